@@ -1,0 +1,121 @@
+/**
+ * Typed client of the c360 HTTP API. Every method validates the response with the contract's zod
+ * schema and returns typed data, or throws {@link C360ApiError} carrying the problem+json.
+ * Concurrent identical GETs share one request (several elements on a page ask for the same 360).
+ * @module
+ */
+import type { z } from 'zod';
+import { Problem } from './schemas/common.js';
+import { Customer360, CustomerSearchPage, type CustomerSearchQuery } from './schemas/customer.js';
+import { OrdersPage, type OrdersQuery } from './schemas/orders.js';
+import { TimelinePage, type TimelineQuery } from './schemas/timeline.js';
+import { C360ApiError } from './errors.js';
+
+export interface ClientOptions {
+  /** Base URL of the API including `/api`, e.g. `http://localhost:8360/api` or `/api`. */
+  baseUrl: string;
+  /** Bearer token (API key or embed token), sent as `Authorization: Bearer …`. */
+  token?: string;
+  /** A fetch implementation (defaults to the global one). */
+  fetch?: typeof fetch;
+}
+
+type Params = Record<string, string | number | string[] | undefined | null>;
+
+function queryString(params: Params = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface C360Client {
+  readonly baseUrl: string;
+  /** GET /customers — search and filter, keyset-paginated. */
+  searchCustomers(query?: CustomerSearchQuery, init?: RequestInit): Promise<z.infer<typeof CustomerSearchPage>>;
+  /** GET /customers/:id/360 — profile, metrics, health, churn, RFM, segments, tags, flags. */
+  getCustomer360(id: string, init?: RequestInit): Promise<z.infer<typeof Customer360>>;
+  /** GET /customers/:id/orders — newest first with totals. */
+  getOrders(id: string, query?: OrdersQuery, init?: RequestInit): Promise<z.infer<typeof OrdersPage>>;
+  /** GET /customers/:id/timeline — newest first; pass `nextCursor` back as `cursor`. */
+  getTimeline(id: string, query?: TimelineQuery, init?: RequestInit): Promise<z.infer<typeof TimelinePage>>;
+}
+
+/**
+ * Creates a client. Errors: {@link C360ApiError} with the server's problem (status 4xx/5xx), or
+ * status 0 when the network fails or the body is not what the contract says.
+ *
+ * @example
+ * const c360 = createClient({ baseUrl: 'http://localhost:8360/api', token });
+ * const view = await c360.getCustomer360('17850');
+ * view.metrics.lifetimeValue; // 5391.21 (GBP)
+ */
+export function createClient(options: ClientOptions): C360Client {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const inflight = new Map<string, Promise<unknown>>();
+
+  async function request<S extends z.ZodType>(schema: S, path: string, init: RequestInit = {}): Promise<z.infer<S>> {
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'application/json');
+    if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, { ...init, headers });
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError') throw error;
+      throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${baseUrl}: ${(error as Error).message}` });
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const problem = Problem.safeParse(body);
+      throw new C360ApiError(
+        problem.success ? problem.data : { type: 'about:blank', title: response.statusText || 'HTTP error', status: response.status },
+      );
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new C360ApiError({
+        type: 'about:blank',
+        title: 'Unexpected response',
+        status: 0,
+        detail: `${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      });
+    }
+    return parsed.data;
+  }
+
+  /**
+   * GETs are shared while in flight. The shared request runs without the caller's signal; a caller
+   * whose signal aborts gets an AbortError at once while the others still get the response.
+   */
+  function get<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
+    let shared = inflight.get(path) as Promise<z.infer<S>> | undefined;
+    if (!shared) {
+      const { signal: _ignored, ...rest } = init ?? {};
+      shared = request(schema, path, rest).finally(() => inflight.delete(path));
+      inflight.set(path, shared);
+    }
+    const signal = init?.signal;
+    if (!signal) return shared;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  const enc = encodeURIComponent;
+  return {
+    baseUrl,
+    searchCustomers: (query, init) => get(CustomerSearchPage, `/customers${queryString(query as Params)}`, init),
+    getCustomer360: (id, init) => get(Customer360, `/customers/${enc(id)}/360`, init),
+    getOrders: (id, query, init) => get(OrdersPage, `/customers/${enc(id)}/orders${queryString(query as Params)}`, init),
+    getTimeline: (id, query, init) => get(TimelinePage, `/customers/${enc(id)}/timeline${queryString(query as Params)}`, init),
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * @c360/sdk — the wire contract of c360 (zod schemas of every request and response) and a typed
+ * client. The server validates with these schemas and generates its OpenAPI document from them;
+ * the elements talk to the API only through {@link createClient}.
+ * @module
+ */
+export * from './schemas/common.js';
+export * from './schemas/scores.js';
+export * from './schemas/customer.js';
+export * from './schemas/orders.js';
+export * from './schemas/timeline.js';
+export { createClient, type C360Client, type ClientOptions } from './client.js';
+export { C360ApiError } from './errors.js';

@@ -1,0 +1,72 @@
+/**
+ * The customer timeline / activity feed (R7): every touchpoint, newest first, keyset-paginated.
+ * @module
+ */
+import { z } from 'zod';
+import { Currency, Cursor, Timestamp } from './common.js';
+
+export const TimelineEventType = z.enum([
+  'order',
+  'refund',
+  'payment',
+  'ticket',
+  'loyalty',
+  'marketing',
+  'session',
+  'note',
+  'tag',
+  'segment',
+  'score',
+  'account',
+  'export',
+]);
+export type TimelineEventType = z.infer<typeof TimelineEventType>;
+
+export const TimelineEvent = z
+  .object({
+    id: z.string(),
+    type: TimelineEventType,
+    title: z.string(),
+    description: z.string().nullable(),
+    occurredAt: Timestamp,
+    amount: z.number().nullable().meta({ description: 'Money in major units, where the event has one' }),
+    currency: Currency.nullable(),
+    ref: z
+      .object({ kind: z.string(), id: z.string() })
+      .nullable()
+      .meta({ description: 'The record the event is about, e.g. {kind:"order", id:"536365"}' }),
+  })
+  .meta({ id: 'TimelineEvent' });
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+/** `types` is a comma-separated list of event types; `from`/`to` are inclusive ISO dates or timestamps. */
+export const TimelineQuery = z.object({
+  types: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+      for (const p of parts) {
+        if (!TimelineEventType.safeParse(p).success) {
+          ctx.addIssue({ code: 'custom', message: `unknown event type "${p}"; one of ${TimelineEventType.options.join(', ')}` });
+          return z.NEVER;
+        }
+      }
+      return parts as TimelineEventType[];
+    })
+    .meta({ description: 'Comma-separated event types, e.g. "order,refund"' }),
+  from: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  to: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: Cursor.optional(),
+});
+export type TimelineQuery = z.input<typeof TimelineQuery>;
+
+export const TimelinePage = z
+  .object({
+    events: z.array(TimelineEvent),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'TimelinePage' });
+export type TimelinePage = z.infer<typeof TimelinePage>;

@@ -1,0 +1,50 @@
+/**
+ * The per-customer aggregates behind every metric (table `customer_stats`), recomputed from the
+ * source rows — never incremented — so that replaying an import or an event changes nothing.
+ * @module
+ */
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.js';
+
+/** Statuses that count as revenue (SPEC §4). */
+const COMPLETED = sql`('delivered', 'completed')`;
+
+/**
+ * Recomputes `customer_stats` for the given customers (all customers when omitted), in the caller's
+ * transaction when `db` is one.
+ */
+export async function recomputeCustomerStats(db: Db, customerIds?: readonly string[]): Promise<void> {
+  if (customerIds && customerIds.length === 0) return;
+  const chunks = customerIds ? chunk(customerIds, 500) : [undefined];
+  for (const ids of chunks) {
+    const where = ids ? sql`where c.id in (${sql.join(ids)})` : sql``;
+    await sql`
+      insert into customer_stats (customer_id, currency, total_orders, completed_orders, total_spent_minor,
+        total_refunded_minor, first_order_at, first_completed_at, last_completed_at)
+      select c.id, c.currency,
+        (select count(*) from orders o where o.customer_id = c.id),
+        (select count(*) from orders o where o.customer_id = c.id and o.status in ${COMPLETED}),
+        coalesce((select sum(o.total_minor) from orders o where o.customer_id = c.id and o.status in ${COMPLETED}), 0),
+        coalesce((select sum(p.amount_minor) from payments p where p.customer_id = c.id and p.kind = 'refund' and p.status = 'succeeded'), 0),
+        (select min(o.placed_at) from orders o where o.customer_id = c.id),
+        (select min(o.placed_at) from orders o where o.customer_id = c.id and o.status in ${COMPLETED}),
+        (select max(o.placed_at) from orders o where o.customer_id = c.id and o.status in ${COMPLETED})
+      from customers c ${where}
+      on conflict (customer_id) do update set
+        currency = excluded.currency,
+        total_orders = excluded.total_orders,
+        completed_orders = excluded.completed_orders,
+        total_spent_minor = excluded.total_spent_minor,
+        total_refunded_minor = excluded.total_refunded_minor,
+        first_order_at = excluded.first_order_at,
+        first_completed_at = excluded.first_completed_at,
+        last_completed_at = excluded.last_completed_at
+    `.execute(db);
+  }
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
