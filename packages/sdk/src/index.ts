@@ -9,5 +9,6 @@ export * from './schemas/scores.js';
 export * from './schemas/customer.js';
 export * from './schemas/orders.js';
 export * from './schemas/timeline.js';
+export * from './schemas/events.js';
 export { createClient, type C360Client, type ClientOptions } from './client.js';
 export { C360ApiError } from './errors.js';

@@ -11,7 +11,8 @@ const COMPLETED = sql`('delivered', 'completed')`;
 
 /**
  * Recomputes `customer_stats` for the given customers (all customers when omitted), in the caller's
- * transaction when `db` is one.
+ * transaction when `db` is one, and bumps `meta.stats_version` so that population-wide values
+ * derived from the stats (RFM quintile breakpoints) are recomputed on their next read.
  */
 export async function recomputeCustomerStats(db: Db, customerIds?: readonly string[]): Promise<void> {
   if (customerIds && customerIds.length === 0) return;
@@ -41,6 +42,10 @@ export async function recomputeCustomerStats(db: Db, customerIds?: readonly stri
         last_completed_at = excluded.last_completed_at
     `.execute(db);
   }
+  await sql`
+    insert into meta (key, value) values ('stats_version', '1')
+    on conflict (key) do update set value = cast(cast(meta.value as integer) + 1 as text)
+  `.execute(db);
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -2,7 +2,14 @@
  * The whole data model of SPEC §3, indexed for the queries of SPEC §5. Portable DDL: it runs
  * unchanged on SQLite and Postgres (text ids and ISO timestamps, bigint minor units).
  */
-import type { Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+
+const serial = 'integer';
+/** An auto-generated integer key: identity on Postgres, `integer primary key autoincrement` on SQLite. */
+function serialKey(c: ColumnDefinitionBuilder, db: Kysely<any>): ColumnDefinitionBuilder {
+  const postgres = db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
+  return postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   const s = db.schema;
@@ -304,7 +311,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await s
     .createTable('score_history')
-    .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
+    .addColumn('id', serial, (c) => serialKey(c, db))
     .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('score', 'integer', (c) => c.notNull())
@@ -348,7 +355,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await s
     .createTable('audit_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
+    .addColumn('id', serial, (c) => serialKey(c, db))
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('customer_id', 'text')

@@ -1,0 +1,63 @@
+/**
+ * One error type and one error handler: every error leaves the API as RFC 9457 problem+json.
+ * @module
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { FieldError, Problem } from '@c360/sdk';
+import type { ZodError } from 'zod';
+
+const TYPE_BASE = 'https://c360.dev/problems/';
+
+/** Throw anywhere in a handler; the app's `onError` turns it into a problem+json response. */
+export class ProblemError extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly problemType: string;
+  readonly title: string;
+  readonly errors?: FieldError[];
+
+  constructor(status: ContentfulStatusCode, slug: string, title: string, detail?: string, errors?: FieldError[]) {
+    super(detail ?? title);
+    this.status = status;
+    this.problemType = TYPE_BASE + slug;
+    this.title = title;
+    this.errors = errors;
+  }
+
+  toProblem(instance?: string): Problem {
+    return {
+      type: this.problemType,
+      title: this.title,
+      status: this.status,
+      detail: this.message,
+      ...(instance ? { instance } : {}),
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+/** 404 for a customer id that does not exist. */
+export function customerNotFound(id: string): ProblemError {
+  return new ProblemError(404, 'not-found', 'Customer not found', `No customer with id "${id}"`);
+}
+
+/** 400 naming each invalid field, e.g. `query.limit: Too big: expected number to be <=200`. */
+export function invalidRequest(errors: FieldError[]): ProblemError {
+  const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return new ProblemError(400, 'invalid-request', 'Invalid request', detail, errors);
+}
+
+/** Maps a zod error of request part `target` (query, param, json) to field errors. */
+export function zodFieldErrors(error: ZodError, target: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [target === 'param' ? 'path' : target === 'json' ? 'body' : target, ...issue.path].join('.'),
+    message: issue.message,
+  }));
+}
+
+/** Writes a problem as `application/problem+json`. */
+export function problemResponse(c: Context, problem: Problem): Response {
+  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+  });
+}

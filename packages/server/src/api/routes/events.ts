@@ -1,0 +1,68 @@
+/**
+ * POST /events — ingestion of a batch of typed events (JSON array or NDJSON). The whole batch is
+ * validated first: any invalid event → 400 listing each invalid event's index and field, and
+ * nothing is applied. Replayed events (same `id`) are skipped.
+ * @module
+ */
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { IngestEvent, IngestResult, type FieldError } from '@c360/sdk';
+import type { AppEnv } from '../context.js';
+import { commonProblems, json } from '../openapi-helpers.js';
+import { invalidRequest } from '../problem.js';
+import { applyEvents } from '../../ingest/apply-events.js';
+
+/** Upper bound of events per request. */
+export const MAX_BATCH = 5000;
+
+const ingest = createRoute({
+  method: 'post',
+  path: '/events',
+  tags: ['Ingestion'],
+  summary: 'Ingest a batch of events',
+  description: `JSON array or NDJSON (\`application/x-ndjson\`) of at most ${MAX_BATCH} events. Atomic and idempotent per event id.`,
+  request: {
+    body: {
+      // Not `required`: with it the JSON validator would also run on NDJSON bodies.
+      required: false,
+      content: {
+        'application/json': { schema: z.array(IngestEvent).max(MAX_BATCH) },
+        'application/x-ndjson': { schema: z.string().meta({ description: 'One IngestEvent JSON object per line' }) },
+      },
+    },
+  },
+  responses: { 200: json(IngestResult, 'Counts of applied and duplicate events'), ...commonProblems },
+});
+
+/** Parses and validates an NDJSON body; field names match the JSON validator's (`body.3.data.email`). */
+function parseNdjson(text: string): IngestEvent[] {
+  const errors: FieldError[] = [];
+  const events: IngestEvent[] = [];
+  const lines = text.split('\n').filter((line) => line.trim());
+  if (lines.length > MAX_BATCH) throw invalidRequest([{ field: 'body', message: `at most ${MAX_BATCH} events per request` }]);
+  lines.forEach((line, index) => {
+    let item: unknown;
+    try {
+      item = JSON.parse(line);
+    } catch {
+      errors.push({ field: `body.${index}`, message: 'is not valid JSON' });
+      return;
+    }
+    const result = IngestEvent.safeParse(item);
+    if (result.success) events.push(result.data);
+    else for (const issue of result.error.issues) errors.push({ field: ['body', index, ...issue.path].join('.'), message: issue.message });
+  });
+  if (errors.length) throw invalidRequest(errors);
+  return events;
+}
+
+export function eventRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(ingest, async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    const events = type.includes('ndjson') ? parseNdjson(await c.req.text()) : (c.req.valid('json') as unknown);
+    if (!Array.isArray(events)) {
+      throw invalidRequest([{ field: 'body', message: 'must be a JSON array of events (content-type application/json) or NDJSON (application/x-ndjson)' }]);
+    }
+    return c.json(await applyEvents(c.var.read.db, events as IngestEvent[]), 200);
+  });
+}

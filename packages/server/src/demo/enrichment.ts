@@ -1,0 +1,92 @@
+/**
+ * Deterministic demo enrichment: the Online Retail data has no names, emails, phones or addresses,
+ * so the bundled sample gets generated ones — marked `synthetic` — through the same ingestion path
+ * as any real source (`customer.upserted` events). Same customer id → same person, every run.
+ * @module
+ */
+import { base, de, en, en_AU, en_GB, en_IE, es, Faker, fr, it, nl, pt_PT, type LocaleDefinition } from '@faker-js/faker';
+import type { IngestEvent } from '@c360/sdk';
+
+const LOCALES: Record<string, LocaleDefinition> = {
+  'United Kingdom': en_GB,
+  EIRE: en_IE,
+  France: fr,
+  Germany: de,
+  Spain: es,
+  Portugal: pt_PT,
+  Italy: it,
+  Netherlands: nl,
+  Australia: en_AU,
+};
+
+/** Lifetime value (major units) from which a demo customer is flagged VIP. */
+export const DEMO_VIP_THRESHOLD = 5000;
+
+const fakers = new Map<string, Faker>();
+function fakerFor(country: string | null): Faker {
+  const key = country && LOCALES[country] ? country : 'default';
+  let faker = fakers.get(key);
+  if (!faker) {
+    const locale = key === 'default' ? en : LOCALES[key]!;
+    faker = new Faker({ locale: [locale, en, base] });
+    fakers.set(key, faker);
+  }
+  return faker;
+}
+
+/** FNV-1a 32-bit hash: a stable seed from a customer id. */
+function seedOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+function slug(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+}
+
+export interface EnrichTarget {
+  id: string;
+  country: string | null;
+  /** Lifetime value in major units, for the VIP flag. */
+  lifetimeValue: number;
+}
+
+/** One `customer.upserted` event per customer, with generated name, email, phone and addresses. */
+export function enrichmentEvents(customers: readonly EnrichTarget[], occurredAt: string): IngestEvent[] {
+  return customers.map((customer) => {
+    const faker = fakerFor(customer.country);
+    faker.seed(seedOf(customer.id));
+    const firstName = faker.person.firstName();
+    const lastName = faker.person.lastName();
+    const country = customer.country ?? 'United Kingdom';
+    const addressCount = faker.number.int({ min: 1, max: 3 });
+    const addresses = Array.from({ length: addressCount }, (_, i) => ({
+      id: `${customer.id}-addr-${i + 1}`,
+      label: ['Head office', 'Warehouse', 'Shop'][i]!,
+      line1: faker.location.streetAddress(),
+      line2: null,
+      city: faker.location.city(),
+      postcode: faker.location.zipCode(),
+      country,
+      primary: i === 0,
+    }));
+    return {
+      id: `demo-enrichment:v1:${customer.id}`,
+      type: 'customer.upserted' as const,
+      occurredAt,
+      data: {
+        customerId: customer.id,
+        name: `${firstName} ${lastName}`,
+        email: `${slug(firstName)}.${slug(lastName)}.${customer.id}@example.com`,
+        phone: faker.phone.number({ style: 'international' }),
+        vip: customer.lifetimeValue >= DEMO_VIP_THRESHOLD,
+        synthetic: true,
+        addresses,
+      },
+    };
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * `customer.upserted`: creates a customer (with an `account` timeline entry) or updates the given
+ * fields of an existing one; `addresses`, when given, replace the customer's addresses.
+ * @module
+ */
+import type { CustomerUpsertedEvent } from '@c360/sdk';
+import type { Db } from '../db/connect.js';
+import { customerSearchText } from '../aggregate/search-text.js';
+import type { Applied } from './apply-events.js';
+
+export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent, now: Date): Promise<Applied> {
+  const d = event.data;
+  const id = d.customerId;
+  const existing = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  const name = d.name ?? existing?.name ?? `Customer ${id}`;
+  const email = d.email !== undefined ? d.email : (existing?.email ?? null);
+  const phone = d.phone !== undefined ? d.phone : (existing?.phone ?? null);
+  const row = {
+    name,
+    email,
+    phone,
+    search_text: customerSearchText({ name, email, phone }),
+    country: d.country !== undefined ? d.country : (existing?.country ?? null),
+    registered_at: d.registeredAt ?? existing?.registered_at ?? event.occurredAt,
+    status: d.status ?? existing?.status ?? 'active',
+    avatar_url: d.avatarUrl !== undefined ? d.avatarUrl : (existing?.avatar_url ?? null),
+    vip: d.vip !== undefined ? Number(d.vip) : (existing?.vip ?? 0),
+    currency: d.currency ?? existing?.currency ?? 'GBP',
+    synthetic: d.synthetic !== undefined ? Number(d.synthetic) : (existing?.synthetic ?? 0),
+    updated_at: now.toISOString(),
+  };
+  if (existing) {
+    await db.updateTable('customers').set(row).where('id', '=', id).execute();
+  } else {
+    await db.insertInto('customers').values({ id, ...row, created_at: now.toISOString() }).execute();
+    await db
+      .insertInto('activity')
+      .values({
+        id: `account:${event.id}`,
+        customer_id: id,
+        type: 'account',
+        title: 'Customer created',
+        description: `${name} joined`,
+        occurred_at: row.registered_at,
+        amount_minor: null,
+        currency: null,
+        ref_kind: 'customer',
+        ref_id: id,
+      })
+      .execute();
+  }
+  if (d.addresses) {
+    await db.deleteFrom('addresses').where('customer_id', '=', id).execute();
+    if (d.addresses.length > 0) {
+      const primary = d.addresses.findIndex((a) => a.primary);
+      await db
+        .insertInto('addresses')
+        .values(
+          d.addresses.map((a, i) => ({
+            id: a.id,
+            customer_id: id,
+            label: a.label,
+            line1: a.line1,
+            line2: a.line2 ?? null,
+            city: a.city,
+            postcode: a.postcode ?? null,
+            country: a.country,
+            is_primary: i === (primary === -1 ? 0 : primary) ? 1 : 0,
+          })),
+        )
+        .execute();
+    }
+  }
+  return { customerId: id };
+}

@@ -1,0 +1,48 @@
+/**
+ * Customer rows to the wire `CustomerProfile` (R1).
+ * @module
+ */
+import type { Selectable } from 'kysely';
+import type { AccountStatus, CustomerProfile } from '@c360/sdk';
+import type { Db } from '../db/connect.js';
+import type { CustomersTable } from '../db/schema.js';
+
+export type CustomerRow = Selectable<CustomersTable>;
+
+export function loadCustomerRow(db: Db, id: string): Promise<CustomerRow | undefined> {
+  return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The profile with all addresses, primary first. */
+export async function toProfile(db: Db, c: CustomerRow): Promise<CustomerProfile> {
+  const addresses = await db
+    .selectFrom('addresses')
+    .selectAll()
+    .where('customer_id', '=', c.id)
+    .orderBy('is_primary', 'desc')
+    .orderBy('id')
+    .execute();
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    country: c.country,
+    registeredAt: c.registered_at,
+    status: c.status as AccountStatus,
+    avatarUrl: c.avatar_url,
+    vip: c.vip === 1,
+    currency: c.currency,
+    synthetic: c.synthetic === 1,
+    addresses: addresses.map((a) => ({
+      id: a.id,
+      label: a.label,
+      line1: a.line1,
+      line2: a.line2,
+      city: a.city,
+      postcode: a.postcode,
+      country: a.country,
+      primary: a.is_primary === 1,
+    })),
+  };
+}

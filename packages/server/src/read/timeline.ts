@@ -1,0 +1,49 @@
+/**
+ * GET /customers/:id/timeline — the activity feed newest first, keyset-paginated on
+ * (occurred_at desc, id desc) so pages never skip or repeat an event (design Property 3).
+ * @module
+ */
+import type { TimelineEventType, TimelinePage, TimelineQuery } from '@c360/sdk';
+import type { z } from 'zod';
+import type { Db } from '../db/connect.js';
+import { minorToMajor } from '../scoring/money.js';
+import { customerNotFound } from '../api/problem.js';
+import { decodeCursor, encodeCursor } from '../api/cursor.js';
+
+type Query = z.output<typeof TimelineQuery>;
+
+/** `from` as a date means from 00:00Z that day; `to` as a date means through the end of that day. */
+function bound(value: string, end: boolean): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return end ? `${value}T23:59:59.999Z` : `${value}T00:00:00.000Z`;
+  return new Date(value).toISOString();
+}
+
+export async function loadTimeline(db: Db, customerId: string, query: Query): Promise<TimelinePage> {
+  const exists = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+  if (!exists) throw customerNotFound(customerId);
+
+  let q = db.selectFrom('activity').selectAll().where('customer_id', '=', customerId);
+  if (query.types?.length) q = q.where('type', 'in', query.types);
+  if (query.from) q = q.where('occurred_at', '>=', bound(query.from, false));
+  if (query.to) q = q.where('occurred_at', '<=', bound(query.to, true));
+  if (query.cursor) {
+    const [at, id] = decodeCursor(query.cursor, 2) as [string, string];
+    q = q.where((eb) => eb.or([eb('occurred_at', '<', at), eb.and([eb('occurred_at', '=', at), eb('id', '<', id)])]));
+  }
+  const rows = await q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    events: page.map((a) => ({
+      id: a.id,
+      type: a.type as TimelineEventType,
+      title: a.title,
+      description: a.description,
+      occurredAt: a.occurred_at,
+      amount: a.amount_minor === null || a.currency === null ? null : minorToMajor(Number(a.amount_minor), a.currency),
+      currency: a.currency,
+      ref: a.ref_kind && a.ref_id ? { kind: a.ref_kind, id: a.ref_id } : null,
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.occurred_at, last.id]) : null,
+  };
+}

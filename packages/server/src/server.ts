@@ -1,0 +1,42 @@
+/**
+ * The HTTP server: the API under `/api` and, optionally, the demo page and element bundle at `/`.
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { Hono } from 'hono';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApiApp, type AppOptions } from './api/app.js';
+
+/** The repository's demo folder (index.html and build/c360.js). */
+export const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
+
+export interface ServerAppOptions extends AppOptions {
+  /** Serve the demo page and bundle from this folder at `/` (omit for an API-only server). */
+  demoDir?: string;
+}
+
+export function createServerApp(options: ServerAppOptions): Hono {
+  const app = new Hono();
+  app.route('/api', createApiApp(options));
+  if (options.demoDir) {
+    if (!existsSync(`${options.demoDir}/build/c360.js`)) {
+      console.warn(`c360: ${options.demoDir}build/c360.js is missing; run \`npm run bundle\` for the demo page`);
+    }
+    const root = relative(process.cwd(), options.demoDir) || '.';
+    app.use('/*', serveStatic({ root }));
+  }
+  return app;
+}
+
+/** Starts listening; resolves once the port is bound. Rejects with the port named when it is taken. */
+export function listen(app: Hono, port: number, hostname = '0.0.0.0'): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use; set PORT or --port`) : error),
+    );
+  });
+}
