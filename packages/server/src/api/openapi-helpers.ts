@@ -10,7 +10,8 @@ export function json<S extends z.ZodType>(schema: S, description: string) {
   return { description, content: { 'application/json': { schema } } } as const;
 }
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } }) as const;
+/** A problem+json response. */
+export const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } }) as const;
 
 /** 400 (invalid parameter, naming it) and 500, on every route. */
 export const commonProblems = {

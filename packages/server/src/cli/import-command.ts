@@ -1,5 +1,5 @@
 /**
- * `c360 import online-retail FILE.csv [--db FILE] [--force]`: imports a file into the database with
+ * `c360 import online-retail FILE.csv [--db FILE] [--force]` (and `c360 import events FILE.ndjson`): imports a file into the database with
  * a progress bar on a TTY (plain progress lines every 10 % otherwise), both on stderr, and prints
  * what was imported on stdout.
  * @module
@@ -10,6 +10,7 @@ import { openDb } from '../db/connect.js';
 import { assertReadableFile, type ReadProgress } from '../import/csv-rows.js';
 import { importOnlineRetail, type ImportSummary } from '../import/online-retail.js';
 import { resolveDbFile } from './options.js';
+import { eventsCommand } from './events-command.js';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -26,13 +27,11 @@ const SOURCES = ['online-retail'];
  *   naming the file, line and column when the input is bad, in which case the database is unchanged.
  */
 export async function importCommand(args: string[]): Promise<void> {
+  if (args[0] === 'events') return eventsCommand(args.slice(1));
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   const [source, file, ...extra] = positionals;
   if (!source) throw new Error(`missing source type; ${USAGE}`);
-  if (source === 'events') {
-    throw new Error('import events: not available yet, it comes with ingestion (POST /api/events); known sources: online-retail');
-  }
-  if (!SOURCES.includes(source)) throw new Error(`unknown source type "${source}"; known: ${SOURCES.join(', ')} (events comes with ingestion)`);
+  if (!SOURCES.includes(source)) throw new Error(`unknown source type "${source}"; known: ${SOURCES.join(', ')}, events`);
   if (!file) throw new Error(`missing FILE.csv; ${USAGE}`);
   if (extra.length > 0) throw new Error(`unexpected argument "${extra[0]}"; ${USAGE}`);
 

@@ -13,6 +13,7 @@ Commands:
   demo    [--db FILE] [--port N]                           Load the bundled sample if the database is empty,
                                                            then serve the API and the demo page (npm start)
   import  online-retail FILE.csv [--db FILE]               Import the UCI Online Retail CSV
+  import  events FILE.ndjson [--db FILE]                   Apply an NDJSON file of ingestion events
 
 Options shared by every command:
   --db FILE            SQLite database file (default ./data/c360.db, or C360_DB)

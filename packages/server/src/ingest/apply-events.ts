@@ -1,47 +1,122 @@
 /**
  * Applies ingestion events: each batch in one transaction, each event once (its `id` is recorded
  * in `idempotency_keys`), each with its timeline entry. Validation happens before, at the edge,
- * with the SDK's `IngestEvent` schema.
+ * with the SDK's `IngestEvent` schema; what can only be checked against the data (unknown customer,
+ * more points redeemed than the balance…) rejects the whole batch with an {@link IngestConflict}.
+ *
+ * One applier module per event family, each writing its rows and one `activity` row with a
+ * deterministic id — `order:<orderId>`, `payment:<paymentId>`, `ticket:<ticketId>`,
+ * `session:<sessionId>` for records, `event:<event id>` for everything else — so a replay, even one
+ * that bypassed the idempotency keys, upserts the same rows instead of adding new ones.
  * @module
  */
 import type { IngestEvent, IngestResult } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { recomputeCustomerStats } from '../aggregate/customer-stats.js';
+import { EventConflict, IngestConflict } from './conflict.js';
 import { applyCustomerUpserted } from './customer-upserted.js';
+import { applyOrderPlaced, applyOrderStatusChanged } from './orders.js';
+import { applyPaymentMethodSaved, applyPaymentRecorded } from './payments.js';
+import { applyTicketOpened, applyTicketUpdated } from './tickets.js';
+import { applyLoyaltyEnrolled, applyLoyaltyPoints, applyLoyaltyTierChanged, applyReferralRecorded } from './loyalty.js';
+import { applyMarketingEvent } from './marketing.js';
+import { applyPreferencesUpdated } from './preferences.js';
+import { applyProductViewed, applySessionStarted } from './behaviour.js';
+import type { Applied, CustomerRef } from './shared.js';
 
-/** What an applier reports: the customers whose aggregates must be recomputed. */
-export interface Applied {
-  customerId: string;
-}
+export type { Applied, CustomerRef } from './shared.js';
+export { EventConflict, IngestConflict } from './conflict.js';
+
+/** Event types that change what `customer_stats` is computed from (orders, payments, currency). */
+const STATS_TYPES: ReadonlySet<IngestEvent['type']> = new Set(['customer.upserted', 'order.placed', 'order.status_changed', 'payment.recorded']);
 
 /**
  * Applies a validated batch atomically. Events whose id was already received are skipped.
- * Returns counts; throws (and applies nothing) if any event fails to apply.
+ * Returns counts.
+ * @throws IngestConflict (a 422 problem naming `body.<index>.<field>`) when an event cannot be
+ *   applied; nothing of the batch is then written.
  */
 export async function applyEvents(db: Db, events: readonly IngestEvent[], now: Date = new Date()): Promise<IngestResult> {
-  return db.transaction().execute(async (trx) => {
-    let applied = 0;
-    const touched = new Set<string>();
-    for (const event of events) {
-      const key = `event:${event.id}`;
-      const inserted = await trx
-        .insertInto('idempotency_keys')
-        .values({ key, kind: event.type, received_at: now.toISOString() })
-        .onConflict((oc) => oc.column('key').doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-      const result = await applyOne(trx, event, now);
-      touched.add(result.customerId);
-      applied += 1;
-    }
-    await recomputeCustomerStats(trx, [...touched]);
-    return { received: events.length, applied, duplicates: events.length - applied };
-  });
+  return db.transaction().execute((trx) => applyEventsIn(trx, events, now));
 }
 
-function applyOne(db: Db, event: IngestEvent, now: Date): Promise<Applied> {
-  switch (event.type) {
-    case 'customer.upserted':
-      return applyCustomerUpserted(db, event, now);
+/**
+ * {@link applyEvents} inside the caller's transaction (`c360 import events` applies a whole file in
+ * one). Conflict indexes are positions in `events`.
+ */
+export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now: Date): Promise<IngestResult> {
+  let applied = 0;
+  const touched = new Set<string>();
+  for (const [index, event] of events.entries()) {
+    const inserted = await trx
+      .insertInto('idempotency_keys')
+      .values({ key: `event:${event.id}`, kind: event.type, received_at: now.toISOString() })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+    try {
+      const result = await applyOne(trx, event, now);
+      if (STATS_TYPES.has(event.type)) touched.add(result.customerId);
+    } catch (error) {
+      if (error instanceof EventConflict) throw new IngestConflict(index, event, error);
+      throw error;
+    }
+    applied += 1;
   }
+  await recomputeCustomerStats(trx, [...touched]);
+  return { received: events.length, applied, duplicates: events.length - applied };
+}
+
+/** The customer an event names; every event but `customer.upserted` needs an existing one. */
+async function knownCustomer(db: Db, customerId: string): Promise<CustomerRef> {
+  const row = await db.selectFrom('customers').select(['id', 'name', 'currency']).where('id', '=', customerId).executeTakeFirst();
+  if (!row) throw new EventConflict('data.customerId', `unknown customer "${customerId}"; send its customer.upserted first (earlier in the same batch is fine)`);
+  return row;
+}
+
+async function applyOne(db: Db, event: IngestEvent, now: Date): Promise<Applied> {
+  if (event.type === 'customer.upserted') return applyCustomerUpserted(db, event, now);
+  const customer = await knownCustomer(db, event.data.customerId);
+  switch (event.type) {
+    case 'order.placed':
+      return applyOrderPlaced(db, event, customer);
+    case 'order.status_changed':
+      return applyOrderStatusChanged(db, event, customer);
+    case 'payment.recorded':
+      return applyPaymentRecorded(db, event, customer);
+    case 'payment_method.saved':
+      return applyPaymentMethodSaved(db, event, customer);
+    case 'ticket.opened':
+      return applyTicketOpened(db, event, customer);
+    case 'ticket.updated':
+      return applyTicketUpdated(db, event, customer);
+    case 'loyalty.enrolled':
+      return applyLoyaltyEnrolled(db, event, customer);
+    case 'loyalty.points_earned':
+    case 'loyalty.points_redeemed':
+      return applyLoyaltyPoints(db, event, customer);
+    case 'loyalty.tier_changed':
+      return applyLoyaltyTierChanged(db, event, customer);
+    case 'referral.recorded':
+      return applyReferralRecorded(db, event, customer);
+    case 'marketing.email_sent':
+    case 'marketing.email_delivered':
+    case 'marketing.email_opened':
+    case 'marketing.email_clicked':
+    case 'marketing.email_bounced':
+    case 'marketing.unsubscribed':
+      return applyMarketingEvent(db, event, customer);
+    case 'preferences.updated':
+      return applyPreferencesUpdated(db, event, customer);
+    case 'session.started':
+      return applySessionStarted(db, event, customer);
+    case 'product.viewed':
+      return applyProductViewed(db, event, customer);
+    default:
+      return unreachable(event);
+  }
+}
+
+function unreachable(event: never): never {
+  throw new Error(`no applier for event type ${(event as IngestEvent).type}`);
 }

@@ -6,7 +6,7 @@
 import type { CustomerUpsertedEvent } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { customerSearchText } from '../aggregate/search-text.js';
-import type { Applied } from './apply-events.js';
+import { utc, type Applied } from './shared.js';
 
 export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent, now: Date): Promise<Applied> {
   const d = event.data;
@@ -21,7 +21,7 @@ export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent
     phone,
     search_text: customerSearchText({ name, email, phone }),
     country: d.country !== undefined ? d.country : (existing?.country ?? null),
-    registered_at: d.registeredAt ?? existing?.registered_at ?? event.occurredAt,
+    registered_at: d.registeredAt ? utc(d.registeredAt) : (existing?.registered_at ?? utc(event.occurredAt)),
     status: d.status ?? existing?.status ?? 'active',
     avatar_url: d.avatarUrl !== undefined ? d.avatarUrl : (existing?.avatar_url ?? null),
     vip: d.vip !== undefined ? Number(d.vip) : (existing?.vip ?? 0),

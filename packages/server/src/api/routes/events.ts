@@ -8,7 +8,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { IngestEvent, IngestResult, type FieldError } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { commonProblems, json } from '../openapi-helpers.js';
+import { commonProblems, json, problem } from '../openapi-helpers.js';
 import { invalidRequest } from '../problem.js';
 import { applyEvents } from '../../ingest/apply-events.js';
 
@@ -31,7 +31,11 @@ const ingest = createRoute({
       },
     },
   },
-  responses: { 200: json(IngestResult, 'Counts of applied and duplicate events'), ...commonProblems },
+  responses: {
+    200: json(IngestResult, 'Counts of applied and duplicate events'),
+    ...commonProblems,
+    422: problem('An event conflicts with the data (unknown customer, points over balance, …): `errors` names `body.<index>.<field>`; nothing was applied'),
+  },
 });
 
 /** Parses and validates an NDJSON body; field names match the JSON validator's (`body.3.data.email`). */

@@ -1,0 +1,104 @@
+/**
+ * `order.placed` and `order.status_changed`. An order is keyed by its `orderId` (also the id of
+ * an Online Retail order, so a status change can reach imported orders too); placing an order again
+ * replaces it and its lines. Its one timeline entry `order:<orderId>` follows it; each status change
+ * adds its own entry. Product sales statistics are recomputed from the lines of completed orders.
+ * @module
+ */
+import type { OrderPlacedEvent, OrderStatusChangedEvent } from '@c360/sdk';
+import { COMPLETED_ORDER_STATUSES } from '@c360/sdk';
+import type { Db } from '../db/connect.js';
+import { orderTotalMinor } from '../scoring/money.js';
+import { recomputeProductStats } from '../import/product-stats.js';
+import { upsertCatalog } from './catalog.js';
+import { EventConflict } from './conflict.js';
+import {
+  clip, eventActivityId, parts, plural, requireCustomerCurrency, requireOwner, toMicros, toMinor, utc, writeActivity,
+  type Applied, type CustomerRef,
+} from './shared.js';
+
+/** `orders.source` of orders that came through ingestion. */
+export const EVENTS_SOURCE = 'events';
+
+export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer: CustomerRef): Promise<Applied> {
+  const d = event.data;
+  requireCustomerCurrency(customer, d.currency);
+  const existing = await db.selectFrom('orders').select('customer_id').where('id', '=', d.orderId).executeTakeFirst();
+  requireOwner(existing, customer, 'data.orderId', 'order', d.orderId);
+
+  const lines = d.lines.map((line) => ({ ...line, unitPriceMicros: toMicros(line.unitPrice) }));
+  const subtotal = orderTotalMinor(lines, d.currency);
+  const shipping = toMinor(d.shipping ?? 0, d.currency);
+  const quantity = lines.reduce((sum, line) => sum + line.quantity, 0);
+  const placedAt = utc(event.occurredAt);
+  const number = d.number ?? d.orderId;
+
+  await upsertCatalog(
+    db,
+    lines.map((l) => ({ productId: l.productId, name: l.description, categoryId: l.categoryId, categoryName: l.categoryName })),
+    d.currency,
+  );
+  const header = {
+    customer_id: customer.id, number, status: d.status, placed_at: placedAt, currency: d.currency,
+    subtotal_minor: subtotal, shipping_minor: shipping, total_minor: subtotal + shipping,
+    items_count: lines.length, quantity, source: EVENTS_SOURCE,
+  };
+  await db.insertInto('orders').values({ id: d.orderId, ...header }).onConflict((oc) => oc.column('id').doUpdateSet(header)).execute();
+
+  const previousProducts = await orderProductIds(db, d.orderId);
+  await db.deleteFrom('order_items').where('order_id', '=', d.orderId).execute();
+  await db
+    .insertInto('order_items')
+    .values(lines.map((l, i) => ({
+      id: `${d.orderId}:${i + 1}`, order_id: d.orderId, line_no: i + 1, product_id: l.productId,
+      description: l.description ?? null, quantity: l.quantity, unit_price_micros: l.unitPriceMicros,
+    })))
+    .execute();
+  await recomputeProductStats(db, [...new Set([...previousProducts, ...lines.map((l) => l.productId)])], d.currency);
+
+  await writeActivity(db, customer.id, {
+    id: `order:${d.orderId}`,
+    type: 'order',
+    title: `Order ${number}`,
+    description: parts(plural(lines.length, 'line'), plural(quantity, 'item'), shipping > 0 && 'incl. shipping'),
+    occurredAt: placedAt,
+    amountMinor: subtotal + shipping,
+    currency: d.currency,
+    ref: { kind: 'order', id: d.orderId },
+  });
+  return { customerId: customer.id };
+}
+
+export async function applyOrderStatusChanged(db: Db, event: OrderStatusChangedEvent, customer: CustomerRef): Promise<Applied> {
+  const d = event.data;
+  const order = await db
+    .selectFrom('orders')
+    .select(['customer_id', 'number', 'status', 'total_minor', 'currency'])
+    .where('id', '=', d.orderId)
+    .executeTakeFirst();
+  if (!order) throw new EventConflict('data.orderId', `unknown order "${d.orderId}"; send its order.placed first`);
+  requireOwner(order, customer, 'data.orderId', 'order', d.orderId);
+
+  await db.updateTable('orders').set({ status: d.status }).where('id', '=', d.orderId).execute();
+  const wasCompleted = (COMPLETED_ORDER_STATUSES as readonly string[]).includes(order.status);
+  if (wasCompleted !== COMPLETED_ORDER_STATUSES.includes(d.status)) {
+    await recomputeProductStats(db, await orderProductIds(db, d.orderId), order.currency);
+  }
+
+  await writeActivity(db, customer.id, {
+    id: eventActivityId(event.id),
+    type: 'order',
+    title: `Order ${order.number} ${d.status.replace(/_/g, ' ')}`,
+    description: parts(order.status !== d.status && `Status ${order.status} → ${d.status}`, clip(d.reason)),
+    occurredAt: utc(event.occurredAt),
+    amountMinor: Number(order.total_minor),
+    currency: order.currency,
+    ref: { kind: 'order', id: d.orderId },
+  });
+  return { customerId: customer.id };
+}
+
+async function orderProductIds(db: Db, orderId: string): Promise<string[]> {
+  const rows = await db.selectFrom('order_items').select('product_id').distinct().where('order_id', '=', orderId).execute();
+  return rows.flatMap((r) => (r.product_id === null ? [] : [r.product_id]));
+}

@@ -1,0 +1,85 @@
+/** The SDK client against the real app: parsed typed data, typed errors carrying problem+json. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { C360ApiError, createClient, type C360Client } from '@c360/sdk';
+import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
+
+let sample: SampleApp;
+let client: C360Client;
+let requests: string[];
+beforeAll(async () => {
+  sample = await openSampleApp();
+  requests = [];
+  client = createClient({
+    baseUrl: 'http://localhost/',
+    token: 'secret-token',
+    fetch: async (input, init) => {
+      requests.push(`${String(input)} ${new Headers(init?.headers).get('authorization')}`);
+      return sample.app.request(String(input), init);
+    },
+  });
+});
+afterAll(() => sample.close());
+
+describe('createClient', () => {
+  it('returns the parsed 360 view, orders, timeline and search', async () => {
+    const view = await client.getCustomer360('17850');
+    expect(view.profile.id).toBe('17850');
+    expect(view.metrics.currency).toBe('GBP');
+    const orders = await client.getOrders('17850', { limit: 5 });
+    expect(orders.orders).toHaveLength(5);
+    expect(orders.totalRevenue).toBe(view.metrics.lifetimeValue);
+    const next = await client.getOrders('17850', { limit: 5, cursor: orders.nextCursor! });
+    expect(next.orders[0]!.placedAt <= orders.orders[4]!.placedAt).toBe(true);
+    const timeline = await client.getTimeline('17850', { types: 'refund', limit: 3 });
+    expect(timeline.events.every((e) => e.type === 'refund')).toBe(true);
+    const found = await client.searchCustomers({ q: '17850' });
+    expect(found.items.map((c) => c.id)).toContain('17850');
+  });
+
+  it('sends the bearer token and encodes the id', async () => {
+    requests.length = 0;
+    await expect(client.getCustomer360('a/b')).rejects.toBeInstanceOf(C360ApiError);
+    expect(requests[0]).toBe('http://localhost/customers/a%2Fb/360 Bearer secret-token');
+  });
+
+  it('throws C360ApiError with the problem for a 404 and a 400', async () => {
+    const notFound = await client.getCustomer360('nope-1').catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(C360ApiError);
+    expect((notFound as C360ApiError).isNotFound).toBe(true);
+    expect((notFound as C360ApiError).problem.detail).toContain('nope-1');
+    const bad = (await client.getTimeline('17850', { limit: 0 }).catch((e: unknown) => e)) as C360ApiError;
+    expect(bad.status).toBe(400);
+    expect(bad.problem.errors?.[0]?.field).toBe('query.limit');
+  });
+
+  it('shares one request between concurrent identical GETs', async () => {
+    requests.length = 0;
+    const [a, b] = await Promise.all([client.getCustomer360('13047'), client.getCustomer360('13047')]);
+    expect(a).toEqual(b);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a caller whose signal aborts is rejected while the other still gets the data', async () => {
+    const controller = new AbortController();
+    const aborted = client.getCustomer360('12346', { signal: controller.signal });
+    const other = client.getCustomer360('12346');
+    controller.abort();
+    await expect(aborted).rejects.toBeDefined();
+    expect((await other).profile.id).toBe('12346');
+  });
+
+  it('a network failure is a C360ApiError with status 0', async () => {
+    const offline = createClient({ baseUrl: 'http://localhost/api', fetch: async () => { throw new TypeError('connect ECONNREFUSED'); } });
+    const error = (await offline.getCustomer360('17850').catch((e: unknown) => e)) as C360ApiError;
+    expect(error).toBeInstanceOf(C360ApiError);
+    expect(error.status).toBe(0);
+    expect(error.message).toContain('ECONNREFUSED');
+  });
+
+  it('a response that breaks the contract is a C360ApiError naming the field', async () => {
+    const liar = createClient({ baseUrl: 'http://x/api', fetch: async () => Response.json({ asOf: 'yesterday' }) });
+    const error = (await liar.getCustomer360('17850').catch((e: unknown) => e)) as C360ApiError;
+    expect(error.problem.title).toBe('Unexpected response');
+    expect(error.problem.detail).toContain('asOf');
+  });
+});
