@@ -13,8 +13,8 @@ describe('API reference', () => {
     const { status, body } = await sample.call('/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(
-      ['/customers', '/customers/{id}/360', '/customers/{id}/orders', '/customers/{id}/timeline', '/events'].sort(),
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/customers', '/customers/{id}/360', '/customers/{id}/orders', '/customers/{id}/timeline', '/events']),
     );
     expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(['Customer360', 'Problem', 'TimelinePage', 'OrdersPage', 'CustomerSearchPage']));
     const params = body.paths['/customers'].get.parameters.map((p: { name: string }) => p.name);

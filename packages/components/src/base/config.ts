@@ -1,0 +1,64 @@
+/**
+ * Shared configuration of the elements: where the API is, which token to send, which locale to
+ * format in. Resolution order for each element: its own attribute > the nearest `<c360-provider>`
+ * (through @lit/context) > the page-wide {@link configure} call.
+ * @module
+ */
+import { createContext } from '@lit/context';
+import { createClient, type C360Client } from '@c360/sdk';
+
+export interface C360Config {
+  /** Base URL of the API including `/api`, e.g. `/api` or `https://crm.example.com/api`. */
+  apiBase?: string;
+  /** Bearer token (API key or embed token). */
+  token?: string;
+  /** BCP 47 locale for numbers, money and dates, e.g. `en-GB`. */
+  locale?: string;
+}
+
+/** The context `<c360-provider>` provides and every element consumes. */
+export const c360ConfigContext = createContext<C360Config | undefined>(Symbol.for('c360-config'));
+
+let globalConfig: C360Config = {};
+const listeners = new Set<() => void>();
+
+/**
+ * Sets the page-wide defaults used by every element that has no attribute and no provider.
+ * Elements already on the page update at once. Returns the merged configuration.
+ *
+ * @example
+ * import { configure } from '@c360/components';
+ * configure({ apiBase: '/api', token: sessionToken, locale: 'en-GB' });
+ */
+export function configure(config: C360Config): C360Config {
+  globalConfig = { ...globalConfig, ...config };
+  for (const listener of listeners) listener();
+  return globalConfig;
+}
+
+/** The current page-wide configuration (what {@link configure} set). */
+export function getGlobalConfig(): Readonly<C360Config> {
+  return globalConfig;
+}
+
+/** @internal Called by elements so that {@link configure} reaches those already connected. */
+export function onConfigure(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const clients = new Map<string, C360Client>();
+
+/**
+ * One SDK client per apiBase + token, shared by every element on the page, so the client's
+ * de-duplication of concurrent identical GETs works across elements.
+ */
+export function sharedClient(apiBase: string, token?: string): C360Client {
+  const key = `${apiBase}\u0000${token ?? ''}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createClient({ baseUrl: apiBase, token: token || undefined });
+    clients.set(key, client);
+  }
+  return client;
+}

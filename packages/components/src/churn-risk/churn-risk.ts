@@ -1,0 +1,93 @@
+import { html, nothing, svg } from 'lit';
+import type { ChurnLevel, ChurnRisk } from '@c360/sdk';
+import { C360CustomerElement } from '../base/customer-element.js';
+import { baseStyles } from '../base/styles.js';
+import styles from './churn-risk.styles.js';
+
+const LEVEL_LABEL: Record<ChurnLevel, string> = { low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
+const FACTOR_LABEL: Record<string, string> = {
+  purchaseGap: 'Purchase gap',
+  engagementDecline: 'Engagement decline',
+  supportIssues: 'Support issues',
+};
+
+/** Icons: check (low), exclamation in a triangle (medium), cross in an octagon (high). */
+const ICON = {
+  low: svg`<circle cx="12" cy="12" r="10"/><path d="m8 12 3 3 5-6"/>`,
+  medium: svg`<path d="M12 3 2 21h20Z"/><path d="M12 10v5M12 18v.01"/>`,
+  high: svg`<path d="M8 2h8l6 6v8l-6 6H8l-6-6V8Z"/><path d="m9 9 6 6M15 9l-6 6"/>`,
+} satisfies Record<ChurnLevel, unknown>;
+
+/**
+ * @summary Churn risk 0–100 with its level (low / medium / high, in words, colour and icon),
+ * the factors contributing to it with their points, and retention strategies.
+ *
+ * @attr customer-id - The customer to show.
+ *
+ * @csspart base - The wrapper.
+ * @csspart score - The score and level block (a meter).
+ * @csspart level - The level in words with its icon.
+ * @csspart factors - The list of contributing factors.
+ * @csspart factor - One factor: name, points, bar and reason.
+ * @csspart bar - The bar of a factor's contribution.
+ * @csspart strategies - The list of retention strategies.
+ * @csspart state - Loading, empty, error and access-denied states.
+ * @csspart retry - The Retry button of the error state.
+ */
+export class ChurnRiskElement extends C360CustomerElement {
+  static override styles = [baseStyles, styles];
+
+  private readonly task = this.customer360Task();
+
+  protected override render() {
+    return this.renderTask(this.task, ({ churn }) => this.renderChurn(churn), 'Loading churn risk…');
+  }
+
+  private renderChurn(churn: ChurnRisk) {
+    const f = this.format;
+    const label = LEVEL_LABEL[churn.level];
+    return html`<div part="base" class="base level-${churn.level}">
+      <div
+        part="score"
+        class="score"
+        role="meter"
+        aria-label="Churn risk"
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${churn.score}
+        aria-valuetext="${churn.score} out of 100, ${label}"
+      >
+        <span class="number" aria-hidden="true">${churn.score}<small>/100</small></span>
+        <span part="level" class="level" aria-hidden="true">
+          <svg viewBox="0 0 24 24" class="icon">${ICON[churn.level]}</svg>${label}
+        </span>
+        <span class="meter" aria-hidden="true"><span style="inline-size:${churn.score}%"></span></span>
+      </div>
+      ${churn.factors.length
+        ? html`<div>
+            <h3>Contributing factors</h3>
+            <ul part="factors" class="factors">
+              ${churn.factors.map(
+                (x) => html`<li part="factor" class="factor" data-factor=${x.name}>
+                  <span class="name">${FACTOR_LABEL[x.name] ?? x.name}</span>
+                  <span class="points">+${f.number(x.contribution, 1)} of ${f.number(x.maxContribution)} pts</span>
+                  <span part="bar" class="bar" aria-hidden="true">
+                    <span style="inline-size:${x.maxContribution ? (100 * x.contribution) / x.maxContribution : 0}%"></span>
+                  </span>
+                  <span class="detail muted">${x.detail}</span>
+                </li>`,
+              )}
+            </ul>
+          </div>`
+        : nothing}
+      ${churn.strategies.length
+        ? html`<div>
+            <h3>Retention strategies</h3>
+            <ul part="strategies" class="strategies">
+              ${churn.strategies.map((s) => html`<li><span class="chip">${FACTOR_LABEL[s.factor] ?? s.factor}</span> ${s.text}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,137 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { C360CustomerElement } from '../base/customer-element.js';
+import { renderEmpty, renderError } from '../base/states.js';
+import { baseStyles } from '../base/styles.js';
+import '../customer-profile/define.js';
+import '../customer-metrics/define.js';
+import '../health-gauge/define.js';
+import '../churn-risk/define.js';
+import '../order-history/define.js';
+import '../customer-timeline/define.js';
+import styles from './customer-360.styles.js';
+
+/** The sections, most important first (the order of the single column on narrow screens). */
+export const SECTIONS = [
+  { id: 'metrics', title: 'Key metrics' },
+  { id: 'health', title: 'Health score' },
+  { id: 'churn', title: 'Churn risk' },
+  { id: 'orders', title: 'Orders' },
+  { id: 'timeline', title: 'Timeline' },
+] as const;
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+const listConverter = {
+  fromAttribute: (value: string | null) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  toAttribute: (value: string[]) => value.join(','),
+};
+
+/**
+ * @summary The whole customer 360 view for one `customer-id`: the profile as header, then key
+ * metrics, health, churn risk, orders and the timeline in collapsible sections.
+ *
+ * A grid on wide containers; a single column, most important first, when the element itself is
+ * narrower than 600px (a container query, so it follows the space it is given, not the window).
+ * If the customer cannot be loaded, one error (or access-denied) state replaces all sections.
+ *
+ * @attr customer-id - The customer to show.
+ *
+ * @slot actions - Host content in the header beside the profile (e.g. buttons).
+ * @slot - Extra sections appended after the built-in ones (they become grid items).
+ *
+ * @fires {CustomEvent<C360NavigateDetail>} c360-navigate - From the orders and timeline sections. Cancelable, bubbles, composed.
+ *
+ * @csspart base - The wrapper.
+ * @csspart header - The header with the profile and the actions slot.
+ * @csspart profile - The `<customer-profile>` element.
+ * @csspart grid - The grid of sections.
+ * @csspart section - One section (also `section-metrics`, `section-health`, … by id).
+ * @csspart section-toggle - The button in a section's heading that collapses it (`aria-expanded`).
+ * @csspart section-body - A section's content.
+ * @csspart state - Loading, empty, error and access-denied states.
+ * @csspart retry - The Retry button of the error state.
+ *
+ * @cssprop [--c360-section-gap=1rem] - Gap between sections.
+ */
+export class Customer360Element extends C360CustomerElement {
+  static override styles = [baseStyles, styles];
+
+  /** Link template for orders, passed to the orders and timeline sections, e.g. `/orders/{id}`. */
+  @property({ attribute: 'order-href' }) orderHref?: string;
+
+  /** Link template for tickets, passed to the timeline, e.g. `/tickets/{id}`. */
+  @property({ attribute: 'ticket-href' }) ticketHref?: string;
+
+  /** Ids of the collapsed sections (attribute: comma-separated, e.g. `orders,timeline`). */
+  @property({ converter: listConverter }) collapsed: string[] = [];
+
+  // Fetched here too (one request shared with the sections) so that a missing customer or a
+  // refused token shows one message instead of one per section.
+  private readonly task = this.customer360Task();
+
+  /** Collapses or expands a section. */
+  toggleSection(id: SectionId, expand = this.collapsed.includes(id)): void {
+    this.collapsed = expand ? this.collapsed.filter((c) => c !== id) : [...this.collapsed, id];
+  }
+
+  protected override render() {
+    if (!this.customerId) return renderEmpty('No customer selected.');
+    return this.task.render({
+      error: (error) => renderError(error, { retry: () => this.task.run(), what: `Customer "${this.customerId}"` }),
+      initial: () => this.renderLayout(),
+      pending: () => this.renderLayout(),
+      complete: () => this.renderLayout(),
+    });
+  }
+
+  private renderLayout() {
+    const id = this.customerId;
+    const { apiBase, token, locale } = this.config;
+    const theme = this.theme ?? nothing;
+    const sections: Record<SectionId, TemplateResult> = {
+      metrics: html`<customer-metrics customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></customer-metrics>`,
+      health: html`<health-gauge customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></health-gauge>`,
+      churn: html`<churn-risk customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></churn-risk>`,
+      orders: html`<order-history
+        customer-id=${id!}
+        order-href=${this.orderHref ?? nothing}
+        .apiBase=${apiBase}
+        .token=${token}
+        .locale=${locale}
+        theme=${theme}
+      ></order-history>`,
+      timeline: html`<customer-timeline
+        customer-id=${id!}
+        order-href=${this.orderHref ?? nothing}
+        ticket-href=${this.ticketHref ?? nothing}
+        .apiBase=${apiBase}
+        .token=${token}
+        .locale=${locale}
+        theme=${theme}
+      ></customer-timeline>`,
+    };
+    return html`<div part="base" class="base">
+      <header part="header" class="header card">
+        <customer-profile part="profile" customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></customer-profile>
+        <div class="actions"><slot name="actions"></slot></div>
+      </header>
+      <div part="grid" class="grid">
+        ${SECTIONS.map((s) => this.renderSection(s.id, s.title, sections[s.id]))}
+        <slot></slot>
+      </div>
+    </div>`;
+  }
+
+  private renderSection(id: SectionId, title: string, content: TemplateResult) {
+    const expanded = !this.collapsed.includes(id);
+    return html`<section part="section section-${id}" class="section card" data-section=${id} aria-labelledby="heading-${id}">
+      <h2 class="section-title" id="heading-${id}">
+        <button part="section-toggle" class="toggle" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="body-${id}" @click=${() => this.toggleSection(id)}>
+          <span>${title}</span>
+          <svg class="chevron" viewBox="0 0 24 24" aria-hidden="true"><path d="m6 9 6 6 6-6" /></svg>
+        </button>
+      </h2>
+      <div part="section-body" class="section-body" id="body-${id}" ?hidden=${!expanded}>${content}</div>
+    </section>`;
+  }
+}

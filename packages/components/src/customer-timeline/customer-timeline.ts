@@ -1,0 +1,233 @@
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task, initialState } from '@lit/task';
+import '@lit-labs/virtualizer';
+import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { TimelineEventType, type TimelineEvent } from '@c360/sdk';
+import { C360CustomerElement } from '../base/customer-element.js';
+import { renderNavigable } from '../base/navigate.js';
+import { renderEmpty, renderError } from '../base/states.js';
+import { baseStyles } from '../base/styles.js';
+import { TYPE_ICON, TYPE_LABEL } from './icons.js';
+import styles from './customer-timeline.styles.js';
+
+const ALL_TYPES = TimelineEventType.options;
+const typesConverter = {
+  fromAttribute: (value: string | null) =>
+    (value ?? '').split(',').map((t) => t.trim()).filter((t): t is TimelineEventType => (ALL_TYPES as readonly string[]).includes(t)),
+  toAttribute: (value: TimelineEventType[]) => value.join(','),
+};
+
+/**
+ * @summary Everything that happened to the customer, newest first: a virtualized, infinitely
+ * scrolling feed with type filter chips and a date range.
+ *
+ * The feed is keyboard navigable: Tab into it, then ArrowUp/ArrowDown (also Home/End,
+ * PageUp/PageDown) move between events. The next page loads when the last events scroll into view.
+ * Events about an order or ticket link to it like `<order-history>` does.
+ *
+ * @attr customer-id - The customer to show.
+ *
+ * @fires {CustomEvent<C360NavigateDetail>} c360-navigate - An order or ticket was clicked. Cancelable, bubbles, composed.
+ *
+ * @csspart base - The wrapper.
+ * @csspart filters - The filter bar.
+ * @csspart filter-chip - A type filter toggle (`aria-pressed` tells whether it is on).
+ * @csspart date-input - The from / to date inputs.
+ * @csspart list - The scrolling feed (`<lit-virtualizer>`).
+ * @csspart event - One event.
+ * @csspart event-icon - An event's type icon.
+ * @csspart event-amount - An event's amount of money.
+ * @csspart event-link - The title of an event about an order or ticket.
+ * @csspart loading-more - The indicator while the next page loads.
+ * @csspart state - Loading, empty, error and access-denied states.
+ * @csspart retry - The Retry button of an error state.
+ *
+ * @cssprop [--c360-timeline-height=26rem] - Height of the scrolling feed.
+ */
+export class CustomerTimelineElement extends C360CustomerElement {
+  static override styles = [baseStyles, styles];
+
+  /** Event types to show (attribute: comma-separated, e.g. `order,refund`); empty = all. */
+  @property({ converter: typesConverter, reflect: true }) types: TimelineEventType[] = [];
+
+  /** Earliest date to show, inclusive (`YYYY-MM-DD`). */
+  @property({ reflect: true }) from?: string;
+
+  /** Latest date to show, inclusive (`YYYY-MM-DD`). */
+  @property({ reflect: true }) to?: string;
+
+  /** Events per page (1–200). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+
+  /** Link template for orders, e.g. `/orders/{id}`. Without it, order events are buttons. */
+  @property({ attribute: 'order-href' }) orderHref?: string;
+
+  /** Link template for tickets, e.g. `/tickets/{id}`. */
+  @property({ attribute: 'ticket-href' }) ticketHref?: string;
+
+  @state() private more: TimelineEvent[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown;
+  @query('lit-virtualizer') private virtualizer?: LitVirtualizer<TimelineEvent>;
+  private moreAbort?: AbortController;
+
+  private readonly task = new Task(this, {
+    task: async ([id, client, types, from, to, limit], { signal }) => {
+      this.moreAbort?.abort();
+      this.more = [];
+      this.nextCursor = null;
+      this.loadingMore = false;
+      this.moreError = undefined;
+      if (!id) return initialState;
+      const page = await this.requireClient(client).getTimeline(id, { types: types || undefined, from, to, limit }, { signal });
+      this.nextCursor = page.nextCursor;
+      return page.events;
+    },
+    args: () => [this.customerId, this.client, this.types.join(','), this.from || undefined, this.to || undefined, this.pageSize] as const,
+  });
+
+  /** The events loaded so far, newest first. */
+  get events(): TimelineEvent[] {
+    return [...(this.task.value ?? []), ...this.more];
+  }
+
+  /** Whether more events can be loaded. */
+  get hasMore(): boolean {
+    return this.nextCursor !== null;
+  }
+
+  /** Fetches the next page (the feed calls this when its end scrolls into view). */
+  async loadMore(): Promise<void> {
+    const id = this.customerId;
+    const cursor = this.nextCursor;
+    if (!id || !cursor || this.loadingMore || this.moreError) return;
+    this.loadingMore = true;
+    const abort = (this.moreAbort = new AbortController());
+    const query = { types: this.types.join(',') || undefined, from: this.from || undefined, to: this.to || undefined, limit: this.pageSize, cursor };
+    try {
+      const page = await this.requireClient(this.client).getTimeline(id, query, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.more = [...this.more, ...page.events];
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      if (!abort.signal.aborted) this.moreError = error;
+    } finally {
+      if (!abort.signal.aborted) this.loadingMore = false;
+    }
+  }
+
+  private toggleType(type: TimelineEventType) {
+    this.types = this.types.includes(type) ? this.types.filter((t) => t !== type) : ALL_TYPES.filter((t) => t === type || this.types.includes(t));
+  }
+
+  protected override render() {
+    return html`<div part="base" class="base">
+      ${this.renderFilters()} ${this.renderTask(this.task, () => this.renderFeed(), 'Loading timeline…')}
+    </div>`;
+  }
+
+  private renderFilters() {
+    const filtered = this.types.length > 0 || !!this.from || !!this.to;
+    return html`<div part="filters" class="filters">
+      <div class="types" role="group" aria-label="Event types">
+        ${ALL_TYPES.map(
+          (type) => html`<button
+            part="filter-chip"
+            class="chip filter"
+            type="button"
+            data-type=${type}
+            aria-pressed=${this.types.includes(type) ? 'true' : 'false'}
+            @click=${() => this.toggleType(type)}
+          >
+            <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${TYPE_ICON[type]}</svg>${TYPE_LABEL[type]}
+          </button>`,
+        )}
+      </div>
+      <div class="dates">
+        <label>From <input part="date-input" type="date" name="from" .value=${this.from ?? ''} max=${this.to || nothing} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value || undefined)} /></label>
+        <label>To <input part="date-input" type="date" name="to" .value=${this.to ?? ''} min=${this.from || nothing} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value || undefined)} /></label>
+        ${filtered
+          ? html`<button class="link-button" type="button" @click=${() => ((this.types = []), (this.from = undefined), (this.to = undefined))}>Clear filters</button>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderFeed() {
+    const events = this.events;
+    if (events.length === 0) return renderEmpty(this.types.length || this.from || this.to ? 'No events match these filters.' : 'No events yet.');
+    const setSize = this.hasMore ? -1 : events.length;
+    const renderItem = (e: TimelineEvent, index: number) => this.renderEvent(e, index, setSize);
+    return html`<lit-virtualizer
+        scroller
+        part="list"
+        class="list"
+        role="feed"
+        tabindex="0"
+        aria-label="Timeline events, newest first"
+        aria-busy=${this.loadingMore ? 'true' : 'false'}
+        style="block-size: min(var(--c360-timeline-height, 26rem), ${Math.max(events.length, 2) * 4.5 + 0.25}rem)"
+        .items=${events}
+        .keyFunction=${(e: TimelineEvent) => e.id}
+        .renderItem=${renderItem}
+        @visibilityChanged=${(e: VisibilityChangedEvent) => e.last >= this.events.length - 3 && this.loadMore()}
+        @keydown=${this.onKeydown}
+      ></lit-virtualizer>
+      ${this.loadingMore ? html`<div part="loading-more" class="loading-more" role="status">Loading more events…</div>` : nothing}
+      ${this.moreError ? renderError(this.moreError, { retry: () => ((this.moreError = undefined), this.loadMore()) }) : nothing}`;
+  }
+
+  private renderEvent(e: TimelineEvent, index: number, setSize: number) {
+    const f = this.format;
+    const href = e.ref?.kind === 'order' ? this.orderHref : e.ref?.kind === 'ticket' ? this.ticketHref : undefined;
+    const title =
+      e.ref && (e.ref.kind === 'order' || e.ref.kind === 'ticket')
+        ? renderNavigable(this, { kind: e.ref.kind, id: e.ref.id }, e.title, href, 'event-link')
+        : e.title;
+    return html`<article part="event" class="event type-${e.type}" data-index=${index} data-type=${e.type} tabindex="-1" aria-posinset=${index + 1} aria-setsize=${setSize}>
+      <span part="event-icon" class="icon-wrap" aria-hidden="true"><svg viewBox="0 0 24 24" class="icon">${TYPE_ICON[e.type]}</svg></span>
+      <div class="body">
+        <div class="meta"><span class="type">${TYPE_LABEL[e.type] ?? e.type}</span> · <time datetime=${e.occurredAt}>${f.dateTime(e.occurredAt)}</time></div>
+        <div class="title">${title}</div>
+        ${e.description ? html`<div class="description muted">${e.description}</div>` : nothing}
+      </div>
+      ${e.amount !== null && e.currency ? html`<span part="event-amount" class="amount">${f.money(e.amount, e.currency)}</span>` : html`<span></span>`}
+    </article>`;
+  }
+
+  private onKeydown = (event: KeyboardEvent) => {
+    const count = this.events.length;
+    const item = (event.target as Element).closest?.('[data-index]');
+    const current = item ? Number(item.getAttribute('data-index')) : -1;
+    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 5, PageUp: -5 };
+    let next: number;
+    if (event.key in step) next = current + step[event.key]!;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = count - 1;
+    else return;
+    event.preventDefault();
+    next = Math.max(0, Math.min(count - 1, next));
+    if (next >= count - 3) void this.loadMore();
+    void this.focusItem(next);
+  };
+
+  /** Scrolls event `index` into view and focuses it (it may not be rendered yet). */
+  async focusItem(index: number): Promise<void> {
+    const list = this.virtualizer;
+    if (!list) return;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const el = list.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (el && el.offsetParent !== null) {
+        el.focus({ preventScroll: true });
+        el.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      list.element(index)?.scrollIntoView({ block: 'nearest' });
+      await list.layoutComplete?.catch(() => undefined);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * @c360/components — c360's custom elements. Importing this module registers every tag
+ * (`<c360-provider>` first, so elements inside a provider find it when they upgrade).
+ *
+ * @example
+ * <script type="module" src="/build/c360.js"></script>
+ * <customer-360 customer-id="17850" api-base="/api"></customer-360>
+ * @module
+ */
+import './c360-provider/define.js';
+import './customer-profile/define.js';
+import './customer-metrics/define.js';
+import './health-gauge/define.js';
+import './churn-risk/define.js';
+import './order-history/define.js';
+import './customer-timeline/define.js';
+import './customer-search/define.js';
+import './customer-360/define.js';
+
+export { configure, getGlobalConfig, c360ConfigContext, type C360Config } from './base/config.js';
+export { C360Element, type C360Theme } from './base/c360-element.js';
+export { C360CustomerElement } from './base/customer-element.js';
+export { defineElement } from './base/define.js';
+export { formatter, type Formatter } from './base/format.js';
+export type { C360EventMap, C360NavigateDetail, C360NavigateEvent, C360SelectDetail, C360SelectEvent } from './base/events.js';
+export { C360ProviderElement } from './c360-provider/c360-provider.js';
+export { Customer360Element } from './customer-360/customer-360.js';
+export { CustomerProfileElement } from './customer-profile/customer-profile.js';
+export { CustomerMetricsElement } from './customer-metrics/customer-metrics.js';
+export { HealthGaugeElement } from './health-gauge/health-gauge.js';
+export { ChurnRiskElement } from './churn-risk/churn-risk.js';
+export { OrderHistoryElement } from './order-history/order-history.js';
+export { CustomerTimelineElement } from './customer-timeline/customer-timeline.js';
+export { CustomerSearchElement } from './customer-search/customer-search.js';

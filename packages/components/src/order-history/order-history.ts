@@ -1,0 +1,157 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, initialState } from '@lit/task';
+import type { OrderSummary, OrdersPage } from '@c360/sdk';
+import { C360CustomerElement } from '../base/customer-element.js';
+import { renderNavigable } from '../base/navigate.js';
+import { renderEmpty, renderError } from '../base/states.js';
+import { baseStyles } from '../base/styles.js';
+import styles from './order-history.styles.js';
+
+const STATUS_LABEL: Record<string, string> = {
+  pending: 'Pending',
+  paid: 'Paid',
+  shipped: 'Shipped',
+  delivered: 'Delivered',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  unavailable: 'Unavailable',
+  returned: 'Returned',
+};
+
+/**
+ * @summary The customer's orders, newest first (number, date, status, total, items), with total
+ * orders, total revenue and average order value; "Load more" fetches the next page.
+ *
+ * Narrower than 27rem, each row becomes a two-line card (the table keeps its roles).
+ *
+ * Clicking an order dispatches `c360-navigate` `{kind: 'order', id}`. With `order-href` the
+ * numbers are real links; a listener calling `preventDefault()` stops the link's navigation.
+ *
+ * @attr customer-id - The customer to show.
+ *
+ * @fires {CustomEvent<C360NavigateDetail>} c360-navigate - An order was clicked. Cancelable, bubbles, composed.
+ *
+ * @csspart base - The wrapper.
+ * @csspart summary - Total orders, total revenue, average order value.
+ * @csspart table - The orders table.
+ * @csspart order - One row.
+ * @csspart order-link - The order number (link or button).
+ * @csspart status - An order's status chip.
+ * @csspart load-more - The "Load more" button.
+ * @csspart state - Loading, empty, error and access-denied states.
+ * @csspart retry - The Retry button of an error state.
+ */
+export class OrderHistoryElement extends C360CustomerElement {
+  static override styles = [baseStyles, styles];
+
+  /** Link template for orders, `{id}` (and `{number}`) filled in, e.g. `/orders/{id}`. Without it, orders are buttons. */
+  @property({ attribute: 'order-href' }) orderHref?: string;
+
+  /** Orders per page (1–200). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Orders of later pages, appended by "Load more". */
+  @state() private more: OrderSummary[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown;
+  private moreAbort?: AbortController;
+
+  private readonly task = new Task(this, {
+    task: async ([id, client, limit], { signal }) => {
+      this.resetPaging();
+      if (!id) return initialState;
+      const page = await this.requireClient(client).getOrders(id, { limit }, { signal });
+      this.nextCursor = page.nextCursor;
+      return page;
+    },
+    args: () => [this.customerId, this.client, this.pageSize] as const,
+  });
+
+  /** All orders loaded so far, newest first. */
+  get orders(): OrderSummary[] {
+    return [...(this.task.value?.orders ?? []), ...this.more];
+  }
+
+  private resetPaging() {
+    this.moreAbort?.abort();
+    this.more = [];
+    this.nextCursor = null;
+    this.loadingMore = false;
+    this.moreError = undefined;
+  }
+
+  /** Fetches the next page, if there is one. */
+  async loadMore(): Promise<void> {
+    const id = this.customerId;
+    const cursor = this.nextCursor;
+    if (!id || !cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    const abort = (this.moreAbort = new AbortController());
+    try {
+      const page = await this.requireClient(this.client).getOrders(id, { limit: this.pageSize, cursor }, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.more = [...this.more, ...page.orders];
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      if (!abort.signal.aborted) this.moreError = error;
+    } finally {
+      if (!abort.signal.aborted) this.loadingMore = false;
+    }
+  }
+
+  protected override render() {
+    return this.renderTask(this.task, (page) => this.renderOrders(page), 'Loading orders…');
+  }
+
+  private renderOrders(page: OrdersPage) {
+    const f = this.format;
+    const orders = this.orders;
+    return html`<div part="base" class="base">
+      <dl part="summary" class="summary">
+        <div><dt>Total orders</dt><dd data-total="orders">${f.number(page.totalOrders)}</dd></div>
+        <div><dt>Total revenue</dt><dd data-total="revenue">${f.money(page.totalRevenue, page.currency)}</dd></div>
+        <div><dt>Average order value</dt><dd data-total="aov">${f.money(page.averageOrderValue, page.currency)}</dd></div>
+      </dl>
+      ${orders.length === 0
+        ? renderEmpty('No orders yet.')
+        : html`<div class="scroll">
+            <table part="table" role="table">
+              <caption class="visually-hidden">Orders, newest first</caption>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th role="columnheader" scope="col">Order</th>
+                  <th role="columnheader" scope="col">Date</th>
+                  <th role="columnheader" scope="col">Status</th>
+                  <th role="columnheader" scope="col" class="num">Total</th>
+                  <th role="columnheader" scope="col" class="num">Items</th>
+                </tr>
+              </thead>
+              <tbody role="rowgroup">
+                ${orders.map((o) => this.renderRow(o))}
+              </tbody>
+            </table>
+          </div>`}
+      ${this.moreError ? renderError(this.moreError, { retry: () => this.loadMore() }) : nothing}
+      ${this.nextCursor
+        ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
+            ${this.loadingMore ? 'Loading…' : 'Load more'}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderRow(o: OrderSummary) {
+    const f = this.format;
+    // Explicit roles keep the table's semantics when the narrow layout turns rows into grids.
+    return html`<tr part="order" role="row" data-order-id=${o.id}>
+      <th role="rowheader" scope="row">${renderNavigable(this, { kind: 'order', id: o.id, number: o.number }, o.number, this.orderHref, 'order-link')}</th>
+      <td role="cell" class="date"><time datetime=${o.placedAt}>${f.date(o.placedAt)}</time></td>
+      <td role="cell" class="status"><span part="status" class="chip status-${o.status}">${STATUS_LABEL[o.status] ?? o.status}</span></td>
+      <td role="cell" class="num total">${f.money(o.total, o.currency)}</td>
+      <td role="cell" class="num items">${f.number(o.itemsCount)}<span class="unit"> ${o.itemsCount === 1 ? 'item' : 'items'}</span></td>
+    </tr>`;
+  }
+}

@@ -1,0 +1,144 @@
+// web-test-runner.config.mjs — the elements' browser tests in Debian's headless Chromium, against
+// the REAL c360 server loaded with the bundled Online Retail sample (no mocked fetch).
+//
+//   npx web-test-runner            (C360_WTR_PORT changes the API port, CHROME_PATH the browser)
+//
+// A plugin starts `c360 demo` on a fresh temporary database before the tests and stops it after;
+// a reporter writes reports/wtr.json = { passed, failed } for CI's summary line.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const WTR_PORT = 8000;
+const API_PORT = Number(process.env.C360_WTR_PORT ?? 8399);
+const API = `http://localhost:${API_PORT}/api`;
+const STARTUP_TIMEOUT_MS = 180_000;
+
+/** Starts the real server (`c360 demo` on a temporary database) for the test run. */
+function realServerPlugin() {
+  let child;
+  let dir;
+  let log = '';
+  return {
+    name: 'c360-real-server',
+    async serverStart() {
+      if (await answers()) {
+        throw new Error(`Port ${API_PORT} already answers ${API}/customers: stop that server (or set C360_WTR_PORT) so the tests run against a fresh database.`);
+      }
+      dir = mkdtempSync(join(tmpdir(), 'c360-wtr-'));
+      const args = ['packages/server/src/cli/main.ts', 'demo', '--db', join(dir, 'wtr.db'), '--port', String(API_PORT)];
+      child = spawn(join(root, 'node_modules/.bin/tsx'), args, {
+        cwd: root,
+        detached: true, // own process group, so serverStop ends tsx and the node process it starts
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, PORT: String(API_PORT), C360_ALLOWED_ORIGINS: `http://localhost:${WTR_PORT},http://127.0.0.1:${WTR_PORT}` },
+      });
+      const collect = (chunk) => (log = (log + chunk).slice(-8000));
+      child.stdout.on('data', collect);
+      child.stderr.on('data', collect);
+      const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+      const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+      while (!(await answers())) {
+        const code = await Promise.race([exited, new Promise((r) => setTimeout(r, 500, 'waiting'))]);
+        if (code !== 'waiting') throw new Error(`The c360 server exited (code ${code}) before answering:\n${log}`);
+        if (Date.now() > deadline) throw new Error(`The c360 server did not answer ${API}/customers within ${STARTUP_TIMEOUT_MS / 1000}s:\n${log}`);
+      }
+    },
+    async serverStop() {
+      if (child && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
+        await new Promise((resolve) => {
+          const t = setTimeout(resolve, 5000);
+          child.once('exit', () => (clearTimeout(t), resolve()));
+        });
+      }
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function answers() {
+  try {
+    const response = await fetch(`${API}/customers?limit=1`, { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Counts every test of every session into reports/wtr.json (a file that failed to load counts as one failure). */
+function jsonSummaryReporter(file = join(root, 'reports/wtr.json')) {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      const walk = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) continue;
+          if (test.passed) passed++;
+          else failed++;
+        }
+        for (const child of suite.suites) walk(child);
+      };
+      for (const session of sessions) {
+        const before = failed;
+        if (session.testResults) walk(session.testResults);
+        if (!session.passed && failed === before) failed++;
+      }
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, `${JSON.stringify({ passed, failed })}\n`);
+    },
+  };
+}
+
+export default {
+  rootDir: '.',
+  port: WTR_PORT,
+  files: ['packages/components/src/**/*.test.ts'],
+  // Workspace packages export "@c360/source": "./src/index.ts" -> tests need no prior build.
+  nodeResolve: { exportConditions: ['@c360/source'] },
+  plugins: [
+    realServerPlugin(),
+    // esbuild's transform API ignores "extends": point at a tsconfig that itself sets
+    // experimentalDecorators + useDefineForClassFields:false (Lit decorators).
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
+  ],
+  // The tests read the API's address from here (see packages/components/src/test-support/real-server.ts).
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="en-GB">
+      <body>
+        <script>window.__C360_TEST_API__ = ${JSON.stringify(API)};</script>
+        <script type="module" src="${testFramework}"></script>
+      </body>
+    </html>`,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox', // required: we run as root
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), jsonSummaryReporter()],
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+};
