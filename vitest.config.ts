@@ -7,7 +7,9 @@ export default defineConfig({
   test: {
     include: ['packages/{sdk,server}/test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
+    globalSetup: ['packages/server/test/helpers/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
 });

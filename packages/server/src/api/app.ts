@@ -11,6 +11,7 @@ import type { AppEnv } from './context.js';
 import type { ReadContext } from '../read/customer-360.js';
 import { invalidRequest, ProblemError, problemResponse, zodFieldErrors } from './problem.js';
 import { customerRoutes } from './routes/customers.js';
+import { sectionRoutes } from './routes/sections.js';
 import { eventRoutes } from './routes/events.js';
 import { docsRoutes } from './routes/docs.js';
 
@@ -37,10 +38,13 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   }
   app.use('*', async (c, next) => {
     c.set('read', read);
+    // Until API tokens land (SPEC §8), every request acts as the local operator.
+    c.set('actor', { name: 'local operator', role: 'admin' });
     await next();
   });
 
   customerRoutes(app);
+  sectionRoutes(app);
   eventRoutes(app);
   docsRoutes(app);
 

@@ -1,6 +1,6 @@
 /**
- * Churn risk (SPEC §4, R13): 0–100 sum of three capped contributions — purchase gap (≤ 60),
- * engagement decline (≤ 25), support issues (≤ 15) — with the observed values and rule-based
+ * Churn risk (SPEC §4, R13): 0–100 sum of three capped contributions — purchase gap (≤ 70),
+ * engagement decline (≤ 20), support issues (≤ 10) — with the observed values and rule-based
  * retention strategies. Definitions in docs/scoring.md.
  * @module
  */
@@ -13,11 +13,14 @@ import { divRoundHalfAwayFromZero } from './money.js';
 export const DEFAULT_PURCHASE_GAP_DAYS = 90;
 /** Floor of the inter-purchase gap, days (so same-week repeat buyers are not flagged at once). */
 export const MIN_PURCHASE_GAP_DAYS = 7;
-/** Maximum points each factor can add to the churn score (sum 100). */
+/**
+ * Maximum points each factor can add to the churn score (sum 100). A long-lapsed customer reaches
+ * 70 (high risk) on the purchase gap alone.
+ */
 export const CHURN_MAX_CONTRIBUTION: Readonly<Record<ChurnFactorName, number>> = {
-  purchaseGap: 60,
-  engagementDecline: 25,
-  supportIssues: 15,
+  purchaseGap: 70,
+  engagementDecline: 20,
+  supportIssues: 10,
 };
 
 /** Inputs of {@link computeChurn}: whole days to as-of, ISO timestamps, non-negative counts. */
@@ -57,11 +60,11 @@ const days1 = (d: number) => (Number.isInteger(d) ? `${d}` : d.toFixed(1));
 
 /**
  * Computes churn risk. Contributions (exact, then rounded half up to 1 decimal):
- * - purchaseGap (max 60): no completed order → 60 (value 0); else ratio = daysSinceLastPurchase / g with
- *   g = {@link usualPurchaseGapDays}, contribution = 60 × clamp((ratio − 1)/3, 0, 1), value = ratio (2 dp);
- * - engagementDecline (max 25): prior/recent = activityPoints of prior90/recent90; decline =
- *   prior > 0 ? max(0, (prior − recent)/prior) : 0; contribution = 25 × decline, value = decline (2 dp);
- * - supportIssues (max 15): value = openTickets + negativeCsat180, contribution = min(15, 5 × value).
+ * - purchaseGap (max 70): no completed order → 70 (value 0); else ratio = daysSinceLastPurchase / g with
+ *   g = {@link usualPurchaseGapDays}, contribution = 70 × clamp((ratio − 1)/3, 0, 1), value = ratio (2 dp);
+ * - engagementDecline (max 20): prior/recent = activityPoints of prior90/recent90; decline =
+ *   prior > 0 ? max(0, (prior − recent)/prior) : 0; contribution = 20 × decline, value = decline (2 dp);
+ * - supportIssues (max 10): value = openTickets + negativeCsat180, contribution = min(10, 5 × value).
  * `score` = round(Σ reported contributions) clamped 0–100 (exact: summed in tenths); `level` from
  * {@link churnLevel}; strategies from {@link churnStrategies}. Output satisfies `ChurnRisk`.
  * @throws Error when a timestamp is not an ISO date.
@@ -76,18 +79,18 @@ export function computeChurn(input: ChurnInput): ChurnRisk {
 
   const gap = usualPurchaseGapDays(completedOrders, input.firstCompletedAt, input.lastCompletedAt);
   if (completedOrders <= 0 || days === null) {
-    add('purchaseGap', 0, 60, 'No completed order');
+    add('purchaseGap', 0, CHURN_MAX_CONTRIBUTION.purchaseGap, 'No completed order');
   } else {
     const ratio = days / gap;
     const basis = completedOrders >= 2 ? `their usual gap of ${days1(gap)} days` : `a default gap of ${days1(gap)} days (one completed order)`;
-    add('purchaseGap', round2(ratio), 60 * clamp((ratio - 1) / 3, 0, 1),
+    add('purchaseGap', round2(ratio), CHURN_MAX_CONTRIBUTION.purchaseGap * clamp((ratio - 1) / 3, 0, 1),
       `${plural(days, 'day')} since the last completed order vs ${basis}: ratio ${round2(ratio)}`);
   }
 
   const prior = activityPoints(engagement.prior90);
   const recent = activityPoints(engagement.recent90);
   const decline = prior > 0 ? Math.max(0, (prior - recent) / prior) : 0;
-  add('engagementDecline', round2(decline), 25 * decline,
+  add('engagementDecline', round2(decline), CHURN_MAX_CONTRIBUTION.engagementDecline * decline,
     prior === 0 ? `No activity in the prior 90 days to compare (${plural(recent, 'point')} in the last 90)`
       : decline > 0 ? `Activity fell from ${prior} to ${plural(recent, 'point')} (−${Math.round(decline * 100)}%) vs the prior 90 days`
       : `Activity steady or rising: ${prior} → ${plural(recent, 'point')}`);

@@ -1,12 +1,13 @@
 /**
- * A real SQLite database with the bundled Online Retail sample and its demo enrichment, built once
- * per test file in a temp directory, and the real API app over it.
+ * A real SQLite database with the bundled Online Retail sample and its demo enrichment — a copy,
+ * per test file, of the template the global setup built once — and the real API app over it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../src/db/connect.js';
-import { ensureDemoData, datasetAsOf, SAMPLE_FILE } from '../../src/demo/load-demo.js';
+import { datasetAsOf, SAMPLE_FILE } from '../../src/demo/load-demo.js';
 import { createApiApp } from '../../src/api/app.js';
 
 export { SAMPLE_FILE };
@@ -22,8 +23,9 @@ export interface SampleApp {
 
 export async function openSampleApp(): Promise<SampleApp> {
   const dir = mkdtempSync(join(tmpdir(), 'c360-test-'));
-  const db = await openDb({ file: join(dir, 'c360.db') });
-  await ensureDemoData(db);
+  const file = join(dir, 'c360.db');
+  copyFileSync(inject('sampleTemplateDb'), file);
+  const db = await openDb({ file });
   const asOf = new Date((await datasetAsOf(db))!);
   const app = createApiApp({ db, asOf });
   return {

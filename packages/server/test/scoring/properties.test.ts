@@ -5,7 +5,7 @@ import { ChurnRisk, CustomerMetrics, HealthScore, Rfm } from '@c360/sdk';
 import { computeMetrics } from '../../src/scoring/metrics.js';
 import { rfmBreakpoints, rfmSegment, scoreRfm, type RfmInput } from '../../src/scoring/rfm.js';
 import { computeHealth, type HealthInput, type HealthWeights } from '../../src/scoring/health.js';
-import { computeChurn, type ChurnInput } from '../../src/scoring/churn.js';
+import { CHURN_MAX_CONTRIBUTION, computeChurn, type ChurnInput } from '../../src/scoring/churn.js';
 
 const count = fc.integer({ min: 0, max: 500 });
 const activity = fc.record({ orders: count, emailOpens: count, emailClicks: count, sessions: count });
@@ -66,7 +66,7 @@ describe('churn risk properties', () => {
         const c = computeChurn(input);
         expect(ChurnRisk.parse(c)).toEqual(c);
         expect(Number.isInteger(c.score) && c.score >= 0 && c.score <= 100).toBe(true);
-        expect(c.factors.map((f) => [f.name, f.maxContribution])).toEqual([['purchaseGap', 60], ['engagementDecline', 25], ['supportIssues', 15]]);
+        expect(c.factors.map((f) => [f.name, f.maxContribution])).toEqual(Object.entries(CHURN_MAX_CONTRIBUTION));
         for (const f of c.factors) {
           expect(f.contribution).toBeGreaterThanOrEqual(0);
           expect(f.contribution).toBeLessThanOrEqual(f.maxContribution);
