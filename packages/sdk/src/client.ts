@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { Problem } from './schemas/common.js';
 import { Customer360, CustomerSearchPage, type CustomerSearchQuery } from './schemas/customer.js';
 import { OrdersPage, type OrdersQuery } from './schemas/orders.js';
+import { BehaviorAnalytics, LoyaltyStatus, MarketingEngagement, PaymentsOverview, SupportHistory, TicketDetail } from './schemas/sections.js';
 import { TimelinePage, type TimelineQuery } from './schemas/timeline.js';
 import { C360ApiError } from './errors.js';
 
@@ -42,6 +43,18 @@ export interface C360Client {
   getOrders(id: string, query?: OrdersQuery, init?: RequestInit): Promise<z.infer<typeof OrdersPage>>;
   /** GET /customers/:id/timeline — newest first; pass `nextCursor` back as `cursor`. */
   getTimeline(id: string, query?: TimelineQuery, init?: RequestInit): Promise<z.infer<typeof TimelinePage>>;
+  /** GET /customers/:id/loyalty — tier, points, progress to the next tier, expiring points, referrals, last 10 transactions. */
+  getLoyalty(id: string, init?: RequestInit): Promise<z.infer<typeof LoyaltyStatus>>;
+  /** GET /customers/:id/marketing — opt-ins, preferences, consent log, campaigns, open/click rates, segments. */
+  getMarketing(id: string, init?: RequestInit): Promise<z.infer<typeof MarketingEngagement>>;
+  /** GET /customers/:id/support — tickets newest first, resolution time, CSAT and NPS. */
+  getSupport(id: string, init?: RequestInit): Promise<z.infer<typeof SupportHistory>>;
+  /** GET /customers/:id/support/tickets/:ticketId — one ticket with its history. */
+  getTicket(id: string, ticketId: string, init?: RequestInit): Promise<z.infer<typeof TicketDetail>>;
+  /** GET /customers/:id/payments — saved methods, transactions, totals. */
+  getPayments(id: string, init?: RequestInit): Promise<z.infer<typeof PaymentsOverview>>;
+  /** GET /customers/:id/analytics — viewed/purchased categories, sessions, devices, shopping times, CLV and CSAT trends. */
+  getAnalytics(id: string, init?: RequestInit): Promise<z.infer<typeof BehaviorAnalytics>>;
 }
 
 /**
@@ -117,5 +130,11 @@ export function createClient(options: ClientOptions): C360Client {
     getCustomer360: (id, init) => get(Customer360, `/customers/${enc(id)}/360`, init),
     getOrders: (id, query, init) => get(OrdersPage, `/customers/${enc(id)}/orders${queryString(query as Params)}`, init),
     getTimeline: (id, query, init) => get(TimelinePage, `/customers/${enc(id)}/timeline${queryString(query as Params)}`, init),
+    getLoyalty: (id, init) => get(LoyaltyStatus, `/customers/${enc(id)}/loyalty`, init),
+    getMarketing: (id, init) => get(MarketingEngagement, `/customers/${enc(id)}/marketing`, init),
+    getSupport: (id, init) => get(SupportHistory, `/customers/${enc(id)}/support`, init),
+    getTicket: (id, ticketId, init) => get(TicketDetail, `/customers/${enc(id)}/support/tickets/${enc(ticketId)}`, init),
+    getPayments: (id, init) => get(PaymentsOverview, `/customers/${enc(id)}/payments`, init),
+    getAnalytics: (id, init) => get(BehaviorAnalytics, `/customers/${enc(id)}/analytics`, init),
   };
 }

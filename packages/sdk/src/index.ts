@@ -8,6 +8,7 @@ export * from './schemas/common.js';
 export * from './schemas/scores.js';
 export * from './schemas/customer.js';
 export * from './schemas/orders.js';
+export * from './schemas/sections.js';
 export * from './schemas/timeline.js';
 export * from './schemas/events.js';
 export { createClient, type C360Client, type ClientOptions } from './client.js';

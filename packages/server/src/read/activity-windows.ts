@@ -4,6 +4,7 @@
  * @module
  */
 import { sql } from 'kysely';
+import { OPEN_TICKET_STATUSES } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import type { ActivityCounts, EngagementInput, SupportInput } from '../scoring/engagement.js';
 
@@ -48,7 +49,6 @@ export async function loadEngagement(db: Db, customerId: string, asOf: Date): Pr
   return { recent90: pick('recent'), prior90: pick('prior') };
 }
 
-const OPEN_TICKET_STATUSES = ['open', 'pending', 'in_progress', 'escalated'];
 
 /** Open tickets, and tickets / negative CSAT (≤ 2 of 5) created in the 180 days before as-of. */
 export async function loadSupport(db: Db, customerId: string, asOf: Date): Promise<SupportInput> {

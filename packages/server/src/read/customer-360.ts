@@ -5,6 +5,7 @@
  */
 import type { Customer360, CustomerProfile, SegmentMembership, Tag } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
+import { loadSegmentMemberships } from './segment-memberships.js';
 import { computeMetrics } from '../scoring/metrics.js';
 import { scoreRfm } from '../scoring/rfm.js';
 import { computeHealth, type HealthWeights } from '../scoring/health.js';
@@ -33,7 +34,7 @@ export async function loadCustomer360(ctx: ReadContext, id: string): Promise<Cus
     loadEngagement(db, id, asOf),
     loadSupport(db, id, asOf),
     loadTags(db, id),
-    loadSegments(db, id),
+    loadSegmentMemberships(db, id),
     getRfmBreakpoints(db, asOf),
   ]);
 
@@ -104,23 +105,6 @@ async function loadTags(db: Db, customerId: string): Promise<Tag[]> {
     .where('ta.customer_id', '=', customerId)
     .orderBy('t.name')
     .execute();
-}
-
-async function loadSegments(db: Db, customerId: string): Promise<SegmentMembership[]> {
-  const rows = await db
-    .selectFrom('segment_assignments as sa')
-    .innerJoin('segments as s', 's.id', 'sa.segment_id')
-    .select(['s.id', 's.name', 's.kind', 'sa.assigned_at', 'sa.how'])
-    .where('sa.customer_id', '=', customerId)
-    .orderBy('s.name')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    kind: r.kind as SegmentMembership['kind'],
-    assignedAt: r.assigned_at,
-    how: r.how as SegmentMembership['how'],
-  }));
 }
 
 function slug(name: string): string {

@@ -1,0 +1,77 @@
+/**
+ * GET /customers/:id/payments (R9): saved methods (last 4 digits only, expiry checked at as-of),
+ * every charge and refund newest first with the method used, failed payments and refunds flagged,
+ * and the totals: succeeded charges, succeeded refunds (= metrics.totalRefunded) and failures.
+ * @module
+ */
+import type { PaymentKind, PaymentMethodType, PaymentStatus, PaymentsOverview } from '@c360/sdk';
+import { customerNotFound } from '../api/problem.js';
+import { minorToMajor } from '../scoring/money.js';
+import type { ReadContext } from './customer-360.js';
+
+/** True when `asOf` is past the last day of the expiry month (cards are valid through that month, UTC). */
+export function isExpired(expMonth: number | null, expYear: number | null, asOf: Date): boolean {
+  if (expMonth === null || expYear === null) return false;
+  return asOf.getTime() >= Date.UTC(expYear, expMonth, 1); // month index expMonth = the month after, 0-based
+}
+
+export async function loadPayments(ctx: ReadContext, customerId: string): Promise<PaymentsOverview> {
+  const { db, asOf } = ctx;
+  const [customer, methods, payments] = await Promise.all([
+    db.selectFrom('customers').select('currency').where('id', '=', customerId).executeTakeFirst(),
+    db.selectFrom('payment_methods').selectAll().where('customer_id', '=', customerId)
+      .orderBy('is_default', 'desc').orderBy('created_at', 'desc').orderBy('id').execute(),
+    db.selectFrom('payments as p')
+      .leftJoin('payment_methods as pm', 'pm.id', 'p.method_id')
+      .select([
+        'p.id', 'p.kind', 'p.status', 'p.amount_minor', 'p.currency', 'p.method_id', 'p.order_id', 'p.reference', 'p.occurred_at',
+        'pm.type as method_type', 'pm.brand as method_brand', 'pm.last4 as method_last4',
+      ])
+      .where('p.customer_id', '=', customerId)
+      .orderBy('p.occurred_at', 'desc').orderBy('p.id', 'desc')
+      .execute(),
+  ]);
+  if (!customer) throw customerNotFound(customerId);
+
+  let succeededMinor = 0;
+  let refundedMinor = 0;
+  let failedCount = 0;
+  for (const p of payments) {
+    if (p.status === 'failed') failedCount += 1;
+    else if (p.status === 'succeeded' && p.kind === 'charge') succeededMinor += Number(p.amount_minor);
+    else if (p.status === 'succeeded' && p.kind === 'refund') refundedMinor += Number(p.amount_minor);
+  }
+  const currency = customer.currency;
+  return {
+    asOf: asOf.toISOString(),
+    currency,
+    methods: methods.map((m) => ({
+      id: m.id,
+      type: m.type as PaymentMethodType,
+      brand: m.brand,
+      last4: m.last4,
+      expMonth: m.exp_month === null ? null : Number(m.exp_month),
+      expYear: m.exp_year === null ? null : Number(m.exp_year),
+      default: m.is_default === 1,
+      expired: isExpired(m.exp_month === null ? null : Number(m.exp_month), m.exp_year === null ? null : Number(m.exp_year), asOf),
+    })),
+    transactions: payments.map((p) => ({
+      id: p.id,
+      kind: p.kind as PaymentKind,
+      status: p.status as PaymentStatus,
+      amount: minorToMajor(Number(p.amount_minor), p.currency),
+      currency: p.currency,
+      methodId: p.method_id,
+      method: p.method_type ? { type: p.method_type as PaymentMethodType, brand: p.method_brand, last4: p.method_last4 } : null,
+      orderId: p.order_id,
+      reference: p.reference,
+      occurredAt: p.occurred_at,
+      flagged: p.status === 'failed' || p.kind === 'refund',
+    })),
+    totals: {
+      succeeded: minorToMajor(succeededMinor, currency),
+      refunded: minorToMajor(refundedMinor, currency),
+      failedCount,
+    },
+  };
+}
