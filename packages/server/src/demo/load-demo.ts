@@ -1,14 +1,15 @@
 /**
  * Loads the bundled demo data into an empty database: the Online Retail sample slice, then the
- * synthetic enrichment through the ingestion path. Does nothing when customers already exist.
+ * synthetic enrichment (profiles, loyalty, marketing, support, payments, browsing) through the
+ * ingestion path. Does nothing when customers already exist.
  * @module
  */
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/connect.js';
 import { importOnlineRetail } from '../import/online-retail.js';
-import { applyEvents } from '../ingest/apply-events.js';
-import { minorToMajor } from '../scoring/money.js';
-import { enrichmentEvents } from './enrichment.js';
+import { applyDemoEnrichment, type DemoEnrichOptions, type DemoEnrichSummary } from './enrich/index.js';
+
+export { DEMO_SECTIONS, type DemoEnrichOptions, type DemoEnrichSummary, type DemoSection } from './enrich/index.js';
 
 /** The bundled sample: a slice of the UCI Online Retail dataset (see demo/data/SOURCE.md). */
 export const SAMPLE_FILE = fileURLToPath(new URL('../../../../demo/data/online_retail_sample.csv', import.meta.url));
@@ -29,22 +30,16 @@ export async function ensureDemoData(db: Db, log: (line: string) => void = () =>
   log(`Loading the bundled sample (${SAMPLE_FILE}) …`);
   const summary = await importOnlineRetail(db, SAMPLE_FILE);
   log(`Imported ${summary.customers} customers, ${summary.orders} orders, ${summary.refunds} refunds (real UCI Online Retail rows).`);
-  await enrichDemo(db, summary.asOf);
-  log('Added synthetic names, emails, phones and addresses (demo enrichment).');
+  const started = performance.now();
+  const enriched = await enrichDemo(db, summary.asOf);
+  log(`Added synthetic profiles, loyalty, marketing, support tickets, payments and browsing: ${enriched.events} events through the ingestion path in ${((performance.now() - started) / 1000).toFixed(1)} s (demo enrichment).`);
   return true;
 }
 
-/** Generates and applies the enrichment events for every customer (idempotent by event id). */
-export async function enrichDemo(db: Db, occurredAt: string): Promise<void> {
-  const customers = await db
-    .selectFrom('customers as c')
-    .leftJoin('customer_stats as s', 's.customer_id', 'c.id')
-    .select(['c.id', 'c.country', 'c.currency', 's.total_spent_minor'])
-    .orderBy('c.id')
-    .execute();
-  const events = enrichmentEvents(
-    customers.map((c) => ({ id: c.id, country: c.country, lifetimeValue: minorToMajor(Number(c.total_spent_minor ?? 0), c.currency) })),
-    occurredAt,
-  );
-  await applyEvents(db, events, new Date(occurredAt));
+/**
+ * Generates and applies the demo enrichment for every customer, with `occurredAt` the dataset's
+ * as-of date (no generated event is later). Idempotent by event id: applying it again changes nothing.
+ */
+export async function enrichDemo(db: Db, occurredAt: string, options: DemoEnrichOptions = {}): Promise<DemoEnrichSummary> {
+  return applyDemoEnrichment(db, occurredAt, options);
 }
