@@ -39,8 +39,12 @@ export default css`
   .section {
     grid-column: span 2;
   }
+  /* Rows of the 6-column grid: metrics · health · churn | orders · timeline |
+     support · loyalty · payments | marketing · behaviour. */
   .section[data-section='orders'],
-  .section[data-section='timeline'] {
+  .section[data-section='timeline'],
+  .section[data-section='marketing'],
+  .section[data-section='behavior'] {
     grid-column: span 3;
   }
   ::slotted(*) {

@@ -8,6 +8,11 @@ import '../customer-metrics/define.js';
 import '../health-gauge/define.js';
 import '../churn-risk/define.js';
 import '../order-history/define.js';
+import '../payment-methods/define.js';
+import '../behavior-analytics/define.js';
+import '../loyalty-status/define.js';
+import '../marketing-engagement/define.js';
+import '../support-tickets/define.js';
 import '../customer-timeline/define.js';
 import styles from './customer-360.styles.js';
 
@@ -18,6 +23,11 @@ export const SECTIONS = [
   { id: 'churn', title: 'Churn risk' },
   { id: 'orders', title: 'Orders' },
   { id: 'timeline', title: 'Timeline' },
+  { id: 'support', title: 'Support' },
+  { id: 'loyalty', title: 'Loyalty' },
+  { id: 'payments', title: 'Payments' },
+  { id: 'marketing', title: 'Marketing' },
+  { id: 'behavior', title: 'Behaviour' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -28,7 +38,8 @@ const listConverter = {
 
 /**
  * @summary The whole customer 360 view for one `customer-id`: the profile as header, then key
- * metrics, health, churn risk, orders and the timeline in collapsible sections.
+ * metrics, health, churn risk, orders, payments, behaviour, loyalty, marketing, support and the
+ * timeline in collapsible sections.
  *
  * A grid on wide containers; a single column, most important first, when the element itself is
  * narrower than 600px (a container query, so it follows the space it is given, not the window).
@@ -39,7 +50,7 @@ const listConverter = {
  * @slot actions - Host content in the header beside the profile (e.g. buttons).
  * @slot - Extra sections appended after the built-in ones (they become grid items).
  *
- * @fires {CustomEvent<C360NavigateDetail>} c360-navigate - From the orders and timeline sections. Cancelable, bubbles, composed.
+ * @fires {CustomEvent<C360NavigateDetail>} c360-navigate - From the orders, payments, support and timeline sections. Cancelable, bubbles, composed.
  *
  * @csspart base - The wrapper.
  * @csspart header - The header with the profile and the actions slot.
@@ -56,10 +67,10 @@ const listConverter = {
 export class Customer360Element extends C360CustomerElement {
   static override styles = [baseStyles, styles];
 
-  /** Link template for orders, passed to the orders and timeline sections, e.g. `/orders/{id}`. */
+  /** Link template for orders, passed to the orders, payments and timeline sections, e.g. `/orders/{id}`. */
   @property({ attribute: 'order-href' }) orderHref?: string;
 
-  /** Link template for tickets, passed to the timeline, e.g. `/tickets/{id}`. */
+  /** Link template for tickets, passed to the support and timeline sections, e.g. `/tickets/{id}`. */
   @property({ attribute: 'ticket-href' }) ticketHref?: string;
 
   /** Ids of the collapsed sections (attribute: comma-separated, e.g. `orders,timeline`). */
@@ -100,6 +111,25 @@ export class Customer360Element extends C360CustomerElement {
         .locale=${locale}
         theme=${theme}
       ></order-history>`,
+      payments: html`<payment-methods
+        customer-id=${id!}
+        order-href=${this.orderHref ?? nothing}
+        .apiBase=${apiBase}
+        .token=${token}
+        .locale=${locale}
+        theme=${theme}
+      ></payment-methods>`,
+      behavior: html`<behavior-analytics customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></behavior-analytics>`,
+      loyalty: html`<loyalty-status customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></loyalty-status>`,
+      marketing: html`<marketing-engagement customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></marketing-engagement>`,
+      support: html`<support-tickets
+        customer-id=${id!}
+        ticket-href=${this.ticketHref ?? nothing}
+        .apiBase=${apiBase}
+        .token=${token}
+        .locale=${locale}
+        theme=${theme}
+      ></support-tickets>`,
       timeline: html`<customer-timeline
         customer-id=${id!}
         order-href=${this.orderHref ?? nothing}

@@ -1,0 +1,458 @@
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type uPlot from 'uplot';
+import type { BehaviorAnalytics, DeviceType } from '@c360/sdk';
+import { LineChart, loadUPlot, uplotStyles, type LineChartSpec } from '../base/charts.js';
+import { C360CustomerElement } from '../base/customer-element.js';
+import { renderEmpty, renderError } from '../base/states.js';
+import { baseStyles } from '../base/styles.js';
+import styles from './behavior-analytics.styles.js';
+
+const DEVICE_LABEL: Record<DeviceType, string> = { desktop: 'Desktop', mobile: 'Mobile', tablet: 'Tablet' };
+
+/** Heat-map intensity levels above zero (the legend shows the counts each covers). */
+const LEVELS = 4;
+
+type ChartId = 'clv' | 'csat';
+
+interface Bar {
+  id: string;
+  label: string;
+  /** Bar length relative to the largest (0–1). */
+  ratio: number;
+  /** The value in words, e.g. "22 views". */
+  value: string;
+}
+
+interface Slot {
+  weekday: number;
+  hour: number;
+  count: number;
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+/**
+ * @summary Behavioural analytics (R10, with the CLV and CSAT trends): most viewed categories, most
+ * purchased categories (or products), sessions and average session duration, device breakdown,
+ * preferred shopping times as a weekday × hour heat map (UTC), and line charts of the cumulative
+ * lifetime value and of the average CSAT by month.
+ *
+ * The heat map is a table: each cell is labelled ("Tuesday 14:00–15:00 UTC: 3 orders") and titled,
+ * a legend gives the counts of each shade, and the preferred day and hour and the busiest slots are
+ * written out. The charts are drawn by uPlot, loaded on first use (it is not in the main bundle),
+ * sized to their container and removed when the element leaves the page; each has an accessible
+ * name, a one-sentence summary and a data table.
+ *
+ * @attr customer-id - The customer to show.
+ *
+ * @csspart base - The wrapper.
+ * @csspart summary - Sessions and average session duration.
+ * @csspart devices - The device breakdown (a bar list).
+ * @csspart viewed - Most viewed categories (a bar list).
+ * @csspart purchased - Most purchased categories or products (a bar list).
+ * @csspart bar - One bar of a bar list (label, value, bar).
+ * @csspart heatmap - The weekday × hour table.
+ * @csspart heatmap-cell - One hour of one weekday.
+ * @csspart legend - The heat map's legend.
+ * @csspart preferred - The preferred day and hour.
+ * @csspart chart - A chart (the CLV one also `chart-clv`, the CSAT one `chart-csat`).
+ * @csspart chart-summary - The sentence that summarises a chart.
+ * @csspart chart-data - The data table of a chart (in a `<details>`).
+ * @csspart state - Loading, empty, error and access-denied states.
+ * @csspart retry - The Retry button of an error state.
+ *
+ * @cssprop [--c360-chart-height=10rem] - Height of each chart.
+ * @cssprop [--c360-heatmap-color=var(--c360-color-accent)] - Colour of the busiest heat-map cells (others are lighter mixes of it).
+ */
+export class BehaviorAnalyticsElement extends C360CustomerElement {
+  static override styles = [baseStyles, uplotStyles, styles];
+
+  private readonly task = new Task(this, {
+    task: async ([id, client], { signal }) => (id ? this.requireClient(client).getAnalytics(id, { signal }) : initialState),
+    args: () => [this.customerId, this.client] as const,
+  });
+
+  /** Error of loading uPlot (the charts' data tables still show). */
+  @state() private chartError: unknown;
+
+  private readonly drawn = new Map<ChartId, LineChart>();
+  /** What the drawn charts show; any change redraws them. */
+  private drawnFor?: { data: BehaviorAnalytics; theme: string | undefined; locale: string | undefined };
+  /** Increments whenever a pending chart load must be abandoned. */
+  private generation = 0;
+
+  /** The analytics, once loaded. */
+  get analytics(): BehaviorAnalytics | undefined {
+    return this.task.value;
+  }
+
+  /** The uPlot instances of the charts currently drawn (`clv`, `csat`). */
+  get charts(): Partial<Record<ChartId, uPlot>> {
+    return Object.fromEntries([...this.drawn].map(([id, chart]) => [id, chart.plot]));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate(); // redraw the charts removed on disconnect
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.destroyCharts();
+  }
+
+  protected override render() {
+    return this.renderTask(this.task, (data) => this.renderAnalytics(data), 'Loading analytics…');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    void this.syncCharts();
+  }
+
+  // ---- charts ------------------------------------------------------------------------------------
+
+  private destroyCharts(): void {
+    this.generation++;
+    for (const chart of this.drawn.values()) chart.destroy();
+    this.drawn.clear();
+    this.drawnFor = undefined;
+  }
+
+  /** Draws the charts whose containers are rendered, once; redraws when data, theme or locale change. */
+  private async syncCharts(): Promise<void> {
+    const data = this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
+    const want = data && this.isConnected ? this.chartSpecs(data) : [];
+    const { theme } = this;
+    const { locale } = this.config;
+    const same = this.drawnFor && this.drawnFor.data === data && this.drawnFor.theme === theme && this.drawnFor.locale === locale;
+    if (!same || [...this.drawn].some(([id, chart]) => !want.some((w) => w.id === id && w.container === chart.container))) {
+      this.destroyCharts();
+    }
+    const missing = want.filter((w) => !this.drawn.has(w.id));
+    if (!data || !missing.length) return;
+    const generation = this.generation;
+    let UPlot;
+    try {
+      UPlot = await loadUPlot();
+    } catch (error) {
+      if (generation === this.generation) this.chartError = error;
+      return;
+    }
+    if (generation !== this.generation) return; // data, theme or connection changed while loading
+    this.chartError = undefined;
+    this.drawnFor = { data, theme, locale };
+    for (const w of missing) {
+      if (w.container.isConnected && !this.drawn.has(w.id)) this.drawn.set(w.id, new LineChart(UPlot, w.container, w.spec));
+    }
+  }
+
+  private chartSpecs(data: BehaviorAnalytics): Array<{ id: ChartId; container: HTMLElement; spec: LineChartSpec }> {
+    const f = this.format;
+    const money = (v: number) => f.money(v, data.currency);
+    const compact = new Intl.NumberFormat(f.locale, { style: 'currency', currency: data.currency, notation: 'compact', maximumFractionDigits: 1 });
+    const monthLabel = (month: string) => this.monthShort(month);
+    const out: Array<{ id: ChartId; container: HTMLElement; spec: LineChartSpec }> = [];
+    const find = (id: ChartId) => this.renderRoot.querySelector<HTMLElement>(`[data-chart=${id}]`);
+    const readout = (id: ChartId) => this.renderRoot.querySelector<HTMLElement>(`[data-readout=${id}]`) ?? undefined;
+    const clv = find('clv');
+    if (clv && data.clvTrend.length) {
+      out.push({
+        id: 'clv',
+        container: clv,
+        spec: {
+          months: data.clvTrend.map((p) => p.month),
+          values: data.clvTrend.map((p) => p.value),
+          monthLabel,
+          tick: (v) => compact.format(v),
+          value: money,
+          readout: readout('clv'),
+        },
+      });
+    }
+    const csat = find('csat');
+    if (csat && data.csatTrend.length) {
+      out.push({
+        id: 'csat',
+        container: csat,
+        spec: {
+          months: data.csatTrend.map((p) => p.month),
+          values: data.csatTrend.map((p) => p.average),
+          monthLabel,
+          tick: (v) => f.number(v),
+          value: (v) => `${f.number(v, 2)} / 5`,
+          yRange: [1, 5],
+          readout: readout('csat'),
+        },
+      });
+    }
+    return out;
+  }
+
+  // ---- text --------------------------------------------------------------------------------------
+
+  /** `2011-12` → "Dec 2011" (UTC, in the configured locale). */
+  private monthShort(month: string): string {
+    return new Intl.DateTimeFormat(this.format.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  }
+
+  /** Weekday 0 = Monday … 6 = Sunday, long or short, in the configured locale. */
+  private weekday(index: number, width: 'long' | 'short'): string {
+    // 2024-01-01 was a Monday.
+    return new Intl.DateTimeFormat(this.format.locale, { weekday: width, timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
+  }
+
+  /** "Tuesday 14:00–15:00 UTC: 3 orders" */
+  private slotLabel(weekday: number, hour: number, count: number): string {
+    return `${this.weekday(weekday, 'long')} ${hh(hour)}–${hh(hour + 1)} UTC: ${this.format.number(count)} ${plural(count, 'order', 'orders')}`;
+  }
+
+  /** A sentence describing the CLV trend (the chart's text alternative). */
+  private clvSummary(data: BehaviorAnalytics): string {
+    const trend = data.clvTrend;
+    const money = (v: number) => this.format.money(v, data.currency);
+    const first = trend[0]!;
+    const last = trend.at(-1)!;
+    const best = trend.reduce((a, b) => (b.added > a.added ? b : a));
+    if (trend.length === 1) return `CLV grew from ${money(0)} to ${money(last.value)} in ${this.monthShort(last.month)}.`;
+    return (
+      `CLV grew from ${money(0)} to ${money(last.value)} between ${this.monthShort(first.month)} and ${this.monthShort(last.month)}; ` +
+      `the most was added in ${this.monthShort(best.month)} (${money(best.added)}).`
+    );
+  }
+
+  /** A sentence describing the CSAT trend. */
+  private csatSummary(data: BehaviorAnalytics): string {
+    const trend = data.csatTrend;
+    const f = this.format;
+    const score = (v: number) => `${f.number(v, 2)} out of 5`;
+    const responses = trend.reduce((n, p) => n + p.responses, 0);
+    const ratings = `${f.number(responses)} ${plural(responses, 'rating', 'ratings')}`;
+    const first = trend[0]!;
+    const last = trend.at(-1)!;
+    if (trend.length === 1) return `Average CSAT ${score(last.average)} in ${this.monthShort(last.month)} (${ratings}).`;
+    return `Average CSAT went from ${score(first.average)} in ${this.monthShort(first.month)} to ${score(last.average)} in ${this.monthShort(last.month)} (${ratings} over ${f.number(trend.length)} months with ratings).`;
+  }
+
+  // ---- templates ---------------------------------------------------------------------------------
+
+  private renderAnalytics(data: BehaviorAnalytics) {
+    const f = this.format;
+    const maxViewed = Math.max(0, ...data.topViewedCategories.map((c) => c.count));
+    const maxBought = Math.max(0, ...data.topPurchased.items.map((i) => i.quantity));
+    const basis = data.topPurchased.basis === 'category' ? 'categories' : 'products';
+    return html`<div part="base" class="base">
+      <div class="block engagement">
+        <h3 id="engagement-heading">Sessions and devices</h3>
+        <dl part="summary" class="summary">
+          <div><dt>Sessions</dt><dd data-stat="sessions">${f.number(data.sessions)}</dd></div>
+          <div><dt>Average session</dt><dd data-stat="average-duration">${this.duration(data.averageDurationSeconds)}</dd></div>
+        </dl>
+        ${data.sessions
+          ? this.renderBars(
+              'devices',
+              'Sessions by device',
+              data.deviceBreakdown.map((d) => ({
+                id: d.device,
+                label: DEVICE_LABEL[d.device],
+                ratio: d.share,
+                value: `${f.percent(d.share)} · ${f.number(d.sessions)} ${plural(d.sessions, 'session', 'sessions')}`,
+              })),
+            )
+          : renderEmpty('No sessions recorded.')}
+      </div>
+
+      <div class="block">
+        <h3 id="viewed-heading">Most viewed categories</h3>
+        <p class="basis">By product views</p>
+        ${data.topViewedCategories.length
+          ? this.renderBars(
+              'viewed',
+              'Most viewed categories',
+              data.topViewedCategories.map((c) => ({
+                id: c.id,
+                label: c.name,
+                ratio: maxViewed ? c.count / maxViewed : 0,
+                value: `${f.number(c.count)} ${plural(c.count, 'view', 'views')}`,
+              })),
+            )
+          : renderEmpty('No product views recorded.')}
+      </div>
+
+      <div class="block">
+        <h3 id="purchased-heading">Most purchased ${basis}</h3>
+        <p class="basis" data-basis=${data.topPurchased.basis}>By units bought in completed orders, per ${data.topPurchased.basis}</p>
+        ${data.topPurchased.items.length
+          ? this.renderBars(
+              'purchased',
+              `Most purchased ${basis}`,
+              data.topPurchased.items.map((i) => ({
+                id: i.id,
+                label: i.name,
+                ratio: maxBought ? i.quantity / maxBought : 0,
+                value: `${f.number(i.quantity)} ${plural(i.quantity, 'unit', 'units')} · ${f.number(i.orders)} ${plural(i.orders, 'order', 'orders')}`,
+              })),
+            )
+          : renderEmpty('No completed orders yet.')}
+      </div>
+
+      <div class="block wide">
+        <h3 id="times-heading">Shopping times</h3>
+        ${this.renderHeatMap(data.shoppingTimes)}
+      </div>
+
+      <div class="block">
+        <h3 id="chart-clv-heading">Lifetime value (CLV) by month</h3>
+        ${data.clvTrend.length
+          ? this.renderChart(
+              'clv',
+              this.clvSummary(data),
+              ['Month', 'CLV at month end', 'Added'],
+              data.clvTrend.map((p) => [this.monthShort(p.month), f.money(p.value, data.currency), f.money(p.added, data.currency)]),
+            )
+          : renderEmpty('No completed orders yet.')}
+      </div>
+
+      <div class="block">
+        <h3 id="chart-csat-heading">Satisfaction (CSAT) by month</h3>
+        ${data.csatTrend.length
+          ? this.renderChart(
+              'csat',
+              this.csatSummary(data),
+              ['Month', 'Average CSAT (1–5)', 'Ratings'],
+              data.csatTrend.map((p) => [this.monthShort(p.month), f.number(p.average, 2), f.number(p.responses)]),
+            )
+          : renderEmpty('No satisfaction ratings yet.')}
+      </div>
+    </div>`;
+  }
+
+  /** "13 min 11 sec" (Intl units in the configured locale). */
+  private duration(seconds: number | null): string {
+    if (seconds === null) return '—';
+    const unit = (value: number, u: 'hour' | 'minute' | 'second') =>
+      new Intl.NumberFormat(this.format.locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    if (h) return m ? `${unit(h, 'hour')} ${unit(m, 'minute')}` : unit(h, 'hour');
+    if (m) return s ? `${unit(m, 'minute')} ${unit(s, 'second')}` : unit(m, 'minute');
+    return unit(s, 'second');
+  }
+
+  private renderBars(part: string, label: string, bars: Bar[]): TemplateResult {
+    return html`<ul part=${part} class="bars" aria-label=${label}>
+      ${bars.map(
+        (b) => html`<li part="bar" class="bar" data-id=${b.id}>
+          <span class="bar-label" title=${b.label}>${b.label}</span>
+          <span class="bar-value">${b.value}</span>
+          <span class="track" aria-hidden="true"
+            >${b.ratio > 0 ? html`<span class="fill" style="inline-size:${(b.ratio * 100).toFixed(2)}%"></span>` : ''}</span
+          >
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderHeatMap(matrix: number[][]): TemplateResult {
+    const f = this.format;
+    const total = matrix.flat().reduce((a, b) => a + b, 0);
+    if (!total) return renderEmpty('No completed orders to place in the week.');
+    const max = Math.max(...matrix.flat());
+    const level = (count: number) => (count ? Math.ceil((count / max) * LEVELS) : 0);
+    // Counts each level covers: level k holds (k-1)·max/4 < count ≤ k·max/4.
+    const legend = Array.from({ length: LEVELS }, (_, i) => {
+      const k = i + 1;
+      const lo = Math.floor(((k - 1) * max) / LEVELS) + 1;
+      const hi = Math.floor((k * max) / LEVELS);
+      return { k, text: lo === hi ? f.number(lo) : `${f.number(lo)}–${f.number(hi)}`, empty: lo > hi };
+    }).filter((l) => !l.empty);
+    const byDay = matrix.map((row) => row.reduce((a, b) => a + b, 0));
+    const byHour = Array.from({ length: 24 }, (_, h) => matrix.reduce((n, row) => n + row[h]!, 0));
+    const topDay = byDay.indexOf(Math.max(...byDay));
+    const topHour = byHour.indexOf(Math.max(...byHour));
+    const slots: Slot[] = matrix
+      .flatMap((row, weekday) => row.map((count, hour) => ({ weekday, hour, count })))
+      .filter((s) => s.count > 0)
+      .sort((a, b) => b.count - a.count || a.weekday - b.weekday || a.hour - b.hour)
+      .slice(0, 5);
+    return html`<p part="preferred" class="preferred">
+        <span data-preferred="day">Preferred day: <strong>${this.weekday(topDay, 'long')}</strong> (${f.number(byDay[topDay]!)} ${plural(byDay[topDay]!, 'order', 'orders')})</span>
+        <span data-preferred="hour">Preferred time: <strong>${hh(topHour)}–${hh(topHour + 1)} UTC</strong> (${f.number(byHour[topHour]!)} ${plural(byHour[topHour]!, 'order', 'orders')})</span>
+      </p>
+      <div class="visually-hidden" data-busiest>
+        <p id="busiest-heading">Busiest hours of the week, of ${f.number(total)} completed ${plural(total, 'order', 'orders')}:</p>
+        <ol aria-labelledby="busiest-heading">
+          ${slots.map((s) => html`<li>${this.slotLabel(s.weekday, s.hour, s.count)}</li>`)}
+        </ol>
+      </div>
+      <table part="heatmap" class="heatmap" data-total=${total}>
+        <caption class="visually-hidden">Completed orders by weekday and hour of day (UTC)</caption>
+        <thead>
+          <tr>
+            <td class="corner"></td>
+            ${Array.from(
+              { length: 24 },
+              (_, h) => html`<th scope="col" class="hour"><span class=${h % 6 === 0 ? 'hour-label' : 'visually-hidden'}>${hh(h)}</span></th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${matrix.map(
+            (row, d) => html`<tr>
+              <th scope="row" class="day" aria-label=${this.weekday(d, 'long')}>${this.weekday(d, 'short')}</th>
+              ${row.map((count, h) => {
+                const label = this.slotLabel(d, h, count);
+                return html`<td
+                  part="heatmap-cell"
+                  class="cell l${level(count)}"
+                  data-weekday=${d}
+                  data-hour=${h}
+                  data-count=${count}
+                  aria-label=${label}
+                  title=${label}
+                ></td>`;
+              })}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <div part="legend" class="legend">
+        <span>Orders per hour:</span>
+        <span class="key"><span class="swatch l0" aria-hidden="true"></span>0</span>
+        ${legend.map((l) => html`<span class="key"><span class="swatch l${l.k}" aria-hidden="true"></span>${l.text}</span>`)}
+      </div>`;
+  }
+
+  private renderChart(id: ChartId, summary: string, head: [string, string, string], rows: string[][]): TemplateResult {
+    return html`<figure part="chart chart-${id}" class="chart">
+      <p part="chart-summary" class="chart-summary" id="chart-${id}-summary">${summary}</p>
+      ${this.chartError
+        ? renderError(this.chartError, { retry: () => this.retryCharts() })
+        : html`<div class="plot-wrap">
+            <div class="plot" data-chart=${id} role="img" aria-labelledby="chart-${id}-heading" aria-describedby="chart-${id}-summary"></div>
+            <span class="readout" data-readout=${id} aria-hidden="true"></span>
+          </div>`}
+      <details part="chart-data" class="chart-data">
+        <summary>Data table</summary>
+        <table>
+          <caption class="visually-hidden">${head[1]} by month</caption>
+          <thead>
+            <tr>${head.map((h, i) => html`<th scope="col" class=${i ? 'num' : ''}>${h}</th>`)}</tr>
+          </thead>
+          <tbody>
+            ${rows.map(([month, ...values]) => html`<tr><th scope="row">${month}</th>${values.map((v) => html`<td class="num">${v}</td>`)}</tr>`)}
+          </tbody>
+        </table>
+      </details>
+    </figure>`;
+  }
+
+  private retryCharts(): void {
+    this.chartError = undefined;
+    this.destroyCharts();
+  }
+}

@@ -1,0 +1,214 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    container-type: inline-size;
+  }
+  .base {
+    display: grid;
+    gap: var(--_space);
+  }
+  p {
+    margin: 0;
+  }
+  ul,
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .icon {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+  }
+  .opt-in {
+    font-size: 0.9em;
+    padding-block: 0.2em;
+  }
+  .opt-in.yes {
+    color: var(--_success);
+    border-color: currentColor;
+  }
+  .opt-in.no {
+    color: var(--_muted);
+    border-style: dashed;
+  }
+  .opt-in span {
+    color: var(--_text);
+  }
+  .segment .muted {
+    font-size: 0.9em;
+  }
+  dl {
+    margin: 0;
+  }
+  dt {
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
+  dd {
+    margin: 0;
+  }
+  .hint {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.8em;
+    font-weight: normal;
+  }
+  .rates {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+    gap: calc(var(--_space) * 0.6);
+  }
+  .rate dd:not(.hint) {
+    font-size: 1.35em;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .rate dd.small {
+    font-size: 1em;
+    font-weight: 600;
+  }
+  .rate.wide {
+    grid-column: 1 / -1;
+  }
+  .rate dd.none {
+    font-size: 0.95em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .preferences {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
+    gap: calc(var(--_space) * 0.5);
+  }
+  .preferences dd {
+    font-weight: 600;
+  }
+  .preferences + .hint {
+    margin-block-start: 0.35em;
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-size: 0.9em;
+  }
+  th,
+  td {
+    padding: 0.35em 0.4em;
+    text-align: start;
+    vertical-align: top;
+    border-block-end: 1px solid var(--_border);
+  }
+  thead th {
+    color: var(--_muted);
+    font-weight: 600;
+    background: var(--_surface);
+    white-space: nowrap;
+  }
+  .date {
+    white-space: nowrap;
+  }
+  .mark {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+    white-space: nowrap;
+  }
+  .mark.yes {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  .mark.no {
+    color: var(--_muted);
+  }
+  .bounced {
+    color: var(--_danger);
+  }
+  .consent-log summary {
+    cursor: pointer;
+    font-weight: 600;
+    color: var(--_muted);
+    font-size: 0.95em;
+    min-block-size: 1.75rem;
+  }
+  .consent-list {
+    display: grid;
+    gap: 0.5em;
+    margin-block-start: 0.5em;
+  }
+  .consent {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.1em 0.5em;
+    padding-block-end: 0.4em;
+    border-block-end: 1px solid var(--_border);
+    font-size: 0.9em;
+  }
+  .consent-what {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+  }
+  .consent.granted .icon,
+  .consent.granted .change {
+    color: var(--_success);
+  }
+  .consent.withdrawn .icon,
+  .consent.withdrawn .change {
+    color: var(--_danger);
+  }
+  .change {
+    font-weight: 600;
+  }
+  .consent .hint {
+    text-align: end;
+  }
+  .consent-why {
+    grid-column: 1 / -1;
+  }
+
+  /* Narrow: a campaign becomes a card (name / sent, opened, clicked, wrapping as needed). */
+  @container (max-width: 24rem) {
+    table,
+    tbody {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    tbody tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.15em 0.75em;
+      padding: 0.4em 0.2em;
+      border-block-end: 1px solid var(--_border);
+    }
+    tbody td {
+      padding: 0;
+      border: 0;
+    }
+    tbody .name {
+      flex: 1 0 100%;
+    }
+    tbody .date {
+      color: var(--_muted);
+    }
+  }
+`;

@@ -1,0 +1,172 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { IngestEventInput, MarketingEngagement } from '@c360/sdk';
+import './define.js';
+import type { MarketingEngagementElement } from './marketing-engagement.js';
+import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, fmt, shown, text } from '../test-support/real-server.js';
+
+// Customers created for this run through the real ingestion API (ids unique per run).
+const RUN = Date.now().toString(36);
+const ENGAGED = `WTR-MKT-${RUN}`;
+const QUIET = `WTR-MKT-QUIET-${RUN}`;
+let seq = 0;
+const ev = (type: IngestEventInput['type'], data: Record<string, unknown>, occurredAt: string) =>
+  ({ id: `wtr-marketing-${RUN}-${++seq}`, type, occurredAt, data }) as IngestEventInput;
+
+/** POSTs a batch to the real API's /events; every event must apply. */
+async function ingest(events: IngestEventInput[]): Promise<void> {
+  const response = await fetch(`${API}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
+  const body = await response.json();
+  if (!response.ok || body.applied !== events.length) throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(body)}`);
+}
+
+const CHANNEL = { email: 'Email', sms: 'SMS', push: 'Push', whatsapp: 'WhatsApp' } as const;
+
+describe('<marketing-engagement>', () => {
+  let engaged: MarketingEngagement;
+  before(async () => {
+    const c = { customerId: ENGAGED };
+    const at = (i: number) => new Date(Date.UTC(2011, 0, 10 + i * 25, 8)).toISOString();
+    const campaign = (i: number) => ({ ...c, campaignId: `WTR-CMP-${RUN}-${i}`, campaignName: `Campaign ${i + 1}` });
+    const later = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+    const events: IngestEventInput[] = [
+      ev('customer.upserted', { customerId: ENGAGED, name: 'Engaged Tester', registeredAt: '2011-01-01T00:00:00.000Z' }, '2011-01-01T00:00:00.000Z'),
+      ev('customer.upserted', { customerId: QUIET, name: 'Quiet Tester', registeredAt: '2011-01-01T00:00:00.000Z' }, '2011-01-01T00:00:00.000Z'),
+      ev(
+        'preferences.updated',
+        {
+          ...c,
+          optIns: { email: true, sms: true, push: false, whatsapp: true },
+          quietHours: { start: '22:00', end: '07:30' },
+          timezone: 'Europe/Paris',
+          language: 'fr',
+          frequency: 'weekly',
+          reason: 'Signed up at checkout',
+          source: 'checkout',
+        },
+        '2011-01-02T10:00:00.000Z',
+      ),
+      ev('preferences.updated', { ...c, optIns: { sms: false }, reason: 'Too many texts', source: 'preference-centre' }, '2011-06-01T10:00:00.000Z'),
+    ];
+    // 11 email campaigns (only the last 10 are listed): every 2nd opened, every 4th clicked, #5 bounced.
+    for (let i = 0; i < 11; i++) {
+      events.push(ev('marketing.email_sent', campaign(i), at(i)));
+      if (i === 5) events.push(ev('marketing.email_bounced', { ...campaign(i), reason: 'Mailbox full' }, later(at(i), 1)));
+      else if (i % 2 === 0) events.push(ev('marketing.email_opened', campaign(i), later(at(i), 3)));
+      if (i % 4 === 0) events.push(ev('marketing.email_clicked', campaign(i), later(at(i), 4)));
+    }
+    await ingest(events);
+    engaged = await apiClient().getMarketing(ENGAGED);
+  });
+
+  const render = (id = ENGAGED) =>
+    fixture<MarketingEngagementElement>(html`<marketing-engagement customer-id=${id} api-base=${API} locale=${LOCALE}></marketing-engagement>`);
+  const value = (el: Element, name: string) => text($(el, `[data-value="${name}"]`));
+  const pref = (el: Element, name: string) => text($(el, `[part=preferences] [data-value="${name}"] dd`));
+
+  /** Everything the element shows equals the SDK's response. */
+  function expectShows(el: MarketingEngagementElement, m: MarketingEngagement) {
+    for (const channel of ['email', 'sms', 'push', 'whatsapp'] as const) {
+      const chip = $(el, `[part~=opt-in][data-channel=${channel}]`);
+      expect(text(chip), channel).to.equal(`${CHANNEL[channel]}: ${m.optIns[channel] ? 'Yes' : 'No'}`);
+      expect(chip.querySelector('svg'), `${channel} has an icon`).to.exist;
+    }
+    if (m.openRate === null) {
+      expect(value(el, 'no-rates')).to.contain('No email delivered in the last 12 months');
+      expect($$(el, '[data-value=open-rate]').length).to.equal(0);
+    } else {
+      const delivered = `of ${fmt.number(m.emailsDelivered)} delivered ${m.emailsDelivered === 1 ? 'email' : 'emails'}`;
+      expect(value(el, 'open-rate')).to.contain(fmt.percent(m.openRate)).and.contain(`${fmt.number(m.emailsOpened)} ${delivered}`);
+      expect(value(el, 'click-rate')).to.contain(fmt.percent(m.clickRate)).and.contain(`${fmt.number(m.emailsClicked)} ${delivered}`);
+    }
+    expect(value(el, 'last-open')).to.contain(m.lastOpenAt ? fmt.date(m.lastOpenAt) : 'Never').and.contain(m.lastOpenedCampaign?.name ?? '');
+    expect(value(el, 'last-click')).to.contain(m.lastClickAt ? fmt.date(m.lastClickAt) : 'Never').and.contain(m.lastClickedCampaign?.name ?? '');
+    const rows = $$(el, 'tr[part=campaign]');
+    expect(rows.map((r) => r.dataset.campaignId)).to.deep.equal(m.campaigns.map((c) => c.id));
+    rows.forEach((row, i) => {
+      const c = m.campaigns[i]!;
+      expect(text(row.querySelector('.name'))).to.equal(`${c.name} ${CHANNEL[c.channel]}${c.bounced ? ' · Bounced' : ''}`);
+      expect(text(row.querySelector('.date'))).to.equal(fmt.date(c.sentAt));
+      expect(text(row.querySelector('[data-mark=opened]'))).to.equal(c.opened ? 'Opened' : 'Not opened');
+      expect(text(row.querySelector('[data-mark=clicked]'))).to.equal(c.clicked ? 'Clicked' : 'Not clicked');
+    });
+    const entries = $$(el, '[part=consent]');
+    expect(entries.map((e) => e.dataset.consentId)).to.deep.equal(m.consentLog.map((c) => c.id));
+    entries.forEach((entry, i) => {
+      const c = m.consentLog[i]!;
+      expect(text(entry)).to.contain(`${CHANNEL[c.channel]} ${c.granted ? 'Granted' : 'Withdrawn'}`).and.contain(fmt.dateTime(c.occurredAt));
+      if (c.reason) expect(text(entry)).to.contain(c.reason);
+      if (c.source) expect(text(entry)).to.contain(`source: ${c.source}`);
+    });
+    expect($$(el, '[part=segment]').map((s) => s.dataset.segmentId)).to.deep.equal(m.segments.map((s) => s.id));
+    if (m.preferences.timezone) expect(pref(el, 'timezone')).to.equal(m.preferences.timezone);
+  }
+
+  it('shows the loading skeleton before the data arrives', async () => {
+    const el = await render();
+    expect($(el, '[part~=loading]')).to.exist;
+  });
+
+  it('shows opt-ins, rates with their counts, campaigns, preferences, consent log and segments as the API gives them', async () => {
+    // What the events above must produce (guards the test data itself).
+    expect(engaged.optIns).to.deep.equal({ email: true, sms: false, push: false, whatsapp: true });
+    expect(engaged.campaigns).to.have.length(10);
+    expect(engaged.consentLog.length).to.be.greaterThan(1);
+    expect(engaged.openRate).to.be.a('number');
+    const el = await render();
+    await shown(el, '[part=opt-ins]');
+    expectShows(el, engaged);
+    expect(pref(el, 'quiet-hours')).to.equal('22:00–07:30 (overnight)');
+    expect(pref(el, 'language')).to.equal('French (fr)');
+    expect(pref(el, 'frequency')).to.equal('Weekly');
+    const withdrawn = $$(el, '[part=consent]').find((e) => e.classList.contains('withdrawn'))!;
+    expect(text(withdrawn)).to.contain('SMS Withdrawn').and.contain('Too many texts').and.contain('source: preference-centre');
+    expect(text($(el, 'tr[part=campaign]'))).to.contain('Campaign 11');
+  });
+
+  it('shows the sample customer as the SDK returns it', async () => {
+    const m = await apiClient().getMarketing(CUSTOMER);
+    const el = await render(CUSTOMER);
+    await shown(el, '[part=opt-ins]');
+    expectShows(el, m);
+  });
+
+  it('says "no email delivered in the last 12 months" instead of null rates', async () => {
+    const m = await apiClient().getMarketing(QUIET);
+    expect([m.openRate, m.clickRate]).to.deep.equal([null, null]);
+    const el = await render(QUIET);
+    await shown(el, '[part=opt-ins]');
+    expectShows(el, m);
+    expect(value(el, 'campaigns')).to.equal('No campaigns received.');
+    expect(pref(el, 'quiet-hours')).to.equal('Not set');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible, with the consent log open too', async () => {
+    const el = await render();
+    await shown(el, '[part=opt-ins]');
+    await expect(el).to.be.accessible();
+    ($(el, '[part=consent-log]') as HTMLDetailsElement).open = true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the consent log from the keyboard', async () => {
+    const el = await render();
+    const log = (await shown(el, '[part=consent-log]')) as HTMLDetailsElement;
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(log.querySelector('summary'));
+    expect(log.open).to.equal(false);
+    await sendKeys({ press: 'Enter' });
+    expect(log.open).to.equal(true);
+  });
+
+  it('names an unknown customer in its error, with Retry', async () => {
+    const el = await render(UNKNOWN_CUSTOMER);
+    expect(text(await shown(el, '[part~=error]'))).to.contain(`Customer "${UNKNOWN_CUSTOMER}" was not found`);
+    $(el, '[part=retry]').click();
+    await el.updateComplete;
+    expect($(el, '[part~=loading]')).to.exist;
+    await shown(el, '[part~=error]');
+  });
+});

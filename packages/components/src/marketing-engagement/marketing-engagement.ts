@@ -1,0 +1,227 @@
+import { html, nothing, svg } from 'lit';
+import { Task, initialState } from '@lit/task';
+import {
+  MARKETING_RATE_WINDOW_DAYS,
+  type CampaignReceived,
+  type CampaignRef,
+  type ConsentLogEntry,
+  type ContactFrequency,
+  type MarketingChannel,
+  type MarketingEngagement,
+  type MarketingPreferences,
+} from '@c360/sdk';
+import { C360CustomerElement } from '../base/customer-element.js';
+import { baseStyles } from '../base/styles.js';
+import styles from './marketing-engagement.styles.js';
+
+/** The channels in the order they are shown. */
+export const CHANNELS: readonly MarketingChannel[] = ['email', 'sms', 'push', 'whatsapp'];
+const CHANNEL_LABEL: Record<MarketingChannel, string> = { email: 'Email', sms: 'SMS', push: 'Push', whatsapp: 'WhatsApp' };
+const FREQUENCY_LABEL: Record<ContactFrequency, string> = { immediate: 'Immediate', daily: 'Daily digest', weekly: 'Weekly', monthly: 'Monthly' };
+
+const YES = svg`<circle cx="12" cy="12" r="10"/><path d="m8 12 3 3 5-6"/>`;
+const NO = svg`<circle cx="12" cy="12" r="10"/><path d="m9 9 6 6M15 9l-6 6"/>`;
+const icon = (yes: boolean) => html`<svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${yes ? YES : NO}</svg>`;
+
+/**
+ * @summary Marketing engagement (R5) and communication preferences: opt-in per channel (email,
+ * SMS, push, WhatsApp), email open and click rates with the counts behind them, last open and last
+ * click with their campaigns, the last 10 campaigns received, preferences with quiet hours, the
+ * consent log, and the customer's segments.
+ *
+ * Rates are the API's: email messages delivered in the 365 days up to as-of; without any, the
+ * element says "No email delivered in the last 12 months" instead of showing a rate. Yes/no values
+ * are words and icons, never colour alone. Quiet hours are shown in the customer's time zone.
+ *
+ * @attr customer-id - The customer to show.
+ *
+ * @csspart base - The wrapper.
+ * @csspart opt-ins - The list of channel opt-ins.
+ * @csspart opt-in - One channel's opt-in chip (also `opt-in-yes` or `opt-in-no`).
+ * @csspart rates - Open rate, click rate, last open and last click.
+ * @csspart rate - One of them.
+ * @csspart campaigns - The table of the last 10 campaigns.
+ * @csspart campaign - One campaign row.
+ * @csspart preferences - Quiet hours, time zone, language, frequency.
+ * @csspart consent-log - The consent log (a `<details>` disclosure).
+ * @csspart consent - One consent change.
+ * @csspart segments - The segment chips.
+ * @csspart segment - One segment chip.
+ * @csspart state - Loading, empty, error and access-denied states.
+ * @csspart retry - The Retry button of the error state.
+ */
+export class MarketingEngagementElement extends C360CustomerElement {
+  static override styles = [baseStyles, styles];
+
+  private readonly task = new Task(this, {
+    task: async ([id, client], { signal }) => (id ? this.requireClient(client).getMarketing(id, { signal }) : initialState),
+    args: () => [this.customerId, this.client] as const,
+  });
+
+  /** The marketing engagement last loaded, if any. */
+  get marketing(): MarketingEngagement | undefined {
+    return this.task.value;
+  }
+
+  protected override render() {
+    return this.renderTask(this.task, (m) => this.renderMarketing(m), 'Loading marketing engagement…');
+  }
+
+  private renderMarketing(m: MarketingEngagement) {
+    return html`<div part="base" class="base">
+      <div class="block">
+        <h3 id="opt-ins-heading">Opt-ins</h3>
+        <ul part="opt-ins" class="chips">
+          ${CHANNELS.map((channel) => {
+            const yes = m.optIns[channel];
+            return html`<li part="opt-in opt-in-${yes ? 'yes' : 'no'}" class="chip opt-in ${yes ? 'yes' : 'no'}" data-channel=${channel}>
+              ${icon(yes)}<span>${CHANNEL_LABEL[channel]}<span class="visually-hidden">:</span></span> <strong>${yes ? 'Yes' : 'No'}</strong>
+            </li>`;
+          })}
+        </ul>
+      </div>
+      ${this.renderRates(m)} ${this.renderCampaigns(m.campaigns)} ${this.renderPreferences(m.preferences)} ${this.renderConsentLog(m.consentLog)}
+      <div class="block">
+        <h3 id="segments-heading">Segments</h3>
+        ${m.segments.length
+          ? html`<ul part="segments" class="chips">
+              ${m.segments.map(
+                (s) => html`<li part="segment" class="chip segment" data-segment-id=${s.id} title=${s.assignedAt ? `Assigned ${this.format.date(s.assignedAt)}` : nothing}>
+                  ${s.name} <span class="muted">${s.how === 'manual' ? 'manual' : 'automatic'}</span>
+                </li>`,
+              )}
+            </ul>`
+          : html`<p class="muted" data-value="segments">No segments.</p>`}
+      </div>
+    </div>`;
+  }
+
+  private renderRates(m: MarketingEngagement) {
+    const f = this.format;
+    const months = Math.round(MARKETING_RATE_WINDOW_DAYS / 30.4);
+    const of = (count: number) => `${f.number(count)} of ${f.number(m.emailsDelivered)} delivered ${m.emailsDelivered === 1 ? 'email' : 'emails'}`;
+    const campaign = (at: string | null, ref: CampaignRef | null) =>
+      at ? html`<dd class="small">${f.date(at)}</dd>${ref ? html`<dd class="hint">${ref.name}</dd>` : nothing}` : html`<dd class="small muted">Never</dd>`;
+    return html`<div class="block">
+      <h3 id="rates-heading">Engagement</h3>
+      <dl part="rates" class="rates">
+        ${m.openRate === null || m.clickRate === null
+          ? html`<div part="rate" class="rate wide" data-value="no-rates">
+              <dt>Open and click rates</dt>
+              <dd class="none">No email delivered in the last ${months} months</dd>
+            </div>`
+          : html`<div part="rate" class="rate" data-value="open-rate">
+                <dt>Open rate</dt>
+                <dd>${f.percent(m.openRate)}</dd>
+                <dd class="hint">${of(m.emailsOpened)}</dd>
+              </div>
+              <div part="rate" class="rate" data-value="click-rate">
+                <dt>Click rate</dt>
+                <dd>${f.percent(m.clickRate)}</dd>
+                <dd class="hint">${of(m.emailsClicked)}</dd>
+              </div>`}
+        <div part="rate" class="rate" data-value="last-open">
+          <dt>Last open</dt>
+          ${campaign(m.lastOpenAt, m.lastOpenedCampaign)}
+        </div>
+        <div part="rate" class="rate" data-value="last-click">
+          <dt>Last click</dt>
+          ${campaign(m.lastClickAt, m.lastClickedCampaign)}
+        </div>
+      </dl>
+    </div>`;
+  }
+
+  private renderCampaigns(campaigns: CampaignReceived[]) {
+    const f = this.format;
+    // Words in every cell (not only a tick), so the narrow card layout needs no column headers.
+    const mark = (yes: boolean, what: string) => html`<span class="mark ${yes ? 'yes' : 'no'}">${icon(yes)}${yes ? what : `Not ${what.toLowerCase()}`}</span>`;
+    return html`<div class="block">
+      <h3 id="campaigns-heading">Recent campaigns <span class="muted">(last 10)</span></h3>
+      ${campaigns.length
+        ? html`<!-- Explicit roles keep the table's semantics when the narrow layout turns rows into grids. -->
+            <table part="campaigns" class="campaigns" role="table" aria-labelledby="campaigns-heading">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th role="columnheader" scope="col">Campaign</th>
+                  <th role="columnheader" scope="col">Sent</th>
+                  <th role="columnheader" scope="col">Opened</th>
+                  <th role="columnheader" scope="col">Clicked</th>
+                </tr>
+              </thead>
+              <tbody role="rowgroup">
+                ${campaigns.map(
+                  (c) => html`<tr part="campaign" role="row" data-campaign-id=${c.id}>
+                    <td role="cell" class="name">
+                      ${c.name}
+                      <span class="hint">${CHANNEL_LABEL[c.channel]}${c.bounced ? html` · <strong class="bounced">Bounced</strong>` : nothing}</span>
+                    </td>
+                    <td role="cell" class="date"><time datetime=${c.sentAt}>${f.date(c.sentAt)}</time></td>
+                    <td role="cell" data-mark="opened">${mark(c.opened, 'Opened')}</td>
+                    <td role="cell" data-mark="clicked">${mark(c.clicked, 'Clicked')}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`
+        : html`<p class="muted" data-value="campaigns">No campaigns received.</p>`}
+    </div>`;
+  }
+
+  private renderPreferences(p: MarketingPreferences) {
+    const f = this.format;
+    const q = p.quietHours;
+    const none = html`<span class="muted">Not set</span>`;
+    return html`<div class="block">
+      <h3 id="preferences-heading">Preferences</h3>
+      <dl part="preferences" class="preferences">
+        <div data-value="quiet-hours">
+          <dt>Quiet hours</dt>
+          <dd>${q ? html`${this.clock(q.start)}–${this.clock(q.end)}${q.end < q.start ? html` <span class="muted">(overnight)</span>` : nothing}` : none}</dd>
+        </div>
+        <div data-value="timezone"><dt>Time zone</dt><dd>${p.timezone ?? none}</dd></div>
+        <div data-value="language"><dt>Language</dt><dd>${p.language ? this.languageName(p.language) : none}</dd></div>
+        <div data-value="frequency"><dt>Frequency</dt><dd>${p.frequency ? FREQUENCY_LABEL[p.frequency] : none}</dd></div>
+      </dl>
+      ${p.updatedAt ? html`<p class="hint">Updated ${f.dateTime(p.updatedAt)}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderConsentLog(log: ConsentLogEntry[]) {
+    const f = this.format;
+    return html`<details part="consent-log" class="consent-log">
+      <summary>Consent log <span class="muted">(${log.length === 0 ? 'no changes' : `${f.number(log.length)} ${log.length === 1 ? 'change' : 'changes'}`})</span></summary>
+      ${log.length
+        ? html`<ol class="consent-list">
+            ${log.map(
+              (c) => html`<li part="consent" class="consent ${c.granted ? 'granted' : 'withdrawn'}" data-consent-id=${c.id}>
+                <span class="consent-what">
+                  ${icon(c.granted)}<strong>${CHANNEL_LABEL[c.channel]}</strong>
+                  <span class="change">${c.granted ? 'Granted' : 'Withdrawn'}</span>
+                </span>
+                <time class="hint" datetime=${c.occurredAt}>${f.dateTime(c.occurredAt)}</time>
+                <span class="consent-why">${c.reason ?? html`<span class="muted">No reason given</span>`}${c.source
+                    ? html` <span class="muted">· source: <span class="source">${c.source}</span></span>`
+                    : nothing}</span>
+              </li>`,
+            )}
+          </ol>`
+        : html`<p class="muted">No consent changes recorded.</p>`}
+    </details>`;
+  }
+
+  /** A `HH:MM` wall-clock time in the locale's style (no time-zone conversion). */
+  private clock(hhmm: string): string {
+    const [h, m] = hhmm.split(':').map(Number);
+    return new Intl.DateTimeFormat(this.format.locale, { timeStyle: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, h, m));
+  }
+
+  /** "English (en)"; the tag alone when the browser cannot name it. */
+  private languageName(tag: string): string {
+    try {
+      const name = new Intl.DisplayNames(this.format.locale, { type: 'language' }).of(tag);
+      return name && name !== tag ? `${name} (${tag})` : tag;
+    } catch {
+      return tag;
+    }
+  }
+}
