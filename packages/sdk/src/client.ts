@@ -4,12 +4,16 @@
  * Concurrent identical GETs share one request (several elements on a page ask for the same 360).
  * @module
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Problem } from './schemas/common.js';
 import { Customer360, CustomerSearchPage, type CustomerSearchQuery } from './schemas/customer.js';
 import { OrdersPage, type OrdersQuery } from './schemas/orders.js';
 import { BehaviorAnalytics, LoyaltyStatus, MarketingEngagement, PaymentsOverview, SupportHistory, TicketDetail } from './schemas/sections.js';
 import { TimelinePage, type TimelineQuery } from './schemas/timeline.js';
+import { NotesPage, Note, type NewNote, type NotesQuery } from './schemas/notes.js';
+import { CustomerTags, TagList, TagSummary, type NewTag, type TagAssignment } from './schemas/tags.js';
+import { CustomerSegments, Segment, SegmentList, type NewSegment, type SegmentUpdate } from './schemas/segments.js';
+import { CustomerComparison } from './schemas/compare.js';
 import { C360ApiError } from './errors.js';
 
 export interface ClientOptions {
@@ -55,6 +59,32 @@ export interface C360Client {
   getPayments(id: string, init?: RequestInit): Promise<z.infer<typeof PaymentsOverview>>;
   /** GET /customers/:id/analytics — viewed/purchased categories, sessions, devices, shopping times, CLV and CSAT trends. */
   getAnalytics(id: string, init?: RequestInit): Promise<z.infer<typeof BehaviorAnalytics>>;
+  /** GET /customers/:id/notes — the notes the caller may read, newest first, with author and time. */
+  getNotes(id: string, query?: NotesQuery, init?: RequestInit): Promise<z.infer<typeof NotesPage>>;
+  /** POST /customers/:id/notes — adds a note as the caller; with `idempotencyKey`, a retry returns the first note. */
+  addNote(id: string, note: NewNote, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<z.infer<typeof Note>>;
+  /** GET /tags — every tag with its usage count. */
+  getTags(init?: RequestInit): Promise<z.infer<typeof TagList>>;
+  /** POST /tags — creates a tag (409 when the name exists, ignoring case). */
+  createTag(tag: NewTag, init?: RequestInit): Promise<z.infer<typeof TagSummary>>;
+  /** GET /customers/:id/tags — the customer's tags. */
+  getCustomerTags(id: string, init?: RequestInit): Promise<z.infer<typeof CustomerTags>>;
+  /** POST /customers/:id/tags — tags the customer by `tagId` or `name` (created if needed); returns its tags. */
+  tagCustomer(id: string, tag: TagAssignment, init?: RequestInit): Promise<z.infer<typeof CustomerTags>>;
+  /** DELETE /customers/:id/tags/:tagId — removes the tag. */
+  untagCustomer(id: string, tagId: string, init?: RequestInit): Promise<void>;
+  /** GET /segments — RFM, rule and manual segments with member counts. */
+  getSegments(init?: RequestInit): Promise<z.infer<typeof SegmentList>>;
+  /** POST /segments — creates a rule (with criteria) or manual segment. */
+  createSegment(segment: NewSegment, init?: RequestInit): Promise<z.infer<typeof Segment>>;
+  /** PATCH /segments/:segmentId — renames it or changes its criteria. */
+  updateSegment(segmentId: string, changes: SegmentUpdate, init?: RequestInit): Promise<z.infer<typeof Segment>>;
+  /** POST /customers/:id/segments — adds the customer to a manual segment; returns its segments. */
+  addToSegment(id: string, segmentId: string, init?: RequestInit): Promise<z.infer<typeof CustomerSegments>>;
+  /** DELETE /customers/:id/segments/:segmentId — removes the customer from a manual segment (audited). */
+  removeFromSegment(id: string, segmentId: string, init?: RequestInit): Promise<void>;
+  /** GET /customers/compare — 2–3 customers side by side with differences and segment overlap. */
+  compareCustomers(ids: readonly string[], init?: RequestInit): Promise<z.infer<typeof CustomerComparison>>;
 }
 
 /**
@@ -123,6 +153,15 @@ export function createClient(options: ClientOptions): C360Client {
     });
   }
 
+  /** A request with a JSON body (POST, PATCH) or none (DELETE); never shared. */
+  function send<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown, init: RequestInit = {}, extra?: Record<string, string>): Promise<z.infer<S>> {
+    const headers = new Headers(init.headers);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+    for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
+    return request(schema, path, { ...init, method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  }
+  const NoContent = z.undefined();
+
   const enc = encodeURIComponent;
   return {
     baseUrl,
@@ -136,5 +175,19 @@ export function createClient(options: ClientOptions): C360Client {
     getTicket: (id, ticketId, init) => get(TicketDetail, `/customers/${enc(id)}/support/tickets/${enc(ticketId)}`, init),
     getPayments: (id, init) => get(PaymentsOverview, `/customers/${enc(id)}/payments`, init),
     getAnalytics: (id, init) => get(BehaviorAnalytics, `/customers/${enc(id)}/analytics`, init),
+    getNotes: (id, query, init) => get(NotesPage, `/customers/${enc(id)}/notes${queryString(query as Params)}`, init),
+    addNote: (id, note, options, init) =>
+      send(Note, 'POST', `/customers/${enc(id)}/notes`, note, init, options?.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : undefined),
+    getTags: (init) => get(TagList, '/tags', init),
+    createTag: (tag, init) => send(TagSummary, 'POST', '/tags', tag, init),
+    getCustomerTags: (id, init) => get(CustomerTags, `/customers/${enc(id)}/tags`, init),
+    tagCustomer: (id, tag, init) => send(CustomerTags, 'POST', `/customers/${enc(id)}/tags`, tag, init),
+    untagCustomer: (id, tagId, init) => send(NoContent, 'DELETE', `/customers/${enc(id)}/tags/${enc(tagId)}`, undefined, init),
+    getSegments: (init) => get(SegmentList, '/segments', init),
+    createSegment: (segment, init) => send(Segment, 'POST', '/segments', segment, init),
+    updateSegment: (segmentId, changes, init) => send(Segment, 'PATCH', `/segments/${enc(segmentId)}`, changes, init),
+    addToSegment: (id, segmentId, init) => send(CustomerSegments, 'POST', `/customers/${enc(id)}/segments`, { segmentId }, init),
+    removeFromSegment: (id, segmentId, init) => send(NoContent, 'DELETE', `/customers/${enc(id)}/segments/${enc(segmentId)}`, undefined, init),
+    compareCustomers: (ids, init) => get(CustomerComparison, `/customers/compare${queryString({ ids: [...ids] })}`, init),
   };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Currency, CustomerId, Cursor, Money, Timestamp } from './common.js';
 import { HealthScore, ChurnRisk, Rfm } from './scores.js';
+import type { LoyaltyTier } from './events.js';
 
 /** A postal address of a customer; exactly one address per customer is `primary` when any exist. */
 export const Address = z
@@ -110,7 +111,16 @@ export type Customer360 = z.infer<typeof Customer360>;
 export const CustomerSort = z.enum(['name', 'id', '-lifetimeValue', 'lifetimeValue', '-lastPurchaseAt', '-totalOrders']);
 export type CustomerSort = z.infer<typeof CustomerSort>;
 
-/** Query of GET /customers: free text plus filters, keyset-paginated. */
+/**
+ * Loyalty tiers as a search filter; the same values as `LoyaltyTier` of events.ts (spelled out here
+ * because events.ts imports this module; the type check below keeps the two equal).
+ */
+const SearchTier = z.enum(['bronze', 'silver', 'gold', 'platinum']);
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _SearchTierIsLoyaltyTier = Assert<Same<z.infer<typeof SearchTier>, LoyaltyTier>>;
+
+/** Query of GET /customers: free text plus filters (all combinable), keyset-paginated. */
 export const CustomerSearchQuery = z.object({
   q: z.string().trim().max(200).optional().meta({ description: 'Name, email, phone (substring) or exact order number / customer id' }),
   country: z.string().max(100).optional(),
@@ -122,6 +132,9 @@ export const CustomerSearchQuery = z.object({
   clvMax: z.coerce.number().nonnegative().optional(),
   ordersMin: z.coerce.number().int().nonnegative().optional(),
   ordersMax: z.coerce.number().int().nonnegative().optional(),
+  segment: z.string().min(1).max(128).optional().meta({ description: 'Segment id (GET /segments): RFM, rule or manual, e.g. "rfm:champions"' }),
+  tier: SearchTier.optional().meta({ description: 'Loyalty tier' }),
+  tag: z.string().trim().min(1).max(128).optional().meta({ description: 'Tag id, or tag name (case-insensitive)' }),
   sort: CustomerSort.default('name'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: Cursor.optional(),

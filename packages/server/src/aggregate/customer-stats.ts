@@ -18,7 +18,8 @@ export async function recomputeCustomerStats(db: Db, customerIds?: readonly stri
   if (customerIds && customerIds.length === 0) return;
   const chunks = customerIds ? chunk(customerIds, 500) : [undefined];
   for (const ids of chunks) {
-    const where = ids ? sql`where c.id in (${sql.join(ids)})` : sql``;
+    // `where true` without ids: SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT.
+    const where = ids ? sql`where c.id in (${sql.join(ids)})` : sql`where true`;
     await sql`
       insert into customer_stats (customer_id, currency, total_orders, completed_orders, total_spent_minor,
         total_refunded_minor, first_order_at, first_completed_at, last_completed_at)

@@ -11,6 +11,10 @@ import type { AppEnv } from './context.js';
 import type { ReadContext } from '../read/customer-360.js';
 import { invalidRequest, ProblemError, problemResponse, zodFieldErrors } from './problem.js';
 import { customerRoutes } from './routes/customers.js';
+import { compareRoutes } from './routes/compare.js';
+import { noteRoutes } from './routes/notes.js';
+import { tagRoutes } from './routes/tags.js';
+import { segmentRoutes, segmentsCurrent } from './routes/segments.js';
 import { sectionRoutes } from './routes/sections.js';
 import { eventRoutes } from './routes/events.js';
 import { docsRoutes } from './routes/docs.js';
@@ -34,7 +38,7 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   if (origins.length) {
-    app.use('*', cors({ origin: origins.includes('*') ? '*' : [...origins], allowHeaders: ['authorization', 'content-type', 'last-event-id'], exposeHeaders: ['content-type'] }));
+    app.use('*', cors({ origin: origins.includes('*') ? '*' : [...origins], allowHeaders: ['authorization', 'content-type', 'last-event-id', 'idempotency-key'], exposeHeaders: ['content-type'] }));
   }
   app.use('*', async (c, next) => {
     c.set('read', read);
@@ -43,7 +47,13 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
     await next();
   });
 
+  // Rule-segment memberships current for this server's as-of wherever they are read.
+  for (const path of ['/customers', '/customers/:id/360', '/customers/:id/marketing']) app.use(path, segmentsCurrent);
+  compareRoutes(app); // before customerRoutes: /customers/compare is not a customer id
   customerRoutes(app);
+  noteRoutes(app);
+  tagRoutes(app);
+  segmentRoutes(app);
   sectionRoutes(app);
   eventRoutes(app);
   docsRoutes(app);

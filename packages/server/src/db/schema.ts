@@ -323,6 +323,8 @@ export interface IdempotencyKeysTable {
   key: string;
   kind: string;
   received_at: string;
+  /** What the key produced, e.g. the id of the note an `Idempotency-Key` created (migration 0002). */
+  ref: string | null;
 }
 
 /** Key/value settings the data carries, e.g. `dataset_as_of`, `rfm_breakpoints`. */

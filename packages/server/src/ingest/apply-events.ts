@@ -13,6 +13,7 @@
 import type { IngestEvent, IngestResult } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { recomputeCustomerStats } from '../aggregate/customer-stats.js';
+import { refreshRuleSegments } from '../segments/recompute.js';
 import { EventConflict, IngestConflict } from './conflict.js';
 import { applyCustomerUpserted } from './customer-upserted.js';
 import { applyOrderPlaced, applyOrderStatusChanged } from './orders.js';
@@ -47,6 +48,7 @@ export async function applyEvents(db: Db, events: readonly IngestEvent[], now: D
 export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now: Date): Promise<IngestResult> {
   let applied = 0;
   const touched = new Set<string>();
+  const changed = new Set<string>(); // every customer an applied event is about (rule segments)
   for (const [index, event] of events.entries()) {
     const inserted = await trx
       .insertInto('idempotency_keys')
@@ -57,6 +59,7 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
     try {
       const result = await applyOne(trx, event, now);
       if (STATS_TYPES.has(event.type)) touched.add(result.customerId);
+      changed.add(result.customerId);
     } catch (error) {
       if (error instanceof EventConflict) throw new IngestConflict(index, event, error);
       throw error;
@@ -64,6 +67,7 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
     applied += 1;
   }
   await recomputeCustomerStats(trx, [...touched]);
+  await refreshRuleSegments(trx, [...changed], { now, statsRecomputed: touched.size > 0 });
   return { received: events.length, applied, duplicates: events.length - applied };
 }
 

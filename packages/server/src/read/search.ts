@@ -2,9 +2,20 @@
  * GET /customers — search and filter (R15), keyset-paginated, with the total count.
  * `q` matches an exact customer id or order number, or a substring of the name, email or phone
  * (phone compared on digits only). Every result matches the query (design Property 10).
+ *
+ * Free text: substrings are found through `customers_fts`, an FTS5 trigram index over
+ * `search_text` (migration 0002), which yields a superset of the matching customers without a
+ * scan; each candidate is then checked with the exact `LIKE` predicate, so FTS never changes what
+ * matches, only how fast. Trigrams need 3 characters: shorter queries (and databases without the
+ * index) use the `LIKE` scan alone.
+ *
+ * Filters `segment` (RFM, rule or manual segment id), `tier` and `tag` (id or name) combine with
+ * the others. RFM membership is computed in SQL from `customer_stats` and the RFM breakpoints;
+ * rule and manual memberships are read from `segment_assignments` (rule memberships are made
+ * current first, see segments/recompute.ts).
  * @module
  */
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { CustomerSearchPage, CustomerSearchQuery, CustomerSort } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
@@ -12,6 +23,9 @@ import type { Database } from '../db/schema.js';
 import { minorToMajor } from '../scoring/money.js';
 import { decodeCursor, encodeCursor } from '../api/cursor.js';
 import { normaliseQuery, SEARCH_FIELD_SEPARATOR } from '../aggregate/search-text.js';
+import type { EvalContext } from '../segments/facts.js';
+import { ensureRuleSegmentsCurrent, memberOf, storedEvalContext } from '../segments/recompute.js';
+import { rfmMemberSql, rfmSegmentName } from '../segments/rfm.js';
 
 type Query = z.output<typeof CustomerSearchQuery>;
 type From = Database & { c: Database['customers']; s: Database['customer_stats'] };
@@ -44,25 +58,55 @@ function sortExpr(column: string) {
   }
 }
 
-function applyFilters(qb: SelectQueryBuilder<From, 'c' | 's', object>, query: Query) {
+/** Filters that need the database to be built (FTS availability, segment kind). */
+interface Prepared {
+  /** Use the FTS index for candidates. */
+  fts: boolean;
+  /** Membership condition of the `segment` filter, if any. */
+  segment: RawBuilder<boolean> | null;
+}
+
+/** A double-quoted FTS5 string: the text as one phrase (a trigram phrase = a substring). */
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** Minimum query length, in characters, the trigram index can answer. */
+const TRIGRAM = 3;
+
+function applyFilters(qb: SelectQueryBuilder<From, 'c' | 's', object>, query: Query, prepared: Prepared) {
   let q = qb;
   const text = query.q ? normaliseQuery(query.q) : '';
   if (text) {
     const lower = text.toLowerCase();
     const digits = text.replace(/\D/g, '');
+    const phone = digits.length >= 4 && digits.length === text.replace(/[\s()+.-]/g, '').length;
+    if (prepared.fts && [...lower].length >= TRIGRAM) {
+      // Candidates: FTS hits on the text (or the phone digits), the exact id, owners of the order number.
+      const match = phone && digits !== lower ? `${ftsPhrase(lower)} OR ${ftsPhrase(digits)}` : ftsPhrase(lower);
+      q = q.where(sql<boolean>`c.id in (
+        select f.id from customers f where f.rowid in (select rowid from customers_fts where customers_fts match ${match})
+        union select ${text}
+        union select o.customer_id from orders o where o.number = ${text})`);
+    }
+    // The exact condition (on the FTS candidates only, when there are candidates).
     q = q.where((eb: ExpressionBuilder<From, 'c' | 's'>) => {
       const ors = [
         eb('c.id', '=', text),
         eb(sql`c.search_text`, 'like', sql`${likeContains(lower)} escape '\\'`),
         eb.exists(eb.selectFrom('orders as o').select('o.id').whereRef('o.customer_id', '=', 'c.id').where('o.number', '=', text)),
       ];
-      if (digits.length >= 4 && digits.length === text.replace(/[\s()+.-]/g, '').length) {
+      if (phone) {
         // Phone digits are the third field: after both separators.
         const sep = SEARCH_FIELD_SEPARATOR;
         ors.push(eb(sql`c.search_text`, 'like', `%${sep}%${sep}%${digits}%`));
       }
       return eb.or(ors);
     });
+  }
+  if (prepared.segment) q = q.where(prepared.segment);
+  if (query.tier) q = q.where(sql<boolean>`c.id in (select la.customer_id from loyalty_accounts la where la.tier = ${query.tier})`);
+  if (query.tag) {
+    q = q.where(sql<boolean>`c.id in (select ta.customer_id from tag_assignments ta join tags t on t.id = ta.tag_id
+      where t.id = ${query.tag} or lower(t.name) = lower(${query.tag}))`);
   }
   if (query.country) q = q.where('c.country', '=', query.country);
   if (query.registeredFrom) q = q.where('c.registered_at', '>=', `${query.registeredFrom}T00:00:00.000Z`);
@@ -77,12 +121,57 @@ function applyFilters(qb: SelectQueryBuilder<From, 'c' | 's', object>, query: Qu
   return q;
 }
 
-export async function searchCustomers(db: Db, query: Query): Promise<CustomerSearchPage> {
+const ftsAvailable = new WeakMap<Db, boolean>();
+
+/** Is the FTS index there (SQLite with migration 0002)? Checked once per database handle. */
+async function hasFts(db: Db): Promise<boolean> {
+  let known = ftsAvailable.get(db);
+  if (known === undefined) {
+    const sqlite = db.getExecutor().adapter.constructor.name !== 'PostgresAdapter';
+    known = sqlite
+      ? (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'customers_fts'`.execute(db)).rows[0]!.n > 0
+      : false;
+    ftsAvailable.set(db, known);
+  }
+  return known;
+}
+
+/** The evaluation context of segment memberships: the caller's, else the one they were computed with. */
+async function segmentContext(db: Db, ctx: EvalContext | undefined): Promise<EvalContext> {
+  if (ctx) return ctx;
+  const stored = await storedEvalContext(db);
+  if (stored) return stored;
+  const asOf = await db.selectFrom('meta').select('value').where('key', '=', 'dataset_as_of').executeTakeFirst();
+  return { asOf: asOf?.value ? new Date(asOf.value) : new Date() };
+}
+
+/** The membership condition of the `segment` filter; an unknown segment matches nobody. */
+async function segmentFilter(db: Db, segmentId: string, ctx: EvalContext | undefined): Promise<RawBuilder<boolean>> {
+  const segment = await db.selectFrom('segments').select(['id', 'kind', 'name']).where('id', '=', segmentId).executeTakeFirst();
+  if (!segment) return sql<boolean>`0 = 1`;
+  if (segment.kind === 'rfm') {
+    const name = rfmSegmentName(segment.id);
+    return name ? rfmMemberSql(db, (await segmentContext(db, ctx)).asOf, name) : sql<boolean>`0 = 1`;
+  }
+  if (segment.kind === 'rule') await ensureRuleSegmentsCurrent(db, await segmentContext(db, ctx));
+  return memberOf(segment.id);
+}
+
+/**
+ * Searches customers. `ctx` is the server's read context (as-of, health weights), used by the
+ * `segment` filter; without it, the context segment memberships were last evaluated with.
+ */
+export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): Promise<CustomerSearchPage> {
+  const prepared: Prepared = {
+    fts: query.q ? await hasFts(db) : false,
+    segment: query.segment ? await segmentFilter(db, query.segment, ctx) : null,
+  };
   const base = applyFilters(
     (db as unknown as import('kysely').Kysely<From>)
       .selectFrom('customers as c')
       .leftJoin('customer_stats as s', 's.customer_id', 'c.id') as SelectQueryBuilder<From, 'c' | 's', object>,
     query,
+    prepared,
   );
   const sort = SORTS[query.sort];
   const key = sortExpr(sort.column);

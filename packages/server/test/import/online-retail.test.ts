@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/db/connect.js';
 import { ImportError } from '../../src/import/errors.js';
 import { importOnlineRetail } from '../../src/import/online-retail.js';
+import { recomputeCustomerStats } from '../../src/aggregate/customer-stats.js';
 import { HEADER, snapshot, tempDir } from './helpers.js';
 
 // Hand-written fixture; line numbers count the header as line 1.
@@ -210,5 +211,18 @@ describe('importOnlineRetail on bad input', () => {
     expect(error).toMatchObject({ file, line, column });
     expect((error as Error).message).toContain(`${file}: line ${line}${column ? `, column ${column}` : ''}: ${what}`);
     expect((await snapshot(db)).customers).toEqual([]);
+  });
+});
+
+describe('recomputeCustomerStats for every customer', () => {
+  it('recomputes all rows when called without ids', async () => {
+    const db = await openDb({ file: ':memory:' });
+    const now = '2011-01-01T00:00:00.000Z';
+    await db.insertInto('customers').values({ id: 'x', name: 'X', email: null, phone: null, search_text: 'x', country: null, registered_at: now, status: 'active', avatar_url: null, vip: 0, currency: 'GBP', synthetic: 0, created_at: now, updated_at: now }).execute();
+    await db.insertInto('orders').values({ id: 'o1', customer_id: 'x', number: 'o1', status: 'completed', placed_at: now, currency: 'GBP', subtotal_minor: 1234, shipping_minor: 0, total_minor: 1234, items_count: 1, quantity: 1, source: 'test' }).execute();
+    await recomputeCustomerStats(db);
+    const row = await db.selectFrom('customer_stats').selectAll().where('customer_id', '=', 'x').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ total_orders: 1, completed_orders: 1, total_spent_minor: 1234 });
+    await db.destroy();
   });
 });

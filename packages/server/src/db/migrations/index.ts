@@ -1,7 +1,9 @@
 /** The ordered list of migrations, bundled statically (no directory scan at run time). */
 import type { Migration } from 'kysely';
 import * as initial from './0001_initial.js';
+import * as notesTagsSegmentsSearch from './0002_notes_tags_segments_search.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_notes_tags_segments_search': notesTagsSegmentsSearch,
 };

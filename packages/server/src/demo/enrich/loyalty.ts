@@ -3,7 +3,7 @@
  * 1 point per whole £1 of each real completed order from then on (points expire at the end of the
  * 12th month after earning, so December 2010 points expire within 30 days of as-of), a welcome
  * bonus, referral and birthday bonuses; now and then they redeem vouchers at checkout — never more
- * than the balance —; the tier follows lifetime spend against the programme's thresholds. Referrals come from {@link planReferrals}.
+ * than the balance —; the tier follows lifetime points against the programme's thresholds (orders before enrolment are credited at enrolment, so lifetime points track spend). Referrals come from {@link planReferrals}.
  * @module
  */
 import { LOYALTY_TIER_THRESHOLDS, LoyaltyTier } from '@c360/sdk';
@@ -11,8 +11,9 @@ import { major, type DemoContext, type DemoCustomer, type EventLog } from './fac
 import { demoFirstName, slug } from './profile.js';
 import { DAY, endOfMonthAfter, HOUR, iso, MINUTE, rngFor, seedOf } from './random.js';
 
-/** The tier of a lifetime spend (major units): the programme's thresholds, read as £1 = 1 point. */
-const tierFor = (spend: number): LoyaltyTier => [...LoyaltyTier.options].reverse().find((t) => spend >= LOYALTY_TIER_THRESHOLDS[t])!;
+/** The tier of a number of lifetime points: the highest threshold reached. */
+const tierFor = (lifetimePoints: number): LoyaltyTier =>
+  [...LoyaltyTier.options].reverse().find((t) => lifetimePoints >= LOYALTY_TIER_THRESHOLDS[t])!;
 const rank = (tier: LoyaltyTier) => LoyaltyTier.options.indexOf(tier);
 
 /** When a customer joins the programme: at the checkout of `orders[fromOrder]` (or after registering). */
@@ -55,14 +56,20 @@ export function loyaltyEvents(log: EventLog, customer: DemoCustomer, ctx: DemoCo
   const rng = rngFor(customer.id, 'loyalty');
   const c = { customerId: customer.id };
   const orders = customer.orders;
-  let spend = orders.slice(0, plan.fromOrder).reduce((s, o) => s + major(o.totalMinor, customer.currency), 0);
-  let tier = tierFor(spend);
+  const earlier = orders.slice(0, plan.fromOrder);
+  const earlierPoints = Math.max(0, Math.floor(earlier.reduce((s, o) => s + major(o.totalMinor, customer.currency), 0)));
+  let lifetime = 0;
+  let tier = tierFor(earlierPoints + 50);
   // Unique: the first name and the customer id (or a hash of it, when it is long or has other characters).
   const name = slug(demoFirstName(customer.id, customer.country)).replace(/[^a-z0-9]/g, '').toUpperCase().slice(0, 12) || 'GIFT';
   const idPart = /^[A-Za-z0-9-]{1,26}$/.test(customer.id) ? customer.id : seedOf(customer.id).toString(36).toUpperCase();
   log.add('loyalty-enrolled', 'loyalty.enrolled', plan.enrolAt, { ...c, tier, referralCode: `${name}-${idPart}` });
 
   const happenings: Happening[] = [{ at: plan.enrolAt + MINUTE, points: 50, reason: 'Welcome bonus' }];
+  if (earlierPoints > 0) {
+    const at = plan.enrolAt + 2 * MINUTE;
+    happenings.push({ at, points: earlierPoints, reason: `Points for ${earlier.length} earlier order${earlier.length === 1 ? '' : 's'}`, expiresAt: endOfMonthAfter(at, 12) });
+  }
   orders.forEach((order, i) => {
     if (i < plan.fromOrder) return;
     happenings.push({
@@ -100,13 +107,11 @@ export function loyaltyEvents(log: EventLog, customer: DemoCustomer, ctx: DemoCo
         ...(h.expiresAt === undefined ? {} : { expiresAt: iso(h.expiresAt) }),
       });
       balance += h.points;
+      lifetime += h.points;
       lastEarn = h.at;
-    }
-    if (order) {
-      spend += major(order.totalMinor, customer.currency);
-      const next = tierFor(spend);
+      const next = tierFor(lifetime);
       if (rank(next) > rank(tier)) {
-        const reason = `Lifetime spend passed £${LOYALTY_TIER_THRESHOLDS[next].toLocaleString('en-GB')}`;
+        const reason = `Lifetime points passed ${LOYALTY_TIER_THRESHOLDS[next].toLocaleString('en-GB')}`;
         log.add('loyalty-tier', 'loyalty.tier_changed', h.at + 1000, { ...c, tier: next, reason });
         tier = next;
       }

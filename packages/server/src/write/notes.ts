@@ -1,0 +1,94 @@
+/**
+ * POST /customers/:id/notes (R8.2, design Property 7): the note is saved with the acting user as
+ * author and the current time, together with its timeline entry and an audit row, in one
+ * transaction. Bodies are stored exactly as given (plain text; never rendered as HTML).
+ *
+ * Idempotency: with an `Idempotency-Key`, the first request creates the note and records the key
+ * (`idempotency_keys`, key `note:<customerId>:<key>`, `ref` = note id); a retry with the same key
+ * returns that note and creates nothing. Reusing a key for a different note is a 422.
+ * @module
+ */
+import type { NewNote, Note } from '@c360/sdk';
+import type { z } from 'zod';
+import type { Db } from '../db/connect.js';
+import type { Actor } from '../api/context.js';
+import { customerNotFound, ProblemError } from '../api/problem.js';
+import { clip, writeActivity } from '../ingest/shared.js';
+import { toNote } from '../read/notes.js';
+import { sortableId } from './ids.js';
+
+
+export interface CreatedNote {
+  note: Note;
+  /** True when an earlier request with the same Idempotency-Key created the note. */
+  replayed: boolean;
+}
+
+const VISIBILITY_LABEL = { private: 'Private note', restricted: 'Restricted note' } as const;
+
+export async function createNote(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: z.output<typeof NewNote>,
+  options: { idempotencyKey?: string; now?: Date } = {},
+): Promise<CreatedNote> {
+  const now = options.now ?? new Date();
+  return db.transaction().execute(async (trx) => {
+    const customer = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+    if (!customer) throw customerNotFound(customerId);
+
+    const key = options.idempotencyKey === undefined ? undefined : `note:${customerId}:${options.idempotencyKey}`;
+    if (key) {
+      const seen = await trx.selectFrom('idempotency_keys').select('ref').where('key', '=', key).executeTakeFirst();
+      const earlier = seen?.ref ? await trx.selectFrom('notes').selectAll().where('id', '=', seen.ref).executeTakeFirst() : undefined;
+      if (earlier) {
+        if (earlier.body !== input.body || earlier.type !== input.type || earlier.visibility !== input.visibility) {
+          throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key reused', `Key "${options.idempotencyKey}" already created note "${earlier.id}" with a different body, type or visibility`, [
+            { field: 'header.idempotency-key', message: 'was used for a different note' },
+          ]);
+        }
+        return { note: toNote(earlier), replayed: true };
+      }
+    }
+
+    const at = now.toISOString();
+    const row = {
+      id: sortableId('note_', now),
+      customer_id: customerId,
+      author: actor.name,
+      type: input.type,
+      visibility: input.visibility,
+      body: input.body,
+      created_at: at,
+    };
+    await trx.insertInto('notes').values(row).execute();
+    if (key) {
+      await trx
+        .insertInto('idempotency_keys')
+        .values({ key, kind: 'note', received_at: at, ref: row.id })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ ref: row.id, received_at: at }))
+        .execute();
+    }
+    await writeActivity(trx, customerId, {
+      id: `note:${row.id}`,
+      type: 'note',
+      title: `${input.type === 'general' ? 'Note' : `${input.type[0]!.toUpperCase()}${input.type.slice(1)} note`} by ${actor.name}`,
+      // The timeline shows a team note's text; private and restricted notes stay in the notes list.
+      description: input.visibility === 'team' ? (clip(input.body.replace(/\s+/g, ' ').trim()) ?? null) : VISIBILITY_LABEL[input.visibility],
+      occurredAt: at,
+      ref: { kind: 'note', id: row.id },
+    });
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor: actor.name,
+        action: 'note.created',
+        customer_id: customerId,
+        details: JSON.stringify({ noteId: row.id, type: row.type, visibility: row.visibility, length: row.body.length }),
+        at,
+      })
+      .execute();
+    return { note: toNote(row), replayed: false };
+  });
+}
