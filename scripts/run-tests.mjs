@@ -18,7 +18,8 @@ const steps = {
   typecheck:
     npx('tsc', '-b') &&
     npx('tsc', '-p', 'packages/server/tsconfig.test.json') &&
-    npx('tsc', '-p', 'packages/components/tsconfig.test.json'),
+    npx('tsc', '-p', 'packages/components/tsconfig.test.json') &&
+    npx('tsc', '-p', 'bench/tsconfig.json'),
   vitest: npx('vitest', 'run'),
   bundle: run('bundle', 'node', ['scripts/bundle.mjs']),
 };
