@@ -19,6 +19,8 @@ const WTR_PORT = 8000;
 const API_PORT = Number(process.env.C360_WTR_PORT ?? 8399);
 const API = `http://localhost:${API_PORT}/api`;
 const STARTUP_TIMEOUT_MS = 180_000;
+/** The demo admin token `c360 demo` prints at start (the API needs a bearer token, SPEC §8). */
+let token = '';
 
 /** Starts the real server (`c360 demo` on a temporary database) for the test run. */
 function realServerPlugin() {
@@ -29,7 +31,7 @@ function realServerPlugin() {
     name: 'c360-real-server',
     async serverStart() {
       if (await answers()) {
-        throw new Error(`Port ${API_PORT} already answers ${API}/customers: stop that server (or set C360_WTR_PORT) so the tests run against a fresh database.`);
+        throw new Error(`Port ${API_PORT} already answers ${API}/openapi.json: stop that server (or set C360_WTR_PORT) so the tests run against a fresh database.`);
       }
       dir = mkdtempSync(join(tmpdir(), 'c360-wtr-'));
       const args = ['packages/server/src/cli/main.ts', 'demo', '--db', join(dir, 'wtr.db'), '--port', String(API_PORT)];
@@ -39,7 +41,10 @@ function realServerPlugin() {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, PORT: String(API_PORT), C360_ALLOWED_ORIGINS: `http://localhost:${WTR_PORT},http://127.0.0.1:${WTR_PORT}` },
       });
-      const collect = (chunk) => (log = (log + chunk).slice(-8000));
+      const collect = (chunk) => {
+        log = (log + chunk).slice(-8000);
+        token ||= /Demo admin token: (\S+)/.exec(log)?.[1] ?? '';
+      };
       child.stdout.on('data', collect);
       child.stderr.on('data', collect);
       const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -47,7 +52,7 @@ function realServerPlugin() {
       while (!(await answers())) {
         const code = await Promise.race([exited, new Promise((r) => setTimeout(r, 500, 'waiting'))]);
         if (code !== 'waiting') throw new Error(`The c360 server exited (code ${code}) before answering:\n${log}`);
-        if (Date.now() > deadline) throw new Error(`The c360 server did not answer ${API}/customers within ${STARTUP_TIMEOUT_MS / 1000}s:\n${log}`);
+        if (Date.now() > deadline) throw new Error(`The c360 server did not answer ${API}/openapi.json within ${STARTUP_TIMEOUT_MS / 1000}s:\n${log}`);
       }
     },
     async serverStop() {
@@ -69,7 +74,8 @@ function realServerPlugin() {
 
 async function answers() {
   try {
-    const response = await fetch(`${API}/customers?limit=1`, { signal: AbortSignal.timeout(2000) });
+    // The reference is public; every other route needs a token.
+    const response = await fetch(`${API}/openapi.json`, { signal: AbortSignal.timeout(2000) });
     return response.ok;
   } catch {
     return false;
@@ -117,7 +123,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en-GB">
       <body>
-        <script>window.__C360_TEST_API__ = ${JSON.stringify(API)};</script>
+        <script>window.__C360_TEST_API__ = ${JSON.stringify(API)}; window.__C360_TEST_TOKEN__ = ${JSON.stringify(token)};</script>
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,

@@ -4,19 +4,20 @@ import { configure, getGlobalConfig } from './config.js';
 import { defineElement } from './define.js';
 import { formatter } from './format.js';
 import { C360Element } from './c360-element.js';
-import { API, CUSTOMER, apiClient, shown, text } from '../test-support/real-server.js';
+import { API, CUSTOMER, TOKEN, apiClient, shown, text } from '../test-support/real-server.js';
 import type { CustomerProfileElement } from '../customer-profile/customer-profile.js';
 
 const UNREACHABLE = 'http://localhost:9/api';
 
 describe('C360Element configuration', () => {
-  afterEach(() => configure({ apiBase: undefined, token: undefined, locale: undefined }));
+  afterEach(() => configure({ apiBase: undefined, token: TOKEN, locale: undefined }));
 
   it('uses the nearest <c360-provider> when the element has no attribute', async () => {
     const view = await apiClient().getCustomer360(CUSTOMER);
-    const provider = await fixture(html`<c360-provider api-base=${API} locale="en-GB"><customer-profile customer-id=${CUSTOMER}></customer-profile></c360-provider>`);
+    configure({ token: undefined });
+    const provider = await fixture(html`<c360-provider api-base=${API} token=${TOKEN} locale="en-GB"><customer-profile customer-id=${CUSTOMER}></customer-profile></c360-provider>`);
     const el = provider.querySelector('customer-profile')!;
-    expect(el.config).to.deep.equal({ apiBase: API, token: undefined, locale: 'en-GB' });
+    expect(el.config).to.deep.equal({ apiBase: API, token: TOKEN, locale: 'en-GB' });
     expect(text(await shown(el, '[part=name]'))).to.equal(view.profile.name);
   });
 

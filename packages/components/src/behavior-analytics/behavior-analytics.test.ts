@@ -3,42 +3,28 @@ import type { BehaviorAnalytics, Customer360, IngestEventInput } from '@c360/sdk
 import './define.js';
 import type { BehaviorAnalyticsElement } from './behavior-analytics.js';
 import { UPLOT_CSS } from '../base/charts.js';
-import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, fmt, shown, text } from '../test-support/real-server.js';
+import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, shown, text } from '../test-support/real-server.js';
 
 /** Whether the page has fetched uPlot's module so far. */
 const uplotFetched = () => performance.getEntriesByType('resource').some((e) => /\/uplot\//i.test(e.name));
 // Importing the element must not load uPlot: it is imported dynamically when a chart is drawn.
 const uplotFetchedAtImport = uplotFetched();
 
-/** POSTs events to the real API; each must be applied now or have been applied by an earlier run. */
-async function postEvents(events: IngestEventInput[]): Promise<void> {
-  const response = await fetch(`${API}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
-  const body = (await response.json()) as { received: number; applied: number; duplicates: number };
-  if (!response.ok || body.applied + body.duplicates !== events.length) throw new Error(`POST /events: ${response.status} ${JSON.stringify(body)}`);
-}
+const ev = eventMaker('ana');
 
-let n = 0;
-const ev = (type: IngestEventInput['type'], occurredAt: string, data: Record<string, unknown>) =>
-  ({ id: `wtr-ana-${++n}`, type, occurredAt, data }) as IngestEventInput;
-
-/** A customer with sessions, categorised views and orders, and rated tickets. */
-const FULL = 'WTR-ANA-FULL';
-/** A customer with no activity at all. */
-const EMPTY = 'WTR-ANA-EMPTY';
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 const month = (m: string) => new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
 const slot = (d: number, h: number, count: number) => `${WEEKDAYS[d]} ${hh(h)}–${hh(h + 1)} UTC: ${count} ${count === 1 ? 'order' : 'orders'}`;
 
-function fullCustomerEvents(): IngestEventInput[] {
-  const c = { customerId: FULL };
+/** Sessions, categorised views and orders, and rated tickets of the customer. */
+function fullCustomerEvents(customerId: string): IngestEventInput[] {
+  const c = { customerId };
   const kitchen = { categoryId: 'WTR-K1', categoryName: 'Kitchen' };
   const garden = { categoryId: 'WTR-K2', categoryName: 'Garden' };
   const line = (productId: string, quantity: number, unitPrice: number, category: object) => ({ productId, description: `Product ${productId}`, quantity, unitPrice, ...category });
   const order = (orderId: string, at: string, lines: object[]) => ev('order.placed', at, { ...c, orderId, status: 'completed', currency: 'GBP', lines });
   return [
-    ev('customer.upserted', '2011-01-01T00:00:00Z', { customerId: FULL, name: 'Test Analytics' }),
-    ev('customer.upserted', '2011-01-01T00:00:00Z', { customerId: EMPTY, name: 'Test No Analytics' }),
     // 2011-09-06 is a Tuesday, 2011-10-15 a Saturday.
     order('WTR-AO1', '2011-09-06T14:15:00Z', [line('WTR-PA', 2, 10, kitchen), line('WTR-PB', 1, 5, garden)]),
     order('WTR-AO2', '2011-09-06T14:45:00Z', [line('WTR-PA', 3, 10, kitchen)]),
@@ -59,11 +45,16 @@ function fullCustomerEvents(): IngestEventInput[] {
 }
 
 describe('<behavior-analytics>', () => {
+  /** A customer with sessions, categorised views and orders, and rated tickets. */
+  let FULL: string;
+  /** A customer with no activity at all. */
+  let EMPTY: string;
   let sample: BehaviorAnalytics;
   let view: Customer360;
   let full: BehaviorAnalytics;
   before(async () => {
-    await postEvents(fullCustomerEvents());
+    [FULL, EMPTY] = await Promise.all([freshCustomer('ANA', 'Test Analytics'), freshCustomer('ANA', 'Test No Analytics')]);
+    await postEvents(fullCustomerEvents(FULL));
     [sample, view, full] = await Promise.all([apiClient().getAnalytics(CUSTOMER), apiClient().getCustomer360(CUSTOMER), apiClient().getAnalytics(FULL)]);
   });
 

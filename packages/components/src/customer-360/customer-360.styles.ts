@@ -40,7 +40,7 @@ export default css`
     grid-column: span 2;
   }
   /* Rows of the 6-column grid: metrics · health · churn | orders · timeline |
-     support · loyalty · payments | marketing · behaviour. */
+     support · notes · tags | segments · loyalty · payments | marketing · behaviour. */
   .section[data-section='orders'],
   .section[data-section='timeline'],
   .section[data-section='marketing'],

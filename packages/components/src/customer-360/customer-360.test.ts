@@ -54,6 +54,32 @@ describe('<customer-360>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fills every row of the 6-column grid at 1280px, and passes the customer to the notes, tags and segments sections', async () => {
+    const el = await fixture<Customer360Element>(
+      html`<customer-360 customer-id=${CUSTOMER} api-base=${API} locale=${LOCALE} tag-href="/customers?tag={id}" style="width:1280px"></customer-360>`,
+    );
+    expect(columns(el)).to.equal(6);
+    const grid = $(el, '[part=grid]').getBoundingClientRect();
+    const rows = new Map<number, DOMRect[]>();
+    for (const section of $$(el, '[part~=section]')) {
+      const box = section.getBoundingClientRect();
+      rows.set(Math.round(box.top), [...(rows.get(Math.round(box.top)) ?? []), box]);
+    }
+    for (const [top, boxes] of rows) {
+      expect(Math.min(...boxes.map((b) => b.left)), `row at ${top} starts at the grid's start`).to.be.closeTo(grid.left, 1);
+      expect(Math.max(...boxes.map((b) => b.right)), `row at ${top} ends at the grid's end`).to.be.closeTo(grid.right, 1);
+    }
+    const row = (id: string) => Math.round($(el, `[data-section=${id}]`).getBoundingClientRect().top);
+    expect([row('notes'), row('tags')]).to.deep.equal([row('support'), row('support')]);
+    for (const tag of ['customer-notes', 'customer-tags', 'customer-segments'] as const) {
+      expect(child(el, tag).customerId, tag).to.equal(CUSTOMER);
+      expect(child(el, tag).config.apiBase, tag).to.equal(API);
+    }
+    expect(child(el, 'customer-tags').filterHref).to.equal('/customers?tag={id}');
+    const rfm = await shown(child(el, 'customer-segments'), '[part~=segment-rfm]');
+    expect(rfm.dataset.segmentId).to.equal(view.segments.find((s) => s.kind === 'rfm')!.id);
+  });
+
   it('uses a grid when wide and one column, most important first, at 375px', async () => {
     const el = await render();
     expect(columns(el)).to.be.greaterThan(1);

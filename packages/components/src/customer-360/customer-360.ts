@@ -14,6 +14,9 @@ import '../loyalty-status/define.js';
 import '../marketing-engagement/define.js';
 import '../support-tickets/define.js';
 import '../customer-timeline/define.js';
+import '../customer-notes/define.js';
+import '../customer-tags/define.js';
+import '../customer-segments/define.js';
 import styles from './customer-360.styles.js';
 
 /** The sections, most important first (the order of the single column on narrow screens). */
@@ -24,6 +27,9 @@ export const SECTIONS = [
   { id: 'orders', title: 'Orders' },
   { id: 'timeline', title: 'Timeline' },
   { id: 'support', title: 'Support' },
+  { id: 'notes', title: 'Notes' },
+  { id: 'tags', title: 'Tags' },
+  { id: 'segments', title: 'Segments' },
   { id: 'loyalty', title: 'Loyalty' },
   { id: 'payments', title: 'Payments' },
   { id: 'marketing', title: 'Marketing' },
@@ -38,8 +44,8 @@ const listConverter = {
 
 /**
  * @summary The whole customer 360 view for one `customer-id`: the profile as header, then key
- * metrics, health, churn risk, orders, payments, behaviour, loyalty, marketing, support and the
- * timeline in collapsible sections.
+ * metrics, health, churn risk, orders, timeline, support, notes, tags, segments, loyalty,
+ * payments, marketing and behaviour in collapsible sections.
  *
  * A grid on wide containers; a single column, most important first, when the element itself is
  * narrower than 600px (a container query, so it follows the space it is given, not the window).
@@ -50,7 +56,10 @@ const listConverter = {
  * @slot actions - Host content in the header beside the profile (e.g. buttons).
  * @slot - Extra sections appended after the built-in ones (they become grid items).
  *
- * @fires {CustomEvent<C360NavigateDetail>} c360-navigate - From the orders, payments, support and timeline sections. Cancelable, bubbles, composed.
+ * @fires {CustomEvent<C360NavigateDetail>} c360-navigate - From the orders, payments, support, timeline and tags sections. Cancelable, bubbles, composed.
+ * @fires {CustomEvent<C360NoteAddedDetail>} c360-note-added - From the notes section. Bubbles, composed.
+ * @fires {CustomEvent<C360TagsChangedDetail>} c360-tags-changed - From the tags section. Bubbles, composed.
+ * @fires {CustomEvent<C360SegmentsChangedDetail>} c360-segments-changed - From the segments section. Bubbles, composed.
  *
  * @csspart base - The wrapper.
  * @csspart header - The header with the profile and the actions slot.
@@ -72,6 +81,9 @@ export class Customer360Element extends C360CustomerElement {
 
   /** Link template for tickets, passed to the support and timeline sections, e.g. `/tickets/{id}`. */
   @property({ attribute: 'ticket-href' }) ticketHref?: string;
+
+  /** Link template for "customers with this tag", passed to the tags section as `filter-href`, e.g. `/customers?tag={id}`. */
+  @property({ attribute: 'tag-href' }) tagHref?: string;
 
   /** Ids of the collapsed sections (attribute: comma-separated, e.g. `orders,timeline`). */
   @property({ converter: listConverter }) collapsed: string[] = [];
@@ -130,6 +142,16 @@ export class Customer360Element extends C360CustomerElement {
         .locale=${locale}
         theme=${theme}
       ></support-tickets>`,
+      notes: html`<customer-notes customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></customer-notes>`,
+      tags: html`<customer-tags
+        customer-id=${id!}
+        filter-href=${this.tagHref ?? nothing}
+        .apiBase=${apiBase}
+        .token=${token}
+        .locale=${locale}
+        theme=${theme}
+      ></customer-tags>`,
+      segments: html`<customer-segments customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></customer-segments>`,
       timeline: html`<customer-timeline
         customer-id=${id!}
         order-href=${this.orderHref ?? nothing}

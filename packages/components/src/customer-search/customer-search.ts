@@ -1,30 +1,101 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { CustomerSummary } from '@c360/sdk';
+import { COMPARE_MAX, COMPARE_MIN, type CustomerSearchPage, type CustomerSearchQuery, type CustomerSort, type CustomerSummary, type LoyaltyTier, type SegmentKind } from '@c360/sdk';
 import { C360Element } from '../base/c360-element.js';
 import { renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
+import {
+  FILTER_KEYS,
+  SEGMENT_GROUP_LABEL,
+  SORT_LABEL,
+  TIERS,
+  activeFilters,
+  chipLabel,
+  findTag,
+  numberHint,
+  parseFilterInput,
+  type CustomerSearchFilters,
+  type FilterChoices,
+  type FilterKey,
+} from './filters.js';
 import styles from './customer-search.styles.js';
+
+export type { CustomerSearchFilters } from './filters.js';
+
+/** Detail of `c360-compare`: the customers chosen for comparison, 2–3 ids in the order they were checked. */
+export interface C360CompareDetail {
+  customerIds: string[];
+}
+export type C360CompareEvent = CustomEvent<C360CompareDetail>;
+
+declare module '../base/events.js' {
+  interface C360EventMap {
+    'c360-compare': C360CompareDetail;
+  }
+}
+declare global {
+  interface HTMLElementEventMap {
+    'c360-compare': C360CompareEvent;
+  }
+  interface DocumentEventMap {
+    'c360-compare': C360CompareEvent;
+  }
+}
+
+/** An optional string attribute: absent or blank reads as `undefined`. */
+const optionalString = { fromAttribute: (v: string | null) => v?.trim() || undefined };
+/** An optional number attribute: absent, blank or not a number reads as `undefined`. */
+const optionalNumber = {
+  fromAttribute: (v: string | null) => {
+    const n = v === null || v.trim() === '' ? NaN : Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  },
+};
+
+const ICON = {
+  filter: svg`<path d="M3 5h18l-7 8v6l-4 2v-8Z"/>`,
+  chevron: svg`<path d="m6 9 6 6 6-6"/>`,
+  remove: svg`<path d="M6 6l12 12M18 6 6 18"/>`,
+};
 
 let nextId = 0;
 
 /**
- * @summary A search box for customers (name, email, phone, order number or id): debounced,
- * results with CLV and orders, keyboard navigable (ArrowUp/ArrowDown, Enter, Escape).
+ * @summary Finds customers: a search box (name, email, phone, order number or id) and a
+ * collapsible filter panel (segment, tier, tag, country, registration and last-purchase dates,
+ * CLV and order-count ranges, sort), with the result count, "Load more" pages and a "Compare"
+ * checkbox on each result.
  *
- * Follows the ARIA combobox pattern: the input owns a listbox; the active option is
- * announced through `aria-activedescendant`.
+ * The input is an ARIA combobox owning a grid of results: ArrowUp/ArrowDown move the active
+ * result (announced through `aria-activedescendant`), Enter chooses it, Escape closes the list.
+ * Each row has a customer cell and a "Compare" checkbox cell. Typing searches after the debounce;
+ * filters apply as soon as a control changes. With an empty box and any filter set, the element
+ * browses: it lists every customer matching the filters. Active filters are removable chips.
+ * With 2–3 customers checked, "Compare (n)" dispatches `c360-compare` (a fourth cannot be
+ * checked; a message says why). The checked customers stay checked across searches.
  *
  * @fires {CustomEvent<C360SelectDetail>} c360-select - A customer was chosen (click or Enter). Bubbles, composed.
+ * @fires {CustomEvent<C360CompareDetail>} c360-compare - "Compare (n)" was pressed with 2–3 customers checked. Bubbles, composed.
  *
  * @csspart base - The wrapper.
  * @csspart input - The search input.
- * @csspart count - The "N customers found" line.
- * @csspart listbox - The results list.
- * @csspart option - One result; the active one also has `option-active`.
+ * @csspart filters-toggle - The "Filters" button (`aria-expanded`).
+ * @csspart filters - The filter panel.
+ * @csspart field - One control of the panel with its label.
+ * @csspart chips - The list of active filters.
+ * @csspart filter-chip - One active filter; pressing it removes the filter.
+ * @csspart clear - The "Clear all" button.
+ * @csspart count - The live "42 customers" line.
+ * @csspart compare-bar - The customers checked for comparison and the "Compare (n)" button.
+ * @csspart compare - The "Compare (n)" button.
+ * @csspart listbox - The results grid (kept under its old name for existing themes).
+ * @csspart option - One result row; the active one also has `option-active`.
+ * @csspart compare-toggle - The "Compare" checkbox of a result.
+ * @csspart load-more - The "Load more" button.
  * @csspart state - Loading, empty, error and access-denied states.
- * @csspart retry - The Retry button of the error state.
+ * @csspart retry - The Retry button of an error state.
  *
  * @cssprop [--c360-search-max-height=22rem] - Maximum height of the results list (it scrolls).
  */
@@ -40,36 +111,139 @@ export class CustomerSearchElement extends C360Element {
   /** Accessible label of the input. */
   @property() label = 'Search customers';
 
-  /** Maximum number of results shown (1–100). */
+  /** Results per page: the first page and each "Load more" (1–100). */
   @property({ type: Number }) limit = 10;
 
   /** Debounce delay in milliseconds between typing and searching. */
   @property({ type: Number }) debounce = 250;
 
+  /** Order of the results. */
+  @property({ reflect: true }) sort: CustomerSort = 'name';
+
+  /** Filter: segment id (`rfm:champions`, or a rule or manual segment's id). */
+  @property({ reflect: true, converter: optionalString }) segment?: string;
+
+  /** Filter: loyalty tier (`bronze`, `silver`, `gold`, `platinum`). */
+  @property({ reflect: true, converter: optionalString }) tier?: LoyaltyTier;
+
+  /** Filter: tag id or tag name (case-insensitive), e.g. `vip`. */
+  @property({ reflect: true, converter: optionalString }) tag?: string;
+
+  /** Filter: country, exactly as stored (e.g. `United Kingdom`). */
+  @property({ reflect: true, converter: optionalString }) country?: string;
+
+  /** Filter: registered on or after this day (`YYYY-MM-DD`). */
+  @property({ attribute: 'registered-from', reflect: true, converter: optionalString }) registeredFrom?: string;
+
+  /** Filter: registered on or before this day (`YYYY-MM-DD`). */
+  @property({ attribute: 'registered-to', reflect: true, converter: optionalString }) registeredTo?: string;
+
+  /** Filter: last completed order on or after this day (`YYYY-MM-DD`). */
+  @property({ attribute: 'last-purchase-from', reflect: true, converter: optionalString }) lastPurchaseFrom?: string;
+
+  /** Filter: last completed order on or before this day (`YYYY-MM-DD`). */
+  @property({ attribute: 'last-purchase-to', reflect: true, converter: optionalString }) lastPurchaseTo?: string;
+
+  /** Filter: lifetime value at least this much (major units). */
+  @property({ attribute: 'clv-min', reflect: true, converter: optionalNumber }) clvMin?: number;
+
+  /** Filter: lifetime value at most this much (major units). */
+  @property({ attribute: 'clv-max', reflect: true, converter: optionalNumber }) clvMax?: number;
+
+  /** Filter: at least this many orders. */
+  @property({ attribute: 'orders-min', reflect: true, converter: optionalNumber }) ordersMin?: number;
+
+  /** Filter: at most this many orders. */
+  @property({ attribute: 'orders-max', reflect: true, converter: optionalNumber }) ordersMax?: number;
+
+  /** Whether the filter panel is open. */
+  @property({ type: Boolean, attribute: 'filters-open', reflect: true }) filtersOpen = false;
+
   /** The query actually searched (the debounced `value`). */
   @state() private query = '';
   @state() private activeIndex = -1;
   @state() private open = false;
+  @state() private more: CustomerSummary[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private total = 0;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown;
+  @state() private invalid = new Set<FilterKey>();
+  @state() private wantChoices = false;
+  @state() private checked: Array<Pick<CustomerSummary, 'id' | 'name'>> = [];
+  private searched?: CustomerSearchQuery;
+  private moreAbort?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
-  private readonly listId = `c360-search-${++nextId}`;
+  private readonly uid = `c360-search-${++nextId}`;
 
   private readonly task = new Task(this, {
-    task: async ([q, client, limit], { signal }) => {
+    task: async ([q, filtersKey, sort, limit, client], { signal }) => {
       this.activeIndex = -1;
-      if (!q) return initialState;
-      return this.requireClient(client).searchCustomers({ q, limit }, { signal });
+      this.moreAbort?.abort();
+      this.more = [];
+      this.nextCursor = null;
+      this.loadingMore = false;
+      this.moreError = undefined;
+      const filters = JSON.parse(filtersKey) as CustomerSearchFilters;
+      if (!q && Object.keys(filters).length === 0) {
+        this.searched = undefined;
+        return initialState;
+      }
+      const query: CustomerSearchQuery = { ...(q ? { q } : {}), ...filters, sort, limit };
+      this.searched = query;
+      const page = await this.requireClient(client).searchCustomers(query, { signal });
+      this.nextCursor = page.nextCursor;
+      this.total = page.total;
+      return page;
     },
-    args: () => [this.query, this.client, this.limit] as const,
+    args: () => [this.query, JSON.stringify(activeFilters(this)), this.sort, this.limit, this.client] as const,
   });
 
-  /** The results of the last completed search. */
+  /** Segments and tags for the panel's selects and the chips' names; loaded once wanted. */
+  private readonly choicesTask = new Task(this, {
+    task: async ([client, wanted], { signal }) => {
+      if (!wanted) return initialState;
+      const c = this.requireClient(client);
+      const [segments, tags] = await Promise.all([c.getSegments({ signal }), c.getTags({ signal })]);
+      const choices: FilterChoices = { segments: segments.segments, tags: tags.tags };
+      return choices;
+    },
+    args: () => [this.client, this.wantChoices] as const,
+  });
+
+  /** The filters in effect (only those set). Assigning replaces every filter at once. */
+  get filters(): CustomerSearchFilters {
+    return activeFilters(this);
+  }
+  set filters(value: CustomerSearchFilters) {
+    for (const key of FILTER_KEYS) this.setFilter(key, value[key]);
+  }
+
+  /** Every result loaded so far (the first page and the pages "Load more" added). */
   get results(): CustomerSummary[] {
-    return this.task.value?.items ?? [];
+    if (this.task.status !== TaskStatus.COMPLETE) return []; // not a previous search's rows
+    return [...(this.task.value?.items ?? []), ...this.more];
+  }
+
+  /** Whether "Load more" has another page to fetch. */
+  get hasMore(): boolean {
+    return this.nextCursor !== null;
+  }
+
+  /** Ids of the customers checked for comparison, in the order they were checked. */
+  get compareIds(): string[] {
+    return this.checked.map((c) => c.id);
+  }
+
+  /** Unchecks every customer checked for comparison. */
+  clearCompare(): void {
+    this.checked = [];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
+    this.moreAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -79,6 +253,40 @@ export class CustomerSearchElement extends C360Element {
       if (!q) this.query = '';
       else this.timer = setTimeout(() => ((this.query = q), (this.open = true)), this.debounce);
     }
+    if (FILTER_KEYS.some((key) => changed.has(key))) {
+      this.open = true;
+      if (this.segment || this.tag) this.wantChoices = true; // the chips name them
+    }
+    if (changed.has('filtersOpen') && this.filtersOpen) {
+      if (this.wantChoices && this.choicesTask.status === TaskStatus.COMPLETE) void this.choicesTask.run(); // fresh lists on each opening
+      this.wantChoices = true;
+    }
+  }
+
+  /** Fetches the next page of the current search and appends it (ids already shown are skipped). */
+  async loadMore(): Promise<void> {
+    const cursor = this.nextCursor;
+    if (!cursor || !this.searched || this.loadingMore) return;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    const abort = (this.moreAbort = new AbortController());
+    try {
+      const page = await this.requireClient(this.client).searchCustomers({ ...this.searched, cursor }, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      const seen = new Set(this.results.map((c) => c.id));
+      this.more = [...this.more, ...page.items.filter((c) => !seen.has(c.id))];
+      this.nextCursor = page.nextCursor;
+      this.total = page.total;
+    } catch (error) {
+      if (!abort.signal.aborted) this.moreError = error;
+    } finally {
+      if (!abort.signal.aborted) this.loadingMore = false;
+    }
+  }
+
+  private setFilter<K extends FilterKey>(key: K, value: CustomerSearchFilters[K] | undefined) {
+    const self: CustomerSearchFilters = this;
+    self[key] = value;
   }
 
   private onInput(event: Event) {
@@ -94,6 +302,7 @@ export class CustomerSearchElement extends C360Element {
       this.open = true;
       const delta = event.key === 'ArrowDown' ? 1 : -1;
       this.activeIndex = this.activeIndex < 0 && delta < 0 ? n - 1 : (this.activeIndex + delta + n) % n;
+      void this.updateComplete.then(() => this.renderRoot.querySelector('.option.active')?.scrollIntoView({ block: 'nearest' }));
     } else if (event.key === 'Enter') {
       if (!n || !this.open) return;
       event.preventDefault();
@@ -110,68 +319,348 @@ export class CustomerSearchElement extends C360Element {
     this.emit('c360-select', { customerId: customer.id });
   }
 
+  private onFilterChange(event: Event) {
+    this.applyControl(event.target as HTMLInputElement | HTMLSelectElement);
+  }
+
+  /** Reads one control of the panel into its filter (a refused number marks the input invalid). */
+  private applyControl(control: HTMLInputElement | HTMLSelectElement) {
+    const name = control.name;
+    if (name === 'sort') {
+      this.sort = control.value as CustomerSort;
+      return;
+    }
+    if (!(FILTER_KEYS as readonly string[]).includes(name)) return;
+    const key = name as FilterKey;
+    const parsed = parseFilterInput(key, control);
+    const invalid = new Set(this.invalid);
+    if (parsed.ok) {
+      invalid.delete(key);
+      this.setFilter(key, parsed.value as never);
+    } else {
+      invalid.add(key);
+    }
+    this.invalid = invalid;
+  }
+
+  /** Enter in a text or number field applies it at once (as leaving the field does). */
+  private onPanelKeydown(event: KeyboardEvent) {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Enter' && target instanceof HTMLInputElement) {
+      event.preventDefault();
+      this.applyControl(target);
+    }
+  }
+
+  private async removeFilter(key: FilterKey, index: number) {
+    this.setFilter(key, undefined);
+    await this.updateComplete;
+    const chips = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=filter-chip]')];
+    (chips[index] ?? chips[index - 1] ?? this.renderRoot.querySelector<HTMLElement>('[part=filters-toggle]'))?.focus();
+  }
+
+  private async clearFilters() {
+    this.filters = {};
+    this.invalid = new Set();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=filters-toggle]')?.focus();
+  }
+
+  private toggleCompare(customer: CustomerSummary, on: boolean) {
+    const rest = this.checked.filter((c) => c.id !== customer.id);
+    this.checked = on && rest.length < COMPARE_MAX ? [...rest, { id: customer.id, name: customer.name }] : rest;
+  }
+
+  private async onLoadMore(event: Event) {
+    const button = event.currentTarget as HTMLElement;
+    const firstNew = this.results.length;
+    await this.loadMore();
+    await this.updateComplete;
+    // The button goes away after the last page: keep the focus in the list, on the first new row.
+    if (!button.isConnected) this.renderRoot.querySelectorAll<HTMLElement>('[part~=compare-toggle] input')[firstNew]?.focus();
+  }
+
   protected override render() {
-    const expanded = this.open && this.task.status !== TaskStatus.INITIAL && !!this.query;
-    const options = expanded && this.task.status === TaskStatus.COMPLETE ? this.results : [];
-    const active = this.activeIndex >= 0 ? `${this.listId}-${this.activeIndex}` : undefined;
+    const filters = this.filters;
+    const filterCount = Object.keys(filters).length;
+    const active = !!this.query || filterCount > 0;
+    const expanded = this.open && active && this.task.status !== TaskStatus.INITIAL;
+    const rows = expanded && this.task.status === TaskStatus.COMPLETE ? this.results : [];
+    const activeId = this.activeIndex >= 0 && this.activeIndex < rows.length ? `${this.uid}-cell-${this.activeIndex}` : undefined;
     return html`<div part="base" class="base">
-      <input
-        part="input"
-        class="input"
-        type="search"
-        role="combobox"
-        autocomplete="off"
-        maxlength="200"
-        spellcheck="false"
-        aria-label=${this.label}
-        aria-autocomplete="list"
-        aria-controls=${this.listId}
-        aria-expanded=${expanded ? 'true' : 'false'}
-        aria-activedescendant=${active ?? nothing}
-        placeholder=${this.placeholder}
-        .value=${this.value}
-        @input=${this.onInput}
-        @keydown=${this.onKeydown}
-        @focus=${() => (this.open = true)}
-      />
+      <div class="bar">
+        <input
+          part="input"
+          class="input"
+          type="search"
+          role="combobox"
+          autocomplete="off"
+          maxlength="200"
+          spellcheck="false"
+          aria-label=${this.label}
+          aria-autocomplete="list"
+          aria-haspopup="grid"
+          aria-controls="${this.uid}-grid"
+          aria-expanded=${rows.length ? 'true' : 'false'}
+          aria-activedescendant=${activeId ?? nothing}
+          placeholder=${this.placeholder}
+          .value=${this.value}
+          @input=${this.onInput}
+          @keydown=${this.onKeydown}
+          @focus=${() => (this.open = true)}
+        />
+        <button
+          part="filters-toggle"
+          class="toggle"
+          type="button"
+          aria-expanded=${this.filtersOpen ? 'true' : 'false'}
+          aria-controls="${this.uid}-filters"
+          @click=${() => (this.filtersOpen = !this.filtersOpen)}
+        >
+          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICON.filter}</svg>
+          Filters${filterCount ? html` <span class="badge">${filterCount}<span class="visually-hidden"> active</span></span>` : nothing}
+          <svg class="icon chevron" viewBox="0 0 24 24" aria-hidden="true">${ICON.chevron}</svg>
+        </button>
+      </div>
+      ${this.renderPanel(filters)} ${this.renderChips(filters)}
+      <div part="count" class="count" role="status" aria-live="polite">${active ? this.countText() : ''}</div>
+      ${this.renderCompareBar()}
       <div class="results" ?hidden=${!expanded}>
-        ${this.query
+        ${active
           ? this.task.render({
               pending: () => renderLoading('Searching…', 2),
-              complete: (page) => (page.total === 0 ? html`<div part="state empty" class="state empty" role="status">No customers match “${this.query}”.</div>` : html`<div part="count" class="count" role="status">
-                    ${page.total === page.items.length
-                      ? `${this.format.number(page.total)} ${page.total === 1 ? 'customer' : 'customers'} found`
-                      : `Showing ${page.items.length} of ${this.format.number(page.total)} customers found`}
-                  </div>`),
+              complete: (page) => this.renderResults(page, rows, filterCount),
               error: (error) => renderError(error, { retry: () => this.task.run() }),
             })
-          : nothing}
-        ${options.length
-          ? html`<ul part="listbox" class="listbox" role="listbox" id=${this.listId} aria-label="Customers">
-              ${options.map((c, i) => this.renderOption(c, i))}
-            </ul>`
           : nothing}
       </div>
     </div>`;
   }
 
-  private renderOption(c: CustomerSummary, index: number) {
+  private countText(): string {
+    const f = this.format;
+    switch (this.task.status) {
+      case TaskStatus.PENDING:
+        return 'Searching…';
+      case TaskStatus.COMPLETE: {
+        const shown = this.results.length;
+        const count = `${f.number(this.total)} ${this.total === 1 ? 'customer' : 'customers'}`;
+        return shown < this.total ? `${count} · showing ${f.number(shown)}` : count;
+      }
+      default:
+        return '';
+    }
+  }
+
+  private renderResults(page: CustomerSearchPage, rows: CustomerSummary[], filterCount: number) {
+    if (page.total === 0 && page.items.length === 0) {
+      const why = this.query ? `No customers match “${this.query}”${filterCount ? ' with these filters' : ''}.` : 'No customers match these filters.';
+      return html`<div part="state empty" class="state empty" role="status">${why}</div>`;
+    }
+    if (!rows.length) return nothing;
+    const f = this.format;
+    return html`<div class="scroller">
+      <div
+        part="listbox"
+        class="grid"
+        role="grid"
+        id="${this.uid}-grid"
+        aria-label="Customers"
+        aria-rowcount=${this.total}
+        aria-busy=${this.loadingMore ? 'true' : 'false'}
+      >
+        ${rows.map((c, i) => this.renderRow(c, i))}
+      </div>
+      ${this.moreError
+        ? renderError(this.moreError, { retry: () => ((this.moreError = undefined), this.loadMore()) })
+        : this.hasMore
+          ? html`<button part="load-more" class="load-more" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.onLoadMore}>
+              ${this.loadingMore ? 'Loading…' : 'Load more'}
+              <span class="muted">(${f.number(rows.length)} of ${f.number(this.total)})</span>
+            </button>`
+          : nothing}
+    </div>`;
+  }
+
+  private renderRow(c: CustomerSummary, index: number) {
     const f = this.format;
     const isActive = index === this.activeIndex;
-    return html`<li
+    const isChecked = this.checked.some((x) => x.id === c.id);
+    const full = !isChecked && this.checked.length >= COMPARE_MAX;
+    return html`<div
       part=${isActive ? 'option option-active' : 'option'}
       class="option ${isActive ? 'active' : ''}"
-      role="option"
-      id="${this.listId}-${index}"
-      aria-selected=${isActive ? 'true' : 'false'}
+      role="row"
+      aria-rowindex=${index + 1}
       data-customer-id=${c.id}
-      @click=${() => this.select(c)}
       @pointerenter=${() => (this.activeIndex = index)}
     >
-      <span class="name">${c.name}</span>
-      <span class="clv">${f.money(c.lifetimeValue, c.currency)}</span>
-      <span class="meta muted">${[c.email, c.country].filter(Boolean).join(' · ')}${c.matchedOrderNumber ? ` · order ${c.matchedOrderNumber}` : ''}</span>
-      <span class="orders muted">${f.number(c.totalOrders)} ${c.totalOrders === 1 ? 'order' : 'orders'}</span>
-    </li>`;
+      <div class="customer" role="gridcell" id="${this.uid}-cell-${index}" aria-selected=${isActive ? 'true' : 'false'} @click=${() => this.select(c)}>
+        <span class="name">${c.name}</span>
+        <span class="clv">${f.money(c.lifetimeValue, c.currency)}</span>
+        <span class="meta muted">${[c.email, c.country].filter(Boolean).join(' · ')}${c.matchedOrderNumber ? ` · order ${c.matchedOrderNumber}` : ''}</span>
+        <span class="orders muted">${f.number(c.totalOrders)} ${c.totalOrders === 1 ? 'order' : 'orders'}</span>
+      </div>
+      <div class="pick" role="gridcell">
+        <label part="compare-toggle" class="compare-toggle ${full ? 'disabled' : ''}">
+          <input
+            type="checkbox"
+            .checked=${live(isChecked)}
+            ?disabled=${full}
+            aria-describedby=${full ? `${this.uid}-compare-hint` : nothing}
+            @change=${(e: Event) => this.toggleCompare(c, (e.target as HTMLInputElement).checked)}
+          />
+          Compare<span class="visually-hidden"> ${c.name}</span>
+        </label>
+      </div>
+    </div>`;
+  }
+
+  private renderCompareBar() {
+    const n = this.checked.length;
+    if (!n) return nothing;
+    const hint =
+      n >= COMPARE_MAX
+        ? `You can compare up to ${COMPARE_MAX} customers: uncheck one to choose another.`
+        : n < COMPARE_MIN
+          ? `Check ${COMPARE_MIN - n === 1 ? 'one more customer' : `${COMPARE_MIN - n} more customers`} to compare.`
+          : '';
+    return html`<div part="compare-bar" class="compare-bar">
+      <span class="muted">For comparison:</span>
+      <ul class="picked" aria-label="Checked for comparison">
+        ${this.checked.map(
+          (c) => html`<li>
+            <button class="chip removable" type="button" @click=${() => (this.checked = this.checked.filter((x) => x.id !== c.id))}>
+              <span class="visually-hidden">Uncheck </span>${c.name}
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICON.remove}</svg>
+            </button>
+          </li>`,
+        )}
+      </ul>
+      <button part="compare" class="button compare" type="button" ?disabled=${n < COMPARE_MIN} @click=${() => this.emit('c360-compare', { customerIds: this.compareIds })}>
+        Compare (${n})
+      </button>
+      <button class="link-button" type="button" @click=${() => this.clearCompare()}>Uncheck all</button>
+      <span class="hint muted" id="${this.uid}-compare-hint" role="status">${hint}</span>
+    </div>`;
+  }
+
+  private renderChips(filters: CustomerSearchFilters) {
+    const keys = FILTER_KEYS.filter((k) => filters[k] !== undefined);
+    if (!keys.length) return nothing;
+    const choices = this.choicesTask.value;
+    return html`<div class="chips-bar">
+      <ul part="chips" class="chips" aria-label="Active filters">
+        ${keys.map(
+          (key, i) => html`<li>
+            <button part="filter-chip" class="chip removable" type="button" data-filter=${key} @click=${() => this.removeFilter(key, i)}>
+              <span class="visually-hidden">Remove filter </span>${chipLabel(key, filters[key], this.format, choices)}
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICON.remove}</svg>
+            </button>
+          </li>`,
+        )}
+      </ul>
+      <button part="clear" class="link-button" type="button" @click=${this.clearFilters}>Clear all</button>
+    </div>`;
+  }
+
+  private renderPanel(filters: CustomerSearchFilters) {
+    const id = (key: string) => `${this.uid}-${key}`;
+    const dateRange = (legend: string, from: FilterKey, to: FilterKey) => html`<fieldset part="field" class="field range">
+      <legend>${legend}</legend>
+      <label>From <input type="date" name=${from} .value=${String(filters[from] ?? '')} max=${filters[to] ?? nothing} /></label>
+      <label>To <input type="date" name=${to} .value=${String(filters[to] ?? '')} min=${filters[from] ?? nothing} /></label>
+    </fieldset>`;
+    const numberRange = (legend: string, min: FilterKey, max: FilterKey, step: string) => html`<fieldset part="field" class="field range">
+      <legend>${legend}</legend>
+      ${([min, max] as const).map((key, i) => {
+        const bad = this.invalid.has(key);
+        return html`<label>
+          ${i === 0 ? 'Min' : 'Max'}
+          <input
+            type="number"
+            inputmode="decimal"
+            name=${key}
+            min="0"
+            step=${step}
+            .value=${String(filters[key] ?? '')}
+            aria-invalid=${bad ? 'true' : 'false'}
+            aria-describedby=${bad ? id(`${key}-error`) : nothing}
+          />
+        </label>`;
+      })}
+      ${([min, max] as const).map((key) =>
+        this.invalid.has(key) ? html`<span class="field-error" id=${id(`${key}-error`)}>${numberHint(key)}</span>` : nothing,
+      )}
+    </fieldset>`;
+    return html`<form
+      part="filters"
+      class="panel"
+      id="${this.uid}-filters"
+      aria-label="Filters"
+      ?hidden=${!this.filtersOpen}
+      @change=${this.onFilterChange}
+      @keydown=${this.onPanelKeydown}
+      @submit=${(e: Event) => e.preventDefault()}
+    >
+      ${this.renderSegmentSelect()}
+      <label part="field" class="field">
+        <span class="label">Loyalty tier</span>
+        <select name="tier">
+          <option value="" ?selected=${!this.tier}>Any tier</option>
+          ${TIERS.map((t) => html`<option value=${t} ?selected=${this.tier === t}>${t.charAt(0).toUpperCase() + t.slice(1)}</option>`)}
+        </select>
+      </label>
+      ${this.renderTagSelect()}
+      <label part="field" class="field">
+        <span class="label">Country</span>
+        <input type="text" name="country" autocomplete="off" placeholder="e.g. United Kingdom" .value=${this.country ?? ''} />
+      </label>
+      ${dateRange('Registered', 'registeredFrom', 'registeredTo')} ${dateRange('Last purchase', 'lastPurchaseFrom', 'lastPurchaseTo')}
+      ${numberRange('Lifetime value (CLV)', 'clvMin', 'clvMax', 'any')} ${numberRange('Orders', 'ordersMin', 'ordersMax', '1')}
+      <label part="field" class="field">
+        <span class="label">Sort by</span>
+        <select name="sort">
+          ${(Object.keys(SORT_LABEL) as CustomerSort[]).map((s) => html`<option value=${s} ?selected=${this.sort === s}>${SORT_LABEL[s]}</option>`)}
+        </select>
+      </label>
+      ${this.choicesTask.status === TaskStatus.ERROR
+        ? html`<div class="choices-error">${renderError(this.choicesTask.error, { retry: () => this.choicesTask.run() })}</div>`
+        : nothing}
+    </form>`;
+  }
+
+  private renderSegmentSelect() {
+    const segments = this.choicesTask.value?.segments ?? [];
+    const kinds: SegmentKind[] = ['rfm', 'rule', 'manual'];
+    const known = segments.some((s) => s.id === this.segment);
+    return html`<label part="field" class="field">
+      <span class="label">Segment</span>
+      <select name="segment" aria-busy=${this.choicesTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
+        <option value="" ?selected=${!this.segment}>Any segment</option>
+        ${this.segment && !known ? html`<option value=${this.segment} selected>${this.segment}</option>` : nothing}
+        ${kinds.map((kind) => {
+          const group = segments.filter((s) => s.kind === kind);
+          return group.length
+            ? html`<optgroup label=${SEGMENT_GROUP_LABEL[kind]}>
+                ${group.map((s) => html`<option value=${s.id} ?selected=${this.segment === s.id}>${s.name} (${this.format.number(s.memberCount)})</option>`)}
+              </optgroup>`
+            : nothing;
+        })}
+      </select>
+    </label>`;
+  }
+
+  private renderTagSelect() {
+    const tags = this.choicesTask.value?.tags ?? [];
+    const current = findTag(tags, this.tag);
+    return html`<label part="field" class="field">
+      <span class="label">Tag</span>
+      <select name="tag" aria-busy=${this.choicesTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
+        <option value="" ?selected=${!this.tag}>Any tag</option>
+        ${this.tag && !current ? html`<option value=${this.tag} selected>${this.tag}</option>` : nothing}
+        ${tags.map((t) => html`<option value=${t.name} ?selected=${current?.id === t.id}>${t.name} (${this.format.number(t.usageCount)})</option>`)}
+      </select>
+    </label>`;
   }
 }

@@ -1,46 +1,34 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { IngestEventInput, LoyaltyStatus } from '@c360/sdk';
+import type { LoyaltyStatus } from '@c360/sdk';
 import './define.js';
 import type { LoyaltyStatusElement } from './loyalty-status.js';
-import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, fmt, shown, text } from '../test-support/real-server.js';
+import { $, $$, API, CUSTOMER, LOCALE, RUN, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, shown, text } from '../test-support/real-server.js';
 
-// Customers created for this run through the real ingestion API (ids unique per run, so a rerun
-// against the same server does not collide with the previous one).
-const RUN = Date.now().toString(36);
-const MEMBER = `WTR-LOY-${RUN}`;
-const NOT_ENROLLED = `WTR-LOY-NONE-${RUN}`;
-let seq = 0;
-const ev = (type: IngestEventInput['type'], data: Record<string, unknown>, occurredAt: string) =>
-  ({ id: `wtr-loyalty-${RUN}-${++seq}`, type, occurredAt, data }) as IngestEventInput;
-
-/** POSTs a batch to the real API's /events; every event must apply. */
-async function ingest(events: IngestEventInput[]): Promise<void> {
-  const response = await fetch(`${API}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
-  const body = await response.json();
-  if (!response.ok || body.applied !== events.length) throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(body)}`);
-}
+const ev = eventMaker('loyalty');
 
 const TIER = { bronze: 'Bronze', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' } as const;
 const KIND = { earn: 'Earned', redeem: 'Redeemed', expire: 'Expired', adjust: 'Adjusted' } as const;
 const signed = new Intl.NumberFormat(LOCALE, { signDisplay: 'exceptZero' });
 
 describe('<loyalty-status>', () => {
+  // Customers created for this run through the real ingestion API.
+  let MEMBER: string;
+  let NOT_ENROLLED: string;
   let member: LoyaltyStatus;
   before(async () => {
+    [MEMBER, NOT_ENROLLED] = await Promise.all([freshCustomer('LOY', 'Loyal Tester'), freshCustomer('LOY', 'Not Enrolled')]);
     const c = { customerId: MEMBER };
     const day = (d: number) => new Date(Date.UTC(2011, 0, 5 + d * 20)).toISOString();
-    await ingest([
-      ev('customer.upserted', { customerId: MEMBER, name: 'Loyal Tester', registeredAt: '2011-01-01T00:00:00.000Z' }, '2011-01-01T00:00:00.000Z'),
-      ev('customer.upserted', { customerId: NOT_ENROLLED, name: 'Not Enrolled', registeredAt: '2011-01-01T00:00:00.000Z' }, '2011-01-01T00:00:00.000Z'),
-      ev('loyalty.enrolled', { ...c, tier: 'silver', referralCode: `WTR-${RUN}` }, '2011-01-02T09:00:00.000Z'),
+    await postEvents([
+      ev('loyalty.enrolled', '2011-01-02T09:00:00.000Z', { ...c, tier: 'silver', referralCode: `WTR-${RUN}` }),
       // 12 earnings (so only the last 10 transactions are listed); three expire within 30 days of as-of (2011-12-09).
       ...Array.from({ length: 12 }, (_, i) =>
-        ev('loyalty.points_earned', { ...c, points: 150, reason: `Order WTR-${i + 1}`, expiresAt: i < 3 ? '2011-12-31T23:59:59.000Z' : '2012-06-30T23:59:59.000Z' }, day(i)),
+        ev('loyalty.points_earned', day(i), { ...c, points: 150, reason: `Order WTR-${i + 1}`, expiresAt: i < 3 ? '2011-12-31T23:59:59.000Z' : '2012-06-30T23:59:59.000Z' }),
       ),
-      ev('loyalty.points_redeemed', { ...c, points: 300, reason: '£3 voucher' }, '2011-11-20T10:00:00.000Z'),
-      ev('referral.recorded', { ...c, referralId: `WTR-REF-${RUN}-1` }, '2011-03-01T10:00:00.000Z'),
-      ev('referral.recorded', { ...c, referralId: `WTR-REF-${RUN}-2` }, '2011-04-01T10:00:00.000Z'),
+      ev('loyalty.points_redeemed', '2011-11-20T10:00:00.000Z', { ...c, points: 300, reason: '£3 voucher' }),
+      ev('referral.recorded', '2011-03-01T10:00:00.000Z', { ...c, referralId: `WTR-REF-${RUN}-1` }),
+      ev('referral.recorded', '2011-04-01T10:00:00.000Z', { ...c, referralId: `WTR-REF-${RUN}-2` }),
     ]);
     member = await apiClient().getLoyalty(MEMBER);
   });

@@ -3,37 +3,27 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { IngestEventInput, MarketingEngagement } from '@c360/sdk';
 import './define.js';
 import type { MarketingEngagementElement } from './marketing-engagement.js';
-import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, fmt, shown, text } from '../test-support/real-server.js';
+import { $, $$, API, CUSTOMER, LOCALE, RUN, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, shown, text } from '../test-support/real-server.js';
 
-// Customers created for this run through the real ingestion API (ids unique per run).
-const RUN = Date.now().toString(36);
-const ENGAGED = `WTR-MKT-${RUN}`;
-const QUIET = `WTR-MKT-QUIET-${RUN}`;
-let seq = 0;
-const ev = (type: IngestEventInput['type'], data: Record<string, unknown>, occurredAt: string) =>
-  ({ id: `wtr-marketing-${RUN}-${++seq}`, type, occurredAt, data }) as IngestEventInput;
-
-/** POSTs a batch to the real API's /events; every event must apply. */
-async function ingest(events: IngestEventInput[]): Promise<void> {
-  const response = await fetch(`${API}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
-  const body = await response.json();
-  if (!response.ok || body.applied !== events.length) throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(body)}`);
-}
+const ev = eventMaker('marketing');
 
 const CHANNEL = { email: 'Email', sms: 'SMS', push: 'Push', whatsapp: 'WhatsApp' } as const;
 
 describe('<marketing-engagement>', () => {
+  // Customers created for this run through the real ingestion API.
+  let ENGAGED: string;
+  let QUIET: string;
   let engaged: MarketingEngagement;
   before(async () => {
+    [ENGAGED, QUIET] = await Promise.all([freshCustomer('MKT', 'Engaged Tester'), freshCustomer('MKT', 'Quiet Tester')]);
     const c = { customerId: ENGAGED };
     const at = (i: number) => new Date(Date.UTC(2011, 0, 10 + i * 25, 8)).toISOString();
     const campaign = (i: number) => ({ ...c, campaignId: `WTR-CMP-${RUN}-${i}`, campaignName: `Campaign ${i + 1}` });
     const later = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
     const events: IngestEventInput[] = [
-      ev('customer.upserted', { customerId: ENGAGED, name: 'Engaged Tester', registeredAt: '2011-01-01T00:00:00.000Z' }, '2011-01-01T00:00:00.000Z'),
-      ev('customer.upserted', { customerId: QUIET, name: 'Quiet Tester', registeredAt: '2011-01-01T00:00:00.000Z' }, '2011-01-01T00:00:00.000Z'),
       ev(
         'preferences.updated',
+        '2011-01-02T10:00:00.000Z',
         {
           ...c,
           optIns: { email: true, sms: true, push: false, whatsapp: true },
@@ -44,18 +34,17 @@ describe('<marketing-engagement>', () => {
           reason: 'Signed up at checkout',
           source: 'checkout',
         },
-        '2011-01-02T10:00:00.000Z',
       ),
-      ev('preferences.updated', { ...c, optIns: { sms: false }, reason: 'Too many texts', source: 'preference-centre' }, '2011-06-01T10:00:00.000Z'),
+      ev('preferences.updated', '2011-06-01T10:00:00.000Z', { ...c, optIns: { sms: false }, reason: 'Too many texts', source: 'preference-centre' }),
     ];
     // 11 email campaigns (only the last 10 are listed): every 2nd opened, every 4th clicked, #5 bounced.
     for (let i = 0; i < 11; i++) {
-      events.push(ev('marketing.email_sent', campaign(i), at(i)));
-      if (i === 5) events.push(ev('marketing.email_bounced', { ...campaign(i), reason: 'Mailbox full' }, later(at(i), 1)));
-      else if (i % 2 === 0) events.push(ev('marketing.email_opened', campaign(i), later(at(i), 3)));
-      if (i % 4 === 0) events.push(ev('marketing.email_clicked', campaign(i), later(at(i), 4)));
+      events.push(ev('marketing.email_sent', at(i), campaign(i)));
+      if (i === 5) events.push(ev('marketing.email_bounced', later(at(i), 1), { ...campaign(i), reason: 'Mailbox full' }));
+      else if (i % 2 === 0) events.push(ev('marketing.email_opened', later(at(i), 3), campaign(i)));
+      if (i % 4 === 0) events.push(ev('marketing.email_clicked', later(at(i), 4), campaign(i)));
     }
-    await ingest(events);
+    await postEvents(events);
     engaged = await apiClient().getMarketing(ENGAGED);
   });
 
@@ -94,7 +83,7 @@ describe('<marketing-engagement>', () => {
     expect(entries.map((e) => e.dataset.consentId)).to.deep.equal(m.consentLog.map((c) => c.id));
     entries.forEach((entry, i) => {
       const c = m.consentLog[i]!;
-      expect(text(entry)).to.contain(`${CHANNEL[c.channel]} ${c.granted ? 'Granted' : 'Withdrawn'}`).and.contain(fmt.dateTime(c.occurredAt));
+      expect(text(entry)).to.contain(`${CHANNEL[c.channel]} ${c.granted ? 'Opted in' : 'Opted out'}`).and.contain(fmt.dateTime(c.occurredAt));
       if (c.reason) expect(text(entry)).to.contain(c.reason);
       if (c.source) expect(text(entry)).to.contain(`source: ${c.source}`);
     });
@@ -119,8 +108,14 @@ describe('<marketing-engagement>', () => {
     expect(pref(el, 'quiet-hours')).to.equal('22:00–07:30 (overnight)');
     expect(pref(el, 'language')).to.equal('French (fr)');
     expect(pref(el, 'frequency')).to.equal('Weekly');
-    const withdrawn = $$(el, '[part=consent]').find((e) => e.classList.contains('withdrawn'))!;
-    expect(text(withdrawn)).to.contain('SMS Withdrawn').and.contain('Too many texts').and.contain('source: preference-centre');
+    const consent = (id: string) => text($(el, `[part=consent][data-consent-id="${id}"]`));
+    const smsOptOut = engaged.consentLog.find((c) => c.reason === 'Too many texts')!;
+    expect(consent(smsOptOut.id)).to.contain('SMS Opted out').and.contain('source: preference-centre');
+    // Push was refused at signup (the customer's first statement): "Opted out", never "Withdrawn".
+    const signupPush = engaged.consentLog.find((c) => c.channel === 'push')!;
+    expect(signupPush).to.include({ granted: false, source: 'checkout' });
+    expect(consent(signupPush.id)).to.contain('Push Opted out').and.not.contain('Withdrawn');
+    expect(text($(el, '[part=consent-log]'))).to.not.contain('Withdrawn');
     expect(text($(el, 'tr[part=campaign]'))).to.contain('Campaign 11');
   });
 

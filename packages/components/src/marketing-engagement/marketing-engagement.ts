@@ -196,7 +196,8 @@ export class MarketingEngagementElement extends C360CustomerElement {
               (c) => html`<li part="consent" class="consent ${c.granted ? 'granted' : 'withdrawn'}" data-consent-id=${c.id}>
                 <span class="consent-what">
                   ${icon(c.granted)}<strong>${CHANNEL_LABEL[c.channel]}</strong>
-                  <span class="change">${c.granted ? 'Granted' : 'Withdrawn'}</span>
+                  <!-- "Opted out", not "Withdrawn": the log does not tell a withdrawal from a refusal at signup. -->
+                  <span class="change">${c.granted ? 'Opted in' : 'Opted out'}</span>
                 </span>
                 <time class="hint" datetime=${c.occurredAt}>${f.dateTime(c.occurredAt)}</time>
                 <span class="consent-why">${c.reason ?? html`<span class="muted">No reason given</span>`}${c.source

@@ -1,41 +1,31 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { nothing } from 'lit';
-import type { IngestEventInput, PaymentsOverview } from '@c360/sdk';
+import type { PaymentsOverview } from '@c360/sdk';
 import './define.js';
 import type { PaymentMethodsElement } from './payment-methods.js';
-import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, fmt, root, shown, text } from '../test-support/real-server.js';
+import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, root, shown, text } from '../test-support/real-server.js';
 
-/** POSTs events to the real API; each must be applied now or have been applied by an earlier run. */
-async function postEvents(events: IngestEventInput[]): Promise<void> {
-  const response = await fetch(`${API}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
-  const body = (await response.json()) as { received: number; applied: number; duplicates: number };
-  if (!response.ok || body.applied + body.duplicates !== events.length) throw new Error(`POST /events: ${response.status} ${JSON.stringify(body)}`);
-}
-
-const ev = (id: string, type: IngestEventInput['type'], occurredAt: string, data: Record<string, unknown>) =>
-  ({ id: `wtr-pay-${id}`, type, occurredAt, data }) as IngestEventInput;
-
-/** A customer with an expired default card, a valid card, PayPal, and every kind of transaction (as-of 2011-12-09). */
-const FLAGGED = 'WTR-PAY-FLAGGED';
-/** A customer with no payment data at all. */
-const EMPTY = 'WTR-PAY-EMPTY';
+const ev = eventMaker('pay');
 
 describe('<payment-methods>', () => {
+  /** A customer with an expired default card, a valid card, PayPal, and every kind of transaction (as-of 2011-12-09). */
+  let FLAGGED: string;
+  /** A customer with no payment data at all. */
+  let EMPTY: string;
   let sample: PaymentsOverview;
   let flagged: PaymentsOverview;
   before(async () => {
+    [FLAGGED, EMPTY] = await Promise.all([freshCustomer('PAY', 'Test Payments'), freshCustomer('PAY', 'Test No Payments')]);
     const c = { customerId: FLAGGED };
     await postEvents([
-      ev('c1', 'customer.upserted', '2011-01-01T00:00:00Z', { customerId: FLAGGED, name: 'Test Payments' }),
-      ev('c2', 'customer.upserted', '2011-01-01T00:00:00Z', { customerId: EMPTY, name: 'Test No Payments' }),
-      ev('m1', 'payment_method.saved', '2011-01-01T10:00:00Z', { ...c, methodId: 'WTR-M1', type: 'card', brand: 'visa', last4: '4242', expMonth: 11, expYear: 2011, default: true }),
-      ev('m2', 'payment_method.saved', '2011-02-01T10:00:00Z', { ...c, methodId: 'WTR-M2', type: 'card', brand: 'mastercard', last4: '5555', expMonth: 12, expYear: 2011 }),
-      ev('m3', 'payment_method.saved', '2011-01-15T10:00:00Z', { ...c, methodId: 'WTR-M3', type: 'paypal' }),
-      ev('p1', 'payment.recorded', '2011-03-01T10:00:00Z', { ...c, paymentId: 'WTR-P1', kind: 'charge', amount: 100, currency: 'GBP', methodId: 'WTR-M1', orderId: 'WTR-O1' }),
-      ev('p2', 'payment.recorded', '2011-04-01T10:00:00Z', { ...c, paymentId: 'WTR-P2', kind: 'charge', status: 'failed', amount: 45.5, currency: 'GBP', methodId: 'WTR-M2' }),
-      ev('p3', 'payment.recorded', '2011-04-01T10:05:00Z', { ...c, paymentId: 'WTR-P3', kind: 'charge', amount: 45.5, currency: 'GBP', methodId: 'WTR-M2' }),
-      ev('p4', 'payment.recorded', '2011-05-01T10:00:00Z', { ...c, paymentId: 'WTR-P4', kind: 'refund', amount: 20.25, currency: 'GBP', reference: 'RF-4' }),
-      ev('p5', 'payment.recorded', '2011-07-01T10:00:00Z', { ...c, paymentId: 'WTR-P5', kind: 'charge', status: 'pending', amount: 12.34, currency: 'GBP', methodId: 'WTR-M3' }),
+      ev('payment_method.saved', '2011-01-01T10:00:00Z', { ...c, methodId: 'WTR-M1', type: 'card', brand: 'visa', last4: '4242', expMonth: 11, expYear: 2011, default: true }),
+      ev('payment_method.saved', '2011-02-01T10:00:00Z', { ...c, methodId: 'WTR-M2', type: 'card', brand: 'mastercard', last4: '5555', expMonth: 12, expYear: 2011 }),
+      ev('payment_method.saved', '2011-01-15T10:00:00Z', { ...c, methodId: 'WTR-M3', type: 'paypal' }),
+      ev('payment.recorded', '2011-03-01T10:00:00Z', { ...c, paymentId: 'WTR-P1', kind: 'charge', amount: 100, currency: 'GBP', methodId: 'WTR-M1', orderId: 'WTR-O1' }),
+      ev('payment.recorded', '2011-04-01T10:00:00Z', { ...c, paymentId: 'WTR-P2', kind: 'charge', status: 'failed', amount: 45.5, currency: 'GBP', methodId: 'WTR-M2' }),
+      ev('payment.recorded', '2011-04-01T10:05:00Z', { ...c, paymentId: 'WTR-P3', kind: 'charge', amount: 45.5, currency: 'GBP', methodId: 'WTR-M2' }),
+      ev('payment.recorded', '2011-05-01T10:00:00Z', { ...c, paymentId: 'WTR-P4', kind: 'refund', amount: 20.25, currency: 'GBP', reference: 'RF-4' }),
+      ev('payment.recorded', '2011-07-01T10:00:00Z', { ...c, paymentId: 'WTR-P5', kind: 'charge', status: 'pending', amount: 12.34, currency: 'GBP', methodId: 'WTR-M3' }),
     ]);
     [sample, flagged] = await Promise.all([apiClient().getPayments(CUSTOMER), apiClient().getPayments(FLAGGED)]);
   });

@@ -1,51 +1,41 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { nothing } from 'lit';
-import type { IngestEventInput, SupportHistory, TicketDetail } from '@c360/sdk';
+import type { SupportHistory, TicketDetail } from '@c360/sdk';
 import './define.js';
 import { formatDuration, type SupportTicketsElement } from './support-tickets.js';
-import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, fmt, shown, text } from '../test-support/real-server.js';
+import { $, $$, API, CUSTOMER, LOCALE, RUN, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, shown, text } from '../test-support/real-server.js';
 
-// Customers created for this run through the real ingestion API (ids unique per run).
-const RUN = Date.now().toString(36);
-const WITH_TICKETS = `WTR-SUP-${RUN}`;
-const NO_TICKETS = `WTR-SUP-NONE-${RUN}`;
+const ev = eventMaker('support');
+/** Ticket ids of this run. */
 const T = (n: number) => `WTR-T-${RUN}-${n}`;
-let seq = 0;
-const ev = (type: IngestEventInput['type'], data: Record<string, unknown>, occurredAt: string) =>
-  ({ id: `wtr-support-${RUN}-${++seq}`, type, occurredAt, data }) as IngestEventInput;
-
-/** POSTs a batch to the real API's /events; every event must apply. */
-async function ingest(events: IngestEventInput[]): Promise<void> {
-  const response = await fetch(`${API}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
-  const body = await response.json();
-  if (!response.ok || body.applied !== events.length) throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(body)}`);
-}
 
 const STATUS = { open: 'Open', pending: 'Pending', in_progress: 'In progress', escalated: 'Escalated', resolved: 'Resolved', closed: 'Closed' } as const;
 const PRIORITY = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' } as const;
 const signed = new Intl.NumberFormat(LOCALE, { signDisplay: 'exceptZero' });
 
 describe('<support-tickets>', () => {
+  // Customers created for this run through the real ingestion API.
+  let WITH_TICKETS: string;
+  let NO_TICKETS: string;
   let support: SupportHistory;
   let detail: TicketDetail;
   before(async () => {
+    [WITH_TICKETS, NO_TICKETS] = await Promise.all([freshCustomer('SUP', 'Support Tester'), freshCustomer('SUP', 'Happy Tester')]);
     const c = { customerId: WITH_TICKETS };
-    await ingest([
-      ev('customer.upserted', { customerId: WITH_TICKETS, name: 'Support Tester', registeredAt: '2011-01-01T00:00:00.000Z' }, '2011-01-01T00:00:00.000Z'),
-      ev('customer.upserted', { customerId: NO_TICKETS, name: 'Happy Tester', registeredAt: '2011-01-01T00:00:00.000Z' }, '2011-01-01T00:00:00.000Z'),
+    await postEvents([
       // Resolved after 30 minutes.
-      ev('ticket.opened', { ...c, ticketId: T(1), subject: 'Password reset', priority: 'low', channel: 'web' }, '2011-06-01T10:00:00.000Z'),
-      ev('ticket.updated', { ...c, ticketId: T(1), status: 'resolved' }, '2011-06-01T10:30:00.000Z'),
+      ev('ticket.opened', '2011-06-01T10:00:00.000Z', { ...c, ticketId: T(1), subject: 'Password reset', priority: 'low', channel: 'web' }),
+      ev('ticket.updated', '2011-06-01T10:30:00.000Z', { ...c, ticketId: T(1), status: 'resolved' }),
       // Resolved after 2 days 6 hours with CSAT 4 and NPS 9, a comment on the way.
-      ev('ticket.opened', { ...c, ticketId: T(2), subject: 'Broken cup', priority: 'high', channel: 'email', description: 'Arrived in pieces', actor: 'customer' }, '2011-10-01T10:00:00.000Z'),
-      ev('ticket.updated', { ...c, ticketId: T(2), status: 'in_progress', comment: 'Replacement sent', actor: 'agent.anna' }, '2011-10-02T09:00:00.000Z'),
-      ev('ticket.updated', { ...c, ticketId: T(2), status: 'resolved', csat: 4, nps: 9, actor: 'agent.anna' }, '2011-10-03T16:00:00.000Z'),
+      ev('ticket.opened', '2011-10-01T10:00:00.000Z', { ...c, ticketId: T(2), subject: 'Broken cup', priority: 'high', channel: 'email', description: 'Arrived in pieces', actor: 'customer' }),
+      ev('ticket.updated', '2011-10-02T09:00:00.000Z', { ...c, ticketId: T(2), status: 'in_progress', comment: 'Replacement sent', actor: 'agent.anna' }),
+      ev('ticket.updated', '2011-10-03T16:00:00.000Z', { ...c, ticketId: T(2), status: 'resolved', csat: 4, nps: 9, actor: 'agent.anna' }),
       // Escalated (open), urgent.
-      ev('ticket.opened', { ...c, ticketId: T(3), subject: 'Invoice copy', priority: 'urgent', channel: 'phone' }, '2011-11-15T10:00:00.000Z'),
-      ev('ticket.updated', { ...c, ticketId: T(3), status: 'escalated', nps: 3 }, '2011-11-15T11:00:00.000Z'),
+      ev('ticket.opened', '2011-11-15T10:00:00.000Z', { ...c, ticketId: T(3), subject: 'Invoice copy', priority: 'urgent', channel: 'phone' }),
+      ev('ticket.updated', '2011-11-15T11:00:00.000Z', { ...c, ticketId: T(3), status: 'escalated', nps: 3 }),
       // Open, newest.
-      ev('ticket.opened', { ...c, ticketId: T(4), subject: 'Wrong size', channel: 'chat' }, '2011-12-01T08:00:00.000Z'),
+      ev('ticket.opened', '2011-12-01T08:00:00.000Z', { ...c, ticketId: T(4), subject: 'Wrong size', channel: 'chat' }),
     ]);
     support = await apiClient().getSupport(WITH_TICKETS);
     detail = await apiClient().getTicket(WITH_TICKETS, T(2));

@@ -4,17 +4,26 @@
  * @module
  */
 import { waitUntil } from '@open-wc/testing';
-import { createClient, type C360Client } from '@c360/sdk';
+import { createClient, type C360Client, type IngestEventInput, type IngestResult } from '@c360/sdk';
 import { formatter } from '../base/format.js';
+import { configure } from '../base/config.js';
 
 declare global {
   interface Window {
     __C360_TEST_API__?: string;
+    __C360_TEST_TOKEN__?: string;
   }
 }
 
 /** The real server's API, injected by the test runner's HTML (`http://localhost:8399/api`). */
 export const API: string = window.__C360_TEST_API__ ?? 'http://localhost:8399/api';
+
+/**
+ * The demo admin token the test server printed; page-wide default of every element (through
+ * `configure()`), so tests only set `api-base`.
+ */
+export const TOKEN: string = window.__C360_TEST_TOKEN__ ?? '';
+configure({ token: TOKEN });
 
 /** A real customer of the sample (Online Retail CustomerID 17850). */
 export const CUSTOMER = '17850';
@@ -28,7 +37,47 @@ export const fmt = formatter(LOCALE);
 
 /** A client of its own (not the elements' shared one), to fetch the expected values. */
 export function apiClient(): C360Client {
-  return createClient({ baseUrl: API });
+  return createClient({ baseUrl: API, token: TOKEN });
+}
+
+/**
+ * A suffix unique to this test run (this page load), for the ids of the data a test creates, so
+ * that nothing collides with what an earlier run created.
+ */
+export const RUN: string = Date.now().toString(36);
+
+/**
+ * POSTs a batch of events to the real API's `/events`. Every event must be applied now, or have
+ * been applied earlier (an event id seen before is skipped by the API); anything else throws with
+ * the API's answer (a 422 names the offending event and field).
+ */
+export async function postEvents(events: IngestEventInput[]): Promise<IngestResult> {
+  const response = await fetch(`${API}/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(events) });
+  const body = (await response.json()) as IngestResult;
+  if (!response.ok || body.applied + body.duplicates !== events.length) throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Builds one ingestion event: `ev('order.placed', '2011-09-06T14:15:00Z', {customerId, orderId, …})`. */
+export type EventMaker = (type: IngestEventInput['type'], occurredAt: string, data: Record<string, unknown>) => IngestEventInput;
+
+/** An {@link EventMaker} whose event ids are unique to this run: `wtr-<prefix>-<RUN>-1`, `-2`, … */
+export function eventMaker(prefix: string): EventMaker {
+  let n = 0;
+  return (type, occurredAt, data) => ({ id: `wtr-${prefix}-${RUN}-${++n}`, type, occurredAt, data }) as IngestEventInput;
+}
+
+let customers = 0;
+
+/**
+ * Creates a customer of the test's own through the ingestion API — id `WTR-<PREFIX>-<RUN>-<n>`,
+ * registered on 2011-01-01 (the sample's as-of is 2011-12-09) — and returns its id. It has no
+ * orders, tickets or anything else until the test posts them.
+ */
+export async function freshCustomer(prefix: string, name = 'Test Customer', registeredAt = '2011-01-01T00:00:00.000Z'): Promise<string> {
+  const id = `WTR-${prefix.toUpperCase()}-${RUN}-${++customers}`;
+  await postEvents([{ id: `wtr-customer-${id}`, type: 'customer.upserted', occurredAt: registeredAt, data: { customerId: id, name, registeredAt } } as IngestEventInput]);
+  return id;
 }
 
 /** The element's shadow root (throws when there is none). */

@@ -1,0 +1,312 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { C360ApiError, type Customer360, type Segment, type SegmentKind, type SegmentMembership } from '@c360/sdk';
+import { C360CustomerElement } from '../base/customer-element.js';
+import { renderEmpty, renderError } from '../base/states.js';
+import { baseStyles } from '../base/styles.js';
+import { describeCriteria } from './criteria.js';
+import styles from './customer-segments.styles.js';
+
+/** Detail of `c360-segments-changed`: the customer's segments after the change (RFM first). */
+export interface C360SegmentsChangedDetail {
+  segments: SegmentMembership[];
+}
+
+declare module '../base/events.js' {
+  interface C360EventMap {
+    'c360-segments-changed': C360SegmentsChangedDetail;
+  }
+}
+declare global {
+  interface HTMLElementEventMap {
+    'c360-segments-changed': CustomEvent<C360SegmentsChangedDetail>;
+  }
+  interface DocumentEventMap {
+    'c360-segments-changed': CustomEvent<C360SegmentsChangedDetail>;
+  }
+}
+
+export const SEGMENT_KIND_LABEL: Record<SegmentKind, string> = { rfm: 'RFM', rule: 'Rule', manual: 'Manual' };
+
+/** Why an automatic membership has no Remove button. */
+const AUTOMATIC_WHY: Record<Exclude<SegmentKind, 'manual'>, string> = {
+  rfm: 'Automatic: follows the customer’s RFM scores, so it cannot be removed by hand.',
+  rule: 'Automatic: follows the segment’s rule, so it cannot be removed by hand.',
+};
+
+/**
+ * @summary The customer's segments (R11): each with its kind (RFM, rule or manual), its criteria
+ * in words, when and how the customer was assigned (automatically or by hand), and for the RFM
+ * segment the R, F and M scores. Manual segments can be added (a select of the manual segments)
+ * and removed (after a confirmation; the server writes the removal to the audit log).
+ *
+ * Memberships come from the customer's 360 view (`GET /customers/:id/360`, shared with the other
+ * sections); criteria, descriptions and the manual segments from `GET /segments`. RFM and rule
+ * memberships are automatic: they follow the scores and rules, so they have no Remove button, and
+ * a line says why. An RFM membership is computed when read: its date is the as-of date.
+ *
+ * @attr customer-id - The customer to show.
+ *
+ * @fires {CustomEvent<C360SegmentsChangedDetail>} c360-segments-changed - The customer was added to or removed from a manual segment; `detail.segments` is its segments now. Bubbles, composed.
+ *
+ * @csspart base - The wrapper.
+ * @csspart list - The list of segments.
+ * @csspart segment - One membership (also `segment-rfm`, `segment-rule` or `segment-manual`).
+ * @csspart name - A segment's name.
+ * @csspart kind - A segment's kind badge (RFM, Rule, Manual).
+ * @csspart rfm - The RFM scores (R, F, M) of the RFM segment.
+ * @csspart criteria - A segment's criteria in words.
+ * @csspart remove - The Remove button of a manual membership.
+ * @csspart confirm - The confirmation of a removal (its buttons: `confirm-remove`, `cancel`).
+ * @csspart confirm-remove - The button that confirms a removal.
+ * @csspart cancel - The button that cancels a removal.
+ * @csspart add - The "Add to a manual segment" form.
+ * @csspart segment-select - Its select of manual segments.
+ * @csspart add-button - Its Add button.
+ * @csspart error - The message of a change the API refused.
+ * @csspart state - Loading, empty, error and access-denied states.
+ * @csspart retry - The Retry button of an error state.
+ */
+export class CustomerSegmentsElement extends C360CustomerElement {
+  static override styles = [baseStyles, styles];
+
+  /** The memberships after a change made here (until the customer changes). */
+  @state() private changed?: SegmentMembership[];
+  /** The segment whose removal awaits confirmation. */
+  @state() private confirming?: string;
+  @state() private selected = '';
+  @state() private busy = false;
+  @state() private error?: string;
+  @state() private announcement = '';
+  /** Member counts changed here, by segment id (the list of segments is not refetched). */
+  @state() private countDelta = new Map<string, number>();
+
+  private readonly view = this.customer360Task();
+
+  private readonly catalog = new Task(this, {
+    task: async ([id, client], { signal }) => (id ? this.requireClient(client).getSegments({ signal }) : initialState),
+    args: () => [this.customerId, this.client] as const,
+  });
+
+  /** The customer's segments (RFM first, then by name), as last loaded or changed here. */
+  get segments(): SegmentMembership[] {
+    return this.changed ?? this.view.value?.segments ?? [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customerId') && changed.get('customerId') !== undefined) {
+      this.changed = undefined;
+      this.confirming = undefined;
+      this.selected = '';
+      this.error = undefined;
+      this.announcement = '';
+    }
+  }
+
+  /** Adds the customer to a manual segment; resolves when saved. */
+  async addToSegment(segmentId: string): Promise<void> {
+    const id = this.customerId;
+    if (!id || !segmentId || this.busy) return;
+    const name = this.catalog.value?.segments.find((s) => s.id === segmentId)?.name ?? segmentId;
+    const already = this.segments.some((s) => s.id === segmentId);
+    this.busy = true;
+    this.error = undefined;
+    this.announcement = '';
+    try {
+      const { segments } = await this.requireClient(this.client).addToSegment(id, segmentId);
+      if (this.customerId !== id) return;
+      this.changed = segments;
+      this.selected = '';
+      if (!already) this.adjustCount(segmentId, 1);
+      this.announcement = `Added to “${name}”.`;
+      this.emit('c360-segments-changed', { segments });
+    } catch (error) {
+      if (this.customerId === id) this.error = this.describe(error, `Not added to “${name}”`);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Removes the customer from a manual segment (no confirmation: the UI asks first); resolves when saved. */
+  async removeFromSegment(segmentId: string): Promise<void> {
+    const id = this.customerId;
+    const membership = this.segments.find((s) => s.id === segmentId);
+    if (!id || !membership || this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    this.announcement = '';
+    try {
+      await this.requireClient(this.client).removeFromSegment(id, segmentId);
+      if (this.customerId !== id) return;
+      const segments = this.segments.filter((s) => s.id !== segmentId);
+      this.changed = segments;
+      this.confirming = undefined;
+      this.adjustCount(segmentId, -1);
+      this.announcement = `Removed from “${membership.name}”.`;
+      this.emit('c360-segments-changed', { segments });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part=segment-select]')?.focus();
+    } catch (error) {
+      if (this.customerId === id) this.error = this.describe(error, `Not removed from “${membership.name}”`);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private adjustCount(segmentId: string, by: number) {
+    const delta = new Map(this.countDelta);
+    delta.set(segmentId, (delta.get(segmentId) ?? 0) + by);
+    this.countDelta = delta;
+  }
+
+  private describe(error: unknown, what: string): string {
+    if (error instanceof C360ApiError) {
+      if (error.isAccessDenied) return `${what}: access denied (HTTP ${error.status}). Ask an administrator for a token that may change segments.`;
+      return `${what}: ${error.problem.detail ?? error.problem.title}`;
+    }
+    return `${what}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+
+  private async askToRemove(segmentId: string) {
+    this.confirming = segmentId;
+    this.error = undefined;
+    await this.updateComplete;
+    // Focus starts on Cancel, so a second Enter does not remove by accident.
+    this.renderRoot.querySelector<HTMLElement>('[part~=confirm] [part=cancel]')?.focus();
+  }
+
+  private async cancelRemove() {
+    const segmentId = this.confirming;
+    this.confirming = undefined;
+    await this.updateComplete;
+    if (segmentId) this.renderRoot.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(segmentId)}"] [part=remove]`)?.focus();
+  }
+
+  private onConfirmKeydown(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    void this.cancelRemove();
+  }
+
+  private onAddSubmit(event: Event) {
+    event.preventDefault();
+    void this.addToSegment(this.selected);
+  }
+
+  protected override render() {
+    return this.renderTask(this.view, (view) => this.renderSegments(view), 'Loading segments…');
+  }
+
+  private renderSegments(view: Customer360) {
+    const segments = this.segments;
+    const catalog = this.catalog.value;
+    const byId = new Map<string, Segment>(catalog?.segments.map((s) => [s.id, s]));
+    return html`<div part="base" class="base">
+      ${segments.length
+        ? html`<ul part="list" class="list" aria-label="Segments">
+            ${segments.map((m, i) => this.renderMembership(m, byId.get(m.id), view, i))}
+          </ul>`
+        : renderEmpty('Not in any segment.')}
+      ${this.catalog.status === TaskStatus.ERROR
+        ? renderError(this.catalog.error, { retry: () => this.catalog.run() })
+        : this.renderAdd(segments, catalog?.segments)}
+      ${this.error ? html`<p part="error" class="error-message" role="alert">${this.error}</p>` : nothing}
+      <p class="visually-hidden announcement" role="status">${this.announcement}</p>
+    </div>`;
+  }
+
+  private renderMembership(m: SegmentMembership, segment: Segment | undefined, view: Customer360, index: number) {
+    const f = this.format;
+    const rfm = m.kind === 'rfm' && view.rfm?.segment === m.name ? view.rfm : undefined;
+    const assigned = m.assignedAt ? f.date(m.assignedAt) : m.kind === 'rfm' ? `As of ${f.date(view.asOf)}` : '—';
+    const assignedTitle = m.assignedAt ? f.dateTime(m.assignedAt) : m.kind === 'rfm' ? 'RFM segments are computed when read, at the as-of date' : nothing;
+    return html`<li part="segment segment-${m.kind}" class="segment" data-segment-id=${m.id} data-kind=${m.kind} data-how=${m.how}>
+      <div class="head">
+        <span part="name" class="name">${m.name}</span>
+        <span part="kind" class="chip kind kind-${m.kind}">${SEGMENT_KIND_LABEL[m.kind]}<span class="visually-hidden"> segment</span></span>
+      </div>
+      ${rfm
+        ? html`<p part="rfm" class="rfm" data-score=${rfm.score}>
+            <span class="muted">RFM score</span>
+            <span class="scores">
+              <span><abbr title="Recency: 5 = bought most recently">R</abbr> ${rfm.r}</span>
+              <span><abbr title="Frequency: 5 = most orders">F</abbr> ${rfm.f}</span>
+              <span><abbr title="Monetary: 5 = highest lifetime value">M</abbr> ${rfm.m}</span>
+            </span>
+            <span class="visually-hidden">(recency ${rfm.r}, frequency ${rfm.f}, monetary ${rfm.m}, out of 5)</span>
+          </p>`
+        : nothing}
+      <dl class="facts">
+        <div>
+          <dt>Criteria</dt>
+          <dd part="criteria" data-field="criteria">
+            ${m.kind === 'manual' ? html`<span class="muted">None: added by hand</span>` : segment?.criteria ? describeCriteria(segment.criteria, f.locale) : html`<span class="muted">—</span>`}
+          </dd>
+        </div>
+        <div>
+          <dt>Assigned</dt>
+          <dd data-field="assigned" title=${assignedTitle}>${assigned}</dd>
+        </div>
+        <div>
+          <dt>How</dt>
+          <dd data-field="how">${m.how === 'manual' ? 'Manually' : 'Automatically'}</dd>
+        </div>
+      </dl>
+      ${segment?.description ? html`<p class="description muted">${segment.description}</p>` : nothing}
+      ${m.kind === 'manual' ? this.renderRemove(m, index) : html`<p class="why muted" data-why>${AUTOMATIC_WHY[m.kind]}</p>`}
+    </li>`;
+  }
+
+  private renderRemove(m: SegmentMembership, index: number) {
+    if (this.confirming !== m.id) {
+      return html`<button part="remove" class="button secondary remove" type="button" aria-label="Remove from segment ${m.name}…" ?disabled=${this.busy} @click=${() => this.askToRemove(m.id)}>
+        Remove…
+      </button>`;
+    }
+    return html`<div
+      part="confirm"
+      class="confirm"
+      role="group"
+      aria-labelledby="confirm-${index}"
+      @keydown=${this.onConfirmKeydown}
+    >
+      <p id="confirm-${index}">Remove this customer from “${m.name}”? The removal is recorded in the audit log.</p>
+      <div class="buttons">
+        <button part="confirm-remove" class="button danger" type="button" ?disabled=${this.busy} @click=${() => this.removeFromSegment(m.id)}>
+          ${this.busy ? 'Removing…' : 'Remove'}
+        </button>
+        <button part="cancel" class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.cancelRemove()}>Cancel</button>
+      </div>
+    </div>`;
+  }
+
+  private renderAdd(segments: SegmentMembership[], catalog: Segment[] | undefined) {
+    if (!catalog) return html`<p class="muted add-loading" role="status">Loading manual segments…</p>`;
+    const f = this.format;
+    const member = new Set(segments.map((s) => s.id));
+    const manual = catalog.filter((s) => s.kind === 'manual');
+    const available = manual.filter((s) => !member.has(s.id));
+    if (!available.length) {
+      return html`<p part="add" class="muted add-none">${manual.length ? 'Already in every manual segment.' : 'No manual segments exist yet.'}</p>`;
+    }
+    const count = (s: Segment) => Math.max(0, s.memberCount + (this.countDelta.get(s.id) ?? 0));
+    return html`<form part="add" class="add" @submit=${this.onAddSubmit}>
+      <label for="segment-select">Add to a manual segment</label>
+      <div class="add-row">
+        <select
+          part="segment-select"
+          id="segment-select"
+          class="select"
+          .value=${live(this.selected)}
+          @change=${(e: Event) => (this.selected = (e.target as HTMLSelectElement).value)}
+        >
+          <option value="">Choose a segment…</option>
+          ${available.map((s) => html`<option value=${s.id} ?selected=${this.selected === s.id}>${s.name} (${f.number(count(s))} ${count(s) === 1 ? 'customer' : 'customers'})</option>`)}
+        </select>
+        <button part="add-button" class="button" type="submit" ?disabled=${!this.selected || this.busy}>${this.busy && this.selected ? 'Adding…' : 'Add'}</button>
+      </div>
+    </form>`;
+  }
+}
