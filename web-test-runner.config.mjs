@@ -39,7 +39,7 @@ function realServerPlugin() {
         cwd: root,
         detached: true, // own process group, so serverStop ends tsx and the node process it starts
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, PORT: String(API_PORT), C360_ALLOWED_ORIGINS: `http://localhost:${WTR_PORT},http://127.0.0.1:${WTR_PORT}` },
+        env: { ...process.env, PORT: String(API_PORT), C360_WRITE_RATE: '0', C360_ALLOWED_ORIGINS: `http://localhost:${WTR_PORT},http://127.0.0.1:${WTR_PORT}` },
       });
       const collect = (chunk) => {
         log = (log + chunk).slice(-8000);

@@ -17,19 +17,27 @@ export interface BenchArgs {
   seed: number;
   /** Import into this file and keep it (must not exist); default: a temp file, deleted at the end. */
   keepDb?: string;
-  /** Also apply the demo enrichment (synthetic names, emails, phones, addresses) before the reads. */
+  /** Also apply the demo enrichment (every section filled through applyEvents) and the bench fixtures. */
   enrich: boolean;
+  /** Events posted per ingestion pass. */
+  events: number;
+  /** Events per POST /api/events batch. */
+  batch: number;
 }
 
 export const USAGE = `usage: npm run bench -- [--customers N] [--csv FILE] [--keep-db FILE] [--seed N] [--warmup N] [--enrich]
+                              [--events N] [--batch N]
 
   --customers N   customers sampled (seeded) and calls measured per endpoint (default 1000)
   --csv FILE      Online Retail CSV (default ${DEFAULT_CSV})
   --keep-db FILE  import into FILE (must not exist) and keep it; default: temp file, deleted
   --seed N        seed of every random pick (default 360)
   --warmup N      warm-up calls before each series (default 100)
-  --enrich        add the demo's synthetic names/emails/phones/addresses after the import
-                  (search then matches real-looking names and emails); results file gets -enriched`;
+  --enrich        after the import, apply the demo enrichment through applyEvents (profiles,
+                  loyalty, marketing, support, payments, browsing) and bench fixtures (tags,
+                  notes, segments); also measures the section endpoints; results file gets -enriched
+  --events N      events per ingestion pass (default 20000)
+  --batch N       events per POST /api/events batch (default 500, at most 5000)`;
 
 function positiveInt(flag: string, text: string | undefined, fallback: number, min = 1): number {
   if (text === undefined) return fallback;
@@ -52,6 +60,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
         seed: { type: 'string' },
         warmup: { type: 'string' },
         enrich: { type: 'boolean' },
+        events: { type: 'string' },
+        batch: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -66,6 +76,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
     seed: positiveInt('seed', values.seed, 360, 0),
     keepDb: values['keep-db'],
     enrich: values.enrich ?? false,
+    events: positiveInt('events', values.events, 20_000),
+    batch: Math.min(5000, positiveInt('batch', values.batch, 500)),
   };
 }
 
@@ -74,6 +86,7 @@ export function reproduceCommand(args: BenchArgs): string {
   const parts = ['npm run bench --'];
   if (args.csv !== DEFAULT_CSV) parts.push(`--csv ${args.csv}`);
   parts.push(`--customers ${args.customers}`, `--seed ${args.seed}`, `--warmup ${args.warmup}`);
+  if (args.events !== 20_000 || args.batch !== 500) parts.push(`--events ${args.events} --batch ${args.batch}`);
   if (args.enrich) parts.push('--enrich');
   return parts.join(' ');
 }

@@ -13,7 +13,10 @@ import { enrichDemo } from '../../packages/server/src/demo/load-demo.js';
 import { parseBenchArgs, reproduceCommand, USAGE, type BenchArgs } from './args.js';
 import { dbSizeMiB, parseOnly, timedImport } from './import.js';
 import { loadAverage, machineInfo } from './machine.js';
+import { createBenchToken } from './auth.js';
+import { fixturesIfEnriched, runExtended } from './extended.js';
 import { runReads } from './reads.js';
+import type { IngestReport } from './report-extra.js';
 import { renderReport, type Report } from './report.js';
 import { prng } from './stats.js';
 import { customerIds, pickCustomers, searchQueries } from './workload.js';
@@ -73,12 +76,16 @@ async function run(args: BenchArgs, dbFile: string): Promise<void> {
   const s = importTiming.summary;
   log(`imported ${s.rows} lines in ${importTiming.seconds.toFixed(2)} s`);
   let enrichSeconds: number | undefined;
+  let enrichment: IngestReport['enrichment'];
   if (args.enrich) {
-    log('applying the demo enrichment …');
+    log('applying the demo enrichment (ingestion through applyEvents) …');
     const t0 = performance.now();
-    await enrichDemo(db, s.asOf);
+    const e = await enrichDemo(db, s.asOf);
     enrichSeconds = (performance.now() - t0) / 1000;
+    enrichment = { events: e.events, applied: e.applied, customers: e.customers, seconds: enrichSeconds };
+    log(`enrichment: ${e.events} events in ${enrichSeconds.toFixed(1)} s`);
   }
+  await createBenchToken(db); // every API route needs a bearer token
 
   const conn = new SQLite(dbFile, { readonly: true });
   try {
@@ -91,19 +98,18 @@ async function run(args: BenchArgs, dbFile: string): Promise<void> {
     const all = customerIds(conn);
     const ids = pickCustomers(all, args.customers, rand);
     const warmIds = pickCustomers(all, Math.max(1, args.warmup), rand);
+    const fixtures = await fixturesIfEnriched(args, db, asOf, all, ids);
     const { queries, mix } = searchQueries(conn, args.customers, rand);
     const warmQueries = searchQueries(conn, Math.max(1, args.warmup), rand).queries;
 
-    const reads = await runReads({
-      db, conn, asOf, ids, warmIds, queries, warmQueries, warmup: args.warmup,
-      openConn: () => new SQLite(dbFile, { readonly: true }),
-    });
+    const reads = await runReads({ db, file: dbFile, conn, asOf, ids, warmIds, queries, warmQueries, warmup: args.warmup });
     reads.notes.push(`Search queries: ${mix.fragments} name/email fragments (3–8 characters), ${mix.orderNumbers} exact order ` +
       `numbers, ${mix.customerIds} exact customer ids. Without \`--enrich\` the names are the importer's \`Customer <id>\` and ` +
       'there are no emails, phones, addresses, tags, segments, tickets, sessions or marketing events: those /360 statements ' +
-      'return no rows.');
+      'return no rows (`--enrich` adds them).');
     reads.notes.push(`Sampled customers: ${ids.length} of ${all.length}` +
       (ids.length > all.length ? ' (more than exist: the shuffled list is cycled)' : ', distinct') + '.');
+    const more = await runExtended({ args, db, file: dbFile, conn, asOf, ids, warmIds, fixtures, enrichment });
 
     const report: Report = {
       startedAt,
@@ -124,7 +130,10 @@ async function run(args: BenchArgs, dbFile: string): Promise<void> {
       seed: args.seed,
       rows: reads.rows,
       target360: reads.target360,
-      notes: reads.notes,
+      notes: [...reads.notes, ...more.notes],
+      statements: [...reads.statements, ...more.statements],
+      groups: more.groups,
+      ingest: more.ingest,
     };
     const markdown = renderReport(report);
     console.log(markdown);

@@ -15,5 +15,6 @@ export * from './schemas/notes.js';
 export * from './schemas/tags.js';
 export * from './schemas/segments.js';
 export * from './schemas/compare.js';
+export * from './schemas/auth.js';
 export { createClient, type C360Client, type ClientOptions } from './client.js';
 export { C360ApiError } from './errors.js';

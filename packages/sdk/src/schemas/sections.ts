@@ -220,15 +220,19 @@ export type TicketDetail = z.infer<typeof TicketDetail>;
 
 // ---- payments (R9) ------------------------------------------------------------------------------------
 
-/** A saved payment method; never more than the last 4 digits of a number. */
+/**
+ * A saved payment method; never more than the last 4 digits of a number. Without the
+ * `payments:full` permission (R19.2) `last4`, `expMonth` and `expYear` are null (masked) and the
+ * overview says `masked: true`; type, brand, default and expired stay visible.
+ */
 export const SavedPaymentMethod = z
   .object({
     id: z.string(),
     type: PaymentMethodType,
     brand: z.string().nullable().meta({ example: 'visa' }),
-    last4: z.string().nullable(),
-    expMonth: z.number().int().min(1).max(12).nullable(),
-    expYear: z.number().int().nullable(),
+    last4: z.string().nullable().meta({ description: 'Last 4 digits; null when unknown or masked for the caller’s role' }),
+    expMonth: z.number().int().min(1).max(12).nullable().meta({ description: 'Null when unknown or masked' }),
+    expYear: z.number().int().nullable().meta({ description: 'Null when unknown or masked' }),
     default: z.boolean(),
     expired: z.boolean().meta({ description: 'As-of is after the last day of the expiry month (UTC)' }),
   })
@@ -246,7 +250,7 @@ export const PaymentTransaction = z
     method: z
       .object({ type: PaymentMethodType, brand: z.string().nullable(), last4: z.string().nullable() })
       .nullable()
-      .meta({ description: 'Summary of the method used, when it is known' }),
+      .meta({ description: 'Summary of the method used, when it is known (`last4` null when masked)' }),
     orderId: z.string().nullable(),
     reference: z.string().nullable(),
     occurredAt: Timestamp,
@@ -260,6 +264,9 @@ export const PaymentsOverview = z
   .object({
     asOf: AsOf,
     currency: Currency,
+    masked: z.boolean().meta({
+      description: 'True when the caller lacks `payments:full`: every `last4`, `expMonth` and `expYear` is null (say "masked for your role")',
+    }),
     methods: z.array(SavedPaymentMethod).meta({ description: 'Default first, then newest first' }),
     transactions: z.array(PaymentTransaction).meta({ description: 'All charges and refunds, newest first' }),
     totals: z.object({

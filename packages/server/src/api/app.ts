@@ -1,6 +1,9 @@
 /**
  * The c360 HTTP API as a Hono app: routes under `/api`, validated and documented with
- * @hono/zod-openapi from the SDK's schemas, errors as problem+json, CORS for configured origins.
+ * @hono/zod-openapi from the SDK's schemas, errors as problem+json, CORS for configured origins,
+ * bearer-token access on every route but the reference (`/openapi.json`, `/docs`): each route
+ * declares its permission with `secureRoute` (src/auth/guard.ts), and the app refuses to start
+ * when one does not (default deny). See docs/security.md.
  * @module
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -14,14 +17,19 @@ import { customerRoutes } from './routes/customers.js';
 import { compareRoutes } from './routes/compare.js';
 import { noteRoutes } from './routes/notes.js';
 import { tagRoutes } from './routes/tags.js';
-import { segmentRoutes, segmentsCurrent } from './routes/segments.js';
+import { segmentRoutes } from './routes/segments.js';
 import { sectionRoutes } from './routes/sections.js';
 import { eventRoutes } from './routes/events.js';
 import { docsRoutes } from './routes/docs.js';
+import { meRoutes } from './routes/me.js';
+import { Authenticator, type AuthOptions } from '../auth/authenticate.js';
+import { BEARER_SCHEME, PERMISSION_EXTENSION } from '../auth/guard.js';
 
 export interface AppOptions extends ReadContext {
   /** Origins allowed to call the API from a browser (`C360_ALLOWED_ORIGINS`); `*` allows any. */
   allowedOrigins?: readonly string[];
+  /** Embed secret, token clock and write rate (defaults: `C360_SECRET` or the generated secret, real time, 60/min). */
+  auth?: AuthOptions;
 }
 
 /** Builds the API app. Mount it at `/api` (see {@link createServerApp}) or call `app.request('/customers')`. */
@@ -34,6 +42,7 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
     },
   });
   const read: ReadContext = { db: options.db, asOf: options.asOf, healthWeights: options.healthWeights };
+  const auth = new Authenticator(options.db, options.auth);
   const origins = options.allowedOrigins ?? [];
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
@@ -42,13 +51,19 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   }
   app.use('*', async (c, next) => {
     c.set('read', read);
-    // Until API tokens land (SPEC §8), every request acts as the local operator.
-    c.set('actor', { name: 'local operator', role: 'admin' });
+    c.set('auth', auth);
     await next();
+    // Customer data must not sit in shared or browser caches (the reference assets set their own).
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
 
-  // Rule-segment memberships current for this server's as-of wherever they are read.
-  for (const path of ['/customers', '/customers/:id/360', '/customers/:id/marketing']) app.use(path, segmentsCurrent);
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key (`c360_…`, from `c360 token create`) or a customer-scoped embed token (`c360e_…`, '
+      + 'from `c360 token create --embed`). See docs/security.md for roles and permissions.',
+  });
+  meRoutes(app);
   compareRoutes(app); // before customerRoutes: /customers/compare is not a customer id
   customerRoutes(app);
   noteRoutes(app);
@@ -57,10 +72,11 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   sectionRoutes(app);
   eventRoutes(app);
   docsRoutes(app);
+  assertEveryRouteDeclaresAccess(app);
 
   app.notFound((c) => problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}`).toProblem()));
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problemResponse(c, error.toProblem(c.req.path));
+    if (error instanceof ProblemError) return problemResponse(c, error.toProblem(c.req.path), error.headers);
     if (error instanceof HTTPException) {
       return problemResponse(c, { type: 'about:blank', title: error.message || 'HTTP error', status: error.status, instance: c.req.path });
     }
@@ -68,4 +84,15 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
     return problemResponse(c, { type: 'about:blank', title: 'Internal server error', status: 500, detail: 'The error was logged on the server', instance: c.req.path });
   });
   return app;
+}
+
+/** Default deny: a documented route without an access declaration (`secureRoute`) is a programming error. */
+function assertEveryRouteDeclaresAccess(app: OpenAPIHono<AppEnv>): void {
+  for (const def of app.openAPIRegistry.definitions) {
+    if (def.type !== 'route') continue;
+    const route = def.route as unknown as Record<string, unknown>;
+    if (!(PERMISSION_EXTENSION in route) || !Array.isArray(route.security)) {
+      throw new Error(`Route ${String(route.method).toUpperCase()} ${String(route.path)} declares no access: define it with secureRoute()`);
+    }
+  }
 }

@@ -15,13 +15,16 @@ export class ProblemError extends Error {
   readonly problemType: string;
   readonly title: string;
   readonly errors?: FieldError[];
+  /** Response headers that belong to the problem (`WWW-Authenticate` of a 401, `Retry-After` of a 429). */
+  readonly headers?: Record<string, string>;
 
-  constructor(status: ContentfulStatusCode, slug: string, title: string, detail?: string, errors?: FieldError[]) {
+  constructor(status: ContentfulStatusCode, slug: string, title: string, detail?: string, errors?: FieldError[], headers?: Record<string, string>) {
     super(detail ?? title);
     this.status = status;
     this.problemType = TYPE_BASE + slug;
     this.title = title;
     this.errors = errors;
+    this.headers = headers;
   }
 
   toProblem(instance?: string): Problem {
@@ -55,9 +58,16 @@ export function zodFieldErrors(error: ZodError, target: string): FieldError[] {
   }));
 }
 
-/** Writes a problem as `application/problem+json`. */
-export function problemResponse(c: Context, problem: Problem): Response {
+/** Writes a problem as `application/problem+json`, with the problem's own headers if any. */
+export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+    ...headers,
     'content-type': 'application/problem+json',
   });
+}
+
+/** 413 for a request body over the route's limit. */
+export function payloadTooLarge(maxBytes: number): ProblemError {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  return new ProblemError(413, 'payload-too-large', 'Payload too large', `The request body exceeds the ${size} limit of this endpoint`);
 }

@@ -5,25 +5,36 @@
  */
 import { serveCommand } from './serve-command.js';
 import { importCommand } from './import-command.js';
+import { tokenCommand } from './token-command.js';
 
 const USAGE = `Usage: c360 <command> [options]
 
 Commands:
-  serve   [--db FILE] [--port N] [--as-of DATE|dataset]   Run the API (PORT, C360_NOW, C360_ALLOWED_ORIGINS)
+  serve   [--db FILE] [--port N] [--as-of DATE|dataset]   Run the API (PORT, C360_NOW, C360_ALLOWED_ORIGINS,
+                                                           C360_SECRET, C360_WRITE_RATE)
   demo    [--db FILE] [--port N]                           Load the bundled sample if the database is empty,
                                                            then serve the API and the demo page (npm start)
+                                                           and print the demo admin token
   import  online-retail FILE.csv [--db FILE]               Import the UCI Online Retail CSV
   import  events FILE.ndjson [--db FILE]                   Apply an NDJSON file of ingestion events
+  token   create --role ROLE --name NAME [--customer ID] [--ttl 30d]
+                                                           Create an API key; prints only the key
+  token   create --embed --customer ID [--role viewer] [--ttl 15m]
+                                                           Sign a customer-scoped embed token (≤ 24h)
+  token   list | revoke ID                                 List API keys (no secrets) / revoke one
 
 Options shared by every command:
   --db FILE            SQLite database file (default ./data/c360.db, or C360_DB)
   --as-of DATE         The clock for every metric (or C360_NOW); "dataset" = the data's latest timestamp
+
+Roles viewer < agent < manager < admin and their permissions: docs/security.md
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: (args) => serveCommand(args, 'serve'),
   demo: (args) => serveCommand(args, 'demo'),
   import: (args) => importCommand(args),
+  token: (args) => tokenCommand(args),
 };
 
 async function main(argv: string[]): Promise<void> {

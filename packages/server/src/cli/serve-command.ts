@@ -10,6 +10,9 @@ import { resolveHealthWeights } from '../scoring/health.js';
 import { createServerApp, DEMO_DIR, listen } from '../server.js';
 import { datasetAsOf, ensureDemoData } from '../demo/load-demo.js';
 import { resolveDbFile } from './options.js';
+import { parseWriteRate } from '../auth/rate-limit.js';
+import { resolveEmbedSecret } from '../auth/embed-tokens.js';
+import { ensureDemoToken } from '../auth/demo.js';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -44,11 +47,25 @@ export async function serveCommand(args: string[], mode: 'serve' | 'demo'): Prom
   const healthWeights = resolveHealthWeights(env);
   const allowedOrigins = (env.C360_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
-  const app = createServerApp({ db, asOf, healthWeights, allowedOrigins, demoDir: mode === 'demo' ? DEMO_DIR : undefined });
+  const writeRate = parseWriteRate(env.C360_WRITE_RATE);
+  // C360_SECRET is checked now (too short: refuse to start); without it the secret in `meta` is made on first use.
+  const secret = env.C360_SECRET ? await resolveEmbedSecret(db, env) : undefined;
+  const demoToken = mode === 'demo' ? (await ensureDemoToken(db)).token : undefined;
+
+  const app = createServerApp({
+    db, asOf, healthWeights, allowedOrigins, auth: { secret, writeRate }, demoDir: mode === 'demo' ? DEMO_DIR : undefined, demoToken,
+  });
   const server = await listen(app, port, values.host ?? env.HOST ?? '0.0.0.0');
   const url = `http://localhost:${port}`;
   console.log(`c360 ${mode} on ${url}  (database ${file}, as-of ${asOf.toISOString()})`);
-  if (mode === 'demo') console.log(`Open ${url} for the demo; API reference at ${url}/api/docs`);
+  if (mode === 'serve' && !(await db.selectFrom('api_tokens').select('id').where('revoked_at', 'is', null).limit(1).executeTakeFirst())) {
+    console.log('Every API request needs a bearer token and there is none yet: c360 token create --role admin --name "Your name" (docs/security.md)');
+  }
+  if (mode === 'demo') {
+    console.log(`Open ${url} for the demo; API reference at ${url}/api/docs`);
+    console.log(`Demo admin token: ${demoToken}`);
+    console.log(`  (the demo page on this machine gets it from ${url}/demo-config.json; more tokens: c360 token create --help)`);
+  }
   const stop = () => {
     server.close();
     void db.destroy().then(() => process.exit(0));

@@ -4,16 +4,13 @@
  * @module
  */
 import { sql, type Selectable } from 'kysely';
-import type { Note, NotesPage, NotesQuery } from '@c360/sdk';
+import { can, type Note, type NotesPage, type NotesQuery } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { NotesTable } from '../db/schema.js';
 import type { Actor } from '../api/context.js';
 import { customerNotFound } from '../api/problem.js';
 import { decodeCursor, encodeCursor } from '../api/cursor.js';
-
-/** Roles with the `notes:private` permission (SPEC §8): they read `restricted` notes of others. */
-const RESTRICTED_READERS: ReadonlySet<Actor['role']> = new Set(['manager', 'admin']);
 
 export function toNote(row: Selectable<NotesTable>): Note {
   return {
@@ -34,7 +31,8 @@ export async function loadNotes(db: Db, actor: Actor, customerId: string, query:
   let q = db.selectFrom('notes').selectAll().where('customer_id', '=', customerId);
   // Visibility (R19.4) in SQL, so pages are full and cursors exact: `team` notes, the reader's own
   // notes, and `restricted` notes for roles with `notes:private`; a `private` note is its author's.
-  const readsRestricted = RESTRICTED_READERS.has(actor.role);
+  // The author is the token's name: keys that share a name (a rotated key) share their notes.
+  const readsRestricted = can(actor.role, 'notes:private');
   q = q.where((eb) =>
     eb.or([
       eb('visibility', '=', 'team'),

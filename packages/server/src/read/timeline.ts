@@ -9,6 +9,7 @@ import type { Db } from '../db/connect.js';
 import { minorToMajor } from '../scoring/money.js';
 import { customerNotFound } from '../api/problem.js';
 import { decodeCursor, encodeCursor } from '../api/cursor.js';
+import { maskCardDetails } from './payments.js';
 
 type Query = z.output<typeof TimelineQuery>;
 
@@ -18,7 +19,14 @@ function bound(value: string, end: boolean): string {
   return new Date(value).toISOString();
 }
 
-export async function loadTimeline(db: Db, customerId: string, query: Query): Promise<TimelinePage> {
+export interface TimelineOptions {
+  /** The caller lacks `payments:full`: card digits and expiry are removed from payment entries (R19.2). */
+  maskPayments?: boolean;
+}
+
+const PAYMENT_TYPES: ReadonlySet<string> = new Set(['payment', 'refund']);
+
+export async function loadTimeline(db: Db, customerId: string, query: Query, options: TimelineOptions = {}): Promise<TimelinePage> {
   const exists = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
   if (!exists) throw customerNotFound(customerId);
 
@@ -38,7 +46,7 @@ export async function loadTimeline(db: Db, customerId: string, query: Query): Pr
       id: a.id,
       type: a.type as TimelineEventType,
       title: a.title,
-      description: a.description,
+      description: options.maskPayments && PAYMENT_TYPES.has(a.type) ? maskCardDetails(a.description) : a.description,
       occurredAt: a.occurred_at,
       amount: a.amount_minor === null || a.currency === null ? null : minorToMajor(Number(a.amount_minor), a.currency),
       currency: a.currency,

@@ -5,7 +5,8 @@
  *
  * Idempotency: with an `Idempotency-Key`, the first request creates the note and records the key
  * (`idempotency_keys`, key `note:<customerId>:<key>`, `ref` = note id); a retry with the same key
- * returns that note and creates nothing. Reusing a key for a different note is a 422.
+ * returns that note and creates nothing. Reusing a key for a different note — or another author's
+ * key — is a 422 (which never reveals another author's note).
  * @module
  */
 import type { NewNote, Note } from '@c360/sdk';
@@ -43,8 +44,13 @@ export async function createNote(
       const seen = await trx.selectFrom('idempotency_keys').select('ref').where('key', '=', key).executeTakeFirst();
       const earlier = seen?.ref ? await trx.selectFrom('notes').selectAll().where('id', '=', seen.ref).executeTakeFirst() : undefined;
       if (earlier) {
-        if (earlier.body !== input.body || earlier.type !== input.type || earlier.visibility !== input.visibility) {
-          throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key reused', `Key "${options.idempotencyKey}" already created note "${earlier.id}" with a different body, type or visibility`, [
+        // A key is the caller's own: another author's key is a different request, refused like a different note.
+        const mine = earlier.author === actor.name;
+        if (!mine || earlier.body !== input.body || earlier.type !== input.type || earlier.visibility !== input.visibility) {
+          const detail = mine
+            ? `Key "${options.idempotencyKey}" already created note "${earlier.id}" with a different body, type or visibility`
+            : `Key "${options.idempotencyKey}" was already used for another note`;
+          throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key reused', detail, [
             { field: 'header.idempotency-key', message: 'was used for a different note' },
           ]);
         }

@@ -11,7 +11,7 @@ beforeAll(async () => {
   requests = [];
   client = createClient({
     baseUrl: 'http://localhost/',
-    token: 'secret-token',
+    token: sample.tokens.admin,
     fetch: async (input, init) => {
       requests.push(`${String(input)} ${new Headers(init?.headers).get('authorization')}`);
       return sample.app.request(String(input), init);
@@ -39,7 +39,7 @@ describe('createClient', () => {
   it('sends the bearer token and encodes the id', async () => {
     requests.length = 0;
     await expect(client.getCustomer360('a/b')).rejects.toBeInstanceOf(C360ApiError);
-    expect(requests[0]).toBe('http://localhost/customers/a%2Fb/360 Bearer secret-token');
+    expect(requests[0]).toBe(`http://localhost/customers/a%2Fb/360 Bearer ${sample.tokens.admin}`);
   });
 
   it('throws C360ApiError with the problem for a 404 and a 400', async () => {

@@ -1,41 +1,117 @@
 /**
  * A real SQLite database with the bundled Online Retail sample and its demo enrichment — a copy,
  * per test file, of the template the global setup built once — and the real API app over it.
+ *
+ * Access (SPEC §8): the app requires bearer tokens. The helper creates one API key per role;
+ * `sample.app.request(…)` and `sample.call(…)` send the admin key (named "local operator") unless
+ * the request has its own `Authorization` header, `call(path, { as: 'viewer' })` sends another
+ * role's key, `call(path, { as: null })` sends none, and `sample.rawApp` is the app without any
+ * token added. The write rate limit is off unless `openSampleApp({ writeRate })` sets one.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ROLES, type Role } from '@c360/sdk';
 import { openDb, type Db } from '../../src/db/connect.js';
 import { datasetAsOf, SAMPLE_FILE } from '../../src/demo/load-demo.js';
-import { createApiApp } from '../../src/api/app.js';
+import { createApiApp, type AppOptions } from '../../src/api/app.js';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import { signEmbedToken } from '../../src/auth/embed-tokens.js';
 
 export { SAMPLE_FILE };
+
+/** The embed-token secret of every sample app. */
+export const TEST_SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Name of the admin key the helper sends by default (the actor of notes, tags, audit rows). */
+export const ADMIN_NAME = 'local operator';
+
+/** Something with Hono's `app.request` (the real app, or the app behind a token). */
+export interface TestApp {
+  request(input: string | URL | Request, init?: RequestInit, env?: unknown): Response | Promise<Response>;
+}
+
+/** `app` with `Authorization: Bearer <token>` added to every request that has none. */
+export function withToken(app: TestApp, token: string): TestApp {
+  return {
+    request(input, init, env) {
+      const headers = new Headers(init?.headers);
+      if (!headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+      return app.request(input, { ...init, headers }, env);
+    },
+  };
+}
+
+export interface CallInit extends RequestInit {
+  /** Whose token to send: a role's API key (default admin), a token string, or null for none. */
+  as?: Role | null | { token: string };
+}
+
+export interface CallResult {
+  status: number;
+  type: string;
+  body: any;
+  headers: Headers;
+}
 
 export interface SampleApp {
   db: Db;
   asOf: Date;
-  app: ReturnType<typeof createApiApp>;
-  /** GET/POST through the real app; returns status, content type and parsed JSON body. */
-  call(path: string, init?: RequestInit): Promise<{ status: number; type: string; body: any }>;
+  /** The real app; requests carry the admin key unless they set `Authorization`. */
+  app: TestApp;
+  /** The real app with no token added. */
+  rawApp: ReturnType<typeof createApiApp>;
+  /** One API key per role (the admin's is named "local operator", the others "Test <role>"). */
+  tokens: Record<Role, string>;
+  /** A signed embed token for `customerId` (default role admin, 15 minutes). */
+  embedToken(customerId: string, options?: { role?: Role; name?: string; ttlSeconds?: number }): string;
+  /** A request through the real app; returns status, content type, parsed JSON body and headers. */
+  call(path: string, init?: CallInit): Promise<CallResult>;
   close(): Promise<void>;
 }
 
-export async function openSampleApp(): Promise<SampleApp> {
+export async function openSampleApp(options: { writeRate?: number; now?: () => Date; allowedOrigins?: AppOptions['allowedOrigins'] } = {}): Promise<SampleApp> {
   const dir = mkdtempSync(join(tmpdir(), 'c360-test-'));
   const file = join(dir, 'c360.db');
   copyFileSync(inject('sampleTemplateDb'), file);
   const db = await openDb({ file });
   const asOf = new Date((await datasetAsOf(db))!);
-  const app = createApiApp({ db, asOf });
+  const rawApp = createApiApp({
+    db, asOf, allowedOrigins: options.allowedOrigins,
+    auth: { secret: TEST_SECRET, writeRate: options.writeRate ?? 0, ...(options.now ? { now: options.now } : {}) },
+  });
+  const tokens = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    tokens[role] = (await createApiKey(db, { name: role === 'admin' ? ADMIN_NAME : `Test ${role}`, role, createdBy: 'test' })).token;
+  }
+  const app = withToken(rawApp, tokens.admin);
+  const tokenOf = (as: CallInit['as']): string | null => (as === undefined ? tokens.admin : as === null ? null : typeof as === 'string' ? tokens[as] : as.token);
   return {
     db,
     asOf,
     app,
-    async call(path, init) {
-      const response = await app.request(`http://localhost${path}`, init);
+    rawApp,
+    tokens,
+    embedToken(customerId, o = {}) {
+      const exp = Math.floor(Date.now() / 1000) + (o.ttlSeconds ?? 900);
+      return signEmbedToken({ sub: o.name ?? `Embed ${customerId}`, role: o.role ?? 'admin', cus: customerId, exp }, TEST_SECRET);
+    },
+    async call(path, init = {}) {
+      const { as, ...rest } = init;
+      const token = tokenOf(as);
+      const target = token === null ? rawApp : withToken(rawApp, token);
+      const response = await target.request(`http://localhost${path}`, rest);
       const text = await response.text();
-      return { status: response.status, type: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null };
+      let body: any = null;
+      if (text) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
+      }
+      return { status: response.status, type: response.headers.get('content-type') ?? '', body, headers: response.headers };
     },
     async close() {
       await db.destroy();

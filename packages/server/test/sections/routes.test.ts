@@ -19,7 +19,9 @@ describe('section routes', () => {
     for (const section of SECTIONS) {
       const get = body.paths[`/customers/{id}/${section}`]?.get;
       expect(get, section).toBeDefined();
-      expect(Object.keys(get.responses).sort()).toEqual(['200', '400', '404', '500']);
+      expect(Object.keys(get.responses).sort()).toEqual(['200', '400', '401', '403', '404', '500']);
+      expect(get.security).toEqual([{ bearerAuth: [] }]);
+      expect(get['x-c360-permission']).toBe('customers:read');
       expect(get.parameters.map((p: { name: string; in: string }) => `${p.in}.${p.name}`)).toEqual(['path.id']);
     }
     const ticket = body.paths['/customers/{id}/support/tickets/{ticketId}'].get;

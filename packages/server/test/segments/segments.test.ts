@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoyaltyTier, RfmSegmentName, SEGMENT_FIELDS, SEGMENT_OPERATORS, type SegmentCriteria, type SegmentField } from '@c360/sdk';
-import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
+import { openSampleApp, TEST_SECRET, withToken, type SampleApp } from '../helpers/sample-db.js';
 import { createApiApp } from '../../src/api/app.js';
 import { recomputeCustomerStats } from '../../src/aggregate/customer-stats.js';
 import { eventMaker } from '../ingest/helpers.js';
@@ -270,7 +270,10 @@ describe('rule segments', () => {
 
   it('are re-evaluated at the server’s as-of date', async () => {
     const recent = (await json('POST', '/segments', { name: 'Bought in the last 45 days', kind: 'rule', criteria: { field: 'daysSinceLastPurchase', op: '<=', value: 45 } })).body;
-    const later = createApiApp({ db: sample.db, asOf: new Date(sample.asOf.getTime() + 30 * 86_400_000) });
+    const later = withToken(
+      createApiApp({ db: sample.db, asOf: new Date(sample.asOf.getTime() + 30 * 86_400_000), auth: { secret: TEST_SECRET, writeRate: 0 } }),
+      sample.tokens.admin,
+    );
     const expectedLater: string[] = [];
     for (const id of ids) {
       const t = await loadTruth(id, later);

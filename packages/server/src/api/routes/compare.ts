@@ -3,13 +3,14 @@
  * `compare` is never taken for a customer id.
  * @module
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { CompareQuery, CustomerComparison } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
+import { secureRoute } from '../../auth/guard.js';
 import { commonProblems, json, problem } from '../openapi-helpers.js';
 import { compareCustomers } from '../../read/compare.js';
 
-const compare = createRoute({
+const compare = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/compare',
   tags: ['Customers'],

@@ -2,7 +2,7 @@
  * Customer routes: search, the 360 view, orders, timeline.
  * @module
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   Customer360,
@@ -13,8 +13,11 @@ import {
   OrdersQuery,
   TimelinePage,
   TimelineQuery,
+  can,
 } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
+import { secureRoute } from '../../auth/guard.js';
+import { segmentsCurrent, segmentsCurrentForFilter } from './segments.js';
 import { commonProblems, customerProblems, json } from '../openapi-helpers.js';
 import { searchCustomers } from '../../read/search.js';
 import { loadCustomer360 } from '../../read/customer-360.js';
@@ -23,7 +26,7 @@ import { loadTimeline } from '../../read/timeline.js';
 
 const IdParam = z.object({ id: CustomerId.meta({ param: { name: 'id', in: 'path' } }) });
 
-const search = createRoute({
+const search = secureRoute({ permission: 'customers:read', use: [segmentsCurrentForFilter] }, {
   method: 'get',
   path: '/customers',
   tags: ['Customers'],
@@ -33,7 +36,7 @@ const search = createRoute({
   responses: { 200: json(CustomerSearchPage, 'A page of matching customers and the total count'), ...commonProblems },
 });
 
-const view360 = createRoute({
+const view360 = secureRoute({ permission: 'customers:read', use: [segmentsCurrent] }, {
   method: 'get',
   path: '/customers/{id}/360',
   tags: ['Customers'],
@@ -43,7 +46,7 @@ const view360 = createRoute({
   responses: { 200: json(Customer360, 'The 360 view'), ...customerProblems },
 });
 
-const orders = createRoute({
+const orders = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/orders',
   tags: ['Customers'],
@@ -52,7 +55,7 @@ const orders = createRoute({
   responses: { 200: json(OrdersPage, 'A page of orders and the order totals'), ...customerProblems },
 });
 
-const timeline = createRoute({
+const timeline = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/timeline',
   tags: ['Customers'],
@@ -70,6 +73,6 @@ export function customerRoutes(app: OpenAPIHono<AppEnv>): void {
     c.json(await loadOrders(c.var.read.db, c.req.valid('param').id, c.req.valid('query')), 200),
   );
   app.openapi(timeline, async (c) =>
-    c.json(await loadTimeline(c.var.read.db, c.req.valid('param').id, c.req.valid('query')), 200),
+    c.json(await loadTimeline(c.var.read.db, c.req.valid('param').id, c.req.valid('query'), { maskPayments: !can(c.var.actor.role, 'payments:full') }), 200),
   );
 }

@@ -4,10 +4,11 @@
  * nothing is applied. Replayed events (same `id`) are skipped.
  * @module
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { IngestEvent, IngestResult, type FieldError } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
+import { secureRoute } from '../../auth/guard.js';
 import { commonProblems, json, problem } from '../openapi-helpers.js';
 import { invalidRequest } from '../problem.js';
 import { applyEvents } from '../../ingest/apply-events.js';
@@ -15,7 +16,10 @@ import { applyEvents } from '../../ingest/apply-events.js';
 /** Upper bound of events per request. */
 export const MAX_BATCH = 5000;
 
-const ingest = createRoute({
+/** Upper bound of a request body (JSON or NDJSON): 10 MB. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+const ingest = secureRoute({ permission: 'admin', bodyLimit: MAX_BODY_BYTES, rateLimited: false }, {
   method: 'post',
   path: '/events',
   tags: ['Ingestion'],

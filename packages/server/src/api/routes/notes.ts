@@ -2,17 +2,18 @@
  * Notes of a customer (R8.1, R8.2, R19.4; design Property 7).
  * @module
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { CustomerId, IdempotencyKey, NewNote, Note, NotesPage, NotesQuery } from '@c360/sdk';
+import { can, CustomerId, IdempotencyKey, NewNote, Note, NotesPage, NotesQuery } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
+import { forbidden, secureRoute } from '../../auth/guard.js';
 import { customerProblems, json, problem } from '../openapi-helpers.js';
 import { loadNotes } from '../../read/notes.js';
 import { createNote } from '../../write/notes.js';
 
 const IdParam = z.object({ id: CustomerId.meta({ param: { name: 'id', in: 'path' } }) });
 
-const list = createRoute({
+const list = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/notes',
   tags: ['Notes and tags'],
@@ -24,13 +25,14 @@ const list = createRoute({
   responses: { 200: json(NotesPage, 'A page of notes'), ...customerProblems },
 });
 
-const add = createRoute({
+const add = secureRoute({ permission: 'notes:write' }, {
   method: 'post',
   path: '/customers/{id}/notes',
   tags: ['Notes and tags'],
   summary: 'Add a note',
   description:
     'Saves the note with the acting user as author and the current time, writes a `note` timeline entry and an audit row. '
+    + 'A `private` note also needs `notes:private` (403 `needs notes:private` otherwise). '
     + 'The body is plain text, stored as given. With an `Idempotency-Key` header, a retry returns the note the first request created.',
   request: {
     params: IdParam,
@@ -47,7 +49,9 @@ const add = createRoute({
 export function noteRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => c.json(await loadNotes(c.var.read.db, c.var.actor, c.req.valid('param').id, c.req.valid('query')), 200));
   app.openapi(add, async (c) => {
-    const { note, replayed } = await createNote(c.var.read.db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), {
+    const input = c.req.valid('json');
+    if (input.visibility === 'private' && !can(c.var.actor.role, 'notes:private')) throw forbidden('needs notes:private');
+    const { note, replayed } = await createNote(c.var.read.db, c.var.actor, c.req.valid('param').id, input, {
       idempotencyKey: c.req.valid('header')['idempotency-key'],
     });
     if (replayed) c.header('idempotent-replayed', 'true');

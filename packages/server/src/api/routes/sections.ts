@@ -3,13 +3,15 @@
  * payments (R9) and behavioural analytics (R10), each computed at the server's as-of date.
  * @module
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   BehaviorAnalytics, CustomerId, LOYALTY_TIER_THRESHOLDS, LoyaltyStatus, MarketingEngagement, PaymentsOverview,
-  SupportHistory, TicketDetail,
+  SupportHistory, TicketDetail, can,
 } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
+import { secureRoute } from '../../auth/guard.js';
+import { segmentsCurrent } from './segments.js';
 import { customerProblems, json, problem } from '../openapi-helpers.js';
 import { loadLoyalty } from '../../read/loyalty.js';
 import { loadMarketing } from '../../read/marketing.js';
@@ -26,7 +28,7 @@ const TicketParams = z.object({
 
 const thresholds = Object.entries(LOYALTY_TIER_THRESHOLDS).map(([tier, points]) => `${tier} ${points.toLocaleString('en-US')}`).join(', ');
 
-const loyalty = createRoute({
+const loyalty = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/loyalty',
   tags: ['Customer sections'],
@@ -38,7 +40,7 @@ const loyalty = createRoute({
   responses: { 200: json(LoyaltyStatus, 'The loyalty status'), ...customerProblems },
 });
 
-const marketing = createRoute({
+const marketing = secureRoute({ permission: 'customers:read', use: [segmentsCurrent] }, {
   method: 'get',
   path: '/customers/{id}/marketing',
   tags: ['Customer sections'],
@@ -50,7 +52,7 @@ const marketing = createRoute({
   responses: { 200: json(MarketingEngagement, 'The marketing engagement'), ...customerProblems },
 });
 
-const support = createRoute({
+const support = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/support',
   tags: ['Customer sections'],
@@ -61,7 +63,7 @@ const support = createRoute({
   responses: { 200: json(SupportHistory, 'The support history'), ...customerProblems },
 });
 
-const ticket = createRoute({
+const ticket = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/support/tickets/{ticketId}',
   tags: ['Customer sections'],
@@ -75,18 +77,20 @@ const ticket = createRoute({
   },
 });
 
-const payments = createRoute({
+const payments = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/payments',
   tags: ['Customer sections'],
   summary: 'Payment methods and billing history (R9)',
   description: 'Saved methods (last 4 digits only; `expired` at as-of), every charge and refund newest first with failed ones and refunds flagged, '
-    + 'and totals: succeeded charges, succeeded refunds (= metrics.totalRefunded) and failed count. Money in major units of `currency`.',
+    + 'and totals: succeeded charges, succeeded refunds (= metrics.totalRefunded) and failed count. Money in major units of `currency`. '
+    + 'Masking (R19.2): without `payments:full` (viewer, agent) every `last4`, `expMonth` and `expYear` is null and `masked` is true; '
+    + 'type, brand, default and expired stay.',
   request: { params: IdParam },
   responses: { 200: json(PaymentsOverview, 'Payment methods, transactions and totals'), ...customerProblems },
 });
 
-const analytics = createRoute({
+const analytics = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/analytics',
   tags: ['Customer sections'],
@@ -106,6 +110,8 @@ export function sectionRoutes(app: OpenAPIHono<AppEnv>): void {
     const { id: customerId, ticketId } = c.req.valid('param');
     return c.json(await loadTicket(c.var.read, customerId, ticketId), 200);
   });
-  app.openapi(payments, async (c) => c.json(await loadPayments(c.var.read, c.req.valid('param').id), 200));
+  app.openapi(payments, async (c) =>
+    c.json(await loadPayments(c.var.read, c.req.valid('param').id, { unmasked: can(c.var.actor.role, 'payments:full') }), 200),
+  );
   app.openapi(analytics, async (c) => c.json(await loadAnalytics(c.var.read, c.req.valid('param').id), 200));
 }

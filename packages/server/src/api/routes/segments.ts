@@ -3,32 +3,37 @@
  * manual segments; assigning customers to manual segments by hand (removal audited, R11.5).
  * @module
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { CustomerId, CustomerSegments, NewSegment, Segment, SegmentAssignment, SegmentList, SegmentUpdate } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
+import { secureRoute } from '../../auth/guard.js';
 import { commonProblems, customerProblems, json, problem } from '../openapi-helpers.js';
 import { assignManualSegment, createSegment, listSegments, removeManualSegment, updateSegment } from '../../segments/segments.js';
 import { ensureRuleSegmentsCurrent } from '../../segments/recompute.js';
 
 /**
- * Middleware for reads that show rule memberships (GET /customers/:id/360 and /marketing, and
- * GET /customers with a `segment` filter): makes them current for this server's as-of first — two
+ * Route middleware (after the access guard) of reads that show rule memberships (GET
+ * /customers/:id/360 and /marketing): makes them current for this server's as-of first — two
  * small reads, unless the as-of changed or stats were rebuilt outside ingestion (then a full
- * recompute). The search then also evaluates RFM membership at that as-of.
+ * recompute).
  */
 export const segmentsCurrent: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.req.method === 'GET' && (c.req.routePath !== '/customers' || c.req.query('segment'))) {
-    await ensureRuleSegmentsCurrent(c.var.read.db, c.var.read);
-  }
+  await ensureRuleSegmentsCurrent(c.var.read.db, c.var.read);
+  await next();
+};
+
+/** The same for GET /customers, when it filters by `segment` (the search then also evaluates RFM membership at that as-of). */
+export const segmentsCurrentForFilter: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.query('segment')) await ensureRuleSegmentsCurrent(c.var.read.db, c.var.read);
   await next();
 };
 
 const id = CustomerId.meta({ param: { name: 'id', in: 'path' } });
 const segmentId = z.string().min(1).max(128).meta({ param: { name: 'segmentId', in: 'path' }, description: 'Segment id', example: 'rfm:champions' });
 
-const list = createRoute({
+const list = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/segments',
   tags: ['Segments'],
@@ -39,7 +44,7 @@ const list = createRoute({
   responses: { 200: json(SegmentList, 'Every segment'), ...commonProblems },
 });
 
-const create = createRoute({
+const create = secureRoute({ permission: 'segments:write' }, {
   method: 'post',
   path: '/segments',
   tags: ['Segments'],
@@ -51,7 +56,7 @@ const create = createRoute({
   responses: { 201: json(Segment, 'The new segment with its member count'), ...commonProblems, 409: problem('A segment with this name exists') },
 });
 
-const update = createRoute({
+const update = secureRoute({ permission: 'segments:write' }, {
   method: 'patch',
   path: '/segments/{segmentId}',
   tags: ['Segments'],
@@ -66,7 +71,7 @@ const update = createRoute({
   },
 });
 
-const assign = createRoute({
+const assign = secureRoute({ permission: 'segments:write' }, {
   method: 'post',
   path: '/customers/{id}/segments',
   tags: ['Segments'],
@@ -81,7 +86,7 @@ const assign = createRoute({
   },
 });
 
-const remove = createRoute({
+const remove = secureRoute({ permission: 'segments:write' }, {
   method: 'delete',
   path: '/customers/{id}/segments/{segmentId}',
   tags: ['Segments'],

@@ -2,10 +2,11 @@
  * Tags (R8.3–R8.5; design Property 8): the catalogue, and tagging customers.
  * @module
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { CustomerId, CustomerTags, NewTag, TagAssignment, TagList, TagSummary } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
+import { secureRoute } from '../../auth/guard.js';
 import { commonProblems, customerProblems, json, problem } from '../openapi-helpers.js';
 import { assignTag, createTag, listTags, loadCustomerTags, removeTag } from '../../write/tags.js';
 
@@ -13,7 +14,7 @@ const id = CustomerId.meta({ param: { name: 'id', in: 'path' } });
 const IdParam = z.object({ id });
 const TagParams = z.object({ id, tagId: z.string().min(1).max(128).meta({ param: { name: 'tagId', in: 'path' }, description: 'Tag id' }) });
 
-const list = createRoute({
+const list = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/tags',
   tags: ['Notes and tags'],
@@ -21,7 +22,7 @@ const list = createRoute({
   responses: { 200: json(TagList, 'Every tag by name, with how many customers carry it'), ...commonProblems },
 });
 
-const create = createRoute({
+const create = secureRoute({ permission: 'tags:write' }, {
   method: 'post',
   path: '/tags',
   tags: ['Notes and tags'],
@@ -31,7 +32,7 @@ const create = createRoute({
   responses: { 201: json(TagSummary, 'The new tag'), ...commonProblems, 409: problem('A tag with this name (ignoring case) exists') },
 });
 
-const assign = createRoute({
+const assign = secureRoute({ permission: 'tags:write' }, {
   method: 'post',
   path: '/customers/{id}/tags',
   tags: ['Notes and tags'],
@@ -44,7 +45,7 @@ const assign = createRoute({
   responses: { 200: json(CustomerTags, 'The customer’s tags after the change'), ...customerProblems },
 });
 
-const remove = createRoute({
+const remove = secureRoute({ permission: 'tags:write' }, {
   method: 'delete',
   path: '/customers/{id}/tags/{tagId}',
   tags: ['Notes and tags'],
@@ -54,7 +55,7 @@ const remove = createRoute({
   responses: { 204: { description: 'Removed' }, ...commonProblems, 404: problem('No such customer or tag, or the customer does not have the tag') },
 });
 
-const ofCustomer = createRoute({
+const ofCustomer = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/tags',
   tags: ['Notes and tags'],

@@ -1,0 +1,222 @@
+/**
+ * Bearer tokens: API keys (stored hashed, expiring, revocable), signed embed tokens (tampered,
+ * expired, signed with another secret, too long-lived → 401), the Authorization header and the
+ * `token` query parameter, and `c360 token create|list|revoke`.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSampleApp, TEST_SECRET, type SampleApp } from '../helpers/sample-db.js';
+import { createApiKey, hashToken, revokeApiKey } from '../../src/auth/api-keys.js';
+import { EMBED_MAX_TTL_MS, resolveEmbedSecret, SECRET_META_KEY, signEmbedToken, verifyEmbedToken } from '../../src/auth/embed-tokens.js';
+import { parseTtl } from '../../src/auth/ttl.js';
+import { parseWriteRate } from '../../src/auth/rate-limit.js';
+import { tokenCommand } from '../../src/cli/token-command.js';
+import { openDb } from '../../src/db/connect.js';
+import { createApiApp } from '../../src/api/app.js';
+
+let sample: SampleApp;
+const C = '17850';
+beforeAll(async () => {
+  sample = await openSampleApp();
+});
+afterAll(() => sample.close());
+
+const view = (token: string | null, extra: Record<string, string> = {}) =>
+  sample.rawApp.request(`http://localhost/customers/${C}/360`, { headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...extra } });
+
+async function expect401(res: Response, detail: RegExp): Promise<void> {
+  expect(res.status).toBe(401);
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="c360"/);
+  const body = await res.json();
+  expect(body).toMatchObject({ status: 401, title: 'Unauthorized' });
+  expect(body.detail).toMatch(detail);
+}
+
+describe('API keys', () => {
+  it('are stored as their SHA-256 only', async () => {
+    const { token, info } = await createApiKey(sample.db, { name: 'Hash check', role: 'viewer' });
+    expect(token).toMatch(/^c360_[A-Za-z0-9_-]{43}$/);
+    const row = await sample.db.selectFrom('api_tokens').selectAll().where('id', '=', info.id).executeTakeFirstOrThrow();
+    expect(row.token_hash).toBe(hashToken(token));
+    expect(JSON.stringify(row)).not.toContain(token.slice(5));
+    const audit = await sample.db.selectFrom('audit_log').selectAll().where('action', '=', 'token.created').execute();
+    expect(audit.some((a) => a.details?.includes(info.id) && !a.details.includes(token))).toBe(true);
+  });
+
+  it('missing, malformed, unknown → 401 with WWW-Authenticate: Bearer', async () => {
+    await expect401(await view(null), /needs a bearer token/);
+    const noChallengeError = await view(null);
+    expect(noChallengeError.headers.get('www-authenticate')).toBe('Bearer realm="c360"');
+    await expect401(await view('c360_' + 'A'.repeat(43)), /Unknown API key/);
+    await expect401(await view('not-a-token'), /not a c360 token/);
+    await expect401(await sample.rawApp.request(`http://localhost/customers/${C}/360`, { headers: { authorization: `Basic ${sample.tokens.admin}` } }), /must be "Bearer <token>"/);
+    const invalid = await view('c360_' + 'A'.repeat(43));
+    expect(invalid.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    // The scheme is case-insensitive.
+    expect((await sample.rawApp.request(`http://localhost/customers/${C}/360`, { headers: { authorization: `bearer ${sample.tokens.viewer}` } })).status).toBe(200);
+  });
+
+  it('expired → 401; before expiry → 200', async () => {
+    const now = new Date();
+    const { token } = await createApiKey(sample.db, { name: 'Short lived', role: 'viewer', ttlMs: 60_000, now: new Date(now.getTime() - 120_000) });
+    await expect401(await view(token), /expired at/);
+    const { token: fresh } = await createApiKey(sample.db, { name: 'Fresh', role: 'viewer', ttlMs: 60_000 });
+    expect((await view(fresh)).status).toBe(200);
+  });
+
+  it('revoked → 401 at once', async () => {
+    const { token, info } = await createApiKey(sample.db, { name: 'To revoke', role: 'manager' });
+    expect((await view(token)).status).toBe(200);
+    const revoked = await revokeApiKey(sample.db, info.id);
+    expect(revoked?.revokedAt).toBeTruthy();
+    await expect401(await view(token), /revoked at/);
+    expect((await revokeApiKey(sample.db, info.id))?.revokedAt).toBe(revoked?.revokedAt); // revoking again keeps the first time
+    expect(await revokeApiKey(sample.db, 'tok_nope')).toBeUndefined();
+  });
+
+  it('the token query parameter is refused outside GET /stream and the embed pages', async () => {
+    await expect401(await sample.rawApp.request(`http://localhost/customers/${C}/360?token=${sample.tokens.admin}`), /query parameter is accepted only/);
+    // A header wins; the query parameter is then ignored.
+    expect((await sample.rawApp.request(`http://localhost/customers/${C}/360?token=junk`, { headers: { authorization: `Bearer ${sample.tokens.admin}` } })).status).toBe(200);
+  });
+});
+
+describe('embed tokens', () => {
+  const claims = (over: Partial<{ sub: string; role: 'viewer' | 'admin'; cus: string; exp: number }> = {}) => ({
+    sub: 'Helpdesk', role: 'viewer' as const, cus: C, exp: Math.floor(Date.now() / 1000) + 600, ...over,
+  });
+
+  it('a valid token reads its customer', async () => {
+    expect((await view(signEmbedToken(claims(), TEST_SECRET))).status).toBe(200);
+  });
+
+  it('tampered, re-signed with another secret, expired, too long-lived, malformed → 401', async () => {
+    const token = signEmbedToken(claims(), TEST_SECRET);
+    const [head, sig] = token.split('.') as [string, string];
+    // Payload changed (another customer), signature kept.
+    const forged = `c360e_${Buffer.from(JSON.stringify(claims({ cus: '13047', role: 'admin' }))).toString('base64url')}.${sig}`;
+    await expect401(await view(forged), /signature does not match/);
+    // Signature changed by one character.
+    const flipped = `${head}.${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
+    await expect401(await view(flipped), /signature does not match/);
+    await expect401(await view(signEmbedToken(claims(), 'another-secret-another-secret-another-secret')), /signature does not match/);
+    await expect401(await view(signEmbedToken(claims({ exp: Math.floor(Date.now() / 1000) - 1 }), TEST_SECRET)), /expired at/);
+    await expect401(await view(signEmbedToken(claims({ exp: Math.floor((Date.now() + EMBED_MAX_TTL_MS) / 1000) + 120 }), TEST_SECRET)), /more than 24 hours/);
+    await expect401(await view('c360e_abc'), /malformed/);
+    await expect401(await view(`${token}x`), /malformed/);
+  });
+
+  it('verification is a pure function of token, secret and clock', () => {
+    const now = new Date('2030-01-01T00:00:00Z');
+    const t = signEmbedToken({ sub: 'x', role: 'agent', cus: 'c1', exp: now.getTime() / 1000 + 60 }, TEST_SECRET);
+    expect(verifyEmbedToken(t, TEST_SECRET, now)).toMatchObject({ ok: true, claims: { sub: 'x', role: 'agent', cus: 'c1' } });
+    expect(verifyEmbedToken(t, TEST_SECRET, new Date(now.getTime() + 61_000))).toMatchObject({ ok: false, reason: 'expired' });
+    expect(() => signEmbedToken({ sub: 'x', role: 'root' as never, cus: 'c1', exp: 1 }, TEST_SECRET)).toThrow();
+  });
+
+  it('the secret comes from C360_SECRET, else one generated once in meta', async () => {
+    const db = await openDb({ file: ':memory:' });
+    try {
+      const first = await resolveEmbedSecret(db, {});
+      expect(first.length).toBeGreaterThanOrEqual(43);
+      expect(await resolveEmbedSecret(db, {})).toBe(first);
+      expect((await db.selectFrom('meta').select('value').where('key', '=', SECRET_META_KEY).executeTakeFirst())?.value).toBe(first);
+      expect(await resolveEmbedSecret(db, { C360_SECRET: 'x'.repeat(32) })).toBe('x'.repeat(32));
+      await expect(resolveEmbedSecret(db, { C360_SECRET: 'short' })).rejects.toThrow(/at least 32/);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('token clock', () => {
+  it('expiry uses the wall clock given to the app, not the as-of date of the metrics', async () => {
+    const { token } = await createApiKey(sample.db, { name: 'Clock', role: 'viewer', ttlMs: 3_600_000 });
+    // The sample's as-of is in 2011: a token is still valid at that as-of.
+    const later = createApiApp({ db: sample.db, asOf: sample.asOf, auth: { secret: TEST_SECRET, now: () => new Date(Date.now() + 2 * 3_600_000) } });
+    const res = await later.request(`http://localhost/customers/${C}/360`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(401);
+    expect((await view(token)).status).toBe(200);
+  });
+});
+
+describe('c360 token', () => {
+  async function run(args: string[]): Promise<{ out: string; err: string }> {
+    let out = '';
+    let err = '';
+    await tokenCommand(args, (s) => void (out += s), (s) => void (err += s));
+    return { out, err };
+  }
+  // The CLI opens the database file itself: point it at the sample's file.
+  let dbPath = '';
+  beforeAll(async () => {
+    const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(sample.db);
+    dbPath = rows[0]!.file;
+  });
+
+  it('create prints only the key on stdout; it works; list shows no secret; revoke stops it', async () => {
+    const { out, err } = await run(['create', '--role', 'agent', '--name', 'Dana (support)', '--ttl', '30d', '--db', dbPath]);
+    const token = out.trim();
+    expect(out).toMatch(/^c360_[A-Za-z0-9_-]{43}\n$/);
+    expect(err).toMatch(/API key tok_\S+ "Dana \(support\)" \(agent\), expires/);
+    expect((await view(token)).status).toBe(200);
+    const me = await sample.call('/me', { as: { token } });
+    expect(me.body).toMatchObject({ name: 'Dana (support)', role: 'agent' });
+    expect(Date.parse(me.body.expiresAt) - Date.now()).toBeGreaterThan(29 * 86_400_000);
+
+    const list = (await run(['list', '--db', dbPath])).out;
+    expect(list).toContain('Dana (support)');
+    expect(list).toContain(me.body.tokenId);
+    expect(list).not.toContain(token);
+    expect(list).not.toContain(hashToken(token));
+
+    const revoked = await run(['revoke', me.body.tokenId, '--db', dbPath]);
+    expect(revoked.out).toContain(`Revoked ${me.body.tokenId}`);
+    expect((await view(token)).status).toBe(401);
+    expect((await run(['list', '--db', dbPath])).out).toMatch(new RegExp(`${me.body.tokenId}.*revoked`));
+  });
+
+  it('create --customer scopes an API key to one customer', async () => {
+    const token = (await run(['create', '--role', 'viewer', '--name', 'Scoped', '--customer', C, '--db', dbPath])).out.trim();
+    expect((await view(token)).status).toBe(200);
+    expect((await sample.call('/customers/13047/360', { as: { token } })).status).toBe(403);
+    expect((await sample.call('/customers', { as: { token } })).status).toBe(403);
+  });
+
+  it('create --embed signs a customer-scoped embed token the server accepts', async () => {
+    const { out, err } = await run(['create', '--embed', '--customer', C, '--ttl', '15m', '--role', 'viewer', '--db', dbPath]);
+    const token = out.trim();
+    expect(out).toMatch(/^c360e_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}\n$/);
+    expect(err).toContain(`customer ${C}`);
+    // The CLI used the database's generated secret; an app without an explicit secret uses it too.
+    const app = createApiApp({ db: sample.db, asOf: sample.asOf });
+    const ok = await app.request(`http://localhost/customers/${C}/360`, { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+    const other = await app.request('http://localhost/customers/13047/360', { headers: { authorization: `Bearer ${token}` } });
+    expect(other.status).toBe(403);
+  });
+
+  it('refuses bad arguments with a message', async () => {
+    await expect(run(['create', '--role', 'root', '--name', 'x', '--db', dbPath])).rejects.toThrow(/role "root": one of viewer, agent, manager, admin/);
+    await expect(run(['create', '--role', 'viewer', '--db', dbPath])).rejects.toThrow(/needs --role and --name/);
+    await expect(run(['create', '--embed', '--db', dbPath])).rejects.toThrow(/--embed needs --customer/);
+    await expect(run(['create', '--embed', '--customer', C, '--ttl', '2d', '--db', dbPath])).rejects.toThrow(/at most 24h/);
+    await expect(run(['create', '--role', 'viewer', '--name', 'x', '--ttl', '5 weeks', '--db', dbPath])).rejects.toThrow(/--ttl/);
+    await expect(run(['create', '--role', 'viewer', '--name', 'x', '--customer', 'no-such-customer', '--db', dbPath])).rejects.toThrow(/no such customer/);
+    await expect(run(['revoke', 'tok_missing', '--db', dbPath])).rejects.toThrow(/no API key with id/);
+    await expect(run(['destroy', '--db', dbPath])).rejects.toThrow(/unknown action/);
+  });
+
+  it('parses lifetimes and write rates', () => {
+    expect(parseTtl('15m')).toBe(900_000);
+    expect(parseTtl('1h')).toBe(3_600_000);
+    expect(parseTtl('30d')).toBe(30 * 86_400_000);
+    expect(() => parseTtl('0h')).toThrow();
+    expect(() => parseTtl('1y')).toThrow();
+    expect(parseWriteRate(undefined)).toBe(60);
+    expect(parseWriteRate('off')).toBe(0);
+    expect(parseWriteRate('120')).toBe(120);
+    expect(() => parseWriteRate('fast')).toThrow(/C360_WRITE_RATE/);
+  });
+});
