@@ -19,7 +19,18 @@ export interface C360Config {
 /** The context `<c360-provider>` provides and every element consumes. */
 export const c360ConfigContext = createContext<C360Config | undefined>(Symbol.for('c360-config'));
 
-let globalConfig: C360Config = {};
+declare global {
+  interface Window {
+    /**
+     * Page-wide configuration read once when the elements load, for pages that know it before the
+     * bundle runs: `window.c360Config = { apiBase: '/api', token }` then load `c360.js`. Later
+     * changes go through {@link configure}.
+     */
+    c360Config?: C360Config;
+  }
+}
+
+let globalConfig: C360Config = { ...(typeof window === 'undefined' ? {} : window.c360Config) };
 const listeners = new Set<() => void>();
 
 /**
