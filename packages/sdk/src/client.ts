@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Problem } from './schemas/common.js';
+import { CurrentActor } from './schemas/auth.js';
 import { Customer360, CustomerSearchPage, type CustomerSearchQuery } from './schemas/customer.js';
 import { OrdersPage, type OrdersQuery } from './schemas/orders.js';
 import { BehaviorAnalytics, LoyaltyStatus, MarketingEngagement, PaymentsOverview, SupportHistory, TicketDetail } from './schemas/sections.js';
@@ -14,7 +15,10 @@ import { NotesPage, Note, type NewNote, type NotesQuery } from './schemas/notes.
 import { CustomerTags, TagList, TagSummary, type NewTag, type TagAssignment } from './schemas/tags.js';
 import { CustomerSegments, Segment, SegmentList, type NewSegment, type SegmentUpdate } from './schemas/segments.js';
 import { CustomerComparison } from './schemas/compare.js';
+import { EmailQueued, PointsAdjusted, type EmailAction, type PointsAction, type TicketAction } from './schemas/actions.js';
+import { TicketSummary } from './schemas/sections.js';
 import { C360ApiError } from './errors.js';
+import { subscribe as subscribeStream, type ChangeHandler, type SubscribeOptions } from './subscribe.js';
 
 export interface ClientOptions {
   /** Base URL of the API including `/api`, e.g. `http://localhost:8360/api` or `/api`. */
@@ -35,6 +39,14 @@ function queryString(params: Params = {}): string {
   }
   const s = search.toString();
   return s ? `?${s}` : '';
+}
+
+/** A downloaded export. */
+export interface ExportFile {
+  blob: Blob;
+  /** E.g. `c360-17850-2011-12-09.pdf`. */
+  filename: string;
+  contentType: string;
 }
 
 export interface C360Client {
@@ -85,6 +97,18 @@ export interface C360Client {
   removeFromSegment(id: string, segmentId: string, init?: RequestInit): Promise<void>;
   /** GET /customers/compare — 2–3 customers side by side with differences and segment overlap. */
   compareCustomers(ids: readonly string[], init?: RequestInit): Promise<z.infer<typeof CustomerComparison>>;
+  /** POST /customers/:id/actions/email — emails the customer (refused without opt-in, without an address or in quiet hours). */
+  sendEmail(id: string, email: EmailAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<z.infer<typeof EmailQueued>>;
+  /** POST /customers/:id/actions/ticket — opens a support ticket as the caller. */
+  createTicket(id: string, ticket: TicketAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<z.infer<typeof TicketSummary>>;
+  /** POST /customers/:id/actions/points — adds (positive) or takes (negative) loyalty points; returns the new balance. */
+  adjustPoints(id: string, adjustment: PointsAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<z.infer<typeof PointsAdjusted>>;
+  /** GET /me — who the token is: name, role, permissions, customer scope (elements hide what the role cannot do). */
+  getMe(init?: RequestInit): Promise<z.infer<typeof CurrentActor>>;
+  /** GET /customers/:id/export — the PDF report or the CSV of metrics and orders, with its filename (R17). */
+  exportCustomer(id: string, format: 'pdf' | 'csv', init?: RequestInit): Promise<ExportFile>;
+  /** GET /stream — calls `handler` with each change to the customer (R18) until the returned function is called. */
+  subscribe(customerId: string, handler: ChangeHandler, options?: SubscribeOptions): () => void;
 }
 
 /**
@@ -130,6 +154,26 @@ export function createClient(options: ClientOptions): C360Client {
       });
     }
     return parsed.data;
+  }
+
+  /** A file download: the body as a Blob and the filename from Content-Disposition. */
+  async function download(path: string, init: RequestInit = {}): Promise<ExportFile> {
+    const headers = new Headers(init.headers);
+    if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, { ...init, headers });
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError') throw error;
+      throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${baseUrl}: ${(error as Error).message}` });
+    }
+    if (!response.ok) {
+      const problem = Problem.safeParse(await response.json().catch(() => undefined));
+      throw new C360ApiError(problem.success ? problem.data : { type: 'about:blank', title: response.statusText || 'HTTP error', status: response.status });
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'c360-export';
+    return { blob: await response.blob(), filename, contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
   }
 
   /**
@@ -189,5 +233,12 @@ export function createClient(options: ClientOptions): C360Client {
     addToSegment: (id, segmentId, init) => send(CustomerSegments, 'POST', `/customers/${enc(id)}/segments`, { segmentId }, init),
     removeFromSegment: (id, segmentId, init) => send(NoContent, 'DELETE', `/customers/${enc(id)}/segments/${enc(segmentId)}`, undefined, init),
     compareCustomers: (ids, init) => get(CustomerComparison, `/customers/compare${queryString({ ids: [...ids] })}`, init),
+    sendEmail: (id, email, o, init) => send(EmailQueued, 'POST', `/customers/${enc(id)}/actions/email`, email, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
+    createTicket: (id, ticket, o, init) => send(TicketSummary, 'POST', `/customers/${enc(id)}/actions/ticket`, ticket, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
+    adjustPoints: (id, adjustment, o, init) => send(PointsAdjusted, 'POST', `/customers/${enc(id)}/actions/points`, adjustment, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
+    getMe: (init) => get(CurrentActor, '/me', init),
+    exportCustomer: (id, format, init) => download(`/customers/${enc(id)}/export${queryString({ format })}`, init),
+    subscribe: (customerId, handler, subscribeOptions) =>
+      subscribeStream({ baseUrl, ...(options.token ? { token: options.token } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) }, customerId, handler, subscribeOptions),
   };
 }

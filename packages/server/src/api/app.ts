@@ -22,6 +22,9 @@ import { sectionRoutes } from './routes/sections.js';
 import { eventRoutes } from './routes/events.js';
 import { docsRoutes } from './routes/docs.js';
 import { meRoutes } from './routes/me.js';
+import { streamRoutes } from './routes/stream.js';
+import { exportRoutes } from './routes/export.js';
+import { actionRoutes } from './routes/actions.js';
 import { Authenticator, type AuthOptions } from '../auth/authenticate.js';
 import { BEARER_SCHEME, PERMISSION_EXTENSION } from '../auth/guard.js';
 
@@ -65,12 +68,15 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
   meRoutes(app);
   compareRoutes(app); // before customerRoutes: /customers/compare is not a customer id
+  exportRoutes(app); // /customers/export.csv likewise
   customerRoutes(app);
   noteRoutes(app);
   tagRoutes(app);
   segmentRoutes(app);
   sectionRoutes(app);
   eventRoutes(app);
+  streamRoutes(app);
+  actionRoutes(app);
   docsRoutes(app);
   assertEveryRouteDeclaresAccess(app);
 

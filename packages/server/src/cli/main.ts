@@ -6,6 +6,7 @@
 import { serveCommand } from './serve-command.js';
 import { importCommand } from './import-command.js';
 import { tokenCommand } from './token-command.js';
+import { exportCommand } from './export-command.js';
 
 const USAGE = `Usage: c360 <command> [options]
 
@@ -22,6 +23,8 @@ Commands:
   token   create --embed --customer ID [--role viewer] [--ttl 15m]
                                                            Sign a customer-scoped embed token (≤ 24h)
   token   list | revoke ID                                 List API keys (no secrets) / revoke one
+  export  customers --out FILE.csv [--q T] [--segment ID] [--tag T] [--clv-min N]   Customers matching a search as CSV
+  export  customer ID --format pdf|csv --out FILE          One customer's report (audited)
 
 Options shared by every command:
   --db FILE            SQLite database file (default ./data/c360.db, or C360_DB)
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   demo: (args) => serveCommand(args, 'demo'),
   import: (args) => importCommand(args),
   token: (args) => tokenCommand(args),
+  export: (args) => exportCommand(args),
 };
 
 async function main(argv: string[]): Promise<void> {

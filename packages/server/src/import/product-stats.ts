@@ -66,3 +66,17 @@ export async function recomputeProductStats(db: Db, productIds: readonly string[
     `.execute(db);
   });
 }
+
+/**
+ * {@link recomputeProductStats} of products each rounded in its own currency (product id → currency),
+ * one pass per currency: what ingestion collects over a batch.
+ */
+export async function recomputeProductStatsByCurrency(db: Db, products: ReadonlyMap<string, string>): Promise<void> {
+  const byCurrency = new Map<string, string[]>();
+  for (const [id, currency] of products) {
+    const ids = byCurrency.get(currency);
+    if (ids) ids.push(id);
+    else byCurrency.set(currency, [id]);
+  }
+  for (const [currency, ids] of byCurrency) await recomputeProductStats(db, ids, currency);
+}

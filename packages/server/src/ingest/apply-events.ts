@@ -13,10 +13,11 @@
 import type { IngestEvent, IngestResult } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { recomputeCustomerStats } from '../aggregate/customer-stats.js';
+import { recomputeProductStatsByCurrency } from '../import/product-stats.js';
 import { refreshRuleSegments } from '../segments/recompute.js';
 import { EventConflict, IngestConflict } from './conflict.js';
 import { applyCustomerUpserted } from './customer-upserted.js';
-import { applyOrderPlaced, applyOrderStatusChanged } from './orders.js';
+import { applyOrderPlaced, applyOrderStatusChanged, type ProductSales } from './orders.js';
 import { applyPaymentMethodSaved, applyPaymentRecorded } from './payments.js';
 import { applyTicketOpened, applyTicketUpdated } from './tickets.js';
 import { applyLoyaltyEnrolled, applyLoyaltyPoints, applyLoyaltyTierChanged, applyReferralRecorded } from './loyalty.js';
@@ -24,6 +25,8 @@ import { applyMarketingEvent } from './marketing.js';
 import { applyPreferencesUpdated } from './preferences.js';
 import { applyProductViewed, applySessionStarted } from './behaviour.js';
 import type { Applied, CustomerRef } from './shared.js';
+import { notifyCommitted, recordChanges, type ChangeDraft } from '../realtime/feed.js';
+import { activityIdOf, draftsOf } from '../realtime/sections.js';
 
 export type { Applied, CustomerRef } from './shared.js';
 export { EventConflict, IngestConflict } from './conflict.js';
@@ -38,7 +41,9 @@ const STATS_TYPES: ReadonlySet<IngestEvent['type']> = new Set(['customer.upserte
  *   applied; nothing of the batch is then written.
  */
 export async function applyEvents(db: Db, events: readonly IngestEvent[], now: Date = new Date()): Promise<IngestResult> {
-  return db.transaction().execute((trx) => applyEventsIn(trx, events, now));
+  const result = await db.transaction().execute((trx) => applyEventsIn(trx, events, now));
+  notifyCommitted(db); // real time (R18): publish after the commit
+  return result;
 }
 
 /**
@@ -49,6 +54,8 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
   let applied = 0;
   const touched = new Set<string>();
   const changed = new Set<string>(); // every customer an applied event is about (rule segments)
+  const sales: ProductSales = new Map(); // products whose sales statistics an applied event changed
+  const changes: ChangeDraft[] = []; // the change feed (R18), committed with the batch
   for (const [index, event] of events.entries()) {
     const inserted = await trx
       .insertInto('idempotency_keys')
@@ -57,17 +64,20 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
     try {
-      const result = await applyOne(trx, event, now);
+      const result = await applyOne(trx, event, now, sales);
       if (STATS_TYPES.has(event.type)) touched.add(result.customerId);
       changed.add(result.customerId);
+      changes.push(...draftsOf(result.customerId, event.type, activityIdOf(event), `event:${event.id}`));
     } catch (error) {
       if (error instanceof EventConflict) throw new IngestConflict(index, event, error);
       throw error;
     }
     applied += 1;
   }
+  await recomputeProductStatsByCurrency(trx, sales);
   await recomputeCustomerStats(trx, [...touched]);
   await refreshRuleSegments(trx, [...changed], { now, statsRecomputed: touched.size > 0 });
+  await recordChanges(trx, changes, new Date());
   return { received: events.length, applied, duplicates: events.length - applied };
 }
 
@@ -78,14 +88,14 @@ async function knownCustomer(db: Db, customerId: string): Promise<CustomerRef> {
   return row;
 }
 
-async function applyOne(db: Db, event: IngestEvent, now: Date): Promise<Applied> {
+async function applyOne(db: Db, event: IngestEvent, now: Date, sales: ProductSales): Promise<Applied> {
   if (event.type === 'customer.upserted') return applyCustomerUpserted(db, event, now);
   const customer = await knownCustomer(db, event.data.customerId);
   switch (event.type) {
     case 'order.placed':
-      return applyOrderPlaced(db, event, customer);
+      return applyOrderPlaced(db, event, customer, sales);
     case 'order.status_changed':
-      return applyOrderStatusChanged(db, event, customer);
+      return applyOrderStatusChanged(db, event, customer, sales);
     case 'payment.recorded':
       return applyPaymentRecorded(db, event, customer);
     case 'payment_method.saved':

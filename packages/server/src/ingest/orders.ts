@@ -2,14 +2,14 @@
  * `order.placed` and `order.status_changed`. An order is keyed by its `orderId` (also the id of
  * an Online Retail order, so a status change can reach imported orders too); placing an order again
  * replaces it and its lines. Its one timeline entry `order:<orderId>` follows it; each status change
- * adds its own entry. Product sales statistics are recomputed from the lines of completed orders.
+ * adds its own entry. The products whose sales an event changes are noted in a {@link ProductSales}; their
+ * statistics are recomputed from the lines of completed orders once per batch (`applyEventsIn`).
  * @module
  */
 import type { OrderPlacedEvent, OrderStatusChangedEvent } from '@c360/sdk';
 import { COMPLETED_ORDER_STATUSES } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { orderTotalMinor } from '../scoring/money.js';
-import { recomputeProductStats } from '../import/product-stats.js';
 import { upsertCatalog } from './catalog.js';
 import { EventConflict } from './conflict.js';
 import {
@@ -20,7 +20,17 @@ import {
 /** `orders.source` of orders that came through ingestion. */
 export const EVENTS_SOURCE = 'events';
 
-export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer: CustomerRef): Promise<Applied> {
+/**
+ * Products whose sales statistics are due for a recompute: product id → the currency to round revenue
+ * in, that of the last order that changed them (as when each event recomputed them itself).
+ */
+export type ProductSales = Map<string, string>;
+
+function noteSales(sales: ProductSales, productIds: Iterable<string>, currency: string): void {
+  for (const id of productIds) sales.set(id, currency);
+}
+
+export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer: CustomerRef, sales: ProductSales): Promise<Applied> {
   const d = event.data;
   requireCustomerCurrency(customer, d.currency);
   const existing = await db.selectFrom('orders').select('customer_id').where('id', '=', d.orderId).executeTakeFirst();
@@ -54,7 +64,7 @@ export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer
       description: l.description ?? null, quantity: l.quantity, unit_price_micros: l.unitPriceMicros,
     })))
     .execute();
-  await recomputeProductStats(db, [...new Set([...previousProducts, ...lines.map((l) => l.productId)])], d.currency);
+  noteSales(sales, [...previousProducts, ...lines.map((l) => l.productId)], d.currency);
 
   await writeActivity(db, customer.id, {
     id: `order:${d.orderId}`,
@@ -69,7 +79,9 @@ export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer
   return { customerId: customer.id };
 }
 
-export async function applyOrderStatusChanged(db: Db, event: OrderStatusChangedEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyOrderStatusChanged(
+  db: Db, event: OrderStatusChangedEvent, customer: CustomerRef, sales: ProductSales,
+): Promise<Applied> {
   const d = event.data;
   const order = await db
     .selectFrom('orders')
@@ -82,7 +94,7 @@ export async function applyOrderStatusChanged(db: Db, event: OrderStatusChangedE
   await db.updateTable('orders').set({ status: d.status }).where('id', '=', d.orderId).execute();
   const wasCompleted = (COMPLETED_ORDER_STATUSES as readonly string[]).includes(order.status);
   if (wasCompleted !== COMPLETED_ORDER_STATUSES.includes(d.status)) {
-    await recomputeProductStats(db, await orderProductIds(db, d.orderId), order.currency);
+    noteSales(sales, await orderProductIds(db, d.orderId), order.currency);
   }
 
   await writeActivity(db, customer.id, {

@@ -7,8 +7,7 @@
 import type { ComparedCustomer, ComparedField, ComparisonDifference, CustomerComparison } from '@c360/sdk';
 import { COMPARED_FIELDS } from '@c360/sdk';
 import { customerNotFound } from '../api/problem.js';
-import { loadCustomer360, type ReadContext } from './customer-360.js';
-import { loadEngagement } from './activity-windows.js';
+import { readCustomer360, type ReadContext } from './customer-360.js';
 import { ensureRuleSegmentsCurrent } from '../segments/recompute.js';
 
 /** The value of a compared field for one customer (null: not applicable). */
@@ -61,7 +60,7 @@ export async function compareCustomers(ctx: ReadContext, ids: readonly string[])
 
   const customers: ComparedCustomer[] = [];
   for (const id of ids) {
-    const [view, engagement] = await Promise.all([loadCustomer360(ctx, id), loadEngagement(db, id, asOf)]);
+    const { view, engagement } = await readCustomer360(ctx, id);
     customers.push({
       id,
       name: view.profile.name,

@@ -14,6 +14,7 @@ import { customerNotFound } from '../api/problem.js';
 import { getRfmBreakpoints } from './rfm-population.js';
 import { loadEngagement, loadSupport } from './activity-windows.js';
 import { loadCustomerRow, toProfile } from './profile.js';
+import type { EngagementInput } from '../scoring/engagement.js';
 
 export interface ReadContext {
   db: Db;
@@ -24,6 +25,14 @@ export interface ReadContext {
 
 /** Builds GET /customers/:id/360. Throws a 404 problem for an unknown id. */
 export async function loadCustomer360(ctx: ReadContext, id: string): Promise<Customer360> {
+  return (await readCustomer360(ctx, id)).view;
+}
+
+/**
+ * {@link loadCustomer360} with the 90-day activity counts its scores were computed from (compare
+ * shows them beside the view without loading them again).
+ */
+export async function readCustomer360(ctx: ReadContext, id: string): Promise<{ view: Customer360; engagement: EngagementInput }> {
   const { db, asOf } = ctx;
   const customer = await loadCustomerRow(db, id);
   if (!customer) throw customerNotFound(id);
@@ -79,7 +88,7 @@ export async function loadCustomer360(ctx: ReadContext, id: string): Promise<Cus
     ? [{ id: `rfm:${slug(rfm.segment)}`, name: rfm.segment, kind: 'rfm', assignedAt: null, how: 'automatic' }]
     : [];
 
-  return {
+  const view: Customer360 = {
     asOf: asOf.toISOString(),
     profile: profile satisfies CustomerProfile,
     metrics,
@@ -95,6 +104,7 @@ export async function loadCustomer360(ctx: ReadContext, id: string): Promise<Cus
       hasRefunds: metrics.totalRefunded > 0,
     },
   };
+  return { view, engagement };
 }
 
 async function loadTags(db: Db, customerId: string): Promise<Tag[]> {

@@ -45,14 +45,19 @@ function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
+/**
+ * Plain stats columns (every customer has its `customer_stats` row: the importer and ingestion
+ * recompute the stats of every customer they create, in the same transaction), so SQLite can walk
+ * `customer_stats_spent_idx` / `customer_stats_orders_idx` for the sort and the range filters.
+ */
 function sortExpr(column: string) {
   switch (column) {
     case 'spent':
-      return sql<number>`coalesce(s.total_spent_minor, 0)`;
+      return sql<number>`s.total_spent_minor`;
     case 'last_purchase':
-      return sql<string>`coalesce(s.last_completed_at, '')`;
+      return sql<string>`coalesce(s.last_completed_at, '')`; // null until a completed order
     case 'orders_count':
-      return sql<number>`coalesce(s.total_orders, 0)`;
+      return sql<number>`s.total_orders`;
     default:
       return sql.ref(column);
   }
@@ -114,10 +119,10 @@ function applyFilters(qb: SelectQueryBuilder<From, 'c' | 's', object>, query: Qu
   if (query.lastPurchaseFrom) q = q.where('s.last_completed_at', '>=', `${query.lastPurchaseFrom}T00:00:00.000Z`);
   if (query.lastPurchaseTo) q = q.where('s.last_completed_at', '<=', `${query.lastPurchaseTo}T23:59:59.999Z`);
   // Money filters compare minor units; the API takes major units (GBP: ×100).
-  if (query.clvMin !== undefined) q = q.where(sql`coalesce(s.total_spent_minor, 0)`, '>=', Math.round(query.clvMin * 100));
-  if (query.clvMax !== undefined) q = q.where(sql`coalesce(s.total_spent_minor, 0)`, '<=', Math.round(query.clvMax * 100));
-  if (query.ordersMin !== undefined) q = q.where(sql`coalesce(s.total_orders, 0)`, '>=', query.ordersMin);
-  if (query.ordersMax !== undefined) q = q.where(sql`coalesce(s.total_orders, 0)`, '<=', query.ordersMax);
+  if (query.clvMin !== undefined) q = q.where('s.total_spent_minor', '>=', Math.round(query.clvMin * 100));
+  if (query.clvMax !== undefined) q = q.where('s.total_spent_minor', '<=', Math.round(query.clvMax * 100));
+  if (query.ordersMin !== undefined) q = q.where('s.total_orders', '>=', query.ordersMin);
+  if (query.ordersMax !== undefined) q = q.where('s.total_orders', '<=', query.ordersMax);
   return q;
 }
 
@@ -169,7 +174,7 @@ export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): 
   const base = applyFilters(
     (db as unknown as import('kysely').Kysely<From>)
       .selectFrom('customers as c')
-      .leftJoin('customer_stats as s', 's.customer_id', 'c.id') as SelectQueryBuilder<From, 'c' | 's', object>,
+      .innerJoin('customer_stats as s', 's.customer_id', 'c.id') as SelectQueryBuilder<From, 'c' | 's', object>,
     query,
     prepared,
   );
@@ -178,17 +183,19 @@ export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): 
 
   let page = base.select([
     'c.id', 'c.name', 'c.email', 'c.phone', 'c.country', 'c.currency',
-    sql<number>`coalesce(s.total_spent_minor, 0)`.as('spent'),
-    sql<number>`coalesce(s.total_orders, 0)`.as('orders_count'),
+    's.total_spent_minor as spent',
+    's.total_orders as orders_count',
     's.last_completed_at',
     sql<string | number>`${key}`.as('sort_key'),
   ]);
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor, 2) as [string | number, string];
-    const op = sort.dir === 'asc' ? sql`>` : sql`<`;
+    const [op, opEq] = sort.dir === 'asc' ? [sql`>`, sql`>=`] : [sql`<`, sql`<=`];
+    // After (value, id): `key op value or (key = value and c.id > id)`, with the range on `key` alone
+    // spelt out so that SQLite walks the sort index from the cursor on.
     page = sort.column === 'c.id'
       ? page.where(sql<boolean>`c.id > ${id}`)
-      : page.where(sql<boolean>`(${key} ${op} ${value} or (${key} = ${value} and c.id > ${id}))`);
+      : page.where(sql<boolean>`${key} ${opEq} ${value} and (${key} ${op} ${value} or c.id > ${id})`);
   }
   const [rows, count] = await Promise.all([
     page.orderBy(key, sort.dir).orderBy('c.id', 'asc').limit(query.limit + 1).execute(),

@@ -24,6 +24,8 @@ import type { EvalContext } from './facts.js';
 import { loadFacts } from './facts.js';
 import { ensureRuleSegmentsCurrent, loadRuleSegments, parseCriteria, recomputeMemberships } from './recompute.js';
 import { rfmSegmentCounts, rfmSegmentId } from './rfm.js';
+import { notifyCommitted, recordChanges } from '../realtime/feed.js';
+import { draftsOf } from '../realtime/sections.js';
 
 type SegmentRow = { id: string; name: string; kind: string; criteria: string | null; description: string | null; created_at: string };
 
@@ -173,9 +175,11 @@ export async function assignManualSegment(db: Db, ctx: EvalContext, actor: Actor
       .onConflict((oc) => oc.columns(['customer_id', 'segment_id']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+    const activityId = sortableId('segment:', now);
     await audit(trx, actor, 'segment.assigned', customerId, { segmentId, name: row.name }, at);
+    await recordChanges(trx, draftsOf(customerId, 'segment.assigned', activityId), new Date());
     await writeActivity(trx, customerId, {
-      id: sortableId('segment:', now),
+      id: activityId,
       type: 'segment',
       title: `Added to segment “${row.name}”`,
       description: `Manual · by ${actor.name}`,
@@ -183,6 +187,7 @@ export async function assignManualSegment(db: Db, ctx: EvalContext, actor: Actor
       ref: { kind: 'segment', id: segmentId },
     });
   });
+  notifyCommitted(db); // real time (R18), after the commit
   return customerSegments(db, ctx, customerId);
 }
 
@@ -201,9 +206,11 @@ export async function removeManualSegment(db: Db, actor: Actor, customerId: stri
     if (!existing) throw new ProblemError(404, 'not-found', 'Not a member', `Customer "${customerId}" is not in segment "${row.name}"`);
     await trx.deleteFrom('segment_assignments').where('customer_id', '=', customerId).where('segment_id', '=', segmentId).execute();
     const at = now.toISOString();
+    const activityId = sortableId('segment:', now);
     await audit(trx, actor, 'segment.removed', customerId, { segmentId, name: row.name, assignedAt: existing.assigned_at, assignedBy: existing.assigned_by }, at);
+    await recordChanges(trx, draftsOf(customerId, 'segment.removed', activityId), new Date());
     await writeActivity(trx, customerId, {
-      id: sortableId('segment:', now),
+      id: activityId,
       type: 'segment',
       title: `Removed from segment “${row.name}”`,
       description: `Manual · by ${actor.name}`,
@@ -211,4 +218,5 @@ export async function removeManualSegment(db: Db, actor: Actor, customerId: stri
       ref: { kind: 'segment', id: segmentId },
     });
   });
+  notifyCommitted(db); // real time (R18), after the commit
 }

@@ -17,6 +17,8 @@ import { customerNotFound, ProblemError } from '../api/problem.js';
 import { clip, writeActivity } from '../ingest/shared.js';
 import { toNote } from '../read/notes.js';
 import { sortableId } from './ids.js';
+import { notifyCommitted, recordChanges } from '../realtime/feed.js';
+import { draftsOf } from '../realtime/sections.js';
 
 
 export interface CreatedNote {
@@ -35,7 +37,7 @@ export async function createNote(
   options: { idempotencyKey?: string; now?: Date } = {},
 ): Promise<CreatedNote> {
   const now = options.now ?? new Date();
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx): Promise<CreatedNote> => {
     const customer = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
     if (!customer) throw customerNotFound(customerId);
 
@@ -95,6 +97,9 @@ export async function createNote(
         at,
       })
       .execute();
+    await recordChanges(trx, draftsOf(customerId, 'note.added', `note:${row.id}`), new Date());
     return { note: toNote(row), replayed: false };
   });
+  if (!created.replayed) notifyCommitted(db); // real time (R18), after the commit
+  return created;
 }

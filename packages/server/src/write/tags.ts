@@ -15,6 +15,8 @@ import { customerNotFound, ProblemError } from '../api/problem.js';
 import { writeActivity } from '../ingest/shared.js';
 import { refreshRuleSegments } from '../segments/recompute.js';
 import { sortableId } from './ids.js';
+import { notifyCommitted, recordChanges } from '../realtime/feed.js';
+import { draftsOf } from '../realtime/sections.js';
 
 type TagRow = { id: string; name: string; color: string; description: string | null; created_at: string };
 
@@ -92,7 +94,7 @@ export async function loadCustomerTags(db: Db, customerId: string): Promise<Tag[
  */
 export async function assignTag(db: Db, actor: Actor, customerId: string, input: z.output<typeof TagAssignment>, now = new Date()): Promise<Tag[]> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  const tags = await db.transaction().execute(async (trx) => {
     await requireCustomer(trx, customerId);
     let tag: TagRow | undefined;
     if (input.tagId !== undefined) {
@@ -107,9 +109,10 @@ export async function assignTag(db: Db, actor: Actor, customerId: string, input:
       .onConflict((oc) => oc.columns(['customer_id', 'tag_id']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+      const activityId = sortableId('tag:', now);
       await audit(trx, actor, 'tag.assigned', customerId, { tagId: tag.id, name: tag.name }, at);
       await writeActivity(trx, customerId, {
-        id: sortableId('tag:', now),
+        id: activityId,
         type: 'tag',
         title: `Tagged “${tag.name}”`,
         description: `By ${actor.name}`,
@@ -117,9 +120,12 @@ export async function assignTag(db: Db, actor: Actor, customerId: string, input:
         ref: { kind: 'tag', id: tag.id },
       });
       await refreshRuleSegments(trx, [customerId], { now });
+      await recordChanges(trx, draftsOf(customerId, 'tag.assigned', activityId), new Date());
     }
     return customerTags(trx, customerId);
   });
+  notifyCommitted(db); // real time (R18), after the commit
+  return tags;
 }
 
 /** DELETE /customers/:id/tags/:tagId: removes the tag at once; 404 when the customer does not have it. */
@@ -133,9 +139,10 @@ export async function removeTag(db: Db, actor: Actor, customerId: string, tagId:
     if (Number(deleted.numDeletedRows) === 0) {
       throw new ProblemError(404, 'not-found', 'Tag not assigned', `Customer "${customerId}" does not have tag "${tag.name}"`);
     }
+    const activityId = sortableId('tag:', now);
     await audit(trx, actor, 'tag.removed', customerId, { tagId, name: tag.name }, at);
     await writeActivity(trx, customerId, {
-      id: sortableId('tag:', now),
+      id: activityId,
       type: 'tag',
       title: `Tag “${tag.name}” removed`,
       description: `By ${actor.name}`,
@@ -143,5 +150,7 @@ export async function removeTag(db: Db, actor: Actor, customerId: string, tagId:
       ref: { kind: 'tag', id: tagId },
     });
     await refreshRuleSegments(trx, [customerId], { now });
+    await recordChanges(trx, draftsOf(customerId, 'tag.removed', activityId), new Date());
   });
+  notifyCommitted(db); // real time (R18), after the commit
 }

@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  CompareQuery, CustomerSearchQuery, IngestEvent, NewNote, NewSegment, NewTag, NotesQuery, OrdersQuery, Problem,
-  SegmentAssignment, SegmentUpdate, TagAssignment, TimelineQuery,
+  BulkExportQuery, CompareQuery, CustomerSearchQuery, EmailAction, ExportQuery, PointsAction, TicketAction, IngestEvent, NewNote, NewSegment, NewTag, NotesQuery, OrdersQuery, Problem,
+  SegmentAssignment, SegmentUpdate, StreamQuery, TagAssignment, TimelineQuery,
 } from '@c360/sdk';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 import { snapshotAll } from '../ingest/helpers.js';
@@ -55,6 +55,12 @@ const INPUTS: Record<string, Inputs> = {
     },
   },
   'GET /me': {},
+  'GET /stream': { query: StreamQuery },
+  'POST /customers/{id}/actions/email': { body: { schema: EmailAction, valid: { subject: 'Fuzz', body: 'fuzz' } } },
+  'POST /customers/{id}/actions/ticket': { body: { schema: TicketAction, valid: { subject: 'Fuzz ticket', priority: 'normal' } } },
+  'POST /customers/{id}/actions/points': { body: { schema: PointsAction, valid: { points: 10, reason: 'fuzz' } } },
+  'GET /customers/{id}/export': { query: ExportQuery },
+  'GET /customers/export.csv': { query: BulkExportQuery },
   'GET /tags': {},
   'GET /segments': {},
 };

@@ -28,7 +28,12 @@ function renderPermissionTable(): string {
   ].join('\n');
 }
 
-const SCOPE_TEXT: Record<string, string> = { path: 'its own customer only', none: 'refused (403)', any: 'allowed' };
+const SCOPE_TEXT: Record<string, string> = {
+  path: 'its own customer only',
+  none: 'refused (403)',
+  any: 'allowed',
+  custom: 'its own customer only (named by the request, e.g. `?customer=`)',
+};
 
 /** Every endpoint of the OpenAPI document with its permission and how customer-scoped tokens fare. */
 function renderEndpointTable(doc: any): string {

@@ -6,19 +6,23 @@
  * written out here, independently of the route code, and must match the document. A viewer
  * changes nothing through any route.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, type Permission, type Role } from '@c360/sdk';
 import { openSampleApp, type CallInit, type SampleApp } from '../helpers/sample-db.js';
 import { snapshotAll } from '../ingest/helpers.js';
 
-type Scope = 'path' | 'none' | 'any';
+/** `custom`: the route names its customer elsewhere (GET /stream: the `customer` query parameter). */
+type Scope = 'path' | 'none' | 'any' | 'custom';
 interface RouteSpec {
   /** What the route needs (null: any valid token). */
   permission: Permission | null;
   /** How customer-scoped tokens are treated. */
   scope: Scope;
   /** Its success status. */
-  ok: 200 | 201 | 204;
+  ok: 200 | 201 | 202 | 204;
   /** Prepares what the request needs (as admin, directly) and returns the request. */
   make(): Promise<[string, RequestInit?]>;
 }
@@ -43,6 +47,7 @@ const manualSegment = async (): Promise<string> => (await admin('/segments', pos
 /** THE expected table of this test: method + path → permission, customer scope, success status, a valid request. */
 const ROUTES: Record<string, RouteSpec> = {
   'GET /me': { permission: null, scope: 'any', ok: 200, make: async () => ['/me'] },
+  'GET /stream': { permission: 'customers:read', scope: 'custom', ok: 200, make: async () => [`/stream?customer=${C}`] },
   'GET /customers': { permission: 'customers:read', scope: 'none', ok: 200, make: async () => ['/customers?limit=5&q=a'] },
   'GET /customers/compare': { permission: 'customers:read', scope: 'none', ok: 200, make: async () => [`/customers/compare?ids=${C},${D}`] },
   'GET /customers/{id}/360': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/360`] },
@@ -60,6 +65,8 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /customers/{id}/notes': {
     permission: 'notes:write', scope: 'path', ok: 201, make: async () => [`/customers/${C}/notes`, post({ body: unique('Matrix note '), type: 'support' })],
   },
+  'GET /customers/{id}/export': { permission: 'export', scope: 'path', ok: 200, make: async () => [`/customers/${C}/export?format=csv`] },
+  'GET /customers/export.csv': { permission: 'export', scope: 'none', ok: 200, make: async () => ['/customers/export.csv?clvMin=5000'] },
   'GET /tags': { permission: 'customers:read', scope: 'none', ok: 200, make: async () => ['/tags'] },
   'POST /tags': { permission: 'tags:write', scope: 'none', ok: 201, make: async () => ['/tags', post({ name: unique('mx-tag-'), color: '#123456' })] },
   'GET /customers/{id}/tags': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/tags`] },
@@ -88,6 +95,23 @@ const ROUTES: Record<string, RouteSpec> = {
       await admin(`/customers/${C}/segments`, post({ segmentId: id }));
       return [`/customers/${C}/segments/${encodeURIComponent(id)}`, { method: 'DELETE' }];
     },
+  },
+  'POST /customers/{id}/actions/email': {
+    permission: 'email:send', scope: 'path', ok: 202,
+    make: async () => {
+      process.env.C360_OUTBOX ??= mkdtempSync(join(tmpdir(), 'c360-matrix-outbox-'));
+      await admin('/events', post([{
+        id: unique('matrix-prefs-'), type: 'preferences.updated', occurredAt: new Date().toISOString(),
+        data: { customerId: C, optIns: { email: true }, quietHours: null },
+      }]));
+      return [`/customers/${C}/actions/email`, post({ subject: unique('Matrix email '), body: 'Hello' })];
+    },
+  },
+  'POST /customers/{id}/actions/ticket': {
+    permission: 'tickets:write', scope: 'path', ok: 201, make: async () => [`/customers/${C}/actions/ticket`, post({ subject: unique('Matrix ticket ') })],
+  },
+  'POST /customers/{id}/actions/points': {
+    permission: 'loyalty:adjust', scope: 'path', ok: 200, make: async () => [`/customers/${C}/actions/points`, post({ points: 10, reason: unique('Matrix points ') })],
   },
   'POST /events': {
     permission: 'admin', scope: 'none', ok: 200,

@@ -102,6 +102,11 @@ export async function openSampleApp(options: { writeRate?: number; now?: () => D
       const token = tokenOf(as);
       const target = token === null ? rawApp : withToken(rawApp, token);
       const response = await target.request(`http://localhost${path}`, rest);
+      // A Server-Sent Events stream never ends: report its status and headers, and close it.
+      if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+        await response.body?.cancel();
+        return { status: response.status, type: response.headers.get('content-type') ?? '', body: null, headers: response.headers };
+      }
       const text = await response.text();
       let body: any = null;
       if (text) {

@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as notesTagsSegmentsSearch from './0002_notes_tags_segments_search.js';
+import * as changeFeed from './0003_change_feed.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_notes_tags_segments_search': notesTagsSegmentsSearch,
+  '0003_change_feed': changeFeed,
 };

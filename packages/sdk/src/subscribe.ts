@@ -1,0 +1,192 @@
+/**
+ * Real-time updates (R18): `subscribe` follows `GET /stream?customer=:id` and calls the handler
+ * with each {@link ChangeRecord} (validated with the zod schema). In browsers it uses
+ * `EventSource` (which cannot send headers: the token goes as the `token` query parameter, which
+ * the server accepts on this route only); elsewhere (Node) it reads the stream with `fetch`,
+ * sending `Authorization` and `Last-Event-ID`. It tracks the last change id and, after a dropped
+ * connection, reconnects (backoff 1 s … 30 s) asking for exactly the changes it missed.
+ * @module
+ */
+import { ChangeRecord, type ChangeSection } from './schemas/stream.js';
+import { Problem } from './schemas/common.js';
+import { C360ApiError } from './errors.js';
+
+export interface SubscribeOptions {
+  /** Called on a failed connection, a refused request (401/403/404, as {@link C360ApiError}) or an invalid message; the subscription keeps retrying unless unsubscribed. */
+  onError?: (error: Error) => void;
+  /** Only changes to these sections reach the handler. */
+  sections?: readonly ChangeSection[];
+  /** The server no longer has the missed changes (or the feed was reset): refetch everything shown. */
+  onReset?: () => void;
+  /** Resume after this change id. */
+  lastEventId?: number;
+  /** An EventSource constructor (default `globalThis.EventSource`; `null` forces the fetch reader). */
+  EventSource?: typeof EventSource | null;
+}
+
+/** What `subscribe` needs to reach the API. */
+export interface StreamSource {
+  baseUrl: string;
+  token?: string;
+  fetch?: typeof fetch;
+}
+
+export type ChangeHandler = (change: ChangeRecord) => void;
+
+const MIN_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+
+function streamUrl(source: StreamSource, customerId: string, lastId: number | undefined, withToken: boolean): string {
+  const base = source.baseUrl.replace(/\/+$/, '');
+  const query = new URLSearchParams({ customer: customerId });
+  if (lastId !== undefined) query.set('lastEventId', String(lastId));
+  if (withToken && source.token) query.set('token', source.token);
+  const url = `${base}/stream?${query}`;
+  return url;
+}
+
+/**
+ * Subscribes to one customer's changes; returns the function that stops it.
+ * @example
+ * const stop = subscribe(client, '17850', (change) => { if (change.section === 'orders') reloadOrders(); },
+ *   { sections: ['orders', 'profile'] });
+ */
+export function subscribe(
+  source: StreamSource | { subscribe(customerId: string, handler: ChangeHandler, options?: SubscribeOptions): () => void },
+  customerId: string,
+  handler: ChangeHandler,
+  options: SubscribeOptions = {},
+): () => void {
+  if ('subscribe' in source && typeof source.subscribe === 'function') return source.subscribe(customerId, handler, options);
+  const src = source as StreamSource;
+  const wanted = options.sections ? new Set<string>(options.sections) : undefined;
+  let lastId = options.lastEventId;
+  let stopped = false;
+  let retryMs = MIN_RETRY_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let close: () => void = () => undefined;
+
+  const fail = (error: Error) => {
+    try {
+      options.onError?.(error);
+    } catch {
+      /* the caller's handler must not break the stream */
+    }
+  };
+
+  const onMessage = (event: string, data: string, id: string | undefined) => {
+    retryMs = MIN_RETRY_MS;
+    if (event === 'reset') {
+      if (id === undefined) lastId = undefined;
+      options.onReset?.();
+      return;
+    }
+    if (event !== 'change') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      fail(new Error(`c360 stream: a change is not JSON: ${data.slice(0, 80)}`));
+      return;
+    }
+    const parsed = ChangeRecord.safeParse(json);
+    if (!parsed.success) {
+      fail(new Error(`c360 stream: unexpected change: ${parsed.error.issues[0]?.message ?? ''}`));
+      return;
+    }
+    lastId = parsed.data.id;
+    if (wanted && !wanted.has(parsed.data.section)) return;
+    handler(parsed.data);
+  };
+
+  const retry = () => {
+    if (stopped) return;
+    close();
+    timer = setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+  };
+
+  const ES = options.EventSource === null ? undefined : (options.EventSource ?? (globalThis as { EventSource?: typeof EventSource }).EventSource);
+
+  function connect(): void {
+    if (stopped) return;
+    if (ES) {
+      const es = new ES(streamUrl(src, customerId, lastId, true));
+      const listener = (e: MessageEvent) => onMessage(e.type, String(e.data), e.lastEventId || undefined);
+      es.addEventListener('change', listener as EventListener);
+      es.addEventListener('reset', listener as EventListener);
+      es.onerror = () => {
+        // EventSource retries by itself (sending Last-Event-ID) unless the server refused it (CLOSED).
+        fail(new C360ApiError({ type: 'about:blank', title: 'Stream interrupted', status: 0, detail: `GET /stream for customer ${customerId}` }));
+        if (es.readyState === 2) retry();
+      };
+      close = () => es.close();
+      return;
+    }
+    const controller = new AbortController();
+    close = () => controller.abort();
+    void readWithFetch(controller.signal).then(
+      () => retry(), // the server closed the stream: reconnect
+      (error: unknown) => {
+        if (stopped || (error as Error)?.name === 'AbortError') return;
+        fail(error as Error);
+        retry();
+      },
+    );
+  }
+
+  async function readWithFetch(signal: AbortSignal): Promise<void> {
+    const doFetch = src.fetch ?? globalThis.fetch;
+    const headers: Record<string, string> = { accept: 'text/event-stream' };
+    if (src.token) headers.authorization = `Bearer ${src.token}`;
+    if (lastId !== undefined) headers['last-event-id'] = String(lastId);
+    let response: Response;
+    try {
+      response = await doFetch(streamUrl(src, customerId, undefined, false), { headers, signal });
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError') throw error;
+      throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${src.baseUrl}: ${(error as Error).message}` });
+    }
+    if (!response.ok || !response.body) {
+      const body: unknown = await response.json().catch(() => undefined);
+      const problem = Problem.safeParse(body);
+      throw new C360ApiError(problem.success ? problem.data : { type: 'about:blank', title: response.statusText || 'HTTP error', status: response.status });
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    let event = 'message';
+    let data: string[] = [];
+    let id: string | undefined;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      text += value;
+      let nl: number;
+      while ((nl = text.search(/\r\n|\r|\n/)) >= 0) {
+        const line = text.slice(0, nl);
+        text = text.slice(nl + (text[nl] === '\r' && text[nl + 1] === '\n' ? 2 : 1));
+        if (line === '') {
+          if (data.length) onMessage(event, data.join('\n'), id);
+          event = 'message';
+          data = [];
+          id = undefined;
+          continue;
+        }
+        if (line.startsWith(':')) continue;
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const val = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') event = val;
+        else if (field === 'data') data.push(val);
+        else if (field === 'id') id = val;
+      }
+    }
+  }
+
+  connect();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    close();
+  };
+}

@@ -1,0 +1,253 @@
+/**
+ * Quick actions (R14): email the customer, open a support ticket, adjust loyalty points.
+ *
+ * Every change goes THROUGH the ingestion appliers (`applyEventsIn`: `marketing.email_sent`,
+ * `ticket.opened`, `loyalty.points_earned|points_redeemed`), so sections, stats, rule segments, the
+ * change feed and the timeline move exactly as for ingested events; the audit row (with the actor)
+ * and the idempotency record commit in the same transaction, and real-time subscribers are notified
+ * after the commit.
+ *
+ * Idempotency (`Idempotency-Key`, like notes): the key is recorded as
+ * `action:<kind>:<customerId>:<key>` in `idempotency_keys` with `ref` = JSON
+ * `{ fingerprint, result }` (fingerprint: the actor and the request body). A retry with the same key
+ * returns `result` and does nothing; the same key with another body or by another caller is a 422.
+ * The ingestion event's id IS the key when one is given (a generated id otherwise), so a key that
+ * an ingested event already used is refused too (422) rather than silently doing nothing.
+ *
+ * The email is handed to the transport BETWEEN two transactions: the key is first reserved
+ * (`ref` = `pending`), so a concurrent retry gets a 409 instead of a second message; a transport
+ * failure releases the key (502) and records nothing; after a send, the event, audit row and result
+ * are committed together.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { EmailAction, EmailQueued, IngestEvent, PointsAction, PointsAdjusted, TicketAction } from '@c360/sdk';
+import type { Db } from '../db/connect.js';
+import type { Actor } from '../api/context.js';
+import { customerNotFound, ProblemError } from '../api/problem.js';
+import { applyEventsIn, IngestConflict } from '../ingest/apply-events.js';
+import { notifyCommitted } from '../realtime/feed.js';
+import { sortableId } from '../write/ids.js';
+import { checkEmailAllowed, type EmailRecipient } from './contact-rules.js';
+import { mailConfigFromEnv, messageIdHeader, type MailConfig } from './mail-transport.js';
+
+export type ActionKind = 'email' | 'ticket' | 'points';
+
+export interface ActionOptions {
+  idempotencyKey?: string;
+  /** Send time (default: real time). */
+  now?: Date;
+}
+
+export interface ActionResult<T> {
+  result: T;
+  /** True when an earlier request with the same Idempotency-Key did it. */
+  replayed: boolean;
+}
+
+interface Stored<T> {
+  fingerprint: string;
+  result: T;
+}
+
+const PENDING = 'pending';
+
+const fingerprintOf = (actor: Actor, input: unknown): string =>
+  createHash('sha256').update(JSON.stringify([actor.tokenId, actor.name, input])).digest('hex');
+
+const storeKey = (kind: ActionKind, customerId: string, key: string) => `action:${kind}:${customerId}:${key}`;
+
+function keyReused(key: string, detail: string): ProblemError {
+  return new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key reused', `Key "${key}" ${detail}`, [
+    { field: 'header.idempotency-key', message: detail },
+  ]);
+}
+
+/** The stored result of an earlier request with this key, if any; 422 for a different request; 409 while one is in flight. */
+async function earlier<T>(db: Db, store: string, key: string, fingerprint: string): Promise<T | undefined> {
+  const seen = await db.selectFrom('idempotency_keys').select('ref').where('key', '=', store).executeTakeFirst();
+  if (!seen) return undefined;
+  if (seen.ref === PENDING) {
+    throw new ProblemError(409, 'idempotency-key-in-progress', 'Request in progress', `A request with Idempotency-Key "${key}" is still being processed; retry shortly`);
+  }
+  const stored = seen.ref ? (JSON.parse(seen.ref) as Stored<T>) : undefined;
+  if (!stored || stored.fingerprint !== fingerprint) throw keyReused(key, 'was already used for a different request');
+  return stored.result;
+}
+
+async function remember<T>(db: Db, kind: ActionKind, store: string, fingerprint: string, result: T, at: string): Promise<void> {
+  const ref = JSON.stringify({ fingerprint, result } satisfies Stored<T>);
+  await db.insertInto('idempotency_keys').values({ key: store, kind: `action.${kind}`, received_at: at, ref })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ ref })).execute();
+}
+
+async function audit(db: Db, actor: Actor, action: string, customerId: string, details: Record<string, unknown>, at: string): Promise<void> {
+  await db.insertInto('audit_log').values({ actor: actor.name, action, customer_id: customerId, details: JSON.stringify(details), at }).execute();
+}
+
+/**
+ * Applies the action's event. `applied: 0` means the event id (the Idempotency-Key) was already
+ * received from elsewhere: refused, since nothing would be done.
+ */
+async function applyAction(db: Db, event: IngestEvent, now: Date, key: string | undefined): Promise<void> {
+  const outcome = await applyEventsIn(db, [event], now);
+  if (outcome.applied === 0) throw keyReused(key ?? event.id, 'was already used as the id of another event');
+}
+
+async function requireCustomer(db: Db, customerId: string): Promise<void> {
+  const row = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+  if (!row) throw customerNotFound(customerId);
+}
+
+// ---- email ------------------------------------------------------------------------------------
+
+export async function sendEmailAction(
+  db: Db, actor: Actor, customerId: string, input: z.output<typeof EmailAction>,
+  options: ActionOptions & { mail?: MailConfig } = {},
+): Promise<ActionResult<EmailQueued>> {
+  const now = options.now ?? new Date();
+  const key = options.idempotencyKey;
+  const store = key === undefined ? undefined : storeKey('email', customerId, key);
+  const fingerprint = fingerprintOf(actor, input);
+
+  // 1. Replay, rules, reservation of the key.
+  const first = await db.transaction().execute(async (trx): Promise<{ replay: EmailQueued } | { recipient: EmailRecipient }> => {
+    if (store && key !== undefined) {
+      const result = await earlier<EmailQueued>(trx, store, key, fingerprint);
+      if (result) return { replay: result };
+    }
+    const recipient = await checkEmailAllowed(trx, customerId, now);
+    if (key !== undefined && await trx.selectFrom('idempotency_keys').select('key').where('key', '=', `event:${key}`).executeTakeFirst()) {
+      throw keyReused(key, 'was already used as the id of another event'); // before sending anything
+    }
+    if (store) await trx.insertInto('idempotency_keys').values({ key: store, kind: 'action.email', received_at: now.toISOString(), ref: PENDING }).execute();
+    return { recipient };
+  });
+  if ('replay' in first) return { result: first.replay, replayed: true };
+
+  // 2. The transport, outside any transaction.
+  const mail = options.mail ?? mailConfigFromEnv();
+  const messageId = sortableId('msg_', now);
+  const queuedAt = now.toISOString();
+  try {
+    await mail.transport.send({
+      id: messageId,
+      from: mail.from,
+      to: `${first.recipient.name.replace(/["\\\r\n]/g, '')} <${first.recipient.email}>`.replace(/^ </, '<'),
+      subject: input.subject.replace(/[\r\n]+/g, ' '),
+      text: input.body,
+      date: now,
+      headers: { 'X-C360-Customer': customerId, 'X-C360-Actor': actor.name.replace(/[\r\n]+/g, ' ') },
+    });
+  } catch (error) {
+    if (store) await db.deleteFrom('idempotency_keys').where('key', '=', store).where('ref', '=', PENDING).execute();
+    if (error instanceof ProblemError) throw error;
+    throw new ProblemError(502, 'mail-transport-failed', 'Email not sent', `The ${mail.transport.name} transport failed: ${(error as Error).message}`);
+  }
+
+  // 3. The marketing event (marketing section, timeline), audit row and result, together.
+  const result: EmailQueued = { messageId, transport: mail.transport.name, queuedAt };
+  try {
+    await db.transaction().execute(async (trx) => {
+      await applyAction(trx, {
+        id: key ?? `action:email:${messageId}`,
+        type: 'marketing.email_sent',
+        occurredAt: queuedAt,
+        data: { customerId, campaignId: `manual:${messageId}`, campaignName: input.subject, channel: 'email' },
+      }, now, key);
+      await audit(trx, actor, 'email.sent', customerId, {
+        messageId, messageIdHeader: messageIdHeader(messageId), transport: mail.transport.name, subject: input.subject, length: input.body.length,
+      }, queuedAt);
+      if (store) await remember(trx, 'email', store, fingerprint, result, queuedAt);
+    });
+  } catch (error) {
+    // The message is out; only the reservation is released so the key can be reused.
+    if (store) await db.deleteFrom('idempotency_keys').where('key', '=', store).where('ref', '=', PENDING).execute();
+    throw error;
+  }
+  notifyCommitted(db);
+  return { result, replayed: false };
+}
+
+// ---- ticket -----------------------------------------------------------------------------------
+
+/** Opens the ticket; returns its id (the caller reads the summary after the commit). */
+export async function createTicketAction(
+  db: Db, actor: Actor, customerId: string, input: z.output<typeof TicketAction>, options: ActionOptions = {},
+): Promise<ActionResult<{ ticketId: string }>> {
+  const now = options.now ?? new Date();
+  const key = options.idempotencyKey;
+  const store = key === undefined ? undefined : storeKey('ticket', customerId, key);
+  const fingerprint = fingerprintOf(actor, input);
+  const done = await db.transaction().execute(async (trx): Promise<ActionResult<{ ticketId: string }>> => {
+    if (store && key !== undefined) {
+      const result = await earlier<{ ticketId: string }>(trx, store, key, fingerprint);
+      if (result) return { result, replayed: true };
+    }
+    await requireCustomer(trx, customerId);
+    const at = now.toISOString();
+    const ticketId = sortableId('tkt_', now);
+    await applyAction(trx, {
+      id: key ?? `action:ticket:${ticketId}`,
+      type: 'ticket.opened',
+      occurredAt: at,
+      data: {
+        customerId, ticketId, subject: input.subject, priority: input.priority, actor: actor.name,
+        ...(input.channel ? { channel: input.channel } : {}),
+        ...(input.body ? { description: input.body } : {}),
+      },
+    }, now, key);
+    await audit(trx, actor, 'ticket.created', customerId, { ticketId, priority: input.priority, channel: input.channel ?? null }, at);
+    const result = { ticketId };
+    if (store) await remember(trx, 'ticket', store, fingerprint, result, at);
+    return { result, replayed: false };
+  });
+  if (!done.replayed) notifyCommitted(db);
+  return done;
+}
+
+// ---- points -----------------------------------------------------------------------------------
+
+export async function adjustPointsAction(
+  db: Db, actor: Actor, customerId: string, input: z.output<typeof PointsAction>, options: ActionOptions = {},
+): Promise<ActionResult<PointsAdjusted>> {
+  const now = options.now ?? new Date();
+  const key = options.idempotencyKey;
+  const store = key === undefined ? undefined : storeKey('points', customerId, key);
+  const fingerprint = fingerprintOf(actor, input);
+  const done = await db.transaction().execute(async (trx): Promise<ActionResult<PointsAdjusted>> => {
+    if (store && key !== undefined) {
+      const result = await earlier<PointsAdjusted>(trx, store, key, fingerprint);
+      if (result) return { result, replayed: true };
+    }
+    await requireCustomer(trx, customerId);
+    const at = now.toISOString();
+    const transactionId = key ?? `action:points:${sortableId('pts_', now)}`;
+    const earn = input.points > 0;
+    const data = { customerId, points: Math.abs(input.points), reason: input.reason };
+    try {
+      await applyAction(trx, earn
+        ? { id: transactionId, type: 'loyalty.points_earned', occurredAt: at, data }
+        : { id: transactionId, type: 'loyalty.points_redeemed', occurredAt: at, data }, now, key);
+    } catch (error) {
+      if (error instanceof IngestConflict) {
+        const title = earn ? 'Points cannot be added' : 'Not enough points';
+        throw new ProblemError(422, 'insufficient-points', title, `Cannot take ${data.points} points: ${error.reason.replace(/^redeems \d+ points but /, '')}`, [
+          { field: 'body.points', message: error.reason },
+        ]);
+      }
+      throw error;
+    }
+    const account = await trx.selectFrom('loyalty_accounts').select(['points_balance', 'lifetime_points', 'tier'])
+      .where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+    const result: PointsAdjusted = {
+      transactionId, points: input.points, balance: Number(account.points_balance), lifetimePoints: Number(account.lifetime_points), tier: account.tier,
+    };
+    await audit(trx, actor, 'loyalty.points_adjusted', customerId, { transactionId, points: input.points, reason: input.reason, balance: result.balance }, at);
+    if (store) await remember(trx, 'points', store, fingerprint, result, at);
+    return { result, replayed: false };
+  });
+  if (!done.replayed) notifyCommitted(db);
+  return done;
+}

@@ -1,0 +1,120 @@
+/**
+ * GET /stream?customer=:id — Server-Sent Events of every change to one customer (R18, design
+ * Property 6). First the changes after `Last-Event-ID` (header, or the `lastEventId` query for
+ * clients reconnecting by hand) from the persisted feed, then live ones as they commit:
+ * `event: change`, `id: <seq>`, `data: <ChangeRecord JSON>`; a `: keep-alive` comment every 15 s.
+ * An `event: reset` says the client is further behind than the feed keeps (or ahead of it): refetch
+ * everything, then carry on. Accepts the token as the `token` query parameter (EventSource cannot
+ * send headers); keep compression and buffering off this route.
+ * @module
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import { z } from 'zod';
+import { ChangeRecord, StreamQuery } from '@c360/sdk';
+import type { AppEnv } from '../context.js';
+import { secureRoute } from '../../auth/guard.js';
+import { customerProblems } from '../openapi-helpers.js';
+import { customerNotFound, invalidRequest } from '../problem.js';
+import { changeHub, changesAfter, feedBounds } from '../../realtime/feed.js';
+
+/** Interval of the `: keep-alive` comment. */
+export const KEEP_ALIVE_MS = 15_000;
+/** Reconnection delay suggested to EventSource (`retry:`). */
+export const RETRY_MS = 3_000;
+
+const stream = secureRoute({ permission: 'customers:read', queryToken: true, scope: (c) => c.req.query('customer') }, {
+  method: 'get',
+  path: '/stream',
+  tags: ['Real time'],
+  summary: 'Stream a customer’s changes (Server-Sent Events)',
+  description:
+    'A `text/event-stream` of every committed change to the customer, one event per section touched: '
+    + '`event: change`, `id: <sequence>`, `data: <ChangeRecord JSON>`. Reconnect with `Last-Event-ID` (or `lastEventId`) to get '
+    + 'exactly the changes missed, in order; an `event: reset` (data `{"reason":"gap"|"ahead"}`) means they are no longer kept: '
+    + 'refetch the whole view. A `: keep-alive` comment is sent every 15 s. The token may be passed as the `token` query '
+    + 'parameter (EventSource cannot send headers); this is the only route that accepts it.',
+  request: {
+    query: StreamQuery,
+    headers: z.object({
+      'last-event-id': z.string().optional().meta({ description: 'The id of the last change received' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The event stream; each `change` event’s `data` is a ChangeRecord',
+      content: { 'text/event-stream': { schema: ChangeRecord } },
+    },
+    ...customerProblems,
+  },
+});
+
+function parseId(value: string | undefined, field: string): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (!/^\d{1,15}$/.test(value.trim())) throw invalidRequest([{ field, message: 'must be a change id (a non-negative integer)' }]);
+  return Number(value.trim());
+}
+
+const send = (s: SSEStreamingApi, change: ChangeRecord) => s.writeSSE({ event: 'change', id: String(change.id), data: JSON.stringify(change) });
+
+export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(stream, async (c) => {
+    const { customer, lastEventId: queryId } = c.req.valid('query');
+    const after = parseId(c.req.header('last-event-id'), 'header.last-event-id') ?? parseId(queryId, 'query.lastEventId');
+    const db = c.var.read.db;
+    const exists = await db.selectFrom('customers').select('id').where('id', '=', customer).executeTakeFirst();
+    if (!exists) throw customerNotFound(customer);
+    const hub = changeHub(db);
+
+    return streamSSE(c, async (s) => {
+      // Live changes are buffered until the replay is written, then sent in order without duplicates.
+      let cursor = 0;
+      let live = false;
+      const buffer: ChangeRecord[] = [];
+      let writing: Promise<unknown> = Promise.resolve();
+      const deliver = (change: ChangeRecord) => {
+        if (change.id <= cursor) return;
+        cursor = change.id;
+        writing = writing.then(() => send(s, change)).catch(() => undefined);
+      };
+      const { ready, unsubscribe } = hub.subscribe(customer, (change) => (live ? deliver(change) : buffer.push(change)));
+      let keepAlive: NodeJS.Timeout | undefined;
+      const closed = new Promise<void>((resolve) => {
+        s.onAbort(resolve);
+        c.req.raw.signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+      try {
+        await s.write(`retry: ${RETRY_MS}\n\n`);
+        await ready;
+        const bounds = await feedBounds(db);
+        if (after === undefined) {
+          cursor = bounds.max;
+        } else if (after > bounds.max || (bounds.min > 0 && after < bounds.min - 1)) {
+          await s.writeSSE({ event: 'reset', data: JSON.stringify({ reason: after > bounds.max ? 'ahead' : 'gap' }) });
+          cursor = bounds.max;
+        } else {
+          cursor = after;
+          for (;;) {
+            const page = await changesAfter(db, customer, cursor, 1000);
+            for (const change of page) {
+              await send(s, change);
+              cursor = change.id;
+            }
+            if (page.length < 1000) break;
+          }
+        }
+        live = true;
+        for (const change of buffer.splice(0)) deliver(change);
+        keepAlive = setInterval(() => {
+          writing = writing.then(() => s.write(': keep-alive\n\n')).catch(() => undefined);
+        }, KEEP_ALIVE_MS);
+        await closed;
+      } catch (error) {
+        if (!s.aborted && !s.closed) console.error('GET /stream:', error); // a write after the client left is expected
+      } finally {
+        clearInterval(keepAlive);
+        unsubscribe();
+      }
+    });
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Bulk CSV export of customers (GET /customers/export.csv, `c360 export customers`): the rows of
+ * {@link searchCustomers} for the same filters and sort, fetched page by page with its keyset
+ * cursor, so memory stays flat however many customers match. Columns are the search result's
+ * (stats of `customer_stats`; scores are not computed in bulk).
+ * @module
+ */
+import Papa from 'papaparse';
+import type { CustomerSearchQuery, CustomerSummary } from '@c360/sdk';
+import type { z } from 'zod';
+import type { Db } from '../db/connect.js';
+import type { EvalContext } from '../segments/facts.js';
+import { searchCustomers } from '../read/search.js';
+
+export const BULK_COLUMNS = ['id', 'name', 'email', 'phone', 'country', 'currency', 'lifetimeValue', 'totalOrders', 'lastPurchaseAt'] as const;
+
+/** Rows per database page. */
+export const BULK_PAGE_SIZE = 500;
+
+type Query = z.output<typeof CustomerSearchQuery>;
+
+/** The filters of a query (no paging), as recorded in the audit row and the comment line. */
+export function bulkFilters(query: Partial<Query>): Record<string, unknown> {
+  const { limit: _limit, cursor: _cursor, ...filters } = query;
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+const row = (c: CustomerSummary) => [c.id, c.name, c.email, c.phone, c.country, c.currency, c.lifetimeValue, c.totalOrders, c.lastPurchaseAt];
+
+export interface BulkExport {
+  /** Customers matching the filters (the search total, counted before the first page). */
+  total: number;
+  /** CSV chunks: the comment and header line first, then one chunk per page; CRLF line ends. */
+  chunks: AsyncGenerator<string, void, undefined>;
+}
+
+/**
+ * Starts a bulk export: reads the first page (so the total is known and a bad filter fails before
+ * anything is sent), then yields the CSV page by page. `onRows(done, total)` after each page.
+ */
+export async function exportCustomersCsv(
+  db: Db,
+  query: Query,
+  options: { ctx?: EvalContext; comment?: string; pageSize?: number; onRows?: (done: number, total: number) => void } = {},
+): Promise<BulkExport> {
+  const pageSize = options.pageSize ?? BULK_PAGE_SIZE;
+  const base: Query = { ...query, limit: pageSize, cursor: undefined };
+  const first = await searchCustomers(db, base, options.ctx);
+  const total = first.total;
+  const unparse = (data: unknown[][]) => Papa.unparse({ fields: [], data }, { newline: '\r\n', escapeFormulae: true, header: false });
+  async function* chunks(): AsyncGenerator<string, void, undefined> {
+    const head = Papa.unparse({ fields: [...BULK_COLUMNS], data: [] }, { newline: '\r\n' }).replace(/\r\n$/, '');
+    yield `${options.comment ? `# ${options.comment.replace(/[\r\n]+/g, ' ')}\r\n` : ''}${head}\r\n`;
+    let page = first;
+    let done = 0;
+    for (;;) {
+      if (page.items.length) {
+        done += page.items.length;
+        yield `${unparse(page.items.map(row))}\r\n`;
+        options.onRows?.(done, total);
+      }
+      if (!page.nextCursor) break;
+      page = await searchCustomers(db, { ...base, cursor: page.nextCursor }, options.ctx);
+    }
+  }
+  return { total, chunks: chunks() };
+}

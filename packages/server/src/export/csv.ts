@@ -1,0 +1,88 @@
+/**
+ * The CSV export of one customer (R17.3): comment lines (`# …`) with the customer, the export time,
+ * the actor and the as-of date; a metrics block (`metric,value,unit`, one row per metric of the 360
+ * view and its sections); a blank line; the order history (`number,placedAt,status,total,currency,
+ * items,quantity`), newest first. Numbers are written as the API returns them (major units, no
+ * thousands separators), so the file parses back to the same values (design Property 9).
+ * Text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) are prefixed
+ * with `'` (papaparse `escapeFormulae`).
+ * @module
+ */
+import Papa from 'papaparse';
+import type { CustomerReport, ExportMeta } from './report.js';
+
+export const METRIC_COLUMNS = ['metric', 'value', 'unit'] as const;
+export const ORDER_COLUMNS = ['number', 'placedAt', 'status', 'total', 'currency', 'items', 'quantity'] as const;
+
+type Cell = string | number | boolean | null;
+type MetricRow = [name: string, value: Cell, unit: string];
+
+/** One line of text, safe in a `#` comment line. */
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+
+/** The metric rows: name, value, unit (currency code for money). */
+export function metricRows(report: CustomerReport): MetricRow[] {
+  const { view, loyalty, marketing, support, payments, analytics, orders } = report;
+  const m = view.metrics;
+  const cur = m.currency;
+  const rows: MetricRow[] = [
+    ['lifetimeValue', m.lifetimeValue, cur],
+    ['totalSpent', m.totalSpent, cur],
+    ['averageOrderValue', m.averageOrderValue, cur],
+    ['totalOrders', m.totalOrders, 'orders'],
+    ['completedOrders', m.completedOrders, 'orders'],
+    ['totalRevenue', orders.totalRevenue, orders.currency],
+    ['totalRefunded', m.totalRefunded, cur],
+    ['daysSinceLastPurchase', m.daysSinceLastPurchase, 'days'],
+    ['tenureDays', m.tenureDays, 'days'],
+    ['purchaseFrequency', m.purchaseFrequency, 'orders per 30 days'],
+    ['firstOrderAt', m.firstOrderAt, 'timestamp'],
+    ['lastPurchaseAt', m.lastPurchaseAt, 'timestamp'],
+    ['healthScore', view.health.score, 'points (0-100)'],
+    ['healthLevel', view.health.level, 'level'],
+    ...view.health.factors.map((f): MetricRow => [`health.${f.name}`, f.value, `points (0-100), weight ${f.weight}`]),
+    ['churnScore', view.churn.score, 'points (0-100)'],
+    ['churnLevel', view.churn.level, 'level'],
+    ...view.churn.factors.map((f): MetricRow => [`churn.${f.name}`, f.contribution, `points of ${f.maxContribution}`]),
+    ['rfmScore', view.rfm?.score ?? null, 'R F M quintiles'],
+    ['rfmSegment', view.rfm?.segment ?? null, 'segment'],
+    ['segments', view.segments.map((s) => s.name).join('; '), 'names'],
+    ['tags', view.tags.map((t) => t.name).join('; '), 'names'],
+    ['vip', view.flags.vip, 'flag'],
+    ['loyaltyTier', loyalty.tier, 'tier'],
+    ['loyaltyPointsBalance', loyalty.pointsBalance, 'points'],
+    ['loyaltyLifetimePoints', loyalty.lifetimePoints, 'points'],
+    ['loyaltyPointsExpiringIn30Days', loyalty.pointsExpiringIn30Days, 'points'],
+    ['emailOpenRate', marketing.openRate, 'ratio'],
+    ['emailClickRate', marketing.clickRate, 'ratio'],
+    ['supportTickets', support.totalTickets, 'tickets'],
+    ['openTickets', support.openTickets, 'tickets'],
+    ['averageResolutionHours', support.averageResolutionHours, 'hours'],
+    ['csatAverage', support.csatAverage, 'score (1-5)'],
+    ['npsScore', support.npsScore, 'score (-100-100)'],
+    ['paymentsSucceeded', payments.totals.succeeded, payments.currency],
+    ['paymentsRefunded', payments.totals.refunded, payments.currency],
+    ['paymentsFailed', payments.totals.failedCount, 'payments'],
+    ['sessions', analytics.sessions, 'sessions'],
+    ['averageSessionSeconds', analytics.averageDurationSeconds, 'seconds'],
+  ];
+  return rows;
+}
+
+/** The CSV text (CRLF line ends, as RFC 4180). */
+export function renderCustomerCsv(report: CustomerReport, meta: ExportMeta): string {
+  const { profile } = report.view;
+  const header = [
+    `# c360 customer export: ${oneLine(profile.name)} (customer ${oneLine(profile.id)})`,
+    `# Exported ${meta.exportedAt.toISOString()} by ${oneLine(meta.actor.name)} (${meta.actor.role})`,
+    `# Data as of ${report.view.asOf}`,
+  ].join('\r\n');
+  const unparse = (fields: readonly string[], data: Cell[][]) =>
+    Papa.unparse({ fields: [...fields], data }, { newline: '\r\n', escapeFormulae: true }).replace(/\r\n$/, '');
+  const metrics = unparse(METRIC_COLUMNS, metricRows(report).map((r) => [...r]));
+  const orders = unparse(
+    ORDER_COLUMNS,
+    report.orders.orders.map((o) => [o.number, o.placedAt, o.status, o.total, o.currency, o.itemsCount, o.quantity]),
+  );
+  return `${header}\r\n${metrics}\r\n\r\n${orders}\r\n`;
+}
