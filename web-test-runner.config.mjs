@@ -5,7 +5,7 @@
 //
 // A plugin starts `c360 demo` on a fresh temporary database before the tests and stops it after;
 // a reporter writes reports/wtr.json = { passed, failed } for CI's summary line.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,20 @@ const API = `http://localhost:${API_PORT}/api`;
 const STARTUP_TIMEOUT_MS = 180_000;
 /** The demo admin token `c360 demo` prints at start (the API needs a bearer token, SPEC §8). */
 let token = '';
+/** API keys of the lower roles, minted with `c360 token create` once the server answers. */
+const roleTokens = { viewer: '', agent: '', manager: '' };
+
+/** Creates an API key of `role` in the test database (the CLI prints only the token). */
+function mintToken(db, role) {
+  return new Promise((resolve, reject) => {
+    const args = ['packages/server/src/cli/main.ts', 'token', 'create', '--role', role, '--name', `WTR ${role}`, '--db', db];
+    execFile(join(root, 'node_modules/.bin/tsx'), args, { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
+      const minted = stdout.trim().split(/\s+/).pop() ?? '';
+      if (error || !minted) reject(new Error(`c360 token create --role ${role} failed: ${error?.message ?? ''}\n${stderr}`));
+      else resolve(minted);
+    });
+  });
+}
 
 /** Starts the real server (`c360 demo` on a temporary database) for the test run. */
 function realServerPlugin() {
@@ -53,6 +67,10 @@ function realServerPlugin() {
         const code = await Promise.race([exited, new Promise((r) => setTimeout(r, 500, 'waiting'))]);
         if (code !== 'waiting') throw new Error(`The c360 server exited (code ${code}) before answering:\n${log}`);
         if (Date.now() > deadline) throw new Error(`The c360 server did not answer ${API}/openapi.json within ${STARTUP_TIMEOUT_MS / 1000}s:\n${log}`);
+      }
+      // One token per lower role, for the tests of hidden actions and access denied (R19.3, R19.5).
+      for (const role of ['viewer', 'agent', 'manager']) {
+        roleTokens[role] = await mintToken(join(dir, 'wtr.db'), role);
       }
     },
     async serverStop() {
@@ -123,7 +141,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en-GB">
       <body>
-        <script>window.__C360_TEST_API__ = ${JSON.stringify(API)}; window.__C360_TEST_TOKEN__ = ${JSON.stringify(token)};</script>
+        <script>window.__C360_TEST_API__ = ${JSON.stringify(API)}; window.__C360_TEST_TOKEN__ = ${JSON.stringify(token)}; window.__C360_TEST_TOKENS__ = ${JSON.stringify(roleTokens)};</script>
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,

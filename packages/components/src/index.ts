@@ -24,6 +24,8 @@ import './customer-tags/define.js';
 import './customer-segments/define.js';
 import './customer-search/define.js';
 import './customer-compare/define.js';
+import './quick-actions/define.js';
+import './export-button/define.js';
 import './customer-360/define.js';
 
 export { configure, getGlobalConfig, c360ConfigContext, type C360Config } from './base/config.js';
@@ -50,3 +52,6 @@ export { CustomerTagsElement, type C360TagsChangedDetail, type C360TagNavigateDe
 export { CustomerSegmentsElement, type C360SegmentsChangedDetail } from './customer-segments/customer-segments.js';
 export { CustomerSearchElement, type CustomerSearchFilters, type C360CompareDetail, type C360CompareEvent } from './customer-search/customer-search.js';
 export { CustomerCompareElement, type C360CompareCloseDetail, type C360CompareCloseEvent } from './customer-compare/customer-compare.js';
+export { QuickActionsElement, QUICK_ACTIONS, type QuickAction, type C360ActionCompletedDetail } from './quick-actions/quick-actions.js';
+export { ExportButtonElement, type ExportFormat, type C360ExportedDetail } from './export-button/export-button.js';
+export { PermissionsController, currentActor } from './base/permissions.js';

@@ -69,6 +69,8 @@ const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
  */
 export class BehaviorAnalyticsElement extends C360CustomerElement {
   static override styles = [baseStyles, uplotStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['behavior'] as const;
 
   private readonly task = new Task(this, {
     task: async ([id, client], { signal }) => (id ? this.requireClient(client).getAnalytics(id, { signal }) : initialState),

@@ -36,6 +36,8 @@ const ICON = {
  */
 export class ChurnRiskElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['scores'] as const;
 
   private readonly task = this.customer360Task();
 

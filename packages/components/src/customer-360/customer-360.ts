@@ -17,6 +17,9 @@ import '../customer-timeline/define.js';
 import '../customer-notes/define.js';
 import '../customer-tags/define.js';
 import '../customer-segments/define.js';
+import '../quick-actions/define.js';
+import '../export-button/define.js';
+import type { C360ActionCompletedDetail, QuickAction } from '../quick-actions/quick-actions.js';
 import styles from './customer-360.styles.js';
 
 /** The sections, most important first (the order of the single column on narrow screens). */
@@ -36,6 +39,9 @@ export const SECTIONS = [
   { id: 'behavior', title: 'Behaviour' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
+
+/** The section each quick action changes (the timeline changes for all). */
+const ACTION_SECTION: Record<QuickAction, SectionId> = { email: 'marketing', ticket: 'support', points: 'loyalty', note: 'notes' };
 
 const listConverter = {
   fromAttribute: (value: string | null) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
@@ -60,10 +66,14 @@ const listConverter = {
  * @fires {CustomEvent<C360NoteAddedDetail>} c360-note-added - From the notes section. Bubbles, composed.
  * @fires {CustomEvent<C360TagsChangedDetail>} c360-tags-changed - From the tags section. Bubbles, composed.
  * @fires {CustomEvent<C360SegmentsChangedDetail>} c360-segments-changed - From the segments section. Bubbles, composed.
+ * @fires {CustomEvent<C360ActionCompletedDetail>} c360-action-completed - From the quick actions in the header; the touched sections and the timeline refresh. Bubbles, composed.
+ * @fires {CustomEvent<C360ExportedDetail>} c360-exported - From the export button in the header. Bubbles, composed.
  *
  * @csspart base - The wrapper.
  * @csspart header - The header with the profile and the actions slot.
  * @csspart profile - The `<customer-profile>` element.
+ * @csspart quick-actions - The `<quick-actions>` element in the header.
+ * @csspart export - The `<export-button>` element in the header.
  * @csspart grid - The grid of sections.
  * @csspart section - One section (also `section-metrics`, `section-health`, … by id).
  * @csspart section-toggle - The button in a section's heading that collapses it (`aria-expanded`).
@@ -91,6 +101,29 @@ export class Customer360Element extends C360CustomerElement {
   // Fetched here too (one request shared with the sections) so that a missing customer or a
   // refused token shows one message instead of one per section.
   private readonly task = this.customer360Task();
+
+  /**
+   * Reloads sections: each one's `refresh()` when it has one, else its `customer-id` is unset and
+   * set again (its task runs anew).
+   */
+  async refreshSections(ids: readonly SectionId[]): Promise<void> {
+    const elements = ids.map((id) => this.renderRoot.querySelector<HTMLElement & { customerId?: string; refresh?: () => unknown }>(`#body-${id} > *`));
+    await Promise.all(
+      elements.map(async (el) => {
+        if (!el) return;
+        if (typeof el.refresh === 'function') return el.refresh();
+        const id = el.customerId;
+        el.customerId = undefined;
+        await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+        el.customerId = id;
+      }),
+    );
+  }
+
+  /** A quick action succeeded: refresh the section it touched and the timeline. */
+  private onActionCompleted(event: CustomEvent<C360ActionCompletedDetail>) {
+    void this.refreshSections([ACTION_SECTION[event.detail.action], 'timeline']);
+  }
 
   /** Collapses or expands a section. */
   toggleSection(id: SectionId, expand = this.collapsed.includes(id)): void {
@@ -165,7 +198,11 @@ export class Customer360Element extends C360CustomerElement {
     return html`<div part="base" class="base">
       <header part="header" class="header card">
         <customer-profile part="profile" customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></customer-profile>
-        <div class="actions"><slot name="actions"></slot></div>
+        <div class="actions" @c360-action-completed=${this.onActionCompleted}>
+          <quick-actions part="quick-actions" customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></quick-actions>
+          <export-button part="export" customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></export-button>
+          <slot name="actions"></slot>
+        </div>
       </header>
       <div part="grid" class="grid">
         ${SECTIONS.map((s) => this.renderSection(s.id, s.title, sections[s.id]))}

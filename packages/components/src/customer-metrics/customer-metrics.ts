@@ -22,6 +22,8 @@ import styles from './customer-metrics.styles.js';
  */
 export class CustomerMetricsElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['profile', 'orders'] as const;
 
   private readonly task = this.customer360Task();
 

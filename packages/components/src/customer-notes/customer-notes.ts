@@ -126,6 +126,8 @@ function sentence(label: string, message: string): string {
  */
 export class CustomerNotesElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['notes'] as const;
 
   /** Only notes of this type (`general`, `support`, `sales`, `billing`); unset shows every type. Reflected; the filter select sets it. */
   @property({ attribute: 'note-type', reflect: true }) noteType?: NoteType;

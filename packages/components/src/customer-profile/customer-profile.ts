@@ -44,6 +44,8 @@ export function initials(name: string): string {
  */
 export class CustomerProfileElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['profile', 'tags'] as const;
 
   private readonly task = this.customer360Task();
 

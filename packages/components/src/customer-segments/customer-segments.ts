@@ -71,6 +71,8 @@ const AUTOMATIC_WHY: Record<Exclude<SegmentKind, 'manual'>, string> = {
  */
 export class CustomerSegmentsElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['scores', 'segments'] as const;
 
   /** The memberships after a change made here (until the customer changes). */
   @state() private changed?: SegmentMembership[];

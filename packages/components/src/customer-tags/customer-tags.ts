@@ -125,6 +125,8 @@ let nextId = 0;
  */
 export class CustomerTagsElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['tags'] as const;
 
   /** Link template for "customers with this tag", `{id}` and `{name}` filled in, e.g. `/customers?tag={id}`. Without it, names are plain text. */
   @property({ attribute: 'filter-href' }) filterHref?: string;
@@ -146,9 +148,14 @@ export class CustomerTagsElement extends C360CustomerElement {
 
   private readonly task = new Task(this, {
     task: async ([id, client], { signal }) => {
+      if (!id) {
+        this.changed = undefined;
+        return initialState;
+      }
+      const { tags } = await this.requireClient(client).getCustomerTags(id, { signal });
+      // Cleared only when fresh data arrives: during a (live) reload the local changes stay shown.
       this.changed = undefined;
-      if (!id) return initialState;
-      return (await this.requireClient(client).getCustomerTags(id, { signal })).tags;
+      return tags;
     },
     args: () => [this.customerId, this.client] as const,
   });
@@ -159,6 +166,7 @@ export class CustomerTagsElement extends C360CustomerElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customerId')) this.changed = undefined; // never another customer's tags
     if (changed.has('customerId') && changed.get('customerId') !== undefined) {
       this.query = '';
       this.open = false;

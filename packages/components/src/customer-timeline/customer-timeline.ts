@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
@@ -48,6 +48,8 @@ const typesConverter = {
  */
 export class CustomerTimelineElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['timeline'] as const;
 
   /** Event types to show (attribute: comma-separated, e.g. `order,refund`); empty = all. */
   @property({ converter: typesConverter, reflect: true }) types: TimelineEventType[] = [];
@@ -68,6 +70,8 @@ export class CustomerTimelineElement extends C360CustomerElement {
   @property({ attribute: 'ticket-href' }) ticketHref?: string;
 
   @state() private more: TimelineEvent[] = [];
+  /** The first page as refetched by a live refresh (merged over the loaded events). */
+  @state() private fresh: TimelineEvent[] = [];
   @state() private nextCursor: string | null = null;
   @state() private loadingMore = false;
   @state() private moreError: unknown;
@@ -78,6 +82,7 @@ export class CustomerTimelineElement extends C360CustomerElement {
     task: async ([id, client, types, from, to, limit], { signal }) => {
       this.moreAbort?.abort();
       this.more = [];
+      this.fresh = [];
       this.nextCursor = null;
       this.loadingMore = false;
       this.moreError = undefined;
@@ -91,7 +96,36 @@ export class CustomerTimelineElement extends C360CustomerElement {
 
   /** The events loaded so far, newest first. */
   get events(): TimelineEvent[] {
-    return [...(this.task.value ?? []), ...this.more];
+    const loaded = [...(this.task.value ?? []), ...this.more];
+    if (!this.fresh.length) return loaded;
+    const seen = new Set<string>();
+    const merged = [...this.fresh, ...loaded].filter((e) => !seen.has(e.id) && !!seen.add(e.id));
+    // Stable: events of the same instant keep the server's order.
+    return merged.sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
+  }
+
+  /** A live change: refetches the first page and merges it, keeping the pages loaded below. */
+  protected override refreshLive(): void {
+    const id = this.customerId;
+    if (!id || this.task.status !== TaskStatus.COMPLETE) {
+      super.refreshLive(new Set());
+      return;
+    }
+    const client = this.client;
+    const query = { types: this.types.join(',') || undefined, from: this.from || undefined, to: this.to || undefined, limit: this.pageSize };
+    const args = JSON.stringify([id, query]);
+    void this.requireClient(client)
+      .getTimeline(id, query)
+      .then(
+        (page) => {
+          const now = JSON.stringify([this.customerId, { types: this.types.join(',') || undefined, from: this.from || undefined, to: this.to || undefined, limit: this.pageSize }]);
+          if (now !== args || this.client !== client || this.task.status !== TaskStatus.COMPLETE) return;
+          const seen = new Set(this.fresh.map((e) => e.id));
+          this.fresh = [...page.events, ...this.fresh.filter((e) => !page.events.some((p) => p.id === e.id))];
+          if (page.events.some((e) => !seen.has(e.id))) this.announceUpdated();
+        },
+        () => undefined, // the next change or a reload tries again
+      );
   }
 
   /** Whether more events can be loaded. */

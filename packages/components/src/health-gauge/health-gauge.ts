@@ -42,6 +42,8 @@ export function healthLevel(score: number): HealthLevel {
  */
 export class HealthGaugeElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['scores'] as const;
 
   /** Score 0–100 to show when there is no `customer-id`. */
   @property({ type: Number }) score?: number;

@@ -48,6 +48,8 @@ type CopyState = 'idle' | 'copied' | 'failed';
  */
 export class LoyaltyStatusElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['loyalty'] as const;
 
   /** What the last Copy click did (drives the announced feedback). */
   @state() private copyState: CopyState = 'idle';

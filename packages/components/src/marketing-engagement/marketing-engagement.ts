@@ -52,6 +52,8 @@ const icon = (yes: boolean) => html`<svg viewBox="0 0 24 24" class="icon" aria-h
  */
 export class MarketingEngagementElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['marketing'] as const;
 
   private readonly task = new Task(this, {
     task: async ([id, client], { signal }) => (id ? this.requireClient(client).getMarketing(id, { signal }) : initialState),

@@ -44,6 +44,8 @@ const STATUS_LABEL: Record<string, string> = {
  */
 export class OrderHistoryElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['orders'] as const;
 
   /** Link template for orders, `{id}` (and `{number}`) filled in, e.g. `/orders/{id}`. Without it, orders are buttons. */
   @property({ attribute: 'order-href' }) orderHref?: string;

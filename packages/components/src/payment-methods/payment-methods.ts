@@ -98,6 +98,8 @@ function masked(last4: string | null): TemplateResult | typeof nothing {
  */
 export class PaymentMethodsElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['payments'] as const;
 
   /** Link template for orders, `{id}` filled in, e.g. `/orders/{id}`. Without it, orders are buttons. */
   @property({ attribute: 'order-href' }) orderHref?: string;

@@ -87,6 +87,8 @@ export function formatDuration(hours: number | null | undefined, f: Formatter): 
  */
 export class SupportTicketsElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
+  /** The change-feed sections this element shows (real time, SPEC §7). */
+  static override liveSections = ['support'] as const;
 
   /** Link template for tickets, `{id}` filled in, e.g. `/tickets/{id}`. Without it, tickets open in a dialog. */
   @property({ attribute: 'ticket-href' }) ticketHref?: string;

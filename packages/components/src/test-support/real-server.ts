@@ -154,3 +154,15 @@ export function countRequests(fragment: string): { readonly count: number; resto
  * but mocha would fail the running test on it. Call inside a `describe` that renders the timeline.
  */
 export { setupIgnoreWindowResizeObserverLoopErrors as ignoreBenignResizeObserverErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+
+declare global {
+  interface Window {
+    __C360_TEST_TOKENS__?: { viewer: string; agent: string; manager: string };
+  }
+}
+
+/** API keys of the lower roles, minted by web-test-runner.config.mjs with `c360 token create --role …`. */
+export const ROLE_TOKENS: { viewer: string; agent: string; manager: string } = window.__C360_TEST_TOKENS__ ?? { viewer: '', agent: '', manager: '' };
+
+/** A well-formed API key the server does not know (it answers 401). */
+export const BAD_TOKEN = 'c360_' + 'x'.repeat(43);

@@ -50,7 +50,7 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   if (origins.length) {
-    app.use('*', cors({ origin: origins.includes('*') ? '*' : [...origins], allowHeaders: ['authorization', 'content-type', 'last-event-id', 'idempotency-key'], exposeHeaders: ['content-type'] }));
+    app.use('*', cors({ origin: origins.includes('*') ? '*' : [...origins], allowHeaders: ['authorization', 'content-type', 'last-event-id', 'idempotency-key'], exposeHeaders: ['content-type', 'content-disposition', 'x-c360-total'] }));
   }
   app.use('*', async (c, next) => {
     c.set('read', read);

@@ -27,6 +27,7 @@ import { applyProductViewed, applySessionStarted } from './behaviour.js';
 import type { Applied, CustomerRef } from './shared.js';
 import { notifyCommitted, recordChanges, type ChangeDraft } from '../realtime/feed.js';
 import { activityIdOf, draftsOf } from '../realtime/sections.js';
+import { recordScoreChanges } from '../scores/score-changes.js';
 
 export type { Applied, CustomerRef } from './shared.js';
 export { EventConflict, IngestConflict } from './conflict.js';
@@ -77,6 +78,7 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
   await recomputeProductStatsByCurrency(trx, sales);
   await recomputeCustomerStats(trx, [...touched]);
   await refreshRuleSegments(trx, [...changed], { now, statsRecomputed: touched.size > 0 });
+  changes.push(...(await recordScoreChanges(trx, [...changed], now))); // significant health/churn changes (R12.5, R13.5)
   await recordChanges(trx, changes, new Date());
   return { received: events.length, applied, duplicates: events.length - applied };
 }

@@ -1,0 +1,141 @@
+/**
+ * Significant score changes (SPEC §4, R12.5, R13.5): after an ingestion batch, the health score and
+ * churn risk of every customer the batch touched are recomputed and compared with the customer's
+ * latest `score_history` rows. A health change of at least {@link HEALTH_CHANGE_POINTS} points, or
+ * any change of churn level, records a new history row, a `score` timeline entry and a real-time
+ * change in the `scores` and `timeline` sections (the notification event). The first computation
+ * for a customer only records a baseline, silently.
+ *
+ * As-of and weights ({@link scoreContext}): the evaluation context rule segments were last computed
+ * with (`meta.segments_context`, the server's read context once anything has evaluated segments), so
+ * the stored scores agree with `healthScore`/`churnScore` rule memberships; when nothing has, the
+ * dataset's as-of (`meta.dataset_as_of`), then the batch's time. (Rule-segment refresh falls back to
+ * the batch's time directly; for scores that would compare a demo database's baselines, computed at
+ * the dataset's as-of by the enrichment, with today's clock and report every customer as lapsed.) The scores come from {@link loadFacts}, the set-based loader of those memberships,
+ * which uses the same pure scoring functions as the 360 view (a few queries per 500 customers).
+ *
+ * Comparison is with the last *recorded* value of each kind, not with the previous computation: a
+ * slow drift of 4 + 4 + 4 points is reported once it reaches 10. A health row is added only when
+ * health changed significantly, a churn row only when the churn level changed.
+ *
+ * Replay safety: a replayed batch leaves the data as it was, so the recomputed scores equal the
+ * latest rows and nothing is written. Timeline ids are deterministic,
+ * `score:<customer>:<kind>:<history row id>`, and each entry is upserted.
+ * @module
+ */
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.js';
+import type { ChangeDraft } from '../realtime/feed.js';
+import { writeActivity } from '../ingest/shared.js';
+import { loadFacts, type EvalContext } from '../segments/facts.js';
+import { storedEvalContext } from '../segments/recompute.js';
+import { healthLevel } from '../scoring/health.js';
+import { churnLevel } from '../scoring/churn.js';
+
+/** A health change of at least this many points is significant. */
+export const HEALTH_CHANGE_POINTS = 10;
+/** The change type of score changes in the change feed. */
+export const SCORE_CHANGE_TYPE = 'score.changed';
+
+const CHUNK = 500;
+const CHURN_ORDER: Readonly<Record<string, number>> = { low: 0, medium: 1, high: 2 };
+
+export type ScoreKind = 'health' | 'churn';
+
+/** One recorded score. */
+export interface ScoreValue {
+  score: number;
+  level: string;
+}
+
+/** Timeline title of a health change, e.g. "Health score fell from 72 to 58 (good → fair)". */
+export function healthChangeTitle(previous: ScoreValue, current: ScoreValue): string {
+  const verb = current.score < previous.score ? 'fell' : 'rose';
+  const levels = previous.level === current.level ? current.level : `${previous.level} → ${current.level}`;
+  return `Health score ${verb} from ${previous.score} to ${current.score} (${levels})`;
+}
+
+/** Timeline title of a churn-level change, e.g. "Churn risk rose to high (71)". */
+export function churnChangeTitle(previous: ScoreValue, current: ScoreValue): string {
+  const verb = (CHURN_ORDER[current.level] ?? 0) > (CHURN_ORDER[previous.level] ?? 0) ? 'rose' : 'fell';
+  return `Churn risk ${verb} to ${current.level} (${current.score})`;
+}
+
+/** Whether a new score differs enough from the latest recorded one to be reported. */
+export function isSignificant(kind: ScoreKind, previous: ScoreValue, current: ScoreValue): boolean {
+  return kind === 'health' ? Math.abs(current.score - previous.score) >= HEALTH_CHANGE_POINTS : current.level !== previous.level;
+}
+
+/**
+ * Recomputes health and churn of `customerIds` in the caller's transaction and records baselines
+ * and significant changes (see the module comment). Returns the real-time change drafts to record
+ * with the batch. `now` is the time of the entries and of `computed_at`.
+ */
+export async function recordScoreChanges(trx: Db, customerIds: readonly string[], now: Date): Promise<ChangeDraft[]> {
+  if (customerIds.length === 0) return [];
+  const ctx = await scoreContext(trx, now);
+  const at = now.toISOString();
+  const drafts: ChangeDraft[] = [];
+  const ids = [...new Set(customerIds)];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const group = ids.slice(i, i + CHUNK);
+    const [facts, latest] = await Promise.all([
+      loadFacts(trx, ctx, { tier: false, tags: false, rfm: true, health: true, churn: true }, group),
+      latestScores(trx, group),
+    ]);
+    for (const f of facts) {
+      if (f.healthScore === undefined || f.churnScore === undefined) continue;
+      const current: Record<ScoreKind, ScoreValue> = {
+        health: { score: f.healthScore, level: healthLevel(f.healthScore) },
+        churn: { score: f.churnScore, level: churnLevel(f.churnScore) },
+      };
+      for (const kind of ['health', 'churn'] as const) {
+        const previous = latest.get(`${f.id}\u0000${kind}`);
+        if (previous && !isSignificant(kind, previous, current[kind])) continue;
+        const row = await trx
+          .insertInto('score_history')
+          .values({ customer_id: f.id, kind, score: current[kind].score, level: current[kind].level, computed_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        if (!previous) continue; // baseline: no timeline entry
+        const id = `score:${f.id}:${kind}:${row.id}`;
+        await writeActivity(trx, f.id, {
+          id,
+          type: 'score',
+          title: kind === 'health' ? healthChangeTitle(previous, current[kind]) : churnChangeTitle(previous, current[kind]),
+          description: kind === 'health'
+            ? `${signed(current.health.score - previous.score)} points since the last recorded score`
+            : `Was ${previous.level} (${previous.score})`,
+          occurredAt: at,
+          ref: { kind: 'score', id: String(row.id) },
+        });
+        for (const section of ['scores', 'timeline'] as const) drafts.push({ customerId: f.id, section, type: SCORE_CHANGE_TYPE, activityId: id });
+      }
+    }
+  }
+  return drafts;
+}
+
+/**
+ * The as-of and weights scores are computed with: those rule segments were last evaluated with
+ * (the server's read context), else the dataset's as-of (`meta.dataset_as_of`, as the search's
+ * segment filter falls back to), else the batch's time.
+ */
+export async function scoreContext(db: Db, now: Date): Promise<EvalContext> {
+  const stored = await storedEvalContext(db);
+  if (stored) return stored;
+  const dataset = await db.selectFrom('meta').select('value').where('key', '=', 'dataset_as_of').executeTakeFirst();
+  const asOf = dataset?.value ? new Date(dataset.value) : null;
+  return { asOf: asOf && !Number.isNaN(asOf.getTime()) ? asOf : now };
+}
+
+/** The latest recorded health and churn of each customer, keyed `<customer>\0<kind>`. */
+async function latestScores(db: Db, ids: readonly string[]): Promise<Map<string, ScoreValue>> {
+  // SQLite: with max(), the bare columns come from the row holding the maximum (the latest insert).
+  const { rows } = await sql<{ customer_id: string; kind: string; score: number; level: string; id: number }>`
+    select customer_id, kind, score, level, max(id) as id from score_history
+    where customer_id in (${sql.join(ids)}) group by customer_id, kind`.execute(db);
+  return new Map(rows.map((r) => [`${r.customer_id}\u0000${r.kind}`, { score: Number(r.score), level: r.level }]));
+}
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
