@@ -20,9 +20,10 @@ const steps = {
     npx('tsc', '-p', 'packages/server/tsconfig.test.json') &&
     npx('tsc', '-p', 'packages/components/tsconfig.test.json') &&
     npx('tsc', '-p', 'bench/tsconfig.json'),
-  vitest: npx('vitest', 'run'),
+  // The bundle first: the end-to-end test (packages/server/test/e2e) loads the demo page with it.
   bundle: run('bundle', 'node', ['scripts/bundle.mjs']),
 };
+steps.vitest = npx('vitest', 'run');
 steps.wtr = steps.bundle && npx('web-test-runner');
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);

@@ -5,15 +5,15 @@
  *   of an `.eml`) under `C360_OUTBOX` (default `./data/outbox/`), written atomically (temp file +
  *   rename) — for development, demos, tests, or a relay that picks the files up;
  * - `smtp`, when `C360_SMTP_URL` is set (`smtp://user:pass@host:587`, `smtps://…`): sent with
- *   nodemailer when it is installed. It is not a dependency yet: without it the transport refuses to
- *   send (503) instead of silently writing to the outbox.
+ *   nodemailer, one transporter per URL. A refusal or connection error of the server makes `send`
+ *   throw (the action answers 502 and records nothing).
  *
  * The sender is `C360_MAIL_FROM` (default `c360 <no-reply@localhost>`).
  * @module
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ProblemError } from '../api/problem.js';
+import nodemailer from 'nodemailer';
 
 export interface MailMessage {
   /** Our id of the message (`msg_…`); also the file name of the outbox transport. */
@@ -65,31 +65,15 @@ export class OutboxTransport implements MailTransport {
   }
 }
 
-/** Sends through an SMTP server with nodemailer, loaded on first use (not a dependency yet). */
+/** Sends through an SMTP server with nodemailer; the transporter is created on first use. */
 export class SmtpTransport implements MailTransport {
   readonly name = 'smtp' as const;
-  private sender?: Promise<{ sendMail(mail: Record<string, unknown>): Promise<unknown> }>;
+  private transporter?: nodemailer.Transporter;
   constructor(readonly url: string) {}
 
-  private load() {
-    // A variable specifier: TypeScript does not resolve it, so the package stays optional.
-    const name = 'nodemailer';
-    this.sender ??= (import(name) as Promise<{ default?: { createTransport(url: string): unknown }; createTransport?(url: string): unknown }>)
-      .then((mod) => {
-        const create = mod.default?.createTransport ?? mod.createTransport;
-        if (!create) throw new Error('nodemailer has no createTransport');
-        return create(this.url) as { sendMail(mail: Record<string, unknown>): Promise<unknown> };
-      });
-    return this.sender.catch((error: unknown) => {
-      this.sender = undefined;
-      throw new ProblemError(503, 'mail-transport-unavailable', 'Mail transport unavailable',
-        `C360_SMTP_URL is set but the SMTP sender cannot be loaded (add the nodemailer package): ${(error as Error).message}`);
-    });
-  }
-
   async send(message: MailMessage): Promise<void> {
-    const sender = await this.load();
-    await sender.sendMail({
+    this.transporter ??= nodemailer.createTransport(this.url);
+    await this.transporter.sendMail({
       messageId: messageIdHeader(message.id),
       date: message.date,
       from: message.from,

@@ -42,7 +42,6 @@ const email = secureRoute({ permission: 'email:send' }, {
     409: problem('Not allowed now: no email opt-in (`email-opt-out`) or quiet hours (`quiet-hours`), named in `detail`; or a request with the same key in progress'),
     422: problem('No email address (`no-email-address`), or the Idempotency-Key was used for a different request'),
     502: problem('The mail transport failed; nothing was recorded'),
-    503: problem('SMTP is configured but its sender is not available'),
   },
 });
 
