@@ -10,7 +10,7 @@ export * from './schemas/customer.js';
 export * from './schemas/orders.js';
 export * from './schemas/sections.js';
 export * from './schemas/timeline.js';
-export * from './schemas/events.js';
+export * from './schemas/events/index.js';
 export * from './schemas/notes.js';
 export * from './schemas/tags.js';
 export * from './schemas/segments.js';

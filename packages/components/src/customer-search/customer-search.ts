@@ -1,25 +1,14 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { COMPARE_MAX, COMPARE_MIN, type CustomerSearchPage, type CustomerSearchQuery, type CustomerSort, type CustomerSummary, type LoyaltyTier, type SegmentKind } from '@c360/sdk';
+import { COMPARE_MAX, type CustomerSearchPage, type CustomerSearchQuery, type CustomerSort, type CustomerSummary, type LoyaltyTier } from '@c360/sdk';
 import { C360Element } from '../base/c360-element.js';
 import { renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
-import {
-  FILTER_KEYS,
-  SEGMENT_GROUP_LABEL,
-  SORT_LABEL,
-  TIERS,
-  activeFilters,
-  chipLabel,
-  findTag,
-  numberHint,
-  parseFilterInput,
-  type CustomerSearchFilters,
-  type FilterChoices,
-  type FilterKey,
-} from './filters.js';
+import { FILTER_KEYS, activeFilters, parseFilterInput, type CustomerSearchFilters, type FilterChoices, type FilterKey } from './filters.js';
+import { ICON, renderFilterChips, renderFilterPanel } from './filter-panel.js';
+import { renderCompareBar, toggleCompare, type CompareItem } from './compare-selection.js';
 import styles from './customer-search.styles.js';
 
 export type { CustomerSearchFilters } from './filters.js';
@@ -52,12 +41,6 @@ const optionalNumber = {
     const n = v === null || v.trim() === '' ? NaN : Number(v);
     return Number.isFinite(n) ? n : undefined;
   },
-};
-
-const ICON = {
-  filter: svg`<path d="M3 5h18l-7 8v6l-4 2v-8Z"/>`,
-  chevron: svg`<path d="m6 9 6 6 6-6"/>`,
-  remove: svg`<path d="M6 6l12 12M18 6 6 18"/>`,
 };
 
 let nextId = 0;
@@ -170,7 +153,7 @@ export class CustomerSearchElement extends C360Element {
   @state() private moreError: unknown;
   @state() private invalid = new Set<FilterKey>();
   @state() private wantChoices = false;
-  @state() private checked: Array<Pick<CustomerSummary, 'id' | 'name'>> = [];
+  @state() private checked: CompareItem[] = [];
   private searched?: CustomerSearchQuery;
   private moreAbort?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
@@ -367,8 +350,7 @@ export class CustomerSearchElement extends C360Element {
   }
 
   private toggleCompare(customer: CustomerSummary, on: boolean) {
-    const rest = this.checked.filter((c) => c.id !== customer.id);
-    this.checked = on && rest.length < COMPARE_MAX ? [...rest, { id: customer.id, name: customer.name }] : rest;
+    this.checked = toggleCompare(this.checked, customer, on);
   }
 
   private async onLoadMore(event: Event) {
@@ -422,9 +404,30 @@ export class CustomerSearchElement extends C360Element {
           <svg class="icon chevron" viewBox="0 0 24 24" aria-hidden="true">${ICON.chevron}</svg>
         </button>
       </div>
-      ${this.renderPanel(filters)} ${this.renderChips(filters)}
+      ${renderFilterPanel({
+        uid: this.uid,
+        filters,
+        values: this,
+        sort: this.sort,
+        open: this.filtersOpen,
+        invalid: this.invalid,
+        choices: this.choicesTask.value,
+        choicesStatus: this.choicesTask.status,
+        choicesError: this.choicesTask.error,
+        format: this.format,
+        retryChoices: () => this.choicesTask.run(),
+        onChange: this.onFilterChange,
+        onKeydown: this.onPanelKeydown,
+      })}
+      ${renderFilterChips(filters, this.choicesTask.value, this.format, (key, i) => this.removeFilter(key, i), this.clearFilters)}
       <div part="count" class="count" role="status" aria-live="polite">${active ? this.countText() : ''}</div>
-      ${this.renderCompareBar()}
+      ${renderCompareBar({
+        uid: this.uid,
+        checked: this.checked,
+        uncheck: (id) => (this.checked = this.checked.filter((x) => x.id !== id)),
+        compare: () => this.emit('c360-compare', { customerIds: this.compareIds }),
+        clear: () => this.clearCompare(),
+      })}
       <div class="results" ?hidden=${!expanded}>
         ${active
           ? this.task.render({
@@ -514,153 +517,5 @@ export class CustomerSearchElement extends C360Element {
         </label>
       </div>
     </div>`;
-  }
-
-  private renderCompareBar() {
-    const n = this.checked.length;
-    if (!n) return nothing;
-    const hint =
-      n >= COMPARE_MAX
-        ? `You can compare up to ${COMPARE_MAX} customers: uncheck one to choose another.`
-        : n < COMPARE_MIN
-          ? `Check ${COMPARE_MIN - n === 1 ? 'one more customer' : `${COMPARE_MIN - n} more customers`} to compare.`
-          : '';
-    return html`<div part="compare-bar" class="compare-bar">
-      <span class="muted">For comparison:</span>
-      <ul class="picked" aria-label="Checked for comparison">
-        ${this.checked.map(
-          (c) => html`<li>
-            <button class="chip removable" type="button" @click=${() => (this.checked = this.checked.filter((x) => x.id !== c.id))}>
-              <span class="visually-hidden">Uncheck </span>${c.name}
-              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICON.remove}</svg>
-            </button>
-          </li>`,
-        )}
-      </ul>
-      <button part="compare" class="button compare" type="button" ?disabled=${n < COMPARE_MIN} @click=${() => this.emit('c360-compare', { customerIds: this.compareIds })}>
-        Compare (${n})
-      </button>
-      <button class="link-button" type="button" @click=${() => this.clearCompare()}>Uncheck all</button>
-      <span class="hint muted" id="${this.uid}-compare-hint" role="status">${hint}</span>
-    </div>`;
-  }
-
-  private renderChips(filters: CustomerSearchFilters) {
-    const keys = FILTER_KEYS.filter((k) => filters[k] !== undefined);
-    if (!keys.length) return nothing;
-    const choices = this.choicesTask.value;
-    return html`<div class="chips-bar">
-      <ul part="chips" class="chips" aria-label="Active filters">
-        ${keys.map(
-          (key, i) => html`<li>
-            <button part="filter-chip" class="chip removable" type="button" data-filter=${key} @click=${() => this.removeFilter(key, i)}>
-              <span class="visually-hidden">Remove filter </span>${chipLabel(key, filters[key], this.format, choices)}
-              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICON.remove}</svg>
-            </button>
-          </li>`,
-        )}
-      </ul>
-      <button part="clear" class="link-button" type="button" @click=${this.clearFilters}>Clear all</button>
-    </div>`;
-  }
-
-  private renderPanel(filters: CustomerSearchFilters) {
-    const id = (key: string) => `${this.uid}-${key}`;
-    const dateRange = (legend: string, from: FilterKey, to: FilterKey) => html`<fieldset part="field" class="field range">
-      <legend>${legend}</legend>
-      <label>From <input type="date" name=${from} .value=${String(filters[from] ?? '')} max=${filters[to] ?? nothing} /></label>
-      <label>To <input type="date" name=${to} .value=${String(filters[to] ?? '')} min=${filters[from] ?? nothing} /></label>
-    </fieldset>`;
-    const numberRange = (legend: string, min: FilterKey, max: FilterKey, step: string) => html`<fieldset part="field" class="field range">
-      <legend>${legend}</legend>
-      ${([min, max] as const).map((key, i) => {
-        const bad = this.invalid.has(key);
-        return html`<label>
-          ${i === 0 ? 'Min' : 'Max'}
-          <input
-            type="number"
-            inputmode="decimal"
-            name=${key}
-            min="0"
-            step=${step}
-            .value=${String(filters[key] ?? '')}
-            aria-invalid=${bad ? 'true' : 'false'}
-            aria-describedby=${bad ? id(`${key}-error`) : nothing}
-          />
-        </label>`;
-      })}
-      ${([min, max] as const).map((key) =>
-        this.invalid.has(key) ? html`<span class="field-error" id=${id(`${key}-error`)}>${numberHint(key)}</span>` : nothing,
-      )}
-    </fieldset>`;
-    return html`<form
-      part="filters"
-      class="panel"
-      id="${this.uid}-filters"
-      aria-label="Filters"
-      ?hidden=${!this.filtersOpen}
-      @change=${this.onFilterChange}
-      @keydown=${this.onPanelKeydown}
-      @submit=${(e: Event) => e.preventDefault()}
-    >
-      ${this.renderSegmentSelect()}
-      <label part="field" class="field">
-        <span class="label">Loyalty tier</span>
-        <select name="tier">
-          <option value="" ?selected=${!this.tier}>Any tier</option>
-          ${TIERS.map((t) => html`<option value=${t} ?selected=${this.tier === t}>${t.charAt(0).toUpperCase() + t.slice(1)}</option>`)}
-        </select>
-      </label>
-      ${this.renderTagSelect()}
-      <label part="field" class="field">
-        <span class="label">Country</span>
-        <input type="text" name="country" autocomplete="off" placeholder="e.g. United Kingdom" .value=${this.country ?? ''} />
-      </label>
-      ${dateRange('Registered', 'registeredFrom', 'registeredTo')} ${dateRange('Last purchase', 'lastPurchaseFrom', 'lastPurchaseTo')}
-      ${numberRange('Lifetime value (CLV)', 'clvMin', 'clvMax', 'any')} ${numberRange('Orders', 'ordersMin', 'ordersMax', '1')}
-      <label part="field" class="field">
-        <span class="label">Sort by</span>
-        <select name="sort">
-          ${(Object.keys(SORT_LABEL) as CustomerSort[]).map((s) => html`<option value=${s} ?selected=${this.sort === s}>${SORT_LABEL[s]}</option>`)}
-        </select>
-      </label>
-      ${this.choicesTask.status === TaskStatus.ERROR
-        ? html`<div class="choices-error">${renderError(this.choicesTask.error, { retry: () => this.choicesTask.run() })}</div>`
-        : nothing}
-    </form>`;
-  }
-
-  private renderSegmentSelect() {
-    const segments = this.choicesTask.value?.segments ?? [];
-    const kinds: SegmentKind[] = ['rfm', 'rule', 'manual'];
-    const known = segments.some((s) => s.id === this.segment);
-    return html`<label part="field" class="field">
-      <span class="label">Segment</span>
-      <select name="segment" aria-busy=${this.choicesTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        <option value="" ?selected=${!this.segment}>Any segment</option>
-        ${this.segment && !known ? html`<option value=${this.segment} selected>${this.segment}</option>` : nothing}
-        ${kinds.map((kind) => {
-          const group = segments.filter((s) => s.kind === kind);
-          return group.length
-            ? html`<optgroup label=${SEGMENT_GROUP_LABEL[kind]}>
-                ${group.map((s) => html`<option value=${s.id} ?selected=${this.segment === s.id}>${s.name} (${this.format.number(s.memberCount)})</option>`)}
-              </optgroup>`
-            : nothing;
-        })}
-      </select>
-    </label>`;
-  }
-
-  private renderTagSelect() {
-    const tags = this.choicesTask.value?.tags ?? [];
-    const current = findTag(tags, this.tag);
-    return html`<label part="field" class="field">
-      <span class="label">Tag</span>
-      <select name="tag" aria-busy=${this.choicesTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        <option value="" ?selected=${!this.tag}>Any tag</option>
-        ${this.tag && !current ? html`<option value=${this.tag} selected>${this.tag}</option>` : nothing}
-        ${tags.map((t) => html`<option value=${t.name} ?selected=${current?.id === t.id}>${t.name} (${this.format.number(t.usageCount)})</option>`)}
-      </select>
-    </label>`;
   }
 }

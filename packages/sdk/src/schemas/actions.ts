@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { Timestamp } from './common.js';
-import { TicketChannel, TicketPriority } from './events.js';
+import { TicketChannel, TicketPriority } from './events/index.js';
 
 /** Longest email body, in characters (plain text). */
 export const EMAIL_BODY_MAX = 20_000;

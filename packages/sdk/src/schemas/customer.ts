@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Currency, CustomerId, Cursor, Money, Timestamp } from './common.js';
 import { HealthScore, ChurnRisk, Rfm } from './scores.js';
-import type { LoyaltyTier } from './events.js';
+import type { LoyaltyTier } from './events/index.js';
 
 /** A postal address of a customer; exactly one address per customer is `primary` when any exist. */
 export const Address = z

@@ -12,7 +12,7 @@ import { SegmentMembership } from './customer.js';
 import {
   ContactFrequency, DeviceType, LoyaltyTier, MarketingChannel, PaymentKind, PaymentMethodType, PaymentStatus,
   TicketChannel, TicketPriority, TicketStatus,
-} from './events.js';
+} from './events/index.js';
 
 const AsOf = Timestamp.meta({ description: 'The as-of instant the section was computed at' });
 const Count = z.number().int().nonnegative();

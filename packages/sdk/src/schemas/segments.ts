@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { Timestamp } from './common.js';
-import { LoyaltyTier } from './events.js';
+import { LoyaltyTier } from './events/index.js';
 import { RfmSegmentName } from './scores.js';
 import { SegmentMembership } from './customer.js';
 
