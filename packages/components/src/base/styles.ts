@@ -191,3 +191,37 @@ export const baseStyles = css`
     --_level: var(--_danger);
   }
 `;
+
+/** Tables of the section elements: full width, hairline rows, muted header cells. */
+export const tableStyles = css`
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-size: 0.9em;
+  }
+  th,
+  td {
+    padding: 0.35em 0.4em;
+    text-align: start;
+    vertical-align: top;
+    border-block-end: 1px solid var(--_border);
+  }
+  thead th {
+    color: var(--_muted);
+    font-weight: 600;
+    background: var(--_surface);
+  }
+`;
+
+/** The roomier one-line rows of order and payment lists (on top of {@link tableStyles}). */
+export const listTableStyles = css`
+  table {
+    font-size: 0.92em;
+  }
+  th,
+  td {
+    padding: 0.45em 0.5em;
+    vertical-align: middle;
+    white-space: nowrap;
+  }
+`;

@@ -174,23 +174,6 @@ export default css`
     font-size: 1.1em;
     font-variant-numeric: tabular-nums;
   }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-    font-size: 0.9em;
-  }
-  th,
-  td {
-    padding: 0.35em 0.4em;
-    text-align: start;
-    vertical-align: top;
-    border-block-end: 1px solid var(--_border);
-  }
-  thead th {
-    color: var(--_muted);
-    font-weight: 600;
-    background: var(--_surface);
-  }
   .num {
     text-align: end;
     font-variant-numeric: tabular-nums;

@@ -4,7 +4,7 @@ import { Task, initialState } from '@lit/task';
 import { LOYALTY_EXPIRY_WINDOW_DAYS, LOYALTY_TIER_THRESHOLDS, type LoyaltyStatus, type LoyaltyTier, type LoyaltyTransaction, type LoyaltyTransactionKind } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty } from '../base/states.js';
-import { baseStyles } from '../base/styles.js';
+import { baseStyles, tableStyles } from '../base/styles.js';
 import styles from './loyalty-status.styles.js';
 
 const TIER_LABEL: Record<LoyaltyTier, string> = { bronze: 'Bronze', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' };
@@ -47,7 +47,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
  * @cssprop [--c360-tier-platinum=#3b5b70] - Colour of the Platinum badge.
  */
 export class LoyaltyStatusElement extends C360CustomerElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, tableStyles, styles];
   /** The change-feed sections this element shows (real time, SPEC §7). */
   static override liveSections = ['loyalty'] as const;
 

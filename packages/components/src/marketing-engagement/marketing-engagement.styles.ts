@@ -99,22 +99,7 @@ export default css`
   .preferences + .hint {
     margin-block-start: 0.35em;
   }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-    font-size: 0.9em;
-  }
-  th,
-  td {
-    padding: 0.35em 0.4em;
-    text-align: start;
-    vertical-align: top;
-    border-block-end: 1px solid var(--_border);
-  }
   thead th {
-    color: var(--_muted);
-    font-weight: 600;
-    background: var(--_surface);
     white-space: nowrap;
   }
   .date {

@@ -11,7 +11,7 @@ import {
   type MarketingPreferences,
 } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
-import { baseStyles } from '../base/styles.js';
+import { baseStyles, tableStyles } from '../base/styles.js';
 import styles from './marketing-engagement.styles.js';
 
 /** The channels in the order they are shown. */
@@ -51,7 +51,7 @@ const icon = (yes: boolean) => html`<svg viewBox="0 0 24 24" class="icon" aria-h
  * @csspart retry - The Retry button of the error state.
  */
 export class MarketingEngagementElement extends C360CustomerElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, tableStyles, styles];
   /** The change-feed sections this element shows (real time, SPEC §7). */
   static override liveSections = ['marketing'] as const;
 

@@ -27,23 +27,6 @@ export default css`
   .scroll {
     overflow-x: auto;
   }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-    font-size: 0.92em;
-  }
-  th,
-  td {
-    padding: 0.45em 0.5em;
-    text-align: start;
-    border-block-end: 1px solid var(--_border);
-    white-space: nowrap;
-  }
-  thead th {
-    color: var(--_muted);
-    font-weight: 600;
-    background: var(--_surface);
-  }
   tbody th {
     font-weight: normal;
   }

@@ -5,7 +5,7 @@ import type { OrderSummary, OrdersPage } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderNavigable } from '../base/navigate.js';
 import { renderEmpty, renderError } from '../base/states.js';
-import { baseStyles } from '../base/styles.js';
+import { baseStyles, listTableStyles, tableStyles } from '../base/styles.js';
 import styles from './order-history.styles.js';
 
 const STATUS_LABEL: Record<string, string> = {
@@ -43,7 +43,7 @@ const STATUS_LABEL: Record<string, string> = {
  * @csspart retry - The Retry button of an error state.
  */
 export class OrderHistoryElement extends C360CustomerElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, tableStyles, listTableStyles, styles];
   /** The change-feed sections this element shows (real time, SPEC §7). */
   static override liveSections = ['orders'] as const;
 

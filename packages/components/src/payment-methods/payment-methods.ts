@@ -5,7 +5,7 @@ import type { PaymentMethodType, PaymentTransaction, PaymentsOverview, SavedPaym
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderNavigable } from '../base/navigate.js';
 import { renderEmpty } from '../base/states.js';
-import { baseStyles } from '../base/styles.js';
+import { baseStyles, listTableStyles, tableStyles } from '../base/styles.js';
 import styles from './payment-methods.styles.js';
 
 const TYPE_LABEL: Record<PaymentMethodType, string> = {
@@ -97,7 +97,7 @@ function masked(last4: string | null): TemplateResult | typeof nothing {
  * @csspart retry - The Retry button of the error state.
  */
 export class PaymentMethodsElement extends C360CustomerElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, tableStyles, listTableStyles, styles];
   /** The change-feed sections this element shows (real time, SPEC §7). */
   static override liveSections = ['payments'] as const;
 

@@ -60,22 +60,11 @@ export default css`
     font-size: 0.65em;
     font-weight: normal;
   }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-    font-size: 0.9em;
-  }
   th,
   td {
     padding: 0.4em 0.4em;
-    text-align: start;
-    vertical-align: top;
-    border-block-end: 1px solid var(--_border);
   }
   thead th {
-    color: var(--_muted);
-    font-weight: 600;
-    background: var(--_surface);
     white-space: nowrap;
   }
   tbody th {

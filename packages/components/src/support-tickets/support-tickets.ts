@@ -6,7 +6,7 @@ import { C360CustomerElement } from '../base/customer-element.js';
 import type { Formatter } from '../base/format.js';
 import { renderNavigable } from '../base/navigate.js';
 import { renderEmpty, renderError, renderLoading } from '../base/states.js';
-import { baseStyles } from '../base/styles.js';
+import { baseStyles, tableStyles } from '../base/styles.js';
 import styles from './support-tickets.styles.js';
 
 const STATUS_LABEL: Record<TicketStatus, string> = {
@@ -86,7 +86,7 @@ export function formatDuration(hours: number | null | undefined, f: Formatter): 
  * @cssprop [--c360-dialog-width=36rem] - Largest width of the ticket dialog.
  */
 export class SupportTicketsElement extends C360CustomerElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, tableStyles, styles];
   /** The change-feed sections this element shows (real time, SPEC §7). */
   static override liveSections = ['support'] as const;
 
