@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, node tests (vitest), bundle, browser tests (web-test-runner in Chromium),
+// `npm test`: type-check, bundle, host examples, node tests (vitest), browser tests (web-test-runner in Chromium),
 // then one summary line `N passed, N failed` summed over both runners (read by CI).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +23,8 @@ const steps = {
   // The bundle first: the end-to-end test (packages/server/test/e2e) loads the demo page with it.
   bundle: run('bundle', 'node', ['scripts/bundle.mjs']),
 };
+// The host examples (demo/<host>/build.mjs) load the bundle; their browser tests are node tests.
+steps.examples = steps.bundle && run('examples', 'node', ['scripts/build-examples.mjs']);
 steps.vitest = npx('vitest', 'run');
 steps.wtr = steps.bundle && npx('web-test-runner');
 

@@ -7,35 +7,17 @@
  * `/demo-config.json` for a browser on this machine (hence `localhost`, not 127.0.0.1). The page
  * loads demo/build/c360.js; it is built here (`node scripts/bundle.mjs`) when it is missing.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { ServerType } from '@hono/node-server';
-import { openDb, type Db } from '../../src/db/connect.js';
-import { datasetAsOf, ensureDemoData } from '../../src/demo/load-demo.js';
-import { ensureDemoToken } from '../../src/auth/demo.js';
-import { resolveEmbedSecret } from '../../src/auth/embed-tokens.js';
-import { parseWriteRate } from '../../src/auth/rate-limit.js';
-import { resolveAsOf } from '../../src/scoring/clock.js';
-import { resolveHealthWeights } from '../../src/scoring/health.js';
-import { createServerApp, DEMO_DIR, listen } from '../../src/server.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Db } from '../../src/db/connect.js';
+import { launchChromium, LOAD_MS, recordPageErrors, startDemoServer, type DemoServer } from './harness.js';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CUSTOMER_ID = '17850';
 /** Live updates must arrive within this (the issue: "without reload"; no polling interval to wait out). */
 const LIVE_MS = 5_000;
-/** First load of the page on a slow 2-core CI machine (bundle, 14 sections, their requests). */
-const LOAD_MS = 45_000;
 
-let dir: string;
+let demo: DemoServer;
 let db: Db;
-let server: ServerType | undefined;
 let baseUrl: string;
 let token: string;
 let asOf: Date;
@@ -46,58 +28,23 @@ let pageA: Page;
 let pageB: Page;
 const pageErrors: string[] = [];
 
-/** Closes the HTTP server, SSE streams included. */
-function closeServer(s: ServerType): Promise<void> {
-  return new Promise((resolve) => {
-    s.close(() => resolve());
-    (s as ServerType & { closeAllConnections?: () => void }).closeAllConnections?.();
-  });
-}
-
 async function openSession(name: string): Promise<Page> {
   const context = await browser!.newContext();
   contexts.push(context);
   const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+  recordPageErrors(page, pageErrors, name);
   await page.goto(`${baseUrl}/#${CUSTOMER_ID}`);
   return page;
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(DEMO_DIR, 'build', 'c360.js'))) {
-    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  }
-
-  // What `c360 demo` does (serve-command.ts with mode 'demo', no flags): demo data into an empty
-  // database, as-of = the dataset's latest timestamp unless C360_NOW is set, the demo admin token.
-  dir = mkdtempSync(join(tmpdir(), 'c360-e2e-'));
-  db = await openDb({ file: join(dir, 'c360.db') });
-  await ensureDemoData(db);
-  const env = process.env;
-  const recorded = await datasetAsOf(db);
-  const wantsDataset = !env.C360_NOW;
-  asOf = resolveAsOf({ asOf: undefined, env: wantsDataset ? {} : env, fallback: wantsDataset ? (recorded ?? undefined) : undefined });
-  const secret = env.C360_SECRET ? await resolveEmbedSecret(db, env) : undefined;
-  token = (await ensureDemoToken(db)).token;
-  const app = createServerApp({
-    db,
-    asOf,
-    healthWeights: resolveHealthWeights(env),
-    allowedOrigins: [],
-    auth: { secret, writeRate: parseWriteRate(env.C360_WRITE_RATE) },
-    demoDir: DEMO_DIR,
-    demoToken: token,
-  });
-  server = await listen(app, 0, '127.0.0.1');
-  baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
+  demo = await startDemoServer();
+  ({ db, baseUrl, token, asOf } = demo);
 
   const customer = await db.selectFrom('customers').select('name').where('id', '=', CUSTOMER_ID).executeTakeFirstOrThrow();
   customerName = customer.name;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   // Two sessions: separate contexts, so separate cookies, storage and connections.
   [pageA, pageB] = await Promise.all([openSession('A'), openSession('B')]);
   await Promise.all(
@@ -113,9 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => {});
   await browser?.close().catch(() => {});
-  if (server) await closeServer(server);
-  await db?.destroy();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await demo?.close();
 }, 60_000);
 
 describe('two browser sessions on the same customer (live refresh over SSE)', () => {
