@@ -1,7 +1,7 @@
 // web-test-runner.config.mjs — the elements' browser tests in Debian's headless Chromium, against
 // the REAL c360 server loaded with the bundled Online Retail sample (no mocked fetch).
 //
-//   npx web-test-runner            (C360_WTR_PORT changes the API port, CHROME_PATH the browser)
+//   npx web-test-runner            (C360_WTR_PORT changes the API port, C360_WTR_PAGE_PORT the pages' port, CHROME_PATH the browser)
 //
 // A plugin starts `c360 demo` on a fresh temporary database before the tests and stops it after;
 // a reporter writes reports/wtr.json = { passed, failed } for CI's summary line.
@@ -15,7 +15,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const WTR_PORT = 8000;
+/** The test pages' own port (C360_WTR_PAGE_PORT: two runs on one machine need different ports). */
+const WTR_PORT = Number(process.env.C360_WTR_PAGE_PORT ?? 8000);
 const API_PORT = Number(process.env.C360_WTR_PORT ?? 8399);
 const API = `http://localhost:${API_PORT}/api`;
 const STARTUP_TIMEOUT_MS = 180_000;
