@@ -25,3 +25,13 @@ export class C360ApiError extends Error {
     return this.status === 404;
   }
 }
+
+/**
+ * The problem+json of an error response: `body` when it has the shape of one (type, title and
+ * status), else a problem made from the response's status line.
+ */
+export function problemFrom(body: unknown, response: Pick<Response, 'status' | 'statusText'>): Problem {
+  const b = body as Partial<Problem> | null | undefined;
+  if (b && typeof b === 'object' && typeof b.type === 'string' && typeof b.title === 'string' && typeof b.status === 'number') return b as Problem;
+  return { type: 'about:blank', title: response.statusText || 'HTTP error', status: response.status };
+}

@@ -4,6 +4,7 @@
  * the elements talk to the API only through {@link createClient}.
  * @module
  */
+export * from './constants.js';
 export * from './schemas/common.js';
 export * from './schemas/scores.js';
 export * from './schemas/customer.js';
@@ -18,7 +19,8 @@ export * from './schemas/compare.js';
 export * from './schemas/auth.js';
 export * from './schemas/stream.js';
 export * from './schemas/actions.js';
-export { createClient, type C360Client, type ClientOptions } from './client.js';
+export { createClient, createLightClient, type C360Client, type ClientOptions, type ExportFile, type ResponseOf, type ResponseValidator } from './client.js';
+export { RESPONSE_SCHEMAS, validateResponse, type ResponseName } from './response-schemas.js';
 export { C360ApiError } from './errors.js';
 export { subscribe, type ChangeHandler, type StreamSource, type SubscribeOptions } from './subscribe.js';
 export * from './schemas/export.js';

@@ -1,15 +1,15 @@
 /**
  * Real-time updates (R18): `subscribe` follows `GET /stream?customer=:id` and calls the handler
- * with each {@link ChangeRecord} (validated with the zod schema). In browsers it uses
+ * with each {@link ChangeRecord} (checked by the source's `validate`, else by its shape). In browsers it uses
  * `EventSource` (which cannot send headers: the token goes as the `token` query parameter, which
  * the server accepts on this route only); elsewhere (Node) it reads the stream with `fetch`,
  * sending `Authorization` and `Last-Event-ID`. It tracks the last change id and, after a dropped
  * connection, reconnects (backoff 1 s … 30 s) asking for exactly the changes it missed.
  * @module
  */
-import { ChangeRecord, type ChangeSection } from './schemas/stream.js';
-import { Problem } from './schemas/common.js';
-import { C360ApiError } from './errors.js';
+import type { ChangeRecord, ChangeSection } from './schemas/stream.js';
+import type { ResponseValidator } from './client-core.js';
+import { C360ApiError, problemFrom } from './errors.js';
 
 export interface SubscribeOptions {
   /** Called on a failed connection, a refused request (401/403/404, as {@link C360ApiError}) or an invalid message; the subscription keeps retrying unless unsubscribed. */
@@ -29,9 +29,20 @@ export interface StreamSource {
   baseUrl: string;
   token?: string;
   fetch?: typeof fetch;
+  /** Checks each change record against the contract (as the client's responses); without it, its shape. */
+  validate?: ResponseValidator;
 }
 
 export type ChangeHandler = (change: ChangeRecord) => void;
+
+/** The light check of a change record without zod: an object with a numeric id and a section. */
+function shapeOfChange(json: unknown): ChangeRecord {
+  const c = json as Partial<ChangeRecord> | null;
+  if (!c || typeof c !== 'object' || typeof c.id !== 'number' || typeof c.section !== 'string' || typeof c.customerId !== 'string') {
+    throw new Error('not a change record (id, customerId, section)');
+  }
+  return c as ChangeRecord;
+}
 
 const MIN_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
@@ -89,14 +100,16 @@ export function subscribe(
       fail(new Error(`c360 stream: a change is not JSON: ${data.slice(0, 80)}`));
       return;
     }
-    const parsed = ChangeRecord.safeParse(json);
-    if (!parsed.success) {
-      fail(new Error(`c360 stream: unexpected change: ${parsed.error.issues[0]?.message ?? ''}`));
+    let change: ChangeRecord;
+    try {
+      change = src.validate ? src.validate('ChangeRecord', json, '/stream') : shapeOfChange(json);
+    } catch (error) {
+      fail(new Error(`c360 stream: unexpected change: ${(error as Error).message}`));
       return;
     }
-    lastId = parsed.data.id;
-    if (wanted && !wanted.has(parsed.data.section)) return;
-    handler(parsed.data);
+    lastId = change.id;
+    if (wanted && !wanted.has(change.section)) return;
+    handler(change);
   };
 
   const retry = () => {
@@ -148,9 +161,7 @@ export function subscribe(
       throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${src.baseUrl}: ${(error as Error).message}` });
     }
     if (!response.ok || !response.body) {
-      const body: unknown = await response.json().catch(() => undefined);
-      const problem = Problem.safeParse(body);
-      throw new C360ApiError(problem.success ? problem.data : { type: 'about:blank', title: response.statusText || 'HTTP error', status: response.status });
+      throw new C360ApiError(problemFrom(await response.json().catch(() => undefined), response));
     }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let text = '';

@@ -5,7 +5,7 @@
  * @module
  */
 import { createContext } from '@lit/context';
-import { createClient, type C360Client } from '@c360/sdk';
+import { createLightClient, type C360Client } from '@c360/sdk';
 
 export interface C360Config {
   /** Base URL of the API including `/api`, e.g. `/api` or `https://crm.example.com/api`. */
@@ -62,13 +62,14 @@ const clients = new Map<string, C360Client>();
 
 /**
  * One SDK client per apiBase + token, shared by every element on the page, so the client's
- * de-duplication of concurrent identical GETs works across elements.
+ * de-duplication of concurrent identical GETs works across elements. It is the light client: it
+ * trusts the server's responses, so zod (~100 KB gzip) stays off the page (docs/decisions.md).
  */
 export function sharedClient(apiBase: string, token?: string): C360Client {
   const key = `${apiBase}\u0000${token ?? ''}`;
   let client = clients.get(key);
   if (!client) {
-    client = createClient({ baseUrl: apiBase, token: token || undefined });
+    client = createLightClient({ baseUrl: apiBase, token: token || undefined });
     clients.set(key, client);
   }
   return client;

@@ -7,10 +7,8 @@ import { z } from 'zod';
 import { Currency, CustomerId, Timestamp } from './common.js';
 import { ChurnLevel, HealthLevel, Rfm } from './scores.js';
 import { CustomerMetrics, SegmentMembership, Tag } from './customer.js';
+import { COMPARE_MAX, COMPARE_MIN } from '../constants.js';
 
-/** How many customers a comparison takes. */
-export const COMPARE_MIN = 2;
-export const COMPARE_MAX = 3;
 
 /** Query of GET /customers/compare: `ids=a,b[,c]`, 2–3 distinct customer ids. */
 export const CompareQuery = z.object({

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Cursor, Timestamp } from './common.js';
+import { NOTE_MAX_LENGTH } from '../constants.js';
 
 export const NoteType = z.enum(['general', 'support', 'sales', 'billing']);
 export type NoteType = z.infer<typeof NoteType>;
@@ -17,8 +18,6 @@ export type NoteType = z.infer<typeof NoteType>;
 export const NoteVisibility = z.enum(['team', 'private', 'restricted']);
 export type NoteVisibility = z.infer<typeof NoteVisibility>;
 
-/** Longest note body, in characters. */
-export const NOTE_MAX_LENGTH = 5000;
 
 export const Note = z
   .object({

@@ -22,20 +22,6 @@ const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-
 
 // ---- loyalty (R4) ----------------------------------------------------------------------------------
 
-/**
- * Lifetime points at which each tier starts. The tier itself is what the loyalty system last set
- * (`loyalty.enrolled` / `loyalty.tier_changed`); these thresholds only drive the progress bar
- * toward the next tier.
- */
-export const LOYALTY_TIER_THRESHOLDS: Readonly<Record<LoyaltyTier, number>> = {
-  bronze: 0,
-  silver: 1_000,
-  gold: 5_000,
-  platinum: 15_000,
-};
-
-/** Days ahead of as-of that `pointsExpiringIn30Days` looks. */
-export const LOYALTY_EXPIRY_WINDOW_DAYS = 30;
 
 export const LoyaltyTransactionKind = z.enum(['earn', 'redeem', 'expire', 'adjust']);
 export type LoyaltyTransactionKind = z.infer<typeof LoyaltyTransactionKind>;
@@ -83,8 +69,6 @@ export type LoyaltyStatus = z.infer<typeof LoyaltyStatus>;
 
 // ---- marketing (R5, preferences and consent) -------------------------------------------------------
 
-/** Days before as-of over which open and click rates are computed. */
-export const MARKETING_RATE_WINDOW_DAYS = 365;
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).meta({ example: '22:00' });
 
@@ -163,8 +147,6 @@ export type MarketingEngagement = z.infer<typeof MarketingEngagement>;
 
 // ---- support (R6, CSAT/NPS) ---------------------------------------------------------------------------
 
-/** Statuses that make a ticket open (highlighted, counted in `openTickets`). */
-export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'in_progress', 'escalated'];
 
 export const TicketSummary = z
   .object({

@@ -14,8 +14,6 @@ export const TagColor = z
   .transform((s) => s.toLowerCase())
   .meta({ example: '#2563eb' });
 
-/** Colour of a tag created implicitly by name (POST /customers/:id/tags with `name`). */
-export const DEFAULT_TAG_COLOR = '#64748b';
 
 /** 1–40 characters after trimming; no control characters. */
 export const TagName = z

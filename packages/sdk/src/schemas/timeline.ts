@@ -4,22 +4,9 @@
  */
 import { z } from 'zod';
 import { Currency, Cursor, Timestamp } from './common.js';
+import { TIMELINE_EVENT_TYPES } from '../constants.js';
 
-export const TimelineEventType = z.enum([
-  'order',
-  'refund',
-  'payment',
-  'ticket',
-  'loyalty',
-  'marketing',
-  'session',
-  'note',
-  'tag',
-  'segment',
-  'score',
-  'account',
-  'export',
-]);
+export const TimelineEventType = z.enum(TIMELINE_EVENT_TYPES);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
 
 export const TimelineEvent = z

@@ -1,6 +1,6 @@
 /** The SDK client against the real app: parsed typed data, typed errors carrying problem+json. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C360ApiError, createClient, type C360Client } from '@c360/sdk';
+import { C360ApiError, createClient, createLightClient, RESPONSE_SCHEMAS, type C360Client } from '@c360/sdk';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 
 let sample: SampleApp;
@@ -81,5 +81,25 @@ describe('createClient', () => {
     const error = (await liar.getCustomer360('17850').catch((e: unknown) => e)) as C360ApiError;
     expect(error.problem.title).toBe('Unexpected response');
     expect(error.problem.detail).toContain('asOf');
+  });
+});
+
+describe('createLightClient (the elements\' client: no zod on the page)', () => {
+  it('returns exactly what the validating client returns for real responses', async () => {
+    const light = createLightClient({ baseUrl: 'http://localhost/', token: sample.tokens.admin, fetch: (input, init) => sample.app.request(String(input), init) });
+    const [a, b] = await Promise.all([light.getCustomer360('17850'), client.getCustomer360('17850')]);
+    expect(a).toEqual(b);
+    // The real responses satisfy the schemas the validating client applies.
+    expect(RESPONSE_SCHEMAS.Customer360.safeParse(a).success).toBe(true);
+  });
+
+  it('trusts the body (no check), but still turns error statuses into C360ApiError with the problem', async () => {
+    const liar = createLightClient({ baseUrl: 'http://x/api', fetch: async () => Response.json({ asOf: 'yesterday' }) });
+    expect(await liar.getCustomer360('17850')).toEqual({ asOf: 'yesterday' });
+    const light = createLightClient({ baseUrl: 'http://localhost/', token: sample.tokens.admin, fetch: (input, init) => sample.app.request(String(input), init) });
+    const error = (await light.getCustomer360('no-such-customer').catch((e: unknown) => e)) as C360ApiError;
+    expect(error).toBeInstanceOf(C360ApiError);
+    expect(error.status).toBe(404);
+    expect(error.problem.type).toContain('not-found');
   });
 });

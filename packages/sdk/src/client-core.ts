@@ -1,0 +1,241 @@
+/**
+ * Typed client of the c360 HTTP API, without a runtime dependency on the zod schemas: every method
+ * returns the contract's typed data, or throws {@link C360ApiError} carrying the problem+json.
+ * Responses are checked by `options.validate` when given ({@link createClient} in client.ts passes
+ * the zod check; the elements use {@link createLightClient}, which trusts the server's responses and
+ * so keeps zod out of the page — ~100 KB gzip, docs/decisions.md). Concurrent identical GETs share
+ * one request (several elements on a page ask for the same 360).
+ * @module
+ */
+import type { z } from 'zod';
+import type { RESPONSE_SCHEMAS, ResponseName } from './response-schemas.js';
+import type { CustomerSearchQuery } from './schemas/customer.js';
+import type { OrdersQuery } from './schemas/orders.js';
+import type { TimelineQuery } from './schemas/timeline.js';
+import type { NewNote, NotesQuery } from './schemas/notes.js';
+import type { NewTag, TagAssignment } from './schemas/tags.js';
+import type { NewSegment, SegmentUpdate } from './schemas/segments.js';
+import type { EmailAction, PointsAction, TicketAction } from './schemas/actions.js';
+import { C360ApiError, problemFrom } from './errors.js';
+import { subscribe as subscribeStream, type ChangeHandler, type SubscribeOptions } from './subscribe.js';
+
+/** The typed body of the response named `N` (a key of RESPONSE_SCHEMAS). */
+export type ResponseOf<N extends ResponseName> = z.infer<(typeof RESPONSE_SCHEMAS)[N]>;
+
+/**
+ * Checks a response body against the contract: returns the parsed body or throws
+ * {@link C360ApiError} (status 0, "Unexpected response", naming the path and the field).
+ */
+export type ResponseValidator = <N extends ResponseName>(name: N, body: unknown, path: string) => ResponseOf<N>;
+
+export interface ClientOptions {
+  /** Base URL of the API including `/api`, e.g. `http://localhost:8360/api` or `/api`. */
+  baseUrl: string;
+  /** Bearer token (API key or embed token), sent as `Authorization: Bearer …`. */
+  token?: string;
+  /** A fetch implementation (defaults to the global one). */
+  fetch?: typeof fetch;
+  /** Checks every response (and change record) against the contract; without it they are trusted. */
+  validate?: ResponseValidator;
+}
+
+type Params = Record<string, string | number | string[] | undefined | null>;
+
+function queryString(params: Params = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+/** A downloaded export. */
+export interface ExportFile {
+  blob: Blob;
+  /** E.g. `c360-17850-2011-12-09.pdf`. */
+  filename: string;
+  contentType: string;
+}
+
+export interface C360Client {
+  readonly baseUrl: string;
+  /** GET /customers — search and filter, keyset-paginated. */
+  searchCustomers(query?: CustomerSearchQuery, init?: RequestInit): Promise<ResponseOf<'CustomerSearchPage'>>;
+  /** GET /customers/:id/360 — profile, metrics, health, churn, RFM, segments, tags, flags. */
+  getCustomer360(id: string, init?: RequestInit): Promise<ResponseOf<'Customer360'>>;
+  /** GET /customers/:id/orders — newest first with totals. */
+  getOrders(id: string, query?: OrdersQuery, init?: RequestInit): Promise<ResponseOf<'OrdersPage'>>;
+  /** GET /customers/:id/timeline — newest first; pass `nextCursor` back as `cursor`. */
+  getTimeline(id: string, query?: TimelineQuery, init?: RequestInit): Promise<ResponseOf<'TimelinePage'>>;
+  /** GET /customers/:id/loyalty — tier, points, progress to the next tier, expiring points, referrals, last 10 transactions. */
+  getLoyalty(id: string, init?: RequestInit): Promise<ResponseOf<'LoyaltyStatus'>>;
+  /** GET /customers/:id/marketing — opt-ins, preferences, consent log, campaigns, open/click rates, segments. */
+  getMarketing(id: string, init?: RequestInit): Promise<ResponseOf<'MarketingEngagement'>>;
+  /** GET /customers/:id/support — tickets newest first, resolution time, CSAT and NPS. */
+  getSupport(id: string, init?: RequestInit): Promise<ResponseOf<'SupportHistory'>>;
+  /** GET /customers/:id/support/tickets/:ticketId — one ticket with its history. */
+  getTicket(id: string, ticketId: string, init?: RequestInit): Promise<ResponseOf<'TicketDetail'>>;
+  /** GET /customers/:id/payments — saved methods, transactions, totals. */
+  getPayments(id: string, init?: RequestInit): Promise<ResponseOf<'PaymentsOverview'>>;
+  /** GET /customers/:id/analytics — viewed/purchased categories, sessions, devices, shopping times, CLV and CSAT trends. */
+  getAnalytics(id: string, init?: RequestInit): Promise<ResponseOf<'BehaviorAnalytics'>>;
+  /** GET /customers/:id/notes — the notes the caller may read, newest first, with author and time. */
+  getNotes(id: string, query?: NotesQuery, init?: RequestInit): Promise<ResponseOf<'NotesPage'>>;
+  /** POST /customers/:id/notes — adds a note as the caller; with `idempotencyKey`, a retry returns the first note. */
+  addNote(id: string, note: NewNote, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'Note'>>;
+  /** GET /tags — every tag with its usage count. */
+  getTags(init?: RequestInit): Promise<ResponseOf<'TagList'>>;
+  /** POST /tags — creates a tag (409 when the name exists, ignoring case). */
+  createTag(tag: NewTag, init?: RequestInit): Promise<ResponseOf<'TagSummary'>>;
+  /** GET /customers/:id/tags — the customer's tags. */
+  getCustomerTags(id: string, init?: RequestInit): Promise<ResponseOf<'CustomerTags'>>;
+  /** POST /customers/:id/tags — tags the customer by `tagId` or `name` (created if needed); returns its tags. */
+  tagCustomer(id: string, tag: TagAssignment, init?: RequestInit): Promise<ResponseOf<'CustomerTags'>>;
+  /** DELETE /customers/:id/tags/:tagId — removes the tag. */
+  untagCustomer(id: string, tagId: string, init?: RequestInit): Promise<void>;
+  /** GET /segments — RFM, rule and manual segments with member counts. */
+  getSegments(init?: RequestInit): Promise<ResponseOf<'SegmentList'>>;
+  /** POST /segments — creates a rule (with criteria) or manual segment. */
+  createSegment(segment: NewSegment, init?: RequestInit): Promise<ResponseOf<'Segment'>>;
+  /** PATCH /segments/:segmentId — renames it or changes its criteria. */
+  updateSegment(segmentId: string, changes: SegmentUpdate, init?: RequestInit): Promise<ResponseOf<'Segment'>>;
+  /** POST /customers/:id/segments — adds the customer to a manual segment; returns its segments. */
+  addToSegment(id: string, segmentId: string, init?: RequestInit): Promise<ResponseOf<'CustomerSegments'>>;
+  /** DELETE /customers/:id/segments/:segmentId — removes the customer from a manual segment (audited). */
+  removeFromSegment(id: string, segmentId: string, init?: RequestInit): Promise<void>;
+  /** GET /customers/compare — 2–3 customers side by side with differences and segment overlap. */
+  compareCustomers(ids: readonly string[], init?: RequestInit): Promise<ResponseOf<'CustomerComparison'>>;
+  /** POST /customers/:id/actions/email — emails the customer (refused without opt-in, without an address or in quiet hours). */
+  sendEmail(id: string, email: EmailAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'EmailQueued'>>;
+  /** POST /customers/:id/actions/ticket — opens a support ticket as the caller. */
+  createTicket(id: string, ticket: TicketAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'TicketSummary'>>;
+  /** POST /customers/:id/actions/points — adds (positive) or takes (negative) loyalty points; returns the new balance. */
+  adjustPoints(id: string, adjustment: PointsAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'PointsAdjusted'>>;
+  /** GET /me — who the token is: name, role, permissions, customer scope (elements hide what the role cannot do). */
+  getMe(init?: RequestInit): Promise<ResponseOf<'CurrentActor'>>;
+  /** GET /customers/:id/export — the PDF report or the CSV of metrics and orders, with its filename (R17). */
+  exportCustomer(id: string, format: 'pdf' | 'csv', init?: RequestInit): Promise<ExportFile>;
+  /** GET /stream — calls `handler` with each change to the customer (R18) until the returned function is called. */
+  subscribe(customerId: string, handler: ChangeHandler, options?: SubscribeOptions): () => void;
+}
+
+/**
+ * Creates a client that checks responses only with `options.validate` (none: trusted). Errors:
+ * {@link C360ApiError} with the server's problem (status 4xx/5xx), or status 0 when the network
+ * fails or (with `validate`) the body is not what the contract says.
+ *
+ * @example
+ * const c360 = createLightClient({ baseUrl: '/api', token });
+ * const view = await c360.getCustomer360('17850');
+ * view.metrics.lifetimeValue; // 5391.21 (GBP)
+ */
+export function createLightClient(options: ClientOptions): C360Client {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const inflight = new Map<string, Promise<unknown>>();
+
+  async function request<N extends ResponseName>(name: N, path: string, init: RequestInit = {}): Promise<ResponseOf<N>> {
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'application/json');
+    if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, { ...init, headers });
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError') throw error;
+      throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${baseUrl}: ${(error as Error).message}` });
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw new C360ApiError(problemFrom(body, response));
+    return options.validate ? options.validate(name, body, path) : (body as ResponseOf<N>);
+  }
+
+  /** A file download: the body as a Blob and the filename from Content-Disposition. */
+  async function download(path: string, init: RequestInit = {}): Promise<ExportFile> {
+    const headers = new Headers(init.headers);
+    if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, { ...init, headers });
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError') throw error;
+      throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${baseUrl}: ${(error as Error).message}` });
+    }
+    if (!response.ok) throw new C360ApiError(problemFrom(await response.json().catch(() => undefined), response));
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'c360-export';
+    return { blob: await response.blob(), filename, contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
+  }
+
+  /**
+   * GETs are shared while in flight. The shared request runs without the caller's signal; a caller
+   * whose signal aborts gets an AbortError at once while the others still get the response.
+   */
+  function get<N extends ResponseName>(name: N, path: string, init?: RequestInit): Promise<ResponseOf<N>> {
+    let shared = inflight.get(path) as Promise<ResponseOf<N>> | undefined;
+    if (!shared) {
+      const { signal: _ignored, ...rest } = init ?? {};
+      shared = request(name, path, rest).finally(() => inflight.delete(path));
+      inflight.set(path, shared);
+    }
+    const signal = init?.signal;
+    if (!signal) return shared;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /** A request with a JSON body (POST, PATCH) or none (DELETE); never shared. */
+  function send<N extends ResponseName>(name: N, method: string, path: string, body?: unknown, init: RequestInit = {}, extra?: Record<string, string>): Promise<ResponseOf<N>> {
+    const headers = new Headers(init.headers);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+    for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
+    return request(name, path, { ...init, method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  }
+
+  const enc = encodeURIComponent;
+  return {
+    baseUrl,
+    searchCustomers: (query, init) => get('CustomerSearchPage', `/customers${queryString(query as Params)}`, init),
+    getCustomer360: (id, init) => get('Customer360', `/customers/${enc(id)}/360`, init),
+    getOrders: (id, query, init) => get('OrdersPage', `/customers/${enc(id)}/orders${queryString(query as Params)}`, init),
+    getTimeline: (id, query, init) => get('TimelinePage', `/customers/${enc(id)}/timeline${queryString(query as Params)}`, init),
+    getLoyalty: (id, init) => get('LoyaltyStatus', `/customers/${enc(id)}/loyalty`, init),
+    getMarketing: (id, init) => get('MarketingEngagement', `/customers/${enc(id)}/marketing`, init),
+    getSupport: (id, init) => get('SupportHistory', `/customers/${enc(id)}/support`, init),
+    getTicket: (id, ticketId, init) => get('TicketDetail', `/customers/${enc(id)}/support/tickets/${enc(ticketId)}`, init),
+    getPayments: (id, init) => get('PaymentsOverview', `/customers/${enc(id)}/payments`, init),
+    getAnalytics: (id, init) => get('BehaviorAnalytics', `/customers/${enc(id)}/analytics`, init),
+    getNotes: (id, query, init) => get('NotesPage', `/customers/${enc(id)}/notes${queryString(query as Params)}`, init),
+    addNote: (id, note, options, init) =>
+      send('Note', 'POST', `/customers/${enc(id)}/notes`, note, init, options?.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : undefined),
+    getTags: (init) => get('TagList', '/tags', init),
+    createTag: (tag, init) => send('TagSummary', 'POST', '/tags', tag, init),
+    getCustomerTags: (id, init) => get('CustomerTags', `/customers/${enc(id)}/tags`, init),
+    tagCustomer: (id, tag, init) => send('CustomerTags', 'POST', `/customers/${enc(id)}/tags`, tag, init),
+    untagCustomer: (id, tagId, init) => send('NoContent', 'DELETE', `/customers/${enc(id)}/tags/${enc(tagId)}`, undefined, init),
+    getSegments: (init) => get('SegmentList', '/segments', init),
+    createSegment: (segment, init) => send('Segment', 'POST', '/segments', segment, init),
+    updateSegment: (segmentId, changes, init) => send('Segment', 'PATCH', `/segments/${enc(segmentId)}`, changes, init),
+    addToSegment: (id, segmentId, init) => send('CustomerSegments', 'POST', `/customers/${enc(id)}/segments`, { segmentId }, init),
+    removeFromSegment: (id, segmentId, init) => send('NoContent', 'DELETE', `/customers/${enc(id)}/segments/${enc(segmentId)}`, undefined, init),
+    compareCustomers: (ids, init) => get('CustomerComparison', `/customers/compare${queryString({ ids: [...ids] })}`, init),
+    sendEmail: (id, email, o, init) => send('EmailQueued', 'POST', `/customers/${enc(id)}/actions/email`, email, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
+    createTicket: (id, ticket, o, init) => send('TicketSummary', 'POST', `/customers/${enc(id)}/actions/ticket`, ticket, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
+    adjustPoints: (id, adjustment, o, init) => send('PointsAdjusted', 'POST', `/customers/${enc(id)}/actions/points`, adjustment, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
+    getMe: (init) => get('CurrentActor', '/me', init),
+    exportCustomer: (id, format, init) => download(`/customers/${enc(id)}/export${queryString({ format })}`, init),
+    subscribe: (customerId, handler, subscribeOptions) =>
+      subscribeStream(
+        { baseUrl, ...(options.token ? { token: options.token } : {}), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.validate ? { validate: options.validate } : {}) },
+        customerId,
+        handler,
+        subscribeOptions,
+      ),
+  };
+}
