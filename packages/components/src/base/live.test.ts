@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../index.js';
-import { openLiveSubscriptions } from './live.js';
+import { LIVE_THROTTLE_MS, openLiveSubscriptions } from './live.js';
 import { $, $$, API, LOCALE, RUN, countRequests, eventMaker, freshCustomer, postEvents, ignoreBenignResizeObserverErrors, root, shown, text } from '../test-support/real-server.js';
 import type { OrderHistoryElement } from '../order-history/order-history.js';
 import type { Customer360Element } from '../customer-360/customer-360.js';
@@ -77,6 +77,29 @@ describe('real time (live updates)', () => {
     box.remove();
     await pause(0);
     expect(openLiveSubscriptions(), 'closed after the last element left').to.equal(0);
+  });
+
+  it('a burst of changes costs at most one refetch per throttle window, and the last change is shown', async () => {
+    const x = await freshCustomer('live-burst', 'Live Burst');
+    const history = await fixture<OrderHistoryElement>(html`<order-history customer-id=${x} api-base=${API} locale=${LOCALE}></order-history>`);
+    await waitUntil(() => !!root(history).querySelector('[part]') && !root(history).querySelector('[part~=loading]'), 'loaded', { timeout: 8000 });
+    await waitUntil(() => openLiveSubscriptions() === 1, 'subscribed', { timeout: 4000 });
+    await pause(300);
+    const requests = countRequests(`/customers/${encodeURIComponent(x)}/orders`);
+    try {
+      const started = performance.now();
+      // Six writes at once (six POSTs, six commits, six changes a few ms apart).
+      const burst = Array.from({ length: 6 }, () => orderFor(x));
+      const placed = burst.map((o) => o.orderId);
+      await Promise.all(burst.map((o) => postEvents([o.event])));
+      const windows = Math.ceil((performance.now() - started) / LIVE_THROTTLE_MS);
+      await waitUntil(() => placed.every((id) => orderIds(history).includes(id)), 'every order of the burst shows', { timeout: 5000 });
+      await pause(LIVE_THROTTLE_MS * 2);
+      // One refetch at once for the first change, then at most one per window while the burst lasts.
+      expect(requests.count, `refetches for 6 changes over ${windows} window(s)`).to.be.within(1, Math.min(windows + 2, 5));
+    } finally {
+      requests.restore();
+    }
   });
 
   it('does not subscribe with live="off" or .live = false, and follows a customer change', async () => {

@@ -3,16 +3,22 @@
  * shared by every element on the page that shows that customer (not one EventSource per element),
  * reference-counted, fanning the changes out to the elements by section.
  *
- * Changes are batched: the sections touched within {@link LIVE_DEBOUNCE_MS} of the first change of a
- * burst reach the listeners together, once, so every element refetches at the same moment (and the
- * SDK's de-duplication of concurrent identical GETs shares one `GET /customers/:id/360` between
- * the profile, metrics, gauges and segments).
+ * Changes are batched without delaying the first one: a change after a quiet moment reaches the
+ * listeners {@link LIVE_COLLECT_MS} later (the changes one write makes — order, payment, scores,
+ * timeline — arrive together and are delivered as one batch); changes during the
+ * {@link LIVE_THROTTLE_MS} after a delivery are collected and delivered together at its end. Every
+ * element of a batch refetches at the same moment, so the SDK's de-duplication of concurrent
+ * identical GETs shares one `GET /customers/:id/360` between the profile, metrics, gauges and
+ * segments, and a burst of ingestion costs at most one refetch per section per throttle window.
+ * (Change-to-screen latency is measured in bench/realtime-screen.ts.)
  * @module
  */
 import type { C360Client, ChangeSection } from '@c360/sdk';
 
-/** How long a burst of changes is collected before the listeners hear of it. */
-export const LIVE_DEBOUNCE_MS = 250;
+/** How long the changes after a quiet moment are collected before the listeners hear of them. */
+export const LIVE_COLLECT_MS = 15;
+/** The least time between two deliveries to the listeners of one subscription. */
+export const LIVE_THROTTLE_MS = 250;
 
 export interface LiveListener {
   /** The sections the listener shows; changes to other sections do not reach it. */
@@ -29,6 +35,8 @@ interface Shared {
   pending: Set<ChangeSection>;
   reset: boolean;
   timer?: ReturnType<typeof setTimeout>;
+  /** When the listeners last heard of changes (performance.now()), or -Infinity. */
+  delivered: number;
 }
 
 const subscriptions = new WeakMap<C360Client, Map<string, Shared>>();
@@ -41,6 +49,7 @@ export function openLiveSubscriptions(): number {
 
 function flush(shared: Shared): void {
   shared.timer = undefined;
+  shared.delivered = performance.now();
   const sections = shared.pending;
   const reset = shared.reset;
   shared.pending = new Set();
@@ -62,7 +71,9 @@ function flush(shared: Shared): void {
 }
 
 function schedule(shared: Shared): void {
-  shared.timer ??= setTimeout(() => flush(shared), LIVE_DEBOUNCE_MS);
+  if (shared.timer !== undefined) return;
+  const wait = Math.max(LIVE_COLLECT_MS, shared.delivered + LIVE_THROTTLE_MS - performance.now());
+  shared.timer = setTimeout(() => flush(shared), wait);
 }
 
 /**
@@ -74,7 +85,7 @@ export function listenLive(client: C360Client, customerId: string, listener: Liv
   if (!byCustomer) subscriptions.set(client, (byCustomer = new Map()));
   let shared = byCustomer.get(customerId);
   if (!shared) {
-    const created: Shared = { listeners: new Set(), stop: () => undefined, pending: new Set(), reset: false };
+    const created: Shared = { listeners: new Set(), stop: () => undefined, pending: new Set(), reset: false, delivered: -Infinity };
     created.stop = client.subscribe(
       customerId,
       (change) => {
