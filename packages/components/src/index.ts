@@ -26,6 +26,7 @@ import './customer-search/define.js';
 import './customer-compare/define.js';
 import './quick-actions/define.js';
 import './export-button/define.js';
+import './bulk-export/define.js';
 import './customer-360/define.js';
 
 export { configure, getGlobalConfig, c360ConfigContext, type C360Config } from './base/config.js';
@@ -54,4 +55,5 @@ export { CustomerSearchElement, type CustomerSearchFilters, type C360CompareDeta
 export { CustomerCompareElement, type C360CompareCloseDetail, type C360CompareCloseEvent } from './customer-compare/customer-compare.js';
 export { QuickActionsElement, QUICK_ACTIONS, type QuickAction, type C360ActionCompletedDetail } from './quick-actions/quick-actions.js';
 export { ExportButtonElement, type ExportFormat, type C360ExportedDetail } from './export-button/export-button.js';
+export { BulkExportElement, type C360BulkExportedDetail } from './bulk-export/bulk-export.js';
 export { PermissionsController, currentActor } from './base/permissions.js';

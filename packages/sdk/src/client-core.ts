@@ -16,6 +16,7 @@ import type { NewNote, NotesQuery } from './schemas/notes.js';
 import type { NewTag, TagAssignment } from './schemas/tags.js';
 import type { NewSegment, SegmentUpdate } from './schemas/segments.js';
 import type { EmailAction, PointsAction, TicketAction } from './schemas/actions.js';
+import type { BulkExportQuery } from './schemas/export.js';
 import { C360ApiError, problemFrom } from './errors.js';
 import { subscribe as subscribeStream, type ChangeHandler, type SubscribeOptions } from './subscribe.js';
 
@@ -49,6 +50,14 @@ function queryString(params: Params = {}): string {
   }
   const s = search.toString();
   return s ? `?${s}` : '';
+}
+
+/** Progress and cancellation of {@link C360Client.exportCustomers}. */
+export interface BulkExportOptions {
+  /** Called as rows arrive: customer rows received so far, and how many match (when known). */
+  onProgress?: (rows: number, total: number | undefined) => void;
+  /** Aborts the download (the promise rejects with an AbortError). */
+  signal?: AbortSignal;
 }
 
 /** A downloaded export. */
@@ -117,6 +126,12 @@ export interface C360Client {
   getMe(init?: RequestInit): Promise<ResponseOf<'CurrentActor'>>;
   /** GET /customers/:id/export — the PDF report or the CSV of metrics and orders, with its filename (R17). */
   exportCustomer(id: string, format: 'pdf' | 'csv', init?: RequestInit): Promise<ExportFile>;
+  /**
+   * GET /customers/export.csv — every customer matching the filters of GET /customers, as one CSV
+   * (streamed by the server, audited). `onProgress(rows, total)` reports the customer rows received
+   * so far and the match count (the `X-C360-Total` header; undefined when a proxy or CORS hides it).
+   */
+  exportCustomers(query?: BulkExportQuery, options?: BulkExportOptions, init?: RequestInit): Promise<ExportFile>;
   /** GET /stream — calls `handler` with each change to the customer (R18) until the returned function is called. */
   subscribe(customerId: string, handler: ChangeHandler, options?: SubscribeOptions): () => void;
 }
@@ -152,8 +167,11 @@ export function createLightClient(options: ClientOptions): C360Client {
     return options.validate ? options.validate(name, body, path) : (body as ResponseOf<N>);
   }
 
-  /** A file download: the body as a Blob and the filename from Content-Disposition. */
-  async function download(path: string, init: RequestInit = {}): Promise<ExportFile> {
+  /**
+   * A file download: the body as a Blob and the filename from Content-Disposition. With
+   * `onChunk`, the body is read as a stream and each chunk is passed on as it arrives.
+   */
+  async function download(path: string, init: RequestInit = {}, onChunk?: (chunk: Uint8Array, response: Response) => void): Promise<ExportFile> {
     const headers = new Headers(init.headers);
     if (options.token) headers.set('authorization', `Bearer ${options.token}`);
     let response: Response;
@@ -166,7 +184,33 @@ export function createLightClient(options: ClientOptions): C360Client {
     if (!response.ok) throw new C360ApiError(problemFrom(await response.json().catch(() => undefined), response));
     const disposition = response.headers.get('content-disposition') ?? '';
     const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'c360-export';
-    return { blob: await response.blob(), filename, contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
+    const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
+    if (!onChunk || !response.body) return { blob: await response.blob(), filename, contentType };
+    const chunks: Uint8Array[] = [];
+    const reader = response.body.getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      onChunk(value, response);
+    }
+    return { blob: new Blob(chunks as BlobPart[], { type: contentType }), filename, contentType };
+  }
+
+  /** GET /customers/export.csv, counting the CSV's customer rows for `onProgress` as they arrive. */
+  function exportCustomers(query: BulkExportQuery = {}, progress: BulkExportOptions = {}, init: RequestInit = {}): Promise<ExportFile> {
+    let lines = 0;
+    let total: number | undefined;
+    const newline = 10;
+    return download(`/customers/export.csv${queryString(query as Params)}`, { ...init, ...(progress.signal ? { signal: progress.signal } : {}) }, (chunk, response) => {
+      if (total === undefined) {
+        const header = Number(response.headers.get('x-c360-total'));
+        total = Number.isInteger(header) && header >= 0 ? header : undefined;
+      }
+      for (const byte of chunk) if (byte === newline) lines++;
+      // The first two lines are the `#` comment and the column header.
+      progress.onProgress?.(Math.max(0, lines - 2), total);
+    });
   }
 
   /**
@@ -230,6 +274,7 @@ export function createLightClient(options: ClientOptions): C360Client {
     adjustPoints: (id, adjustment, o, init) => send('PointsAdjusted', 'POST', `/customers/${enc(id)}/actions/points`, adjustment, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
     getMe: (init) => get('CurrentActor', '/me', init),
     exportCustomer: (id, format, init) => download(`/customers/${enc(id)}/export${queryString({ format })}`, init),
+    exportCustomers,
     subscribe: (customerId, handler, subscribeOptions) =>
       subscribeStream(
         { baseUrl, ...(options.token ? { token: options.token } : {}), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.validate ? { validate: options.validate } : {}) },

@@ -19,7 +19,7 @@ export * from './schemas/compare.js';
 export * from './schemas/auth.js';
 export * from './schemas/stream.js';
 export * from './schemas/actions.js';
-export { createClient, createLightClient, type C360Client, type ClientOptions, type ExportFile, type ResponseOf, type ResponseValidator } from './client.js';
+export { createClient, createLightClient, type BulkExportOptions, type C360Client, type ClientOptions, type ExportFile, type ResponseOf, type ResponseValidator } from './client.js';
 export { RESPONSE_SCHEMAS, validateResponse, type ResponseName } from './response-schemas.js';
 export { C360ApiError } from './errors.js';
 export { subscribe, type ChangeHandler, type StreamSource, type SubscribeOptions } from './subscribe.js';

@@ -4,6 +4,7 @@
  * @module
  */
 import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
 import { COMPARE_MAX, COMPARE_MIN, type CustomerSummary } from '@c360/sdk';
 import { ICON } from './filter-panel.js';
 
@@ -28,28 +29,31 @@ export interface CompareBarView {
 export function renderCompareBar(view: CompareBarView) {
   const n = view.checked.length;
   if (!n) return nothing;
+  const missing = COMPARE_MIN - n;
   const hint =
     n >= COMPARE_MAX
-      ? `You can compare up to ${COMPARE_MAX} customers: uncheck one to choose another.`
-      : n < COMPARE_MIN
-        ? `Check ${COMPARE_MIN - n === 1 ? 'one more customer' : `${COMPARE_MIN - n} more customers`} to compare.`
-        : '';
+      ? msg(str`You can compare up to ${COMPARE_MAX} customers: uncheck one to choose another.`)
+      : missing === 1
+        ? msg('Check one more customer to compare.')
+        : missing > 1
+          ? msg(str`Check ${missing} more customers to compare.`)
+          : '';
   return html`<div part="compare-bar" class="compare-bar">
-    <span class="muted">For comparison:</span>
-    <ul class="picked" aria-label="Checked for comparison">
+    <span class="muted">${msg('For comparison:')}</span>
+    <ul class="picked" aria-label=${msg('Checked for comparison')}>
       ${view.checked.map(
         (c) => html`<li>
           <button class="chip removable" type="button" @click=${() => view.uncheck(c.id)}>
-            <span class="visually-hidden">Uncheck </span>${c.name}
+            ${msg(html`<span class="visually-hidden">Uncheck </span>${c.name}`)}
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICON.remove}</svg>
           </button>
         </li>`,
       )}
     </ul>
     <button part="compare" class="button compare" type="button" ?disabled=${n < COMPARE_MIN} @click=${() => view.compare()}>
-      Compare (${n})
+      ${msg(str`Compare (${n})`)}
     </button>
-    <button class="link-button" type="button" @click=${() => view.clear()}>Uncheck all</button>
+    <button class="link-button" type="button" @click=${() => view.clear()}>${msg('Uncheck all')}</button>
     <span class="hint muted" id="${view.uid}-compare-hint" role="status">${hint}</span>
   </div>`;
 }

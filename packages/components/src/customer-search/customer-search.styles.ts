@@ -115,7 +115,7 @@ export default css`
     column-gap: 0.5em;
   }
   .range legend {
-    float: left; /* lets the legend sit in the fieldset's grid like a label */
+    float: inline-start; /* lets the legend sit in the fieldset's grid like a label */
     grid-column: 1 / -1;
   }
   .range label {
@@ -221,6 +221,10 @@ export default css`
     background: var(--_surface);
     box-shadow: inset 3px 0 0 var(--_accent);
   }
+  /* box-shadow has no logical form: the stripe moves to the inline start in right-to-left. */
+  :host(:dir(rtl)) .option.active {
+    box-shadow: inset -3px 0 0 var(--_accent);
+  }
   .customer {
     flex: 1 1 auto;
     min-inline-size: 0;
@@ -273,6 +277,10 @@ export default css`
   .compare-toggle.disabled {
     color: var(--_muted);
     cursor: not-allowed;
+  }
+  .export {
+    display: block;
+    margin-block-start: calc(var(--_space) * 0.5);
   }
   .load-more {
     display: block;

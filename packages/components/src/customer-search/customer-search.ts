@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { COMPARE_MAX, type CustomerSearchPage, type CustomerSearchQuery, type CustomerSort, type CustomerSummary, type LoyaltyTier } from '@c360/sdk';
@@ -9,6 +10,7 @@ import { baseStyles } from '../base/styles.js';
 import { FILTER_KEYS, activeFilters, parseFilterInput, type CustomerSearchFilters, type FilterChoices, type FilterKey } from './filters.js';
 import { ICON, renderFilterChips, renderFilterPanel } from './filter-panel.js';
 import { renderCompareBar, toggleCompare, type CompareItem } from './compare-selection.js';
+import '../bulk-export/define.js';
 import styles from './customer-search.styles.js';
 
 export type { CustomerSearchFilters } from './filters.js';
@@ -77,6 +79,7 @@ let nextId = 0;
  * @csspart option - One result row; the active one also has `option-active`.
  * @csspart compare-toggle - The "Compare" checkbox of a result.
  * @csspart load-more - The "Load more" button.
+ * @csspart export - The `<bulk-export>` under the results: every match as a streamed CSV with progress.
  * @csspart state - Loading, empty, error and access-denied states.
  * @csspart retry - The Retry button of an error state.
  *
@@ -88,11 +91,11 @@ export class CustomerSearchElement extends C360Element {
   /** The search text. Setting it searches after the debounce. */
   @property() value = '';
 
-  /** Placeholder of the input. */
-  @property() placeholder = 'Search customers by name, email, phone or order number';
+  /** Placeholder of the input; unset: "Search customers by name, email, phone or order number" in the current locale. */
+  @property() placeholder?: string;
 
-  /** Accessible label of the input. */
-  @property() label = 'Search customers';
+  /** Accessible label of the input; unset: "Search customers" in the current locale. */
+  @property() label?: string;
 
   /** Results per page: the first page and each "Load more" (1–100). */
   @property({ type: Number }) limit = 10;
@@ -379,13 +382,13 @@ export class CustomerSearchElement extends C360Element {
           autocomplete="off"
           maxlength="200"
           spellcheck="false"
-          aria-label=${this.label}
+          aria-label=${this.label ?? msg('Search customers')}
           aria-autocomplete="list"
           aria-haspopup="grid"
           aria-controls="${this.uid}-grid"
           aria-expanded=${rows.length ? 'true' : 'false'}
           aria-activedescendant=${activeId ?? nothing}
-          placeholder=${this.placeholder}
+          placeholder=${this.placeholder ?? msg('Search customers by name, email, phone or order number')}
           .value=${this.value}
           @input=${this.onInput}
           @keydown=${this.onKeydown}
@@ -400,7 +403,7 @@ export class CustomerSearchElement extends C360Element {
           @click=${() => (this.filtersOpen = !this.filtersOpen)}
         >
           <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICON.filter}</svg>
-          Filters${filterCount ? html` <span class="badge">${filterCount}<span class="visually-hidden"> active</span></span>` : nothing}
+          ${msg('Filters')}${filterCount ? html` <span class="badge">${msg(html`${filterCount}<span class="visually-hidden"> active</span>`)}</span>` : nothing}
           <svg class="icon chevron" viewBox="0 0 24 24" aria-hidden="true">${ICON.chevron}</svg>
         </button>
       </div>
@@ -431,7 +434,7 @@ export class CustomerSearchElement extends C360Element {
       <div class="results" ?hidden=${!expanded}>
         ${active
           ? this.task.render({
-              pending: () => renderLoading('Searching…', 2),
+              pending: () => renderLoading(msg('Searching…'), 2),
               complete: (page) => this.renderResults(page, rows, filterCount),
               error: (error) => renderError(error, { retry: () => this.task.run() }),
             })
@@ -444,11 +447,11 @@ export class CustomerSearchElement extends C360Element {
     const f = this.format;
     switch (this.task.status) {
       case TaskStatus.PENDING:
-        return 'Searching…';
+        return msg('Searching…');
       case TaskStatus.COMPLETE: {
-        const shown = this.results.length;
-        const count = `${f.number(this.total)} ${this.total === 1 ? 'customer' : 'customers'}`;
-        return shown < this.total ? `${count} · showing ${f.number(shown)}` : count;
+        const [total, shown] = [f.number(this.total), f.number(this.results.length)];
+        const count = this.total === 1 ? msg(str`${total} customer`) : msg(str`${total} customers`);
+        return this.results.length < this.total ? msg(str`${count} · showing ${shown}`) : count;
       }
       default:
         return '';
@@ -457,7 +460,12 @@ export class CustomerSearchElement extends C360Element {
 
   private renderResults(page: CustomerSearchPage, rows: CustomerSummary[], filterCount: number) {
     if (page.total === 0 && page.items.length === 0) {
-      const why = this.query ? `No customers match “${this.query}”${filterCount ? ' with these filters' : ''}.` : 'No customers match these filters.';
+      const query = this.query;
+      const why = !query
+        ? msg('No customers match these filters.')
+        : filterCount
+          ? msg(str`No customers match “${query}” with these filters.`)
+          : msg(str`No customers match “${query}”.`);
       return html`<div part="state empty" class="state empty" role="status">${why}</div>`;
     }
     if (!rows.length) return nothing;
@@ -468,7 +476,7 @@ export class CustomerSearchElement extends C360Element {
         class="grid"
         role="grid"
         id="${this.uid}-grid"
-        aria-label="Customers"
+        aria-label=${msg('Customers')}
         aria-rowcount=${this.total}
         aria-busy=${this.loadingMore ? 'true' : 'false'}
       >
@@ -478,11 +486,27 @@ export class CustomerSearchElement extends C360Element {
         ? renderError(this.moreError, { retry: () => ((this.moreError = undefined), this.loadMore()) })
         : this.hasMore
           ? html`<button part="load-more" class="load-more" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.onLoadMore}>
-              ${this.loadingMore ? 'Loading…' : 'Load more'}
-              <span class="muted">(${f.number(rows.length)} of ${f.number(this.total)})</span>
+              ${this.loadingMore ? msg('Loading…') : msg('Load more')}
+              <span class="muted">${msg(str`(${f.number(rows.length)} of ${f.number(this.total)})`)}</span>
             </button>`
           : nothing}
+      ${this.renderExport()}
     </div>`;
+  }
+
+  /** Every match of the current search as a streamed CSV (hidden without the `export` permission). */
+  private renderExport() {
+    if (!this.searched) return nothing;
+    const { limit: _limit, cursor: _cursor, ...query } = this.searched;
+    return html`<bulk-export
+      part="export"
+      class="export"
+      .query=${query}
+      .apiBase=${this.apiBase}
+      .token=${this.token}
+      .locale=${this.locale}
+      .theme=${this.theme}
+    ></bulk-export>`;
   }
 
   private renderRow(c: CustomerSummary, index: number) {
@@ -501,8 +525,8 @@ export class CustomerSearchElement extends C360Element {
       <div class="customer" role="gridcell" id="${this.uid}-cell-${index}" aria-selected=${isActive ? 'true' : 'false'} @click=${() => this.select(c)}>
         <span class="name">${c.name}</span>
         <span class="clv">${f.money(c.lifetimeValue, c.currency)}</span>
-        <span class="meta muted">${[c.email, c.country].filter(Boolean).join(' · ')}${c.matchedOrderNumber ? ` · order ${c.matchedOrderNumber}` : ''}</span>
-        <span class="orders muted">${f.number(c.totalOrders)} ${c.totalOrders === 1 ? 'order' : 'orders'}</span>
+        <span class="meta muted">${[c.email, c.country].filter(Boolean).join(' · ')}${c.matchedOrderNumber ? ` · ${msg(str`order ${c.matchedOrderNumber}`)}` : ''}</span>
+        <span class="orders muted">${c.totalOrders === 1 ? msg(str`${f.number(c.totalOrders)} order`) : msg(str`${f.number(c.totalOrders)} orders`)}</span>
       </div>
       <div class="pick" role="gridcell">
         <label part="compare-toggle" class="compare-toggle ${full ? 'disabled' : ''}">
@@ -513,7 +537,7 @@ export class CustomerSearchElement extends C360Element {
             aria-describedby=${full ? `${this.uid}-compare-hint` : nothing}
             @change=${(e: Event) => this.toggleCompare(c, (e.target as HTMLInputElement).checked)}
           />
-          Compare<span class="visually-hidden"> ${c.name}</span>
+          ${msg(html`Compare<span class="visually-hidden"> ${c.name}</span>`)}
         </label>
       </div>
     </div>`;

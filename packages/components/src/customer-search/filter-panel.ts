@@ -4,18 +4,20 @@
  * @module
  */
 import { html, nothing, svg } from 'lit';
+import { msg } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import type { CustomerSort, SegmentKind } from '@c360/sdk';
 import type { Formatter } from '../base/format.js';
 import { renderError } from '../base/states.js';
 import {
   FILTER_KEYS,
-  SEGMENT_GROUP_LABEL,
-  SORT_LABEL,
   TIERS,
   chipLabel,
   findTag,
   numberHint,
+  segmentGroupLabel,
+  sortLabels,
+  tierLabel,
   type CustomerSearchFilters,
   type FilterChoices,
   type FilterKey,
@@ -58,17 +60,17 @@ export function renderFilterChips(
   const keys = FILTER_KEYS.filter((k) => filters[k] !== undefined);
   if (!keys.length) return nothing;
   return html`<div class="chips-bar">
-    <ul part="chips" class="chips" aria-label="Active filters">
+    <ul part="chips" class="chips" aria-label=${msg('Active filters')}>
       ${keys.map(
         (key, i) => html`<li>
           <button part="filter-chip" class="chip removable" type="button" data-filter=${key} @click=${() => remove(key, i)}>
-            <span class="visually-hidden">Remove filter </span>${chipLabel(key, filters[key], format, choices)}
+            ${msg(html`<span class="visually-hidden">Remove filter </span>${chipLabel(key, filters[key], format, choices)}`)}
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICON.remove}</svg>
           </button>
         </li>`,
       )}
     </ul>
-    <button part="clear" class="link-button" type="button" @click=${clear}>Clear all</button>
+    <button part="clear" class="link-button" type="button" @click=${clear}>${msg('Clear all')}</button>
   </div>`;
 }
 
@@ -78,15 +80,15 @@ export function renderFilterPanel(view: FilterPanelView) {
   const id = (key: string) => `${view.uid}-${key}`;
   const dateRange = (legend: string, from: FilterKey, to: FilterKey) => html`<fieldset part="field" class="field range">
     <legend>${legend}</legend>
-    <label>From <input type="date" name=${from} .value=${String(filters[from] ?? '')} max=${filters[to] ?? nothing} /></label>
-    <label>To <input type="date" name=${to} .value=${String(filters[to] ?? '')} min=${filters[from] ?? nothing} /></label>
+    <label>${msg('From')} <input type="date" name=${from} .value=${String(filters[from] ?? '')} max=${filters[to] ?? nothing} /></label>
+    <label>${msg('To')} <input type="date" name=${to} .value=${String(filters[to] ?? '')} min=${filters[from] ?? nothing} /></label>
   </fieldset>`;
   const numberRange = (legend: string, min: FilterKey, max: FilterKey, step: string) => html`<fieldset part="field" class="field range">
     <legend>${legend}</legend>
     ${([min, max] as const).map((key, i) => {
       const bad = view.invalid.has(key);
       return html`<label>
-        ${i === 0 ? 'Min' : 'Max'}
+        ${i === 0 ? msg('Min') : msg('Max')}
         <input
           type="number"
           inputmode="decimal"
@@ -107,7 +109,7 @@ export function renderFilterPanel(view: FilterPanelView) {
     part="filters"
     class="panel"
     id="${view.uid}-filters"
-    aria-label="Filters"
+    aria-label=${msg('Filters')}
     ?hidden=${!view.open}
     @change=${view.onChange}
     @keydown=${view.onKeydown}
@@ -115,23 +117,23 @@ export function renderFilterPanel(view: FilterPanelView) {
   >
     ${renderSegmentSelect(view)}
     <label part="field" class="field">
-      <span class="label">Loyalty tier</span>
+      <span class="label">${msg('Loyalty tier')}</span>
       <select name="tier">
-        <option value="" ?selected=${!values.tier}>Any tier</option>
-        ${TIERS.map((t) => html`<option value=${t} ?selected=${values.tier === t}>${t.charAt(0).toUpperCase() + t.slice(1)}</option>`)}
+        <option value="" ?selected=${!values.tier}>${msg('Any tier')}</option>
+        ${TIERS.map((t) => html`<option value=${t} ?selected=${values.tier === t}>${tierLabel(t)}</option>`)}
       </select>
     </label>
     ${renderTagSelect(view)}
     <label part="field" class="field">
-      <span class="label">Country</span>
-      <input type="text" name="country" autocomplete="off" placeholder="e.g. United Kingdom" .value=${values.country ?? ''} />
+      <span class="label">${msg('Country')}</span>
+      <input type="text" name="country" autocomplete="off" placeholder=${msg('e.g. United Kingdom')} .value=${values.country ?? ''} />
     </label>
-    ${dateRange('Registered', 'registeredFrom', 'registeredTo')} ${dateRange('Last purchase', 'lastPurchaseFrom', 'lastPurchaseTo')}
-    ${numberRange('Lifetime value (CLV)', 'clvMin', 'clvMax', 'any')} ${numberRange('Orders', 'ordersMin', 'ordersMax', '1')}
+    ${dateRange(msg('Registered'), 'registeredFrom', 'registeredTo')} ${dateRange(msg('Last purchase'), 'lastPurchaseFrom', 'lastPurchaseTo')}
+    ${numberRange(msg('Lifetime value (CLV)'), 'clvMin', 'clvMax', 'any')} ${numberRange(msg('Orders'), 'ordersMin', 'ordersMax', '1')}
     <label part="field" class="field">
-      <span class="label">Sort by</span>
+      <span class="label">${msg('Sort by')}</span>
       <select name="sort">
-        ${(Object.keys(SORT_LABEL) as CustomerSort[]).map((s) => html`<option value=${s} ?selected=${view.sort === s}>${SORT_LABEL[s]}</option>`)}
+        ${Object.entries(sortLabels()).map(([s, label]) => html`<option value=${s} ?selected=${view.sort === s}>${label}</option>`)}
       </select>
     </label>
     ${view.choicesStatus === TaskStatus.ERROR
@@ -146,14 +148,14 @@ function renderSegmentSelect(view: FilterPanelView) {
   const kinds: SegmentKind[] = ['rfm', 'rule', 'manual'];
   const known = segments.some((s) => s.id === segment);
   return html`<label part="field" class="field">
-    <span class="label">Segment</span>
+    <span class="label">${msg('Segment')}</span>
     <select name="segment" aria-busy=${view.choicesStatus === TaskStatus.PENDING ? 'true' : 'false'}>
-      <option value="" ?selected=${!segment}>Any segment</option>
+      <option value="" ?selected=${!segment}>${msg('Any segment')}</option>
       ${segment && !known ? html`<option value=${segment} selected>${segment}</option>` : nothing}
       ${kinds.map((kind) => {
         const group = segments.filter((s) => s.kind === kind);
         return group.length
-          ? html`<optgroup label=${SEGMENT_GROUP_LABEL[kind]}>
+          ? html`<optgroup label=${segmentGroupLabel(kind)}>
               ${group.map((s) => html`<option value=${s.id} ?selected=${segment === s.id}>${s.name} (${view.format.number(s.memberCount)})</option>`)}
             </optgroup>`
           : nothing;
@@ -167,9 +169,9 @@ function renderTagSelect(view: FilterPanelView) {
   const tags = view.choices?.tags ?? [];
   const current = findTag(tags, tag);
   return html`<label part="field" class="field">
-    <span class="label">Tag</span>
+    <span class="label">${msg('Tag')}</span>
     <select name="tag" aria-busy=${view.choicesStatus === TaskStatus.PENDING ? 'true' : 'false'}>
-      <option value="" ?selected=${!tag}>Any tag</option>
+      <option value="" ?selected=${!tag}>${msg('Any tag')}</option>
       ${tag && !current ? html`<option value=${tag} selected>${tag}</option>` : nothing}
       ${tags.map((t) => html`<option value=${t.name} ?selected=${current?.id === t.id}>${t.name} (${view.format.number(t.usageCount)})</option>`)}
     </select>

@@ -3,6 +3,7 @@
  * input is read, and how an active one is written on its chip.
  * @module
  */
+import { msg, str } from '@lit/localize';
 import type { CustomerSort, LoyaltyTier, Segment, SegmentKind, TagSummary } from '@c360/sdk';
 import type { Formatter } from '../base/format.js';
 
@@ -46,16 +47,29 @@ export const FILTER_KEYS = [
 
 export const TIERS: readonly LoyaltyTier[] = ['bronze', 'silver', 'gold', 'platinum'];
 
-export const SORT_LABEL: Record<CustomerSort, string> = {
-  name: 'Name (A–Z)',
-  id: 'Customer id',
-  '-lifetimeValue': 'Lifetime value, highest first',
-  lifetimeValue: 'Lifetime value, lowest first',
-  '-lastPurchaseAt': 'Last purchase, most recent first',
-  '-totalOrders': 'Most orders first',
-};
+/** A loyalty tier's name in the current locale (an unknown tier capitalised). */
+export function tierLabel(tier: string): string {
+  const labels: Record<string, string> = { bronze: msg('Bronze'), silver: msg('Silver'), gold: msg('Gold'), platinum: msg('Platinum') };
+  return labels[tier] ?? tier.charAt(0).toUpperCase() + tier.slice(1);
+}
 
-export const SEGMENT_GROUP_LABEL: Record<SegmentKind, string> = { rfm: 'RFM segments', rule: 'Rule segments', manual: 'Manual segments' };
+/** The sort orders, in the order of the select, with their labels in the current locale. */
+export function sortLabels(): Record<CustomerSort, string> {
+  return {
+    name: msg('Name (A–Z)'),
+    id: msg('Customer id'),
+    '-lifetimeValue': msg('Lifetime value, highest first'),
+    lifetimeValue: msg('Lifetime value, lowest first'),
+    '-lastPurchaseAt': msg('Last purchase, most recent first'),
+    '-totalOrders': msg('Most orders first'),
+  };
+}
+
+/** The heading of a group of segments in the select, in the current locale. */
+export function segmentGroupLabel(kind: SegmentKind): string {
+  const labels: Record<SegmentKind, string> = { rfm: msg('RFM segments'), rule: msg('Rule segments'), manual: msg('Manual segments') };
+  return labels[kind];
+}
 
 /** Whether a filter value counts as set (attributes removed give `null`, empty inputs `''`). */
 export function isSet(value: unknown): boolean {
@@ -69,17 +83,28 @@ export function activeFilters(source: CustomerSearchFilters): CustomerSearchFilt
   return out as CustomerSearchFilters;
 }
 
-const NUMBER_RULE: Partial<Record<FilterKey, { integer: boolean; name: string }>> = {
-  clvMin: { integer: false, name: 'Minimum CLV' },
-  clvMax: { integer: false, name: 'Maximum CLV' },
-  ordersMin: { integer: true, name: 'Minimum orders' },
-  ordersMax: { integer: true, name: 'Maximum orders' },
+/** The number filters: whether each takes whole numbers only. */
+const NUMBER_RULE: Partial<Record<FilterKey, { integer: boolean }>> = {
+  clvMin: { integer: false },
+  clvMax: { integer: false },
+  ordersMin: { integer: true },
+  ordersMax: { integer: true },
 };
 
-/** What a number filter accepts, said to the user when an input is refused. */
+/** What a number filter accepts, said to the user when an input is refused (in the current locale). */
 export function numberHint(key: FilterKey): string | undefined {
-  const rule = NUMBER_RULE[key];
-  return rule && `${rule.name}: enter ${rule.integer ? 'a whole number' : 'an amount'}, 0 or more.`;
+  switch (key) {
+    case 'clvMin':
+      return msg('Minimum CLV: enter an amount, 0 or more.');
+    case 'clvMax':
+      return msg('Maximum CLV: enter an amount, 0 or more.');
+    case 'ordersMin':
+      return msg('Minimum orders: enter a whole number, 0 or more.');
+    case 'ordersMax':
+      return msg('Maximum orders: enter a whole number, 0 or more.');
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -112,8 +137,6 @@ export function findTag(tags: readonly TagSummary[], value: string | undefined):
   return tags.find((t) => t.id === value) ?? tags.find((t) => t.name.toLowerCase() === lower);
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 /** The text of an active filter's chip, e.g. "Tag: vip", "CLV ≥ 1,000", "Registered from 1 Mar 2011". */
 export function chipLabel(key: FilterKey, value: unknown, f: Formatter, choices: FilterChoices | undefined): string {
   // Filter dates are calendar days: format them in UTC so no time zone moves them by a day.
@@ -121,28 +144,28 @@ export function chipLabel(key: FilterKey, value: unknown, f: Formatter, choices:
   const n = (v: unknown) => f.number(Number(v), 2);
   switch (key) {
     case 'segment':
-      return `Segment: ${choices?.segments.find((s) => s.id === value)?.name ?? String(value)}`;
+      return msg(str`Segment: ${choices?.segments.find((s) => s.id === value)?.name ?? String(value)}`);
     case 'tier':
-      return `Tier: ${capitalise(String(value))}`;
+      return msg(str`Tier: ${tierLabel(String(value))}`);
     case 'tag':
-      return `Tag: ${findTag(choices?.tags ?? [], String(value))?.name ?? String(value)}`;
+      return msg(str`Tag: ${findTag(choices?.tags ?? [], String(value))?.name ?? String(value)}`);
     case 'country':
-      return `Country: ${String(value)}`;
+      return msg(str`Country: ${String(value)}`);
     case 'registeredFrom':
-      return `Registered from ${day(value)}`;
+      return msg(str`Registered from ${day(value)}`);
     case 'registeredTo':
-      return `Registered until ${day(value)}`;
+      return msg(str`Registered until ${day(value)}`);
     case 'lastPurchaseFrom':
-      return `Last purchase from ${day(value)}`;
+      return msg(str`Last purchase from ${day(value)}`);
     case 'lastPurchaseTo':
-      return `Last purchase until ${day(value)}`;
+      return msg(str`Last purchase until ${day(value)}`);
     case 'clvMin':
-      return `CLV ≥ ${n(value)}`;
+      return msg(str`CLV ≥ ${n(value)}`);
     case 'clvMax':
-      return `CLV ≤ ${n(value)}`;
+      return msg(str`CLV ≤ ${n(value)}`);
     case 'ordersMin':
-      return `Orders ≥ ${n(value)}`;
+      return msg(str`Orders ≥ ${n(value)}`);
     case 'ordersMax':
-      return `Orders ≤ ${n(value)}`;
+      return msg(str`Orders ≤ ${n(value)}`);
   }
 }

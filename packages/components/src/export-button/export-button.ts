@@ -1,10 +1,12 @@
 import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
 import { state } from 'lit/decorators.js';
 import { C360ApiError, type C360Client } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { PermissionsController } from '../base/permissions.js';
+import { saveFile } from '../base/download.js';
 import styles from './export-button.styles.js';
 
 export type ExportFormat = 'pdf' | 'csv';
@@ -35,6 +37,11 @@ declare global {
 
 const LABEL: Record<ExportFormat, string> = { pdf: 'PDF', csv: 'CSV' };
 
+/** The button label of a format, e.g. "Export PDF". */
+function exportLabel(format: ExportFormat): string {
+  return format === 'pdf' ? msg('Export PDF') : msg('Export CSV');
+}
+
 /**
  * @summary Export (R17): downloads the customer as a PDF report or a CSV file (metrics and order
  * history), both stamped by the server with the export time and the caller (and audited).
@@ -60,7 +67,8 @@ export class ExportButtonElement extends C360CustomerElement {
 
   /** The format being exported, if any. */
   @state() private busy?: ExportFormat;
-  @state() private error?: string;
+  /** The last failed export, described at render time (in the current locale). */
+  @state() private failure?: { format: ExportFormat; error: unknown };
 
   private readonly permissions = new PermissionsController(this);
 
@@ -74,61 +82,49 @@ export class ExportButtonElement extends C360CustomerElement {
     const id = this.customerId;
     if (!id || this.busy) return undefined;
     this.busy = format;
-    this.error = undefined;
+    this.failure = undefined;
     try {
       const file = await this.requireClient(this.client).exportCustomer(id, format);
       // The file name comes from Content-Disposition; when the browser hides that header (CORS),
       // fall back to the server's pattern with today's date.
       const filename = file.filename.toLowerCase().endsWith(`.${format}`) ? file.filename : `c360-${id}-${new Date().toISOString().slice(0, 10)}.${format}`;
-      this.save({ ...file, filename });
+      saveFile(this.renderRoot, { blob: file.blob, filename });
       this.emit('c360-exported', { customerId: id, format, filename, blob: file.blob });
       return { ...file, filename };
     } catch (error) {
-      this.error = this.describe(format, error);
+      this.failure = { format, error };
       return undefined;
     } finally {
       this.busy = undefined;
     }
   }
 
-  /** Saves a file the way a link would: an object URL on a temporary `<a download>`. */
-  private save(file: ExportFile) {
-    const url = URL.createObjectURL(file.blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.filename;
-    a.hidden = true;
-    this.renderRoot.appendChild(a);
-    try {
-      a.click();
-    } finally {
-      a.remove();
-      // Revoked later: the download starts asynchronously.
-      setTimeout(() => URL.revokeObjectURL(url), 30_000);
-    }
-  }
-
-  private describe(format: ExportFormat, error: unknown): string {
-    const lead = `The ${LABEL[format]} export failed:`;
+  private describe({ format, error }: { format: ExportFormat; error: unknown }): string {
+    const label = LABEL[format];
     if (error instanceof C360ApiError) {
-      if (error.isAccessDenied) return `${lead} access denied (HTTP ${error.status}). Ask an administrator for a token that may export.`;
+      if (error.isAccessDenied) {
+        const status = error.status;
+        return msg(str`The ${label} export failed: access denied (HTTP ${status}). Ask an administrator for a token that may export.`);
+      }
       const status = error.status ? ` (HTTP ${error.status})` : '';
-      return `${lead} ${error.problem.title}${status}${error.problem.detail ? `. ${error.problem.detail}` : ''}`;
+      const reason = `${error.problem.title}${status}${error.problem.detail ? `. ${error.problem.detail}` : ''}`;
+      return msg(str`The ${label} export failed: ${reason}`);
     }
-    return `${lead} ${error instanceof Error ? error.message : String(error)}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    return msg(str`The ${label} export failed: ${reason}`);
   }
 
   protected override render() {
     if (!this.customerId) return nothing;
     if (this.permissions.error !== undefined) return renderError(this.permissions.error, { retry: () => this.permissions.retry() });
     if (!this.allowed) return nothing;
-    return html`<div part="base" class="base" role="group" aria-label="Export customer" aria-busy=${this.busy ? 'true' : 'false'}>
+    return html`<div part="base" class="base" role="group" aria-label=${msg('Export customer')} aria-busy=${this.busy ? 'true' : 'false'}>
         ${(['pdf', 'csv'] as const).map(
           (format) => html`<button part="button button-${format}" class="button" type="button" data-format=${format} ?disabled=${!!this.busy} @click=${() => this.export(format)}>
-            ${this.busy === format ? 'Exporting…' : `Export ${LABEL[format]}`}
+            ${this.busy === format ? msg('Exporting…') : exportLabel(format)}
           </button>`,
         )}
       </div>
-      ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}`;
+      ${this.failure ? html`<p part="error" class="error" role="alert">${this.describe(this.failure)}</p>` : nothing}`;
   }
 }

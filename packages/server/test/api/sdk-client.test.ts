@@ -1,6 +1,7 @@
 /** The SDK client against the real app: parsed typed data, typed errors carrying problem+json. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { C360ApiError, createClient, createLightClient, RESPONSE_SCHEMAS, type C360Client } from '@c360/sdk';
+import Papa from 'papaparse';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 
 let sample: SampleApp;
@@ -74,6 +75,22 @@ describe('createClient', () => {
     expect(error).toBeInstanceOf(C360ApiError);
     expect(error.status).toBe(0);
     expect(error.message).toContain('ECONNREFUSED');
+  });
+
+  it('exportCustomers streams the filtered CSV and reports rows received against the total', async () => {
+    const progress: [number, number | undefined][] = [];
+    const file = await client.exportCustomers({ country: 'France', sort: '-lifetimeValue' }, { onProgress: (rows, total) => progress.push([rows, total]) });
+    const search = await client.searchCustomers({ country: 'France', limit: 1 });
+    const lines = (await file.blob.text()).split('\r\n').filter((l) => l && !l.startsWith('#'));
+    const rows = Papa.parse<Record<string, string>>(lines.join('\n'), { header: true }).data;
+    expect(rows.length).toBe(search.total);
+    expect(rows.every((r) => r.country === 'France')).toBe(true);
+    expect(file.filename).toMatch(/^c360-customers-.*\.csv$/);
+    // Progress only grows and ends at every row of the total.
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every(([, total]) => total === search.total)).toBe(true);
+    expect(progress.map(([r]) => r)).toEqual([...progress.map(([r]) => r)].sort((a, b) => a - b));
+    expect(progress.at(-1)![0]).toBe(search.total);
   });
 
   it('a response that breaks the contract is a C360ApiError naming the field', async () => {
