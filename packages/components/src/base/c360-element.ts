@@ -1,9 +1,11 @@
-import { LitElement } from 'lit';
+import { LitElement, type ReactiveController } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import type { C360Client } from '@c360/sdk';
 import { c360ConfigContext, getGlobalConfig, onConfigure, sharedClient, type C360Config } from './config.js';
 import { formatter, type Formatter } from './format.js';
+import { directionOf, languageOf, useLanguage, type C360Language } from './localize.js';
 import type { C360EventMap } from './events.js';
 
 export type C360Theme = 'light' | 'dark' | 'auto';
@@ -14,6 +16,11 @@ export type C360Theme = 'light' | 'dark' | 'auto';
  *
  * Configuration resolves per field: the element's attribute > the nearest `<c360-provider>` >
  * `configure()`.
+ *
+ * Language: the resolved locale (`locale` attribute > provider > `configure()` > `<html lang>` >
+ * browser) picks the words (en, fr or ar; @lit/localize, page-global: the last element whose
+ * language changes sets it for all) and the formats (Intl, per element). In Arabic the element
+ * sets `dir="rtl"` on itself unless the page author gave it a `dir`.
  *
  * @cssprop [--c360-font-family=inherit] - Font of the element (inherits the host page's font).
  * @cssprop [--c360-color-bg=#ffffff] - Background of cards and sections.
@@ -48,6 +55,18 @@ export class C360Element extends LitElement {
   protected providerConfig?: C360Config;
 
   private stopListening?: () => void;
+  /** The language this element last asked for (forgotten on disconnect, so connecting asks again). */
+  private language?: C360Language;
+  /** The `dir` this element set on itself (an author's `dir` is never touched). */
+  private ownDir?: string;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    // A controller, not a willUpdate() override: subclasses override the lifecycle without super.
+    const language: ReactiveController = { hostUpdate: () => this.applyLanguage() };
+    this.addController(language);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -57,6 +76,26 @@ export class C360Element extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopListening?.();
+    this.language = undefined;
+  }
+
+  /**
+   * Before each update: asks for the resolved locale's language when it changed (the words follow
+   * once its translations load) and keeps the host's direction in step (`dir="rtl"` in Arabic).
+   */
+  private applyLanguage(): void {
+    const language = languageOf(this.config.locale);
+    if (language === this.language) return;
+    this.language = language;
+    useLanguage(language).catch((error: unknown) => console.warn(`c360: could not load the "${language}" translations`, error));
+    const authorDir = this.hasAttribute('dir') && this.getAttribute('dir') !== this.ownDir;
+    if (authorDir) return;
+    const dir = directionOf(language);
+    if (dir === 'rtl') this.setAttribute('dir', (this.ownDir = dir));
+    else if (this.ownDir) {
+      this.removeAttribute('dir');
+      this.ownDir = undefined;
+    }
   }
 
   /** The configuration in effect: attribute > provider > `configure()`, field by field. */

@@ -1,6 +1,7 @@
 import type { ReactiveController } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
+import { msg, str } from '@lit/localize';
 import type { C360Client, ChangeSection, Customer360 } from '@c360/sdk';
 import { C360Element } from './c360-element.js';
 import { listenLive } from './live.js';
@@ -111,7 +112,7 @@ export class C360CustomerElement extends C360Element {
   }
 
   /** Says "Updated" politely to screen readers, at most once every few seconds. */
-  protected announceUpdated(message = 'Updated'): void {
+  protected announceUpdated(message = msg('Updated')): void {
     const now = Date.now();
     if (now - this.lastAnnounced < ANNOUNCE_EVERY_MS || !this.renderRoot) return;
     this.lastAnnounced = now;
@@ -141,12 +142,12 @@ export class C360CustomerElement extends C360Element {
    * Renders a task's state: skeleton while loading, error with Retry (404 names the customer),
    * access denied, "No customer selected" without an id, else `complete(value)`.
    */
-  protected renderTask<R>(task: Task<readonly unknown[], R>, complete: (value: R) => unknown, loadingLabel = 'Loading customer…'): unknown {
+  protected renderTask<R>(task: Task<readonly unknown[], R>, complete: (value: R) => unknown, loadingLabel = msg('Loading customer…')): unknown {
     return task.render({
-      initial: () => (this.customerId ? renderLoading(loadingLabel) : renderEmpty('No customer selected.')),
+      initial: () => (this.customerId ? renderLoading(loadingLabel) : renderEmpty(msg('No customer selected.'))),
       pending: () => (this.isQuiet(task as Task<readonly unknown[], unknown>) ? complete(task.value as R) : renderLoading(loadingLabel)),
       complete,
-      error: (error) => renderError(error, { retry: () => task.run(), what: `Customer "${this.customerId}"` }),
+      error: (error) => renderError(error, { retry: () => task.run(), what: msg(str`Customer "${this.customerId}"`) }),
     });
   }
 

@@ -34,9 +34,23 @@ export interface Formatter {
   relativeDays(value: number | null | undefined): string;
 }
 
-/** A {@link Formatter} for a locale (undefined = the browser's). Missing values format as "—". */
+/** `locale` when Intl accepts it as a BCP 47 tag, else undefined (the browser's), so a typo never breaks rendering. */
+function validLocale(locale: string | undefined): string | undefined {
+  if (!locale) return undefined;
+  try {
+    return Intl.getCanonicalLocales(locale)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A {@link Formatter} for a BCP 47 locale (`en-GB`, `fr-FR`, `ar-EG`; undefined or an invalid tag =
+ * the browser's). Digits, separators, currency placement and month names follow the locale (e.g.
+ * Arabic digits in `ar`). Missing values format as "—".
+ */
 export function formatter(locale?: string): Formatter {
-  const l = locale || undefined;
+  const l = validLocale(locale);
   const key = (kind: string, extra = '') => `${l ?? ''}|${kind}|${extra}`;
   const missing = (v: unknown): v is null | undefined => v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v));
   return {

@@ -5,9 +5,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { C360ApiError } from '@c360/sdk';
+import { msg, str } from '@lit/localize';
 
-/** Loading skeleton: a few grey bars, announced once as "Loading …" to screen readers. */
-export function renderLoading(label = 'Loading…', rows = 3): TemplateResult {
+/** Loading skeleton: a few grey bars, announced once as `label` (default "Loading…", translated) to screen readers. */
+export function renderLoading(label = msg('Loading…'), rows = 3): TemplateResult {
   return html`<div part="state loading" class="state loading" role="status" aria-live="polite">
     <span class="visually-hidden">${label}</span>
     ${Array.from({ length: rows }, (_, i) => html`<div class="bone" style="inline-size: ${90 - i * 17}%" aria-hidden="true"></div>`)}
@@ -34,29 +35,30 @@ export function renderError(error: unknown, options: ErrorStateOptions = {}): Te
   if (error instanceof C360ApiError && error.isAccessDenied) {
     const why =
       error.status === 401
-        ? 'You are not signed in to c360, or your token has expired or is invalid.'
-        : 'Your token does not allow viewing this information.';
+        ? msg('You are not signed in to c360, or your token has expired or is invalid.')
+        : msg('Your token does not allow viewing this information.');
     return html`<div part="state denied" class="state denied" role="alert">
-      <strong>Access denied</strong>
-      <p>${why} Ask an administrator for a token with the right role (HTTP ${error.status}).</p>
+      <strong>${msg('Access denied')}</strong>
+      <p>${why} ${msg(str`Ask an administrator for a token with the right role (HTTP ${error.status}).`)}</p>
       ${error.problem.detail ? html`<p class="detail">${error.problem.detail}</p>` : nothing}
     </div>`;
   }
   let title: string;
   let detail: string | undefined;
   if (error instanceof C360ApiError && error.isNotFound) {
-    title = `${options.what ?? 'The requested record'} was not found.`;
+    const what = options.what ?? msg('The requested record');
+    title = msg(str`${what} was not found.`);
     detail = error.problem.detail;
   } else if (error instanceof C360ApiError) {
     title = error.status === 0 ? error.problem.title : `${error.problem.title} (HTTP ${error.status})`;
     detail = error.problem.detail;
   } else {
-    title = 'Something went wrong.';
+    title = msg('Something went wrong.');
     detail = error instanceof Error ? error.message : String(error);
   }
   return html`<div part="state error" class="state error" role="alert">
     <strong>${title}</strong>
     ${detail ? html`<p class="detail">${detail}</p>` : nothing}
-    ${options.retry ? html`<button part="retry" class="button" type="button" @click=${() => options.retry?.()}>Retry</button>` : nothing}
+    ${options.retry ? html`<button part="retry" class="button" type="button" @click=${() => options.retry?.()}>${msg('Retry')}</button>` : nothing}
   </div>`;
 }

@@ -114,7 +114,8 @@ export default css`
     overflow: visible;
   }
   .heatmap .day {
-    padding: 0 0.35em 0 0;
+    padding-block: 0;
+    padding-inline: 0 0.35em;
     font-weight: normal;
     color: var(--_muted);
     text-align: end;

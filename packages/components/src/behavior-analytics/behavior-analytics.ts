@@ -1,15 +1,15 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type uPlot from 'uplot';
-import type { BehaviorAnalytics, DeviceType } from '@c360/sdk';
+import type { BehaviorAnalytics } from '@c360/sdk';
 import { LineChart, loadUPlot, uplotStyles, type LineChartSpec } from '../base/charts.js';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
+import { clvSummary, csatSummary, deviceLabel, hh, orders, sessions, slotLabel, units, views } from './phrases.js';
 import styles from './behavior-analytics.styles.js';
-
-const DEVICE_LABEL: Record<DeviceType, string> = { desktop: 'Desktop', mobile: 'Mobile', tablet: 'Tablet' };
 
 /** Heat-map intensity levels above zero (the legend shows the counts each covers). */
 const LEVELS = 4;
@@ -30,9 +30,6 @@ interface Slot {
   hour: number;
   count: number;
 }
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
 /**
  * @summary Behavioural analytics (R10, with the CLV and CSAT trends): most viewed categories, most
@@ -107,7 +104,7 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
   }
 
   protected override render() {
-    return this.renderTask(this.task, (data) => this.renderAnalytics(data), 'Loading analytics…');
+    return this.renderTask(this.task, (data) => this.renderAnalytics(data), msg('Loading analytics…'));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -209,34 +206,7 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
 
   /** "Tuesday 14:00–15:00 UTC: 3 orders" */
   private slotLabel(weekday: number, hour: number, count: number): string {
-    return `${this.weekday(weekday, 'long')} ${hh(hour)}–${hh(hour + 1)} UTC: ${this.format.number(count)} ${plural(count, 'order', 'orders')}`;
-  }
-
-  /** A sentence describing the CLV trend (the chart's text alternative). */
-  private clvSummary(data: BehaviorAnalytics): string {
-    const trend = data.clvTrend;
-    const money = (v: number) => this.format.money(v, data.currency);
-    const first = trend[0]!;
-    const last = trend.at(-1)!;
-    const best = trend.reduce((a, b) => (b.added > a.added ? b : a));
-    if (trend.length === 1) return `CLV grew from ${money(0)} to ${money(last.value)} in ${this.monthShort(last.month)}.`;
-    return (
-      `CLV grew from ${money(0)} to ${money(last.value)} between ${this.monthShort(first.month)} and ${this.monthShort(last.month)}; ` +
-      `the most was added in ${this.monthShort(best.month)} (${money(best.added)}).`
-    );
-  }
-
-  /** A sentence describing the CSAT trend. */
-  private csatSummary(data: BehaviorAnalytics): string {
-    const trend = data.csatTrend;
-    const f = this.format;
-    const score = (v: number) => `${f.number(v, 2)} out of 5`;
-    const responses = trend.reduce((n, p) => n + p.responses, 0);
-    const ratings = `${f.number(responses)} ${plural(responses, 'rating', 'ratings')}`;
-    const first = trend[0]!;
-    const last = trend.at(-1)!;
-    if (trend.length === 1) return `Average CSAT ${score(last.average)} in ${this.monthShort(last.month)} (${ratings}).`;
-    return `Average CSAT went from ${score(first.average)} in ${this.monthShort(first.month)} to ${score(last.average)} in ${this.monthShort(last.month)} (${ratings} over ${f.number(trend.length)} months with ratings).`;
+    return slotLabel(this.format, this.weekday(weekday, 'long'), hour, count);
   }
 
   // ---- templates ---------------------------------------------------------------------------------
@@ -245,89 +215,93 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
     const f = this.format;
     const maxViewed = Math.max(0, ...data.topViewedCategories.map((c) => c.count));
     const maxBought = Math.max(0, ...data.topPurchased.items.map((i) => i.quantity));
-    const basis = data.topPurchased.basis === 'category' ? 'categories' : 'products';
+    const byCategory = data.topPurchased.basis === 'category';
+    const purchased = byCategory ? msg('Most purchased categories') : msg('Most purchased products');
+    const month = (m: string) => this.monthShort(m);
     return html`<div part="base" class="base">
       <div class="block engagement">
-        <h3 id="engagement-heading">Sessions and devices</h3>
+        <h3 id="engagement-heading">${msg('Sessions and devices')}</h3>
         <dl part="summary" class="summary">
-          <div><dt>Sessions</dt><dd data-stat="sessions">${f.number(data.sessions)}</dd></div>
-          <div><dt>Average session</dt><dd data-stat="average-duration">${this.duration(data.averageDurationSeconds)}</dd></div>
+          <div><dt>${msg('Sessions')}</dt><dd data-stat="sessions">${f.number(data.sessions)}</dd></div>
+          <div><dt>${msg('Average session')}</dt><dd data-stat="average-duration">${this.duration(data.averageDurationSeconds)}</dd></div>
         </dl>
         ${data.sessions
           ? this.renderBars(
               'devices',
-              'Sessions by device',
+              msg('Sessions by device'),
               data.deviceBreakdown.map((d) => ({
                 id: d.device,
-                label: DEVICE_LABEL[d.device],
+                label: deviceLabel(d.device),
                 ratio: d.share,
-                value: `${f.percent(d.share)} · ${f.number(d.sessions)} ${plural(d.sessions, 'session', 'sessions')}`,
+                value: `${f.percent(d.share)} · ${sessions(f, d.sessions)}`,
               })),
             )
-          : renderEmpty('No sessions recorded.')}
+          : renderEmpty(msg('No sessions recorded.'))}
       </div>
 
       <div class="block">
-        <h3 id="viewed-heading">Most viewed categories</h3>
-        <p class="basis">By product views</p>
+        <h3 id="viewed-heading">${msg('Most viewed categories')}</h3>
+        <p class="basis">${msg('By product views')}</p>
         ${data.topViewedCategories.length
           ? this.renderBars(
               'viewed',
-              'Most viewed categories',
+              msg('Most viewed categories'),
               data.topViewedCategories.map((c) => ({
                 id: c.id,
                 label: c.name,
                 ratio: maxViewed ? c.count / maxViewed : 0,
-                value: `${f.number(c.count)} ${plural(c.count, 'view', 'views')}`,
+                value: views(f, c.count),
               })),
             )
-          : renderEmpty('No product views recorded.')}
+          : renderEmpty(msg('No product views recorded.'))}
       </div>
 
       <div class="block">
-        <h3 id="purchased-heading">Most purchased ${basis}</h3>
-        <p class="basis" data-basis=${data.topPurchased.basis}>By units bought in completed orders, per ${data.topPurchased.basis}</p>
+        <h3 id="purchased-heading">${purchased}</h3>
+        <p class="basis" data-basis=${data.topPurchased.basis}>
+          ${byCategory ? msg('By units bought in completed orders, per category') : msg('By units bought in completed orders, per product')}
+        </p>
         ${data.topPurchased.items.length
           ? this.renderBars(
               'purchased',
-              `Most purchased ${basis}`,
+              purchased,
               data.topPurchased.items.map((i) => ({
                 id: i.id,
                 label: i.name,
                 ratio: maxBought ? i.quantity / maxBought : 0,
-                value: `${f.number(i.quantity)} ${plural(i.quantity, 'unit', 'units')} · ${f.number(i.orders)} ${plural(i.orders, 'order', 'orders')}`,
+                value: `${units(f, i.quantity)} · ${orders(f, i.orders)}`,
               })),
             )
-          : renderEmpty('No completed orders yet.')}
+          : renderEmpty(msg('No completed orders yet.'))}
       </div>
 
       <div class="block wide">
-        <h3 id="times-heading">Shopping times</h3>
+        <h3 id="times-heading">${msg('Shopping times')}</h3>
         ${this.renderHeatMap(data.shoppingTimes)}
       </div>
 
       <div class="block">
-        <h3 id="chart-clv-heading">Lifetime value (CLV) by month</h3>
+        <h3 id="chart-clv-heading">${msg('Lifetime value (CLV) by month')}</h3>
         ${data.clvTrend.length
           ? this.renderChart(
               'clv',
-              this.clvSummary(data),
-              ['Month', 'CLV at month end', 'Added'],
+              clvSummary(f, data, month),
+              [msg('Month'), msg('CLV at month end'), msg('Added')],
               data.clvTrend.map((p) => [this.monthShort(p.month), f.money(p.value, data.currency), f.money(p.added, data.currency)]),
             )
-          : renderEmpty('No completed orders yet.')}
+          : renderEmpty(msg('No completed orders yet.'))}
       </div>
 
       <div class="block">
-        <h3 id="chart-csat-heading">Satisfaction (CSAT) by month</h3>
+        <h3 id="chart-csat-heading">${msg('Satisfaction (CSAT) by month')}</h3>
         ${data.csatTrend.length
           ? this.renderChart(
               'csat',
-              this.csatSummary(data),
-              ['Month', 'Average CSAT (1–5)', 'Ratings'],
+              csatSummary(f, data, month),
+              [msg('Month'), msg('Average CSAT (1–5)'), msg('Ratings')],
               data.csatTrend.map((p) => [this.monthShort(p.month), f.number(p.average, 2), f.number(p.responses)]),
             )
-          : renderEmpty('No satisfaction ratings yet.')}
+          : renderEmpty(msg('No satisfaction ratings yet.'))}
       </div>
     </div>`;
   }
@@ -362,7 +336,7 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
   private renderHeatMap(matrix: number[][]): TemplateResult {
     const f = this.format;
     const total = matrix.flat().reduce((a, b) => a + b, 0);
-    if (!total) return renderEmpty('No completed orders to place in the week.');
+    if (!total) return renderEmpty(msg('No completed orders to place in the week.'));
     const max = Math.max(...matrix.flat());
     const level = (count: number) => (count ? Math.ceil((count / max) * LEVELS) : 0);
     // Counts each level covers: level k holds (k-1)·max/4 < count ≤ k·max/4.
@@ -381,18 +355,25 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
       .filter((s) => s.count > 0)
       .sort((a, b) => b.count - a.count || a.weekday - b.weekday || a.hour - b.hour)
       .slice(0, 5);
+    const day = this.weekday(topDay, 'long');
+    const dayOrders = orders(f, byDay[topDay]!);
+    const [from, to] = [hh(topHour), hh(topHour + 1)];
+    const hourOrders = orders(f, byHour[topHour]!);
+    const all = f.number(total);
     return html`<p part="preferred" class="preferred">
-        <span data-preferred="day">Preferred day: <strong>${this.weekday(topDay, 'long')}</strong> (${f.number(byDay[topDay]!)} ${plural(byDay[topDay]!, 'order', 'orders')})</span>
-        <span data-preferred="hour">Preferred time: <strong>${hh(topHour)}–${hh(topHour + 1)} UTC</strong> (${f.number(byHour[topHour]!)} ${plural(byHour[topHour]!, 'order', 'orders')})</span>
+        <span data-preferred="day">${msg(html`Preferred day: <strong>${day}</strong> (${dayOrders})`)}</span>
+        <span data-preferred="hour">${msg(html`Preferred time: <strong>${from}–${to} UTC</strong> (${hourOrders})`)}</span>
       </p>
       <div class="visually-hidden" data-busiest>
-        <p id="busiest-heading">Busiest hours of the week, of ${f.number(total)} completed ${plural(total, 'order', 'orders')}:</p>
+        <p id="busiest-heading">
+          ${total === 1 ? msg(str`Busiest hours of the week, of ${all} completed order:`) : msg(str`Busiest hours of the week, of ${all} completed orders:`)}
+        </p>
         <ol aria-labelledby="busiest-heading">
           ${slots.map((s) => html`<li>${this.slotLabel(s.weekday, s.hour, s.count)}</li>`)}
         </ol>
       </div>
       <table part="heatmap" class="heatmap" data-total=${total}>
-        <caption class="visually-hidden">Completed orders by weekday and hour of day (UTC)</caption>
+        <caption class="visually-hidden">${msg('Completed orders by weekday and hour of day (UTC)')}</caption>
         <thead>
           <tr>
             <td class="corner"></td>
@@ -423,7 +404,7 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
         </tbody>
       </table>
       <div part="legend" class="legend">
-        <span>Orders per hour:</span>
+        <span>${msg('Orders per hour:')}</span>
         <span class="key"><span class="swatch l0" aria-hidden="true"></span>0</span>
         ${legend.map((l) => html`<span class="key"><span class="swatch l${l.k}" aria-hidden="true"></span>${l.text}</span>`)}
       </div>`;
@@ -439,9 +420,9 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
             <span class="readout" data-readout=${id} aria-hidden="true"></span>
           </div>`}
       <details part="chart-data" class="chart-data">
-        <summary>Data table</summary>
+        <summary>${msg('Data table')}</summary>
         <table>
-          <caption class="visually-hidden">${head[1]} by month</caption>
+          <caption class="visually-hidden">${msg(str`${head[1]} by month`)}</caption>
           <thead>
             <tr>${head.map((h, i) => html`<th scope="col" class=${i ? 'num' : ''}>${h}</th>`)}</tr>
           </thead>

@@ -44,7 +44,8 @@ describe('<bulk-export>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.detail.rows).to.equal(total);
     expect(event.detail.query).to.deep.equal({ country: 'France', sort: '-lifetimeValue' });
-    const lines = (await event.detail.blob.text()).split('\r\n').filter((l) => l && !l.startsWith('#'));
+    const csv: string = await event.detail.blob.text();
+    const lines = csv.split("\r\n").filter((l) => l && !l.startsWith("#"));
     expect(lines[0]).to.match(/^id,name,email/);
     expect(lines.length - 1).to.equal(total);
     expect(download.link?.download).to.equal(event.detail.filename);

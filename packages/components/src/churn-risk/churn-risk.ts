@@ -1,15 +1,25 @@
 import { html, nothing, svg } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { ChurnLevel, ChurnRisk } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { baseStyles } from '../base/styles.js';
 import styles from './churn-risk.styles.js';
 
-const LEVEL_LABEL: Record<ChurnLevel, string> = { low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
-const FACTOR_LABEL: Record<string, string> = {
-  purchaseGap: 'Purchase gap',
-  engagementDecline: 'Engagement decline',
-  supportIssues: 'Support issues',
-};
+/** A churn level in words, in the active language. */
+function levelLabel(level: ChurnLevel): string {
+  const labels: Record<ChurnLevel, string> = { low: msg('Low risk'), medium: msg('Medium risk'), high: msg('High risk') };
+  return labels[level] ?? level;
+}
+
+/** A churn factor's name in words, in the active language (unknown factors as given). */
+function factorLabel(factor: string): string {
+  const labels: Record<string, string> = {
+    purchaseGap: msg('Purchase gap'),
+    engagementDecline: msg('Engagement decline'),
+    supportIssues: msg('Support issues'),
+  };
+  return labels[factor] ?? factor;
+}
 
 /** Icons: check (low), exclamation in a triangle (medium), cross in an octagon (high). */
 const ICON = {
@@ -42,22 +52,22 @@ export class ChurnRiskElement extends C360CustomerElement {
   private readonly task = this.customer360Task();
 
   protected override render() {
-    return this.renderTask(this.task, ({ churn }) => this.renderChurn(churn), 'Loading churn risk…');
+    return this.renderTask(this.task, ({ churn }) => this.renderChurn(churn), msg('Loading churn risk…'));
   }
 
   private renderChurn(churn: ChurnRisk) {
     const f = this.format;
-    const label = LEVEL_LABEL[churn.level];
+    const label = levelLabel(churn.level);
     return html`<div part="base" class="base level-${churn.level}">
       <div
         part="score"
         class="score"
         role="meter"
-        aria-label="Churn risk"
+        aria-label=${msg('Churn risk')}
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${churn.score}
-        aria-valuetext="${churn.score} out of 100, ${label}"
+        aria-valuetext=${msg(str`${churn.score} out of 100, ${label}`)}
       >
         <span class="number" aria-hidden="true">${churn.score}<small>/100</small></span>
         <span part="level" class="level" aria-hidden="true">
@@ -67,12 +77,12 @@ export class ChurnRiskElement extends C360CustomerElement {
       </div>
       ${churn.factors.length
         ? html`<div>
-            <h3>Contributing factors</h3>
+            <h3>${msg('Contributing factors')}</h3>
             <ul part="factors" class="factors">
               ${churn.factors.map(
                 (x) => html`<li part="factor" class="factor" data-factor=${x.name}>
-                  <span class="name">${FACTOR_LABEL[x.name] ?? x.name}</span>
-                  <span class="points">+${f.number(x.contribution, 1)} of ${f.number(x.maxContribution)} pts</span>
+                  <span class="name">${factorLabel(x.name)}</span>
+                  <span class="points">${msg(str`+${f.number(x.contribution, 1)} of ${f.number(x.maxContribution)} pts`)}</span>
                   <span part="bar" class="bar" aria-hidden="true">
                     <span style="inline-size:${x.maxContribution ? (100 * x.contribution) / x.maxContribution : 0}%"></span>
                   </span>
@@ -84,9 +94,9 @@ export class ChurnRiskElement extends C360CustomerElement {
         : nothing}
       ${churn.strategies.length
         ? html`<div>
-            <h3>Retention strategies</h3>
+            <h3>${msg('Retention strategies')}</h3>
             <ul part="strategies" class="strategies">
-              ${churn.strategies.map((s) => html`<li><span class="chip">${FACTOR_LABEL[s.factor] ?? s.factor}</span> ${s.text}</li>`)}
+              ${churn.strategies.map((s) => html`<li><span class="chip">${factorLabel(s.factor)}</span> ${s.text}</li>`)}
             </ul>
           </div>`
         : nothing}

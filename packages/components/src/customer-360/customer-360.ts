@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
@@ -22,21 +23,24 @@ import '../export-button/define.js';
 import type { C360ActionCompletedDetail, QuickAction } from '../quick-actions/quick-actions.js';
 import styles from './customer-360.styles.js';
 
-/** The sections, most important first (the order of the single column on narrow screens). */
+/**
+ * The sections, most important first (the order of the single column on narrow screens); `title()`
+ * gives the heading in the active language.
+ */
 export const SECTIONS = [
-  { id: 'metrics', title: 'Key metrics' },
-  { id: 'health', title: 'Health score' },
-  { id: 'churn', title: 'Churn risk' },
-  { id: 'orders', title: 'Orders' },
-  { id: 'timeline', title: 'Timeline' },
-  { id: 'support', title: 'Support' },
-  { id: 'notes', title: 'Notes' },
-  { id: 'tags', title: 'Tags' },
-  { id: 'segments', title: 'Segments' },
-  { id: 'loyalty', title: 'Loyalty' },
-  { id: 'payments', title: 'Payments' },
-  { id: 'marketing', title: 'Marketing' },
-  { id: 'behavior', title: 'Behaviour' },
+  { id: 'metrics', title: () => msg('Key metrics') },
+  { id: 'health', title: () => msg('Health score') },
+  { id: 'churn', title: () => msg('Churn risk') },
+  { id: 'orders', title: () => msg('Orders') },
+  { id: 'timeline', title: () => msg('Timeline') },
+  { id: 'support', title: () => msg('Support') },
+  { id: 'notes', title: () => msg('Notes') },
+  { id: 'tags', title: () => msg('Tags') },
+  { id: 'segments', title: () => msg('Segments') },
+  { id: 'loyalty', title: () => msg('Loyalty') },
+  { id: 'payments', title: () => msg('Payments') },
+  { id: 'marketing', title: () => msg('Marketing') },
+  { id: 'behavior', title: () => msg('Behaviour') },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -131,9 +135,9 @@ export class Customer360Element extends C360CustomerElement {
   }
 
   protected override render() {
-    if (!this.customerId) return renderEmpty('No customer selected.');
+    if (!this.customerId) return renderEmpty(msg('No customer selected.'));
     return this.task.render({
-      error: (error) => renderError(error, { retry: () => this.task.run(), what: `Customer "${this.customerId}"` }),
+      error: (error) => renderError(error, { retry: () => this.task.run(), what: msg(str`Customer "${this.customerId}"`) }),
       initial: () => this.renderLayout(),
       pending: () => this.renderLayout(),
       complete: () => this.renderLayout(),
@@ -205,7 +209,7 @@ export class Customer360Element extends C360CustomerElement {
         </div>
       </header>
       <div part="grid" class="grid">
-        ${SECTIONS.map((s) => this.renderSection(s.id, s.title, sections[s.id]))}
+        ${SECTIONS.map((s) => this.renderSection(s.id, s.title(), sections[s.id]))}
         <slot></slot>
       </div>
     </div>`;

@@ -105,6 +105,10 @@ export default css`
     background: color-mix(in srgb, var(--_best) 6%, var(--_bg));
     box-shadow: inset 3px 0 0 var(--_best);
   }
+  /* box-shadow has no logical form: the stripe moves to the inline start in right-to-left. */
+  :host(:dir(rtl)) .value.best {
+    box-shadow: inset -3px 0 0 var(--_best);
+  }
   .value.best .v {
     font-weight: 700;
   }

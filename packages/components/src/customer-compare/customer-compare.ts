@@ -1,5 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
 import { C360ApiError, type ComparedCustomer, type ComparedField, type CustomerComparison } from '@c360/sdk';
 import { C360Element } from '../base/c360-element.js';
@@ -51,66 +52,76 @@ interface RowGroup {
   rows: Row[];
 }
 
-const LEVEL_LABEL: Record<string, string> = {
-  excellent: 'Excellent',
-  good: 'Good',
-  fair: 'Fair',
-  poor: 'Poor',
-  low: 'Low risk',
-  medium: 'Medium risk',
-  high: 'High risk',
-};
+/** A health or churn level in words (an unknown level as is). */
+function levelLabel(lvl: string): string {
+  const labels: Record<string, string> = {
+    excellent: msg('Excellent'),
+    good: msg('Good'),
+    fair: msg('Fair'),
+    poor: msg('Poor'),
+    low: msg('Low risk'),
+    medium: msg('Medium risk'),
+    high: msg('High risk'),
+  };
+  return labels[lvl] ?? lvl;
+}
 
 const level = (score: string, lvl: string) =>
-  html`${score} <span part="level" class="level level-${lvl}"><span class="dot" aria-hidden="true"></span>${LEVEL_LABEL[lvl] ?? lvl}</span>`;
+  html`${score} <span part="level" class="level level-${lvl}"><span class="dot" aria-hidden="true"></span>${levelLabel(lvl)}</span>`;
 
-const GROUPS: RowGroup[] = [
-  {
-    id: 'value',
-    title: 'Value',
-    rows: [
-      { field: 'lifetimeValue', label: 'Lifetime value (CLV)', value: (c, f) => f.money(c.metrics.lifetimeValue, c.currency), best: ['lifetimeValue', 'highest'] },
-      { field: 'totalOrders', label: 'Total orders', value: (c, f) => f.number(c.metrics.totalOrders), best: ['totalOrders', 'highest'] },
-      { field: 'averageOrderValue', label: 'Average order value', value: (c, f) => f.money(c.metrics.averageOrderValue, c.currency), best: ['averageOrderValue', 'highest'] },
-      {
-        field: 'purchaseFrequency',
-        label: 'Purchase frequency',
-        value: (c, f) => `${f.number(c.metrics.purchaseFrequency, 2)} orders / 30 days`,
-        best: ['purchaseFrequency', 'highest'],
-      },
-      {
-        field: 'daysSinceLastPurchase',
-        label: 'Since last purchase',
-        value: (c, f) => (c.metrics.daysSinceLastPurchase === null ? 'No completed order' : f.days(c.metrics.daysSinceLastPurchase)),
-        best: ['daysSinceLastPurchase', 'lowest'],
-      },
-    ],
-  },
-  {
-    id: 'scores',
-    title: 'Scores',
-    rows: [
-      { field: 'healthScore', label: 'Health score', value: (c, f) => level(f.number(c.health.score), c.health.level), best: ['healthScore', 'highest'] },
-      { field: 'churnScore', label: 'Churn risk', value: (c, f) => level(f.number(c.churn.score), c.churn.level), best: ['churnScore', 'lowest'] },
-      {
-        field: 'rfm',
-        label: 'RFM segment',
-        value: (c) => (c.rfm ? html`${c.rfm.segment} <span class="muted">(R F M ${c.rfm.score})</span>` : html`<span class="muted">No completed order</span>`),
-      },
-    ],
-  },
-  {
-    id: 'engagement',
-    title: 'Engagement, last 90 days',
-    rows: [
-      { field: 'engagementScore', label: 'Engagement score', value: (c, f) => `${f.number(c.engagement.score)} / 100`, best: ['engagementScore', 'highest'] },
-      { field: 'orders90', label: 'Orders', value: (c, f) => f.number(c.engagement.orders90) },
-      { field: 'sessions90', label: 'Sessions', value: (c, f) => f.number(c.engagement.sessions90), best: ['sessions90', 'highest'] },
-      { field: 'emailOpens90', label: 'Email opens', value: (c, f) => f.number(c.engagement.emailOpens90), best: ['emailOpens90', 'highest'] },
-      { field: 'emailClicks90', label: 'Email clicks', value: (c, f) => f.number(c.engagement.emailClicks90) },
-    ],
-  },
-];
+/** The compared metrics by group, their labels in the current locale. */
+function groups(): RowGroup[] {
+  return [
+    {
+      id: 'value',
+      title: msg('Value'),
+      rows: [
+        { field: 'lifetimeValue', label: msg('Lifetime value (CLV)'), value: (c, f) => f.money(c.metrics.lifetimeValue, c.currency), best: ['lifetimeValue', 'highest'] },
+        { field: 'totalOrders', label: msg('Total orders'), value: (c, f) => f.number(c.metrics.totalOrders), best: ['totalOrders', 'highest'] },
+        { field: 'averageOrderValue', label: msg('Average order value'), value: (c, f) => f.money(c.metrics.averageOrderValue, c.currency), best: ['averageOrderValue', 'highest'] },
+        {
+          field: 'purchaseFrequency',
+          label: msg('Purchase frequency'),
+          value: (c, f) => {
+            const n = f.number(c.metrics.purchaseFrequency, 2);
+            return msg(str`${n} orders / 30 days`);
+          },
+          best: ['purchaseFrequency', 'highest'],
+        },
+        {
+          field: 'daysSinceLastPurchase',
+          label: msg('Since last purchase'),
+          value: (c, f) => (c.metrics.daysSinceLastPurchase === null ? msg('No completed order') : f.days(c.metrics.daysSinceLastPurchase)),
+          best: ['daysSinceLastPurchase', 'lowest'],
+        },
+      ],
+    },
+    {
+      id: 'scores',
+      title: msg('Scores'),
+      rows: [
+        { field: 'healthScore', label: msg('Health score'), value: (c, f) => level(f.number(c.health.score), c.health.level), best: ['healthScore', 'highest'] },
+        { field: 'churnScore', label: msg('Churn risk'), value: (c, f) => level(f.number(c.churn.score), c.churn.level), best: ['churnScore', 'lowest'] },
+        {
+          field: 'rfm',
+          label: msg('RFM segment'),
+          value: (c) => (c.rfm ? html`${c.rfm.segment} <span class="muted">(R F M ${c.rfm.score})</span>` : html`<span class="muted">${msg('No completed order')}</span>`),
+        },
+      ],
+    },
+    {
+      id: 'engagement',
+      title: msg('Engagement, last 90 days'),
+      rows: [
+        { field: 'engagementScore', label: msg('Engagement score'), value: (c, f) => `${f.number(c.engagement.score)} / 100`, best: ['engagementScore', 'highest'] },
+        { field: 'orders90', label: msg('Orders'), value: (c, f) => f.number(c.engagement.orders90) },
+        { field: 'sessions90', label: msg('Sessions'), value: (c, f) => f.number(c.engagement.sessions90), best: ['sessions90', 'highest'] },
+        { field: 'emailOpens90', label: msg('Email opens'), value: (c, f) => f.number(c.engagement.emailOpens90), best: ['emailOpens90', 'highest'] },
+        { field: 'emailClicks90', label: msg('Email clicks'), value: (c, f) => f.number(c.engagement.emailClicks90) },
+      ],
+    },
+  ];
+}
 
 const STAR = svg`<path d="m12 2.5 2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5-4.8-4.6 6.6-.9Z"/>`;
 
@@ -173,16 +184,16 @@ export class CustomerCompareElement extends C360Element {
     return html`<div part="base" class="base">
       <header part="header" class="header">
         <div>
-          <h2>${n ? `Comparing ${n} customers` : 'Compare customers'}</h2>
-          ${this.task.value ? html`<p class="muted as-of">Values as of ${this.format.date(this.task.value.asOf)}</p>` : nothing}
+          <h2>${n ? msg(str`Comparing ${n} customers`) : msg('Compare customers')}</h2>
+          ${this.task.value ? html`<p class="muted as-of">${msg(str`Values as of ${this.format.date(this.task.value.asOf)}`)}</p>` : nothing}
         </div>
         <button part="close" class="button secondary" type="button" @click=${() => this.emit('c360-compare-close', { customerIds: [...this.customerIds] })}>
-          Close comparison
+          ${msg('Close comparison')}
         </button>
       </header>
       ${this.task.render({
-        initial: () => renderEmpty('No customers to compare: choose 2 or 3.'),
-        pending: () => renderLoading('Loading comparison…', 4),
+        initial: () => renderEmpty(msg('No customers to compare: choose 2 or 3.')),
+        pending: () => renderLoading(msg('Loading comparison…'), 4),
         complete: (comparison) => this.renderComparison(comparison),
         error: (error) => renderError(error, { retry: () => this.task.run(), what: this.missing(error) }),
       })}
@@ -192,14 +203,15 @@ export class CustomerCompareElement extends C360Element {
   /** For a 404, the customer the API could not find, as its detail names it (`No customer with id "42"`). */
   private missing(error: unknown): string {
     const id = error instanceof C360ApiError && error.isNotFound ? /"([^"]+)"/.exec(error.problem.detail ?? '')?.[1] : undefined;
-    return id ? `Customer "${id}"` : 'One of the compared customers';
+    return id ? msg(str`Customer "${id}"`) : msg('One of the compared customers');
   }
 
   private renderComparison(comparison: CustomerComparison) {
     const { customers } = comparison;
     const names = customers.map((c) => c.name);
-    const caption = `Comparison of ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-    return html`<p class="scroll-hint muted" aria-hidden="true">Scroll the table sideways to see all ${customers.length} customers.</p>
+    const [leading, last] = [names.slice(0, -1).join(', '), names.at(-1)];
+    const caption = msg(str`Comparison of ${leading} and ${last}`);
+    return html`<p class="scroll-hint muted" aria-hidden="true">${msg(str`Scroll the table sideways to see all ${customers.length} customers.`)}</p>
       <div part="scroller" class="scroller" tabindex="0" role="region" aria-label=${caption}>
         <table part="table" class="table" style="--_columns: ${customers.length}">
           <caption class="visually-hidden">${caption}</caption>
@@ -209,18 +221,21 @@ export class CustomerCompareElement extends C360Element {
               ${customers.map(
                 (c) => html`<th part="customer" class="customer" scope="col" data-customer-id=${c.id}>
                   <span class="name">${c.name}</span>
-                  <span class="id muted">Customer ${c.id}${c.country ? ` · ${c.country}` : ''}</span>
+                  <span class="id muted">${msg(str`Customer ${c.id}`)}${c.country ? ` · ${c.country}` : ''}</span>
                   <button part="back" class="back link-button" type="button" @click=${() => this.emit('c360-select', { customerId: c.id })}>
-                    Back to single view<span class="visually-hidden"> of ${c.name}</span>
+                    ${msg(html`Back to single view<span class="visually-hidden"> of ${c.name}</span>`)}
                   </button>
                 </th>`,
               )}
             </tr>
           </thead>
-          ${GROUPS.map((group) => this.renderGroup(group, comparison))} ${this.renderSegments(comparison)}
+          ${groups().map((group) => this.renderGroup(group, comparison))} ${this.renderSegments(comparison)}
         </table>
       </div>
-      <p class="legend muted"><svg class="star" viewBox="0 0 24 24" aria-hidden="true">${STAR}</svg> marks the best value of a row: the highest, or the lowest where less is better (days since last purchase, churn risk).</p>`;
+      <p class="legend muted">
+        <svg class="star" viewBox="0 0 24 24" aria-hidden="true">${STAR}</svg>
+        ${msg('marks the best value of a row: the highest, or the lowest where less is better (days since last purchase, churn risk).')}
+      </p>`;
   }
 
   private renderGroup(group: RowGroup, comparison: CustomerComparison) {
@@ -258,7 +273,7 @@ export class CustomerCompareElement extends C360Element {
       <span class="v">${value}</span>
       ${best
         ? html`<span part="best" class="best-mark"
-            ><svg class="star" viewBox="0 0 24 24" aria-hidden="true">${STAR}</svg>${best === 'highest' ? 'Highest' : 'Lowest'}<span class="visually-hidden">, best</span></span
+            ><svg class="star" viewBox="0 0 24 24" aria-hidden="true">${STAR}</svg>${best === 'highest' ? msg(html`Highest<span class="visually-hidden">, best</span>`) : msg(html`Lowest<span class="visually-hidden">, best</span>`)}</span
           >`
         : nothing}
     </td>`;
@@ -274,15 +289,15 @@ export class CustomerCompareElement extends C360Element {
     const n = customers.length;
     return html`<tbody data-group="segments">
       <tr part="group" class="group">
-        <th scope="rowgroup" colspan=${n + 1}><span>Segments</span></th>
+        <th scope="rowgroup" colspan=${n + 1}><span>${msg('Segments')}</span></th>
       </tr>
       <tr part="row" data-field="sharedSegments">
-        <th scope="row">Shared by ${n === 2 ? 'both' : `all ${n}`}</th>
-        <td part="value" class="value" colspan=${n}>${chips(segments.shared, `No segment shared by ${n === 2 ? 'both' : `all ${n}`}`)}</td>
+        <th scope="row">${n === 2 ? msg('Shared by both') : msg(str`Shared by all ${n}`)}</th>
+        <td part="value" class="value" colspan=${n}>${chips(segments.shared, n === 2 ? msg('No segment shared by both') : msg(str`No segment shared by all ${n}`))}</td>
       </tr>
       <tr part="row" data-field="otherSegments">
-        <th scope="row">${n === 2 ? 'Only this customer' : 'Not shared by all'}</th>
-        ${customers.map((c) => html`<td part="value" class="value" data-customer-id=${c.id}>${chips(segments.byCustomer[c.id] ?? [], 'None')}</td>`)}
+        <th scope="row">${n === 2 ? msg('Only this customer') : msg('Not shared by all')}</th>
+        ${customers.map((c) => html`<td part="value" class="value" data-customer-id=${c.id}>${chips(segments.byCustomer[c.id] ?? [], msg('None'))}</td>`)}
       </tr>
     </tbody>`;
   }

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { Customer360 } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { baseStyles } from '../base/styles.js';
@@ -28,32 +29,38 @@ export class CustomerMetricsElement extends C360CustomerElement {
   private readonly task = this.customer360Task();
 
   protected override render() {
-    return this.renderTask(this.task, (view) => this.renderMetrics(view), 'Loading metrics…');
+    return this.renderTask(this.task, (view) => this.renderMetrics(view), msg('Loading metrics…'));
+  }
+
+  /** "1 completed order" / "12 completed orders" in the active language. */
+  private completedOrders(count: number): string {
+    const n = this.format.number(count);
+    return count === 1 ? msg(str`${n} completed order`) : msg(str`${n} completed orders`);
   }
 
   private renderMetrics({ metrics: m }: Customer360) {
     const f = this.format;
     const money = (v: number) => f.money(v, m.currency);
     const rows: Array<[id: string, label: string, value: string, hint?: string]> = [
-      ['total-orders', 'Total orders', f.number(m.totalOrders)],
-      ['completed-orders', 'Completed orders', f.number(m.completedOrders)],
-      ['average-order-value', 'Average order value', money(m.averageOrderValue)],
-      ['total-spent', 'Total spent', money(m.totalSpent)],
-      ['total-refunded', 'Total refunded', money(m.totalRefunded)],
+      ['total-orders', msg('Total orders'), f.number(m.totalOrders)],
+      ['completed-orders', msg('Completed orders'), f.number(m.completedOrders)],
+      ['average-order-value', msg('Average order value'), money(m.averageOrderValue)],
+      ['total-spent', msg('Total spent'), money(m.totalSpent)],
+      ['total-refunded', msg('Total refunded'), money(m.totalRefunded)],
       [
         'days-since-last-purchase',
-        'Since last purchase',
-        m.daysSinceLastPurchase === null ? 'No completed order' : f.days(m.daysSinceLastPurchase),
-        m.lastPurchaseAt ? `Last purchase ${f.date(m.lastPurchaseAt)}` : undefined,
+        msg('Since last purchase'),
+        m.daysSinceLastPurchase === null ? msg('No completed order') : f.days(m.daysSinceLastPurchase),
+        m.lastPurchaseAt ? msg(str`Last purchase ${f.date(m.lastPurchaseAt)}`) : undefined,
       ],
-      ['purchase-frequency', 'Purchase frequency', `${f.number(m.purchaseFrequency, 2)} orders / 30 days`],
-      ['tenure', 'Tenure', f.days(m.tenureDays)],
+      ['purchase-frequency', msg('Purchase frequency'), msg(str`${f.number(m.purchaseFrequency, 2)} orders / 30 days`)],
+      ['tenure', msg('Tenure'), f.days(m.tenureDays)],
     ];
     return html`<div part="base" class="base">
       <div part="clv" class="clv" data-metric="lifetime-value">
-        <span class="label">Lifetime value (CLV)</span>
+        <span class="label">${msg('Lifetime value (CLV)')}</span>
         <span class="value">${money(m.lifetimeValue)}</span>
-        <span class="hint">${f.number(m.completedOrders)} completed ${m.completedOrders === 1 ? 'order' : 'orders'} · ${m.currency}</span>
+        <span class="hint">${this.completedOrders(m.completedOrders)} · ${m.currency}</span>
       </div>
       <dl part="grid" class="grid">
         ${rows.map(

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { C360ApiError, NOTE_MAX_LENGTH, type Note, type NoteType, type NoteVisibility } from '@c360/sdk';
@@ -27,13 +28,30 @@ declare global {
   }
 }
 
-export const NOTE_TYPE_LABEL: Record<NoteType, string> = { general: 'General', support: 'Support', sales: 'Sales', billing: 'Billing' };
-export const NOTE_VISIBILITY_LABEL: Record<NoteVisibility, string> = { team: 'Team', private: 'Private', restricted: 'Restricted' };
-const VISIBILITY_HINT: Record<NoteVisibility, string> = {
-  team: 'Everyone who can see this customer',
-  private: 'Only the author',
-  restricted: 'The author, managers and admins',
-};
+const NOTE_TYPES: readonly NoteType[] = ['general', 'support', 'sales', 'billing'];
+const NOTE_VISIBILITIES: readonly NoteVisibility[] = ['team', 'private', 'restricted'];
+
+/** The label of a note type in the current locale. */
+export function noteTypeLabel(type: NoteType): string {
+  const labels: Record<NoteType, string> = { general: msg('General'), support: msg('Support'), sales: msg('Sales'), billing: msg('Billing') };
+  return labels[type];
+}
+
+/** The label of a note visibility in the current locale. */
+export function noteVisibilityLabel(visibility: NoteVisibility): string {
+  const labels: Record<NoteVisibility, string> = { team: msg('Team'), private: msg('Private'), restricted: msg('Restricted') };
+  return labels[visibility];
+}
+
+/** Who may read a note of that visibility, in the current locale. */
+function visibilityHint(visibility: NoteVisibility): string {
+  const hints: Record<NoteVisibility, string> = {
+    team: msg('Everyone who can see this customer'),
+    private: msg('Only the author'),
+    restricted: msg('The author, managers and admins'),
+  };
+  return hints[visibility];
+}
 
 /** People (team), a padlock (private), a shield (restricted): 24×24 strokes. */
 const VISIBILITY_ICON: Record<NoteVisibility, ReturnType<typeof svg>> = {
@@ -45,7 +63,12 @@ const VISIBILITY_ICON: Record<NoteVisibility, ReturnType<typeof svg>> = {
 type Field = 'body' | 'type' | 'visibility';
 /** The form field a 400 problem's `errors[].field` names. */
 const FIELD_OF: Record<string, Field> = { 'body.body': 'body', 'body.type': 'type', 'body.visibility': 'visibility' };
-const FIELD_LABEL: Record<Field, string> = { body: 'The note', type: 'The type', visibility: 'The visibility' };
+
+/** The subject of a field's validation sentence ("The note must not be empty."), in the current locale. */
+function fieldLabel(field: Field): string {
+  const labels: Record<Field, string> = { body: msg('The note'), type: msg('The type'), visibility: msg('The visibility') };
+  return labels[field];
+}
 
 const RELATIVE_UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 86_400],
@@ -75,9 +98,11 @@ function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** "The note" + "must not be empty" → "The note must not be empty." */
+/** "The note" + "must not be empty" → "The note must not be empty." (the API's message is not translated). */
 function sentence(label: string, message: string): string {
-  const text = /^[a-z]/.test(message) ? `${label} ${message}` : `${label}: ${message}`;
+  const text = /^[a-z]/.test(message)
+    ? msg(str`${label} ${message}`, { id: 'c360-validation-continued', desc: 'A field validation error: the field, then the API message that continues the sentence.' })
+    : msg(str`${label}: ${message}`, { id: 'c360-validation-labelled', desc: 'A field validation error: the field, then the API message as a sentence of its own.' });
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
@@ -253,10 +278,9 @@ export class CustomerNotesElement extends C360CustomerElement {
       this.draft = '';
       this.added = [note, ...this.added.filter((n) => n.id !== note.id)];
       const filter = this.noteType;
+      const shown = filter && noteTypeLabel(filter).toLowerCase();
       this.announcement =
-        filter && note.type !== filter
-          ? `Note added. It is not listed because only ${NOTE_TYPE_LABEL[filter].toLowerCase()} notes are shown.`
-          : 'Note added.';
+        filter && note.type !== filter ? msg(str`Note added. It is not listed because only ${shown} notes are shown.`) : msg('Note added.');
       this.emit('c360-note-added', { note });
       return note;
     } catch (error) {
@@ -275,7 +299,7 @@ export class CustomerNotesElement extends C360CustomerElement {
     if (error instanceof C360ApiError && error.problem.errors?.length) {
       for (const e of error.problem.errors) {
         const field = FIELD_OF[e.field];
-        if (field) fields[field] ??= sentence(FIELD_LABEL[field], e.message);
+        if (field) fields[field] ??= sentence(fieldLabel(field), e.message);
         else other.push(`${e.field}: ${e.message}`);
       }
     }
@@ -289,12 +313,14 @@ export class CustomerNotesElement extends C360CustomerElement {
 
   private describeError(error: unknown, details: string[]): string {
     if (error instanceof C360ApiError) {
-      if (error.isAccessDenied) return `The note was not saved: access denied (HTTP ${error.status}). Ask an administrator for a token that may add notes.`;
+      const status = error.status;
+      if (error.isAccessDenied) return msg(str`The note was not saved: access denied (HTTP ${status}). Ask an administrator for a token that may add notes.`);
       const detail = details.length ? details.join('; ') : error.problem.detail;
-      const status = error.status ? ` (HTTP ${error.status})` : '';
-      return `The note was not saved: ${error.problem.title}${status}${detail ? `. ${detail}` : ''}`;
+      const reason = `${error.problem.title}${status ? ` (HTTP ${status})` : ''}${detail ? `. ${detail}` : ''}`;
+      return msg(str`The note was not saved: ${reason}`);
     }
-    return `The note was not saved: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    return msg(str`The note was not saved: ${reason}`);
   }
 
   private onKeydown(event: KeyboardEvent) {
@@ -315,23 +341,24 @@ export class CustomerNotesElement extends C360CustomerElement {
   }
 
   protected override render() {
-    if (!this.customerId) return renderEmpty('No customer selected.');
+    const id = this.customerId;
+    if (!id) return renderEmpty(msg('No customer selected.'));
     if (this.task.status === TaskStatus.ERROR) {
-      return renderError(this.task.error, { retry: () => this.task.run(), what: `Customer "${this.customerId}"` });
+      return renderError(this.task.error, { retry: () => this.task.run(), what: msg(str`Customer "${id}"`) });
     }
     const loading = this.task.status === TaskStatus.INITIAL || this.task.status === TaskStatus.PENDING;
     return html`<div part="base" class="base">
       ${this.renderForm()}
       <div class="toolbar">
         <label class="filter-label">
-          Show<span class="visually-hidden"> notes of type</span>
+          ${msg(html`Show<span class="visually-hidden"> notes of type</span>`)}
           <select part="filter" class="select" .value=${live(this.noteType ?? '')} @change=${(e: Event) => (this.noteType = ((e.target as HTMLSelectElement).value || undefined) as NoteType | undefined)}>
-            <option value="">All types</option>
-            ${(Object.keys(NOTE_TYPE_LABEL) as NoteType[]).map((t) => html`<option value=${t} ?selected=${this.noteType === t}>${NOTE_TYPE_LABEL[t]}</option>`)}
+            <option value="">${msg('All types')}</option>
+            ${NOTE_TYPES.map((t) => html`<option value=${t} ?selected=${this.noteType === t}>${noteTypeLabel(t)}</option>`)}
           </select>
         </label>
       </div>
-      ${loading ? renderLoading('Loading notes…') : this.renderList()}
+      ${loading ? renderLoading(msg('Loading notes…')) : this.renderList()}
     </div>`;
   }
 
@@ -342,16 +369,16 @@ export class CustomerNotesElement extends C360CustomerElement {
     const describedBy = (field: Field, ...more: string[]) => [...more, errors[field] ? `note-${field}-error` : ''].filter(Boolean).join(' ');
     const fieldError = (field: Field) =>
       errors[field] ? html`<p part="field-error" class="field-error" id="note-${field}-error" data-field=${field}>${errors[field]}</p>` : nothing;
-    return html`<form part="form" class="form" novalidate aria-label="Add a note" @submit=${this.onSubmit}>
+    return html`<form part="form" class="form" novalidate aria-label=${msg('Add a note')} @submit=${this.onSubmit}>
       <div class="field body-field">
-        <label for="note-body">New note</label>
+        <label for="note-body">${msg('New note')}</label>
         <textarea
           part="textarea"
           id="note-body"
           class="textarea"
           rows="3"
           maxlength=${NOTE_MAX_LENGTH}
-          placeholder="Write a note… (Ctrl+Enter to save)"
+          placeholder=${msg('Write a note… (Ctrl+Enter to save)')}
           aria-describedby=${describedBy('body', 'note-counter', 'note-shortcut')}
           aria-invalid=${errors.body ? 'true' : 'false'}
           .value=${live(this.draft)}
@@ -359,16 +386,16 @@ export class CustomerNotesElement extends C360CustomerElement {
           @keydown=${this.onKeydown}
         ></textarea>
         <div class="under">
-          <span class="visually-hidden" id="note-shortcut">Ctrl+Enter or Command+Enter saves the note.</span>
+          <span class="visually-hidden" id="note-shortcut">${msg('Ctrl+Enter or Command+Enter saves the note.')}</span>
           ${fieldError('body')}
           <span part="counter" class="counter ${length > NOTE_MAX_LENGTH * 0.9 ? 'near-limit' : ''}" id="note-counter">
-            ${f.number(length)} / ${f.number(NOTE_MAX_LENGTH)}<span class="visually-hidden"> characters</span>
+            ${msg(html`${f.number(length)} / ${f.number(NOTE_MAX_LENGTH)}<span class="visually-hidden"> characters</span>`)}
           </span>
         </div>
       </div>
       <div class="row">
         <div class="field">
-          <label for="note-type">Type</label>
+          <label for="note-type">${msg('Type')}</label>
           <select
             part="type-select"
             id="note-type"
@@ -378,12 +405,12 @@ export class CustomerNotesElement extends C360CustomerElement {
             .value=${live(this.draftType)}
             @change=${(e: Event) => (this.draftType = (e.target as HTMLSelectElement).value as NoteType)}
           >
-            ${(Object.keys(NOTE_TYPE_LABEL) as NoteType[]).map((t) => html`<option value=${t} ?selected=${this.draftType === t}>${NOTE_TYPE_LABEL[t]}</option>`)}
+            ${NOTE_TYPES.map((t) => html`<option value=${t} ?selected=${this.draftType === t}>${noteTypeLabel(t)}</option>`)}
           </select>
           ${fieldError('type')}
         </div>
         <div class="field">
-          <label for="note-visibility">Visibility</label>
+          <label for="note-visibility">${msg('Visibility')}</label>
           <select
             part="visibility-select"
             id="note-visibility"
@@ -393,15 +420,13 @@ export class CustomerNotesElement extends C360CustomerElement {
             .value=${live(this.draftVisibility)}
             @change=${(e: Event) => (this.draftVisibility = (e.target as HTMLSelectElement).value as NoteVisibility)}
           >
-            ${(Object.keys(NOTE_VISIBILITY_LABEL) as NoteVisibility[]).map(
-              (v) => html`<option value=${v} ?selected=${this.draftVisibility === v}>${NOTE_VISIBILITY_LABEL[v]}</option>`,
-            )}
+            ${NOTE_VISIBILITIES.map((v) => html`<option value=${v} ?selected=${this.draftVisibility === v}>${noteVisibilityLabel(v)}</option>`)}
           </select>
           ${fieldError('visibility')}
-          <span class="hint" id="note-visibility-hint">${VISIBILITY_HINT[this.draftVisibility]}</span>
+          <span class="hint" id="note-visibility-hint">${visibilityHint(this.draftVisibility)}</span>
         </div>
       </div>
-      <button part="submit" class="button submit" type="submit" ?disabled=${this.sending}>${this.sending ? 'Saving…' : 'Add note'}</button>
+      <button part="submit" class="button submit" type="submit" ?disabled=${this.sending}>${this.sending ? msg('Saving…') : msg('Add note')}</button>
       ${this.formError ? html`<p part="form-error" class="form-error" role="alert">${this.formError}</p>` : nothing}
       <p class="visually-hidden announcement" role="status">${this.announcement}</p>
     </form>`;
@@ -409,16 +434,16 @@ export class CustomerNotesElement extends C360CustomerElement {
 
   private renderList() {
     const notes = this.notes;
-    const filter = this.noteType;
+    const shown = this.noteType && noteTypeLabel(this.noteType).toLowerCase();
     return html`${notes.length === 0
-      ? renderEmpty(filter ? `No ${NOTE_TYPE_LABEL[filter].toLowerCase()} notes.` : 'No notes yet.')
-      : html`<ol part="list" class="list" aria-label="Notes, newest first">
+      ? renderEmpty(shown ? msg(str`No ${shown} notes.`) : msg('No notes yet.'))
+      : html`<ol part="list" class="list" aria-label=${msg('Notes, newest first')}>
           ${notes.map((n) => this.renderNote(n))}
         </ol>`}
     ${this.moreError ? renderError(this.moreError, { retry: () => this.loadMore() }) : nothing}
     ${this.nextCursor
       ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
-          ${this.loadingMore ? 'Loading…' : 'Load more'}
+          ${this.loadingMore ? msg('Loading…') : msg('Load more')}
         </button>`
       : nothing}`;
   }
@@ -429,9 +454,9 @@ export class CustomerNotesElement extends C360CustomerElement {
       <div class="note-head">
         <span part="author" class="author">${n.author}</span>
         <time part="time" class="time" datetime=${n.createdAt} title=${f.dateTime(n.createdAt)}>${relativeTime(n.createdAt, Date.now(), f.locale)}</time>
-        <span part="type" class="chip type type-${n.type}" data-type=${n.type}>${NOTE_TYPE_LABEL[n.type]}<span class="visually-hidden"> note</span></span>
-        <span part="visibility" class="visibility" data-visibility=${n.visibility} title=${VISIBILITY_HINT[n.visibility]}>
-          <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${VISIBILITY_ICON[n.visibility]}</svg>${NOTE_VISIBILITY_LABEL[n.visibility]}
+        <span part="type" class="chip type type-${n.type}" data-type=${n.type}>${msg(html`${noteTypeLabel(n.type)}<span class="visually-hidden"> note</span>`)}</span>
+        <span part="visibility" class="visibility" data-visibility=${n.visibility} title=${visibilityHint(n.visibility)}>
+          <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${VISIBILITY_ICON[n.visibility]}</svg>${noteVisibilityLabel(n.visibility)}
         </span>
       </div>
       <p part="body" class="body">${n.body}</p>

@@ -1,10 +1,15 @@
 import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { Address, Customer360 } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { baseStyles } from '../base/styles.js';
 import styles from './customer-profile.styles.js';
 
-const STATUS_LABEL: Record<string, string> = { active: 'Active', inactive: 'Inactive', suspended: 'Suspended', closed: 'Closed' };
+/** The account status in words, in the active language (unknown statuses as given). */
+function statusLabel(status: string): string {
+  const labels: Record<string, string> = { active: msg('Active'), inactive: msg('Inactive'), suspended: msg('Suspended'), closed: msg('Closed') };
+  return labels[status] ?? status;
+}
 
 /** A tag colour as given when it is a plain CSS colour (#hex, rgb(), a name), else none. */
 const safeColor = (color: string) => (/^(#[0-9a-f]{3,8}|[a-z]+|rgba?\([\d\s.,%]+\)|hsla?\([\d\s.,%deg]+\))$/i.test(color) ? color : 'transparent');
@@ -50,7 +55,7 @@ export class CustomerProfileElement extends C360CustomerElement {
   private readonly task = this.customer360Task();
 
   protected override render() {
-    return this.renderTask(this.task, (view) => this.renderProfile(view), 'Loading profile…');
+    return this.renderTask(this.task, (view) => this.renderProfile(view), msg('Loading profile…'));
   }
 
   private renderProfile(view: Customer360) {
@@ -64,25 +69,25 @@ export class CustomerProfileElement extends C360CustomerElement {
       <div class="identity">
         <h2 part="name" class="name">${profile.name}</h2>
         <div part="badges" class="badges">
-          <span part="status" class="chip status status-${profile.status}">${STATUS_LABEL[profile.status] ?? profile.status}</span>
-          ${profile.vip ? html`<span part="vip" class="chip vip"><span aria-hidden="true">★</span> VIP</span>` : nothing}
+          <span part="status" class="chip status status-${profile.status}">${statusLabel(profile.status)}</span>
+          ${profile.vip ? html`<span part="vip" class="chip vip"><span aria-hidden="true">★</span> ${msg('VIP')}</span>` : nothing}
           ${profile.synthetic
-            ? html`<span part="synthetic" class="chip synthetic" title="Name, email and phone were generated for the demo">Synthetic demo data</span>`
+            ? html`<span part="synthetic" class="chip synthetic" title=${msg('Name, email and phone were generated for the demo')}>${msg('Synthetic demo data')}</span>`
             : nothing}
         </div>
       </div>
       <dl part="details" class="details">
-        <div><dt>Email</dt><dd>${profile.email ? html`<a class="link" href="mailto:${profile.email}">${profile.email}</a>` : '—'}</dd></div>
-        <div><dt>Phone</dt><dd>${profile.phone ? html`<a class="link" href="tel:${profile.phone.replace(/\s+/g, '')}">${profile.phone}</a>` : '—'}</dd></div>
-        <div><dt>Country</dt><dd>${profile.country ?? '—'}</dd></div>
-        <div><dt>Customer since</dt><dd><time datetime=${profile.registeredAt}>${f.date(profile.registeredAt)}</time></dd></div>
-        <div><dt>Customer ID</dt><dd>${profile.id}</dd></div>
+        <div><dt>${msg('Email')}</dt><dd>${profile.email ? html`<a class="link" href="mailto:${profile.email}">${profile.email}</a>` : '—'}</dd></div>
+        <div><dt>${msg('Phone')}</dt><dd>${profile.phone ? html`<a class="link" href="tel:${profile.phone.replace(/\s+/g, '')}">${profile.phone}</a>` : '—'}</dd></div>
+        <div><dt>${msg('Country')}</dt><dd>${profile.country ?? '—'}</dd></div>
+        <div><dt>${msg('Customer since')}</dt><dd><time datetime=${profile.registeredAt}>${f.date(profile.registeredAt)}</time></dd></div>
+        <div><dt>${msg('Customer ID')}</dt><dd>${profile.id}</dd></div>
       </dl>
       ${rfm || others.length || tags.length
-        ? html`<ul part="chips" class="chips" aria-label="Segments and tags">
+        ? html`<ul part="chips" class="chips" aria-label=${msg('Segments and tags')}>
             ${rfm
-              ? html`<li part="segment" class="chip segment" title="RFM score ${rfm.score} (recency, frequency, monetary; 5 = best)">
-                  ${rfm.segment} <span class="muted">RFM ${rfm.score}</span>
+              ? html`<li part="segment" class="chip segment" title=${msg(str`RFM score ${rfm.score} (recency, frequency, monetary; 5 = best)`)}>
+                  ${rfm.segment} <span class="muted">${msg(str`RFM ${rfm.score}`)}</span>
                 </li>`
               : nothing}
             ${others.map((s) => html`<li class="chip">${s.name}</li>`)}
@@ -95,10 +100,10 @@ export class CustomerProfileElement extends C360CustomerElement {
 
   private renderAddresses(addresses: Address[]) {
     const sorted = [...addresses].sort((a, b) => Number(b.primary) - Number(a.primary));
-    return html`<ul part="addresses" class="addresses" aria-label="Addresses">
+    return html`<ul part="addresses" class="addresses" aria-label=${msg('Addresses')}>
       ${sorted.map(
         (a) => html`<li part=${a.primary ? 'address address-primary' : 'address'} class="address ${a.primary ? 'primary' : ''}">
-          <strong>${a.label}</strong>${a.primary ? html` <span class="chip">Primary</span>` : nothing}<br />
+          <strong>${a.label}</strong>${a.primary ? html` <span class="chip">${msg('Primary')}</span>` : nothing}<br />
           ${[a.line1, a.line2, [a.postcode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ')}
         </li>`,
       )}

@@ -4,33 +4,42 @@
  * Lifetime value ≥ 500".
  * @module
  */
+import { msg, str } from '@lit/localize';
 import type { SegmentCondition, SegmentCriteria, SegmentField, SegmentOperator } from '@c360/sdk';
 
-/** Each criteria field as a person names it. */
-export const FIELD_LABEL: Record<SegmentField, string> = {
-  lifetimeValue: 'Lifetime value',
-  averageOrderValue: 'Average order value',
-  totalOrders: 'Total orders',
-  completedOrders: 'Completed orders',
-  totalRefunded: 'Total refunded',
-  daysSinceLastPurchase: 'Days since last purchase',
-  tenureDays: 'Days since registration',
-  purchaseFrequency: 'Purchase frequency',
-  'rfm.r': 'RFM recency',
-  'rfm.f': 'RFM frequency',
-  'rfm.m': 'RFM monetary',
-  rfmSegment: 'RFM segment',
-  healthScore: 'Health score',
-  churnScore: 'Churn risk score',
-  tier: 'Loyalty tier',
-  tag: 'Tag',
-  country: 'Country',
-  registeredAt: 'Registered',
-  lastPurchaseAt: 'Last purchase',
-};
+/** A criteria field as a person names it, in the current locale. */
+export function fieldLabel(field: SegmentField): string {
+  const labels: Record<SegmentField, string> = {
+    lifetimeValue: msg('Lifetime value'),
+    averageOrderValue: msg('Average order value'),
+    totalOrders: msg('Total orders'),
+    completedOrders: msg('Completed orders'),
+    totalRefunded: msg('Total refunded'),
+    daysSinceLastPurchase: msg('Days since last purchase'),
+    tenureDays: msg('Days since registration'),
+    purchaseFrequency: msg('Purchase frequency'),
+    'rfm.r': msg('RFM recency'),
+    'rfm.f': msg('RFM frequency'),
+    'rfm.m': msg('RFM monetary'),
+    rfmSegment: msg('RFM segment'),
+    healthScore: msg('Health score'),
+    churnScore: msg('Churn risk score'),
+    tier: msg('Loyalty tier'),
+    tag: msg('Tag'),
+    country: msg('Country'),
+    registeredAt: msg('Registered'),
+    lastPurchaseAt: msg('Last purchase'),
+  };
+  return labels[field] ?? field;
+}
 
 const OP_SYMBOL: Partial<Record<SegmentOperator, string>> = { '=': '=', '!=': '≠', '>': '>', '>=': '≥', '<': '<', '<=': '≤' };
-const TIER_LABEL: Record<string, string> = { bronze: 'Bronze', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' };
+
+/** A loyalty tier's name in the current locale; an unknown tier as is. */
+function tierLabel(tier: string): string {
+  const labels: Record<string, string> = { bronze: msg('Bronze'), silver: msg('Silver'), gold: msg('Gold'), platinum: msg('Platinum') };
+  return labels[tier] ?? tier;
+}
 
 function list(values: string[], locale: string | undefined, type: 'conjunction' | 'disjunction'): string {
   return new Intl.ListFormat(locale, { style: 'long', type }).format(values);
@@ -40,7 +49,7 @@ function value(field: SegmentField, v: number | string, locale: string | undefin
   if (typeof v === 'number') return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v);
   switch (field) {
     case 'tier':
-      return TIER_LABEL[v] ?? v;
+      return tierLabel(v);
     case 'rfmSegment':
       return v;
     case 'registeredAt':
@@ -54,22 +63,29 @@ function value(field: SegmentField, v: number | string, locale: string | undefin
 }
 
 function condition(c: SegmentCondition, locale: string | undefined): string {
-  const label = FIELD_LABEL[c.field] ?? c.field;
+  const label = fieldLabel(c.field);
   const values = (Array.isArray(c.value) ? c.value : [c.value]).map((v) => value(c.field, v, locale));
+  const first = values[0];
   if (c.field === 'tag') {
-    if (c.op === '!=') return `Does not have the tag ${values[0]}`;
-    return c.op === 'in' ? `Has the tag ${list(values, locale, 'disjunction')}` : `Has the tag ${values[0]}`;
+    if (c.op === '!=') return msg(str`Does not have the tag ${first}`);
+    const tags = c.op === 'in' ? list(values, locale, 'disjunction') : first;
+    return msg(str`Has the tag ${tags}`);
   }
   switch (c.op) {
-    case 'in':
-      return `${label} is ${list(values, locale, 'disjunction')}`;
+    case 'in': {
+      const options = list(values, locale, 'disjunction');
+      return msg(str`${label} is ${options}`);
+    }
     case 'contains':
-      return `${label} contains ${values[0]}`;
+      return msg(str`${label} contains ${first}`);
     case 'before':
+      return msg(str`${label} before ${first}`);
     case 'after':
-      return `${label} ${c.op} ${values[0]}`;
-    default:
-      return `${label} ${OP_SYMBOL[c.op] ?? c.op} ${values[0]}`;
+      return msg(str`${label} after ${first}`);
+    default: {
+      const op = OP_SYMBOL[c.op] ?? c.op;
+      return msg(str`${label} ${op} ${first}`, { id: 'c360-criteria-comparison', desc: 'A comparison in segment criteria: field, operator symbol (=, ≠, >, ≥, <, ≤), value.' });
+    }
   }
 }
 
@@ -83,12 +99,13 @@ export function describeCriteria(node: SegmentCriteria, locale?: string): string
     const group = ('all' in child && child.all.length > 1) || ('any' in child && child.any.length > 1);
     return group ? `(${text})` : text;
   };
-  if ('all' in node) return node.all.map(nested).join(' and ');
-  if ('any' in node) return node.any.map(nested).join(' or ');
+  if ('all' in node) return node.all.map(nested).join(msg(' and ', { desc: 'Joins the conditions of segment criteria that must all hold.' }));
+  if ('any' in node) return node.any.map(nested).join(msg(' or ', { desc: 'Joins the conditions of segment criteria of which one must hold.' }));
   if ('not' in node) {
     const inner = node.not;
     if ('field' in inner && inner.field === 'tag' && inner.op !== '!=' && inner.op !== 'in') return condition({ ...inner, op: '!=' }, locale);
-    return `not (${describeCriteria(inner, locale)})`;
+    const negated = describeCriteria(inner, locale);
+    return msg(str`not (${negated})`);
   }
   return condition(node, locale);
 }

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { C360ApiError, type Customer360, type Segment, type SegmentKind, type SegmentMembership } from '@c360/sdk';
@@ -28,13 +29,18 @@ declare global {
   }
 }
 
-export const SEGMENT_KIND_LABEL: Record<SegmentKind, string> = { rfm: 'RFM', rule: 'Rule', manual: 'Manual' };
+/** A segment kind's badge label (RFM, Rule, Manual) in the current locale. */
+export function segmentKindLabel(kind: SegmentKind): string {
+  const labels: Record<SegmentKind, string> = { rfm: msg('RFM'), rule: msg('Rule'), manual: msg('Manual') };
+  return labels[kind];
+}
 
-/** Why an automatic membership has no Remove button. */
-const AUTOMATIC_WHY: Record<Exclude<SegmentKind, 'manual'>, string> = {
-  rfm: 'Automatic: follows the customer’s RFM scores, so it cannot be removed by hand.',
-  rule: 'Automatic: follows the segment’s rule, so it cannot be removed by hand.',
-};
+/** Why an automatic membership has no Remove button, in the current locale. */
+function automaticWhy(kind: Exclude<SegmentKind, 'manual'>): string {
+  return kind === 'rfm'
+    ? msg('Automatic: follows the customer’s RFM scores, so it cannot be removed by hand.')
+    : msg('Automatic: follows the segment’s rule, so it cannot be removed by hand.');
+}
 
 /**
  * @summary The customer's segments (R11): each with its kind (RFM, rule or manual), its criteria
@@ -122,10 +128,10 @@ export class CustomerSegmentsElement extends C360CustomerElement {
       this.changed = segments;
       this.selected = '';
       if (!already) this.adjustCount(segmentId, 1);
-      this.announcement = `Added to “${name}”.`;
+      this.announcement = msg(str`Added to “${name}”.`);
       this.emit('c360-segments-changed', { segments });
     } catch (error) {
-      if (this.customerId === id) this.error = this.describe(error, `Not added to “${name}”`);
+      if (this.customerId === id) this.error = this.describe(error, msg(str`Not added to “${name}”`));
     } finally {
       this.busy = false;
     }
@@ -146,12 +152,12 @@ export class CustomerSegmentsElement extends C360CustomerElement {
       this.changed = segments;
       this.confirming = undefined;
       this.adjustCount(segmentId, -1);
-      this.announcement = `Removed from “${membership.name}”.`;
+      this.announcement = msg(str`Removed from “${membership.name}”.`);
       this.emit('c360-segments-changed', { segments });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part=segment-select]')?.focus();
     } catch (error) {
-      if (this.customerId === id) this.error = this.describe(error, `Not removed from “${membership.name}”`);
+      if (this.customerId === id) this.error = this.describe(error, msg(str`Not removed from “${membership.name}”`));
     } finally {
       this.busy = false;
     }
@@ -163,12 +169,16 @@ export class CustomerSegmentsElement extends C360CustomerElement {
     this.countDelta = delta;
   }
 
+  /** "`what`: why" — `what` says what failed (e.g. "Not added to “VIP”"), already translated. */
   private describe(error: unknown, what: string): string {
     if (error instanceof C360ApiError) {
-      if (error.isAccessDenied) return `${what}: access denied (HTTP ${error.status}). Ask an administrator for a token that may change segments.`;
-      return `${what}: ${error.problem.detail ?? error.problem.title}`;
+      const status = error.status;
+      if (error.isAccessDenied) return msg(str`${what}: access denied (HTTP ${status}). Ask an administrator for a token that may change segments.`);
+      const reason = error.problem.detail ?? error.problem.title;
+      return msg(str`${what}: ${reason}`, { id: 'c360-failure-reason', desc: 'What failed, then why (the API message).' });
     }
-    return `${what}: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    return msg(str`${what}: ${reason}`, { id: 'c360-failure-reason', desc: 'What failed, then why (the API message).' });
   }
 
   private async askToRemove(segmentId: string) {
@@ -198,7 +208,7 @@ export class CustomerSegmentsElement extends C360CustomerElement {
   }
 
   protected override render() {
-    return this.renderTask(this.view, (view) => this.renderSegments(view), 'Loading segments…');
+    return this.renderTask(this.view, (view) => this.renderSegments(view), msg('Loading segments…'));
   }
 
   private renderSegments(view: Customer360) {
@@ -207,10 +217,10 @@ export class CustomerSegmentsElement extends C360CustomerElement {
     const byId = new Map<string, Segment>(catalog?.segments.map((s) => [s.id, s]));
     return html`<div part="base" class="base">
       ${segments.length
-        ? html`<ul part="list" class="list" aria-label="Segments">
+        ? html`<ul part="list" class="list" aria-label=${msg('Segments')}>
             ${segments.map((m, i) => this.renderMembership(m, byId.get(m.id), view, i))}
           </ul>`
-        : renderEmpty('Not in any segment.')}
+        : renderEmpty(msg('Not in any segment.'))}
       ${this.catalog.status === TaskStatus.ERROR
         ? renderError(this.catalog.error, { retry: () => this.catalog.run() })
         : this.renderAdd(segments, catalog?.segments)}
@@ -222,49 +232,50 @@ export class CustomerSegmentsElement extends C360CustomerElement {
   private renderMembership(m: SegmentMembership, segment: Segment | undefined, view: Customer360, index: number) {
     const f = this.format;
     const rfm = m.kind === 'rfm' && view.rfm?.segment === m.name ? view.rfm : undefined;
-    const assigned = m.assignedAt ? f.date(m.assignedAt) : m.kind === 'rfm' ? `As of ${f.date(view.asOf)}` : '—';
-    const assignedTitle = m.assignedAt ? f.dateTime(m.assignedAt) : m.kind === 'rfm' ? 'RFM segments are computed when read, at the as-of date' : nothing;
+    const asOf = f.date(view.asOf);
+    const assigned = m.assignedAt ? f.date(m.assignedAt) : m.kind === 'rfm' ? msg(str`As of ${asOf}`) : '—';
+    const assignedTitle = m.assignedAt ? f.dateTime(m.assignedAt) : m.kind === 'rfm' ? msg('RFM segments are computed when read, at the as-of date') : nothing;
     return html`<li part="segment segment-${m.kind}" class="segment" data-segment-id=${m.id} data-kind=${m.kind} data-how=${m.how}>
       <div class="head">
         <span part="name" class="name">${m.name}</span>
-        <span part="kind" class="chip kind kind-${m.kind}">${SEGMENT_KIND_LABEL[m.kind]}<span class="visually-hidden"> segment</span></span>
+        <span part="kind" class="chip kind kind-${m.kind}">${msg(html`${segmentKindLabel(m.kind)}<span class="visually-hidden"> segment</span>`)}</span>
       </div>
       ${rfm
         ? html`<p part="rfm" class="rfm" data-score=${rfm.score}>
-            <span class="muted">RFM score</span>
+            <span class="muted">${msg('RFM score')}</span>
             <span class="scores">
-              <span><abbr title="Recency: 5 = bought most recently">R</abbr> ${rfm.r}</span>
-              <span><abbr title="Frequency: 5 = most orders">F</abbr> ${rfm.f}</span>
-              <span><abbr title="Monetary: 5 = highest lifetime value">M</abbr> ${rfm.m}</span>
+              <span><abbr title=${msg('Recency: 5 = bought most recently')}>${msg('R', { desc: 'Abbreviation of recency (RFM).' })}</abbr> ${rfm.r}</span>
+              <span><abbr title=${msg('Frequency: 5 = most orders')}>${msg('F', { desc: 'Abbreviation of frequency (RFM).' })}</abbr> ${rfm.f}</span>
+              <span><abbr title=${msg('Monetary: 5 = highest lifetime value')}>${msg('M', { desc: 'Abbreviation of monetary (RFM).' })}</abbr> ${rfm.m}</span>
             </span>
-            <span class="visually-hidden">(recency ${rfm.r}, frequency ${rfm.f}, monetary ${rfm.m}, out of 5)</span>
+            <span class="visually-hidden">${msg(str`(recency ${rfm.r}, frequency ${rfm.f}, monetary ${rfm.m}, out of 5)`)}</span>
           </p>`
         : nothing}
       <dl class="facts">
         <div>
-          <dt>Criteria</dt>
+          <dt>${msg('Criteria')}</dt>
           <dd part="criteria" data-field="criteria">
-            ${m.kind === 'manual' ? html`<span class="muted">None: added by hand</span>` : segment?.criteria ? describeCriteria(segment.criteria, f.locale) : html`<span class="muted">—</span>`}
+            ${m.kind === 'manual' ? html`<span class="muted">${msg('None: added by hand')}</span>` : segment?.criteria ? describeCriteria(segment.criteria, f.locale) : html`<span class="muted">—</span>`}
           </dd>
         </div>
         <div>
-          <dt>Assigned</dt>
+          <dt>${msg('Assigned')}</dt>
           <dd data-field="assigned" title=${assignedTitle}>${assigned}</dd>
         </div>
         <div>
-          <dt>How</dt>
-          <dd data-field="how">${m.how === 'manual' ? 'Manually' : 'Automatically'}</dd>
+          <dt>${msg('How')}</dt>
+          <dd data-field="how">${m.how === 'manual' ? msg('Manually') : msg('Automatically')}</dd>
         </div>
       </dl>
       ${segment?.description ? html`<p class="description muted">${segment.description}</p>` : nothing}
-      ${m.kind === 'manual' ? this.renderRemove(m, index) : html`<p class="why muted" data-why>${AUTOMATIC_WHY[m.kind]}</p>`}
+      ${m.kind === 'manual' ? this.renderRemove(m, index) : html`<p class="why muted" data-why>${automaticWhy(m.kind)}</p>`}
     </li>`;
   }
 
   private renderRemove(m: SegmentMembership, index: number) {
     if (this.confirming !== m.id) {
-      return html`<button part="remove" class="button secondary remove" type="button" aria-label="Remove from segment ${m.name}…" ?disabled=${this.busy} @click=${() => this.askToRemove(m.id)}>
-        Remove…
+      return html`<button part="remove" class="button secondary remove" type="button" aria-label=${msg(str`Remove from segment ${m.name}…`)} ?disabled=${this.busy} @click=${() => this.askToRemove(m.id)}>
+        ${msg('Remove…')}
       </button>`;
     }
     return html`<div
@@ -274,28 +285,33 @@ export class CustomerSegmentsElement extends C360CustomerElement {
       aria-labelledby="confirm-${index}"
       @keydown=${this.onConfirmKeydown}
     >
-      <p id="confirm-${index}">Remove this customer from “${m.name}”? The removal is recorded in the audit log.</p>
+      <p id="confirm-${index}">${msg(str`Remove this customer from “${m.name}”? The removal is recorded in the audit log.`)}</p>
       <div class="buttons">
         <button part="confirm-remove" class="button danger" type="button" ?disabled=${this.busy} @click=${() => this.removeFromSegment(m.id)}>
-          ${this.busy ? 'Removing…' : 'Remove'}
+          ${this.busy ? msg('Removing…') : msg('Remove')}
         </button>
-        <button part="cancel" class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.cancelRemove()}>Cancel</button>
+        <button part="cancel" class="button secondary" type="button" ?disabled=${this.busy} @click=${() => this.cancelRemove()}>${msg('Cancel')}</button>
       </div>
     </div>`;
   }
 
+  /** A manual segment in the select: its name and member count, e.g. "VIP (12 customers)". */
+  private optionLabel(name: string, members: number): string {
+    const n = this.format.number(members);
+    return members === 1 ? msg(str`${name} (${n} customer)`) : msg(str`${name} (${n} customers)`);
+  }
+
   private renderAdd(segments: SegmentMembership[], catalog: Segment[] | undefined) {
-    if (!catalog) return html`<p class="muted add-loading" role="status">Loading manual segments…</p>`;
-    const f = this.format;
+    if (!catalog) return html`<p class="muted add-loading" role="status">${msg('Loading manual segments…')}</p>`;
     const member = new Set(segments.map((s) => s.id));
     const manual = catalog.filter((s) => s.kind === 'manual');
     const available = manual.filter((s) => !member.has(s.id));
     if (!available.length) {
-      return html`<p part="add" class="muted add-none">${manual.length ? 'Already in every manual segment.' : 'No manual segments exist yet.'}</p>`;
+      return html`<p part="add" class="muted add-none">${manual.length ? msg('Already in every manual segment.') : msg('No manual segments exist yet.')}</p>`;
     }
     const count = (s: Segment) => Math.max(0, s.memberCount + (this.countDelta.get(s.id) ?? 0));
     return html`<form part="add" class="add" @submit=${this.onAddSubmit}>
-      <label for="segment-select">Add to a manual segment</label>
+      <label for="segment-select">${msg('Add to a manual segment')}</label>
       <div class="add-row">
         <select
           part="segment-select"
@@ -304,10 +320,10 @@ export class CustomerSegmentsElement extends C360CustomerElement {
           .value=${live(this.selected)}
           @change=${(e: Event) => (this.selected = (e.target as HTMLSelectElement).value)}
         >
-          <option value="">Choose a segment…</option>
-          ${available.map((s) => html`<option value=${s.id} ?selected=${this.selected === s.id}>${s.name} (${f.number(count(s))} ${count(s) === 1 ? 'customer' : 'customers'})</option>`)}
+          <option value="">${msg('Choose a segment…')}</option>
+          ${available.map((s) => html`<option value=${s.id} ?selected=${this.selected === s.id}>${this.optionLabel(s.name, count(s))}</option>`)}
         </select>
-        <button part="add-button" class="button" type="submit" ?disabled=${!this.selected || this.busy}>${this.busy && this.selected ? 'Adding…' : 'Add'}</button>
+        <button part="add-button" class="button" type="submit" ?disabled=${!this.selected || this.busy}>${this.busy && this.selected ? msg('Adding…') : msg('Add')}</button>
       </div>
     </form>`;
   }

@@ -117,6 +117,10 @@ export default css`
     background: var(--_surface);
     box-shadow: inset 3px 0 0 var(--_accent);
   }
+  /* box-shadow has no logical form: the stripe moves to the inline start in right-to-left. */
+  :host(:dir(rtl)) .option.active {
+    box-shadow: inset -3px 0 0 var(--_accent);
+  }
   .swatch {
     inline-size: 0.8em;
     block-size: 0.8em;

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { Task, initialState } from '@lit/task';
@@ -198,13 +199,13 @@ export class CustomerTagsElement extends C360CustomerElement {
       const added = tags.length !== before.size || tags.some((t) => !before.has(t.id));
       if (added) {
         this.catalogStale = true;
-        this.announcement = creates ? `Tag “${name}” created and added.` : `Tag “${name}” added.`;
+        this.announcement = creates ? msg(str`Tag “${name}” created and added.`) : msg(str`Tag “${name}” added.`);
         this.emit('c360-tags-changed', { tags });
       } else {
-        this.announcement = `This customer already has the tag “${name}”.`;
+        this.announcement = msg(str`This customer already has the tag “${name}”.`);
       }
     } catch (error) {
-      if (this.customerId === id) this.error = this.describe(error, `Tag “${name}” was not added`);
+      if (this.customerId === id) this.error = this.describe(error, msg(str`Tag “${name}” was not added`));
     } finally {
       this.busy = false;
     }
@@ -231,7 +232,7 @@ export class CustomerTagsElement extends C360CustomerElement {
         if (!gone) throw error;
         tags = (await client.getCustomerTags(id)).tags;
       } catch (failure) {
-        if (this.customerId === id) this.error = this.describe(failure, `Tag “${tag.name}” was not removed`);
+        if (this.customerId === id) this.error = this.describe(failure, msg(str`Tag “${tag.name}” was not removed`));
         return;
       }
     } finally {
@@ -242,7 +243,7 @@ export class CustomerTagsElement extends C360CustomerElement {
     if (this.customerId !== id) return;
     this.changed = tags;
     this.catalogStale = true;
-    this.announcement = `Tag “${tag.name}” removed.`;
+    this.announcement = msg(str`Tag “${tag.name}” removed.`);
     this.emit('c360-tags-changed', { tags });
     // Focus stays in the list: the next chip's remove button, else the previous one, else the input.
     await this.updateComplete;
@@ -250,13 +251,17 @@ export class CustomerTagsElement extends C360CustomerElement {
     (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLInputElement>('[part=input]'))?.focus();
   }
 
+  /** "`what`: why" — `what` says what failed (e.g. "Tag “VIP” was not added"), already translated. */
   private describe(error: unknown, what: string): string {
     if (error instanceof C360ApiError) {
-      if (error.isAccessDenied) return `${what}: access denied (HTTP ${error.status}). Ask an administrator for a token that may change tags.`;
+      const status = error.status;
+      if (error.isAccessDenied) return msg(str`${what}: access denied (HTTP ${status}). Ask an administrator for a token that may change tags.`);
       const details = error.problem.errors?.map((e) => `${e.field.replace(/^body\./, '')} ${e.message}`).join('; ');
-      return `${what}: ${details || error.problem.detail || error.problem.title}`;
+      const reason = details || error.problem.detail || error.problem.title;
+      return msg(str`${what}: ${reason}`, { id: 'c360-failure-reason', desc: 'What failed, then why (the API message).' });
     }
-    return `${what}: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    return msg(str`${what}: ${reason}`, { id: 'c360-failure-reason', desc: 'What failed, then why (the API message).' });
   }
 
   private async loadCatalog() {
@@ -356,17 +361,17 @@ export class CustomerTagsElement extends C360CustomerElement {
   }
 
   protected override render() {
-    return this.renderTask(this.task, () => this.renderTags(), 'Loading tags…');
+    return this.renderTask(this.task, () => this.renderTags(), msg('Loading tags…'));
   }
 
   private renderTags() {
     const tags = this.tags;
     return html`<div part="base" class="base">
       ${tags.length
-        ? html`<ul part="tags" class="tags" aria-label="Tags">
+        ? html`<ul part="tags" class="tags" aria-label=${msg('Tags')}>
             ${tags.map((t) => this.renderChip(t))}
           </ul>`
-        : html`<p part="state empty" class="state empty">No tags yet.</p>`}
+        : html`<p part="state empty" class="state empty">${msg('No tags yet.')}</p>`}
       ${this.renderCombobox()}
       ${this.error ? html`<p part="error" class="error-message" role="alert">${this.error}</p>` : nothing}
       <p class="visually-hidden announcement" role="status">${this.announcement}</p>
@@ -379,9 +384,10 @@ export class CustomerTagsElement extends C360CustomerElement {
     const name = this.filterHref
       ? html`<a part="tag-link" class="name" href=${fillHref(this.filterHref, { id: tag.id, name: tag.name })} @click=${(e: MouseEvent) => this.onTagLinkClick(e, tag)}>${tag.name}</a>`
       : html`<span class="name">${tag.name}</span>`;
+    const removeLabel = msg(str`Remove tag ${tag.name}`);
     return html`<li part="tag" class="tag" data-tag-id=${tag.id} style=${style}>
       ${name}
-      <button part="remove" class="remove" type="button" aria-label="Remove tag ${tag.name}" title="Remove tag ${tag.name}" ?disabled=${this.removing.has(tag.id)} @click=${() => this.removeTag(tag.id)}>
+      <button part="remove" class="remove" type="button" aria-label=${removeLabel} title=${removeLabel} ?disabled=${this.removing.has(tag.id)} @click=${() => this.removeTag(tag.id)}>
         <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${REMOVE_ICON}</svg>
       </button>
     </li>`;
@@ -395,14 +401,20 @@ export class CustomerTagsElement extends C360CustomerElement {
     if (navigate.defaultPrevented) event.preventDefault();
   }
 
+  /** A suggestion's usage count, e.g. "already added · 12 customers". */
+  private optionMeta(tag: TagSummary, assigned: boolean): string {
+    const n = this.format.number(tag.usageCount);
+    const count = tag.usageCount === 1 ? msg(str`${n} customer`) : msg(str`${n} customers`);
+    return assigned ? msg(str`already added · ${count}`) : count;
+  }
+
   private renderCombobox() {
     const options = this.open ? this.options : [];
     const expanded = options.length > 0;
     const activeIndex = this.activeIn(options);
     const active = activeIndex >= 0 ? `${this.listId}-${activeIndex}` : undefined;
-    const f = this.format;
     return html`<div class="combo">
-      <label class="visually-hidden" for="tag-input">Add tag</label>
+      <label class="visually-hidden" for="tag-input">${msg('Add tag')}</label>
       <input
         part="input"
         id="tag-input"
@@ -412,7 +424,7 @@ export class CustomerTagsElement extends C360CustomerElement {
         autocomplete="off"
         spellcheck="false"
         maxlength=${MAX_NAME}
-        placeholder="Add tag…"
+        placeholder=${msg('Add tag…')}
         aria-autocomplete="list"
         aria-controls=${this.listId}
         aria-expanded=${expanded ? 'true' : 'false'}
@@ -426,9 +438,9 @@ export class CustomerTagsElement extends C360CustomerElement {
         @click=${() => this.openList()}
         @blur=${this.close}
       />
-      ${this.open && this.catalogState === 'loading' && !this.catalog ? html`<p class="hint" role="status">Loading tags…</p>` : nothing}
-      ${this.open && this.catalogState === 'error' ? html`<p class="hint">Suggestions are unavailable; Enter adds the tag as typed.</p>` : nothing}
-      <ul part="listbox" class="listbox" role="listbox" id=${this.listId} aria-label="Tags to add" ?hidden=${!expanded}>
+      ${this.open && this.catalogState === 'loading' && !this.catalog ? html`<p class="hint" role="status">${msg('Loading tags…')}</p>` : nothing}
+      ${this.open && this.catalogState === 'error' ? html`<p class="hint">${msg('Suggestions are unavailable; Enter adds the tag as typed.')}</p>` : nothing}
+      <ul part="listbox" class="listbox" role="listbox" id=${this.listId} aria-label=${msg('Tags to add')} ?hidden=${!expanded}>
         ${options.map((o, i) => {
           const isActive = i === activeIndex;
           const parts = ['option', isActive ? 'option-active' : '', o.kind === 'create' ? 'option-create' : ''].filter(Boolean).join(' ');
@@ -447,9 +459,9 @@ export class CustomerTagsElement extends C360CustomerElement {
             ${o.kind === 'existing'
               ? html`<span class="swatch" style=${styleMap({ background: tagColor(o.tag) })} aria-hidden="true"></span>
                   <span class="option-name">${o.tag.name}</span>
-                  <span class="option-meta">${o.assigned ? 'already added · ' : ''}${f.number(o.tag.usageCount)} ${o.tag.usageCount === 1 ? 'customer' : 'customers'}</span>`
+                  <span class="option-meta">${this.optionMeta(o.tag, o.assigned)}</span>`
               : html`<svg viewBox="0 0 24 24" class="icon" aria-hidden="true"><path d="M12 5v14M5 12h14" /></svg>
-                  <span class="option-name">Create tag “${o.name}”</span>`}
+                  <span class="option-name">${msg(str`Create tag “${o.name}”`)}</span>`}
           </li>`;
         })}
       </ul>

@@ -1,18 +1,19 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { TimelineEventType, type TimelineEvent } from '@c360/sdk';
+import { TIMELINE_EVENT_TYPES, type TimelineEvent, type TimelineEventType } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderNavigable } from '../base/navigate.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
-import { TYPE_ICON, TYPE_LABEL } from './icons.js';
+import { TYPE_ICON, typeLabel } from './icons.js';
 import styles from './customer-timeline.styles.js';
 
-const ALL_TYPES = TimelineEventType.options;
+const ALL_TYPES = TIMELINE_EVENT_TYPES;
 const typesConverter = {
   fromAttribute: (value: string | null) =>
     (value ?? '').split(',').map((t) => t.trim()).filter((t): t is TimelineEventType => (ALL_TYPES as readonly string[]).includes(t)),
@@ -159,14 +160,14 @@ export class CustomerTimelineElement extends C360CustomerElement {
 
   protected override render() {
     return html`<div part="base" class="base">
-      ${this.renderFilters()} ${this.renderTask(this.task, () => this.renderFeed(), 'Loading timeline…')}
+      ${this.renderFilters()} ${this.renderTask(this.task, () => this.renderFeed(), msg('Loading timeline…'))}
     </div>`;
   }
 
   private renderFilters() {
     const filtered = this.types.length > 0 || !!this.from || !!this.to;
     return html`<div part="filters" class="filters">
-      <div class="types" role="group" aria-label="Event types">
+      <div class="types" role="group" aria-label=${msg('Event types')}>
         ${ALL_TYPES.map(
           (type) => html`<button
             part="filter-chip"
@@ -176,15 +177,15 @@ export class CustomerTimelineElement extends C360CustomerElement {
             aria-pressed=${this.types.includes(type) ? 'true' : 'false'}
             @click=${() => this.toggleType(type)}
           >
-            <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${TYPE_ICON[type]}</svg>${TYPE_LABEL[type]}
+            <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${TYPE_ICON[type]}</svg>${typeLabel(type)}
           </button>`,
         )}
       </div>
       <div class="dates">
-        <label>From <input part="date-input" type="date" name="from" .value=${this.from ?? ''} max=${this.to || nothing} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value || undefined)} /></label>
-        <label>To <input part="date-input" type="date" name="to" .value=${this.to ?? ''} min=${this.from || nothing} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value || undefined)} /></label>
+        <label>${msg('From')} <input part="date-input" type="date" name="from" .value=${this.from ?? ''} max=${this.to || nothing} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value || undefined)} /></label>
+        <label>${msg('To')} <input part="date-input" type="date" name="to" .value=${this.to ?? ''} min=${this.from || nothing} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value || undefined)} /></label>
         ${filtered
-          ? html`<button class="link-button" type="button" @click=${() => ((this.types = []), (this.from = undefined), (this.to = undefined))}>Clear filters</button>`
+          ? html`<button class="link-button" type="button" @click=${() => ((this.types = []), (this.from = undefined), (this.to = undefined))}>${msg('Clear filters')}</button>`
           : nothing}
       </div>
     </div>`;
@@ -192,7 +193,7 @@ export class CustomerTimelineElement extends C360CustomerElement {
 
   private renderFeed() {
     const events = this.events;
-    if (events.length === 0) return renderEmpty(this.types.length || this.from || this.to ? 'No events match these filters.' : 'No events yet.');
+    if (events.length === 0) return renderEmpty(this.types.length || this.from || this.to ? msg('No events match these filters.') : msg('No events yet.'));
     const setSize = this.hasMore ? -1 : events.length;
     const renderItem = (e: TimelineEvent, index: number) => this.renderEvent(e, index, setSize);
     return html`<lit-virtualizer
@@ -201,7 +202,7 @@ export class CustomerTimelineElement extends C360CustomerElement {
         class="list"
         role="feed"
         tabindex="0"
-        aria-label="Timeline events, newest first"
+        aria-label=${msg('Timeline events, newest first')}
         aria-busy=${this.loadingMore ? 'true' : 'false'}
         style="block-size: min(var(--c360-timeline-height, 26rem), ${Math.max(events.length, 2) * 4.5 + 0.25}rem)"
         .items=${events}
@@ -210,7 +211,7 @@ export class CustomerTimelineElement extends C360CustomerElement {
         @visibilityChanged=${(e: VisibilityChangedEvent) => e.last >= this.events.length - 3 && this.loadMore()}
         @keydown=${this.onKeydown}
       ></lit-virtualizer>
-      ${this.loadingMore ? html`<div part="loading-more" class="loading-more" role="status">Loading more events…</div>` : nothing}
+      ${this.loadingMore ? html`<div part="loading-more" class="loading-more" role="status">${msg('Loading more events…')}</div>` : nothing}
       ${this.moreError ? renderError(this.moreError, { retry: () => ((this.moreError = undefined), this.loadMore()) }) : nothing}`;
   }
 
@@ -224,7 +225,7 @@ export class CustomerTimelineElement extends C360CustomerElement {
     return html`<article part="event" class="event type-${e.type}" data-index=${index} data-type=${e.type} tabindex="-1" aria-posinset=${index + 1} aria-setsize=${setSize}>
       <span part="event-icon" class="icon-wrap" aria-hidden="true"><svg viewBox="0 0 24 24" class="icon">${TYPE_ICON[e.type]}</svg></span>
       <div class="body">
-        <div class="meta"><span class="type">${TYPE_LABEL[e.type] ?? e.type}</span> · <time datetime=${e.occurredAt}>${f.dateTime(e.occurredAt)}</time></div>
+        <div class="meta"><span class="type">${typeLabel(e.type)}</span> · <time datetime=${e.occurredAt}>${f.dateTime(e.occurredAt)}</time></div>
         <div class="title">${title}</div>
         ${e.description ? html`<div class="description muted">${e.description}</div>` : nothing}
       </div>

@@ -1,4 +1,5 @@
 import { svg, type SVGTemplateResult } from 'lit';
+import { msg } from '@lit/localize';
 import type { TimelineEventType } from '@c360/sdk';
 
 /** 24×24 stroke icons, one per event type (drawn after Lucide's, ISC licence). */
@@ -18,18 +19,22 @@ export const TYPE_ICON: Record<TimelineEventType, SVGTemplateResult> = {
   export: svg`<path d="M12 3v12M7 10l5 5 5-5M5 21h14"/>`,
 };
 
-export const TYPE_LABEL: Record<TimelineEventType, string> = {
-  order: 'Order',
-  refund: 'Refund',
-  payment: 'Payment',
-  ticket: 'Ticket',
-  loyalty: 'Loyalty',
-  marketing: 'Marketing',
-  session: 'Session',
-  note: 'Note',
-  tag: 'Tag',
-  segment: 'Segment',
-  score: 'Score',
-  account: 'Account',
-  export: 'Export',
-};
+/** An event type in words, in the active language (unknown types as given). */
+export function typeLabel(type: TimelineEventType): string {
+  const labels: Record<TimelineEventType, string> = {
+    order: msg('Order'),
+    refund: msg('Refund'),
+    payment: msg('Payment'),
+    ticket: msg('Ticket'),
+    loyalty: msg('Loyalty'),
+    marketing: msg('Marketing'),
+    session: msg('Session'),
+    note: msg('Note'),
+    tag: msg('Tag'),
+    segment: msg('Segment'),
+    score: msg('Score'),
+    account: msg('Account'),
+    export: msg('Export'),
+  };
+  return labels[type] ?? type;
+}

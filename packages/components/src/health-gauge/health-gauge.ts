@@ -1,13 +1,23 @@
 import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import type { Advice, HealthFactor, HealthLevel } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import styles from './health-gauge.styles.js';
 
-const LEVEL_LABEL: Record<HealthLevel, string> = { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' };
-const FACTOR_LABEL: Record<string, string> = { purchase: 'Purchase', recency: 'Recency', engagement: 'Engagement', support: 'Support' };
+/** A health level in words, in the active language. */
+function levelLabel(level: HealthLevel): string {
+  const labels: Record<HealthLevel, string> = { excellent: msg('Excellent'), good: msg('Good'), fair: msg('Fair'), poor: msg('Poor') };
+  return labels[level] ?? level;
+}
+
+/** A health factor's name in words, in the active language (unknown factors as given). */
+function factorLabel(factor: string): string {
+  const labels: Record<string, string> = { purchase: msg('Purchase'), recency: msg('Recency'), engagement: msg('Engagement'), support: msg('Support') };
+  return labels[factor] ?? factor;
+}
 const RADIUS = 42;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 
@@ -62,26 +72,26 @@ export class HealthGaugeElement extends C360CustomerElement {
   protected override render() {
     if (!this.customerId) {
       return this.score === undefined
-        ? renderEmpty('No health score.')
+        ? renderEmpty(msg('No health score.'))
         : this.renderHealth(this.score, this.level ?? healthLevel(this.score), this.factors, this.recommendations);
     }
-    return this.renderTask(this.task, ({ health }) => this.renderHealth(health.score, health.level, health.factors, health.recommendations), 'Loading health score…');
+    return this.renderTask(this.task, ({ health }) => this.renderHealth(health.score, health.level, health.factors, health.recommendations), msg('Loading health score…'));
   }
 
   private renderHealth(rawScore: number, level: HealthLevel, factors: HealthFactor[], recommendations: Advice[]) {
     const score = Math.max(0, Math.min(100, Math.round(rawScore)));
-    const label = LEVEL_LABEL[level] ?? level;
+    const label = levelLabel(level);
     const f = this.format;
     return html`<div part="base" class="base level-${level}">
       <div
         part="gauge"
         class="gauge"
         role="meter"
-        aria-label="Health score"
+        aria-label=${msg('Health score')}
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${score}
-        aria-valuetext="${score} out of 100, ${label}"
+        aria-valuetext=${msg(str`${score} out of 100, ${label}`)}
       >
         <svg viewBox="0 0 100 100" aria-hidden="true">
           ${svg`<circle part="track" class="track" cx="50" cy="50" r=${RADIUS}></circle>
@@ -93,12 +103,12 @@ export class HealthGaugeElement extends C360CustomerElement {
       <span part="level" class="level"><span class="icon" aria-hidden="true"></span>${label}</span>
       ${factors.length
         ? html`<div class="block">
-            <h3>Factors</h3>
+            <h3>${msg('Factors')}</h3>
             <ul part="factors" class="factors">
               ${factors.map(
                 (x) => html`<li part="factor" class="factor" data-factor=${x.name}>
-                  <span class="name">${FACTOR_LABEL[x.name] ?? x.name}</span>
-                  <span class="num">${f.number(x.value)}/100 · weight ${f.percent(x.weight)}</span>
+                  <span class="name">${factorLabel(x.name)}</span>
+                  <span class="num">${msg(str`${f.number(x.value)}/100 · weight ${f.percent(x.weight)}`)}</span>
                   <span class="bar" aria-hidden="true"><span style="inline-size:${Math.max(0, Math.min(100, x.value))}%"></span></span>
                   <span class="detail muted">${x.detail}</span>
                 </li>`,
@@ -108,9 +118,9 @@ export class HealthGaugeElement extends C360CustomerElement {
         : nothing}
       ${recommendations.length
         ? html`<div class="block">
-            <h3>Recommendations</h3>
+            <h3>${msg('Recommendations')}</h3>
             <ul part="recommendations" class="advice">
-              ${recommendations.map((r) => html`<li><span class="chip">${FACTOR_LABEL[r.factor] ?? r.factor}</span> ${r.text}</li>`)}
+              ${recommendations.map((r) => html`<li><span class="chip">${factorLabel(r.factor)}</span> ${r.text}</li>`)}
             </ul>
           </div>`
         : nothing}

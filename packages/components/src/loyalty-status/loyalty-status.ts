@@ -1,5 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
 import { LOYALTY_EXPIRY_WINDOW_DAYS, LOYALTY_TIER_THRESHOLDS, type LoyaltyStatus, type LoyaltyTier, type LoyaltyTransaction, type LoyaltyTransactionKind } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
@@ -7,8 +8,17 @@ import { renderEmpty } from '../base/states.js';
 import { baseStyles, tableStyles } from '../base/styles.js';
 import styles from './loyalty-status.styles.js';
 
-const TIER_LABEL: Record<LoyaltyTier, string> = { bronze: 'Bronze', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' };
-const KIND_LABEL: Record<LoyaltyTransactionKind, string> = { earn: 'Earned', redeem: 'Redeemed', expire: 'Expired', adjust: 'Adjusted' };
+/** A loyalty tier in words, in the active language. */
+function tierLabel(tier: LoyaltyTier): string {
+  const labels: Record<LoyaltyTier, string> = { bronze: msg('Bronze'), silver: msg('Silver'), gold: msg('Gold'), platinum: msg('Platinum') };
+  return labels[tier] ?? tier;
+}
+
+/** A points transaction's kind in words, in the active language. */
+function kindLabel(kind: LoyaltyTransactionKind): string {
+  const labels: Record<LoyaltyTransactionKind, string> = { earn: msg('Earned'), redeem: msg('Redeemed'), expire: msg('Expired'), adjust: msg('Adjusted') };
+  return labels[kind] ?? kind;
+}
 
 /** A medal (tier badge) and a clock (points about to expire), 24×24 strokes. */
 const MEDAL = svg`<circle cx="12" cy="15" r="6"/><path d="M8.5 10.2 6 2h4l2 5 2-5h4l-2.5 8.2"/>`;
@@ -90,23 +100,23 @@ export class LoyaltyStatusElement extends C360CustomerElement {
   }
 
   protected override render() {
-    return this.renderTask(this.task, (loyalty) => this.renderLoyalty(loyalty), 'Loading loyalty status…');
+    return this.renderTask(this.task, (loyalty) => this.renderLoyalty(loyalty), msg('Loading loyalty status…'));
   }
 
   private renderLoyalty(l: LoyaltyStatus) {
-    if (!l.enrolled || !l.tier) return renderEmpty('Not enrolled in the loyalty programme.');
+    if (!l.enrolled || !l.tier) return renderEmpty(msg('Not enrolled in the loyalty programme.'));
     const f = this.format;
-    const tier = TIER_LABEL[l.tier];
+    const tier = tierLabel(l.tier);
     return html`<div part="base" class="base">
       <div class="head">
         <span part="tier" class="tier tier-${l.tier}" data-tier=${l.tier}>
-          <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${MEDAL}</svg>${tier}<span class="visually-hidden"> tier</span>
+          <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${MEDAL}</svg>${tier}<span class="visually-hidden"> ${msg('tier')}</span>
         </span>
-        ${l.enrolledAt ? html`<span class="muted since">Member since ${f.date(l.enrolledAt)}</span>` : nothing}
+        ${l.enrolledAt ? html`<span class="muted since">${msg(str`Member since ${f.date(l.enrolledAt)}`)}</span>` : nothing}
       </div>
       <dl part="points" class="points">
-        <div><dt>Points balance</dt><dd data-value="balance">${f.number(l.pointsBalance)}</dd></div>
-        <div><dt>Lifetime points</dt><dd data-value="lifetime">${f.number(l.lifetimePoints)}</dd></div>
+        <div><dt>${msg('Points balance')}</dt><dd data-value="balance">${f.number(l.pointsBalance)}</dd></div>
+        <div><dt>${msg('Lifetime points')}</dt><dd data-value="lifetime">${f.number(l.lifetimePoints)}</dd></div>
       </dl>
       ${this.renderProgress(l)}
       ${this.renderExpiring(l)}
@@ -118,27 +128,29 @@ export class LoyaltyStatusElement extends C360CustomerElement {
   private renderProgress(l: LoyaltyStatus) {
     const f = this.format;
     const percent = Math.round(l.progress * 100);
-    const current = TIER_LABEL[l.tier!];
-    const next = l.nextTier ? TIER_LABEL[l.nextTier] : undefined;
-    const toGo = next && l.pointsToNextTier !== null ? `${f.number(l.pointsToNextTier)} ${l.pointsToNextTier === 1 ? 'point' : 'points'} to ${next}` : undefined;
+    const current = tierLabel(l.tier!);
+    const next = l.nextTier ? tierLabel(l.nextTier) : undefined;
+    const points = l.pointsToNextTier === null ? '' : f.number(l.pointsToNextTier);
+    const toGo =
+      next && l.pointsToNextTier !== null ? (l.pointsToNextTier === 1 ? msg(str`${points} point to ${next}`) : msg(str`${points} points to ${next}`)) : undefined;
     return html`<div class="progress-block">
       <div class="progress-labels" aria-hidden="true">
         <span>${current} · ${f.number(LOYALTY_TIER_THRESHOLDS[l.tier!])}</span>
-        <span>${next ? `${next} · ${f.number(LOYALTY_TIER_THRESHOLDS[l.nextTier!])}` : 'Top tier'}</span>
+        <span>${next ? `${next} · ${f.number(LOYALTY_TIER_THRESHOLDS[l.nextTier!])}` : msg('Top tier')}</span>
       </div>
       <div
         part="progress"
         class="progress"
         role="progressbar"
-        aria-label=${next ? `Progress to ${next}` : `${current}: top tier`}
+        aria-label=${next ? msg(str`Progress to ${next}`) : msg(str`${current}: top tier`)}
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${percent}
-        aria-valuetext=${toGo ? `${percent}%, ${toGo}` : `${percent}%, top tier reached`}
+        aria-valuetext=${toGo ? `${f.percent(percent / 100)}, ${toGo}` : msg(str`${f.percent(percent / 100)}, top tier reached`)}
       >
         <span part="progress-fill" class="fill" style="inline-size:${percent}%"></span>
       </div>
-      <p class="to-go" data-value="to-next-tier">${toGo ?? `Top tier reached (${current})`}</p>
+      <p class="to-go" data-value="to-next-tier">${toGo ?? msg(str`Top tier reached (${current})`)}</p>
     </div>`;
   }
 
@@ -149,59 +161,59 @@ export class LoyaltyStatusElement extends C360CustomerElement {
     return n > 0
       ? html`<p part="expiring expiring-soon" class="expiring soon" data-value="expiring">
           <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${CLOCK}</svg>
-          <span><strong>${f.number(n)} ${n === 1 ? 'point expires' : 'points expire'}</strong> in the next ${days} days</span>
+          <span><strong>${n === 1 ? msg(str`${f.number(n)} point expires`) : msg(str`${f.number(n)} points expire`)}</strong> ${msg(str`in the next ${f.number(days)} days`)}</span>
         </p>`
-      : html`<p part="expiring" class="expiring muted" data-value="expiring">No points expire in the next ${days} days</p>`;
+      : html`<p part="expiring" class="expiring muted" data-value="expiring">${msg(str`No points expire in the next ${f.number(days)} days`)}</p>`;
   }
 
   private renderReferral(l: LoyaltyStatus) {
     const f = this.format;
-    const feedback = this.copyState === 'copied' ? 'Copied' : this.copyState === 'failed' ? 'Copy failed: the code is selected, press Ctrl+C' : '';
+    const feedback = this.copyState === 'copied' ? msg('Copied') : this.copyState === 'failed' ? msg('Copy failed: the code is selected, press Ctrl+C') : '';
     return html`<div part="referral" class="referral">
       <div class="referral-code">
-        <span class="label">Referral code</span>
+        <span class="label">${msg('Referral code')}</span>
         ${l.referralCode
           ? html`<span class="code-row">
               <code part="referral-code" data-value="referral-code">${l.referralCode}</code>
-              <button part="copy" class="copy" type="button" aria-label="Copy referral code" @click=${() => this.copyReferralCode()}>
+              <button part="copy" class="copy" type="button" aria-label=${msg('Copy referral code')} @click=${() => this.copyReferralCode()}>
                 <svg viewBox="0 0 24 24" class="icon" aria-hidden="true"><rect x="9" y="9" width="12" height="12" rx="2" /><path d="M5 15V5a2 2 0 0 1 2-2h8" /></svg>
-                Copy
+                ${msg('Copy')}
               </button>
               <span class="feedback" role="status">${feedback}</span>
             </span>`
-          : html`<span class="muted" data-value="referral-code">None</span>`}
+          : html`<span class="muted" data-value="referral-code">${msg('None')}</span>`}
       </div>
       <div>
-        <span class="label">Referrals</span>
+        <span class="label">${msg('Referrals')}</span>
         <span class="count" data-value="referral-count">${f.number(l.referralCount)}</span>
       </div>
     </div>`;
   }
 
   private renderTransactions(transactions: LoyaltyTransaction[]) {
-    if (transactions.length === 0) return html`<p class="muted">No points transactions yet.</p>`;
+    if (transactions.length === 0) return html`<p class="muted">${msg('No points transactions yet.')}</p>`;
     const f = this.format;
     const signed = new Intl.NumberFormat(f.locale, { signDisplay: 'exceptZero' });
     return html`<div class="transactions-block">
-      <h3 id="transactions-heading">Recent transactions <span class="muted">(last 10)</span></h3>
+      <h3 id="transactions-heading">${msg('Recent transactions')} <span class="muted">${msg('(last 10)')}</span></h3>
       <!-- Explicit roles keep the table's semantics when the narrow layout turns rows into grids. -->
       <table part="transactions" class="transactions" role="table" aria-labelledby="transactions-heading">
         <thead role="rowgroup">
           <tr role="row">
-            <th role="columnheader" scope="col">Type</th>
-            <th role="columnheader" scope="col" class="num">Points</th>
-            <th role="columnheader" scope="col">Reason</th>
-            <th role="columnheader" scope="col">Date</th>
+            <th role="columnheader" scope="col">${msg('Type')}</th>
+            <th role="columnheader" scope="col" class="num">${msg('Points')}</th>
+            <th role="columnheader" scope="col">${msg('Reason')}</th>
+            <th role="columnheader" scope="col">${msg('Date')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">
           ${transactions.map(
             (t) => html`<tr part="transaction" role="row" data-transaction-id=${t.id} class="kind-${t.kind}">
-              <td role="cell">${KIND_LABEL[t.kind]}</td>
+              <td role="cell">${kindLabel(t.kind)}</td>
               <td role="cell" class="num points-cell ${t.points < 0 ? 'minus' : 'plus'}">${signed.format(t.points)}</td>
               <td role="cell" class="reason">
                 ${t.reason ?? html`<span class="muted">—</span>`}
-                ${t.expiresAt && t.points > 0 ? html`<span class="hint">Expires ${f.date(t.expiresAt)}</span>` : nothing}
+                ${t.expiresAt && t.points > 0 ? html`<span class="hint">${msg(str`Expires ${f.date(t.expiresAt)}`)}</span>` : nothing}
               </td>
               <td role="cell" class="date"><time datetime=${t.occurredAt}>${f.date(t.occurredAt)}</time></td>
             </tr>`,

@@ -1,5 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { Task, initialState } from '@lit/task';
+import { msg, str } from '@lit/localize';
 import {
   MARKETING_RATE_WINDOW_DAYS,
   type CampaignReceived,
@@ -16,8 +17,17 @@ import styles from './marketing-engagement.styles.js';
 
 /** The channels in the order they are shown. */
 export const CHANNELS: readonly MarketingChannel[] = ['email', 'sms', 'push', 'whatsapp'];
-const CHANNEL_LABEL: Record<MarketingChannel, string> = { email: 'Email', sms: 'SMS', push: 'Push', whatsapp: 'WhatsApp' };
-const FREQUENCY_LABEL: Record<ContactFrequency, string> = { immediate: 'Immediate', daily: 'Daily digest', weekly: 'Weekly', monthly: 'Monthly' };
+/** A marketing channel's name, in the active language. */
+function channelLabel(channel: MarketingChannel): string {
+  const labels: Record<MarketingChannel, string> = { email: msg('Email'), sms: msg('SMS'), push: msg('Push'), whatsapp: msg('WhatsApp') };
+  return labels[channel] ?? channel;
+}
+
+/** A contact frequency in words, in the active language. */
+function frequencyLabel(frequency: ContactFrequency): string {
+  const labels: Record<ContactFrequency, string> = { immediate: msg('Immediate'), daily: msg('Daily digest'), weekly: msg('Weekly'), monthly: msg('Monthly') };
+  return labels[frequency] ?? frequency;
+}
 
 const YES = svg`<circle cx="12" cy="12" r="10"/><path d="m8 12 3 3 5-6"/>`;
 const NO = svg`<circle cx="12" cy="12" r="10"/><path d="m9 9 6 6M15 9l-6 6"/>`;
@@ -66,34 +76,34 @@ export class MarketingEngagementElement extends C360CustomerElement {
   }
 
   protected override render() {
-    return this.renderTask(this.task, (m) => this.renderMarketing(m), 'Loading marketing engagement…');
+    return this.renderTask(this.task, (m) => this.renderMarketing(m), msg('Loading marketing engagement…'));
   }
 
   private renderMarketing(m: MarketingEngagement) {
     return html`<div part="base" class="base">
       <div class="block">
-        <h3 id="opt-ins-heading">Opt-ins</h3>
+        <h3 id="opt-ins-heading">${msg('Opt-ins')}</h3>
         <ul part="opt-ins" class="chips">
           ${CHANNELS.map((channel) => {
             const yes = m.optIns[channel];
             return html`<li part="opt-in opt-in-${yes ? 'yes' : 'no'}" class="chip opt-in ${yes ? 'yes' : 'no'}" data-channel=${channel}>
-              ${icon(yes)}<span>${CHANNEL_LABEL[channel]}<span class="visually-hidden">:</span></span> <strong>${yes ? 'Yes' : 'No'}</strong>
+              ${icon(yes)}<span>${channelLabel(channel)}<span class="visually-hidden">:</span></span> <strong>${yes ? msg('Yes') : msg('No')}</strong>
             </li>`;
           })}
         </ul>
       </div>
       ${this.renderRates(m)} ${this.renderCampaigns(m.campaigns)} ${this.renderPreferences(m.preferences)} ${this.renderConsentLog(m.consentLog)}
       <div class="block">
-        <h3 id="segments-heading">Segments</h3>
+        <h3 id="segments-heading">${msg('Segments')}</h3>
         ${m.segments.length
           ? html`<ul part="segments" class="chips">
               ${m.segments.map(
-                (s) => html`<li part="segment" class="chip segment" data-segment-id=${s.id} title=${s.assignedAt ? `Assigned ${this.format.date(s.assignedAt)}` : nothing}>
-                  ${s.name} <span class="muted">${s.how === 'manual' ? 'manual' : 'automatic'}</span>
+                (s) => html`<li part="segment" class="chip segment" data-segment-id=${s.id} title=${s.assignedAt ? msg(str`Assigned ${this.format.date(s.assignedAt)}`) : nothing}>
+                  ${s.name} <span class="muted">${s.how === 'manual' ? msg('manual') : msg('automatic')}</span>
                 </li>`,
               )}
             </ul>`
-          : html`<p class="muted" data-value="segments">No segments.</p>`}
+          : html`<p class="muted" data-value="segments">${msg('No segments.')}</p>`}
       </div>
     </div>`;
   }
@@ -101,33 +111,35 @@ export class MarketingEngagementElement extends C360CustomerElement {
   private renderRates(m: MarketingEngagement) {
     const f = this.format;
     const months = Math.round(MARKETING_RATE_WINDOW_DAYS / 30.4);
-    const of = (count: number) => `${f.number(count)} of ${f.number(m.emailsDelivered)} delivered ${m.emailsDelivered === 1 ? 'email' : 'emails'}`;
+    const delivered = f.number(m.emailsDelivered);
+    const of = (count: number) =>
+      m.emailsDelivered === 1 ? msg(str`${f.number(count)} of ${delivered} delivered email`) : msg(str`${f.number(count)} of ${delivered} delivered emails`);
     const campaign = (at: string | null, ref: CampaignRef | null) =>
-      at ? html`<dd class="small">${f.date(at)}</dd>${ref ? html`<dd class="hint">${ref.name}</dd>` : nothing}` : html`<dd class="small muted">Never</dd>`;
+      at ? html`<dd class="small">${f.date(at)}</dd>${ref ? html`<dd class="hint">${ref.name}</dd>` : nothing}` : html`<dd class="small muted">${msg('Never')}</dd>`;
     return html`<div class="block">
-      <h3 id="rates-heading">Engagement</h3>
+      <h3 id="rates-heading">${msg('Engagement')}</h3>
       <dl part="rates" class="rates">
         ${m.openRate === null || m.clickRate === null
           ? html`<div part="rate" class="rate wide" data-value="no-rates">
-              <dt>Open and click rates</dt>
-              <dd class="none">No email delivered in the last ${months} months</dd>
+              <dt>${msg('Open and click rates')}</dt>
+              <dd class="none">${msg(str`No email delivered in the last ${f.number(months)} months`)}</dd>
             </div>`
           : html`<div part="rate" class="rate" data-value="open-rate">
-                <dt>Open rate</dt>
+                <dt>${msg('Open rate')}</dt>
                 <dd>${f.percent(m.openRate)}</dd>
                 <dd class="hint">${of(m.emailsOpened)}</dd>
               </div>
               <div part="rate" class="rate" data-value="click-rate">
-                <dt>Click rate</dt>
+                <dt>${msg('Click rate')}</dt>
                 <dd>${f.percent(m.clickRate)}</dd>
                 <dd class="hint">${of(m.emailsClicked)}</dd>
               </div>`}
         <div part="rate" class="rate" data-value="last-open">
-          <dt>Last open</dt>
+          <dt>${msg('Last open')}</dt>
           ${campaign(m.lastOpenAt, m.lastOpenedCampaign)}
         </div>
         <div part="rate" class="rate" data-value="last-click">
-          <dt>Last click</dt>
+          <dt>${msg('Last click')}</dt>
           ${campaign(m.lastClickAt, m.lastClickedCampaign)}
         </div>
       </dl>
@@ -137,18 +149,18 @@ export class MarketingEngagementElement extends C360CustomerElement {
   private renderCampaigns(campaigns: CampaignReceived[]) {
     const f = this.format;
     // Words in every cell (not only a tick), so the narrow card layout needs no column headers.
-    const mark = (yes: boolean, what: string) => html`<span class="mark ${yes ? 'yes' : 'no'}">${icon(yes)}${yes ? what : `Not ${what.toLowerCase()}`}</span>`;
+    const mark = (yes: boolean, yesText: string, noText: string) => html`<span class="mark ${yes ? 'yes' : 'no'}">${icon(yes)}${yes ? yesText : noText}</span>`;
     return html`<div class="block">
-      <h3 id="campaigns-heading">Recent campaigns <span class="muted">(last 10)</span></h3>
+      <h3 id="campaigns-heading">${msg('Recent campaigns')} <span class="muted">${msg('(last 10)')}</span></h3>
       ${campaigns.length
         ? html`<!-- Explicit roles keep the table's semantics when the narrow layout turns rows into grids. -->
             <table part="campaigns" class="campaigns" role="table" aria-labelledby="campaigns-heading">
               <thead role="rowgroup">
                 <tr role="row">
-                  <th role="columnheader" scope="col">Campaign</th>
-                  <th role="columnheader" scope="col">Sent</th>
-                  <th role="columnheader" scope="col">Opened</th>
-                  <th role="columnheader" scope="col">Clicked</th>
+                  <th role="columnheader" scope="col">${msg('Campaign')}</th>
+                  <th role="columnheader" scope="col">${msg('Sent')}</th>
+                  <th role="columnheader" scope="col">${msg('Opened')}</th>
+                  <th role="columnheader" scope="col">${msg('Clicked')}</th>
                 </tr>
               </thead>
               <tbody role="rowgroup">
@@ -156,60 +168,67 @@ export class MarketingEngagementElement extends C360CustomerElement {
                   (c) => html`<tr part="campaign" role="row" data-campaign-id=${c.id}>
                     <td role="cell" class="name">
                       ${c.name}
-                      <span class="hint">${CHANNEL_LABEL[c.channel]}${c.bounced ? html` · <strong class="bounced">Bounced</strong>` : nothing}</span>
+                      <span class="hint">${channelLabel(c.channel)}${c.bounced ? html` · <strong class="bounced">${msg('Bounced')}</strong>` : nothing}</span>
                     </td>
                     <td role="cell" class="date"><time datetime=${c.sentAt}>${f.date(c.sentAt)}</time></td>
-                    <td role="cell" data-mark="opened">${mark(c.opened, 'Opened')}</td>
-                    <td role="cell" data-mark="clicked">${mark(c.clicked, 'Clicked')}</td>
+                    <td role="cell" data-mark="opened">${mark(c.opened, msg('Opened'), msg('Not opened'))}</td>
+                    <td role="cell" data-mark="clicked">${mark(c.clicked, msg('Clicked'), msg('Not clicked'))}</td>
                   </tr>`,
                 )}
               </tbody>
             </table>`
-        : html`<p class="muted" data-value="campaigns">No campaigns received.</p>`}
+        : html`<p class="muted" data-value="campaigns">${msg('No campaigns received.')}</p>`}
     </div>`;
   }
 
   private renderPreferences(p: MarketingPreferences) {
     const f = this.format;
     const q = p.quietHours;
-    const none = html`<span class="muted">Not set</span>`;
+    const none = html`<span class="muted">${msg('Not set')}</span>`;
     return html`<div class="block">
-      <h3 id="preferences-heading">Preferences</h3>
+      <h3 id="preferences-heading">${msg('Preferences')}</h3>
       <dl part="preferences" class="preferences">
         <div data-value="quiet-hours">
-          <dt>Quiet hours</dt>
-          <dd>${q ? html`${this.clock(q.start)}–${this.clock(q.end)}${q.end < q.start ? html` <span class="muted">(overnight)</span>` : nothing}` : none}</dd>
+          <dt>${msg('Quiet hours')}</dt>
+          <dd>${q ? html`${this.clock(q.start)}–${this.clock(q.end)}${q.end < q.start ? html` <span class="muted">${msg('(overnight)')}</span>` : nothing}` : none}</dd>
         </div>
-        <div data-value="timezone"><dt>Time zone</dt><dd>${p.timezone ?? none}</dd></div>
-        <div data-value="language"><dt>Language</dt><dd>${p.language ? this.languageName(p.language) : none}</dd></div>
-        <div data-value="frequency"><dt>Frequency</dt><dd>${p.frequency ? FREQUENCY_LABEL[p.frequency] : none}</dd></div>
+        <div data-value="timezone"><dt>${msg('Time zone')}</dt><dd>${p.timezone ?? none}</dd></div>
+        <div data-value="language"><dt>${msg('Language')}</dt><dd>${p.language ? this.languageName(p.language) : none}</dd></div>
+        <div data-value="frequency"><dt>${msg('Frequency')}</dt><dd>${p.frequency ? frequencyLabel(p.frequency) : none}</dd></div>
       </dl>
-      ${p.updatedAt ? html`<p class="hint">Updated ${f.dateTime(p.updatedAt)}</p>` : nothing}
+      ${p.updatedAt ? html`<p class="hint">${msg(str`Updated ${f.dateTime(p.updatedAt)}`)}</p>` : nothing}
     </div>`;
   }
 
   private renderConsentLog(log: ConsentLogEntry[]) {
     const f = this.format;
     return html`<details part="consent-log" class="consent-log">
-      <summary>Consent log <span class="muted">(${log.length === 0 ? 'no changes' : `${f.number(log.length)} ${log.length === 1 ? 'change' : 'changes'}`})</span></summary>
+      <summary>${msg('Consent log')} <span class="muted">(${this.changes(log.length)})</span></summary>
       ${log.length
         ? html`<ol class="consent-list">
             ${log.map(
               (c) => html`<li part="consent" class="consent ${c.granted ? 'granted' : 'withdrawn'}" data-consent-id=${c.id}>
                 <span class="consent-what">
-                  ${icon(c.granted)}<strong>${CHANNEL_LABEL[c.channel]}</strong>
+                  ${icon(c.granted)}<strong>${channelLabel(c.channel)}</strong>
                   <!-- "Opted out", not "Withdrawn": the log does not tell a withdrawal from a refusal at signup. -->
-                  <span class="change">${c.granted ? 'Opted in' : 'Opted out'}</span>
+                  <span class="change">${c.granted ? msg('Opted in') : msg('Opted out')}</span>
                 </span>
                 <time class="hint" datetime=${c.occurredAt}>${f.dateTime(c.occurredAt)}</time>
-                <span class="consent-why">${c.reason ?? html`<span class="muted">No reason given</span>`}${c.source
-                    ? html` <span class="muted">· source: <span class="source">${c.source}</span></span>`
+                <span class="consent-why">${c.reason ?? html`<span class="muted">${msg('No reason given')}</span>`}${c.source
+                    ? html` <span class="muted">· ${msg('source:')} <span class="source">${c.source}</span></span>`
                     : nothing}</span>
               </li>`,
             )}
           </ol>`
-        : html`<p class="muted">No consent changes recorded.</p>`}
+        : html`<p class="muted">${msg('No consent changes recorded.')}</p>`}
     </details>`;
+  }
+
+  /** "no changes", "1 change", "12 changes" in the active language. */
+  private changes(count: number): string {
+    if (count === 0) return msg('no changes');
+    const n = this.format.number(count);
+    return count === 1 ? msg(str`${n} change`) : msg(str`${n} changes`);
   }
 
   /** A `HH:MM` wall-clock time in the locale's style (no time-zone conversion). */

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
 import type { OrderSummary, OrdersPage } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
@@ -8,16 +9,20 @@ import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles, listTableStyles, tableStyles } from '../base/styles.js';
 import styles from './order-history.styles.js';
 
-const STATUS_LABEL: Record<string, string> = {
-  pending: 'Pending',
-  paid: 'Paid',
-  shipped: 'Shipped',
-  delivered: 'Delivered',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  unavailable: 'Unavailable',
-  returned: 'Returned',
-};
+/** An order status in words, in the active language (unknown statuses as given). */
+function statusLabel(status: string): string {
+  const labels: Record<string, string> = {
+    pending: msg('Pending'),
+    paid: msg('Paid'),
+    shipped: msg('Shipped'),
+    delivered: msg('Delivered'),
+    completed: msg('Completed'),
+    cancelled: msg('Cancelled'),
+    unavailable: msg('Unavailable'),
+    returned: msg('Returned'),
+  };
+  return labels[status] ?? status;
+}
 
 /**
  * @summary The customer's orders, newest first (number, date, status, total, items), with total
@@ -105,7 +110,7 @@ export class OrderHistoryElement extends C360CustomerElement {
   }
 
   protected override render() {
-    return this.renderTask(this.task, (page) => this.renderOrders(page), 'Loading orders…');
+    return this.renderTask(this.task, (page) => this.renderOrders(page), msg('Loading orders…'));
   }
 
   private renderOrders(page: OrdersPage) {
@@ -113,22 +118,22 @@ export class OrderHistoryElement extends C360CustomerElement {
     const orders = this.orders;
     return html`<div part="base" class="base">
       <dl part="summary" class="summary">
-        <div><dt>Total orders</dt><dd data-total="orders">${f.number(page.totalOrders)}</dd></div>
-        <div><dt>Total revenue</dt><dd data-total="revenue">${f.money(page.totalRevenue, page.currency)}</dd></div>
-        <div><dt>Average order value</dt><dd data-total="aov">${f.money(page.averageOrderValue, page.currency)}</dd></div>
+        <div><dt>${msg('Total orders')}</dt><dd data-total="orders">${f.number(page.totalOrders)}</dd></div>
+        <div><dt>${msg('Total revenue')}</dt><dd data-total="revenue">${f.money(page.totalRevenue, page.currency)}</dd></div>
+        <div><dt>${msg('Average order value')}</dt><dd data-total="aov">${f.money(page.averageOrderValue, page.currency)}</dd></div>
       </dl>
       ${orders.length === 0
-        ? renderEmpty('No orders yet.')
+        ? renderEmpty(msg('No orders yet.'))
         : html`<div class="scroll">
             <table part="table" role="table">
-              <caption class="visually-hidden">Orders, newest first</caption>
+              <caption class="visually-hidden">${msg('Orders, newest first')}</caption>
               <thead role="rowgroup">
                 <tr role="row">
-                  <th role="columnheader" scope="col">Order</th>
-                  <th role="columnheader" scope="col">Date</th>
-                  <th role="columnheader" scope="col">Status</th>
-                  <th role="columnheader" scope="col" class="num">Total</th>
-                  <th role="columnheader" scope="col" class="num">Items</th>
+                  <th role="columnheader" scope="col">${msg('Order')}</th>
+                  <th role="columnheader" scope="col">${msg('Date')}</th>
+                  <th role="columnheader" scope="col">${msg('Status')}</th>
+                  <th role="columnheader" scope="col" class="num">${msg('Total')}</th>
+                  <th role="columnheader" scope="col" class="num">${msg('Items')}</th>
                 </tr>
               </thead>
               <tbody role="rowgroup">
@@ -139,7 +144,7 @@ export class OrderHistoryElement extends C360CustomerElement {
       ${this.moreError ? renderError(this.moreError, { retry: () => this.loadMore() }) : nothing}
       ${this.nextCursor
         ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
-            ${this.loadingMore ? 'Loading…' : 'Load more'}
+            ${this.loadingMore ? msg('Loading…') : msg('Load more')}
           </button>`
         : nothing}
     </div>`;
@@ -151,9 +156,9 @@ export class OrderHistoryElement extends C360CustomerElement {
     return html`<tr part="order" role="row" data-order-id=${o.id}>
       <th role="rowheader" scope="row">${renderNavigable(this, { kind: 'order', id: o.id, number: o.number }, o.number, this.orderHref, 'order-link')}</th>
       <td role="cell" class="date"><time datetime=${o.placedAt}>${f.date(o.placedAt)}</time></td>
-      <td role="cell" class="status"><span part="status" class="chip status-${o.status}">${STATUS_LABEL[o.status] ?? o.status}</span></td>
+      <td role="cell" class="status"><span part="status" class="chip status-${o.status}">${statusLabel(o.status)}</span></td>
       <td role="cell" class="num total">${f.money(o.total, o.currency)}</td>
-      <td role="cell" class="num items">${f.number(o.itemsCount)}<span class="unit"> ${o.itemsCount === 1 ? 'item' : 'items'}</span></td>
+      <td role="cell" class="num items">${f.number(o.itemsCount)}<span class="unit"> ${o.itemsCount === 1 ? msg('item') : msg('items')}</span></td>
     </tr>`;
   }
 }

@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
+import { msg, str } from '@lit/localize';
 import type { PaymentMethodType, PaymentTransaction, PaymentsOverview, SavedPaymentMethod } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderNavigable } from '../base/navigate.js';
@@ -8,14 +9,18 @@ import { renderEmpty } from '../base/states.js';
 import { baseStyles, listTableStyles, tableStyles } from '../base/styles.js';
 import styles from './payment-methods.styles.js';
 
-const TYPE_LABEL: Record<PaymentMethodType, string> = {
-  card: 'Card',
-  paypal: 'PayPal',
-  bank_account: 'Bank account',
-  apple_pay: 'Apple Pay',
-  google_pay: 'Google Pay',
-  other: 'Other method',
-};
+/** A payment method type in words, in the active language (product names as they are). */
+function typeLabel(type: PaymentMethodType): string {
+  const labels: Record<PaymentMethodType, string> = {
+    card: msg('Card'),
+    paypal: 'PayPal',
+    bank_account: msg('Bank account'),
+    apple_pay: 'Apple Pay',
+    google_pay: 'Google Pay',
+    other: msg('Other method'),
+  };
+  return labels[type] ?? type;
+}
 
 const BRAND_LABEL: Record<string, string> = {
   visa: 'Visa',
@@ -29,8 +34,17 @@ const BRAND_LABEL: Record<string, string> = {
   unionpay: 'UnionPay',
 };
 
-const STATUS_LABEL: Record<PaymentTransaction['status'], string> = { succeeded: 'Succeeded', failed: 'Failed', pending: 'Pending' };
-const KIND_LABEL: Record<PaymentTransaction['kind'], string> = { charge: 'Charge', refund: 'Refund' };
+/** A transaction status in words, in the active language. */
+function statusLabel(status: PaymentTransaction['status']): string {
+  const labels: Record<PaymentTransaction['status'], string> = { succeeded: msg('Succeeded'), failed: msg('Failed'), pending: msg('Pending') };
+  return labels[status] ?? status;
+}
+
+/** A transaction kind in words, in the active language. */
+function kindLabel(kind: PaymentTransaction['kind']): string {
+  const labels: Record<PaymentTransaction['kind'], string> = { charge: msg('Charge'), refund: msg('Refund') };
+  return labels[kind] ?? kind;
+}
 
 /** Icons (decorative: the type is also written out). */
 const TYPE_ICON: Record<PaymentMethodType, TemplateResult> = {
@@ -48,7 +62,7 @@ const FLAG_ICON = {
 
 /** "Visa", "PayPal", "Bank account" … */
 function methodName(m: { type: PaymentMethodType; brand: string | null }): string {
-  if (!m.brand) return TYPE_LABEL[m.type];
+  if (!m.brand) return typeLabel(m.type);
   return BRAND_LABEL[m.brand.toLowerCase()] ?? m.brand.charAt(0).toUpperCase() + m.brand.slice(1);
 }
 
@@ -60,7 +74,7 @@ function expiry(month: number, year: number): string {
 /** "•••• 1872" shown, "ending in 1872" read. */
 function masked(last4: string | null): TemplateResult | typeof nothing {
   if (!last4) return nothing;
-  return html` <span class="mask" aria-hidden="true">•••• ${last4}</span><span class="visually-hidden">ending in ${last4}</span>`;
+  return html` <span class="mask" aria-hidden="true">•••• ${last4}</span><span class="visually-hidden">${msg(str`ending in ${last4}`)}</span>`;
 }
 
 /**
@@ -131,7 +145,7 @@ export class PaymentMethodsElement extends C360CustomerElement {
   }
 
   protected override render() {
-    return this.renderTask(this.task, (overview) => this.renderOverview(overview), 'Loading payments…');
+    return this.renderTask(this.task, (overview) => this.renderOverview(overview), msg('Loading payments…'));
   }
 
   private renderOverview(p: PaymentsOverview) {
@@ -140,29 +154,29 @@ export class PaymentMethodsElement extends C360CustomerElement {
     const rest = p.transactions.length - shown.length;
     return html`<div part="base" class="base">
       <dl part="totals" class="totals">
-        <div><dt>Total succeeded</dt><dd data-total="succeeded">${f.money(p.totals.succeeded, p.currency)}</dd></div>
-        <div><dt>Total refunded</dt><dd data-total="refunded">${f.money(p.totals.refunded, p.currency)}</dd></div>
-        <div><dt>Failed payments</dt><dd data-total="failed">${f.number(p.totals.failedCount)}</dd></div>
+        <div><dt>${msg('Total succeeded')}</dt><dd data-total="succeeded">${f.money(p.totals.succeeded, p.currency)}</dd></div>
+        <div><dt>${msg('Total refunded')}</dt><dd data-total="refunded">${f.money(p.totals.refunded, p.currency)}</dd></div>
+        <div><dt>${msg('Failed payments')}</dt><dd data-total="failed">${f.number(p.totals.failedCount)}</dd></div>
       </dl>
       <div class="block">
-        <h3 id="methods-heading">Saved payment methods</h3>
+        <h3 id="methods-heading">${msg('Saved payment methods')}</h3>
         ${p.methods.length
           ? html`<ul part="methods" class="methods" aria-labelledby="methods-heading">
               ${p.methods.map((m) => this.renderMethod(m))}
             </ul>`
-          : renderEmpty('No saved payment methods.')}
+          : renderEmpty(msg('No saved payment methods.'))}
       </div>
       <div class="block">
-        <h3 id="transactions-heading">Transactions</h3>
+        <h3 id="transactions-heading">${msg('Transactions')}</h3>
         ${p.transactions.length
           ? html`<table part="table" role="table" aria-labelledby="transactions-heading">
                 <thead role="rowgroup">
                   <tr role="row">
-                    <th role="columnheader" scope="col">Date</th>
-                    <th role="columnheader" scope="col" class="num">Amount</th>
-                    <th role="columnheader" scope="col">Status</th>
-                    <th role="columnheader" scope="col">Method</th>
-                    <th role="columnheader" scope="col">Order</th>
+                    <th role="columnheader" scope="col">${msg('Date')}</th>
+                    <th role="columnheader" scope="col" class="num">${msg('Amount')}</th>
+                    <th role="columnheader" scope="col">${msg('Status')}</th>
+                    <th role="columnheader" scope="col">${msg('Method')}</th>
+                    <th role="columnheader" scope="col">${msg('Order')}</th>
                   </tr>
                 </thead>
                 <tbody role="rowgroup">
@@ -171,10 +185,10 @@ export class PaymentMethodsElement extends C360CustomerElement {
               </table>
               ${rest > 0
                 ? html`<button part="show-more" class="button show-more" type="button" @click=${() => this.showMore()}>
-                    Show ${f.number(Math.min(rest, Math.max(1, this.pageSize)))} more (${f.number(rest)} not shown)
+                    ${msg(str`Show ${f.number(Math.min(rest, Math.max(1, this.pageSize)))} more (${f.number(rest)} not shown)`)}
                   </button>`
                 : nothing}`
-          : renderEmpty('No payments yet.')}
+          : renderEmpty(msg('No payments yet.'))}
       </div>
     </div>`;
   }
@@ -186,18 +200,18 @@ export class PaymentMethodsElement extends C360CustomerElement {
       <span class="method-text">
         <span class="method-name">${methodName(m)}${masked(m.last4)}</span>
         <span class="method-meta">
-          ${m.brand && m.type !== 'card' ? html`<span>${TYPE_LABEL[m.type]}</span>` : nothing}
+          ${m.brand && m.type !== 'card' ? html`<span>${typeLabel(m.type)}</span>` : nothing}
           ${m.expMonth !== null && m.expYear !== null
-            ? html`<span class="expiry" data-expiry>${m.expired ? 'Expired' : 'Expires'} ${expiry(m.expMonth, m.expYear)}</span>`
+            ? html`<span class="expiry" data-expiry>${m.expired ? msg(str`Expired ${expiry(m.expMonth, m.expYear)}`) : msg(str`Expires ${expiry(m.expMonth, m.expYear)}`)}</span>`
             : nothing}
-          ${m.type === 'card' && !m.last4 ? html`<span>Number hidden</span>` : nothing}
+          ${m.type === 'card' && !m.last4 ? html`<span>${msg('Number hidden')}</span>` : nothing}
         </span>
       </span>
       <span class="badges">
-        ${m.default ? html`<span part="badge" class="chip badge default" data-badge="default">Default</span>` : nothing}
+        ${m.default ? html`<span part="badge" class="chip badge default" data-badge="default">${msg('Default')}</span>` : nothing}
         ${m.expired
           ? html`<span part="badge" class="chip badge expired" data-badge="expired"
-              ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${FLAG_ICON.failed}</svg>Expired</span
+              ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${FLAG_ICON.failed}</svg>${msg('Expired')}</span
             >`
           : nothing}
       </span>
@@ -219,8 +233,8 @@ export class PaymentMethodsElement extends C360CustomerElement {
       <td role="cell" class="status">
         <span part="status" class="chips">
           ${flag ? html`<svg class="icon flag-icon" viewBox="0 0 24 24" aria-hidden="true">${FLAG_ICON[flag]}</svg>` : nothing}
-          <span class="chip kind kind-${t.kind}" data-kind>${KIND_LABEL[t.kind]}</span>
-          <span class="chip status-${t.status}" data-status>${STATUS_LABEL[t.status]}</span>
+          <span class="chip kind kind-${t.kind}" data-kind>${kindLabel(t.kind)}</span>
+          <span class="chip status-${t.status}" data-status>${statusLabel(t.status)}</span>
         </span>
       </td>
       <td role="cell" class="method-cell">${t.method ? html`${methodName(t.method)}${masked(t.method.last4)}` : html`<span class="muted">—</span>`}</td>

@@ -1,30 +1,16 @@
 import { html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
-import {
-  C360ApiError,
-  NOTE_MAX_LENGTH,
-  type C360Client,
-  type EmailQueued,
-  type Note,
-  type NoteType,
-  type NoteVisibility,
-  type Permission,
-  type PointsAdjusted,
-  type TicketChannel,
-  type TicketPriority,
-  type TicketSummary,
-} from '@c360/sdk';
+import { C360ApiError, type EmailQueued, type Note, type PointsAdjusted, type TicketSummary } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { PermissionsController } from '../base/permissions.js';
-import type { Formatter } from '../base/format.js';
+import { ACTIONS, QUICK_ACTIONS, check, sentence, type ActionSpec, type FieldSpec, type QuickAction, type Values } from './actions.js';
 import styles from './quick-actions.styles.js';
 
-/** The quick actions, in the order of their buttons. */
-export const QUICK_ACTIONS = ['email', 'ticket', 'points', 'note'] as const;
-export type QuickAction = (typeof QUICK_ACTIONS)[number];
+export { QUICK_ACTIONS, type QuickAction };
 
 /** What each action answers: the API's result. */
 export interface QuickActionResults {
@@ -53,157 +39,10 @@ declare global {
   }
 }
 
-interface FieldSpec {
-  name: string;
-  label: string;
-  kind: 'text' | 'textarea' | 'number' | 'select';
-  required?: boolean;
-  /** Largest length in characters (text, textarea). */
-  max?: number;
-  options?: ReadonlyArray<readonly [string, string]>;
-  hint?: string;
-}
-
-type Values = Record<string, string>;
-
-interface ActionSpec {
-  label: string;
-  title: string;
-  submit: string;
-  sending: string;
-  /** "The email was not sent." — leads a refusal. */
-  failed: string;
-  permission: Permission;
-  fields: (can: (p: Permission) => boolean) => FieldSpec[];
-  defaults: Values;
-  run(client: C360Client, id: string, values: Values, idempotencyKey: string): Promise<unknown>;
-  success(result: never, f: Formatter): string;
-}
-
-const PRIORITIES: ReadonlyArray<readonly [TicketPriority, string]> = [
-  ['low', 'Low'],
-  ['normal', 'Normal'],
-  ['high', 'High'],
-  ['urgent', 'Urgent'],
-];
-const CHANNELS: ReadonlyArray<readonly [TicketChannel | '', string]> = [
-  ['', 'Not specified'],
-  ['email', 'Email'],
-  ['chat', 'Chat'],
-  ['phone', 'Phone'],
-  ['web', 'Web'],
-  ['social', 'Social'],
-  ['other', 'Other'],
-];
-const NOTE_TYPES: ReadonlyArray<readonly [NoteType, string]> = [
-  ['general', 'General'],
-  ['support', 'Support'],
-  ['sales', 'Sales'],
-  ['billing', 'Billing'],
-];
-const MAX_POINTS = 100_000;
-
-/** The four actions: their permission, form and API call (docs/api.md, "Quick actions"). */
-export const ACTIONS: { readonly [A in QuickAction]: ActionSpec } = {
-  email: {
-    label: 'Send email',
-    title: 'Send an email',
-    submit: 'Send email',
-    sending: 'Sending…',
-    failed: 'The email was not sent.',
-    permission: 'email:send',
-    fields: () => [
-      { name: 'subject', label: 'Subject', kind: 'text', required: true, max: 200 },
-      { name: 'body', label: 'Message', kind: 'textarea', required: true, max: 20_000, hint: 'Plain text.' },
-    ],
-    defaults: { subject: '', body: '' },
-    run: (client, id, v, idempotencyKey) => client.sendEmail(id, { subject: v.subject!, body: v.body! }, { idempotencyKey }),
-    success: () => 'Email queued.',
-  },
-  ticket: {
-    label: 'Create ticket',
-    title: 'Create a support ticket',
-    submit: 'Create ticket',
-    sending: 'Creating…',
-    failed: 'The ticket was not created.',
-    permission: 'tickets:write',
-    fields: () => [
-      { name: 'subject', label: 'Subject', kind: 'text', required: true, max: 300 },
-      { name: 'priority', label: 'Priority', kind: 'select', options: PRIORITIES },
-      { name: 'channel', label: 'Channel', kind: 'select', options: CHANNELS },
-      { name: 'body', label: 'First message', kind: 'textarea', max: 5000, hint: 'Optional.' },
-    ],
-    defaults: { subject: '', priority: 'normal', channel: '', body: '' },
-    run: (client, id, v, idempotencyKey) =>
-      client.createTicket(
-        id,
-        { subject: v.subject!, priority: v.priority as TicketPriority, ...(v.channel ? { channel: v.channel as TicketChannel } : {}), ...(v.body ? { body: v.body } : {}) },
-        { idempotencyKey },
-      ),
-    success: (t: TicketSummary) => `Ticket ${t.id} created.`,
-  },
-  points: {
-    label: 'Adjust points',
-    title: 'Adjust loyalty points',
-    submit: 'Adjust points',
-    sending: 'Adjusting…',
-    failed: 'The points were not adjusted.',
-    permission: 'loyalty:adjust',
-    fields: () => [
-      { name: 'points', label: 'Points', kind: 'number', required: true, hint: 'Positive to add, negative to take away (up to 100,000).' },
-      { name: 'reason', label: 'Reason', kind: 'text', required: true, max: 200 },
-    ],
-    defaults: { points: '', reason: '' },
-    run: (client, id, v, idempotencyKey) => client.adjustPoints(id, { points: Number(v.points), reason: v.reason! }, { idempotencyKey }),
-    success: (r: PointsAdjusted, f) => `New balance ${f.number(r.balance)} points.`,
-  },
-  note: {
-    label: 'Add note',
-    title: 'Add a note',
-    submit: 'Add note',
-    sending: 'Saving…',
-    failed: 'The note was not saved.',
-    permission: 'notes:write',
-    fields: (can) => [
-      { name: 'body', label: 'Note', kind: 'textarea', required: true, max: NOTE_MAX_LENGTH },
-      { name: 'type', label: 'Type', kind: 'select', options: NOTE_TYPES },
-      {
-        name: 'visibility',
-        label: 'Visibility',
-        kind: 'select',
-        options: [['team', 'Team'], ['restricted', 'Restricted'], ...(can('notes:private') ? ([['private', 'Private']] as const) : [])],
-      },
-    ],
-    defaults: { body: '', type: 'general', visibility: 'team' },
-    run: (client, id, v, idempotencyKey) => client.addNote(id, { body: v.body!, type: v.type as NoteType, visibility: v.visibility as NoteVisibility }, { idempotencyKey }),
-    success: () => 'Note added.',
-  },
-};
-
 /** A random Idempotency-Key (visible ASCII), also outside secure contexts where `randomUUID` is missing. */
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** "Subject" + "must not be empty" → "Subject must not be empty." */
-function sentence(label: string, message: string): string {
-  const text = /^[a-z]/.test(message) ? `${label} ${message}` : `${label}: ${message}`;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-/** The client-side checks of one field: required, length, and for points a non-zero integer within ±100,000. */
-function check(field: FieldSpec, value: string, f: Formatter): string | undefined {
-  const trimmed = value.trim();
-  if (field.required && !trimmed) return `${field.label} is required.`;
-  if (field.max && value.length > field.max) return `${field.label} must be at most ${f.number(field.max)} characters.`;
-  if (field.kind === 'number' && trimmed) {
-    const n = Number(trimmed);
-    if (!Number.isInteger(n)) return `${field.label} must be a whole number.`;
-    if (n === 0) return `${field.label} must not be zero.`;
-    if (Math.abs(n) > MAX_POINTS) return `${field.label} must be between −${f.number(MAX_POINTS)} and ${f.number(MAX_POINTS)}.`;
-  }
-  return undefined;
 }
 
 /**
@@ -337,14 +176,15 @@ export class QuickActionsElement extends C360CustomerElement {
       }
     }
     this.fieldErrors = errors;
-    if (other.length || !Object.keys(errors).length) this.formError = { lead: spec.failed, reason: this.describe(error, other) };
+    if (other.length || !Object.keys(errors).length) this.formError = { lead: spec.texts().failed, reason: this.describe(error, other) };
     await this.focusFirstError(fields);
   }
 
   /** The refusal in the server's words (`detail`), else its title and status. */
   private describe(error: unknown, details: string[]): string {
     if (error instanceof C360ApiError) {
-      if (error.isAccessDenied) return `Access denied (HTTP ${error.status}). Ask an administrator for a token with the right role.`;
+      const status = error.status;
+      if (error.isAccessDenied) return msg(str`Access denied (HTTP ${status}). Ask an administrator for a token with the right role.`);
       if (error.problem.detail) return error.problem.detail;
       if (details.length) return details.join('; ');
       return error.status ? `${error.problem.title} (HTTP ${error.status})` : error.problem.title;
@@ -388,14 +228,14 @@ export class QuickActionsElement extends C360CustomerElement {
   }
 
   protected override render() {
-    if (!this.customerId) return renderEmpty('No customer selected.');
+    if (!this.customerId) return renderEmpty(msg('No customer selected.'));
     if (this.permissions.error !== undefined) return renderError(this.permissions.error, { retry: () => this.permissions.retry() });
     const actions = this.allowedActions;
     if (!actions.length) return nothing;
-    return html`<div part="base" class="base" role="group" aria-label="Quick actions">
+    return html`<div part="base" class="base" role="group" aria-label=${msg('Quick actions')}>
         ${actions.map(
           (a) => html`<button part="action action-${a}" class="button action" type="button" data-action=${a} aria-haspopup="dialog" @click=${() => this.open(a)}>
-            ${ACTIONS[a].label}
+            ${ACTIONS[a].texts().label}
           </button>`,
         )}
         <p part="message" class="message" role="status">${this.message}</p>
@@ -409,15 +249,15 @@ export class QuickActionsElement extends C360CustomerElement {
     return html`<dialog part="dialog" class="dialog" aria-labelledby="qa-title" data-action=${action ?? nothing} @close=${this.onDialogClose} @click=${this.onDialogClick}>
       ${spec
         ? html`<form part="form" class="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())}>
-            <h2 id="qa-title">${spec.title}</h2>
+            <h2 id="qa-title">${spec.texts().title}</h2>
             ${spec.fields((p) => this.permissions.can(p)).map((f) => this.renderField(f))}
             ${this.formError
               ? html`<div part="form-error" class="form-error" role="alert"><strong>${this.formError.lead}</strong> <span class="reason">${this.formError.reason}</span></div>`
               : nothing}
             <div class="buttons">
-              <button part="cancel" class="button secondary" type="button" @click=${() => this.close()}>Cancel</button>
+              <button part="cancel" class="button secondary" type="button" @click=${() => this.close()}>${msg('Cancel')}</button>
               <button part="submit" class="button" type="submit" ?disabled=${this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
-                ${this.sending ? spec.sending : spec.submit}
+                ${this.sending ? spec.texts().sending : spec.texts().submit}
               </button>
             </div>
           </form>`

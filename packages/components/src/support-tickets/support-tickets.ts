@@ -1,30 +1,15 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
-import type { SupportHistory, TicketDetail, TicketHistoryEntry, TicketPriority, TicketStatus, TicketSummary } from '@c360/sdk';
+import { msg, str } from '@lit/localize';
+import type { SupportHistory, TicketDetail, TicketHistoryEntry, TicketPriority, TicketSummary } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import type { Formatter } from '../base/format.js';
 import { renderNavigable } from '../base/navigate.js';
 import { renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { baseStyles, tableStyles } from '../base/styles.js';
+import { historyLabel, priorityLabel, statusLabel } from './labels.js';
 import styles from './support-tickets.styles.js';
-
-const STATUS_LABEL: Record<TicketStatus, string> = {
-  open: 'Open',
-  pending: 'Pending',
-  in_progress: 'In progress',
-  escalated: 'Escalated',
-  resolved: 'Resolved',
-  closed: 'Closed',
-};
-const PRIORITY_LABEL: Record<TicketPriority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
-const HISTORY_LABEL: Record<string, string> = {
-  opened: 'Opened',
-  status_changed: 'Status changed',
-  priority_changed: 'Priority changed',
-  rating: 'Rating',
-  comment: 'Comment',
-};
 
 /** An open ticket (circle with a dot), a finished one (check), urgency (exclamation). */
 const OPEN_ICON = svg`<circle cx="12" cy="12" r="9"/><circle cx="12" cy="12" r="2.5" fill="currentColor"/>`;
@@ -37,16 +22,18 @@ const CLOSE_ICON = svg`<path d="M6 6l12 12M18 6 6 18"/>`;
  * 0.5 → "30 min"; `long` spells the units out for assistive technology ("1 day 2 hours").
  */
 export function formatDuration(hours: number | null | undefined, f: Formatter): { short: string; long: string } {
-  if (hours === null || hours === undefined || !Number.isFinite(hours)) return { short: '—', long: 'none' };
-  const plural = (n: number, one: string) => `${f.number(n)} ${one}${n === 1 ? '' : 's'}`;
+  if (hours === null || hours === undefined || !Number.isFinite(hours)) return { short: '—', long: msg('none') };
   const minutes = Math.round(hours * 60);
-  if (minutes < 60) return { short: `${f.number(minutes)} min`, long: plural(minutes, 'minute') };
-  const total = Math.round(hours);
+  const [mins, total] = [f.number(minutes), Math.round(hours)];
+  if (minutes < 60) return { short: msg(str`${mins} min`), long: minutes === 1 ? msg(str`${mins} minute`) : msg(str`${mins} minutes`) };
   const d = Math.floor(total / 24);
   const h = total % 24;
-  if (d === 0) return { short: `${f.number(h)} h`, long: plural(h, 'hour') };
-  if (h === 0) return { short: `${f.number(d)} d`, long: plural(d, 'day') };
-  return { short: `${f.number(d)} d ${f.number(h)} h`, long: `${plural(d, 'day')} ${plural(h, 'hour')}` };
+  const [days, hrs] = [f.number(d), f.number(h)];
+  const longHours = h === 1 ? msg(str`${hrs} hour`) : msg(str`${hrs} hours`);
+  const longDays = d === 1 ? msg(str`${days} day`) : msg(str`${days} days`);
+  if (d === 0) return { short: msg(str`${hrs} h`), long: longHours };
+  if (h === 0) return { short: msg(str`${days} d`), long: longDays };
+  return { short: msg(str`${days} d ${hrs} h`), long: `${longDays} ${longHours}` };
 }
 
 /**
@@ -131,52 +118,51 @@ export class SupportTicketsElement extends C360CustomerElement {
   }
 
   protected override render() {
-    return html`${this.renderTask(this.task, (support) => this.renderSupport(support), 'Loading support tickets…')}${this.renderDialog()}`;
+    return html`${this.renderTask(this.task, (support) => this.renderSupport(support), msg('Loading support tickets…'))}${this.renderDialog()}`;
   }
 
   private renderSupport(s: SupportHistory) {
-    if (s.tickets.length === 0) return renderEmpty('No support tickets.');
+    if (s.tickets.length === 0) return renderEmpty(msg('No support tickets.'));
     const f = this.format;
     const resolution = formatDuration(s.averageResolutionHours, f);
     const signed = new Intl.NumberFormat(f.locale, { signDisplay: 'exceptZero' });
-    const responses = (n: number, one: string) => `${f.number(n)} ${one}${n === 1 ? '' : 's'}`;
     return html`<div part="base" class="base">
       <dl part="summary" class="summary">
-        <div><dt>Total tickets</dt><dd data-total="tickets">${f.number(s.totalTickets)}</dd></div>
-        <div class=${s.openTickets > 0 ? 'has-open' : ''}><dt>Open</dt><dd data-total="open">${f.number(s.openTickets)}</dd></div>
+        <div><dt>${msg('Total tickets')}</dt><dd data-total="tickets">${f.number(s.totalTickets)}</dd></div>
+        <div class=${s.openTickets > 0 ? 'has-open' : ''}><dt>${msg('Open')}</dt><dd data-total="open">${f.number(s.openTickets)}</dd></div>
         <div>
-          <dt>Avg. resolution</dt>
+          <dt>${msg('Avg. resolution')}</dt>
           <dd data-total="resolution">
-            ${s.averageResolutionHours === null ? html`<span class="none">None resolved</span>` : html`<abbr title=${resolution.long}>${resolution.short}</abbr>`}
+            ${s.averageResolutionHours === null ? html`<span class="none">${msg('None resolved')}</span>` : html`<abbr title=${resolution.long}>${resolution.short}</abbr>`}
           </dd>
         </div>
         <div>
-          <dt>CSAT</dt>
+          <dt>${msg('CSAT')}</dt>
           <dd data-total="csat">
             ${s.csatAverage === null
-              ? html`<span class="none">No ratings</span>`
-              : html`${f.number(s.csatAverage, 2)}<small>/5</small><span class="hint">${responses(s.csatResponses, 'rating')}</span>`}
+              ? html`<span class="none">${msg('No ratings')}</span>`
+              : html`${f.number(s.csatAverage, 2)}<small>/5</small><span class="hint">${s.csatResponses === 1 ? msg(str`${f.number(s.csatResponses)} rating`) : msg(str`${f.number(s.csatResponses)} ratings`)}</span>`}
           </dd>
         </div>
         <div>
-          <dt>NPS</dt>
+          <dt>${msg('NPS')}</dt>
           <dd data-total="nps">
             ${s.npsScore === null
-              ? html`<span class="none">No answers</span>`
-              : html`${signed.format(s.npsScore)}<span class="hint">${responses(s.npsResponses, 'answer')}</span>`}
+              ? html`<span class="none">${msg('No answers')}</span>`
+              : html`${signed.format(s.npsScore)}<span class="hint">${s.npsResponses === 1 ? msg(str`${f.number(s.npsResponses)} answer`) : msg(str`${f.number(s.npsResponses)} answers`)}</span>`}
           </dd>
         </div>
       </dl>
       <!-- Explicit roles keep the table's semantics when the narrow layout turns rows into grids. -->
       <table part="table" role="table">
-        <caption class="visually-hidden">Support tickets, newest first</caption>
+        <caption class="visually-hidden">${msg('Support tickets, newest first')}</caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th role="columnheader" scope="col">Ticket</th>
-            <th role="columnheader" scope="col">Subject</th>
-            <th role="columnheader" scope="col">Status</th>
-            <th role="columnheader" scope="col">Priority</th>
-            <th role="columnheader" scope="col">Created</th>
+            <th role="columnheader" scope="col">${msg('Ticket')}</th>
+            <th role="columnheader" scope="col">${msg('Subject')}</th>
+            <th role="columnheader" scope="col">${msg('Status')}</th>
+            <th role="columnheader" scope="col">${msg('Priority')}</th>
+            <th role="columnheader" scope="col">${msg('Created')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">
@@ -202,14 +188,14 @@ export class SupportTicketsElement extends C360CustomerElement {
 
   private renderStatus(t: TicketSummary) {
     return html`<span part="status${t.open ? ' status-open' : ''}" class="chip status ${t.open ? 'is-open' : 'is-done'}" data-status=${t.status}>
-      <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${t.open ? OPEN_ICON : DONE_ICON}</svg>${STATUS_LABEL[t.status]}
+      <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${t.open ? OPEN_ICON : DONE_ICON}</svg>${statusLabel(t.status)}
     </span>`;
   }
 
   private renderPriority(p: TicketPriority) {
     const urgent = p === 'high' || p === 'urgent';
     return html`<span part="priority" class="priority-label priority-${p}" data-priority=${p}>
-      ${urgent ? html`<svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${URGENT_ICON}</svg>` : nothing}<span>${PRIORITY_LABEL[p]}<span class="unit"> priority</span></span>
+      ${urgent ? html`<svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${URGENT_ICON}</svg>` : nothing}<span>${priorityLabel(p)}<span class="unit"> ${msg('priority')}</span></span>
     </span>`;
   }
 
@@ -242,19 +228,19 @@ export class SupportTicketsElement extends C360CustomerElement {
       <div class="dialog-body">
         <header class="dialog-header">
           <h2 id="dialog-title">
-            <span class="dialog-id">Ticket ${id ?? ''}</span>
+            <span class="dialog-id">${msg(str`Ticket ${id ?? ''}`)}</span>
             ${summary ? html`<span class="dialog-subject">${summary.subject}</span>` : nothing}
           </h2>
           <button part="dialog-close" class="close" type="button" autofocus @click=${() => this.closeTicket()}>
-            <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${CLOSE_ICON}</svg>Close
+            <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${CLOSE_ICON}</svg>${msg('Close')}
           </button>
         </header>
         ${id
           ? this.ticketTask.render({
-              initial: () => renderLoading('Loading ticket…'),
-              pending: () => renderLoading('Loading ticket…'),
+              initial: () => renderLoading(msg('Loading ticket…')),
+              pending: () => renderLoading(msg('Loading ticket…')),
               complete: (detail) => this.renderDetail(detail),
-              error: (error) => renderError(error, { retry: () => this.ticketTask.run(), what: `Ticket "${id}"` }),
+              error: (error) => renderError(error, { retry: () => this.ticketTask.run(), what: msg(str`Ticket "${id}"`) }),
             })
           : nothing}
       </div>
@@ -265,35 +251,35 @@ export class SupportTicketsElement extends C360CustomerElement {
     const f = this.format;
     const resolution = formatDuration(t.resolutionHours, f);
     return html`<dl class="detail-grid" data-ticket=${t.id}>
-        <div><dt>Status</dt><dd data-field="status">${this.renderStatus(t)}</dd></div>
-        <div><dt>Priority</dt><dd data-field="priority">${this.renderPriority(t.priority)}</dd></div>
-        <div><dt>Channel</dt><dd data-field="channel">${t.channel ? t.channel[0]!.toUpperCase() + t.channel.slice(1) : '—'}</dd></div>
-        <div><dt>Created</dt><dd data-field="created">${f.dateTime(t.createdAt)}</dd></div>
-        <div><dt>Resolved</dt><dd data-field="resolved">${t.resolvedAt ? f.dateTime(t.resolvedAt) : 'Not yet'}</dd></div>
+        <div><dt>${msg('Status')}</dt><dd data-field="status">${this.renderStatus(t)}</dd></div>
+        <div><dt>${msg('Priority')}</dt><dd data-field="priority">${this.renderPriority(t.priority)}</dd></div>
+        <div><dt>${msg('Channel')}</dt><dd data-field="channel">${t.channel ? t.channel[0]!.toUpperCase() + t.channel.slice(1) : '—'}</dd></div>
+        <div><dt>${msg('Created')}</dt><dd data-field="created">${f.dateTime(t.createdAt)}</dd></div>
+        <div><dt>${msg('Resolved')}</dt><dd data-field="resolved">${t.resolvedAt ? f.dateTime(t.resolvedAt) : msg('Not yet')}</dd></div>
         <div>
-          <dt>Resolution time</dt>
+          <dt>${msg('Resolution time')}</dt>
           <dd data-field="resolution">${t.resolutionHours === null ? '—' : html`<abbr title=${resolution.long}>${resolution.short}</abbr>`}</dd>
         </div>
-        <div><dt>CSAT</dt><dd data-field="csat">${t.csat === null ? 'Not rated' : `${t.csat}/5`}</dd></div>
-        <div><dt>NPS answer</dt><dd data-field="nps">${t.nps === null ? 'No answer' : `${t.nps}/10`}</dd></div>
+        <div><dt>${msg('CSAT')}</dt><dd data-field="csat">${t.csat === null ? msg('Not rated') : `${f.number(t.csat)}/5`}</dd></div>
+        <div><dt>${msg('NPS answer')}</dt><dd data-field="nps">${t.nps === null ? msg('No answer') : `${f.number(t.nps)}/10`}</dd></div>
       </dl>
-      <h3 id="history-heading">History</h3>
+      <h3 id="history-heading">${msg('History')}</h3>
       ${events.length
         ? html`<ol part="history" class="history" aria-labelledby="history-heading">
             ${events.map((e) => this.renderHistoryEntry(e))}
           </ol>`
-        : html`<p class="muted">No history recorded.</p>`}`;
+        : html`<p class="muted">${msg('No history recorded.')}</p>`}`;
   }
 
   private renderHistoryEntry(e: TicketHistoryEntry) {
     const f = this.format;
     return html`<li class="entry entry-${e.type}" data-event-id=${e.id}>
       <span class="entry-head">
-        <strong>${HISTORY_LABEL[e.type] ?? e.type}</strong>
+        <strong>${historyLabel(e.type)}</strong>
         <time class="muted" datetime=${e.occurredAt}>${f.dateTime(e.occurredAt)}</time>
       </span>
       ${e.body ? html`<span class="entry-body">${e.body}</span>` : nothing}
-      ${e.actor ? html`<span class="entry-actor muted">by ${e.actor}</span>` : nothing}
+      ${e.actor ? html`<span class="entry-actor muted">${msg(str`by ${e.actor}`)}</span>` : nothing}
     </li>`;
   }
 }

@@ -103,7 +103,7 @@ describe('createClient', () => {
 
 describe('createLightClient (the elements\' client: no zod on the page)', () => {
   it('returns exactly what the validating client returns for real responses', async () => {
-    const light = createLightClient({ baseUrl: 'http://localhost/', token: sample.tokens.admin, fetch: (input, init) => sample.app.request(String(input), init) });
+    const light = createLightClient({ baseUrl: 'http://localhost/', token: sample.tokens.admin, fetch: async (input, init) => sample.app.request(String(input), init) });
     const [a, b] = await Promise.all([light.getCustomer360('17850'), client.getCustomer360('17850')]);
     expect(a).toEqual(b);
     // The real responses satisfy the schemas the validating client applies.
@@ -113,7 +113,7 @@ describe('createLightClient (the elements\' client: no zod on the page)', () => 
   it('trusts the body (no check), but still turns error statuses into C360ApiError with the problem', async () => {
     const liar = createLightClient({ baseUrl: 'http://x/api', fetch: async () => Response.json({ asOf: 'yesterday' }) });
     expect(await liar.getCustomer360('17850')).toEqual({ asOf: 'yesterday' });
-    const light = createLightClient({ baseUrl: 'http://localhost/', token: sample.tokens.admin, fetch: (input, init) => sample.app.request(String(input), init) });
+    const light = createLightClient({ baseUrl: 'http://localhost/', token: sample.tokens.admin, fetch: async (input, init) => sample.app.request(String(input), init) });
     const error = (await light.getCustomer360('no-such-customer').catch((e: unknown) => e)) as C360ApiError;
     expect(error).toBeInstanceOf(C360ApiError);
     expect(error.status).toBe(404);
