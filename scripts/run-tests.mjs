@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, bundle, host examples, node tests (vitest), browser tests (web-test-runner in Chromium),
+// `npm test`: custom-elements manifest, type-check, bundle, host examples, node tests (vitest), browser tests (web-test-runner in Chromium),
 // then one summary line `N passed, N failed` summed over both runners (read by CI).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,11 +15,16 @@ const run = (label, cmd, args) => {
 const npx = (bin, ...args) => run(bin, 'node_modules/.bin/' + bin, args);
 
 const steps = {
+  // custom-elements.json and the React/Vue types the examples type-check against (gitignored).
+  manifest: npx('cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs'),
   typecheck:
     npx('tsc', '-b') &&
     npx('tsc', '-p', 'packages/server/tsconfig.test.json') &&
     npx('tsc', '-p', 'packages/components/tsconfig.test.json') &&
-    npx('tsc', '-p', 'bench/tsconfig.json'),
+    npx('tsc', '-p', 'bench/tsconfig.json') &&
+    npx('tsc', '-p', 'demo/react') &&
+    npx('tsc', '-p', 'demo/vue') &&
+    npx('tsc', '-p', 'demo/refine'),
   // The bundle first: the end-to-end test (packages/server/test/e2e) loads the demo page with it.
   bundle: run('bundle', 'node', ['scripts/bundle.mjs']),
 };
