@@ -1,5 +1,6 @@
 /**
- * The HTTP server: the API under `/api` and, optionally, the demo page and element bundle at `/`.
+ * The HTTP server: the API under `/api`, the embed pages and the element bundle under `/embed`
+ * (src/embed/routes.ts), and, optionally, the demo page at `/`.
  * @module
  */
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createApiApp, type AppOptions } from './api/app.js';
 import { problemResponse } from './api/problem.js';
 import { demoConfigRefusal } from './auth/demo.js';
+import { createEmbedApp } from './embed/routes.js';
 
 /** The repository's demo folder (index.html and build/c360.js). */
 export const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
@@ -28,6 +30,8 @@ export interface ServerAppOptions extends AppOptions {
 export function createServerApp(options: ServerAppOptions): Hono {
   const app = new Hono();
   app.route('/api', createApiApp(options));
+  // The embed pages need the element bundle in `c360 serve` too: served from demo/build/ at /embed/assets/.
+  app.route('/embed', createEmbedApp({ db: options.db, allowedOrigins: options.allowedOrigins ?? [], auth: options.auth, bundleDir: `${DEMO_DIR}build` }));
   const demoToken = options.demoToken;
   if (demoToken) {
     app.get('/demo-config.json', (c) => {
