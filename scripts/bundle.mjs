@@ -1,4 +1,5 @@
 // Bundles the elements for the demo page and the server: demo/build/c360.js (ESM, minified, with
+// packages/components/src/bundle.ts as entry: the 360 elements at once, search/compare on first use;
 // source map). Workspace packages are read from source through the "@c360/source" export condition.
 // Code loaded with a dynamic import() (uPlot for the charts, lit-virtualizer's layout) is split into
 // chunks beside it, demo/build/c360-<name>-<hash>.js, fetched relative to c360.js on first use (one
@@ -24,7 +25,7 @@ try {
 
 try {
   const result = await build({
-    entryPoints: { c360: `${root}packages/components/src/index.ts` },
+    entryPoints: { c360: `${root}packages/components/src/bundle.ts` },
     outdir,
     splitting: true,
     chunkNames: CHUNK_NAMES,

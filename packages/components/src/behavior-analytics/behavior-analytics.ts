@@ -5,6 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type uPlot from 'uplot';
 import type { BehaviorAnalytics } from '@c360/sdk';
 import { LineChart, loadUPlot, uplotStyles, type LineChartSpec } from '../base/charts.js';
+import { NearViewportController } from '../base/near-viewport.js';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
@@ -39,7 +40,8 @@ interface Slot {
  *
  * The heat map is a table: each cell is labelled ("Tuesday 14:00–15:00 UTC: 3 orders") and titled,
  * a legend gives the counts of each shade, and the preferred day and hour and the busiest slots are
- * written out. The charts are drawn by uPlot, loaded on first use (it is not in the main bundle),
+ * written out. The charts are drawn by uPlot, loaded when the element first comes near the viewport
+ * (it is not in the main bundle, and a page whose behaviour section is not seen never loads it),
  * sized to their container and removed when the element leaves the page; each has an accessible
  * name, a one-sentence summary and a data table.
  *
@@ -82,6 +84,8 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
   private drawnFor?: { data: BehaviorAnalytics; theme: string | undefined; locale: string | undefined };
   /** Increments whenever a pending chart load must be abandoned. */
   private generation = 0;
+  /** The charts (and uPlot) wait until the element is near the viewport: no chart code before it is seen. */
+  private readonly viewport = new NearViewportController(this);
 
   /** The analytics, once loaded. */
   get analytics(): BehaviorAnalytics | undefined {
@@ -132,7 +136,7 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
       this.destroyCharts();
     }
     const missing = want.filter((w) => !this.drawn.has(w.id));
-    if (!data || !missing.length) return;
+    if (!data || !missing.length || !this.viewport.near) return;
     const generation = this.generation;
     let UPlot;
     try {

@@ -74,8 +74,28 @@ describe('plain HTML host (demo/plain/index.html)', () => {
   it('shows the customer from another origin, loading the bundle and the API cross-origin', async () => {
     const { page, assets, errors } = await showsCustomer(`${hostUrl}/?token=${demo.token}`);
     expect(assets[0]).toBe('c360.js');
-    // The behaviour section draws its charts: uPlot comes then, as its own chunk.
-    await expect.poll(() => assets.some((a) => /^c360-uPlot\.esm-\w+\.js$/.test(a)), { timeout: LOAD_MS }).toBe(true);
+    const uplot = () => assets.some((a) => /^c360-uPlot\.esm-\w+\.js$/.test(a));
+    // The behaviour section is far below the fold: no chart code yet …
+    await page.locator('customer-360 behavior-analytics [part~=base]').first().waitFor({ timeout: LOAD_MS });
+    await page.waitForTimeout(500);
+    expect(uplot(), 'uPlot before the charts are near the viewport').toBe(false);
+    // … until it scrolls near: then uPlot comes, as its own chunk, and the charts draw.
+    await page.locator('customer-360 behavior-analytics').scrollIntoViewIfNeeded();
+    await expect.poll(uplot, { timeout: LOAD_MS }).toBe(true);
+    await page.locator('customer-360 behavior-analytics canvas').first().waitFor({ timeout: LOAD_MS });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('loads the search and comparison elements only when a page uses them', async () => {
+    const { page, assets, errors } = await showsCustomer(`${hostUrl}/?token=${demo.token}`);
+    const fetchedBefore = assets.length;
+    expect(await page.evaluate(() => [customElements.get('customer-search'), customElements.get('customer-compare')].map(Boolean))).toEqual([false, false]);
+    // A host adds a search box later (as a framework would): its chunk is fetched and the tag upgrades.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('customer-search'), { apiBase: document.querySelector('customer-360')!.getAttribute('api-base') })));
+    await page.locator('customer-search input[type=search]').waitFor({ timeout: LOAD_MS });
+    expect(assets.length).toBeGreaterThan(fetchedBefore);
+    expect(await page.evaluate(() => Boolean(customElements.get('customer-search')))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
