@@ -18,7 +18,7 @@ export const valid = (
 // @ts-expect-error `collapsed` is a string array (a property), not a string.
 export const wrongPropertyType = <customer-360 customer-id="17850" collapsed="orders" />;
 
-// @ts-expect-error `theme` is 'light' | 'dark' | 'auto'.
+// @ts-expect-error `theme` is 'light' | 'dark' | 'auto' | 'host'.
 export const wrongAttributeValue = <customer-360 customer-id="17850" theme="blue" />;
 
 export const wrongEventDetail = (

@@ -8,7 +8,8 @@ import { formatter, type Formatter } from './format.js';
 import { directionOf, languageOf, useLanguage, type C360Language } from './localize.js';
 import type { C360EventMap } from './events.js';
 
-export type C360Theme = 'light' | 'dark' | 'auto';
+/** `light`, `dark`, `auto` (follows `prefers-color-scheme`) or `host` (the page's color-scheme, system colours and font). */
+export type C360Theme = 'light' | 'dark' | 'auto' | 'host';
 
 /**
  * Base class of every c360 element: the shared configuration (`api-base`, `token`, `locale`),
@@ -33,6 +34,9 @@ export type C360Theme = 'light' | 'dark' | 'auto';
  * @cssprop [--c360-color-success=#15803d] - Good states (healthy, low risk).
  * @cssprop [--c360-color-warning=#b45309] - Middling states (fair, medium risk).
  * @cssprop [--c360-color-danger=#b91c1c] - Bad states (poor, high risk, errors).
+ * @cssprop [--c360-color-on-danger=#ffffff] - Text on danger backgrounds (destructive buttons).
+ * @cssprop [--c360-color-backdrop=rgb(17 24 39 / 0.5)] - Behind open dialogs.
+ * @cssprop [--c360-shadow=0 10px 40px rgb(0 0 0 / 0.3)] - Shadow of dialogs and popups.
  * @cssprop [--c360-radius=0.5rem] - Corner radius of cards and controls.
  * @cssprop [--c360-space=1rem] - Base spacing unit; other gaps are fractions of it.
  */
@@ -46,7 +50,11 @@ export class C360Element extends LitElement {
   /** BCP 47 locale for numbers, money and dates (default: provider, `configure()`, `<html lang>`, browser). */
   @property() locale?: string;
 
-  /** Colour theme: `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
+  /**
+   * Colour theme: `light` (default), `dark`, `auto` (follows `prefers-color-scheme`), or `host`: the
+   * host page's own tokens — its `color-scheme` through the system colours (Canvas, CanvasText,
+   * LinkText), its font, light or dark status colours. Any `--c360-*` property set by the page wins.
+   */
   @property({ reflect: true }) theme?: C360Theme;
 
   /** Configuration from the nearest `<c360-provider>`, if any. */

@@ -18,6 +18,9 @@ export const baseStyles = css`
     --_success: var(--c360-color-success, #15803d);
     --_warning: var(--c360-color-warning, #b45309);
     --_danger: var(--c360-color-danger, #b91c1c);
+    --_on-danger: var(--c360-color-on-danger, #ffffff);
+    --_shadow: var(--c360-shadow, 0 10px 40px rgb(0 0 0 / 0.3));
+    --_backdrop: var(--c360-color-backdrop, rgb(17 24 39 / 0.5));
     --_radius: var(--c360-radius, 0.5rem);
     --_space: var(--c360-space, 1rem);
 
@@ -31,6 +34,7 @@ export const baseStyles = css`
     display: none;
   }
   :host([theme='dark']) {
+    --_on-danger: var(--c360-color-on-danger, #111827);
     --_bg: var(--c360-color-bg, #111827);
     --_surface: var(--c360-color-surface, #1f2937);
     --_text: var(--c360-color-text, #f3f4f6);
@@ -44,6 +48,7 @@ export const baseStyles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
+      --_on-danger: var(--c360-color-on-danger, #111827);
       --_bg: var(--c360-color-bg, #111827);
       --_surface: var(--c360-color-surface, #1f2937);
       --_text: var(--c360-color-text, #f3f4f6);
@@ -55,6 +60,22 @@ export const baseStyles = css`
       --_warning: var(--c360-color-warning, #fbbf24);
       --_danger: var(--c360-color-danger, #fca5a5);
     }
+  }
+  /* The host's own tokens: the page's color-scheme (system colours Canvas, CanvasText, LinkText),
+     its font, and status colours for light or dark; --c360-* still override each one. */
+  :host([theme='host']) {
+    --_bg: var(--c360-color-bg, Canvas);
+    --_surface: var(--c360-color-surface, color-mix(in srgb, CanvasText 5%, Canvas));
+    --_text: var(--c360-color-text, CanvasText);
+    --_muted: var(--c360-color-text-muted, color-mix(in srgb, CanvasText 72%, Canvas));
+    --_border: var(--c360-color-border, color-mix(in srgb, CanvasText 25%, Canvas));
+    --_accent: var(--c360-color-accent, LinkText);
+    --_on-accent: var(--c360-color-on-accent, Canvas);
+    --_success: var(--c360-color-success, light-dark(#15803d, #4ade80));
+    --_warning: var(--c360-color-warning, light-dark(#b45309, #fbbf24));
+    --_danger: var(--c360-color-danger, light-dark(#b91c1c, #fca5a5));
+    --_on-danger: var(--c360-color-on-danger, Canvas);
+    --_radius: var(--c360-radius, 0.25rem);
   }
   *,
   *::before,

@@ -78,7 +78,7 @@ export class CustomerProfileElement extends C360CustomerElement {
       </div>
       <dl part="details" class="details">
         <div><dt>${msg('Email')}</dt><dd>${profile.email ? html`<a class="link" href="mailto:${profile.email}">${profile.email}</a>` : '—'}</dd></div>
-        <div><dt>${msg('Phone')}</dt><dd>${profile.phone ? html`<a class="link" href="tel:${profile.phone.replace(/\s+/g, '')}">${profile.phone}</a>` : '—'}</dd></div>
+        <div><dt>${msg('Phone')}</dt><dd>${profile.phone ? html`<a class="link" dir="ltr" href="tel:${profile.phone.replace(/\s+/g, '')}">${profile.phone}</a>` : '—'}</dd></div>
         <div><dt>${msg('Country')}</dt><dd>${profile.country ?? '—'}</dd></div>
         <div><dt>${msg('Customer since')}</dt><dd><time datetime=${profile.registeredAt}>${f.date(profile.registeredAt)}</time></dd></div>
         <div><dt>${msg('Customer ID')}</dt><dd>${profile.id}</dd></div>

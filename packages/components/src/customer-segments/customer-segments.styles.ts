@@ -99,12 +99,9 @@ export default css`
     border-color: var(--_border);
   }
   .button.danger {
-    color: #ffffff;
+    color: var(--_on-danger);
     background: var(--_danger);
     border-color: var(--_danger);
-  }
-  :host([theme='dark']) .button.danger {
-    color: #111827;
   }
   .remove {
     justify-self: start;

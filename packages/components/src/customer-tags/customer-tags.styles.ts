@@ -101,7 +101,7 @@ export default css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    box-shadow: 0 6px 20px rgb(0 0 0 / 0.15);
+    box-shadow: var(--_shadow);
   }
   .listbox[hidden] {
     display: none;

@@ -35,10 +35,10 @@ export default css`
     background: var(--_bg);
     color: var(--_text);
     font-family: var(--_font);
-    box-shadow: 0 10px 40px rgb(0 0 0 / 0.3);
+    box-shadow: var(--_shadow);
   }
   .dialog::backdrop {
-    background: rgb(17 24 39 / 0.5);
+    background: var(--_backdrop);
   }
   .form {
     display: grid;
