@@ -77,6 +77,14 @@ export const baseStyles = css`
     --_on-danger: var(--c360-color-on-danger, Canvas);
     --_radius: var(--c360-radius, 0.25rem);
   }
+  /* Touch targets (R20): on a phone-width screen or a touch pointer every control is at least
+     44 × 44 CSS px (WCAG 2.5.5). Specific enough to win over the elements' own sizes. */
+  @media (max-width: 600px), (pointer: coarse) {
+    :host :is(button, select, input:not([type='hidden'], [type='checkbox'], [type='radio']), textarea, summary, [role='button'], [role='tab']) {
+      min-block-size: 44px;
+      min-inline-size: 44px;
+    }
+  }
   *,
   *::before,
   *::after {
