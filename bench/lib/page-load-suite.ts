@@ -13,30 +13,19 @@
  * loading state — checked on every animation frame; the time is that frame's, from navigation start.
  * @module
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import SQLite from 'better-sqlite3';
-import { chromium } from 'playwright-core';
-import { openDb } from '../../packages/server/src/db/connect.js';
-import { datasetAsOf, ensureDemoData } from '../../packages/server/src/demo/load-demo.js';
-import { ensureDemoToken } from '../../packages/server/src/auth/demo.js';
-import { createServerApp, DEMO_DIR, listen } from '../../packages/server/src/server.js';
-import { close } from './http.js';
-import { loadAverage, machineInfo } from './machine.js';
+import { DEMO_DIR } from '../../packages/server/src/server.js';
+import { openBrowserBench } from './browser-bench.js';
+import { loadAverage } from './machine.js';
 import { ms, summarize } from './stats.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 const BUDGET_KB = 80;
 /** After the view is rendered, how long the page is left alone before the recording stops. */
 const QUIET_MS = 1500;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SECTIONS = [
   'customer-profile', 'customer-metrics', 'health-gauge', 'churn-risk', 'order-history', 'loyalty-status', 'marketing-engagement',
   'support-tickets', 'payment-methods', 'behavior-analytics', 'customer-timeline', 'customer-notes', 'customer-tags', 'customer-segments',
@@ -97,31 +86,14 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!existsSync(join(DEMO_DIR, 'build', 'c360.js'))) execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (!existsSync(join(DEMO_DIR, args.page.replace(/^\//, ''), args.page.endsWith('/') ? 'index.html' : ''))) {
     console.error(`page-load: ${args.page} is not in demo/ (build the examples: npm run examples)`);
     return 1;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'c360-pageload-'));
   const startedAt = new Date();
-  const probe = new SQLite(':memory:');
-  const machine = machineInfo((probe.prepare('select sqlite_version() as v').get() as { v: string }).v);
-  probe.close();
-  const db = await openDb({ file: join(dir, 'c360.db') });
-  let server: Server | undefined;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { machine, db, token, base, browser, close } = await openBrowserBench(log);
   try {
-    log('loading the demo data …');
-    await ensureDemoData(db);
-    const asOf = new Date((await datasetAsOf(db))!);
-    const token = (await ensureDemoToken(db)).token;
     const name = (await db.selectFrom('customers').select('name').where('id', '=', '17850').executeTakeFirstOrThrow()).name;
-    server = (await listen(createServerApp({ db, asOf, auth: { writeRate: 0 }, demoDir: DEMO_DIR, demoToken: token }), 0, '127.0.0.1')) as Server;
-    const base = `http://localhost:${(server.address() as AddressInfo).port}`;
-
     const times: number[] = [];
     let first: Loaded[] = [];
     const errors: string[] = [];
@@ -201,9 +173,6 @@ export async function main(argv: string[]): Promise<number> {
     log(`results written to ${out}`);
     return within && errors.length === 0 ? 0 : 1;
   } finally {
-    await browser.close();
-    if (server) await close(server);
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }

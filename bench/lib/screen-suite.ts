@@ -12,30 +12,19 @@
  * `--gap` ms, more than the elements' throttle (LIVE_THROTTLE_MS), as changes a support agent sees.
  * @module
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import SQLite from 'better-sqlite3';
-import { chromium, type Page } from 'playwright-core';
-import { openDb } from '../../packages/server/src/db/connect.js';
-import { datasetAsOf, ensureDemoData } from '../../packages/server/src/demo/load-demo.js';
-import { ensureDemoToken } from '../../packages/server/src/auth/demo.js';
-import { createServerApp, DEMO_DIR, listen } from '../../packages/server/src/server.js';
+import type { Page } from 'playwright-core';
 import { LIVE_COLLECT_MS, LIVE_THROTTLE_MS } from '../../packages/components/src/base/live.js';
-import { close } from './http.js';
-import { loadAverage, machineInfo } from './machine.js';
+import { openBrowserBench } from './browser-bench.js';
+import { loadAverage } from './machine.js';
 import { mainThreadWaitMs, ms, pct, summarize, type Summary } from './stats.js';
 import { openSse, type SseSubscription } from './realtime-sse.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 const TARGET_P99_MS = 100;
 const CUSTOMER = '17850';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREEN_TIMEOUT_MS = 10_000;
 
 interface Args { changes: number; subscribers: number; gap: number; warmup: number }
@@ -105,34 +94,14 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!existsSync(join(DEMO_DIR, 'build', 'c360.js'))) execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  const dir = mkdtempSync(join(tmpdir(), 'c360-screen-'));
-  try {
-    return await run(args, join(dir, 'c360.db'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return run(args);
 }
 
-async function run(args: Args, dbFile: string): Promise<number> {
+async function run(args: Args): Promise<number> {
   const startedAt = new Date();
-  const probe = new SQLite(':memory:');
-  const machine = machineInfo((probe.prepare('select sqlite_version() as v').get() as { v: string }).v);
-  probe.close();
-  log('loading the demo data …');
-  const db = await openDb({ file: dbFile });
-  await ensureDemoData(db, log);
-  const asOf = new Date((await datasetAsOf(db))!);
-  const token = (await ensureDemoToken(db)).token;
-  const app = createServerApp({ db, asOf, auth: { writeRate: 0 }, demoDir: DEMO_DIR, demoToken: token });
-  const server = (await listen(app, 0, '127.0.0.1')) as Server;
-  const base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const { machine, asOf, token, base, browser, close } = await openBrowserBench(log);
   const auth = { authorization: `Bearer ${token}` };
   const subs: SseSubscription[] = [];
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
   try {
     let received = 0;
     /** Clock time at which the first SSE reader got a record after the current write started. */
@@ -262,8 +231,6 @@ async function run(args: Args, dbFile: string): Promise<number> {
     return met ? 0 : 1;
   } finally {
     for (const s of subs) s.close();
-    await browser.close();
-    await close(server);
-    await db.destroy();
+    await close();
   }
 }
