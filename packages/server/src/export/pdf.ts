@@ -299,8 +299,9 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
   });
   w.subheading('Consent history');
   w.table({
-    head: [['Date', 'Channel', 'Consent', 'Source', 'Reason']],
-    body: marketing.consentLog.map((r) => [date(r.occurredAt), r.channel, r.granted ? 'granted' : 'withdrawn', orDash(r.source), orDash(r.reason)]),
+    head: [['Date', 'Channel', 'Change', 'Source', 'Reason']],
+    // "opted out", as the element says: the log does not tell a withdrawal from a refusal at signup.
+    body: marketing.consentLog.map((r) => [date(r.occurredAt), r.channel, r.granted ? 'opted in' : 'opted out', orDash(r.source), orDash(r.reason)]),
     empty: 'No consent changes recorded.',
   });
 
