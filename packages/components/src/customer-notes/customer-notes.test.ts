@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { NOTE_MAX_LENGTH, type Note } from '@c360/sdk';
 import './define.js';
 import { relativeTime, type CustomerNotesElement } from './customer-notes.js';
-import { $, $$, API, LOCALE, UNKNOWN_CUSTOMER, apiClient, fmt, freshCustomer, shown, text } from '../test-support/real-server.js';
+import { currentActor } from '../base/permissions.js';
+import { $, $$, API, LOCALE, ROLE_TOKENS, UNKNOWN_CUSTOMER, apiClient, appearsWhile, fmt, freshCustomer, shown, text } from '../test-support/real-server.js';
 
 const TYPE = { general: 'General', support: 'Support', sales: 'Sales', billing: 'Billing' } as const;
 const VISIBILITY = { team: 'Team', private: 'Private', restricted: 'Restricted' } as const;
@@ -50,8 +51,38 @@ describe('<customer-notes>', () => {
     const el = await render(id);
     expect($(el, '[part~=loading]')).to.exist;
     expect(text(await shown(el, '[part~=empty]'))).to.equal('No notes yet.');
-    expect($(el, '[part=form]')).to.exist;
+    await shown(el, '[part=form]'); // once GET /me answered (the default token is an admin's)
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the add-note form only with notes:write (R19.3): a viewer reads the notes without it, an agent gets it', async () => {
+    expect(ROLE_TOKENS.viewer, 'role tokens minted by the test runner').to.match(/^c360_/);
+    const id = await freshCustomer('NOTE', 'Read Only Notes');
+    const note = await apiClient().addNote(id, { body: 'Visible to every role', type: 'support' });
+    const renderAs = (token: string) =>
+      fixture<CustomerNotesElement>(html`<customer-notes customer-id=${id} api-base=${API} locale=${LOCALE} token=${token}></customer-notes>`);
+
+    const viewer = await renderAs(ROLE_TOKENS.viewer);
+    // The form never shows, not even while GET /me is pending.
+    const flashed = await appearsWhile(viewer, '[part=form]', async () => {
+      await shown(viewer, '[part=note]');
+      expect((await currentActor(viewer.client!)).role).to.equal('viewer');
+      await viewer.updateComplete;
+    });
+    expect(flashed, 'a viewer never sees the form').to.equal(false);
+    expectShows($(viewer, '[part=note]'), note);
+    expect($(viewer, '[part=filter]')).to.exist; // reading aids stay
+    expect($$(viewer, '[part=form], [part=textarea], [part=submit]')).to.have.length(0);
+    expect(viewer.canWrite).to.equal(false);
+    await expect(viewer).to.be.accessible();
+
+    const agent = await renderAs(ROLE_TOKENS.agent);
+    expect($$(agent, '[part=form]'), 'no form before GET /me answered').to.have.length(0);
+    await shown(agent, '[part=form]');
+    expect((await currentActor(agent.client!)).role).to.equal('agent');
+    expect(agent.canWrite).to.equal(true);
+    await shown(agent, '[part=note]');
+    expect($(agent, '[part=submit]')).to.exist;
   });
 
   it('lists the notes newest first with author, time, type and visibility, as the API returns them', async () => {

@@ -7,6 +7,7 @@ import { C360ApiError, NOTE_MAX_LENGTH, type Note, type NoteType, type NoteVisib
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
+import { PermissionsController } from '../base/permissions.js';
 import styles from './customer-notes.styles.js';
 
 /** Detail of `c360-note-added`: the note as the API saved it, with its author and time. */
@@ -111,6 +112,9 @@ function sentence(label: string, message: string): string {
  * author, time (relative, the exact time on hover), type and visibility; a type filter; "Load more";
  * and a form that adds a note as the current user.
  *
+ * The form is shown only when the token's role has the `notes:write` permission (R19.3; agents,
+ * managers and admins): viewers read the notes without it. It appears once `GET /me` has answered.
+ *
  * The form: a text area (up to 5,000 characters, with a counter), the type (general, support,
  * sales, billing) and the visibility (team, private, restricted). Ctrl+Enter (⌘+Enter) submits.
  * Submit is disabled while the note is sent, and every attempt carries an `Idempotency-Key`, so a
@@ -144,7 +148,7 @@ function sentence(label: string, message: string): string {
  * @csspart visibility - A note's visibility (icon and word).
  * @csspart body - A note's text.
  * @csspart load-more - The "Load more" button.
- * @csspart state - Loading, empty, error and access-denied states.
+ * @csspart state - Loading, empty, error and access-denied states (also where the form would be when `GET /me` failed).
  * @csspart retry - The Retry button of an error state.
  *
  * @cssprop [--c360-note-max-height=none] - Largest height of the list of notes (it scrolls beyond).
@@ -182,11 +186,21 @@ export class CustomerNotesElement extends C360CustomerElement {
   /** Re-renders the relative times once a minute. */
   private clock?: ReturnType<typeof setInterval>;
 
+  private readonly permissions = new PermissionsController(this);
+
+  /** Whether the current token may add notes (false until `GET /me` answered). */
+  get canWrite(): boolean {
+    return this.permissions.can('notes:write');
+  }
+
   private readonly task = new Task(this, {
     task: async ([id, client, type, limit], { signal }) => {
-      this.resetList();
+      // A live refresh keeps the notes on screen (those added here too) until the fresh page replaces them.
+      const quiet = !!id && this.isQuiet(this.task);
+      if (!quiet) this.resetList();
       if (!id) return initialState;
       const page = await this.requireClient(client).getNotes(id, { type, limit }, { signal });
+      if (quiet) this.resetList();
       this.nextCursor = page.nextCursor;
       return page;
     },
@@ -346,7 +360,7 @@ export class CustomerNotesElement extends C360CustomerElement {
     if (this.task.status === TaskStatus.ERROR) {
       return renderError(this.task.error, { retry: () => this.task.run(), what: msg(str`Customer "${id}"`) });
     }
-    const loading = this.task.status === TaskStatus.INITIAL || this.task.status === TaskStatus.PENDING;
+    const loading = this.task.status === TaskStatus.INITIAL || (this.task.status === TaskStatus.PENDING && !this.isQuiet(this.task));
     return html`<div part="base" class="base">
       ${this.renderForm()}
       <div class="toolbar">
@@ -363,6 +377,9 @@ export class CustomerNotesElement extends C360CustomerElement {
   }
 
   private renderForm() {
+    if (this.permissions.error !== undefined) return renderError(this.permissions.error, { retry: () => this.permissions.retry() });
+    // Nothing while `GET /me` is pending (no flash of a form a viewer may not use).
+    if (!this.canWrite) return nothing;
     const f = this.format;
     const errors = this.fieldErrors;
     const length = this.draft.length;

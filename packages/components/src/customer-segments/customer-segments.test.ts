@@ -4,7 +4,8 @@ import type { Customer360, Segment } from '@c360/sdk';
 import './define.js';
 import type { C360SegmentsChangedDetail, CustomerSegmentsElement } from './customer-segments.js';
 import { describeCriteria } from './criteria.js';
-import { $, $$, API, CUSTOMER, LOCALE, RUN, UNKNOWN_CUSTOMER, apiClient, fmt, freshCustomer, shown, text } from '../test-support/real-server.js';
+import { currentActor } from '../base/permissions.js';
+import { $, $$, API, CUSTOMER, LOCALE, ROLE_TOKENS, RUN, UNKNOWN_CUSTOMER, apiClient, countRequests, fmt, freshCustomer, shown, text } from '../test-support/real-server.js';
 
 const HOW = { automatic: 'Automatically', manual: 'Manually' } as const;
 const KIND = { rfm: 'RFM', rule: 'Rule', manual: 'Manual' } as const;
@@ -155,6 +156,42 @@ describe('<customer-segments>', () => {
     expect(text($(el, '.announcement'))).to.equal(`Removed from “${manual.name}”.`);
     expect(el.shadowRoot!.activeElement).to.equal(select(el));
     expect((await apiClient().getCustomer360(id)).segments).to.deep.equal([]);
+  });
+
+  it('is read-only without segments:write (R19.3): viewer and agent see the memberships, no form or Remove, and GET /segments is never asked; a manager may change them', async () => {
+    expect(ROLE_TOKENS.viewer, 'role tokens minted by the test runner').to.match(/^c360_/);
+    const id = await freshCustomer('SEG', 'Read Only Segments');
+    await apiClient().addToSegment(id, manual.id);
+    const renderAs = (token: string) => fixture<CustomerSegmentsElement>(html`<customer-segments customer-id=${id} api-base=${API} locale=${LOCALE} token=${token}></customer-segments>`);
+    const catalogue = countRequests(`${API}/segments`);
+    try {
+      for (const role of ['viewer', 'agent'] as const) {
+        const el = await renderAs(ROLE_TOKENS[role]);
+        const row = await shown(el, `[part~=segment][data-segment-id="${manual.id}"]`);
+        expect((await currentActor(el.client!)).role).to.equal(role);
+        await el.updateComplete;
+        expect(el.canWrite, role).to.equal(false);
+        expect(text(row.querySelector('[part=name]')), role).to.equal(manual.name);
+        expect(field(row, 'how'), role).to.equal('Manually');
+        expect($$(el, '[part=add], [part=segment-select], [part=add-button], [part=remove]'), role).to.have.length(0);
+        expect($$(el, '[part~=state]'), `${role}: no error or access-denied box`).to.have.length(0);
+        await expect(el).to.be.accessible();
+      }
+      expect(catalogue.count, 'GET /segments by a viewer or an agent').to.equal(0);
+
+      const manager = await renderAs(ROLE_TOKENS.manager);
+      await shown(manager, '[part=segment-select]');
+      expect(manager.canWrite).to.equal(true);
+      expect(catalogue.count).to.be.at.least(1);
+      expect(item(manager, manual.id).querySelector('[part=remove]')).to.exist;
+      expect(text(item(manager, manual.id))).to.contain('Customers to phone this week'); // the catalogue's description
+      // Member counts come from the catalogue.
+      const count = (await apiClient().getSegments()).segments.find((s) => s.id === other.id)!.memberCount;
+      const label = [...select(manager).options].find((o) => o.value === other.id)!;
+      expect(text(label)).to.equal(`${other.name} (${fmt.number(count)} ${count === 1 ? 'customer' : 'customers'})`);
+    } finally {
+      catalogue.restore();
+    }
   });
 
   it('names an unknown customer in its error, with Retry', async () => {

@@ -7,6 +7,7 @@ import { C360ApiError, type Customer360, type Segment, type SegmentKind, type Se
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
+import { PermissionsController } from '../base/permissions.js';
 import { describeCriteria } from './criteria.js';
 import styles from './customer-segments.styles.js';
 
@@ -53,6 +54,10 @@ function automaticWhy(kind: Exclude<SegmentKind, 'manual'>): string {
  * memberships are automatic: they follow the scores and rules, so they have no Remove button, and
  * a line says why. An RFM membership is computed when read: its date is the as-of date.
  *
+ * Read-only without the `segments:write` permission (R19.3; viewers and agents): no "Add to a
+ * manual segment" form, no Remove buttons, and `GET /segments` is never requested (so the
+ * criteria and descriptions are not shown either). The controls appear once `GET /me` has answered.
+ *
  * @attr customer-id - The customer to show.
  *
  * @fires {CustomEvent<C360SegmentsChangedDetail>} c360-segments-changed - The customer was added to or removed from a manual segment; `detail.segments` is its segments now. Bubbles, composed.
@@ -72,7 +77,7 @@ function automaticWhy(kind: Exclude<SegmentKind, 'manual'>): string {
  * @csspart segment-select - Its select of manual segments.
  * @csspart add-button - Its Add button.
  * @csspart error - The message of a change the API refused.
- * @csspart state - Loading, empty, error and access-denied states.
+ * @csspart state - Loading, empty, error and access-denied states (also in place of the form when `GET /me` failed).
  * @csspart retry - The Retry button of an error state.
  */
 export class CustomerSegmentsElement extends C360CustomerElement {
@@ -93,9 +98,17 @@ export class CustomerSegmentsElement extends C360CustomerElement {
 
   private readonly view = this.customer360Task();
 
+  private readonly permissions = new PermissionsController(this);
+
+  /** Whether the current token may add and remove manual memberships (false until `GET /me` answered). */
+  get canWrite(): boolean {
+    return this.permissions.can('segments:write');
+  }
+
+  /** Every segment (criteria, descriptions, the manual ones to add to): only asked with segments:write. */
   private readonly catalog = new Task(this, {
-    task: async ([id, client], { signal }) => (id ? this.requireClient(client).getSegments({ signal }) : initialState),
-    args: () => [this.customerId, this.client] as const,
+    task: async ([id, client, canWrite], { signal }) => (id && canWrite ? this.requireClient(client).getSegments({ signal }) : initialState),
+    args: () => [this.customerId, this.client, this.canWrite] as const,
   });
 
   /** The customer's segments (RFM first, then by name), as last loaded or changed here. */
@@ -221,9 +234,13 @@ export class CustomerSegmentsElement extends C360CustomerElement {
             ${segments.map((m, i) => this.renderMembership(m, byId.get(m.id), view, i))}
           </ul>`
         : renderEmpty(msg('Not in any segment.'))}
-      ${this.catalog.status === TaskStatus.ERROR
-        ? renderError(this.catalog.error, { retry: () => this.catalog.run() })
-        : this.renderAdd(segments, catalog?.segments)}
+      ${this.permissions.error !== undefined
+        ? renderError(this.permissions.error, { retry: () => this.permissions.retry() })
+        : !this.canWrite
+          ? nothing
+          : this.catalog.status === TaskStatus.ERROR
+            ? renderError(this.catalog.error, { retry: () => this.catalog.run() })
+            : this.renderAdd(segments, catalog?.segments)}
       ${this.error ? html`<p part="error" class="error-message" role="alert">${this.error}</p>` : nothing}
       <p class="visually-hidden announcement" role="status">${this.announcement}</p>
     </div>`;
@@ -268,7 +285,7 @@ export class CustomerSegmentsElement extends C360CustomerElement {
         </div>
       </dl>
       ${segment?.description ? html`<p class="description muted">${segment.description}</p>` : nothing}
-      ${m.kind === 'manual' ? this.renderRemove(m, index) : html`<p class="why muted" data-why>${automaticWhy(m.kind)}</p>`}
+      ${m.kind === 'manual' ? (this.canWrite ? this.renderRemove(m, index) : nothing) : html`<p class="why muted" data-why>${automaticWhy(m.kind)}</p>`}
     </li>`;
   }
 

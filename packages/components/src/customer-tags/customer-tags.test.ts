@@ -4,7 +4,8 @@ import { nothing } from 'lit';
 import type { Tag, TagSummary } from '@c360/sdk';
 import './define.js';
 import { NEW_TAG_COLORS, contrastRatio, newTagColor, readableTextColor, type CustomerTagsElement } from './customer-tags.js';
-import { $, $$, API, LOCALE, RUN, UNKNOWN_CUSTOMER, apiClient, freshCustomer, shown, text } from '../test-support/real-server.js';
+import { currentActor } from '../base/permissions.js';
+import { $, $$, API, LOCALE, ROLE_TOKENS, RUN, UNKNOWN_CUSTOMER, apiClient, countRequests, freshCustomer, shown, text } from '../test-support/real-server.js';
 
 /** `rgb(r, g, b)` → `#rrggbb`. */
 const hex = (rgb: string) => `#${rgb.match(/\d+/g)!.slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
@@ -60,8 +61,39 @@ describe('<customer-tags>', () => {
     const el = await render(id);
     expect($(el, '[part~=loading]')).to.exist;
     expect(text(await shown(el, '[part~=empty]'))).to.equal('No tags yet.');
+    await shown(el, '[part=input]'); // once GET /me answered (the default token is an admin's)
     expect(input(el).getAttribute('role')).to.equal('combobox');
     await expect(el).to.be.accessible();
+  });
+
+  it('is read-only without tags:write (R19.3): a viewer sees the chips but no combobox or remove buttons, and GET /tags is never asked; an agent may change them', async () => {
+    expect(ROLE_TOKENS.viewer, 'role tokens minted by the test runner').to.match(/^c360_/);
+    const id = await freshCustomer('TAG', 'Read Only Tags');
+    await apiClient().tagCustomer(id, { tagId: wholesale.id });
+    await apiClient().tagCustomer(id, { tagId: priority.id });
+    const renderAs = (token: string) => fixture<CustomerTagsElement>(html`<customer-tags customer-id=${id} api-base=${API} locale=${LOCALE} token=${token}></customer-tags>`);
+    const catalogue = countRequests(`${API}/tags`);
+    try {
+      const viewer = await renderAs(ROLE_TOKENS.viewer);
+      await shown(viewer, '[part=tag]');
+      expect((await currentActor(viewer.client!)).role).to.equal('viewer');
+      await viewer.updateComplete;
+      expect(chipNames(viewer)).to.have.members([WHOLESALE, PRIORITY]);
+      expect(viewer.canWrite).to.equal(false);
+      expect($$(viewer, '[part=input], [part=remove], [part=listbox]')).to.have.length(0);
+      expect($$(viewer, '[part~=state]'), 'no error or access-denied box').to.have.length(0);
+      await expect(viewer).to.be.accessible();
+      expect(catalogue.count, 'GET /tags by a viewer').to.equal(0);
+
+      const agent = await renderAs(ROLE_TOKENS.agent);
+      await shown(agent, '[part=input]');
+      expect(agent.canWrite).to.equal(true);
+      expect($$(agent, '[part=remove]')).to.have.length(2);
+      input(agent).focus();
+      await waitUntil(() => catalogue.count === 1, 'the agent’s combobox never asked for the suggestions');
+    } finally {
+      catalogue.restore();
+    }
   });
 
   it("shows the customer's tags as coloured chips with their names, text contrasting with the colour", async () => {

@@ -8,6 +8,8 @@ import { C360ApiError, DEFAULT_TAG_COLOR, type Tag, type TagAssignment, type Tag
 import { C360CustomerElement } from '../base/customer-element.js';
 import { fillHref } from '../base/navigate.js';
 import { baseStyles } from '../base/styles.js';
+import { renderError } from '../base/states.js';
+import { PermissionsController } from '../base/permissions.js';
 import styles from './customer-tags.styles.js';
 
 /** Detail of `c360-tags-changed`: the customer's tags after the change, by name. */
@@ -102,6 +104,10 @@ let nextId = 0;
  * A tag is assigned at most once (design Property 8): picking a tag the customer already has
  * changes nothing and says so. Changes are saved at once and fire `c360-tags-changed`.
  *
+ * Read-only without the `tags:write` permission (R19.3; viewers): the chips are shown without
+ * remove buttons, there is no combobox, and the list of every tag (`GET /tags`, used only for the
+ * suggestions) is never requested. The controls appear once `GET /me` has answered.
+ *
  * With `filter-href` (e.g. `/customers?tag={id}`; `{name}` is also filled in) each name is a link
  * to the customers with that tag; a click dispatches the cancelable `c360-navigate`
  * `{kind: 'tag', id}` first, and a listener calling `preventDefault()` stops the link.
@@ -121,7 +127,7 @@ let nextId = 0;
  * @csspart listbox - The suggestions.
  * @csspart option - One suggestion (the active one also `option-active`; "Create tag" also `option-create`).
  * @csspart error - The message of a change the API refused.
- * @csspart state - Loading, empty, error and access-denied states.
+ * @csspart state - Loading, empty, error and access-denied states (also in place of the combobox when `GET /me` failed).
  * @csspart retry - The Retry button of an error state.
  */
 export class CustomerTagsElement extends C360CustomerElement {
@@ -146,6 +152,13 @@ export class CustomerTagsElement extends C360CustomerElement {
   @state() private announcement = '';
   private catalogStale = true;
   private readonly listId = `c360-tags-${++nextId}`;
+
+  private readonly permissions = new PermissionsController(this);
+
+  /** Whether the current token may add and remove tags (false until `GET /me` answered). */
+  get canWrite(): boolean {
+    return this.permissions.can('tags:write');
+  }
 
   private readonly task = new Task(this, {
     task: async ([id, client], { signal }) => {
@@ -265,7 +278,8 @@ export class CustomerTagsElement extends C360CustomerElement {
   }
 
   private async loadCatalog() {
-    if (!this.catalogStale || this.catalogState === 'loading') return;
+    // The list of every tag only serves adding: never asked without tags:write (refused to customer-scoped tokens).
+    if (!this.canWrite || !this.catalogStale || this.catalogState === 'loading') return;
     this.catalogState = 'loading';
     try {
       this.catalog = (await this.requireClient(this.client).getTags()).tags;
@@ -372,7 +386,11 @@ export class CustomerTagsElement extends C360CustomerElement {
             ${tags.map((t) => this.renderChip(t))}
           </ul>`
         : html`<p part="state empty" class="state empty">${msg('No tags yet.')}</p>`}
-      ${this.renderCombobox()}
+      ${this.permissions.error !== undefined
+        ? renderError(this.permissions.error, { retry: () => this.permissions.retry() })
+        : this.canWrite
+          ? this.renderCombobox()
+          : nothing}
       ${this.error ? html`<p part="error" class="error-message" role="alert">${this.error}</p>` : nothing}
       <p class="visually-hidden announcement" role="status">${this.announcement}</p>
     </div>`;
@@ -380,16 +398,19 @@ export class CustomerTagsElement extends C360CustomerElement {
 
   private renderChip(tag: Tag) {
     const color = tagColor(tag);
-    const style = styleMap({ '--c360-tag-color': color, '--_tag-text': readableTextColor(color) });
+    // Read-only chips have no remove button at their end: even padding on both sides.
+    const style = styleMap({ '--c360-tag-color': color, '--_tag-text': readableTextColor(color), 'padding-inline-end': this.canWrite ? undefined : '0.7em' });
     const name = this.filterHref
       ? html`<a part="tag-link" class="name" href=${fillHref(this.filterHref, { id: tag.id, name: tag.name })} @click=${(e: MouseEvent) => this.onTagLinkClick(e, tag)}>${tag.name}</a>`
       : html`<span class="name">${tag.name}</span>`;
     const removeLabel = msg(str`Remove tag ${tag.name}`);
     return html`<li part="tag" class="tag" data-tag-id=${tag.id} style=${style}>
       ${name}
-      <button part="remove" class="remove" type="button" aria-label=${removeLabel} title=${removeLabel} ?disabled=${this.removing.has(tag.id)} @click=${() => this.removeTag(tag.id)}>
-        <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${REMOVE_ICON}</svg>
-      </button>
+      ${this.canWrite
+        ? html`<button part="remove" class="remove" type="button" aria-label=${removeLabel} title=${removeLabel} ?disabled=${this.removing.has(tag.id)} @click=${() => this.removeTag(tag.id)}>
+            <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${REMOVE_ICON}</svg>
+          </button>`
+        : nothing}
     </li>`;
   }
 

@@ -158,6 +158,24 @@ describe('<support-tickets>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(first);
   });
 
+  it('has no autofocus attribute while closed (Chromium blocks it in cross-origin frames), yet opening focuses Close', async () => {
+    const el = await render();
+    const ticket = (await shown(el, 'button[part=ticket-link]')) as HTMLButtonElement;
+    expect(dialog(el).open).to.equal(false);
+    expect($$(el, '[autofocus]')).to.have.length(0);
+    ticket.focus();
+    ticket.click();
+    await waitUntil(() => dialog(el).open, 'the dialog never opened');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=dialog-close]'));
+    expect($$(el, '[autofocus]')).to.have.length(0);
+    $(el, '[part=dialog-close]').click();
+    await waitUntil(() => el.shadowRoot!.activeElement === ticket, 'focus did not return to the ticket');
+    // Opened programmatically: focus lands inside the dialog too.
+    await el.showTicket(T(1));
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=dialog-close]'));
+    el.closeTicket();
+  });
+
   it('closes with the Close button', async () => {
     const el = await render();
     await shown(el, 'button[part=ticket-link]');

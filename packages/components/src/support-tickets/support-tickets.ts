@@ -47,8 +47,8 @@ export function formatDuration(hours: number | null | undefined, f: Formatter): 
  *   `preventDefault()`;
  * - without it, if no listener calls `preventDefault()`, a modal `<dialog>` shows the ticket
  *   (fetched from `/customers/:id/support/tickets/:ticketId`): its details, CSAT/NPS, resolution
- *   and history. The native modal dialog keeps focus inside; Esc or Close closes it and focus
- *   returns to the ticket.
+ *   and history. Focus moves to its Close button when it opens and the native modal dialog keeps
+ *   it inside; Esc or Close closes it and focus returns to the ticket.
  *
  * Open tickets (open, pending, in progress, escalated) carry a filled status badge with an icon and
  * the status in words, so the highlight never relies on colour.
@@ -104,7 +104,11 @@ export class SupportTicketsElement extends C360CustomerElement {
   async showTicket(ticketId: string): Promise<void> {
     this.openTicketId = ticketId;
     await this.updateComplete;
-    if (this.dialog && !this.dialog.open) this.dialog.showModal();
+    if (!this.dialog || this.dialog.open) return;
+    this.dialog.showModal();
+    // Focus Close explicitly rather than with `autofocus`: an autofocus element in the page (the
+    // dialog is rendered while closed) makes Chromium log "Blocked autofocusing…" in cross-origin frames.
+    this.renderRoot.querySelector<HTMLElement>('[part=dialog-close]')?.focus();
   }
 
   /** Closes the ticket dialog; focus returns to the ticket. */
@@ -231,7 +235,7 @@ export class SupportTicketsElement extends C360CustomerElement {
             <span class="dialog-id">${msg(str`Ticket ${id ?? ''}`)}</span>
             ${summary ? html`<span class="dialog-subject">${summary.subject}</span>` : nothing}
           </h2>
-          <button part="dialog-close" class="close" type="button" autofocus @click=${() => this.closeTicket()}>
+          <button part="dialog-close" class="close" type="button" @click=${() => this.closeTicket()}>
             <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${CLOSE_ICON}</svg>${msg('Close')}
           </button>
         </header>
