@@ -308,7 +308,7 @@ async function run(args: Args, dbFile: string): Promise<number> {
       `## Target: change-to-screen p99 < ${TARGET_P99_MS} ms on localhost with ${args.subscribers} subscribers`,
       '',
       `**${met ? 'Met' : 'Not met'}** for the change reaching the subscriber: p99 ${ms(sseFirst.p99)} ms (all ${sections} records: p99 ${ms(sseAll.p99)} ms, ${metAll ? 'met' : 'not met'}). ` +
-        'This is change-to-*receive*: the element\'s refetch of the section and its render are not measured here (they need a browser / DOM; not done in this run).',
+        'This is change-to-*receive*; change-to-*screen* (the page\'s refetch and render in Chromium) is bench/realtime-screen.ts.',
       '',
       '| What | n | p50 | p95 | p99 | max | mean | waited |',
       '|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -1,4 +1,4 @@
-import type { ReactiveController } from 'lit';
+import type { PropertyValues, ReactiveController } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
@@ -95,6 +95,18 @@ export class C360CustomerElement extends C360Element {
    */
   refresh(): void {
     this.refreshLive(new Set((this.constructor as typeof C360CustomerElement).liveSections));
+  }
+
+  /**
+   * Skips the render a quiet live refresh asks for when its tasks go pending: nothing on screen
+   * changes until the new data arrives (which renders), and on a page of many sections those
+   * renders would hold the main thread while the responses come in (bench/realtime-screen.ts).
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (this.hasUpdated && changed.size === 0 && this.quietRuns.size > 0 && [...this.quietRuns.keys()].every((t) => t.status === TaskStatus.PENDING)) {
+      return false;
+    }
+    return super.shouldUpdate(changed);
   }
 
   /** Re-runs `task` without its loading skeleton; resolves to whether it completed. */

@@ -16,7 +16,7 @@
 import type { C360Client, ChangeSection } from '@c360/sdk';
 
 /** How long the changes after a quiet moment are collected before the listeners hear of them. */
-export const LIVE_COLLECT_MS = 15;
+export const LIVE_COLLECT_MS = 4;
 /** The least time between two deliveries to the listeners of one subscription. */
 export const LIVE_THROTTLE_MS = 250;
 

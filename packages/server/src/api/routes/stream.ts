@@ -55,7 +55,20 @@ function parseId(value: string | undefined, field: string): number | undefined {
   return Number(value.trim());
 }
 
-const send = (s: SSEStreamingApi, change: ChangeRecord) => s.writeSSE({ event: 'change', id: String(change.id), data: JSON.stringify(change) });
+/**
+ * One change as an SSE event (`event: change`, its id, the record as JSON on one line), formatted
+ * once per record: the hub hands the same record object to every subscriber of the customer.
+ */
+const frames = new WeakMap<ChangeRecord, string>();
+function frame(change: ChangeRecord): string {
+  let text = frames.get(change);
+  if (text === undefined) {
+    text = `event: change\nid: ${change.id}\ndata: ${JSON.stringify(change)}\n\n`;
+    frames.set(change, text);
+  }
+  return text;
+}
+const send = (s: SSEStreamingApi, changes: readonly ChangeRecord[]) => s.write(changes.map(frame).join(''));
 
 export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(stream, async (c) => {
@@ -72,10 +85,13 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
       let live = false;
       const buffer: ChangeRecord[] = [];
       let writing: Promise<unknown> = Promise.resolve();
+      // The records of one commit reach the hub together: they leave in one write per subscriber.
+      const pending: ChangeRecord[] = [];
       const deliver = (change: ChangeRecord) => {
         if (change.id <= cursor) return;
         cursor = change.id;
-        writing = writing.then(() => send(s, change)).catch(() => undefined);
+        pending.push(change);
+        if (pending.length === 1) writing = writing.then(() => send(s, pending.splice(0))).catch(() => undefined);
       };
       const { ready, unsubscribe } = hub.subscribe(customer, (change) => (live ? deliver(change) : buffer.push(change)));
       let keepAlive: NodeJS.Timeout | undefined;
@@ -96,9 +112,9 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
           cursor = after;
           for (;;) {
             const page = await changesAfter(db, customer, cursor, 1000);
-            for (const change of page) {
-              await send(s, change);
-              cursor = change.id;
+            if (page.length) {
+              await send(s, page);
+              cursor = page.at(-1)!.id;
             }
             if (page.length < 1000) break;
           }
