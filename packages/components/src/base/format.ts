@@ -32,6 +32,10 @@ export interface Formatter {
   days(value: number | null | undefined): string;
   /** A count of days in the past, e.g. 12 → "12 days ago", 0 → "today". */
   relativeDays(value: number | null | undefined): string;
+  /** A calendar month `YYYY-MM` (UTC), short, e.g. "2011-12" → "Dec 2011". */
+  month(month: string): string;
+  /** Weekday 0 = Monday … 6 = Sunday, `long` ("Tuesday") or `short` ("Tue"). */
+  weekday(index: number, width: 'long' | 'short'): string;
 }
 
 /** `locale` when Intl accepts it as a BCP 47 tag, else undefined (the browser's), so a typo never breaks rendering. */
@@ -72,5 +76,10 @@ export function formatter(locale?: string): Formatter {
         : cached(key('days'), () => new Intl.NumberFormat(l, { style: 'unit', unit: 'day', unitDisplay: 'long' })).format(value),
     relativeDays: (value) =>
       missing(value) ? DASH : cached(key('relDays'), () => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(-value, 'day'),
+    month: (month) =>
+      cached(key('month'), () => new Intl.DateTimeFormat(l, { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${month}-01T00:00:00Z`)),
+    // 2024-01-01 was a Monday.
+    weekday: (index, width) =>
+      cached(key('weekday', width), () => new Intl.DateTimeFormat(l, { weekday: width, timeZone: 'UTC' })).format(Date.UTC(2024, 0, 1 + index)),
   };
 }

@@ -197,15 +197,14 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
 
   // ---- text --------------------------------------------------------------------------------------
 
-  /** `2011-12` → "Dec 2011" (UTC, in the configured locale). */
+  /** `2011-12` → "Dec 2011" (UTC, in the configured locale; formatters are cached). */
   private monthShort(month: string): string {
-    return new Intl.DateTimeFormat(this.format.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+    return this.format.month(month);
   }
 
   /** Weekday 0 = Monday … 6 = Sunday, long or short, in the configured locale. */
   private weekday(index: number, width: 'long' | 'short'): string {
-    // 2024-01-01 was a Monday.
-    return new Intl.DateTimeFormat(this.format.locale, { weekday: width, timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
+    return this.format.weekday(index, width);
   }
 
   /** "Tuesday 14:00–15:00 UTC: 3 orders" */
