@@ -21,6 +21,7 @@ import { DEMO_DIR } from '../../packages/server/src/server.js';
 import { openBrowserBench } from './browser-bench.js';
 import { loadAverage } from './machine.js';
 import { ms, summarize } from './stats.js';
+import { flagsOrExitCode } from './cli.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 const BUDGET_KB = 80;
@@ -75,17 +76,8 @@ const RENDERED = `(sections) => new Promise((resolve, reject) => {
 interface Loaded { url: string; kind: 'code' | 'data' | 'other'; bytes: number; gzip: number }
 
 export async function main(argv: string[]): Promise<number> {
-  let args: Args | null;
-  try {
-    args = parseArgs(argv);
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
-  if (!args) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = flagsOrExitCode(argv, parseArgs, USAGE);
+  if (typeof args === 'number') return args;
   if (!existsSync(join(DEMO_DIR, args.page.replace(/^\//, ''), args.page.endsWith('/') ? 'index.html' : ''))) {
     console.error(`page-load: ${args.page} is not in demo/ (build the examples: npm run examples)`);
     return 1;

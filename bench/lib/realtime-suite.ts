@@ -25,6 +25,7 @@ import { close, serve } from './http.js';
 import { loadAverage, machineInfo } from './machine.js';
 import { mainThreadWaitMs, ms, pct, prng, sample, summarize, type Summary } from './stats.js';
 import { openSse, type SseSubscription } from './realtime-sse.js';
+import { flagsOrExitCode } from './cli.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 const TARGET_P99_MS = 100;
@@ -93,17 +94,8 @@ interface Row {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let args: Args | null;
-  try {
-    args = parseArgs(argv);
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
-  if (!args) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = flagsOrExitCode(argv, parseArgs, USAGE);
+  if (typeof args === 'number') return args;
   const dir = mkdtempSync(join(tmpdir(), 'c360-realtime-'));
   try {
     return await run(args, join(dir, 'c360.db'));

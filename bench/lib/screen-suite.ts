@@ -21,6 +21,7 @@ import { openBrowserBench } from './browser-bench.js';
 import { loadAverage } from './machine.js';
 import { mainThreadWaitMs, ms, pct, summarize, type Summary } from './stats.js';
 import { openSseReaders } from './sse-readers.js';
+import { flagsOrExitCode } from './cli.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 const TARGET_P99_MS = 100;
@@ -86,17 +87,8 @@ function waitForTextInPage(page: Page, tag: string, text: string): Promise<numbe
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let args: Args | null;
-  try {
-    args = parseArgs(argv);
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
-  if (!args) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = flagsOrExitCode(argv, parseArgs, USAGE);
+  if (typeof args === 'number') return args;
   return run(args);
 }
 

@@ -20,23 +20,15 @@ import type { IngestReport } from './report-extra.js';
 import { renderReport, type Report } from './report.js';
 import { prng } from './stats.js';
 import { customerIds, pickCustomers, searchQueries } from './workload.js';
+import { flagsOrExitCode } from './cli.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 /** Runs the benchmark; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let args: BenchArgs | null;
-  try {
-    args = parseBenchArgs(argv);
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
-  if (!args) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = flagsOrExitCode(argv, parseBenchArgs, USAGE);
+  if (typeof args === 'number') return args;
   if (!existsSync(args.csv)) {
     console.error(`bench: the Online Retail CSV ${args.csv} does not exist; nothing was measured. ` +
       'Pass its location with --csv FILE (UCI "Online Retail", see /work/shared/data/online_retail/SOURCE.md).');

@@ -151,28 +151,13 @@ export function createLightClient(options: ClientOptions): C360Client {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const inflight = new Map<string, Promise<unknown>>();
 
-  async function request<N extends ResponseName>(name: N, path: string, init: RequestInit = {}): Promise<ResponseOf<N>> {
-    const headers = new Headers(init.headers);
-    headers.set('accept', 'application/json');
-    if (options.token) headers.set('authorization', `Bearer ${options.token}`);
-    let response: Response;
-    try {
-      response = await doFetch(`${baseUrl}${path}`, { ...init, headers });
-    } catch (error) {
-      if ((error as Error)?.name === 'AbortError') throw error;
-      throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${baseUrl}: ${(error as Error).message}` });
-    }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw new C360ApiError(problemFrom(body, response));
-    return options.validate ? options.validate(name, body, path) : (body as ResponseOf<N>);
-  }
-
   /**
-   * A file download: the body as a Blob and the filename from Content-Disposition. With
-   * `onChunk`, the body is read as a stream and each chunk is passed on as it arrives.
+   * Fetches `path` with the bearer token; a network failure is a C360ApiError with status 0 (an abort
+   * stays an AbortError), an error status a C360ApiError with the server's problem+json.
    */
-  async function download(path: string, init: RequestInit = {}, onChunk?: (chunk: Uint8Array, response: Response) => void): Promise<ExportFile> {
+  async function fetchOk(path: string, init: RequestInit, accept?: string): Promise<Response> {
     const headers = new Headers(init.headers);
+    if (accept) headers.set('accept', accept);
     if (options.token) headers.set('authorization', `Bearer ${options.token}`);
     let response: Response;
     try {
@@ -182,6 +167,21 @@ export function createLightClient(options: ClientOptions): C360Client {
       throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${baseUrl}: ${(error as Error).message}` });
     }
     if (!response.ok) throw new C360ApiError(problemFrom(await response.json().catch(() => undefined), response));
+    return response;
+  }
+
+  async function request<N extends ResponseName>(name: N, path: string, init: RequestInit = {}): Promise<ResponseOf<N>> {
+    const response = await fetchOk(path, init, 'application/json');
+    const body: unknown = await response.json().catch(() => undefined);
+    return options.validate ? options.validate(name, body, path) : (body as ResponseOf<N>);
+  }
+
+  /**
+   * A file download: the body as a Blob and the filename from Content-Disposition. With
+   * `onChunk`, the body is read as a stream and each chunk is passed on as it arrives.
+   */
+  async function download(path: string, init: RequestInit = {}, onChunk?: (chunk: Uint8Array, response: Response) => void): Promise<ExportFile> {
+    const response = await fetchOk(path, init);
     const disposition = response.headers.get('content-disposition') ?? '';
     const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'c360-export';
     const contentType = response.headers.get('content-type') ?? 'application/octet-stream';

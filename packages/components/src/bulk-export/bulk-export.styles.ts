@@ -1,24 +1,9 @@
 import { css } from 'lit';
 
+/** Added to export-button's styles (the same buttons and error line): the bar and its status. */
 export default css`
-  :host {
-    display: inline-block;
-  }
   .base {
-    display: inline-flex;
-    flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--_space) * 0.5);
-  }
-  .button {
-    color: var(--_text);
-    background: var(--_surface);
-    border-color: var(--_border);
-    min-block-size: 2.75rem;
-  }
-  .button:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
   progress {
     inline-size: 10rem;
@@ -26,11 +11,6 @@ export default css`
   }
   .status {
     color: var(--_muted);
-    font-size: 0.9em;
-  }
-  .error {
-    margin: 0.4em 0 0;
-    color: var(--_danger);
     font-size: 0.9em;
   }
 `;

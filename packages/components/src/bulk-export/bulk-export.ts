@@ -7,6 +7,7 @@ import { renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { PermissionsController } from '../base/permissions.js';
 import { saveFile } from '../base/download.js';
+import exportStyles from '../export-button/export-button.styles.js';
 import styles from './bulk-export.styles.js';
 
 /** Detail of `c360-bulk-exported`: the CSV that was downloaded. */
@@ -60,7 +61,7 @@ const queryConverter = {
  * @csspart retry - The Retry button of an error state.
  */
 export class BulkExportElement extends C360Element {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, exportStyles, styles];
 
   /** The filters of GET /customers to export (search text, segment, tier, tag, country, dates, CLV, orders, sort). */
   @property({ converter: queryConverter }) query: BulkExportQuery = {};
