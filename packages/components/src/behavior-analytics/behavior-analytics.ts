@@ -4,18 +4,15 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type uPlot from 'uplot';
 import type { BehaviorAnalytics } from '@c360/sdk';
-import { LineChart, loadUPlot, uplotStyles, type LineChartSpec } from '../base/charts.js';
+import { LineChart, loadUPlot, uplotStyles } from '../base/charts.js';
 import { NearViewportController } from '../base/near-viewport.js';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
-import { clvSummary, csatSummary, deviceLabel, hh, orders, sessions, slotLabel, units, views } from './phrases.js';
+import { chartSpecs, type ChartId } from './chart-specs.js';
+import { renderHeatMap } from './heatmap.js';
+import { clvSummary, csatSummary, deviceLabel, orders, sessions, units, views } from './phrases.js';
 import styles from './behavior-analytics.styles.js';
-
-/** Heat-map intensity levels above zero (the legend shows the counts each covers). */
-const LEVELS = 4;
-
-type ChartId = 'clv' | 'csat';
 
 interface Bar {
   id: string;
@@ -24,12 +21,6 @@ interface Bar {
   ratio: number;
   /** The value in words, e.g. "22 views". */
   value: string;
-}
-
-interface Slot {
-  weekday: number;
-  hour: number;
-  count: number;
 }
 
 /**
@@ -128,7 +119,7 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
   /** Draws the charts whose containers are rendered, once; redraws when data, theme or locale change. */
   private async syncCharts(): Promise<void> {
     const data = this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
-    const want = data && this.isConnected ? this.chartSpecs(data) : [];
+    const want = data && this.isConnected ? chartSpecs({ data, format: this.format, root: this.renderRoot }) : [];
     const { theme } = this;
     const { locale } = this.config;
     const same = this.drawnFor && this.drawnFor.data === data && this.drawnFor.theme === theme && this.drawnFor.locale === locale;
@@ -153,65 +144,6 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
     }
   }
 
-  private chartSpecs(data: BehaviorAnalytics): Array<{ id: ChartId; container: HTMLElement; spec: LineChartSpec }> {
-    const f = this.format;
-    const money = (v: number) => f.money(v, data.currency);
-    const compact = new Intl.NumberFormat(f.locale, { style: 'currency', currency: data.currency, notation: 'compact', maximumFractionDigits: 1 });
-    const monthLabel = (month: string) => this.monthShort(month);
-    const out: Array<{ id: ChartId; container: HTMLElement; spec: LineChartSpec }> = [];
-    const find = (id: ChartId) => this.renderRoot.querySelector<HTMLElement>(`[data-chart=${id}]`);
-    const readout = (id: ChartId) => this.renderRoot.querySelector<HTMLElement>(`[data-readout=${id}]`) ?? undefined;
-    const clv = find('clv');
-    if (clv && data.clvTrend.length) {
-      out.push({
-        id: 'clv',
-        container: clv,
-        spec: {
-          months: data.clvTrend.map((p) => p.month),
-          values: data.clvTrend.map((p) => p.value),
-          monthLabel,
-          tick: (v) => compact.format(v),
-          value: money,
-          readout: readout('clv'),
-        },
-      });
-    }
-    const csat = find('csat');
-    if (csat && data.csatTrend.length) {
-      out.push({
-        id: 'csat',
-        container: csat,
-        spec: {
-          months: data.csatTrend.map((p) => p.month),
-          values: data.csatTrend.map((p) => p.average),
-          monthLabel,
-          tick: (v) => f.number(v),
-          value: (v) => `${f.number(v, 2)} / 5`,
-          yRange: [1, 5],
-          readout: readout('csat'),
-        },
-      });
-    }
-    return out;
-  }
-
-  // ---- text --------------------------------------------------------------------------------------
-
-  /** `2011-12` → "Dec 2011" (UTC, in the configured locale; formatters are cached). */
-  private monthShort(month: string): string {
-    return this.format.month(month);
-  }
-
-  /** Weekday 0 = Monday … 6 = Sunday, long or short, in the configured locale. */
-  private weekday(index: number, width: 'long' | 'short'): string {
-    return this.format.weekday(index, width);
-  }
-
-  /** "Tuesday 14:00–15:00 UTC: 3 orders" */
-  private slotLabel(weekday: number, hour: number, count: number): string {
-    return slotLabel(this.format, this.weekday(weekday, 'long'), hour, count);
-  }
-
   // ---- templates ---------------------------------------------------------------------------------
 
   private renderAnalytics(data: BehaviorAnalytics) {
@@ -220,7 +152,7 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
     const maxBought = Math.max(0, ...data.topPurchased.items.map((i) => i.quantity));
     const byCategory = data.topPurchased.basis === 'category';
     const purchased = byCategory ? msg('Most purchased categories') : msg('Most purchased products');
-    const month = (m: string) => this.monthShort(m);
+    const month = (m: string) => f.month(m);
     return html`<div part="base" class="base">
       <div class="block engagement">
         <h3 id="engagement-heading">${msg('Sessions and devices')}</h3>
@@ -280,7 +212,7 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
 
       <div class="block wide">
         <h3 id="times-heading">${msg('Shopping times')}</h3>
-        ${this.renderHeatMap(data.shoppingTimes)}
+        ${renderHeatMap({ matrix: data.shoppingTimes, format: f })}
       </div>
 
       <div class="block">
@@ -290,7 +222,7 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
               'clv',
               clvSummary(f, data, month),
               [msg('Month'), msg('CLV at month end'), msg('Added')],
-              data.clvTrend.map((p) => [this.monthShort(p.month), f.money(p.value, data.currency), f.money(p.added, data.currency)]),
+              data.clvTrend.map((p) => [f.month(p.month), f.money(p.value, data.currency), f.money(p.added, data.currency)]),
             )
           : renderEmpty(msg('No completed orders yet.'))}
       </div>
@@ -302,7 +234,7 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
               'csat',
               csatSummary(f, data, month),
               [msg('Month'), msg('Average CSAT (1–5)'), msg('Ratings')],
-              data.csatTrend.map((p) => [this.monthShort(p.month), f.number(p.average, 2), f.number(p.responses)]),
+              data.csatTrend.map((p) => [f.month(p.month), f.number(p.average, 2), f.number(p.responses)]),
             )
           : renderEmpty(msg('No satisfaction ratings yet.'))}
       </div>
@@ -334,83 +266,6 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
         </li>`,
       )}
     </ul>`;
-  }
-
-  private renderHeatMap(matrix: number[][]): TemplateResult {
-    const f = this.format;
-    const total = matrix.flat().reduce((a, b) => a + b, 0);
-    if (!total) return renderEmpty(msg('No completed orders to place in the week.'));
-    const max = Math.max(...matrix.flat());
-    const level = (count: number) => (count ? Math.ceil((count / max) * LEVELS) : 0);
-    // Counts each level covers: level k holds (k-1)·max/4 < count ≤ k·max/4.
-    const legend = Array.from({ length: LEVELS }, (_, i) => {
-      const k = i + 1;
-      const lo = Math.floor(((k - 1) * max) / LEVELS) + 1;
-      const hi = Math.floor((k * max) / LEVELS);
-      return { k, text: lo === hi ? f.number(lo) : `${f.number(lo)}–${f.number(hi)}`, empty: lo > hi };
-    }).filter((l) => !l.empty);
-    const byDay = matrix.map((row) => row.reduce((a, b) => a + b, 0));
-    const byHour = Array.from({ length: 24 }, (_, h) => matrix.reduce((n, row) => n + row[h]!, 0));
-    const topDay = byDay.indexOf(Math.max(...byDay));
-    const topHour = byHour.indexOf(Math.max(...byHour));
-    const slots: Slot[] = matrix
-      .flatMap((row, weekday) => row.map((count, hour) => ({ weekday, hour, count })))
-      .filter((s) => s.count > 0)
-      .sort((a, b) => b.count - a.count || a.weekday - b.weekday || a.hour - b.hour)
-      .slice(0, 5);
-    const day = this.weekday(topDay, 'long');
-    const dayOrders = orders(f, byDay[topDay]!);
-    const [from, to] = [hh(topHour), hh(topHour + 1)];
-    const hourOrders = orders(f, byHour[topHour]!);
-    const all = f.number(total);
-    return html`<p part="preferred" class="preferred">
-        <span data-preferred="day">${msg(html`Preferred day: <strong>${day}</strong> (${dayOrders})`)}</span>
-        <span data-preferred="hour">${msg(html`Preferred time: <strong>${from}–${to} UTC</strong> (${hourOrders})`)}</span>
-      </p>
-      <div class="visually-hidden" data-busiest>
-        <p id="busiest-heading">
-          ${total === 1 ? msg(str`Busiest hours of the week, of ${all} completed order:`) : msg(str`Busiest hours of the week, of ${all} completed orders:`)}
-        </p>
-        <ol aria-labelledby="busiest-heading">
-          ${slots.map((s) => html`<li>${this.slotLabel(s.weekday, s.hour, s.count)}</li>`)}
-        </ol>
-      </div>
-      <table part="heatmap" class="heatmap" data-total=${total}>
-        <caption class="visually-hidden">${msg('Completed orders by weekday and hour of day (UTC)')}</caption>
-        <thead>
-          <tr>
-            <td class="corner"></td>
-            ${Array.from(
-              { length: 24 },
-              (_, h) => html`<th scope="col" class="hour"><span class=${h % 6 === 0 ? 'hour-label' : 'visually-hidden'}>${hh(h)}</span></th>`,
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          ${matrix.map(
-            (row, d) => html`<tr>
-              <th scope="row" class="day" aria-label=${this.weekday(d, 'long')}>${this.weekday(d, 'short')}</th>
-              ${row.map((count, h) => {
-                const label = this.slotLabel(d, h, count);
-                return html`<td
-                  part="heatmap-cell"
-                  class="cell l${level(count)}"
-                  data-weekday=${d}
-                  data-hour=${h}
-                  data-count=${count}
-                  aria-label=${label}
-                  title=${label}
-                ></td>`;
-              })}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      <div part="legend" class="legend">
-        <span>${msg('Orders per hour:')}</span>
-        <span class="key"><span class="swatch l0" aria-hidden="true"></span>0</span>
-        ${legend.map((l) => html`<span class="key"><span class="swatch l${l.k}" aria-hidden="true"></span>${l.text}</span>`)}
-      </div>`;
   }
 
   private renderChart(id: ChartId, summary: string, head: [string, string, string], rows: string[][]): TemplateResult {
