@@ -1,15 +1,17 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
-import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { COMPARE_MAX, type CustomerSearchPage, type CustomerSearchQuery, type CustomerSort, type CustomerSummary, type LoyaltyTier } from '@c360/sdk';
+import type { CustomerSearchQuery, CustomerSort, CustomerSummary, LoyaltyTier } from '@c360/sdk';
 import { C360Element } from '../base/c360-element.js';
 import { renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
-import { FILTER_KEYS, activeFilters, parseFilterInput, type CustomerSearchFilters, type FilterChoices, type FilterKey } from './filters.js';
-import { ICON, renderFilterChips, renderFilterPanel } from './filter-panel.js';
+import { FILTER_KEYS, activeFilters, optionalNumber, optionalString, parseFilterInput, type CustomerSearchFilters, type FilterChoices, type FilterKey } from './filters.js';
+import { renderFilterChips, renderFilterPanel } from './filter-panel.js';
 import { renderCompareBar, toggleCompare, type CompareItem } from './compare-selection.js';
+import { countText, renderResults } from './results.js';
+import { onResultsKeydown } from './keyboard.js';
+import { renderSearchBar } from './search-bar.js';
 import '../bulk-export/define.js';
 import styles from './customer-search.styles.js';
 
@@ -34,16 +36,6 @@ declare global {
     'c360-compare': C360CompareEvent;
   }
 }
-
-/** An optional string attribute: absent or blank reads as `undefined`. */
-const optionalString = { fromAttribute: (v: string | null) => v?.trim() || undefined };
-/** An optional number attribute: absent, blank or not a number reads as `undefined`. */
-const optionalNumber = {
-  fromAttribute: (v: string | null) => {
-    const n = v === null || v.trim() === '' ? NaN : Number(v);
-    return Number.isFinite(n) ? n : undefined;
-  },
-};
 
 let nextId = 0;
 
@@ -281,23 +273,21 @@ export class CustomerSearchElement extends C360Element {
   }
 
   private onKeydown(event: KeyboardEvent) {
-    const n = this.results.length;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (!n) return;
-      event.preventDefault();
-      this.open = true;
-      const delta = event.key === 'ArrowDown' ? 1 : -1;
-      this.activeIndex = this.activeIndex < 0 && delta < 0 ? n - 1 : (this.activeIndex + delta + n) % n;
-      void this.updateComplete.then(() => this.renderRoot.querySelector('.option.active')?.scrollIntoView({ block: 'nearest' }));
-    } else if (event.key === 'Enter') {
-      if (!n || !this.open) return;
-      event.preventDefault();
-      this.select(this.results[Math.max(0, this.activeIndex)]!);
-    } else if (event.key === 'Escape') {
-      if (this.open) event.preventDefault();
-      this.open = false;
-      this.activeIndex = -1;
-    }
+    onResultsKeydown(event, {
+      count: this.results.length,
+      open: this.open,
+      activeIndex: this.activeIndex,
+      activate: (index) => {
+        this.open = true;
+        this.activeIndex = index;
+        void this.updateComplete.then(() => this.renderRoot.querySelector('.option.active')?.scrollIntoView({ block: 'nearest' }));
+      },
+      choose: (index) => this.select(this.results[index]!),
+      close: () => {
+        this.open = false;
+        this.activeIndex = -1;
+      },
+    });
   }
 
   private select(customer: CustomerSummary) {
@@ -373,40 +363,20 @@ export class CustomerSearchElement extends C360Element {
     const rows = expanded && this.task.status === TaskStatus.COMPLETE ? this.results : [];
     const activeId = this.activeIndex >= 0 && this.activeIndex < rows.length ? `${this.uid}-cell-${this.activeIndex}` : undefined;
     return html`<div part="base" class="base">
-      <div class="bar">
-        <input
-          part="input"
-          class="input"
-          type="search"
-          role="combobox"
-          autocomplete="off"
-          maxlength="200"
-          spellcheck="false"
-          aria-label=${this.label ?? msg('Search customers')}
-          aria-autocomplete="list"
-          aria-haspopup="grid"
-          aria-controls="${this.uid}-grid"
-          aria-expanded=${rows.length ? 'true' : 'false'}
-          aria-activedescendant=${activeId ?? nothing}
-          placeholder=${this.placeholder ?? msg('Search customers by name, email, phone or order number')}
-          .value=${this.value}
-          @input=${this.onInput}
-          @keydown=${this.onKeydown}
-          @focus=${() => (this.open = true)}
-        />
-        <button
-          part="filters-toggle"
-          class="toggle"
-          type="button"
-          aria-expanded=${this.filtersOpen ? 'true' : 'false'}
-          aria-controls="${this.uid}-filters"
-          @click=${() => (this.filtersOpen = !this.filtersOpen)}
-        >
-          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICON.filter}</svg>
-          ${msg('Filters')}${filterCount ? html` <span class="badge">${msg(html`${filterCount}<span class="visually-hidden"> active</span>`)}</span>` : nothing}
-          <svg class="icon chevron" viewBox="0 0 24 24" aria-hidden="true">${ICON.chevron}</svg>
-        </button>
-      </div>
+      ${renderSearchBar({
+        uid: this.uid,
+        value: this.value,
+        label: this.label,
+        placeholder: this.placeholder,
+        expanded: rows.length > 0,
+        activeId,
+        filtersOpen: this.filtersOpen,
+        filterCount,
+        onInput: this.onInput,
+        onKeydown: this.onKeydown,
+        onFocus: () => (this.open = true),
+        toggleFilters: () => (this.filtersOpen = !this.filtersOpen),
+      })}
       ${renderFilterPanel({
         uid: this.uid,
         filters,
@@ -423,7 +393,7 @@ export class CustomerSearchElement extends C360Element {
         onKeydown: this.onPanelKeydown,
       })}
       ${renderFilterChips(filters, this.choicesTask.value, this.format, (key, i) => this.removeFilter(key, i), this.clearFilters)}
-      <div part="count" class="count" role="status" aria-live="polite">${active ? this.countText() : ''}</div>
+      <div part="count" class="count" role="status" aria-live="polite">${active ? countText({ status: this.task.status, total: this.total, shown: this.results.length, format: this.format }) : ''}</div>
       ${renderCompareBar({
         uid: this.uid,
         checked: this.checked,
@@ -435,110 +405,30 @@ export class CustomerSearchElement extends C360Element {
         ${active
           ? this.task.render({
               pending: () => renderLoading(msg('Searching…'), 2),
-              complete: (page) => this.renderResults(page, rows, filterCount),
+              complete: (page) =>
+                renderResults({
+                  uid: this.uid,
+                  page,
+                  rows,
+                  query: this.query,
+                  filterCount,
+                  total: this.total,
+                  activeIndex: this.activeIndex,
+                  checked: this.checked,
+                  loadingMore: this.loadingMore,
+                  moreError: this.moreError,
+                  hasMore: this.hasMore,
+                  format: this.format,
+                  exportView: { searched: this.searched, apiBase: this.apiBase, token: this.token, locale: this.locale, theme: this.theme },
+                  select: (c) => this.select(c),
+                  activate: (index) => (this.activeIndex = index),
+                  toggleCompare: (c, on) => this.toggleCompare(c, on),
+                  retryMore: () => ((this.moreError = undefined), this.loadMore()),
+                  onLoadMore: this.onLoadMore,
+                }),
               error: (error) => renderError(error, { retry: () => this.task.run() }),
             })
           : nothing}
-      </div>
-    </div>`;
-  }
-
-  private countText(): string {
-    const f = this.format;
-    switch (this.task.status) {
-      case TaskStatus.PENDING:
-        return msg('Searching…');
-      case TaskStatus.COMPLETE: {
-        const [total, shown] = [f.number(this.total), f.number(this.results.length)];
-        const count = this.total === 1 ? msg(str`${total} customer`) : msg(str`${total} customers`);
-        return this.results.length < this.total ? msg(str`${count} · showing ${shown}`) : count;
-      }
-      default:
-        return '';
-    }
-  }
-
-  private renderResults(page: CustomerSearchPage, rows: CustomerSummary[], filterCount: number) {
-    if (page.total === 0 && page.items.length === 0) {
-      const query = this.query;
-      const why = !query
-        ? msg('No customers match these filters.')
-        : filterCount
-          ? msg(str`No customers match “${query}” with these filters.`)
-          : msg(str`No customers match “${query}”.`);
-      return html`<div part="state empty" class="state empty" role="status">${why}</div>`;
-    }
-    if (!rows.length) return nothing;
-    const f = this.format;
-    return html`<div class="scroller">
-      <div
-        part="listbox"
-        class="grid"
-        role="grid"
-        id="${this.uid}-grid"
-        aria-label=${msg('Customers')}
-        aria-rowcount=${this.total}
-        aria-busy=${this.loadingMore ? 'true' : 'false'}
-      >
-        ${rows.map((c, i) => this.renderRow(c, i))}
-      </div>
-      ${this.moreError
-        ? renderError(this.moreError, { retry: () => ((this.moreError = undefined), this.loadMore()) })
-        : this.hasMore
-          ? html`<button part="load-more" class="load-more" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.onLoadMore}>
-              ${this.loadingMore ? msg('Loading…') : msg('Load more')}
-              <span class="muted">${msg(str`(${f.number(rows.length)} of ${f.number(this.total)})`)}</span>
-            </button>`
-          : nothing}
-      ${this.renderExport()}
-    </div>`;
-  }
-
-  /** Every match of the current search as a streamed CSV (hidden without the `export` permission). */
-  private renderExport() {
-    if (!this.searched) return nothing;
-    const { limit: _limit, cursor: _cursor, ...query } = this.searched;
-    return html`<bulk-export
-      part="export"
-      class="export"
-      .query=${query}
-      .apiBase=${this.apiBase}
-      .token=${this.token}
-      .locale=${this.locale}
-      .theme=${this.theme}
-    ></bulk-export>`;
-  }
-
-  private renderRow(c: CustomerSummary, index: number) {
-    const f = this.format;
-    const isActive = index === this.activeIndex;
-    const isChecked = this.checked.some((x) => x.id === c.id);
-    const full = !isChecked && this.checked.length >= COMPARE_MAX;
-    return html`<div
-      part=${isActive ? 'option option-active' : 'option'}
-      class="option ${isActive ? 'active' : ''}"
-      role="row"
-      aria-rowindex=${index + 1}
-      data-customer-id=${c.id}
-      @pointerenter=${() => (this.activeIndex = index)}
-    >
-      <div class="customer" role="gridcell" id="${this.uid}-cell-${index}" aria-selected=${isActive ? 'true' : 'false'} @click=${() => this.select(c)}>
-        <span class="name">${c.name}</span>
-        <span class="clv">${f.money(c.lifetimeValue, c.currency)}</span>
-        <span class="meta muted">${[c.email, c.country].filter(Boolean).join(' · ')}${c.matchedOrderNumber ? ` · ${msg(str`order ${c.matchedOrderNumber}`)}` : ''}</span>
-        <span class="orders muted">${c.totalOrders === 1 ? msg(str`${f.number(c.totalOrders)} order`) : msg(str`${f.number(c.totalOrders)} orders`)}</span>
-      </div>
-      <div class="pick" role="gridcell">
-        <label part="compare-toggle" class="compare-toggle ${full ? 'disabled' : ''}">
-          <input
-            type="checkbox"
-            .checked=${live(isChecked)}
-            ?disabled=${full}
-            aria-describedby=${full ? `${this.uid}-compare-hint` : nothing}
-            @change=${(e: Event) => this.toggleCompare(c, (e.target as HTMLInputElement).checked)}
-          />
-          ${msg(html`Compare<span class="visually-hidden"> ${c.name}</span>`)}
-        </label>
       </div>
     </div>`;
   }

@@ -71,6 +71,16 @@ export function segmentGroupLabel(kind: SegmentKind): string {
   return labels[kind];
 }
 
+/** Converter of an optional string filter attribute: absent or blank reads as `undefined`. */
+export const optionalString = { fromAttribute: (v: string | null) => v?.trim() || undefined };
+/** Converter of an optional number filter attribute: absent, blank or not a number reads as `undefined`. */
+export const optionalNumber = {
+  fromAttribute: (v: string | null) => {
+    const n = v === null || v.trim() === '' ? NaN : Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  },
+};
+
 /** Whether a filter value counts as set (attributes removed give `null`, empty inputs `''`). */
 export function isSet(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '' && !(typeof value === 'number' && !Number.isFinite(value));

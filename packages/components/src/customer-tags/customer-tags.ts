@@ -1,16 +1,18 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { Task, initialState } from '@lit/task';
-import { C360ApiError, DEFAULT_TAG_COLOR, type Tag, type TagAssignment, type TagSummary } from '@c360/sdk';
+import { C360ApiError, type Tag, type TagAssignment, type TagSummary } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
-import { fillHref } from '../base/navigate.js';
 import { baseStyles } from '../base/styles.js';
 import { renderError } from '../base/states.js';
 import { PermissionsController } from '../base/permissions.js';
+import { NEW_TAG_COLORS, newTagColor } from './colors.js';
+import { renderChips } from './chips.js';
+import { onComboboxKeydown, renderCombobox, sameName, suggestions, type Option } from './combobox.js';
 import styles from './customer-tags.styles.js';
+
+export { NEW_TAG_COLORS, contrastRatio, newTagColor, readableTextColor } from './colors.js';
 
 /** Detail of `c360-tags-changed`: the customer's tags after the change, by name. */
 export interface C360TagsChangedDetail {
@@ -37,55 +39,6 @@ declare global {
     'c360-tags-changed': CustomEvent<C360TagsChangedDetail>;
   }
 }
-
-/** Colours of tags created here, picked from the name so a tag keeps its colour (all ≥ 4.5:1 with white or black text). */
-export const NEW_TAG_COLORS = ['#2563eb', '#7c3aed', '#db2777', '#dc2626', '#c2410c', '#a16207', '#15803d', '#0f766e', '#0e7490', '#475569'] as const;
-
-/** The colour a tag created from `name` gets. */
-export function newTagColor(name: string): string {
-  let hash = 0;
-  for (const ch of name.toLowerCase()) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
-  return NEW_TAG_COLORS[hash % NEW_TAG_COLORS.length]!;
-}
-
-const HEX = /^#([0-9a-f]{6})$/i;
-
-/** WCAG relative luminance of `#rrggbb`. */
-function luminance(hex: string): number {
-  const n = parseInt(hex.slice(1), 16);
-  const [r, g, b] = [n >> 16, (n >> 8) & 255, n & 255].map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-/** The WCAG contrast ratio of two `#rrggbb` colours (1–21). */
-export function contrastRatio(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
-
-/** Black or white, whichever contrasts more with the tag colour `background` (`#rrggbb`). */
-export function readableTextColor(background: string): '#000000' | '#ffffff' {
-  return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff') ? '#000000' : '#ffffff';
-}
-
-/** A tag's colour when it is `#rrggbb`, else the API's default tag colour. */
-const tagColor = (tag: Tag) => (HEX.test(tag.color) ? tag.color.toLowerCase() : DEFAULT_TAG_COLOR);
-
-const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/** Longest tag name the API accepts. */
-const MAX_NAME = 40;
-/** Most suggestions listed at once. */
-const MAX_SUGGESTIONS = 8;
-/** `activeIndex` of "the last option" (ArrowUp opened the list before the options were known). */
-const LAST = -2;
-
-type Option = { kind: 'existing'; tag: TagSummary; assigned: boolean } | { kind: 'create'; name: string };
-
-const REMOVE_ICON = svg`<path d="M7 7l10 10M17 7 7 17"/>`;
 
 let nextId = 0;
 
@@ -292,22 +245,7 @@ export class CustomerTagsElement extends C360CustomerElement {
 
   /** The suggestions for the current input: exact match, then prefix, then substring matches; "Create tag" when no tag has the name. */
   get options(): Option[] {
-    const q = this.query.trim();
-    const lower = q.toLowerCase();
-    const assigned = new Set(this.tags.map((t) => t.id));
-    const all = this.catalog ?? [];
-    const rank = (t: TagSummary) => (sameName(t.name, q) ? 0 : t.name.toLowerCase().startsWith(lower) ? 1 : 2);
-    const matches = q
-      ? all.filter((t) => t.name.toLowerCase().includes(lower)).sort((a, b) => rank(a) - rank(b))
-      : [...all].sort((a, b) => Number(assigned.has(a.id)) - Number(assigned.has(b.id)) || b.usageCount - a.usageCount);
-    const options: Option[] = matches.slice(0, MAX_SUGGESTIONS).map((tag) => ({ kind: 'existing', tag, assigned: assigned.has(tag.id) }));
-    if (q && q.length <= MAX_NAME && this.catalog && !all.some((t) => sameName(t.name, q))) options.push({ kind: 'create', name: q });
-    return options;
-  }
-
-  /** The active option's index in `options` (-1: none). */
-  private activeIn(options: Option[]): number {
-    return this.activeIndex === LAST ? options.length - 1 : this.activeIndex < options.length ? this.activeIndex : -1;
+    return suggestions(this.query, this.tags, this.catalog);
   }
 
   private choose(option: Option) {
@@ -332,46 +270,22 @@ export class CustomerTagsElement extends C360CustomerElement {
   }
 
   private onKeydown(event: KeyboardEvent) {
-    const options = this.open ? this.options : [];
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        event.preventDefault();
-        if (!this.open) {
-          this.openList();
-          this.activeIndex = event.key === 'ArrowDown' ? 0 : LAST;
-          return;
-        }
-        const n = options.length;
-        if (!n) return;
-        const active = this.activeIn(options);
-        const current = active < 0 ? (event.key === 'ArrowDown' ? -1 : n) : active;
-        this.activeIndex = (current + (event.key === 'ArrowDown' ? 1 : -1) + n) % n;
-        return;
-      }
-      case 'Enter': {
-        const q = this.query.trim();
-        const active = options[this.activeIn(options)];
-        const pick = active ?? this.options.find((o) => (o.kind === 'existing' ? sameName(o.tag.name, q) : true));
-        if (!pick && !q) return;
-        event.preventDefault();
-        if (pick) this.choose(pick);
-        else if (q && !this.catalog) void this.addTag({ name: q }); // suggestions not loaded (yet): by name
-        return;
-      }
-      case 'Escape':
-        if (this.open) {
-          event.preventDefault();
-          this.close();
-        } else if (this.query) {
-          event.preventDefault();
-          this.query = '';
-        }
-        return;
-      case 'Tab':
-        this.close();
-        return;
-    }
+    onComboboxKeydown(event, {
+      open: this.open,
+      query: this.query,
+      options: this.options,
+      activeIndex: this.activeIndex,
+      catalogLoaded: !!this.catalog,
+      openList: (activeIndex) => {
+        this.openList();
+        this.activeIndex = activeIndex;
+      },
+      setActive: (index) => (this.activeIndex = index),
+      choose: (option) => this.choose(option),
+      addByName: (name) => void this.addTag({ name }),
+      close: () => this.close(),
+      clearQuery: () => (this.query = ''),
+    });
   }
 
   protected override render() {
@@ -381,111 +295,38 @@ export class CustomerTagsElement extends C360CustomerElement {
   private renderTags() {
     const tags = this.tags;
     return html`<div part="base" class="base">
-      ${tags.length
-        ? html`<ul part="tags" class="tags" aria-label=${msg('Tags')}>
-            ${tags.map((t) => this.renderChip(t))}
-          </ul>`
-        : html`<p part="state empty" class="state empty">${msg('No tags yet.')}</p>`}
+      ${renderChips({
+        tags,
+        canWrite: this.canWrite,
+        removing: this.removing,
+        filterHref: this.filterHref,
+        host: this,
+        remove: (tagId) => this.removeTag(tagId),
+      })}
       ${this.permissions.error !== undefined
         ? renderError(this.permissions.error, { retry: () => this.permissions.retry() })
         : this.canWrite
-          ? this.renderCombobox()
+          ? renderCombobox({
+              listId: this.listId,
+              query: this.query,
+              open: this.open,
+              options: this.open ? this.options : [],
+              activeIndex: this.activeIndex,
+              busy: this.busy,
+              catalogState: this.catalogState,
+              catalogLoaded: !!this.catalog,
+              format: this.format,
+              onInput: this.onInput,
+              onKeydown: this.onKeydown,
+              onFocus: () => this.loadCatalog(),
+              onClick: () => this.openList(),
+              onBlur: this.close,
+              choose: (option) => this.choose(option),
+              activate: (index) => (this.activeIndex = index),
+            })
           : nothing}
       ${this.error ? html`<p part="error" class="error-message" role="alert">${this.error}</p>` : nothing}
       <p class="visually-hidden announcement" role="status">${this.announcement}</p>
-    </div>`;
-  }
-
-  private renderChip(tag: Tag) {
-    const color = tagColor(tag);
-    // Read-only chips have no remove button at their end: even padding on both sides.
-    const style = styleMap({ '--c360-tag-color': color, '--_tag-text': readableTextColor(color), 'padding-inline-end': this.canWrite ? undefined : '0.7em' });
-    const name = this.filterHref
-      ? html`<a part="tag-link" class="name" href=${fillHref(this.filterHref, { id: tag.id, name: tag.name })} @click=${(e: MouseEvent) => this.onTagLinkClick(e, tag)}>${tag.name}</a>`
-      : html`<span class="name">${tag.name}</span>`;
-    const removeLabel = msg(str`Remove tag ${tag.name}`);
-    return html`<li part="tag" class="tag" data-tag-id=${tag.id} style=${style}>
-      ${name}
-      ${this.canWrite
-        ? html`<button part="remove" class="remove" type="button" aria-label=${removeLabel} title=${removeLabel} ?disabled=${this.removing.has(tag.id)} @click=${() => this.removeTag(tag.id)}>
-            <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${REMOVE_ICON}</svg>
-          </button>`
-        : nothing}
-    </li>`;
-  }
-
-  private onTagLinkClick(event: MouseEvent, tag: Tag) {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    // Dispatched directly: C360NavigateDetail's `kind` does not list 'tag' (see C360TagNavigateDetail).
-    const navigate = new CustomEvent<C360TagNavigateDetail>('c360-navigate', { bubbles: true, composed: true, cancelable: true, detail: { kind: 'tag', id: tag.id } });
-    this.dispatchEvent(navigate);
-    if (navigate.defaultPrevented) event.preventDefault();
-  }
-
-  /** A suggestion's usage count, e.g. "already added · 12 customers". */
-  private optionMeta(tag: TagSummary, assigned: boolean): string {
-    const n = this.format.number(tag.usageCount);
-    const count = tag.usageCount === 1 ? msg(str`${n} customer`) : msg(str`${n} customers`);
-    return assigned ? msg(str`already added · ${count}`) : count;
-  }
-
-  private renderCombobox() {
-    const options = this.open ? this.options : [];
-    const expanded = options.length > 0;
-    const activeIndex = this.activeIn(options);
-    const active = activeIndex >= 0 ? `${this.listId}-${activeIndex}` : undefined;
-    return html`<div class="combo">
-      <label class="visually-hidden" for="tag-input">${msg('Add tag')}</label>
-      <input
-        part="input"
-        id="tag-input"
-        class="input"
-        type="text"
-        role="combobox"
-        autocomplete="off"
-        spellcheck="false"
-        maxlength=${MAX_NAME}
-        placeholder=${msg('Add tag…')}
-        aria-autocomplete="list"
-        aria-controls=${this.listId}
-        aria-expanded=${expanded ? 'true' : 'false'}
-        aria-activedescendant=${active ?? nothing}
-        aria-busy=${this.busy ? 'true' : 'false'}
-        .value=${live(this.query)}
-        ?readonly=${this.busy}
-        @input=${this.onInput}
-        @keydown=${this.onKeydown}
-        @focus=${() => void this.loadCatalog()}
-        @click=${() => this.openList()}
-        @blur=${this.close}
-      />
-      ${this.open && this.catalogState === 'loading' && !this.catalog ? html`<p class="hint" role="status">${msg('Loading tags…')}</p>` : nothing}
-      ${this.open && this.catalogState === 'error' ? html`<p class="hint">${msg('Suggestions are unavailable; Enter adds the tag as typed.')}</p>` : nothing}
-      <ul part="listbox" class="listbox" role="listbox" id=${this.listId} aria-label=${msg('Tags to add')} ?hidden=${!expanded}>
-        ${options.map((o, i) => {
-          const isActive = i === activeIndex;
-          const parts = ['option', isActive ? 'option-active' : '', o.kind === 'create' ? 'option-create' : ''].filter(Boolean).join(' ');
-          return html`<li
-            part=${parts}
-            class="option ${isActive ? 'active' : ''}"
-            role="option"
-            id="${this.listId}-${i}"
-            aria-selected=${isActive ? 'true' : 'false'}
-            data-tag-id=${o.kind === 'existing' ? o.tag.id : nothing}
-            data-create=${o.kind === 'create' ? o.name : nothing}
-            @mousedown=${(e: Event) => e.preventDefault() /* keep the focus in the input */}
-            @click=${() => this.choose(o)}
-            @pointerenter=${() => (this.activeIndex = i)}
-          >
-            ${o.kind === 'existing'
-              ? html`<span class="swatch" style=${styleMap({ background: tagColor(o.tag) })} aria-hidden="true"></span>
-                  <span class="option-name">${o.tag.name}</span>
-                  <span class="option-meta">${this.optionMeta(o.tag, o.assigned)}</span>`
-              : html`<svg viewBox="0 0 24 24" class="icon" aria-hidden="true"><path d="M12 5v14M5 12h14" /></svg>
-                  <span class="option-name">${msg(str`Create tag “${o.name}”`)}</span>`}
-          </li>`;
-        })}
-      </ul>
     </div>`;
   }
 }
