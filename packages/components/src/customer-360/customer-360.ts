@@ -1,7 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { C360CustomerElement } from '../base/customer-element.js';
+import { c360ConfigContext, type C360Config } from '../base/config.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import '../customer-profile/define.js';
@@ -144,67 +146,48 @@ export class Customer360Element extends C360CustomerElement {
     });
   }
 
+  /**
+   * Its configuration (API, token, locale), provided to the sections in its shadow root as a
+   * `<c360-provider>` would: they carry only `customer-id`, `theme` and their links.
+   */
+  private readonly sectionConfig = new ContextProvider(this, { context: c360ConfigContext, initialValue: {} as C360Config });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const next = this.config;
+    const current = this.sectionConfig.value ?? {};
+    if (next.apiBase !== current.apiBase || next.token !== current.token || next.locale !== current.locale) this.sectionConfig.setValue(next);
+  }
+
   private renderLayout() {
     const id = this.customerId;
-    const { apiBase, token, locale } = this.config;
     const theme = this.theme ?? nothing;
     const sections: Record<SectionId, TemplateResult> = {
-      metrics: html`<customer-metrics customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></customer-metrics>`,
-      health: html`<health-gauge customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></health-gauge>`,
-      churn: html`<churn-risk customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></churn-risk>`,
-      orders: html`<order-history
-        customer-id=${id!}
-        order-href=${this.orderHref ?? nothing}
-        .apiBase=${apiBase}
-        .token=${token}
-        .locale=${locale}
-        theme=${theme}
-      ></order-history>`,
-      payments: html`<payment-methods
-        customer-id=${id!}
-        order-href=${this.orderHref ?? nothing}
-        .apiBase=${apiBase}
-        .token=${token}
-        .locale=${locale}
-        theme=${theme}
-      ></payment-methods>`,
-      behavior: html`<behavior-analytics customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></behavior-analytics>`,
-      loyalty: html`<loyalty-status customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></loyalty-status>`,
-      marketing: html`<marketing-engagement customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></marketing-engagement>`,
-      support: html`<support-tickets
-        customer-id=${id!}
-        ticket-href=${this.ticketHref ?? nothing}
-        .apiBase=${apiBase}
-        .token=${token}
-        .locale=${locale}
-        theme=${theme}
-      ></support-tickets>`,
-      notes: html`<customer-notes customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></customer-notes>`,
-      tags: html`<customer-tags
-        customer-id=${id!}
-        filter-href=${this.tagHref ?? nothing}
-        .apiBase=${apiBase}
-        .token=${token}
-        .locale=${locale}
-        theme=${theme}
-      ></customer-tags>`,
-      segments: html`<customer-segments customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></customer-segments>`,
+      metrics: html`<customer-metrics customer-id=${id!} theme=${theme}></customer-metrics>`,
+      health: html`<health-gauge customer-id=${id!} theme=${theme}></health-gauge>`,
+      churn: html`<churn-risk customer-id=${id!} theme=${theme}></churn-risk>`,
+      orders: html`<order-history customer-id=${id!} order-href=${this.orderHref ?? nothing} theme=${theme}></order-history>`,
+      payments: html`<payment-methods customer-id=${id!} order-href=${this.orderHref ?? nothing} theme=${theme}></payment-methods>`,
+      behavior: html`<behavior-analytics customer-id=${id!} theme=${theme}></behavior-analytics>`,
+      loyalty: html`<loyalty-status customer-id=${id!} theme=${theme}></loyalty-status>`,
+      marketing: html`<marketing-engagement customer-id=${id!} theme=${theme}></marketing-engagement>`,
+      support: html`<support-tickets customer-id=${id!} ticket-href=${this.ticketHref ?? nothing} theme=${theme}></support-tickets>`,
+      notes: html`<customer-notes customer-id=${id!} theme=${theme}></customer-notes>`,
+      tags: html`<customer-tags customer-id=${id!} filter-href=${this.tagHref ?? nothing} theme=${theme}></customer-tags>`,
+      segments: html`<customer-segments customer-id=${id!} theme=${theme}></customer-segments>`,
       timeline: html`<customer-timeline
         customer-id=${id!}
         order-href=${this.orderHref ?? nothing}
         ticket-href=${this.ticketHref ?? nothing}
-        .apiBase=${apiBase}
-        .token=${token}
-        .locale=${locale}
         theme=${theme}
       ></customer-timeline>`,
     };
     return html`<div part="base" class="base">
       <header part="header" class="header card">
-        <customer-profile part="profile" customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></customer-profile>
+        <customer-profile part="profile" customer-id=${id!} theme=${theme}></customer-profile>
         <div class="actions" @c360-action-completed=${this.onActionCompleted}>
-          <quick-actions part="quick-actions" customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></quick-actions>
-          <export-button part="export" customer-id=${id!} .apiBase=${apiBase} .token=${token} .locale=${locale} theme=${theme}></export-button>
+          <quick-actions part="quick-actions" customer-id=${id!} theme=${theme}></quick-actions>
+          <export-button part="export" customer-id=${id!} theme=${theme}></export-button>
           <slot name="actions"></slot>
         </div>
       </header>
