@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
 
 /**
  * Theme tokens, state templates and small shared pieces (chips, buttons, focus ring).
@@ -254,3 +254,39 @@ export const listTableStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** The container widths at which an element's table turns into cards (CSS takes no variable there). */
+export type CardWidth = '22rem' | '24rem' | '27rem' | '30rem';
+
+/**
+ * "Rows become cards" on a narrow container (R20), the part every table shares: the table and its
+ * body become blocks, the header stays for screen readers only, each row is a card separated by a
+ * border, cells lose their padding. `rules` (the element's own: grid areas, gaps, emphasis) go in the
+ * same container query, after these.
+ */
+export function rowsAsCards(maxWidth: CardWidth, rules: CSSResult): CSSResult {
+  return css`
+    @container (max-width: ${unsafeCSS(maxWidth)}) {
+      table,
+      tbody {
+        display: block;
+      }
+      thead {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+      tbody tr {
+        border-block-end: 1px solid var(--_border);
+      }
+      tbody th,
+      tbody td {
+        padding: 0;
+        border: 0;
+      }
+      ${rules}
+    }
+  `;
+}

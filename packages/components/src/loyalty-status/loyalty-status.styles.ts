@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { rowsAsCards } from '../base/styles.js';
 
 export default css`
   :host {
@@ -198,32 +199,19 @@ export default css`
   }
 
   /* Narrow: a transaction becomes two lines (type, points / reason, date). */
-  @container (max-width: 22rem) {
-    table,
-    tbody {
-      display: block;
-    }
-    thead {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-    tbody tr {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      gap: 0.1em 0.5em;
-      padding: 0.4em 0.2em;
-      border-block-end: 1px solid var(--_border);
-    }
-    tbody td {
-      padding: 0;
-      border: 0;
-    }
-    .date {
-      color: var(--_muted);
-      text-align: end;
-    }
-  }
+  ${rowsAsCards(
+    '22rem',
+    css`
+      tbody tr {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 0.1em 0.5em;
+        padding: 0.4em 0.2em;
+      }
+      .date {
+        color: var(--_muted);
+        text-align: end;
+      }
+    `,
+  )}
 `;

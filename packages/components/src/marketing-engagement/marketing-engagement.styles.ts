@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { rowsAsCards } from '../base/styles.js';
 
 export default css`
   :host {
@@ -165,35 +166,22 @@ export default css`
   }
 
   /* Narrow: a campaign becomes a card (name / sent, opened, clicked, wrapping as needed). */
-  @container (max-width: 24rem) {
-    table,
-    tbody {
-      display: block;
-    }
-    thead {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-    tbody tr {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.15em 0.75em;
-      padding: 0.4em 0.2em;
-      border-block-end: 1px solid var(--_border);
-    }
-    tbody td {
-      padding: 0;
-      border: 0;
-    }
-    tbody .name {
-      flex: 1 0 100%;
-    }
-    tbody .date {
-      color: var(--_muted);
-    }
-  }
+  ${rowsAsCards(
+    '24rem',
+    css`
+      tbody tr {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.15em 0.75em;
+        padding: 0.4em 0.2em;
+      }
+      tbody .name {
+        flex: 1 0 100%;
+      }
+      tbody .date {
+        color: var(--_muted);
+      }
+    `,
+  )}
 `;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { rowsAsCards } from '../base/styles.js';
 
 export default css`
   :host {
@@ -53,54 +54,40 @@ export default css`
   }
 
   /* Narrow: each order becomes a two-line card (number, status, total / date, items). */
-  @container (max-width: 27rem) {
-    table,
-    tbody {
-      display: block;
-    }
-    thead {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-    tbody tr {
-      display: grid;
-      grid-template-columns: auto 1fr auto;
-      grid-template-areas: 'number status total' 'date date items';
-      align-items: center;
-      gap: 0.15em 0.6em;
-      padding: 0.5em 0.25em;
-      border-block-end: 1px solid var(--_border);
-    }
-    tbody th,
-    tbody td {
-      padding: 0;
-      border: 0;
-    }
-    tbody th {
-      grid-area: number;
-    }
-    .date {
-      grid-area: date;
-      color: var(--_muted);
-      font-size: 0.9em;
-    }
-    .status {
-      grid-area: status;
-    }
-    .total {
-      grid-area: total;
-      font-weight: 600;
-    }
-    .items {
-      grid-area: items;
-      color: var(--_muted);
-      font-size: 0.9em;
-    }
-    .unit {
-      display: inline;
-    }
-  }
+  ${rowsAsCards(
+    '27rem',
+    css`
+      tbody tr {
+        display: grid;
+        grid-template-columns: auto 1fr auto;
+        grid-template-areas: 'number status total' 'date date items';
+        align-items: center;
+        gap: 0.15em 0.6em;
+        padding: 0.5em 0.25em;
+      }
+      tbody th {
+        grid-area: number;
+      }
+      .date {
+        grid-area: date;
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      .status {
+        grid-area: status;
+      }
+      .total {
+        grid-area: total;
+        font-weight: 600;
+      }
+      .items {
+        grid-area: items;
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      .unit {
+        display: inline;
+      }
+    `,
+  )}
 `;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { rowsAsCards } from '../base/styles.js';
 
 export default css`
   :host {
@@ -140,62 +141,51 @@ export default css`
   }
 
   /* Narrow: each transaction becomes a two-line card (date, status, amount / method, order). */
-  @container (max-width: 30rem) {
-    table,
-    tbody {
-      display: block;
-    }
-    thead {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-    tbody tr {
-      display: grid;
-      grid-template-columns: auto 1fr auto;
-      grid-template-areas: 'date status amount' 'method method order';
-      align-items: center;
-      gap: 0.25em 0.6em;
-      padding: 0.5em 0.5em;
-      border-block-end: 1px solid var(--_border);
-    }
-    tbody td {
-      padding: 0;
-      border: 0;
-      white-space: normal;
-    }
-    tr.flagged > :first-child {
-      box-shadow: none;
-    }
-    tr.flagged {
-      box-shadow: inset 4px 0 0 var(--_danger);
-      padding-inline-start: 0.75em;
-    }
-    .date {
-      grid-area: date;
-      color: var(--_muted);
-      white-space: nowrap;
-    }
-    .chips {
-      flex-wrap: wrap;
-    }
-    .amount {
-      grid-area: amount;
-      font-weight: 600;
-    }
-    .status {
-      grid-area: status;
-    }
-    .method-cell {
-      grid-area: method;
-      font-size: 0.9em;
-    }
-    .order {
-      grid-area: order;
-      text-align: end;
-      font-size: 0.9em;
-    }
-  }
+  ${rowsAsCards(
+    '30rem',
+    css`
+      tbody tr {
+        display: grid;
+        grid-template-columns: auto 1fr auto;
+        grid-template-areas: 'date status amount' 'method method order';
+        align-items: center;
+        gap: 0.25em 0.6em;
+        padding: 0.5em 0.5em;
+      }
+      tbody td {
+        white-space: normal;
+      }
+      tr.flagged > :first-child {
+        box-shadow: none;
+      }
+      tr.flagged {
+        box-shadow: inset 4px 0 0 var(--_danger);
+        padding-inline-start: 0.75em;
+      }
+      .date {
+        grid-area: date;
+        color: var(--_muted);
+        white-space: nowrap;
+      }
+      .chips {
+        flex-wrap: wrap;
+      }
+      .amount {
+        grid-area: amount;
+        font-weight: 600;
+      }
+      .status {
+        grid-area: status;
+      }
+      .method-cell {
+        grid-area: method;
+        font-size: 0.9em;
+      }
+      .order {
+        grid-area: order;
+        text-align: end;
+        font-size: 0.9em;
+      }
+    `,
+  )}
 `;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { rowsAsCards } from '../base/styles.js';
 
 export default css`
   :host {
@@ -111,60 +112,46 @@ export default css`
   }
 
   /* Narrow: each ticket becomes a card (id, status / subject / priority, date). */
-  @container (max-width: 30rem) {
-    table,
-    tbody {
-      display: block;
-    }
-    thead {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-    tbody tr {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      grid-template-areas: 'id status' 'subject subject' 'priority date';
-      gap: 0.2em 0.5em;
-      padding: 0.5em 0.5em;
-      border-block-end: 1px solid var(--_border);
-    }
-    tbody th,
-    tbody td {
-      padding: 0;
-      border: 0;
-    }
-    tbody .id {
-      grid-area: id;
-    }
-    tbody .subject {
-      grid-area: subject;
-    }
-    tbody .status {
-      grid-area: status;
-      justify-self: end;
-    }
-    tbody .priority {
-      grid-area: priority;
-      font-size: 0.9em;
-    }
-    tbody .date {
-      grid-area: date;
-      color: var(--_muted);
-      font-size: 0.9em;
-    }
-    tbody .unit {
-      display: inline;
-    }
-    tr.open > :first-child {
-      box-shadow: none;
-    }
-    tr.open {
-      box-shadow: inset 4px 0 0 var(--_warning);
-    }
-  }
+  ${rowsAsCards(
+    '30rem',
+    css`
+      tbody tr {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        grid-template-areas: 'id status' 'subject subject' 'priority date';
+        gap: 0.2em 0.5em;
+        padding: 0.5em 0.5em;
+      }
+      tbody .id {
+        grid-area: id;
+      }
+      tbody .subject {
+        grid-area: subject;
+      }
+      tbody .status {
+        grid-area: status;
+        justify-self: end;
+      }
+      tbody .priority {
+        grid-area: priority;
+        font-size: 0.9em;
+      }
+      tbody .date {
+        grid-area: date;
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      tbody .unit {
+        display: inline;
+      }
+      tr.open > :first-child {
+        box-shadow: none;
+      }
+      tr.open {
+        box-shadow: inset 4px 0 0 var(--_warning);
+      }
+    `,
+  )}
 
   /* The ticket dialog */
   .dialog {
