@@ -57,6 +57,8 @@ function automaticWhy(kind: Exclude<SegmentKind, 'manual'>): string {
  * Read-only without the `segments:write` permission (R19.3; viewers and agents): no "Add to a
  * manual segment" form, no Remove buttons, and `GET /segments` is never requested (so the
  * criteria and descriptions are not shown either). The controls appear once `GET /me` has answered.
+ * A customer-scoped embed token with `segments:write` may remove manual memberships but gets no
+ * "Add" form: the catalogue spans customers, so it is not asked for.
  *
  * @attr customer-id - The customer to show.
  *
@@ -105,10 +107,18 @@ export class CustomerSegmentsElement extends C360CustomerElement {
     return this.permissions.can('segments:write');
   }
 
-  /** Every segment (criteria, descriptions, the manual ones to add to): only asked with segments:write. */
+  /**
+   * Whether the segment catalogue (every segment, across customers) is asked for: with
+   * segments:write, and not for a customer-scoped embed token, which the server refuses it.
+   */
+  private get canBrowse(): boolean {
+    return this.canWrite && !this.permissions.actor?.customerId;
+  }
+
+  /** Every segment (criteria, descriptions, the manual ones to add to): only asked when {@link canBrowse}. */
   private readonly catalog = new Task(this, {
-    task: async ([id, client, canWrite], { signal }) => (id && canWrite ? this.requireClient(client).getSegments({ signal }) : initialState),
-    args: () => [this.customerId, this.client, this.canWrite] as const,
+    task: async ([id, client, canBrowse], { signal }) => (id && canBrowse ? this.requireClient(client).getSegments({ signal }) : initialState),
+    args: () => [this.customerId, this.client, this.canBrowse] as const,
   });
 
   /** The customer's segments (RFM first, then by name), as last loaded or changed here. */
@@ -236,7 +246,7 @@ export class CustomerSegmentsElement extends C360CustomerElement {
         : renderEmpty(msg('Not in any segment.'))}
       ${this.permissions.error !== undefined
         ? renderError(this.permissions.error, { retry: () => this.permissions.retry() })
-        : !this.canWrite
+        : !this.canBrowse
           ? nothing
           : this.catalog.status === TaskStatus.ERROR
             ? renderError(this.catalog.error, { retry: () => this.catalog.run() })

@@ -29,8 +29,8 @@ let HELPDESK: string;
 let sidebarSrc = 'about:blank';
 
 /** An embed token for `customerId`, valid for `seconds` (negative: already expired). */
-function embedToken(customerId: string, seconds = 900, secret = SECRET): string {
-  return signEmbedToken({ sub: 'Dana (support)', role: 'viewer', cus: customerId, exp: Math.floor(Date.now() / 1000) + seconds }, secret);
+function embedToken(customerId: string, seconds = 900, secret = SECRET, role: 'viewer' | 'manager' = 'viewer'): string {
+  return signEmbedToken({ sub: 'Dana (support)', role, cus: customerId, exp: Math.floor(Date.now() / 1000) + seconds }, secret);
 }
 
 async function open(query: Record<string, string>): Promise<{ status: number; body: string; headers: Headers }> {
@@ -156,5 +156,23 @@ describe('/embed/customer in a helpdesk sidebar (Chromium)', () => {
     const full = await frame.locator('customer-360').evaluate((el) => Math.round(el.getBoundingClientRect().width));
     expect(widths.every((w) => w >= full - 2)).toBe(true);
     expect(errors).toEqual([]);
+  }, 120_000);
+
+  it("a manager's embed token: the writes its scope allows, and no access-denied box (no catalogue across customers is asked for)", async () => {
+    const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
+    const errors: string[] = [];
+    recordPageErrors(page, errors, 'manager sidebar');
+    const refused: string[] = [];
+    page.on('response', (r) => { if (r.status() === 403) refused.push(new URL(r.url()).pathname); });
+    await page.goto(`${demo.baseUrl}/embed/customer?${new URLSearchParams({ id: customer.id, token: embedToken(customer.id, 900, SECRET, 'manager') })}`);
+    await page.locator('customer-profile').getByText(customer.name).first().waitFor({ timeout: LOAD_MS });
+    await page.locator('customer-notes form').waitFor({ timeout: LOAD_MS }); // notes:write, on its own customer
+    await page.locator('customer-segments [part=base]').waitFor({ timeout: LOAD_MS });
+    await page.waitForTimeout(1000);
+    expect(await page.locator('[part~=denied]').count()).toBe(0);
+    expect(await page.locator('customer-segments [part=add]').count()).toBe(0);
+    expect(refused).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
   }, 120_000);
 });
