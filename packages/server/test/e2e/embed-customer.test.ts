@@ -159,7 +159,7 @@ describe('/embed/customer in a helpdesk sidebar (Chromium)', () => {
   }, 120_000);
 
   it("a manager's embed token: the writes its scope allows, and no access-denied box (no catalogue across customers is asked for)", async () => {
-    const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
+    const page = await browser!.newPage({ viewport: { width: 400, height: 900 } });
     const errors: string[] = [];
     recordPageErrors(page, errors, 'manager sidebar');
     const refused: string[] = [];
