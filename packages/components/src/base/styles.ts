@@ -1,5 +1,20 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
 
+/** The dark theme's defaults (`theme="dark"`, and `theme="auto"` on a dark system); --c360-* still win. */
+const darkTokens = css`
+  --_on-danger: var(--c360-color-on-danger, #111827);
+  --_bg: var(--c360-color-bg, #111827);
+  --_surface: var(--c360-color-surface, #1f2937);
+  --_text: var(--c360-color-text, #f3f4f6);
+  --_muted: var(--c360-color-text-muted, #a1a9b8);
+  --_border: var(--c360-color-border, #374151);
+  --_accent: var(--c360-color-accent, #93c5fd);
+  --_on-accent: var(--c360-color-on-accent, #111827);
+  --_success: var(--c360-color-success, #4ade80);
+  --_warning: var(--c360-color-warning, #fbbf24);
+  --_danger: var(--c360-color-danger, #fca5a5);
+`;
+
 /**
  * Theme tokens, state templates and small shared pieces (chips, buttons, focus ring).
  * Public tokens are `--c360-*` and inherit from the page (set them on `:root` or on an element);
@@ -34,31 +49,11 @@ export const baseStyles = css`
     display: none;
   }
   :host([theme='dark']) {
-    --_on-danger: var(--c360-color-on-danger, #111827);
-    --_bg: var(--c360-color-bg, #111827);
-    --_surface: var(--c360-color-surface, #1f2937);
-    --_text: var(--c360-color-text, #f3f4f6);
-    --_muted: var(--c360-color-text-muted, #a1a9b8);
-    --_border: var(--c360-color-border, #374151);
-    --_accent: var(--c360-color-accent, #93c5fd);
-    --_on-accent: var(--c360-color-on-accent, #111827);
-    --_success: var(--c360-color-success, #4ade80);
-    --_warning: var(--c360-color-warning, #fbbf24);
-    --_danger: var(--c360-color-danger, #fca5a5);
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_on-danger: var(--c360-color-on-danger, #111827);
-      --_bg: var(--c360-color-bg, #111827);
-      --_surface: var(--c360-color-surface, #1f2937);
-      --_text: var(--c360-color-text, #f3f4f6);
-      --_muted: var(--c360-color-text-muted, #a1a9b8);
-      --_border: var(--c360-color-border, #374151);
-      --_accent: var(--c360-color-accent, #93c5fd);
-      --_on-accent: var(--c360-color-on-accent, #111827);
-      --_success: var(--c360-color-success, #4ade80);
-      --_warning: var(--c360-color-warning, #fbbf24);
-      --_danger: var(--c360-color-danger, #fca5a5);
+      ${darkTokens}
     }
   }
   /* The host's own tokens: the page's color-scheme (system colours Canvas, CanvasText, LinkText),

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../index.js';
 import type { HealthGaugeElement } from '../health-gauge/health-gauge.js';
 
@@ -15,6 +16,17 @@ describe('themes', () => {
   it('light and dark have their own text colours', async () => {
     expect(color(await gauge('light'))).to.equal('rgb(17, 24, 39)');
     expect(color(await gauge('dark'))).to.equal('rgb(243, 244, 246)');
+  });
+
+  it('auto follows the system: the dark defaults on a dark system, the light ones otherwise', async () => {
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(color(await gauge('auto'))).to.equal('rgb(243, 244, 246)');
+      await emulateMedia({ colorScheme: 'light' });
+      expect(color(await gauge('auto'))).to.equal('rgb(17, 24, 39)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('host follows the page: its color-scheme through the system colours, and its font', async () => {
