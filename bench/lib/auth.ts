@@ -1,5 +1,5 @@
 /**
- * Every API route needs a bearer token (src/auth/guard.ts). The benchmark creates one admin API key
+ * Every API route needs a bearer token (src/api/guard.ts). The benchmark creates one admin API key
  * in the fresh database and sends it with every request; its apps have no write budget, so the
  * fixture and ingestion writes are never answered 429.
  * @module

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Db } from '../db/connect.js';
-import { customerNotFound, ProblemError } from '../api/problem.js';
+import { customerNotFound, ProblemError } from '../core/problem.js';
 
 /** The time zone of customers whose preferences name none. */
 export const DEFAULT_TIMEZONE = 'Europe/London';

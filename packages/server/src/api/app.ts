@@ -2,7 +2,7 @@
  * The c360 HTTP API as a Hono app: routes under `/api`, validated and documented with
  * @hono/zod-openapi from the SDK's schemas, errors as problem+json, CORS for configured origins,
  * bearer-token access on every route but the reference (`/openapi.json`, `/docs`): each route
- * declares its permission with `secureRoute` (src/auth/guard.ts), and the app refuses to start
+ * declares its permission with `secureRoute` (src/api/guard.ts), and the app refuses to start
  * when one does not (default deny). See docs/security.md.
  * @module
  */
@@ -11,8 +11,9 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './context.js';
-import type { ReadContext } from '../read/customer-360.js';
-import { invalidRequest, ProblemError, problemResponse, zodFieldErrors } from './problem.js';
+import type { ReadContext } from '../core/read-context.js';
+import { invalidRequest, ProblemError, zodFieldErrors } from '../core/problem.js';
+import { problemResponse } from './problem.js';
 import { customerRoutes } from './routes/customers.js';
 import { compareRoutes } from './routes/compare.js';
 import { noteRoutes } from './routes/notes.js';
@@ -26,7 +27,7 @@ import { streamRoutes } from './routes/stream.js';
 import { exportRoutes } from './routes/export.js';
 import { actionRoutes } from './routes/actions.js';
 import { Authenticator, type AuthOptions } from '../auth/authenticate.js';
-import { BEARER_SCHEME, PERMISSION_EXTENSION } from '../auth/guard.js';
+import { BEARER_SCHEME, PERMISSION_EXTENSION } from './guard.js';
 
 export interface AppOptions extends ReadContext {
   /** Origins allowed to call the API from a browser (`C360_ALLOWED_ORIGINS`); `*` allows any. */

@@ -1,29 +1,14 @@
 /** The Hono environment of the c360 app: the read context and the acting user of each request. */
-import type { Role, TokenKind } from '@c360/sdk';
-import type { ReadContext } from '../read/customer-360.js';
+import type { Actor } from '../core/actor.js';
+import type { ReadContext } from '../core/read-context.js';
 import type { Authenticator } from '../auth/authenticate.js';
-
-/** Who makes a request (from its bearer token): recorded as note author, tag assigner, audit actor. */
-export interface Actor {
-  /** Display name, e.g. "Dana (support)": the token's name (an embed token's `sub`). */
-  name: string;
-  /** Role of SPEC §8: viewer < agent < manager < admin. */
-  role: Role;
-  /** The API key's id (`tok_…`), or `emb_…` (a digest of the token) for an embed token: the rate-limit key. */
-  tokenId: string;
-  /** Set for a customer-scoped token (every embed token, and API keys created with `--customer`). */
-  customerId?: string;
-  kind: TokenKind;
-  /** When the token stops working (ISO 8601), if it expires. */
-  expiresAt?: string;
-}
 
 export interface AppEnv {
   Variables: {
     read: ReadContext;
     /** Verifies bearer tokens; holds the write budgets. */
     auth: Authenticator;
-    /** Set by the route's `requires(…)` guard (src/auth/guard.ts); only guarded routes read it. */
+    /** Set by the route's `requires(…)` guard (src/api/guard.ts); only guarded routes read it. */
     actor: Actor;
   };
 }

@@ -7,8 +7,8 @@
 import type { Context } from 'hono';
 import { Role } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
-import type { Actor } from '../api/context.js';
-import { ProblemError } from '../api/problem.js';
+import type { Actor } from '../core/actor.js';
+import { ProblemError } from '../core/problem.js';
 import { API_KEY_PATTERN, findApiKey } from './api-keys.js';
 import { embedTokenId, looksLikeEmbedToken, resolveEmbedSecret, verifyEmbedToken } from './embed-tokens.js';
 import { DEFAULT_WRITE_RATE, WriteRateLimiter } from './rate-limit.js';

@@ -16,7 +16,7 @@ import { openDb } from '../db/connect.js';
 import { resolveDbFile } from './options.js';
 import { resolveAsOf } from '../scoring/clock.js';
 import { datasetAsOf } from '../demo/load-demo.js';
-import type { Actor } from '../api/context.js';
+import type { Actor } from '../core/actor.js';
 import { exportFilename, loadCustomerReport } from '../export/report.js';
 import { renderCustomerPdf } from '../export/pdf.js';
 import { renderCustomerCsv } from '../export/csv.js';

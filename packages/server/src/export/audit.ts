@@ -5,7 +5,7 @@
  * @module
  */
 import type { Db } from '../db/connect.js';
-import type { Actor } from '../api/context.js';
+import type { Actor } from '../core/actor.js';
 import { writeActivity } from '../ingest/shared.js';
 import { sortableId } from '../write/ids.js';
 import { notifyCommitted, recordChanges } from '../realtime/feed.js';

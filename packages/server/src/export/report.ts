@@ -9,8 +9,9 @@ import {
   type BehaviorAnalytics, type Customer360, type LoyaltyStatus, type MarketingEngagement, type Note, type OrderSummary,
   type OrdersPage, type PaymentsOverview, type SupportHistory, type TimelineEvent,
 } from '@c360/sdk';
-import type { Actor } from '../api/context.js';
-import { loadCustomer360, type ReadContext } from '../read/customer-360.js';
+import type { Actor } from '../core/actor.js';
+import type { ReadContext } from '../core/read-context.js';
+import { loadCustomer360 } from '../read/customer-360.js';
 import { loadOrders } from '../read/orders.js';
 import { loadLoyalty } from '../read/loyalty.js';
 import { loadMarketing } from '../read/marketing.js';

@@ -7,7 +7,7 @@
  * @module
  */
 import type { IngestEvent } from '@c360/sdk';
-import { ProblemError } from '../api/problem.js';
+import { ProblemError } from '../core/problem.js';
 
 /** Thrown by an applier: `field` is the path inside the event, e.g. `data.customerId`. */
 export class EventConflict extends Error {

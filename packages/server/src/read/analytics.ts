@@ -8,10 +8,10 @@
  */
 import { COMPLETED_ORDER_STATUSES, DeviceType, type BehaviorAnalytics } from '@c360/sdk';
 import { sql } from 'kysely';
-import { customerNotFound } from '../api/problem.js';
+import { customerNotFound } from '../core/problem.js';
 import { minorToMajor } from '../scoring/money.js';
 import type { Db } from '../db/connect.js';
-import type { ReadContext } from './customer-360.js';
+import type { ReadContext } from '../core/read-context.js';
 
 const TOP = 5;
 const completed = [...COMPLETED_ORDER_STATUSES];

@@ -6,8 +6,9 @@
  */
 import type { ComparedCustomer, ComparedField, ComparisonDifference, CustomerComparison } from '@c360/sdk';
 import { COMPARED_FIELDS } from '@c360/sdk';
-import { customerNotFound } from '../api/problem.js';
-import { readCustomer360, type ReadContext } from './customer-360.js';
+import { customerNotFound } from '../core/problem.js';
+import type { ReadContext } from '../core/read-context.js';
+import { readCustomer360 } from './customer-360.js';
 import { ensureRuleSegmentsCurrent } from '../segments/recompute.js';
 
 /** The value of a compared field for one customer (null: not applicable). */

@@ -3,6 +3,7 @@
  * with the pure scoring modules at one as-of date.
  * @module
  */
+import type { ReadContext } from '../core/read-context.js';
 import type { Customer360, CustomerProfile, SegmentMembership, Tag } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { loadSegmentMemberships } from './segment-memberships.js';
@@ -10,18 +11,11 @@ import { computeMetrics } from '../scoring/metrics.js';
 import { scoreRfm } from '../scoring/rfm.js';
 import { computeHealth, type HealthWeights } from '../scoring/health.js';
 import { computeChurn } from '../scoring/churn.js';
-import { customerNotFound } from '../api/problem.js';
+import { customerNotFound } from '../core/problem.js';
 import { getRfmBreakpoints } from './rfm-population.js';
 import { loadEngagement, loadSupport } from './activity-windows.js';
 import { loadCustomerRow, toProfile } from './profile.js';
 import type { EngagementInput } from '../scoring/engagement.js';
-
-export interface ReadContext {
-  db: Db;
-  /** The clock every day count and score uses. */
-  asOf: Date;
-  healthWeights?: HealthWeights;
-}
 
 /** Builds GET /customers/:id/360. Throws a 404 problem for an unknown id. */
 export async function loadCustomer360(ctx: ReadContext, id: string): Promise<Customer360> {

@@ -8,9 +8,9 @@ import {
   LOYALTY_EXPIRY_WINDOW_DAYS, LOYALTY_TIER_THRESHOLDS, LoyaltyTier,
   type LoyaltyStatus, type LoyaltyTransactionKind,
 } from '@c360/sdk';
-import { customerNotFound } from '../api/problem.js';
+import { customerNotFound } from '../core/problem.js';
 import { MS_PER_DAY } from '../scoring/clock.js';
-import type { ReadContext } from './customer-360.js';
+import type { ReadContext } from '../core/read-context.js';
 
 export async function loadLoyalty(ctx: ReadContext, customerId: string): Promise<LoyaltyStatus> {
   const { db, asOf } = ctx;

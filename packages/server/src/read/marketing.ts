@@ -16,9 +16,9 @@ import {
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { loadSegmentMemberships } from './segment-memberships.js';
-import { customerNotFound } from '../api/problem.js';
+import { customerNotFound } from '../core/problem.js';
 import { MS_PER_DAY } from '../scoring/clock.js';
-import type { ReadContext } from './customer-360.js';
+import type { ReadContext } from '../core/read-context.js';
 
 const OPENED = sql<number>`max(case when m.type in ('opened', 'clicked') then 1 else 0 end)`;
 const CLICKED = sql<number>`max(case when m.type = 'clicked' then 1 else 0 end)`;

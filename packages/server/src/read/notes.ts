@@ -8,9 +8,9 @@ import { can, type Note, type NotesPage, type NotesQuery } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { NotesTable } from '../db/schema.js';
-import type { Actor } from '../api/context.js';
-import { customerNotFound } from '../api/problem.js';
-import { decodeCursor, encodeCursor } from '../api/cursor.js';
+import type { Actor } from '../core/actor.js';
+import { customerNotFound } from '../core/problem.js';
+import { decodeCursor, encodeCursor } from '../core/cursor.js';
 
 export function toNote(row: Selectable<NotesTable>): Note {
   return {

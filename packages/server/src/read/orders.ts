@@ -7,8 +7,8 @@ import type { OrdersQuery, OrderStatus, OrdersPage } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import { minorToMajor, divRoundHalfAwayFromZero } from '../scoring/money.js';
-import { customerNotFound } from '../api/problem.js';
-import { decodeCursor, encodeCursor } from '../api/cursor.js';
+import { customerNotFound } from '../core/problem.js';
+import { decodeCursor, encodeCursor } from '../core/cursor.js';
 
 export async function loadOrders(db: Db, customerId: string, query: z.output<typeof OrdersQuery>): Promise<OrdersPage> {
   const customer = await db

@@ -10,9 +10,9 @@
  * @module
  */
 import type { PaymentKind, PaymentMethodType, PaymentStatus, PaymentsOverview } from '@c360/sdk';
-import { customerNotFound } from '../api/problem.js';
+import { customerNotFound } from '../core/problem.js';
 import { minorToMajor } from '../scoring/money.js';
-import type { ReadContext } from './customer-360.js';
+import type { ReadContext } from '../core/read-context.js';
 
 /**
  * Removes card details from a timeline text written at ingestion ("Visa •••• 4242 · expires

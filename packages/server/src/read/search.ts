@@ -21,7 +21,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { minorToMajor } from '../scoring/money.js';
-import { decodeCursor, encodeCursor } from '../api/cursor.js';
+import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { normaliseQuery, SEARCH_FIELD_SEPARATOR } from '../aggregate/search-text.js';
 import type { EvalContext } from '../segments/facts.js';
 import { ensureRuleSegmentsCurrent, memberOf, storedEvalContext } from '../segments/recompute.js';

@@ -10,8 +10,8 @@ import {
 } from '@c360/sdk';
 import type { Selectable } from 'kysely';
 import type { TicketsTable } from '../db/schema.js';
-import { customerNotFound, ProblemError } from '../api/problem.js';
-import type { ReadContext } from './customer-360.js';
+import { customerNotFound, ProblemError } from '../core/problem.js';
+import type { ReadContext } from '../core/read-context.js';
 
 const MS_PER_HOUR = 3_600_000;
 

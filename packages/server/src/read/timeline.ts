@@ -7,8 +7,8 @@ import type { TimelineEventType, TimelinePage, TimelineQuery } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import { minorToMajor } from '../scoring/money.js';
-import { customerNotFound } from '../api/problem.js';
-import { decodeCursor, encodeCursor } from '../api/cursor.js';
+import { customerNotFound } from '../core/problem.js';
+import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { maskCardDetails } from './payments.js';
 
 type Query = z.output<typeof TimelineQuery>;

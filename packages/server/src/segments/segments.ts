@@ -16,8 +16,8 @@ import {
 } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
-import type { Actor } from '../api/context.js';
-import { customerNotFound, ProblemError } from '../api/problem.js';
+import type { Actor } from '../core/actor.js';
+import { customerNotFound, ProblemError } from '../core/problem.js';
 import { writeActivity } from '../ingest/shared.js';
 import { sortableId } from '../write/ids.js';
 import type { EvalContext } from './facts.js';

@@ -12,8 +12,8 @@
 import type { NewNote, Note } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
-import type { Actor } from '../api/context.js';
-import { customerNotFound, ProblemError } from '../api/problem.js';
+import type { Actor } from '../core/actor.js';
+import { customerNotFound, ProblemError } from '../core/problem.js';
 import { clip, writeActivity } from '../ingest/shared.js';
 import { toNote } from '../read/notes.js';
 import { sortableId } from './ids.js';

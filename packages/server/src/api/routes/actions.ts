@@ -7,7 +7,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { CustomerId, EmailAction, EmailQueued, IdempotencyKey, PointsAction, PointsAdjusted, TicketAction, TicketSummary } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { secureRoute } from '../../auth/guard.js';
+import { secureRoute } from '../guard.js';
 import { customerProblems, json, problem } from '../openapi-helpers.js';
 import { adjustPointsAction, createTicketAction, sendEmailAction } from '../../actions/quick-actions.js';
 import { loadTicket } from '../../read/support.js';

@@ -6,7 +6,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { CompareQuery, CustomerComparison } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { secureRoute } from '../../auth/guard.js';
+import { secureRoute } from '../guard.js';
 import { commonProblems, json, problem } from '../openapi-helpers.js';
 import { compareCustomers } from '../../read/compare.js';
 

@@ -16,7 +16,7 @@ import {
   can,
 } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { secureRoute } from '../../auth/guard.js';
+import { secureRoute } from '../guard.js';
 import { segmentsCurrent, segmentsCurrentForFilter } from './segments.js';
 import { commonProblems, customerProblems, json } from '../openapi-helpers.js';
 import { searchCustomers } from '../../read/search.js';

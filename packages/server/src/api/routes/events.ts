@@ -8,9 +8,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { IngestEvent, IngestResult, type FieldError } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { secureRoute } from '../../auth/guard.js';
+import { secureRoute } from '../guard.js';
 import { commonProblems, json, problem } from '../openapi-helpers.js';
-import { invalidRequest } from '../problem.js';
+import { invalidRequest } from '../../core/problem.js';
 import { applyEvents } from '../../ingest/apply-events.js';
 
 /** Upper bound of events per request. */

@@ -8,7 +8,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { BulkExportQuery, CustomerId, ExportQuery } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { secureRoute } from '../../auth/guard.js';
+import { secureRoute } from '../guard.js';
 import { segmentsCurrentForFilter } from './segments.js';
 import { commonProblems, customerProblems } from '../openapi-helpers.js';
 import { exportFilename, loadCustomerReport } from '../../export/report.js';

@@ -6,7 +6,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { CurrentActor, ROLE_PERMISSIONS } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { secureRoute } from '../../auth/guard.js';
+import { secureRoute } from '../guard.js';
 import { commonProblems, json } from '../openapi-helpers.js';
 
 const me = secureRoute({ permission: null, scope: 'any' }, {

@@ -6,7 +6,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { can, CustomerId, IdempotencyKey, NewNote, Note, NotesPage, NotesQuery } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { forbidden, secureRoute } from '../../auth/guard.js';
+import { forbidden, secureRoute } from '../guard.js';
 import { customerProblems, json, problem } from '../openapi-helpers.js';
 import { loadNotes } from '../../read/notes.js';
 import { createNote } from '../../write/notes.js';

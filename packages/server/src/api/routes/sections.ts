@@ -10,7 +10,7 @@ import {
   SupportHistory, TicketDetail, can,
 } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { secureRoute } from '../../auth/guard.js';
+import { secureRoute } from '../guard.js';
 import { segmentsCurrent } from './segments.js';
 import { customerProblems, json, problem } from '../openapi-helpers.js';
 import { loadLoyalty } from '../../read/loyalty.js';

@@ -8,7 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { CustomerId, CustomerSegments, NewSegment, Segment, SegmentAssignment, SegmentList, SegmentUpdate } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { secureRoute } from '../../auth/guard.js';
+import { secureRoute } from '../guard.js';
 import { commonProblems, customerProblems, json, problem } from '../openapi-helpers.js';
 import { assignManualSegment, createSegment, listSegments, removeManualSegment, updateSegment } from '../../segments/segments.js';
 import { ensureRuleSegmentsCurrent } from '../../segments/recompute.js';

@@ -13,9 +13,9 @@ import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { z } from 'zod';
 import { ChangeRecord, StreamQuery } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { secureRoute } from '../../auth/guard.js';
+import { secureRoute } from '../guard.js';
 import { customerProblems } from '../openapi-helpers.js';
-import { customerNotFound, invalidRequest } from '../problem.js';
+import { customerNotFound, invalidRequest } from '../../core/problem.js';
 import { changeHub, changesAfter, feedBounds } from '../../realtime/feed.js';
 
 /** Interval of the `: keep-alive` comment. */

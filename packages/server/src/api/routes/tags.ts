@@ -6,7 +6,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { CustomerId, CustomerTags, NewTag, TagAssignment, TagList, TagSummary } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
-import { secureRoute } from '../../auth/guard.js';
+import { secureRoute } from '../guard.js';
 import { commonProblems, customerProblems, json, problem } from '../openapi-helpers.js';
 import { assignTag, createTag, listTags, loadCustomerTags, removeTag } from '../../write/tags.js';
 

@@ -14,10 +14,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { can, type Permission } from '@c360/sdk';
-import type { AppEnv } from '../api/context.js';
-import { payloadTooLarge, ProblemError } from '../api/problem.js';
-import { problem } from '../api/openapi-helpers.js';
-import { bearerToken } from './authenticate.js';
+import type { AppEnv } from './context.js';
+import { payloadTooLarge, ProblemError } from '../core/problem.js';
+import { problem } from './openapi-helpers.js';
+import { bearerToken } from '../auth/authenticate.js';
 
 /** Name of the bearer security scheme in the OpenAPI document. */
 export const BEARER_SCHEME = 'bearerAuth';

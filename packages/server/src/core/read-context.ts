@@ -1,0 +1,14 @@
+/** What every read needs: the database, the one as-of clock and the health weights. */
+import type { Db } from '../db/connect.js';
+import type { HealthWeights } from '../scoring/health.js';
+
+/**
+ * The read context of a request or command. `asOf` is the instant every day count and score is
+ * computed against (SPEC §2 "Time"); `healthWeights` overrides the documented default weights.
+ */
+export interface ReadContext {
+  db: Db;
+  /** The clock every day count and score uses. */
+  asOf: Date;
+  healthWeights?: HealthWeights;
+}
