@@ -272,6 +272,18 @@ export interface ScoreHistoryTable {
   computed_at: string;
 }
 
+/** Health and churn as last scored, at `as_of` (migration 0004; kept by segments/derived.ts). */
+export interface CustomerScoresTable {
+  customer_id: string;
+  /** 0–100 */
+  health_score: number;
+  health_level: string;
+  /** 0–100 */
+  churn_score: number;
+  churn_level: string;
+  as_of: string;
+}
+
 /** The read model of the timeline: one row per touchpoint, written with the change it records. */
 export interface ActivityTable {
   id: string;
@@ -359,6 +371,7 @@ export interface Database {
   segments: SegmentsTable;
   segment_assignments: SegmentAssignmentsTable;
   score_history: ScoreHistoryTable;
+  customer_scores: CustomerScoresTable;
   activity: ActivityTable;
   customer_stats: CustomerStatsTable;
   audit_log: AuditLogTable;
