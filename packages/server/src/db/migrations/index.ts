@@ -4,10 +4,12 @@ import * as initial from './0001_initial.js';
 import * as notesTagsSegmentsSearch from './0002_notes_tags_segments_search.js';
 import * as changeFeed from './0003_change_feed.js';
 import * as searchScale from './0004_search_scale.js';
+import * as notificationsSchedules from './0005_notifications_schedules.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_notes_tags_segments_search': notesTagsSegmentsSearch,
   '0003_change_feed': changeFeed,
   '0004_search_scale': searchScale,
+  '0005_notifications_schedules': notificationsSchedules,
 };
