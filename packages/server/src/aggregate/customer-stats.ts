@@ -1,13 +1,14 @@
 /**
  * The per-customer aggregates behind every metric (table `customer_stats`), recomputed from the
- * source rows — never incremented — so that replaying an import or an event changes nothing.
+ * source rows. The write path updates them by the delta of each batch (aggregate/stats-delta.ts);
+ * this full recomputation is the reference `c360 rebuild-stats` restores them to.
  * @module
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 
-/** Statuses that count as revenue (SPEC §4). */
-const COMPLETED = sql`('delivered', 'completed')`;
+/** Statuses that count as revenue (SPEC §4), as an SQL list. */
+export const COMPLETED_SQL = sql`('delivered', 'completed')`;
 
 /**
  * Recomputes `customer_stats` for the given customers (all customers when omitted), in the caller's
@@ -25,12 +26,12 @@ export async function recomputeCustomerStats(db: Db, customerIds?: readonly stri
         total_refunded_minor, first_order_at, first_completed_at, last_completed_at)
       select c.id, c.currency,
         (select count(*) from orders o where o.customer_id = c.id),
-        (select count(*) from orders o where o.customer_id = c.id and o.status in ${COMPLETED}),
-        coalesce((select sum(o.total_minor) from orders o where o.customer_id = c.id and o.status in ${COMPLETED}), 0),
+        (select count(*) from orders o where o.customer_id = c.id and o.status in ${COMPLETED_SQL}),
+        coalesce((select sum(o.total_minor) from orders o where o.customer_id = c.id and o.status in ${COMPLETED_SQL}), 0),
         coalesce((select sum(p.amount_minor) from payments p where p.customer_id = c.id and p.kind = 'refund' and p.status = 'succeeded'), 0),
         (select min(o.placed_at) from orders o where o.customer_id = c.id),
-        (select min(o.placed_at) from orders o where o.customer_id = c.id and o.status in ${COMPLETED}),
-        (select max(o.placed_at) from orders o where o.customer_id = c.id and o.status in ${COMPLETED})
+        (select min(o.placed_at) from orders o where o.customer_id = c.id and o.status in ${COMPLETED_SQL}),
+        (select max(o.placed_at) from orders o where o.customer_id = c.id and o.status in ${COMPLETED_SQL})
       from customers c ${where}
       on conflict (customer_id) do update set
         currency = excluded.currency,

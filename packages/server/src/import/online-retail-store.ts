@@ -9,6 +9,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { CustomersTable, OrderItemsTable, OrdersTable } from '../db/schema.js';
 import { customerSearchText } from '../aggregate/search-text.js';
+import type { StatsDelta } from '../aggregate/stats-delta.js';
 import { batchSize, inBatches } from './batch.js';
 
 /** Source tag of orders written by this importer. */
@@ -55,11 +56,12 @@ export class RetailRowWriter {
   private orders: Insertable<OrdersTable>[] = [];
   private items: Insertable<OrderItemsTable>[] = [];
 
-  constructor(private readonly db: Db, private readonly currency: string, private readonly now: string) {}
+  constructor(private readonly db: Db, private readonly currency: string, private readonly now: string, private readonly stats: StatsDelta) {}
 
   /** First sight of a customer: inserted if absent (final values come with {@link writeInvoices}). */
   customer(c: CustomerAgg): void {
     this.customers.push(customerRow(c, this.currency, this.now));
+    this.stats.customer(c.id);
   }
 
   /** First sight of an order: its header with placeholder totals, so its lines can reference it. */
@@ -81,6 +83,7 @@ export class RetailRowWriter {
     this.items = [];
     await inBatches(customers, (b) =>
       this.db.insertInto('customers').values(b).onConflict((oc) => oc.column('id').doNothing()).execute());
+    await this.stats.beforeOrders(this.db, orders.map((o) => o.id)); // before the file changes them
     await inBatches(orders, (b) =>
       this.db.insertInto('orders').values(b).onConflict((oc) => oc.column('id').doNothing()).execute());
     await inBatches(items, (b) =>
@@ -117,7 +120,8 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /**
  * Final customer facts (country of the latest line, registration = min of existing and new; name,
  * email, phone and status are never touched), order headers with their totals (status is left to
- * later events), refunds as `payments`, and one timeline entry per order and refund.
+ * later events), refunds as `payments`, and one timeline entry per order and refund. The refunds'
+ * previous states go to `stats` (the orders' went when their headers were first written).
  */
 export async function writeInvoices(
   db: Db,
@@ -125,6 +129,7 @@ export async function writeInvoices(
   invoices: Iterable<InvoiceAgg>,
   currency: string,
   now: string,
+  stats: StatsDelta,
 ): Promise<void> {
   const rows = [...customers].map((c) => customerRow(c, currency, now));
   await inBatches(rows, (b) =>
@@ -172,6 +177,7 @@ export async function writeInvoices(
       quantity: eb.ref('excluded.quantity'),
       source: eb.ref('excluded.source'),
     }))).execute());
+  await stats.beforePayments(db, refunds.map((r) => r.id));
   await inBatches(refunds, (b) =>
     db.insertInto('payments').values(b).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
       customer_id: eb.ref('excluded.customer_id'),

@@ -1,11 +1,13 @@
 /**
  * Product rows and their sales statistics. Customer sales (`lines_sold`, `units_sold`,
- * `revenue_minor`) are recomputed from `order_items` of completed orders, so they never drift;
+ * `revenue_minor`) follow `order_items` of completed orders: writers add the delta of each batch
+ * (aggregate/stats-delta.ts) and {@link recomputeProductStats} recomputes them from the lines;
  * guest sales, which have no rows of their own, are added once per guest invoice by the importer.
  * @module
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { COMPLETED_SQL } from '../aggregate/customer-stats.js';
 import { currencyExponent } from '../scoring/money.js';
 import { inBatches } from './batch.js';
 
@@ -46,37 +48,33 @@ export async function upsertProducts(db: Db, products: readonly ProductUpsert[],
 }
 
 /**
- * Recomputes `lines_sold`, `units_sold` and `revenue_minor` of the given products from the lines of
- * completed (`completed`/`delivered`) orders; revenue is Σ per line of quantity × unit price rounded
- * half away from zero to `currency`'s minor unit. Idempotent.
+ * Recomputes `lines_sold`, `units_sold` and `revenue_minor` of the given products (all when
+ * omitted) from the lines of completed (`completed`/`delivered`) orders: revenue is Σ per line of
+ * quantity × unit price rounded half away from zero to the minor unit of the line's order currency.
+ * The write path adds deltas instead (aggregate/stats-delta.ts); this is the reference
+ * `c360 rebuild-stats` restores. Idempotent; guest columns are left alone.
  */
-export async function recomputeProductStats(db: Db, productIds: readonly string[], currency: string): Promise<void> {
-  const divisor = 10 ** (6 - currencyExponent(currency));
-  const half = Math.floor(divisor / 2);
+export async function recomputeProductStats(db: Db, productIds?: readonly string[]): Promise<void> {
+  const currencies = await db.selectFrom('orders').select('currency').distinct().execute();
+  if (currencies.length === 0) currencies.push({ currency: 'GBP' });
+  const perMinor = (field: (c: string) => number) =>
+    sql`case o.currency ${sql.join(currencies.map(({ currency }) => sql`when ${currency} then ${sql.lit(field(currency))}`), sql` `)} end`;
+  const divisor = perMinor((c) => 10 ** (6 - currencyExponent(c)));
+  const half = perMinor((c) => Math.floor(10 ** (6 - currencyExponent(c)) / 2));
   const micros = sql`(i.quantity * i.unit_price_micros)`;
-  const minor = sql`case when ${micros} >= 0 then (${micros} + ${sql.lit(half)}) / ${sql.lit(divisor)}
-    else (${micros} - ${sql.lit(half)}) / ${sql.lit(divisor)} end`;
-  await inBatches(productIds.map((id) => ({ id })), async (batch) => {
-    await sql`
-      update products set (lines_sold, units_sold, revenue_minor) = (
-        select count(*), coalesce(sum(i.quantity), 0), coalesce(sum(${minor}), 0)
-        from order_items i join orders o on o.id = i.order_id
-        where i.product_id = products.id and o.status in ('completed', 'delivered'))
-      where id in (${sql.join(batch.map((b) => b.id))})
-    `.execute(db);
-  });
-}
-
-/**
- * {@link recomputeProductStats} of products each rounded in its own currency (product id → currency),
- * one pass per currency: what ingestion collects over a batch.
- */
-export async function recomputeProductStatsByCurrency(db: Db, products: ReadonlyMap<string, string>): Promise<void> {
-  const byCurrency = new Map<string, string[]>();
-  for (const [id, currency] of products) {
-    const ids = byCurrency.get(currency);
-    if (ids) ids.push(id);
-    else byCurrency.set(currency, [id]);
+  const minor = sql`case when ${micros} >= 0 then (${micros} + ${half}) / ${divisor} else (${micros} - ${half}) / ${divisor} end`;
+  const update = (where: ReturnType<typeof sql>) => sql`
+    update products set (lines_sold, units_sold, revenue_minor) = (
+      select count(*), coalesce(sum(i.quantity), 0), coalesce(sum(${minor}), 0)
+      from order_items i join orders o on o.id = i.order_id
+      where i.product_id = products.id and o.status in ${COMPLETED_SQL})
+    ${where}
+  `.execute(db);
+  if (!productIds) {
+    await update(sql``);
+    return;
   }
-  for (const [currency, ids] of byCurrency) await recomputeProductStats(db, ids, currency);
+  await inBatches(productIds.map((id) => ({ id })), async (batch) => {
+    await update(sql`where id in (${sql.join(batch.map((b) => b.id))})`);
+  });
 }

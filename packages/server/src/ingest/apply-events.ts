@@ -12,12 +12,11 @@
  */
 import type { IngestEvent, IngestResult } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
-import { recomputeCustomerStats } from '../aggregate/customer-stats.js';
-import { recomputeProductStatsByCurrency } from '../import/product-stats.js';
+import { StatsDelta } from '../aggregate/stats-delta.js';
 import { refreshRuleSegments } from '../segments/recompute.js';
 import { EventConflict, IngestConflict } from './conflict.js';
 import { applyCustomerUpserted } from './customer-upserted.js';
-import { applyOrderPlaced, applyOrderStatusChanged, type ProductSales } from './orders.js';
+import { applyOrderPlaced, applyOrderStatusChanged } from './orders.js';
 import { applyPaymentMethodSaved, applyPaymentRecorded } from './payments.js';
 import { applyTicketOpened, applyTicketUpdated } from './tickets.js';
 import { applyLoyaltyEnrolled, applyLoyaltyPoints, applyLoyaltyTierChanged, applyReferralRecorded } from './loyalty.js';
@@ -31,9 +30,6 @@ import { recordScoreChanges } from '../scores/score-changes.js';
 
 export type { Applied, CustomerRef } from './shared.js';
 export { EventConflict, IngestConflict } from './conflict.js';
-
-/** Event types that change what `customer_stats` is computed from (orders, payments, currency). */
-const STATS_TYPES: ReadonlySet<IngestEvent['type']> = new Set(['customer.upserted', 'order.placed', 'order.status_changed', 'payment.recorded']);
 
 /**
  * Applies a validated batch atomically. Events whose id was already received are skipped.
@@ -53,9 +49,8 @@ export async function applyEvents(db: Db, events: readonly IngestEvent[], now: D
  */
 export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now: Date): Promise<IngestResult> {
   let applied = 0;
-  const touched = new Set<string>();
   const changed = new Set<string>(); // every customer an applied event is about (rule segments)
-  const sales: ProductSales = new Map(); // products whose sales statistics an applied event changed
+  const stats = new StatsDelta(); // before-states of the orders and payments the batch changes
   const changes: ChangeDraft[] = []; // the change feed (R18), committed with the batch
   for (const [index, event] of events.entries()) {
     const inserted = await trx
@@ -65,8 +60,7 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
     try {
-      const result = await applyOne(trx, event, now, sales);
-      if (STATS_TYPES.has(event.type)) touched.add(result.customerId);
+      const result = await applyOne(trx, event, now, stats);
       changed.add(result.customerId);
       changes.push(...draftsOf(result.customerId, event.type, activityIdOf(event), `event:${event.id}`));
     } catch (error) {
@@ -75,9 +69,8 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
     }
     applied += 1;
   }
-  await recomputeProductStatsByCurrency(trx, sales);
-  await recomputeCustomerStats(trx, [...touched]);
-  await refreshRuleSegments(trx, [...changed], { now, statsRecomputed: touched.size > 0 });
+  const delta = await stats.apply(trx); // customer and product statistics by the batch's delta
+  await refreshRuleSegments(trx, [...changed], { now, statsRecomputed: delta.customers > 0 });
   changes.push(...(await recordScoreChanges(trx, [...changed], now))); // significant health/churn changes (R12.5, R13.5)
   await recordChanges(trx, changes, new Date());
   return { received: events.length, applied, duplicates: events.length - applied };
@@ -90,16 +83,16 @@ async function knownCustomer(db: Db, customerId: string): Promise<CustomerRef> {
   return row;
 }
 
-async function applyOne(db: Db, event: IngestEvent, now: Date, sales: ProductSales): Promise<Applied> {
-  if (event.type === 'customer.upserted') return applyCustomerUpserted(db, event, now);
+async function applyOne(db: Db, event: IngestEvent, now: Date, stats: StatsDelta): Promise<Applied> {
+  if (event.type === 'customer.upserted') return applyCustomerUpserted(db, event, now, stats);
   const customer = await knownCustomer(db, event.data.customerId);
   switch (event.type) {
     case 'order.placed':
-      return applyOrderPlaced(db, event, customer, sales);
+      return applyOrderPlaced(db, event, customer, stats);
     case 'order.status_changed':
-      return applyOrderStatusChanged(db, event, customer, sales);
+      return applyOrderStatusChanged(db, event, customer, stats);
     case 'payment.recorded':
-      return applyPaymentRecorded(db, event, customer);
+      return applyPaymentRecorded(db, event, customer, stats);
     case 'payment_method.saved':
       return applyPaymentMethodSaved(db, event, customer);
     case 'ticket.opened':

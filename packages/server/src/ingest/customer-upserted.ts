@@ -5,10 +5,11 @@
  */
 import type { CustomerUpsertedEvent } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
+import type { StatsDelta } from '../aggregate/stats-delta.js';
 import { customerSearchText } from '../aggregate/search-text.js';
 import { utc, type Applied } from './shared.js';
 
-export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent, now: Date): Promise<Applied> {
+export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent, now: Date, stats: StatsDelta): Promise<Applied> {
   const d = event.data;
   const id = d.customerId;
   const existing = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -49,6 +50,7 @@ export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent
       })
       .execute();
   }
+  if (!existing || existing.currency !== row.currency) stats.customer(id); // its stats row (and currency)
   if (d.addresses) {
     await db.deleteFrom('addresses').where('customer_id', '=', id).execute();
     if (d.addresses.length > 0) {

@@ -2,13 +2,15 @@
  * `order.placed` and `order.status_changed`. An order is keyed by its `orderId` (also the id of
  * an Online Retail order, so a status change can reach imported orders too); placing an order again
  * replaces it and its lines. Its one timeline entry `order:<orderId>` follows it; each status change
- * adds its own entry. The products whose sales an event changes are noted in a {@link ProductSales}; their
- * statistics are recomputed from the lines of completed orders once per batch (`applyEventsIn`).
+ * adds its own entry. Before an order changes, its old state is recorded in the batch's
+ * {@link StatsDelta}, which applies the difference to customer and product statistics once per batch
+ * (`applyEventsIn`).
  * @module
  */
 import type { OrderPlacedEvent, OrderStatusChangedEvent } from '@c360/sdk';
-import { COMPLETED_ORDER_STATUSES } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
+import type { StatsDelta } from '../aggregate/stats-delta.js';
+import { isCompleted } from '../aggregate/stats-state.js';
 import { orderTotalMinor } from '../scoring/money.js';
 import { upsertCatalog } from './catalog.js';
 import { EventConflict } from './conflict.js';
@@ -20,17 +22,7 @@ import {
 /** `orders.source` of orders that came through ingestion. */
 export const EVENTS_SOURCE = 'events';
 
-/**
- * Products whose sales statistics are due for a recompute: product id → the currency to round revenue
- * in, that of the last order that changed them (as when each event recomputed them itself).
- */
-export type ProductSales = Map<string, string>;
-
-function noteSales(sales: ProductSales, productIds: Iterable<string>, currency: string): void {
-  for (const id of productIds) sales.set(id, currency);
-}
-
-export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer: CustomerRef, sales: ProductSales): Promise<Applied> {
+export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer: CustomerRef, stats: StatsDelta): Promise<Applied> {
   const d = event.data;
   requireCustomerCurrency(customer, d.currency);
   const existing = await db.selectFrom('orders').select('customer_id').where('id', '=', d.orderId).executeTakeFirst();
@@ -53,9 +45,9 @@ export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer
     subtotal_minor: subtotal, shipping_minor: shipping, total_minor: subtotal + shipping,
     items_count: lines.length, quantity, source: EVENTS_SOURCE,
   };
+  await stats.beforeOrders(db, [d.orderId]);
   await db.insertInto('orders').values({ id: d.orderId, ...header }).onConflict((oc) => oc.column('id').doUpdateSet(header)).execute();
 
-  const previousProducts = await orderProductIds(db, d.orderId);
   await db.deleteFrom('order_items').where('order_id', '=', d.orderId).execute();
   await db
     .insertInto('order_items')
@@ -64,7 +56,6 @@ export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer
       description: l.description ?? null, quantity: l.quantity, unit_price_micros: l.unitPriceMicros,
     })))
     .execute();
-  noteSales(sales, [...previousProducts, ...lines.map((l) => l.productId)], d.currency);
 
   await writeActivity(db, customer.id, {
     id: `order:${d.orderId}`,
@@ -80,7 +71,7 @@ export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer
 }
 
 export async function applyOrderStatusChanged(
-  db: Db, event: OrderStatusChangedEvent, customer: CustomerRef, sales: ProductSales,
+  db: Db, event: OrderStatusChangedEvent, customer: CustomerRef, stats: StatsDelta,
 ): Promise<Applied> {
   const d = event.data;
   const order = await db
@@ -91,11 +82,8 @@ export async function applyOrderStatusChanged(
   if (!order) throw new EventConflict('data.orderId', `unknown order "${d.orderId}"; send its order.placed first`);
   requireOwner(order, customer, 'data.orderId', 'order', d.orderId);
 
+  if (isCompleted(order.status) !== isCompleted(d.status)) await stats.beforeOrders(db, [d.orderId]);
   await db.updateTable('orders').set({ status: d.status }).where('id', '=', d.orderId).execute();
-  const wasCompleted = (COMPLETED_ORDER_STATUSES as readonly string[]).includes(order.status);
-  if (wasCompleted !== COMPLETED_ORDER_STATUSES.includes(d.status)) {
-    noteSales(sales, await orderProductIds(db, d.orderId), order.currency);
-  }
 
   await writeActivity(db, customer.id, {
     id: eventActivityId(event.id),
@@ -108,9 +96,4 @@ export async function applyOrderStatusChanged(
     ref: { kind: 'order', id: d.orderId },
   });
   return { customerId: customer.id };
-}
-
-async function orderProductIds(db: Db, orderId: string): Promise<string[]> {
-  const rows = await db.selectFrom('order_items').select('product_id').distinct().where('order_id', '=', orderId).execute();
-  return rows.flatMap((r) => (r.product_id === null ? [] : [r.product_id]));
 }

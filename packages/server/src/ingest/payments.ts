@@ -1,12 +1,13 @@
 /**
  * `payment.recorded` (charges and refunds) and `payment_method.saved`. A payment is keyed by its
  * `paymentId`: recording it again updates it (pending → succeeded) and its timeline entry
- * `payment:<paymentId>`. Succeeded refunds feed totalRefunded (recomputed after the batch), never
+ * `payment:<paymentId>`. Succeeded refunds feed totalRefunded (by the batch's delta), never
  * lifetimeValue. Payment methods hold only type, brand, last 4 digits and expiry.
  * @module
  */
 import type { PaymentMethodSavedEvent, PaymentRecordedEvent } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
+import type { StatsDelta } from '../aggregate/stats-delta.js';
 import {
   clip, eventActivityId, parts, requireCustomerCurrency, requireOwner, toMinor, utc, writeActivity,
   type Applied, type CustomerRef,
@@ -17,7 +18,7 @@ const TITLES = {
   refund: { succeeded: 'Refund issued', failed: 'Refund failed', pending: 'Refund pending' },
 } as const;
 
-export async function applyPaymentRecorded(db: Db, event: PaymentRecordedEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyPaymentRecorded(db: Db, event: PaymentRecordedEvent, customer: CustomerRef, stats: StatsDelta): Promise<Applied> {
   const d = event.data;
   requireCustomerCurrency(customer, d.currency);
   const existing = await db.selectFrom('payments').select('customer_id').where('id', '=', d.paymentId).executeTakeFirst();
@@ -38,6 +39,7 @@ export async function applyPaymentRecorded(db: Db, event: PaymentRecordedEvent, 
     customer_id: customer.id, order_id: d.orderId ?? null, kind: d.kind, status: d.status, amount_minor: amount,
     currency: d.currency, method_id: d.methodId ?? null, reference: d.reference ?? null, occurred_at: occurredAt,
   };
+  await stats.beforePayments(db, [d.paymentId]);
   await db.insertInto('payments').values({ id: d.paymentId, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
 
   await writeActivity(db, customer.id, {

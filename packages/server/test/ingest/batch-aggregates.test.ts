@@ -73,7 +73,7 @@ describe('product statistics after a batch', () => {
 
     expect(await productStats(oneByOne.db)).toEqual(after);
     await whole.db.transaction().execute(async (trx) => {
-      await recomputeProductStats(trx, after.map((p) => p.id), 'GBP');
+      await recomputeProductStats(trx, after.map((p) => p.id));
     });
     expect(await productStats(whole.db)).toEqual(after);
   });
