@@ -62,6 +62,10 @@ export function sortLabels(): Record<CustomerSort, string> {
     lifetimeValue: msg('Lifetime value, lowest first'),
     '-lastPurchaseAt': msg('Last purchase, most recent first'),
     '-totalOrders': msg('Most orders first'),
+    '-healthScore': msg('Health score, highest first'),
+    healthScore: msg('Health score, lowest first'),
+    '-churnRisk': msg('Churn risk, highest first'),
+    churnRisk: msg('Churn risk, lowest first'),
   };
 }
 

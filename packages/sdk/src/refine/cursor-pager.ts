@@ -39,7 +39,7 @@ export class CursorPager {
     while (at < offset) {
       const step = Math.min(MAX_LIMIT, offset - at);
       const hop = await search({ ...query, limit: step, cursor });
-      if (!hop.nextCursor) return { items: [], total: hop.total, nextCursor: null };
+      if (!hop.nextCursor) return { items: [], total: hop.total, totalIsEstimate: hop.totalIsEstimate, nextCursor: null };
       at += step;
       cursor = hop.nextCursor;
       cursors.set(at, cursor);
@@ -56,7 +56,7 @@ export class CursorPager {
     for (;;) {
       const page = await search({ ...query, limit: MAX_LIMIT, cursor });
       items.push(...page.items);
-      if (!page.nextCursor) return { items, total: page.total, nextCursor: null };
+      if (!page.nextCursor) return { items, total: page.total, totalIsEstimate: page.totalIsEstimate, nextCursor: null };
       cursor = page.nextCursor;
     }
   }

@@ -108,7 +108,10 @@ export const Customer360 = z
   .meta({ id: 'Customer360' });
 export type Customer360 = z.infer<typeof Customer360>;
 
-export const CustomerSort = z.enum(['name', 'id', '-lifetimeValue', 'lifetimeValue', '-lastPurchaseAt', '-totalOrders']);
+export const CustomerSort = z.enum([
+  'name', 'id', '-lifetimeValue', 'lifetimeValue', '-lastPurchaseAt', '-totalOrders',
+  'healthScore', '-healthScore', 'churnRisk', '-churnRisk',
+]);
 export type CustomerSort = z.infer<typeof CustomerSort>;
 
 /**
@@ -120,8 +123,36 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 type _SearchTierIsLoyaltyTier = Assert<Same<z.infer<typeof SearchTier>, LoyaltyTier>>;
 
+/** GET /customers counts matches exactly up to this many; beyond, `total` is this with `totalIsEstimate`. */
+export const SEARCH_COUNT_LIMIT = 10_000;
+
+/** Most ids one `ids=` list of GET /customers takes (one page). */
+export const SEARCH_IDS_MAX = 100;
+
+/** `ids=a,b,c`: 1–{@link SEARCH_IDS_MAX} customer ids, comma-separated (duplicates ignored). */
+const SearchIds = z
+  .string()
+  .transform((s, ctx) => {
+    const ids = [...new Set(s.split(',').map((p) => p.trim()).filter(Boolean))];
+    if (ids.length < 1 || ids.length > SEARCH_IDS_MAX) {
+      ctx.addIssue({ code: 'custom', message: `give 1–${SEARCH_IDS_MAX} comma-separated customer ids (got ${ids.length})` });
+      return z.NEVER;
+    }
+    const bad = ids.find((id) => !CustomerId.safeParse(id).success);
+    if (bad !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${bad}" is not a customer id` });
+      return z.NEVER;
+    }
+    return ids;
+  })
+  .meta({ description: `Only these customers: 1–${SEARCH_IDS_MAX} ids, comma-separated (unknown ids are left out)`, example: '17850,12583' });
+
+/** A 0–100 score bound of the search filters. */
+const ScoreBound = z.coerce.number().int().min(0).max(100);
+
 /** Query of GET /customers: free text plus filters (all combinable), keyset-paginated. */
 export const CustomerSearchQuery = z.object({
+  ids: SearchIds.optional(),
   q: z.string().trim().max(200).optional().meta({ description: 'Name, email, phone (substring) or exact order number / customer id' }),
   country: z.string().max(100).optional(),
   registeredFrom: z.iso.date().optional(),
@@ -135,6 +166,10 @@ export const CustomerSearchQuery = z.object({
   segment: z.string().min(1).max(128).optional().meta({ description: 'Segment id (GET /segments): RFM, rule or manual, e.g. "rfm:champions"' }),
   tier: SearchTier.optional().meta({ description: 'Loyalty tier' }),
   tag: z.string().trim().min(1).max(128).optional().meta({ description: 'Tag id, or tag name (case-insensitive)' }),
+  healthMin: ScoreBound.optional().meta({ description: 'Minimum health score, 0–100' }),
+  healthMax: ScoreBound.optional().meta({ description: 'Maximum health score, 0–100' }),
+  churnMin: ScoreBound.optional().meta({ description: 'Minimum churn risk, 0–100' }),
+  churnMax: ScoreBound.optional().meta({ description: 'Maximum churn risk, 0–100' }),
   sort: CustomerSort.default('name'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: Cursor.optional(),
@@ -154,6 +189,10 @@ export const CustomerSummary = z
     totalOrders: z.number().int(),
     lastPurchaseAt: Timestamp.nullable(),
     matchedOrderNumber: z.string().nullable().meta({ description: 'Set when `q` matched an order number' }),
+    healthScore: z.number().int().min(0).max(100).nullable()
+      .meta({ description: 'Health score 0–100 as last scored (see docs/scoring.md, "Stored scores"); null until first scored' }),
+    churnRisk: z.number().int().min(0).max(100).nullable()
+      .meta({ description: 'Churn risk 0–100 as last scored; null until first scored' }),
   })
   .meta({ id: 'CustomerSummary' });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
@@ -161,7 +200,8 @@ export type CustomerSummary = z.infer<typeof CustomerSummary>;
 export const CustomerSearchPage = z
   .object({
     items: z.array(CustomerSummary),
-    total: z.number().int().meta({ description: 'Number of customers matching the query and filters' }),
+    total: z.number().int().meta({ description: 'Number of customers matching the query and filters, counted exactly up to SEARCH_COUNT_LIMIT (10,000); beyond, 10,000 with `totalIsEstimate`' }),
+    totalIsEstimate: z.boolean().meta({ description: 'True when more than 10,000 match: `total` is then a lower bound ("10,000+")' }),
     nextCursor: z.string().nullable(),
   })
   .meta({ id: 'CustomerSearchPage' });

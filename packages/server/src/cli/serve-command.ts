@@ -13,6 +13,7 @@ import { resolveDbFile } from './options.js';
 import { parseWriteRate } from '../auth/rate-limit.js';
 import { resolveEmbedSecret } from '../auth/embed-tokens.js';
 import { ensureDemoToken } from '../auth/demo.js';
+import { startDerivedRefresh } from '../segments/derived-job.js';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -55,6 +56,8 @@ export async function serveCommand(args: string[], mode: 'serve' | 'demo'): Prom
   const app = createServerApp({
     db, asOf, healthWeights, allowedOrigins, auth: { secret, writeRate }, demoDir: mode === 'demo' ? DEMO_DIR : undefined, demoToken,
   });
+  // Rule memberships and stored scores follow the as-of, imports and weight changes here, not in GETs.
+  const derived = startDerivedRefresh(db, { asOf, healthWeights });
   const server = await listen(app, port, values.host ?? env.HOST ?? '0.0.0.0');
   const url = `http://localhost:${port}`;
   console.log(`c360 ${mode} on ${url}  (database ${file}, as-of ${asOf.toISOString()})`);
@@ -68,7 +71,7 @@ export async function serveCommand(args: string[], mode: 'serve' | 'demo'): Prom
   }
   const stop = () => {
     server.close();
-    void db.destroy().then(() => process.exit(0));
+    void derived.stop().then(() => db.destroy()).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -20,7 +20,6 @@ import { loadPayments } from '../read/payments.js';
 import { loadAnalytics } from '../read/analytics.js';
 import { loadNotes } from '../read/notes.js';
 import { loadTimeline } from '../read/timeline.js';
-import { ensureRuleSegmentsCurrent } from '../segments/recompute.js';
 
 /** How many timeline entries an export shows (the most recent). */
 export const EXPORT_TIMELINE_LIMIT = 50;
@@ -48,7 +47,6 @@ export interface ExportMeta {
 
 /** Loads every section for `actor` (404 problem for an unknown id). */
 export async function loadCustomerReport(ctx: ReadContext, actor: Actor, customerId: string): Promise<CustomerReport> {
-  await ensureRuleSegmentsCurrent(ctx.db, ctx); // as GET /360 and /marketing do before reading segments
   const view = await loadCustomer360(ctx, customerId); // first: throws the 404
   const masked = !can(actor.role, 'payments:full');
   const [orders, loyalty, marketing, support, payments, analytics, notes, timeline] = await Promise.all([

@@ -9,7 +9,6 @@ import { COMPARED_FIELDS } from '@c360/sdk';
 import { customerNotFound } from '../core/problem.js';
 import type { ReadContext } from '../core/read-context.js';
 import { readCustomer360 } from './customer-360.js';
-import { ensureRuleSegmentsCurrent } from '../segments/recompute.js';
 
 /** The value of a compared field for one customer (null: not applicable). */
 function fieldValue(c: ComparedCustomer, field: ComparedField): number | null {
@@ -57,7 +56,6 @@ export async function compareCustomers(ctx: ReadContext, ids: readonly string[])
   const known = new Set((await db.selectFrom('customers').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
   const missing = ids.find((id) => !known.has(id));
   if (missing !== undefined) throw customerNotFound(missing);
-  await ensureRuleSegmentsCurrent(db, ctx);
 
   const customers: ComparedCustomer[] = [];
   for (const id of ids) {

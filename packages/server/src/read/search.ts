@@ -9,14 +9,19 @@
  * matches, only how fast. Trigrams need 3 characters: shorter queries (and databases without the
  * index) use the `LIKE` scan alone.
  *
- * Filters `segment` (RFM, rule or manual segment id), `tier` and `tag` (id or name) combine with
- * the others. RFM membership is computed in SQL from `customer_stats` and the RFM breakpoints;
- * rule and manual memberships are read from `segment_assignments` (rule memberships are made
- * current first, see segments/recompute.ts).
+ * Filters `ids` (one page of known ids, e.g. Refine's getMany), `segment` (RFM, rule or manual
+ * segment id), `tier`, `tag` (id or name), health and churn ranges combine with the others. RFM
+ * membership is computed in SQL from `customer_stats` and the RFM breakpoints at the request's
+ * as-of; rule and manual memberships are read from `segment_assignments`, and health and churn
+ * from `customer_scores`, as last committed (a search never recomputes them; see
+ * segments/recompute.ts). Sorting or filtering by health or churn lists scored customers only.
+ *
+ * Count: exact up to {@link SEARCH_COUNT_LIMIT}; beyond, `total` is that limit with
+ * `totalIsEstimate` (the count stops early instead of visiting every match). Pages are keyset.
  * @module
  */
 import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { CustomerSearchPage, CustomerSearchQuery, CustomerSort } from '@c360/sdk';
+import { SEARCH_COUNT_LIMIT, type CustomerSearchPage, type CustomerSearchQuery, type CustomerSort } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
@@ -24,11 +29,12 @@ import { minorToMajor } from '../scoring/money.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { normaliseQuery, SEARCH_FIELD_SEPARATOR } from '../aggregate/search-text.js';
 import type { EvalContext } from '../segments/facts.js';
-import { ensureRuleSegmentsCurrent, memberOf, storedEvalContext } from '../segments/recompute.js';
+import { memberOf, storedEvalContext } from '../segments/recompute.js';
 import { rfmMemberSql, rfmSegmentName } from '../segments/rfm.js';
 
 type Query = z.output<typeof CustomerSearchQuery>;
-type From = Database & { c: Database['customers']; s: Database['customer_stats'] };
+type From = Database & { c: Database['customers']; s: Database['customer_stats']; sc: Database['customer_scores'] };
+type Tables = 'c' | 's' | 'sc';
 
 /** The sort key of each `sort` option: column, direction; ties broken by id ascending. */
 const SORTS: Record<CustomerSort, { column: string; dir: 'asc' | 'desc' }> = {
@@ -38,6 +44,10 @@ const SORTS: Record<CustomerSort, { column: string; dir: 'asc' | 'desc' }> = {
   lifetimeValue: { column: 'spent', dir: 'asc' },
   '-lastPurchaseAt': { column: 'last_purchase', dir: 'desc' },
   '-totalOrders': { column: 'orders_count', dir: 'desc' },
+  healthScore: { column: 'sc.health_score', dir: 'asc' },
+  '-healthScore': { column: 'sc.health_score', dir: 'desc' },
+  churnRisk: { column: 'sc.churn_score', dir: 'asc' },
+  '-churnRisk': { column: 'sc.churn_score', dir: 'desc' },
 };
 
 /** Escapes LIKE wildcards; the pattern uses `\` as escape character. */
@@ -77,7 +87,7 @@ const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 /** Minimum query length, in characters, the trigram index can answer. */
 const TRIGRAM = 3;
 
-function applyFilters(qb: SelectQueryBuilder<From, 'c' | 's', object>, query: Query, prepared: Prepared) {
+function applyFilters(qb: SelectQueryBuilder<From, Tables, object>, query: Query, prepared: Prepared) {
   let q = qb;
   const text = query.q ? normaliseQuery(query.q) : '';
   if (text) {
@@ -93,7 +103,7 @@ function applyFilters(qb: SelectQueryBuilder<From, 'c' | 's', object>, query: Qu
         union select o.customer_id from orders o where o.number = ${text})`);
     }
     // The exact condition (on the FTS candidates only, when there are candidates).
-    q = q.where((eb: ExpressionBuilder<From, 'c' | 's'>) => {
+    q = q.where((eb: ExpressionBuilder<From, Tables>) => {
       const ors = [
         eb('c.id', '=', text),
         eb(sql`c.search_text`, 'like', sql`${likeContains(lower)} escape '\\'`),
@@ -107,6 +117,7 @@ function applyFilters(qb: SelectQueryBuilder<From, 'c' | 's', object>, query: Qu
       return eb.or(ors);
     });
   }
+  if (query.ids) q = q.where('c.id', 'in', query.ids);
   if (prepared.segment) q = q.where(prepared.segment);
   if (query.tier) q = q.where(sql<boolean>`c.id in (select la.customer_id from loyalty_accounts la where la.tier = ${query.tier})`);
   if (query.tag) {
@@ -123,6 +134,10 @@ function applyFilters(qb: SelectQueryBuilder<From, 'c' | 's', object>, query: Qu
   if (query.clvMax !== undefined) q = q.where('s.total_spent_minor', '<=', Math.round(query.clvMax * 100));
   if (query.ordersMin !== undefined) q = q.where('s.total_orders', '>=', query.ordersMin);
   if (query.ordersMax !== undefined) q = q.where('s.total_orders', '<=', query.ordersMax);
+  if (query.healthMin !== undefined) q = q.where('sc.health_score', '>=', query.healthMin);
+  if (query.healthMax !== undefined) q = q.where('sc.health_score', '<=', query.healthMax);
+  if (query.churnMin !== undefined) q = q.where('sc.churn_score', '>=', query.churnMin);
+  if (query.churnMax !== undefined) q = q.where('sc.churn_score', '<=', query.churnMax);
   return q;
 }
 
@@ -158,7 +173,6 @@ async function segmentFilter(db: Db, segmentId: string, ctx: EvalContext | undef
     const name = rfmSegmentName(segment.id);
     return name ? rfmMemberSql(db, (await segmentContext(db, ctx)).asOf, name) : sql<boolean>`0 = 1`;
   }
-  if (segment.kind === 'rule') await ensureRuleSegmentsCurrent(db, await segmentContext(db, ctx));
   return memberOf(segment.id);
 }
 
@@ -171,21 +185,28 @@ export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): 
     fts: query.q ? await hasFts(db) : false,
     segment: query.segment ? await segmentFilter(db, query.segment, ctx) : null,
   };
+  const sort = SORTS[query.sort];
+  const key = sortExpr(sort.column);
+  // Scores are joined inner when they order or filter (so the planner may walk their index), else left.
+  const byScores = sort.column.startsWith('sc.') || [query.healthMin, query.healthMax, query.churnMin, query.churnMax].some((v) => v !== undefined);
+  const joined = (db as unknown as import('kysely').Kysely<From>)
+    .selectFrom('customers as c')
+    .innerJoin('customer_stats as s', 's.customer_id', 'c.id');
   const base = applyFilters(
-    (db as unknown as import('kysely').Kysely<From>)
-      .selectFrom('customers as c')
-      .innerJoin('customer_stats as s', 's.customer_id', 'c.id') as SelectQueryBuilder<From, 'c' | 's', object>,
+    (byScores
+      ? joined.innerJoin('customer_scores as sc', 'sc.customer_id', 'c.id')
+      : joined.leftJoin('customer_scores as sc', 'sc.customer_id', 'c.id')) as unknown as SelectQueryBuilder<From, Tables, object>,
     query,
     prepared,
   );
-  const sort = SORTS[query.sort];
-  const key = sortExpr(sort.column);
 
   let page = base.select([
     'c.id', 'c.name', 'c.email', 'c.phone', 'c.country', 'c.currency',
     's.total_spent_minor as spent',
     's.total_orders as orders_count',
     's.last_completed_at',
+    'sc.health_score',
+    'sc.churn_score',
     sql<string | number>`${key}`.as('sort_key'),
   ]);
   if (query.cursor) {
@@ -199,8 +220,10 @@ export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): 
   }
   const [rows, count] = await Promise.all([
     page.orderBy(key, sort.dir).orderBy('c.id', 'asc').limit(query.limit + 1).execute(),
-    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    // Bounded: stops after SEARCH_COUNT_LIMIT + 1 matches.
+    sql<{ n: number }>`select count(*) as n from (${base.select(sql`1`.as('one')).limit(SEARCH_COUNT_LIMIT + 1)}) m`.execute(db),
   ]);
+  const counted = Number(count.rows[0]?.n ?? 0);
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
 
@@ -220,9 +243,12 @@ export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): 
       lifetimeValue: minorToMajor(Number(r.spent), r.currency),
       totalOrders: Number(r.orders_count),
       lastPurchaseAt: r.last_completed_at,
+      healthScore: r.health_score === null ? null : Number(r.health_score),
+      churnRisk: r.churn_score === null ? null : Number(r.churn_score),
       matchedOrderNumber: text && orderMatches.has(r.id) ? text : null,
     })),
-    total: Number(count.n),
+    total: Math.min(counted, SEARCH_COUNT_LIMIT),
+    totalIsEstimate: counted > SEARCH_COUNT_LIMIT,
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
   };
 }

@@ -3,14 +3,16 @@
  * `assigned_at` = when the customer entered), so the 360 view, the marketing section and the
  * `segment` search filter read them with one indexed lookup.
  *
- * When they are recomputed:
- * - for every customer, when a rule segment is created or its criteria change;
+ * Derived state: rule memberships and the stored health/churn scores (`customer_scores`, see
+ * stored-scores.ts) are computed together, from one batch load of facts, at one evaluation context
+ * (as-of and health weights) kept in `meta.segments_context`. When:
+ * - for every customer, when a rule segment is created or its criteria change (write requests);
  * - for the customers a change touches: ingestion (hook in `applyEventsIn`, after the stats
  *   recompute) and tag assignment/removal — entries and exits then get a `segment` timeline entry;
- * - for every customer, lazily, before segment data is read (GET /segments, the `segment` search
- *   filter, compare) when the evaluation context is stale: the server's as-of or health weights
- *   differ from those memberships were computed with, or customer stats changed outside ingestion
- *   (an Online Retail import). The context is kept in `meta.segments_context`.
+ * - for every customer, in the background job (segments/derived-job.ts, under a lease so several
+ *   processes run it once) when the context is stale: the server's as-of is later than the stored
+ *   one, the health weights differ, or customer stats changed outside ingestion (an import).
+ * Reads never recompute: a GET shows the last committed memberships and scores.
  *
  * Why TypeScript over rows rather than SQL: the fields are defined by the scoring functions
  * (whole-day floors, half-away-from-zero rounding, RFM quintiles, health and churn formulas);
@@ -25,7 +27,8 @@ import type { Db } from '../db/connect.js';
 import { writeActivity } from '../ingest/shared.js';
 import { sortableId } from '../write/ids.js';
 import { loadFacts, type EvalContext } from './facts.js';
-import { matches, needsOf } from './evaluate.js';
+import { matches, needsOf, type CustomerFacts } from './evaluate.js';
+import { withScoreNeeds, writeScores } from './stored-scores.js';
 
 /** A rule segment with valid criteria. */
 export interface RuleSegment {
@@ -79,6 +82,11 @@ export interface RecomputeOptions {
 export async function recomputeMemberships(db: Db, ctx: EvalContext, segments: readonly RuleSegment[], options: RecomputeOptions): Promise<{ entered: number; left: number }> {
   if (segments.length === 0 || options.customerIds?.length === 0) return { entered: 0, left: 0 };
   const facts = await loadFacts(db, ctx, needsOf(segments.map((s) => s.criteria)), options.customerIds);
+  return applyMemberships(db, segments, facts, options);
+}
+
+/** Brings the memberships of `segments` in line with `facts` (of `options.customerIds`, or of everyone). */
+async function applyMemberships(db: Db, segments: readonly RuleSegment[], facts: readonly CustomerFacts[], options: RecomputeOptions): Promise<{ entered: number; left: number }> {
   const at = options.now.toISOString();
   let entered = 0;
   let left = 0;
@@ -114,6 +122,32 @@ export async function recomputeMemberships(db: Db, ctx: EvalContext, segments: r
     left += remove.length;
   }
   return { entered, left };
+}
+
+/**
+ * The derived state of some customers at `ctx`: their stored scores (segments/stored-scores.ts)
+ * and their memberships of every rule segment, from one batch load of their facts.
+ */
+async function refreshDerived(db: Db, ctx: EvalContext, options: RecomputeOptions & { customerIds: readonly string[] }): Promise<void> {
+  if (options.customerIds.length === 0) return;
+  const segments = await loadRuleSegments(db);
+  const facts = await loadFacts(db, ctx, withScoreNeeds(needsOf(segments.map((s) => s.criteria))), options.customerIds);
+  await writeScores(db, facts, ctx.asOf);
+  await applyMemberships(db, segments, facts, options);
+}
+
+/** Customers per step of a full refresh (facts of one step are in memory at once). */
+const FULL_STEP = 2_000;
+
+/** The derived state of every customer at `ctx`, step by step in id order (memory stays flat). */
+async function refreshAll(db: Db, ctx: EvalContext, now: Date): Promise<void> {
+  let after = '';
+  for (;;) {
+    const ids = (await db.selectFrom('customers').select('id').where('id', '>', after).orderBy('id').limit(FULL_STEP).execute()).map((r) => r.id);
+    if (ids.length === 0) return;
+    await refreshDerived(db, ctx, { customerIds: ids, now });
+    after = ids.at(-1)!;
+  }
 }
 
 async function assignedAmong(db: Db, segmentId: string, customerIds: readonly string[] | undefined): Promise<Set<string>> {
@@ -157,45 +191,71 @@ function sameContext(stored: StoredContext | null, ctx: EvalContext, version: st
 }
 
 /**
- * Makes every rule membership current for `ctx` (the server's read context): a no-op (two small
- * reads) unless the stored context is stale, else a full recompute in one transaction. Call before
- * reading rule memberships. `db` must not be a transaction.
+ * The context the derived state should be at for a process whose read context is `ctx`, and
+ * whether it is stale. The as-of only moves forward: a process whose as-of is older than the
+ * stored one keeps the stored as-of, so two processes with different as-of dates never undo each
+ * other's work; stats changed outside ingestion, or other health weights (deployment
+ * configuration, the same on every instance), make it stale too.
  */
-export async function ensureRuleSegmentsCurrent(db: Db, ctx: EvalContext, now: Date = new Date()): Promise<void> {
-  if (sameContext(await readContext(db), ctx, await statsVersion(db))) return;
-  await db.transaction().execute(async (trx) => {
-    const version = await statsVersion(trx);
-    if (sameContext(await readContext(trx), ctx, version)) return;
-    await recomputeMemberships(trx, ctx, await loadRuleSegments(trx), { now });
-    await writeContext(trx, { asOf: ctx.asOf.toISOString(), healthWeights: ctx.healthWeights ?? null, statsVersion: version });
+export async function targetContext(db: Db, ctx: EvalContext): Promise<{ target: EvalContext; stale: boolean }> {
+  const [stored, version] = [await readContext(db), await statsVersion(db)];
+  const asOf = stored && Date.parse(stored.asOf) > ctx.asOf.getTime() ? new Date(stored.asOf) : ctx.asOf;
+  const target: EvalContext = { asOf, ...(ctx.healthWeights ? { healthWeights: ctx.healthWeights } : {}) };
+  return { target, stale: !sameContext(stored, target, version) };
+}
+
+/**
+ * Makes the derived state (rule memberships and stored scores) current for `ctx` (forward-only,
+ * see {@link targetContext}): a no-op (two small reads) unless stale, else a full refresh in one
+ * transaction (readers see the old or the new state). Returns the context it is current for.
+ * Write paths only (creating or editing a segment, the background job); `db` must not be a
+ * transaction.
+ */
+export async function ensureRuleSegmentsCurrent(db: Db, ctx: EvalContext, now: Date = new Date()): Promise<EvalContext> {
+  const first = await targetContext(db, ctx);
+  if (!first.stale) return first.target;
+  return db.transaction().execute(async (trx) => {
+    const { target, stale } = await targetContext(trx, ctx);
+    if (!stale) return target;
+    await refreshAll(trx, target, now);
+    await writeContext(trx, { asOf: target.asOf.toISOString(), healthWeights: target.healthWeights ?? null, statsVersion: await statsVersion(trx) });
+    return target;
   });
 }
 
 /**
- * Recomputes rule memberships of the customers a change touched, in the caller's transaction, at
- * the stored evaluation context (memberships stay consistent with one as-of), with timeline
- * entries for entries and exits. `statsRecomputed`: the change also recomputed these customers'
- * stats (bumping `meta.stats_version` by one), which keeps the stored context current.
+ * Refreshes the derived state of the customers a change touched, in the caller's transaction, at
+ * the stored evaluation context (else the dataset's as-of, else `now`), with timeline entries for
+ * segment entries and exits. `statsRecomputed`: the change also recomputed these customers' stats
+ * (bumping `meta.stats_version` by one), which keeps the stored context current.
  */
 export async function refreshRuleSegments(db: Db, customerIds: readonly string[], options: { now: Date; statsRecomputed?: boolean }): Promise<void> {
   if (customerIds.length === 0) return;
-  const segments = await loadRuleSegments(db);
-  if (segments.length === 0) return;
   const stored = await readContext(db);
-  const ctx: EvalContext = stored
-    ? { asOf: new Date(stored.asOf), ...(stored.healthWeights ? { healthWeights: stored.healthWeights } : {}) }
-    : { asOf: options.now };
-  await recomputeMemberships(db, ctx, segments, { customerIds, now: options.now, timeline: true });
+  const ctx = stored ? contextOf(stored) : await defaultContext(db, options.now);
+  await refreshDerived(db, ctx, { customerIds: [...new Set(customerIds)], now: options.now, timeline: true });
   if (stored && options.statsRecomputed) {
     const version = await statsVersion(db);
     if (stored.statsVersion === String(Number(version) - 1)) await writeContext(db, { ...stored, statsVersion: version });
   }
 }
 
+const contextOf = (stored: StoredContext): EvalContext => ({
+  asOf: new Date(stored.asOf),
+  ...(stored.healthWeights ? { healthWeights: stored.healthWeights } : {}),
+});
+
+/** Before anything stored a context: the dataset's as-of (`meta.dataset_as_of`), else `now`. */
+async function defaultContext(db: Db, now: Date): Promise<EvalContext> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', 'dataset_as_of').executeTakeFirst();
+  const asOf = row?.value ? new Date(row.value) : null;
+  return { asOf: asOf && !Number.isNaN(asOf.getTime()) ? asOf : now };
+}
+
 /** The evaluation context memberships were last computed with, for reads that have no other (search). */
 export async function storedEvalContext(db: Db): Promise<EvalContext | null> {
   const stored = await readContext(db);
-  return stored ? { asOf: new Date(stored.asOf), ...(stored.healthWeights ? { healthWeights: stored.healthWeights } : {}) } : null;
+  return stored ? contextOf(stored) : null;
 }
 
 /** SQL condition: the customer `customerRef` (a column reference) is assigned to `segmentId`. */

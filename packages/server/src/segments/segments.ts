@@ -47,9 +47,12 @@ function toSegment(row: SegmentRow, memberCount: number): Segment {
 
 const RFM_ORDER = new Map(RfmSegmentName.options.map((name, i) => [rfmSegmentId(name), i]));
 
-/** GET /segments: every segment with its member count at the server's as-of. */
+/**
+ * GET /segments: every segment with its member count — RFM counts at the server's as-of, rule and
+ * manual counts as last committed (rule memberships are kept current by the write path and the
+ * background refresh, never here).
+ */
 export async function listSegments(db: Db, ctx: EvalContext): Promise<SegmentList> {
-  await ensureRuleSegmentsCurrent(db, ctx);
   const [rows, counts, rfmCounts] = await Promise.all([
     db.selectFrom('segments').selectAll().execute(),
     db.selectFrom('segment_assignments').select(['segment_id', sql<number>`count(*)`.as('n')]).groupBy('segment_id').execute(),
@@ -91,7 +94,7 @@ async function audit(db: Db, actor: Actor, action: string, customerId: string | 
 
 /** POST /segments: creates a rule or manual segment; a rule segment's members are computed at once. */
 export async function createSegment(db: Db, ctx: EvalContext, actor: Actor, input: z.output<typeof NewSegment>, now = new Date()): Promise<Segment> {
-  await ensureRuleSegmentsCurrent(db, ctx, now);
+  const target = await ensureRuleSegmentsCurrent(db, ctx, now);
   const id = `seg_${randomUUID()}`;
   return db.transaction().execute(async (trx) => {
     await requireUniqueName(trx, input.name);
@@ -104,7 +107,7 @@ export async function createSegment(db: Db, ctx: EvalContext, actor: Actor, inpu
       created_at: now.toISOString(),
     };
     await trx.insertInto('segments').values(row).execute();
-    if (input.kind === 'rule') await recomputeMemberships(trx, ctx, await loadRuleSegments(trx, [id]), { now });
+    if (input.kind === 'rule') await recomputeMemberships(trx, target, await loadRuleSegments(trx, [id]), { now });
     await audit(trx, actor, 'segment.created', null, { segmentId: id, name: row.name, kind: row.kind, criteria: input.criteria ?? null }, row.created_at);
     return toSegment(row, await memberCount(trx, id));
   });
@@ -112,7 +115,7 @@ export async function createSegment(db: Db, ctx: EvalContext, actor: Actor, inpu
 
 /** PATCH /segments/:id: renames, redescribes, or (rule segments) changes the criteria and recomputes. */
 export async function updateSegment(db: Db, ctx: EvalContext, actor: Actor, id: string, input: z.output<typeof SegmentUpdate>, now = new Date()): Promise<Segment> {
-  await ensureRuleSegmentsCurrent(db, ctx, now);
+  const target = await ensureRuleSegmentsCurrent(db, ctx, now);
   return db.transaction().execute(async (trx) => {
     const row = await loadSegmentRow(trx, id);
     if (row.kind === 'rfm') throw new ProblemError(409, 'conflict', 'Segment is built in', `"${row.name}" is an RFM segment; it cannot be changed`);
@@ -127,7 +130,7 @@ export async function updateSegment(db: Db, ctx: EvalContext, actor: Actor, id: 
     if (input.description !== undefined) changes.description = input.description || null;
     if (input.criteria !== undefined) changes.criteria = JSON.stringify(input.criteria);
     if (Object.keys(changes).length) await trx.updateTable('segments').set(changes).where('id', '=', id).execute();
-    if (input.criteria !== undefined) await recomputeMemberships(trx, ctx, await loadRuleSegments(trx, [id]), { now });
+    if (input.criteria !== undefined) await recomputeMemberships(trx, target, await loadRuleSegments(trx, [id]), { now });
     await audit(trx, actor, 'segment.updated', null, { segmentId: id, changes: { ...input } }, now.toISOString());
     return toSegment({ ...row, ...changes }, await memberCount(trx, id));
   });

@@ -1,7 +1,8 @@
 /**
  * Segments over the real app and sample (R11): criteria validation naming the path; rule members
  * equal to an independent evaluation over the 360 view (fast-check over random criteria);
- * recompute when customer data changes (ingestion, tags, stats changed outside ingestion, as-of);
+ * recompute when customer data changes (ingestion, tags) and in the background refresh (stats
+ * changed outside ingestion, a later as-of; never in a read);
  * manual assignment and audited removal; RFM segment counts.
  */
 import fc from 'fast-check';
@@ -11,6 +12,7 @@ import { openSampleApp, TEST_SECRET, withToken, type SampleApp } from '../helper
 import { createApiApp } from '../../src/api/app.js';
 import { recomputeCustomerStats } from '../../src/aggregate/customer-stats.js';
 import { eventMaker } from '../ingest/helpers.js';
+import { refreshDerivedIfStale } from '../../src/segments/derived-job.js';
 
 let sample: SampleApp;
 let ids: string[];
@@ -262,38 +264,53 @@ describe('rule segments', () => {
     await json('DELETE', `/customers/${ids[5]}/tags/${tagged.body.tags.find((t: { name: string }) => t.name === 'Fraud watch').id}`);
     expect(await members(watched.id)).toEqual([]);
 
-    // Stats rebuilt outside ingestion (as an import does): the next read recomputes.
+    // Stats rebuilt outside ingestion (as an import does): reads show the committed memberships
+    // until the background refresh runs (once: it is current afterwards).
     await sample.db.updateTable('orders').set({ status: 'cancelled' }).where('id', '=', 'SEG-O2').execute();
     await recomputeCustomerStats(sample.db, ['SEG-1']);
+    expect(await members(rich.id)).toEqual(['SEG-1']);
+    expect(await refreshDerivedIfStale(sample.db, { asOf: sample.asOf })).toBe(true);
     expect(await members(rich.id)).toEqual([]);
+    expect(await refreshDerivedIfStale(sample.db, { asOf: sample.asOf })).toBe(false);
   });
 
-  it('are re-evaluated at the server’s as-of date', async () => {
+  it('follow the latest as-of of the servers sharing the database, moved by the background refresh, never by a read', async () => {
     const recent = (await json('POST', '/segments', { name: 'Bought in the last 45 days', kind: 'rule', criteria: { field: 'daysSinceLastPurchase', op: '<=', value: 45 } })).body;
-    const later = withToken(
-      createApiApp({ db: sample.db, asOf: new Date(sample.asOf.getTime() + 30 * 86_400_000), auth: { secret: TEST_SECRET, writeRate: 0 } }),
-      sample.tokens.admin,
-    );
+    const laterAsOf = new Date(sample.asOf.getTime() + 30 * 86_400_000);
+    const later = withToken(createApiApp({ db: sample.db, asOf: laterAsOf, auth: { secret: TEST_SECRET, writeRate: 0 } }), sample.tokens.admin);
     const expectedLater: string[] = [];
     for (const id of ids) {
       const t = await loadTruth(id, later);
       if (holds(recent.criteria, t)) expectedLater.push(id);
     }
-    const listed = (await json('GET', '/segments', undefined, later)).body.segments.find((s: { id: string }) => s.id === recent.id);
-    expect(listed.memberCount).toBe(expectedLater.length);
-    expect(await members(recent.id, later)).toEqual(expectedLater.sort());
-    // Back on the first server: its as-of again.
+    expectedLater.sort();
     const expectedNow = truths.filter((t) => holds(recent.criteria, t)).map((t) => t.id).sort();
-    expect(await members(recent.id)).toEqual(expectedNow);
-
-    // The 360 view shows the memberships of its own server's as-of too.
     const changed = expectedNow.find((id) => !expectedLater.includes(id))!;
     expect(changed).toBeDefined();
     const inView = async (app: typeof sample.app) =>
       ((await json('GET', `/customers/${changed}/360`, undefined, app)).body.segments as Array<{ id: string }>).some((s) => s.id === recent.id);
+    const listedCount = async (app: typeof sample.app) =>
+      (await json('GET', '/segments', undefined, app)).body.segments.find((s: { id: string }) => s.id === recent.id).memberCount;
+
+    // The later server reads what is committed (computed at the first server's as-of) …
+    expect(await members(recent.id, later)).toEqual(expectedNow);
+    expect(await listedCount(later)).toBe(expectedNow.length);
+    expect(await inView(later)).toBe(true);
+    // … until its background refresh moves the memberships to its as-of.
+    expect(await refreshDerivedIfStale(sample.db, { asOf: laterAsOf })).toBe(true);
+    expect(await listedCount(later)).toBe(expectedLater.length);
+    expect(await members(recent.id, later)).toEqual(expectedLater);
     expect(await inView(later)).toBe(false);
-    expect(await inView(sample.app)).toBe(true);
-    expect(await inView(later)).toBe(false);
+    // The earlier server's refresh does not move them back (the as-of only moves forward), nor does a segment write.
+    expect(await refreshDerivedIfStale(sample.db, { asOf: sample.asOf })).toBe(false);
+    await json('PATCH', `/segments/${recent.id}`, { description: 'Recent buyers' });
+    expect(await members(recent.id)).toEqual(expectedLater);
+    expect(await inView(sample.app)).toBe(false);
+
+    // Back to the sample's as-of for the other tests (forgetting the stored context).
+    await sample.db.deleteFrom('meta').where('key', '=', 'segments_context').execute();
+    expect(await refreshDerivedIfStale(sample.db, { asOf: sample.asOf })).toBe(true);
+    expect(await members(recent.id)).toEqual(expectedNow);
   });
 
   it('can be renamed and given new criteria, which recomputes the members', async () => {

@@ -17,7 +17,6 @@ import {
 } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
 import { secureRoute } from '../guard.js';
-import { segmentsCurrent, segmentsCurrentForFilter } from './segments.js';
 import { commonProblems, customerProblems, json } from '../openapi-helpers.js';
 import { searchCustomers } from '../../read/search.js';
 import { loadCustomer360 } from '../../read/customer-360.js';
@@ -26,17 +25,18 @@ import { loadTimeline } from '../../read/timeline.js';
 
 const IdParam = z.object({ id: CustomerId.meta({ param: { name: 'id', in: 'path' } }) });
 
-const search = secureRoute({ permission: 'customers:read', use: [segmentsCurrentForFilter] }, {
+const search = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers',
   tags: ['Customers'],
   summary: 'Search and filter customers',
-  description: 'Free text over name, email and phone, exact customer id or order number; filters combine; keyset-paginated.',
+  description: 'Free text over name, email and phone, exact customer id or order number; `ids=a,b,c` for known ids; filters '
+    + '(health and churn ranges among them) combine; keyset-paginated; the total is exact up to 10,000, then flagged `totalIsEstimate`.',
   request: { query: CustomerSearchQuery },
   responses: { 200: json(CustomerSearchPage, 'A page of matching customers and the total count'), ...commonProblems },
 });
 
-const view360 = secureRoute({ permission: 'customers:read', use: [segmentsCurrent] }, {
+const view360 = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/360',
   tags: ['Customers'],
@@ -67,7 +67,7 @@ const timeline = secureRoute({ permission: 'customers:read' }, {
 
 /** Mounts the customer routes on an app whose context carries the read context. */
 export function customerRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(search, async (c) => c.json(await searchCustomers(c.var.read.db, c.req.valid('query')), 200));
+  app.openapi(search, async (c) => c.json(await searchCustomers(c.var.read.db, c.req.valid('query'), c.var.read), 200));
   app.openapi(view360, async (c) => c.json(await loadCustomer360(c.var.read, c.req.valid('param').id), 200));
   app.openapi(orders, async (c) =>
     c.json(await loadOrders(c.var.read.db, c.req.valid('param').id, c.req.valid('query')), 200),

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { BulkExportQuery, CustomerId, ExportQuery } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
 import { secureRoute } from '../guard.js';
-import { segmentsCurrentForFilter } from './segments.js';
 import { commonProblems, customerProblems } from '../openapi-helpers.js';
 import { exportFilename, loadCustomerReport } from '../../export/report.js';
 import { renderCustomerPdf } from '../../export/pdf.js';
@@ -46,7 +45,7 @@ const customerExport = secureRoute({ permission: 'export' }, {
   },
 });
 
-const bulkExport = secureRoute({ permission: 'export', use: [segmentsCurrentForFilter] }, {
+const bulkExport = secureRoute({ permission: 'export' }, {
   method: 'get',
   path: '/customers/export.csv',
   tags: ['Export'],

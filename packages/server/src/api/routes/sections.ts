@@ -11,7 +11,6 @@ import {
 } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
 import { secureRoute } from '../guard.js';
-import { segmentsCurrent } from './segments.js';
 import { customerProblems, json, problem } from '../openapi-helpers.js';
 import { loadLoyalty } from '../../read/loyalty.js';
 import { loadMarketing } from '../../read/marketing.js';
@@ -40,7 +39,7 @@ const loyalty = secureRoute({ permission: 'customers:read' }, {
   responses: { 200: json(LoyaltyStatus, 'The loyalty status'), ...customerProblems },
 });
 
-const marketing = secureRoute({ permission: 'customers:read', use: [segmentsCurrent] }, {
+const marketing = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
   path: '/customers/{id}/marketing',
   tags: ['Customer sections'],

@@ -4,31 +4,12 @@
  * @module
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { CustomerId, CustomerSegments, NewSegment, Segment, SegmentAssignment, SegmentList, SegmentUpdate } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
 import { secureRoute } from '../guard.js';
 import { commonProblems, customerProblems, json, problem } from '../openapi-helpers.js';
 import { assignManualSegment, createSegment, listSegments, removeManualSegment, updateSegment } from '../../segments/segments.js';
-import { ensureRuleSegmentsCurrent } from '../../segments/recompute.js';
-
-/**
- * Route middleware (after the access guard) of reads that show rule memberships (GET
- * /customers/:id/360 and /marketing): makes them current for this server's as-of first — two
- * small reads, unless the as-of changed or stats were rebuilt outside ingestion (then a full
- * recompute).
- */
-export const segmentsCurrent: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await ensureRuleSegmentsCurrent(c.var.read.db, c.var.read);
-  await next();
-};
-
-/** The same for GET /customers, when it filters by `segment` (the search then also evaluates RFM membership at that as-of). */
-export const segmentsCurrentForFilter: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.req.query('segment')) await ensureRuleSegmentsCurrent(c.var.read.db, c.var.read);
-  await next();
-};
 
 const id = CustomerId.meta({ param: { name: 'id', in: 'path' } });
 const segmentId = z.string().min(1).max(128).meta({ param: { name: 'segmentId', in: 'path' }, description: 'Segment id', example: 'rfm:champions' });
