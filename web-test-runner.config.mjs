@@ -91,6 +91,23 @@ function realServerPlugin() {
   };
 }
 
+/**
+ * `executeServerCommand('mouse-wheel', { x, y, deltaY })`: moves the mouse to (x, y) of the page and
+ * turns the wheel, as a person scrolls (a synthetic WheelEvent scrolls nothing).
+ */
+function mouseWheelPlugin() {
+  return {
+    name: 'c360-mouse-wheel',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'mouse-wheel') return undefined;
+      const page = session.browser.getPage(session.id);
+      await page.mouse.move(payload.x, payload.y);
+      await page.mouse.wheel({ deltaX: payload.deltaX ?? 0, deltaY: payload.deltaY ?? 0 });
+      return true;
+    },
+  };
+}
+
 async function answers() {
   try {
     // The reference is public; every other route needs a token.
@@ -134,6 +151,7 @@ export default {
   nodeResolve: { exportConditions: ['@c360/source'] },
   plugins: [
     realServerPlugin(),
+    mouseWheelPlugin(),
     // esbuild's transform API ignores "extends": point at a tsconfig that itself sets
     // experimentalDecorators + useDefineForClassFields:false (Lit decorators).
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),

@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { C360ApiError, type Note, type NoteType, type NoteVisibility } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
+import { PagingController } from '../base/paging.js';
 import { renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { PermissionsController } from '../base/permissions.js';
@@ -94,11 +95,12 @@ export class CustomerNotesElement extends C360CustomerElement {
   /** Notes saved by this element since the list was loaded, newest first. */
   @state() private added: Note[] = [];
   /** Notes of later pages, appended by "Load more". */
-  @state() private more: Note[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
-  private moreAbort?: AbortController;
+  private readonly paging = new PagingController<Note>(this, {
+    fetchPage: async (cursor, signal) => {
+      const page = await this.requireClient(this.client).getNotes(this.customerId!, { type: this.noteType || undefined, limit: this.pageSize, cursor }, { signal });
+      return { items: page.notes, nextCursor: page.nextCursor };
+    },
+  });
 
   @state() private draft = '';
   @state() private draftType: NoteType = 'general';
@@ -128,7 +130,7 @@ export class CustomerNotesElement extends C360CustomerElement {
       if (!id) return initialState;
       const page = await this.requireClient(client).getNotes(id, { type, limit }, { signal });
       if (quiet) this.resetList();
-      this.nextCursor = page.nextCursor;
+      this.paging.reset(page.nextCursor);
       return page;
     },
     args: () => [this.customerId, this.client, this.noteType || undefined, this.pageSize] as const,
@@ -139,7 +141,7 @@ export class CustomerNotesElement extends C360CustomerElement {
     const seen = new Set<string>();
     const filter = this.noteType;
     const added = this.added.filter((n) => !filter || n.type === filter);
-    return [...added, ...(this.task.value?.notes ?? []), ...this.more].filter((n) => !seen.has(n.id) && !!seen.add(n.id));
+    return [...added, ...(this.task.value?.notes ?? []), ...this.paging.items].filter((n) => !seen.has(n.id) && !!seen.add(n.id));
   }
 
   override connectedCallback(): void {
@@ -150,7 +152,6 @@ export class CustomerNotesElement extends C360CustomerElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clock);
-    this.moreAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -167,32 +168,13 @@ export class CustomerNotesElement extends C360CustomerElement {
   }
 
   private resetList() {
-    this.moreAbort?.abort();
     this.added = [];
-    this.more = [];
-    this.nextCursor = null;
-    this.loadingMore = false;
-    this.moreError = undefined;
+    this.paging.reset();
   }
 
-  /** Fetches the next page of notes, if there is one. */
+  /** Fetches the next page of notes, if there is one (after a failed page, tries it again). */
   async loadMore(): Promise<void> {
-    const id = this.customerId;
-    const cursor = this.nextCursor;
-    if (!id || !cursor || this.loadingMore) return;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    const abort = (this.moreAbort = new AbortController());
-    try {
-      const page = await this.requireClient(this.client).getNotes(id, { type: this.noteType || undefined, limit: this.pageSize, cursor }, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.more = [...this.more, ...page.notes];
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (!abort.signal.aborted) this.moreError = error;
-    } finally {
-      if (!abort.signal.aborted) this.loadingMore = false;
-    }
+    if (this.customerId) await this.paging.loadMore();
   }
 
   /**
@@ -288,9 +270,9 @@ export class CustomerNotesElement extends C360CustomerElement {
             notes: this.notes,
             noteType: this.noteType,
             format: this.format,
-            moreError: this.moreError,
-            nextCursor: this.nextCursor,
-            loadingMore: this.loadingMore,
+            moreError: this.paging.error,
+            nextCursor: this.paging.nextCursor,
+            loadingMore: this.paging.loading,
             loadMore: () => this.loadMore(),
           })}
     </div>`;

@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CustomerSearchQuery, CustomerSort, CustomerSummary, LoyaltyTier } from '@c360/sdk';
 import { C360Element } from '../base/c360-element.js';
+import { PagingController } from '../base/paging.js';
 import { renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { FILTER_KEYS, activeFilters, optionalNumber, optionalString, parseFilterInput, type CustomerSearchFilters, type FilterChoices, type FilterKey } from './filters.js';
@@ -141,27 +142,28 @@ export class CustomerSearchElement extends C360Element {
   @state() private query = '';
   @state() private activeIndex = -1;
   @state() private open = false;
-  @state() private more: CustomerSummary[] = [];
-  @state() private nextCursor: string | null = null;
   @state() private total = 0;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
   @state() private invalid = new Set<FilterKey>();
   @state() private wantChoices = false;
   @state() private checked: CompareItem[] = [];
   private searched?: CustomerSearchQuery;
-  private moreAbort?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
   private readonly uid = `c360-search-${++nextId}`;
+
+  /** The pages "Load more" appends (ids already shown are skipped). */
+  private readonly paging = new PagingController<CustomerSummary>(this, {
+    fetchPage: async (cursor, signal) => {
+      const page = await this.requireClient(this.client).searchCustomers({ ...this.searched, cursor }, { signal });
+      if (!signal.aborted) this.total = page.total;
+      return { items: page.items, nextCursor: page.nextCursor };
+    },
+    key: (c) => c.id,
+  });
 
   private readonly task = new Task(this, {
     task: async ([q, filtersKey, sort, limit, client], { signal }) => {
       this.activeIndex = -1;
-      this.moreAbort?.abort();
-      this.more = [];
-      this.nextCursor = null;
-      this.loadingMore = false;
-      this.moreError = undefined;
+      this.paging.reset();
       const filters = JSON.parse(filtersKey) as CustomerSearchFilters;
       if (!q && Object.keys(filters).length === 0) {
         this.searched = undefined;
@@ -170,7 +172,7 @@ export class CustomerSearchElement extends C360Element {
       const query: CustomerSearchQuery = { ...(q ? { q } : {}), ...filters, sort, limit };
       this.searched = query;
       const page = await this.requireClient(client).searchCustomers(query, { signal });
-      this.nextCursor = page.nextCursor;
+      this.paging.reset(page.nextCursor, page.items);
       this.total = page.total;
       return page;
     },
@@ -200,12 +202,12 @@ export class CustomerSearchElement extends C360Element {
   /** Every result loaded so far (the first page and the pages "Load more" added). */
   get results(): CustomerSummary[] {
     if (this.task.status !== TaskStatus.COMPLETE) return []; // not a previous search's rows
-    return [...(this.task.value?.items ?? []), ...this.more];
+    return [...(this.task.value?.items ?? []), ...this.paging.items];
   }
 
   /** Whether "Load more" has another page to fetch. */
   get hasMore(): boolean {
-    return this.nextCursor !== null;
+    return this.paging.hasMore;
   }
 
   /** Ids of the customers checked for comparison, in the order they were checked. */
@@ -221,7 +223,6 @@ export class CustomerSearchElement extends C360Element {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
-    this.moreAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -241,25 +242,9 @@ export class CustomerSearchElement extends C360Element {
     }
   }
 
-  /** Fetches the next page of the current search and appends it (ids already shown are skipped). */
+  /** Fetches the next page of the current search and appends it (ids already shown are skipped; after a failed page, tries it again). */
   async loadMore(): Promise<void> {
-    const cursor = this.nextCursor;
-    if (!cursor || !this.searched || this.loadingMore) return;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    const abort = (this.moreAbort = new AbortController());
-    try {
-      const page = await this.requireClient(this.client).searchCustomers({ ...this.searched, cursor }, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      const seen = new Set(this.results.map((c) => c.id));
-      this.more = [...this.more, ...page.items.filter((c) => !seen.has(c.id))];
-      this.nextCursor = page.nextCursor;
-      this.total = page.total;
-    } catch (error) {
-      if (!abort.signal.aborted) this.moreError = error;
-    } finally {
-      if (!abort.signal.aborted) this.loadingMore = false;
-    }
+    if (this.searched) await this.paging.loadMore();
   }
 
   private setFilter<K extends FilterKey>(key: K, value: CustomerSearchFilters[K] | undefined) {
@@ -415,15 +400,15 @@ export class CustomerSearchElement extends C360Element {
                   total: this.total,
                   activeIndex: this.activeIndex,
                   checked: this.checked,
-                  loadingMore: this.loadingMore,
-                  moreError: this.moreError,
+                  loadingMore: this.paging.loading,
+                  moreError: this.paging.error,
                   hasMore: this.hasMore,
                   format: this.format,
                   exportView: { searched: this.searched, apiBase: this.apiBase, token: this.token, locale: this.locale, theme: this.theme },
                   select: (c) => this.select(c),
                   activate: (index) => (this.activeIndex = index),
                   toggleCompare: (c, on) => this.toggleCompare(c, on),
-                  retryMore: () => ((this.moreError = undefined), this.loadMore()),
+                  retryMore: () => this.loadMore(),
                   onLoadMore: this.onLoadMore,
                 }),
               error: (error) => renderError(error, { retry: () => this.task.run() }),

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import '@lit-labs/virtualizer';
@@ -7,6 +8,7 @@ import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { TIMELINE_EVENT_TYPES, type TimelineEvent, type TimelineEventType } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
+import { PagingController } from '../base/paging.js';
 import { renderNavigable } from '../base/navigate.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
@@ -14,6 +16,8 @@ import { TYPE_ICON, typeLabel } from './icons.js';
 import styles from './customer-timeline.styles.js';
 
 const ALL_TYPES = TIMELINE_EVENT_TYPES;
+/** The virtualizer's item key (one function, so a render does not hand it a new one). */
+const eventKey = (e: TimelineEvent) => e.id;
 const typesConverter = {
   fromAttribute: (value: string | null) =>
     (value ?? '').split(',').map((t) => t.trim()).filter((t): t is TimelineEventType => (ALL_TYPES as readonly string[]).includes(t)),
@@ -70,34 +74,39 @@ export class CustomerTimelineElement extends C360CustomerElement {
   /** Link template for tickets, e.g. `/tickets/{id}`. */
   @property({ attribute: 'ticket-href' }) ticketHref?: string;
 
-  @state() private more: TimelineEvent[] = [];
   /** The first page as refetched by a live refresh (merged over the loaded events). */
   @state() private fresh: TimelineEvent[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer<TimelineEvent>;
-  private moreAbort?: AbortController;
+
+  /** The pages after the first (the feed asks for the next one when its end scrolls into view). */
+  private readonly paging = new PagingController<TimelineEvent>(this, {
+    fetchPage: async (cursor, signal) => {
+      const page = await this.requireClient(this.client).getTimeline(this.customerId!, { ...this.query(), cursor }, { signal });
+      return { items: page.events, nextCursor: page.nextCursor };
+    },
+    key: (e) => e.id,
+  });
 
   private readonly task = new Task(this, {
     task: async ([id, client, types, from, to, limit], { signal }) => {
-      this.moreAbort?.abort();
-      this.more = [];
+      this.paging.reset();
       this.fresh = [];
-      this.nextCursor = null;
-      this.loadingMore = false;
-      this.moreError = undefined;
       if (!id) return initialState;
       const page = await this.requireClient(client).getTimeline(id, { types: types || undefined, from, to, limit }, { signal });
-      this.nextCursor = page.nextCursor;
+      this.paging.reset(page.nextCursor, page.events);
       return page.events;
     },
     args: () => [this.customerId, this.client, this.types.join(','), this.from || undefined, this.to || undefined, this.pageSize] as const,
   });
 
+  /** The filters and page size of the current query. */
+  private query() {
+    return { types: this.types.join(',') || undefined, from: this.from || undefined, to: this.to || undefined, limit: this.pageSize };
+  }
+
   /** The events loaded so far, newest first. */
   get events(): TimelineEvent[] {
-    const loaded = [...(this.task.value ?? []), ...this.more];
+    const loaded = [...(this.task.value ?? []), ...this.paging.items];
     if (!this.fresh.length) return loaded;
     const seen = new Set<string>();
     const merged = [...this.fresh, ...loaded].filter((e) => !seen.has(e.id) && !!seen.add(e.id));
@@ -113,13 +122,13 @@ export class CustomerTimelineElement extends C360CustomerElement {
       return;
     }
     const client = this.client;
-    const query = { types: this.types.join(',') || undefined, from: this.from || undefined, to: this.to || undefined, limit: this.pageSize };
+    const query = this.query();
     const args = JSON.stringify([id, query]);
     void this.requireClient(client)
       .getTimeline(id, query)
       .then(
         (page) => {
-          const now = JSON.stringify([this.customerId, { types: this.types.join(',') || undefined, from: this.from || undefined, to: this.to || undefined, limit: this.pageSize }]);
+          const now = JSON.stringify([this.customerId, this.query()]);
           if (now !== args || this.client !== client || this.task.status !== TaskStatus.COMPLETE) return;
           const seen = new Set(this.fresh.map((e) => e.id));
           this.fresh = [...page.events, ...this.fresh.filter((e) => !page.events.some((p) => p.id === e.id))];
@@ -131,27 +140,16 @@ export class CustomerTimelineElement extends C360CustomerElement {
 
   /** Whether more events can be loaded. */
   get hasMore(): boolean {
-    return this.nextCursor !== null;
+    return this.paging.hasMore;
   }
 
-  /** Fetches the next page (the feed calls this when its end scrolls into view). */
+  /**
+   * Fetches the next page (the feed calls this when its end scrolls into view). After a failed
+   * page it waits for the Retry of the error state instead of asking again on every scroll.
+   */
   async loadMore(): Promise<void> {
-    const id = this.customerId;
-    const cursor = this.nextCursor;
-    if (!id || !cursor || this.loadingMore || this.moreError) return;
-    this.loadingMore = true;
-    const abort = (this.moreAbort = new AbortController());
-    const query = { types: this.types.join(',') || undefined, from: this.from || undefined, to: this.to || undefined, limit: this.pageSize, cursor };
-    try {
-      const page = await this.requireClient(this.client).getTimeline(id, query, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.more = [...this.more, ...page.events];
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (!abort.signal.aborted) this.moreError = error;
-    } finally {
-      if (!abort.signal.aborted) this.loadingMore = false;
-    }
+    if (!this.customerId || this.paging.status === 'error') return;
+    await this.paging.loadMore();
   }
 
   private toggleType(type: TimelineEventType) {
@@ -196,6 +194,9 @@ export class CustomerTimelineElement extends C360CustomerElement {
     if (events.length === 0) return renderEmpty(this.types.length || this.from || this.to ? msg('No events match these filters.') : msg('No events yet.'));
     const setSize = this.hasMore ? -1 : events.length;
     const renderItem = (e: TimelineEvent, index: number) => this.renderEvent(e, index, setSize);
+    // styleMap, not a style attribute: rewriting the attribute would drop the styles the virtualizer
+    // sets on its host (overflow, position, min-height) and collapse the feed when a page arrives.
+    const size = { blockSize: `min(var(--c360-timeline-height, 26rem), ${Math.max(events.length, 2) * 4.5 + 0.25}rem)` };
     return html`<lit-virtualizer
         scroller
         part="list"
@@ -203,16 +204,16 @@ export class CustomerTimelineElement extends C360CustomerElement {
         role="feed"
         tabindex="0"
         aria-label=${msg('Timeline events, newest first')}
-        aria-busy=${this.loadingMore ? 'true' : 'false'}
-        style="block-size: min(var(--c360-timeline-height, 26rem), ${Math.max(events.length, 2) * 4.5 + 0.25}rem)"
+        aria-busy=${this.paging.loading ? 'true' : 'false'}
+        style=${styleMap(size)}
         .items=${events}
-        .keyFunction=${(e: TimelineEvent) => e.id}
+        .keyFunction=${eventKey}
         .renderItem=${renderItem}
         @visibilityChanged=${(e: VisibilityChangedEvent) => e.last >= this.events.length - 3 && this.loadMore()}
         @keydown=${this.onKeydown}
       ></lit-virtualizer>
-      ${this.loadingMore ? html`<div part="loading-more" class="loading-more" role="status">${msg('Loading more events…')}</div>` : nothing}
-      ${this.moreError ? renderError(this.moreError, { retry: () => ((this.moreError = undefined), this.loadMore()) }) : nothing}`;
+      ${this.paging.loading ? html`<div part="loading-more" class="loading-more" role="status">${msg('Loading more events…')}</div>` : nothing}
+      ${this.paging.status === 'error' ? renderError(this.paging.error, { retry: () => this.paging.loadMore() }) : nothing}`;
   }
 
   private renderEvent(e: TimelineEvent, index: number, setSize: number) {

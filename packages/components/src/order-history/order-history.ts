@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
 import type { OrderSummary, OrdersPage } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
+import { PagingController } from '../base/paging.js';
 import { renderNavigable } from '../base/navigate.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles, listTableStyles, tableStyles } from '../base/styles.js';
@@ -59,18 +60,20 @@ export class OrderHistoryElement extends C360CustomerElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
   /** Orders of later pages, appended by "Load more". */
-  @state() private more: OrderSummary[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
-  private moreAbort?: AbortController;
+  private readonly paging = new PagingController<OrderSummary>(this, {
+    fetchPage: async (cursor, signal) => {
+      const page = await this.requireClient(this.client).getOrders(this.customerId!, { limit: this.pageSize, cursor }, { signal });
+      return { items: page.orders, nextCursor: page.nextCursor };
+    },
+    key: (o) => o.id,
+  });
 
   private readonly task = new Task(this, {
     task: async ([id, client, limit], { signal }) => {
-      this.resetPaging();
+      this.paging.reset();
       if (!id) return initialState;
       const page = await this.requireClient(client).getOrders(id, { limit }, { signal });
-      this.nextCursor = page.nextCursor;
+      this.paging.reset(page.nextCursor, page.orders);
       return page;
     },
     args: () => [this.customerId, this.client, this.pageSize] as const,
@@ -78,35 +81,12 @@ export class OrderHistoryElement extends C360CustomerElement {
 
   /** All orders loaded so far, newest first. */
   get orders(): OrderSummary[] {
-    return [...(this.task.value?.orders ?? []), ...this.more];
+    return [...(this.task.value?.orders ?? []), ...this.paging.items];
   }
 
-  private resetPaging() {
-    this.moreAbort?.abort();
-    this.more = [];
-    this.nextCursor = null;
-    this.loadingMore = false;
-    this.moreError = undefined;
-  }
-
-  /** Fetches the next page, if there is one. */
+  /** Fetches the next page, if there is one (after a failed page, tries it again). */
   async loadMore(): Promise<void> {
-    const id = this.customerId;
-    const cursor = this.nextCursor;
-    if (!id || !cursor || this.loadingMore) return;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    const abort = (this.moreAbort = new AbortController());
-    try {
-      const page = await this.requireClient(this.client).getOrders(id, { limit: this.pageSize, cursor }, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.more = [...this.more, ...page.orders];
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (!abort.signal.aborted) this.moreError = error;
-    } finally {
-      if (!abort.signal.aborted) this.loadingMore = false;
-    }
+    if (this.customerId) await this.paging.loadMore();
   }
 
   protected override render() {
@@ -141,10 +121,10 @@ export class OrderHistoryElement extends C360CustomerElement {
               </tbody>
             </table>
           </div>`}
-      ${this.moreError ? renderError(this.moreError, { retry: () => this.loadMore() }) : nothing}
-      ${this.nextCursor
-        ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
-            ${this.loadingMore ? msg('Loading…') : msg('Load more')}
+      ${this.paging.status === 'error' ? renderError(this.paging.error, { retry: () => this.loadMore() }) : nothing}
+      ${this.paging.hasMore
+        ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${this.paging.loading} @click=${() => this.loadMore()}>
+            ${this.paging.loading ? msg('Loading…') : msg('Load more')}
           </button>`
         : nothing}
     </div>`;
