@@ -38,28 +38,48 @@ export function decimalMicrosField(at: FieldAt, column: string, raw: string): nu
   return micros;
 }
 
-const LOCAL_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/;
-let lastRaw = '';
+/** How a source writes its zone-less timestamps: year first, day first or month first. */
+export const DATE_FORMATS = ['ymd', 'dmy', 'mdy'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** Each format's pattern (groups: year, month, day, hour, minute, second) and how it reads in messages. */
+const TIMESTAMP_FORMATS: Record<DateFormat, { pattern: RegExp; order: [number, number, number]; label: string }> = {
+  ymd: { pattern: /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/, order: [1, 2, 3], label: 'YYYY-MM-DD HH:MM[:SS]' },
+  dmy: { pattern: /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/, order: [3, 2, 1], label: 'DD/MM/YYYY HH:MM[:SS]' },
+  mdy: { pattern: /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/, order: [3, 1, 2], label: 'M/D/YYYY H:MM[:SS]' },
+};
+let lastKey = '';
 let lastIso = '';
 
 /**
- * A zone-less `YYYY-MM-DD HH:MM[:SS]` taken as UTC (SPEC §4), returned as ISO 8601 with
- * milliseconds and `Z` (`2011-12-09T12:50:00.000Z`). Calendar fields are checked.
+ * A zone-less timestamp taken as UTC (SPEC §4), returned as ISO 8601 with milliseconds and `Z`
+ * (`2011-12-09T12:50:00.000Z`). `format` says how it is written: `ymd` (default) `2011-12-09 12:50[:00]`,
+ * `dmy` `09/12/2011 12:50` (day first, as UCI's spreadsheet shows it in UK locales), `mdy` `12/9/2011 12:50`
+ * (month first, as US exports of it). Calendar fields are checked (`31/02/2011` fails).
+ * @throws ImportError naming the file, line, column and the expected format.
  */
-export function timestampField(at: FieldAt, column: string, raw: string): string {
-  if (raw === lastRaw) return lastIso; // consecutive lines of one invoice share their timestamp
-  const m = LOCAL_TIMESTAMP.exec(raw.trim());
+export function timestampField(at: FieldAt, column: string, raw: string, format: DateFormat = 'ymd'): string {
+  const key = `${format}:${raw}`;
+  if (key === lastKey) return lastIso; // consecutive lines of one invoice share their timestamp
+  const { pattern, order, label } = TIMESTAMP_FORMATS[format];
+  const m = pattern.exec(raw.trim());
   const fail = (): never => {
-    throw new ImportError(at.file, `not a date-time YYYY-MM-DD HH:MM[:SS]: ${show(raw)}`, { line: at.line, column });
+    throw new ImportError(at.file, `not a date-time ${label}: ${show(raw)}`, { line: at.line, column });
   };
   if (!m) return fail();
-  const [, y, mo, d, h, mi, s = '00'] = m;
+  const pad = (text: string, width: number) => text.padStart(width, '0');
+  const y = m[order[0]]!;
+  const mo = pad(m[order[1]]!, 2);
+  const d = pad(m[order[2]]!, 2);
+  const h = pad(m[4]!, 2);
+  const mi = m[5]!;
+  const s = m[6] ?? '00';
   const date = new Date(0);
   date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
   date.setUTCHours(Number(h), Number(mi), Number(s), 0);
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`;
   if (Number.isNaN(date.getTime()) || date.toISOString() !== iso) return fail();
-  lastRaw = raw;
+  lastKey = key;
   lastIso = iso;
   return iso;
 }

@@ -1,8 +1,8 @@
 /**
- * Importer of the UCI "Online Retail" CSV (SPEC §6): one streaming pass over the file maps every
+ * Importer of the UCI "Online Retail" dataset (SPEC §6), as CSV or as the original
+ * `Online Retail.xlsx` (xlsx-rows.ts): one streaming pass over the file maps every
  * line to customers, completed orders with their lines, refunds (cancellation invoices `C…`),
- * timeline entries, and moves customer and product statistics by what the file changed
- * (aggregate/stats-delta.ts), all in one transaction.
+ * timeline entries and product statistics, all in one transaction.
  *
  * Shape: `csv-rows.ts` streams records with line numbers (any CSV layout), `fields.ts` validates
  * fields, this module maps Online Retail records and aggregates per invoice, and
@@ -11,14 +11,15 @@
  * @module
  */
 import type { Db } from '../db/connect.js';
-import { StatsDelta } from '../aggregate/stats-delta.js';
+import { recomputeCustomerStats } from '../aggregate/customer-stats.js';
 import { currencyExponent, divRoundHalfAwayFromZero } from '../scoring/money.js';
 import { getMeta, hasKey, keysWithPrefix, raiseMeta, recordKeys } from './bookkeeping.js';
 import { fingerprintFile, readCsvRows, type CsvRow, type ReadProgress } from './csv-rows.js';
 import { ImportError } from './errors.js';
-import { decimalMicrosField, integerField, textField, timestampField } from './fields.js';
+import { decimalMicrosField, integerField, textField, timestampField, type DateFormat } from './fields.js';
+import { readXlsxRows } from './xlsx-rows.js';
 import { RetailRowWriter, writeInvoices, type CustomerAgg, type InvoiceAgg } from './online-retail-store.js';
-import { upsertProducts, type ProductUpsert } from './product-stats.js';
+import { recomputeProductStats, upsertProducts, type ProductUpsert } from './product-stats.js';
 
 /** Columns the file must have (the original UCI names); others are ignored. */
 export const ONLINE_RETAIL_COLUMNS = [
@@ -57,6 +58,8 @@ export interface ImportOptions {
   currency?: string;
   /** Re-apply a file already imported (row by row; still changes nothing for identical data). */
   force?: boolean;
+  /** How InvoiceDate is written: `ymd` (default) `2010-12-01 08:26[:00]`, `dmy` `01/12/2010 08:26`, `mdy` `12/1/2010 8:26`. */
+  dateFormat?: DateFormat;
 }
 
 /** One validated line of the file. */
@@ -78,7 +81,8 @@ const GUEST_KIND = 'guest-invoice';
 const GUEST_PREFIX = 'online-retail:guest:';
 
 /**
- * Imports an Online Retail CSV into `db` in one transaction: on any error nothing is written.
+ * Imports an Online Retail file into `db` in one transaction: a `.xlsx` file is read as a workbook
+ * (first worksheet, date cells as dates), anything else as CSV: on any error nothing is written.
  * Importing the same data again changes nothing (deterministic ids, upserts; guest sales are counted
  * once per guest invoice, with the lines of the first file that carried it); an identical file (by
  * SHA-256) is skipped unless `force`. Guest cancellation lines count in `guestLines` but add no sales.
@@ -105,20 +109,24 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
         skippedAsDuplicate: true };
     }
     const knownGuests = await keysWithPrefix(trx, GUEST_KIND, GUEST_PREFIX);
-    const stats = new StatsDelta(); // customer and product statistics move by what the file changes
-    const writer = new RetailRowWriter(trx, currency, now, stats);
+    const writer = new RetailRowWriter(trx, currency, now);
     const customers = new Map<string, CustomerAgg>();
     const invoices = new Map<string, InvoiceAgg & { firstLine: number }>();
     const guestInvoices = new Map<string, number>();
     const products = new Map<string, ProductUpsert>();
     const newGuestKeys = new Set<string>();
+    const sold = new Set<string>();
     let rows = 0;
     let orderLines = 0;
     let guestLines = 0;
     let asOf = '';
 
-    for await (const row of readCsvRows(file, ONLINE_RETAIL_COLUMNS, { onProgress: options.onProgress })) {
-      const l = mapRetailRow(file, row);
+    const dateFormat = options.dateFormat ?? 'ymd';
+    const read = /\.xlsx$/i.test(file)
+      ? readXlsxRows(file, ONLINE_RETAIL_COLUMNS, { onProgress: options.onProgress, dateFormat })
+      : readCsvRows(file, ONLINE_RETAIL_COLUMNS, { onProgress: options.onProgress });
+    for await (const row of read) {
+      const l = mapRetailRow(file, row, dateFormat);
       rows++;
       if (l.at > asOf) asOf = l.at;
       let product = products.get(l.stockCode);
@@ -172,6 +180,7 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
       }
       if (!l.cancel) {
         orderLines++;
+        sold.add(l.stockCode);
         await writer.item({ id: `${l.invoiceNo}:${inv.lines}`, order_id: l.invoiceNo, line_no: inv.lines,
           product_id: l.stockCode, description: l.description || null, quantity: l.quantity,
           unit_price_micros: l.unitPriceMicros });
@@ -182,10 +191,11 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
 
     // Σ quantity × unit price exactly, rounded once: what orderTotalMinor computes, without the lines.
     for (const inv of invoices.values()) inv.totalMinor = toMinor(inv.micros);
-    await writeInvoices(trx, customers.values(), invoices.values(), currency, now, stats);
+    await writeInvoices(trx, customers.values(), invoices.values(), currency, now);
     await upsertProducts(trx, [...products.values()], currency);
+    await recomputeProductStats(trx, [...sold], currency);
     await recordKeys(trx, GUEST_KIND, newGuestKeys, now);
-    await stats.apply(trx);
+    await recomputeCustomerStats(trx, [...customers.keys()]);
     await raiseMeta(trx, 'dataset_as_of', asOf);
     await recordKeys(trx, 'import-file', [fileKey], now);
 
@@ -198,9 +208,10 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
 
 /**
  * Validates one record and maps it: CustomerID blank → guest (`null`), a trailing `.0` stripped;
- * InvoiceDate taken as UTC. Throws ImportError naming the line and column.
+ * InvoiceDate (written as `dateFormat` says, default `ymd`) taken as UTC. Throws ImportError naming
+ * the line and column.
  */
-export function mapRetailRow(file: string, row: CsvRow<Column>): RetailLine {
+export function mapRetailRow(file: string, row: CsvRow<Column>, dateFormat: DateFormat = 'ymd'): RetailLine {
   const at = { file, line: row.line };
   const v = row.values;
   const invoiceNo = textField(at, 'InvoiceNo', v.InvoiceNo, true);
@@ -218,7 +229,7 @@ export function mapRetailRow(file: string, row: CsvRow<Column>): RetailLine {
     description: v.Description.trim(),
     quantity,
     unitPriceMicros,
-    at: timestampField(at, 'InvoiceDate', v.InvoiceDate),
+    at: timestampField(at, 'InvoiceDate', v.InvoiceDate, dateFormat),
     customerId: customer === '' ? null : customer.replace(/^(\d+)\.0+$/, '$1'),
     country: v.Country.trim() || null,
   };
