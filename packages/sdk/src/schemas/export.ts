@@ -1,5 +1,5 @@
 /**
- * Exports (R17): one customer as PDF or CSV, many customers as a streamed CSV.
+ * Exports (R17, 003): one customer as PDF, CSV or Excel, many customers as a streamed CSV or Excel workbook.
  * @module
  */
 import { z } from 'zod';
@@ -7,10 +7,11 @@ import { CustomerSearchQuery } from './customer.js';
 
 /** Query of GET /customers/{id}/export. */
 export const ExportQuery = z.object({
-  format: z.enum(['pdf', 'csv']).default('pdf').meta({ description: '`pdf` (the full report) or `csv` (metrics and order history)' }),
+  format: z.enum(['pdf', 'csv', 'xlsx']).default('pdf')
+    .meta({ description: '`pdf` (the full report), `csv` (metrics and order history) or `xlsx` (an Excel workbook, a sheet per section)' }),
 });
 export type ExportQuery = z.input<typeof ExportQuery>;
 
-/** Query of GET /customers/export.csv: the filters of GET /customers (no paging: every match is streamed). */
+/** Query of GET /customers/export.csv and GET /customers/export.xlsx: the filters of GET /customers (no paging: every match is streamed). */
 export const BulkExportQuery = CustomerSearchQuery.omit({ limit: true, cursor: true });
 export type BulkExportQuery = z.input<typeof BulkExportQuery>;

@@ -1,6 +1,6 @@
 /**
- * Recording an export (R17.5): one `audit_log` row (action `export.pdf` / `export.csv` /
- * `export.customers.csv`) and, for a one-customer export, an `export` timeline entry — written
+ * Recording an export (R17.5): one `audit_log` row (action `export.pdf` / `export.csv` / `export.xlsx` /
+ * `export.customers.csv` / `export.customers.xlsx`) and, for a one-customer export, an `export` timeline entry — written
  * together in one transaction, after the file was built (a failed build records nothing).
  * @module
  */
@@ -10,7 +10,7 @@ import { writeActivity } from '../ingest/shared.js';
 import { sortableId } from '../write/ids.js';
 import { notifyCommitted, recordChanges } from '../realtime/feed.js';
 
-export type ExportFormat = 'pdf' | 'csv';
+export type ExportFormat = 'pdf' | 'csv' | 'xlsx';
 
 export interface RecordedExport {
   /** The id of the `export` timeline entry. */
@@ -52,20 +52,21 @@ export async function recordCustomerExport(
   return { activityId };
 }
 
-/** Records a bulk customer export (no timeline entry: it is about many customers). */
+/** Records a bulk customer export (`export.customers.csv` / `.xlsx`; no timeline entry: it is about many customers). */
 export async function recordBulkExport(
   db: Db,
   actor: Pick<Actor, 'name' | 'role' | 'tokenId'>,
   details: { filters: Record<string, unknown>; total: number },
   at: Date = new Date(),
+  format: Exclude<ExportFormat, 'pdf'> = 'csv',
 ): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
       actor: actor.name,
-      action: 'export.customers.csv',
+      action: `export.customers.${format}`,
       customer_id: null,
-      details: JSON.stringify({ format: 'csv', role: actor.role, tokenId: actor.tokenId, ...details }),
+      details: JSON.stringify({ format, role: actor.role, tokenId: actor.tokenId, ...details }),
       at: at.toISOString(),
     })
     .execute();

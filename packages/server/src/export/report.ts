@@ -88,7 +88,7 @@ async function allNotes(ctx: ReadContext, actor: Actor, customerId: string): Pro
 }
 
 /** `c360-17850-2011-12-09.pdf`: the customer id (filename-safe) and the as-of date. */
-export function exportFilename(customerId: string, asOf: string, format: 'pdf' | 'csv'): string {
+export function exportFilename(customerId: string, asOf: string, format: 'pdf' | 'csv' | 'xlsx'): string {
   const safe = customerId.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'customer';
   return `c360-${safe}-${asOf.slice(0, 10)}.${format}`;
 }

@@ -1,5 +1,6 @@
 /**
- * Exports (R17): one customer as PDF or CSV, and the customers matching a search as a streamed CSV.
+ * Exports (R17, 003): one customer as PDF, CSV or Excel, and the customers matching a search as a
+ * streamed CSV or Excel workbook.
  * Every export is audited (`audit_log`); a one-customer export also gets an `export` timeline
  * entry, in the same transaction, after the file was built.
  * @module
@@ -15,8 +16,15 @@ import { renderCustomerPdf } from '../../export/pdf.js';
 import { renderCustomerCsv } from '../../export/csv.js';
 import { recordBulkExport, recordCustomerExport } from '../../export/audit.js';
 import { BULK_COLUMNS, bulkFilters, exportCustomersCsv } from '../../export/bulk.js';
+import { renderCustomerXlsx, XLSX_SHEETS } from '../../export/xlsx.js';
+import { exportCustomersXlsx } from '../../export/xlsx-bulk.js';
+import { Readable } from 'node:stream';
 
 const IdParam = z.object({ id: CustomerId.meta({ param: { name: 'id', in: 'path' } }) });
+
+/** The media type of an `.xlsx` workbook. */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CONTENT_TYPES = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as const;
 
 const binary = z.string().meta({ format: 'binary' });
 const attachment = { 'Content-Disposition': { description: 'attachment; filename="c360-<id>-<as-of date>.<format>"', schema: { type: 'string' as const } } };
@@ -25,7 +33,7 @@ const customerExport = secureRoute({ permission: 'export' }, {
   method: 'get',
   path: '/customers/{id}/export',
   tags: ['Export'],
-  summary: 'Export one customer as PDF or CSV (R17)',
+  summary: 'Export one customer as PDF, CSV or Excel (R17, 003)',
   description:
     'PDF (A4): every section of the 360 view — profile and addresses, key metrics, health score with factors, weights and '
     + 'recommendations, churn risk with factors and strategies, RFM and segments, tags, every order, loyalty, marketing, support, '
@@ -33,13 +41,15 @@ const customerExport = secureRoute({ permission: 'export' }, {
     + 'events — with the export time, the exporting user and role, and the as-of date. '
     + 'CSV: `#` comment lines (customer, export time and user, as-of), a `metric,value,unit` block, a blank line, then the order '
     + 'history `number,placedAt,status,total,currency,items,quantity` (numbers as the API returns them). '
-    + 'Each export writes an `audit_log` row (`export.pdf` / `export.csv`) and an `export` timeline entry.',
+    + `XLSX: an Excel workbook with one sheet per section (${XLSX_SHEETS.join(', ')}); numbers as numeric cells in the API's units, `
+    + 'timestamps as ISO text, text escaped against formulas as in the CSV. '
+    + 'Each export writes an `audit_log` row (`export.pdf` / `export.csv` / `export.xlsx`) and an `export` timeline entry.',
   request: { params: IdParam, query: ExportQuery },
   responses: {
     200: {
       description: 'The file, as an attachment',
       headers: attachment,
-      content: { 'application/pdf': { schema: binary }, 'text/csv': { schema: binary } },
+      content: { 'application/pdf': { schema: binary }, 'text/csv': { schema: binary }, [XLSX_TYPE]: { schema: binary } },
     },
     ...customerProblems,
   },
@@ -57,6 +67,22 @@ const bulkExport = secureRoute({ permission: 'export' }, {
   request: { query: BulkExportQuery },
   responses: {
     200: { description: 'The CSV, as an attachment', headers: attachment, content: { 'text/csv': { schema: binary } } },
+    ...commonProblems,
+  },
+});
+
+const bulkXlsxExport = secureRoute({ permission: 'export' }, {
+  method: 'get',
+  path: '/customers/export.xlsx',
+  tags: ['Export'],
+  summary: 'Export the customers matching a search as an Excel workbook (003)',
+  description:
+    'The filters and sort of GET /customers (without `limit`/`cursor`); every matching customer, written with a streaming '
+    + `workbook writer page by page. Sheet \`Customers\`: the header \`${BULK_COLUMNS.join(',')}\` and one row per customer; `
+    + 'sheet `Export`: export time, user, as-of, filters and count. Audited once (`export.customers.xlsx`).',
+  request: { query: BulkExportQuery },
+  responses: {
+    200: { description: 'The workbook, as an attachment', headers: attachment, content: { [XLSX_TYPE]: { schema: binary } } },
     ...commonProblems,
   },
 });
@@ -101,6 +127,26 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
     });
   });
 
+  app.openapi(bulkXlsxExport, async (c) => {
+    const actor = c.var.actor;
+    const query = c.req.valid('query');
+    const filters = bulkFilters(query);
+    const now = new Date();
+    const started = await exportCustomersXlsx(c.var.read.db, { ...query, limit: 100 }, {
+      ctx: c.var.read,
+      about: [
+        ['exportedAt', now.toISOString()], ['exportedBy', `${actor.name} (${actor.role})`],
+        ['asOf', c.var.read.asOf.toISOString()], ['filters', JSON.stringify(filters)],
+      ],
+    });
+    await recordBulkExport(c.var.read.db, actor, { filters, total: started.total }, now, 'xlsx');
+    return c.body(Readable.toWeb(started.stream) as ReadableStream<Uint8Array>, 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': disposition(`c360-customers-${c.var.read.asOf.toISOString().slice(0, 10)}.xlsx`),
+      'x-c360-total': String(started.total),
+    });
+  });
+
   app.openapi(customerExport, async (c) => {
     const actor = c.var.actor;
     const { id } = c.req.valid('param');
@@ -109,10 +155,12 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
     const exportedAt = new Date();
     const meta = { exportedAt, actor };
     const filename = exportFilename(id, report.view.asOf, format);
-    const body: Uint8Array = format === 'pdf' ? renderCustomerPdf(report, meta) : new TextEncoder().encode(renderCustomerCsv(report, meta));
+    const body: Uint8Array = format === 'pdf' ? renderCustomerPdf(report, meta)
+      : format === 'xlsx' ? await renderCustomerXlsx(report, meta)
+      : new TextEncoder().encode(renderCustomerCsv(report, meta));
     await recordCustomerExport(c.var.read.db, actor, id, format, { filename, bytes: body.byteLength, asOf: report.view.asOf }, exportedAt);
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8',
+      'content-type': CONTENT_TYPES[format],
       'content-disposition': disposition(filename),
     });
   });
