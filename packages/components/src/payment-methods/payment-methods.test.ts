@@ -3,7 +3,7 @@ import { nothing } from 'lit';
 import type { PaymentsOverview } from '@c360/sdk';
 import './define.js';
 import type { PaymentMethodsElement } from './payment-methods.js';
-import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, root, shown, text } from '../test-support/real-server.js';
+import { $, $$, API, CUSTOMER, LOCALE, ROLE_TOKENS, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, root, shown, text } from '../test-support/real-server.js';
 
 const ev = eventMaker('pay');
 
@@ -138,6 +138,21 @@ describe('<payment-methods>', () => {
     setTimeout(() => button.click());
     const event = await oneEvent(document, 'c360-navigate');
     expect(event.detail).to.deep.equal({ kind: 'order', id: 'WTR-O1' });
+  });
+
+  it('shows an agent the brand, last 4 digits and expiry, and no processor reference (R9.2)', async () => {
+    const el = await fixture<PaymentMethodsElement>(
+      html`<payment-methods customer-id=${FLAGGED} api-base=${API} locale=${LOCALE} token=${ROLE_TOKENS.agent}></payment-methods>`,
+    );
+    await shown(el, '[part~=method]');
+    const visa = $(el, '[data-method-id="WTR-M1"]');
+    expect(text(visa)).to.contain('Visa').and.contain('•••• 4242').and.contain('ending in 4242');
+    expect(text(visa.querySelector('[data-expiry]'))).to.equal('Expired 11/11');
+    expect(text($(el, '[data-method-id="WTR-M2"] [data-expiry]'))).to.equal('Expires 12/11');
+    expect(text($(el, '[data-transaction-id="WTR-P4"]'))).to.not.contain('RF-4'); // a billing detail: payments:full only
+    const admin = await render(FLAGGED);
+    await shown(admin, '[data-transaction-id="WTR-P4"]');
+    expect(text($(admin, '[data-transaction-id="WTR-P4"]'))).to.contain('RF-4');
   });
 
   it('says so when there are no saved methods and no payments', async () => {

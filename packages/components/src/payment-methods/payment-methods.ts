@@ -204,7 +204,6 @@ export class PaymentMethodsElement extends C360CustomerElement {
           ${m.expMonth !== null && m.expYear !== null
             ? html`<span class="expiry" data-expiry>${m.expired ? msg(str`Expired ${expiry(m.expMonth, m.expYear)}`) : msg(str`Expires ${expiry(m.expMonth, m.expYear)}`)}</span>`
             : nothing}
-          ${m.type === 'card' && !m.last4 ? html`<span>${msg('Number hidden')}</span>` : nothing}
         </span>
       </span>
       <span class="badges">

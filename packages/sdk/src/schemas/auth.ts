@@ -34,7 +34,7 @@ export type Permission = z.infer<typeof Permission>;
 /** What each permission allows (rendered in docs/security.md). */
 export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'customers:read': 'Read customers: search, 360 view, sections, timeline, notes the caller may see, tags, segments, compare',
-  'payments:full': 'See payment methods unmasked (last 4 digits and expiry); without it they are masked',
+  'payments:full': 'See full billing details (payment processor references); brand, last 4 digits and expiry are shown to every role',
   'notes:private': 'Read `restricted` notes of others; create `private` notes',
   'notes:write': 'Add notes (`team` and `restricted`)',
   'tags:write': 'Create tags, tag and untag customers',

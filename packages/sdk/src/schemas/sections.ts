@@ -203,18 +203,18 @@ export type TicketDetail = z.infer<typeof TicketDetail>;
 // ---- payments (R9) ------------------------------------------------------------------------------------
 
 /**
- * A saved payment method; never more than the last 4 digits of a number. Without the
- * `payments:full` permission (R19.2) `last4`, `expMonth` and `expYear` are null (masked) and the
- * overview says `masked: true`; type, brand, default and expired stay visible.
+ * A saved payment method; never more than the last 4 digits of a number. Type, brand, last 4
+ * digits and expiry are shown to every role that reads the customer (R9.2: an agent verifies a
+ * caller's card; PCI DSS allows displaying them).
  */
 export const SavedPaymentMethod = z
   .object({
     id: z.string(),
     type: PaymentMethodType,
     brand: z.string().nullable().meta({ example: 'visa' }),
-    last4: z.string().nullable().meta({ description: 'Last 4 digits; null when unknown or masked for the caller’s role' }),
-    expMonth: z.number().int().min(1).max(12).nullable().meta({ description: 'Null when unknown or masked' }),
-    expYear: z.number().int().nullable().meta({ description: 'Null when unknown or masked' }),
+    last4: z.string().nullable().meta({ description: 'Last 4 digits; null when unknown' }),
+    expMonth: z.number().int().min(1).max(12).nullable().meta({ description: '1–12; null when unknown' }),
+    expYear: z.number().int().nullable().meta({ description: 'Four digits; null when unknown' }),
     default: z.boolean(),
     expired: z.boolean().meta({ description: 'As-of is after the last day of the expiry month (UTC)' }),
   })
@@ -232,9 +232,9 @@ export const PaymentTransaction = z
     method: z
       .object({ type: PaymentMethodType, brand: z.string().nullable(), last4: z.string().nullable() })
       .nullable()
-      .meta({ description: 'Summary of the method used, when it is known (`last4` null when masked)' }),
+      .meta({ description: 'Summary of the method used, when it is known' }),
     orderId: z.string().nullable(),
-    reference: z.string().nullable(),
+    reference: z.string().nullable().meta({ description: 'The payment processor’s reference (billing detail): null when unknown or when the caller lacks `payments:full`' }),
     occurredAt: Timestamp,
     flagged: z.boolean().meta({ description: 'Failed or a refund (highlighted, R9.4)' }),
   })
@@ -247,7 +247,7 @@ export const PaymentsOverview = z
     asOf: AsOf,
     currency: Currency,
     masked: z.boolean().meta({
-      description: 'True when the caller lacks `payments:full`: every `last4`, `expMonth` and `expYear` is null (say "masked for your role")',
+      description: 'True when the caller lacks `payments:full`: every transaction `reference` is null (say "billing details masked for your role")',
     }),
     methods: z.array(SavedPaymentMethod).meta({ description: 'Default first, then newest first' }),
     transactions: z.array(PaymentTransaction).meta({ description: 'All charges and refunds, newest first' }),

@@ -3,10 +3,12 @@
  * every charge and refund newest first with the method used, failed payments and refunds flagged,
  * and the totals: succeeded charges, succeeded refunds (= metrics.totalRefunded) and failures.
  *
- * Masking (R19.2, SPEC §8): unless the caller has `payments:full`, every `last4` (of saved methods
- * and of the transactions' method summaries), `expMonth` and `expYear` is null and `masked` is
- * true. Type, brand, default and the `expired` flag stay: an agent can still say "your Visa has
- * expired". Masking happens here, before the response exists, so no code path can leak the digits.
+ * Masking (R9.2, R19.2, SPEC §8): every role that reads the customer sees each method's type,
+ * brand, last 4 digits and expiry (what PCI DSS allows to display, and what an agent needs to
+ * verify a caller's card). The full billing details — each transaction's processor reference
+ * (`ch_…`, the handle into the payment provider) — need `payments:full`: without it `reference` is
+ * null and `masked` is true. Masking happens here, before the response exists, so no code path can
+ * leak a reference.
  * @module
  */
 import type { PaymentKind, PaymentMethodType, PaymentStatus, PaymentsOverview } from '@c360/sdk';
@@ -15,15 +17,13 @@ import { minorToMajor } from '../scoring/money.js';
 import type { ReadContext } from '../core/read-context.js';
 
 /**
- * Removes card details from a timeline text written at ingestion ("Visa •••• 4242 · expires
- * 04/2027 · default" → "Visa •••• · default"), for callers without `payments:full`.
+ * Removes the processor reference from a payment's timeline text written at ingestion
+ * ("Order 536791 · Visa •••• 4242 · ref ch_123" → "Order 536791 · Visa •••• 4242"), for callers
+ * without `payments:full`. Null in, null out; a text that was only the reference becomes null.
  */
-export function maskCardDetails(text: string | null): string | null {
+export function maskBillingDetails(text: string | null): string | null {
   if (text === null) return null;
-  return text
-    .replace(/•••• \d{4}/g, '••••')
-    .replace(/(?: · )?expires \d{2}\/\d{4}/g, '')
-    .replace(/^ · /, '') || null;
+  return text.split(' · ').filter((part) => !/^ref \S/.test(part)).join(' · ') || null;
 }
 
 /** True when `asOf` is past the last day of the expiry month (cards are valid through that month, UTC). */
@@ -33,10 +33,15 @@ export function isExpired(expMonth: number | null, expYear: number | null, asOf:
 }
 
 export interface PaymentsOptions {
-  /** The caller has `payments:full`: show last 4 digits and expiry. Default false (masked). */
+  /** The caller has `payments:full`: show the transactions' processor references. Default false (masked). */
   unmasked?: boolean;
 }
 
+/**
+ * The payments overview of `customerId` at the context's as-of: methods default first then newest,
+ * transactions newest first, amounts in major units of `currency`. Throws the 404 problem when
+ * the customer does not exist.
+ */
 export async function loadPayments(ctx: ReadContext, customerId: string, options: PaymentsOptions = {}): Promise<PaymentsOverview> {
   const full = options.unmasked === true;
   const { db, asOf } = ctx;
@@ -73,9 +78,9 @@ export async function loadPayments(ctx: ReadContext, customerId: string, options
       id: m.id,
       type: m.type as PaymentMethodType,
       brand: m.brand,
-      last4: full ? m.last4 : null,
-      expMonth: full && m.exp_month !== null ? Number(m.exp_month) : null,
-      expYear: full && m.exp_year !== null ? Number(m.exp_year) : null,
+      last4: m.last4,
+      expMonth: m.exp_month !== null ? Number(m.exp_month) : null,
+      expYear: m.exp_year !== null ? Number(m.exp_year) : null,
       default: m.is_default === 1,
       expired: isExpired(m.exp_month === null ? null : Number(m.exp_month), m.exp_year === null ? null : Number(m.exp_year), asOf),
     })),
@@ -86,9 +91,9 @@ export async function loadPayments(ctx: ReadContext, customerId: string, options
       amount: minorToMajor(Number(p.amount_minor), p.currency),
       currency: p.currency,
       methodId: p.method_id,
-      method: p.method_type ? { type: p.method_type as PaymentMethodType, brand: p.method_brand, last4: full ? p.method_last4 : null } : null,
+      method: p.method_type ? { type: p.method_type as PaymentMethodType, brand: p.method_brand, last4: p.method_last4 } : null,
       orderId: p.order_id,
-      reference: p.reference,
+      reference: full ? p.reference : null,
       occurredAt: p.occurred_at,
       flagged: p.status === 'failed' || p.kind === 'refund',
     })),

@@ -9,7 +9,7 @@ import type { Db } from '../db/connect.js';
 import { minorToMajor } from '../scoring/money.js';
 import { customerNotFound } from '../core/problem.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
-import { maskCardDetails } from './payments.js';
+import { maskBillingDetails } from './payments.js';
 
 type Query = z.output<typeof TimelineQuery>;
 
@@ -20,7 +20,7 @@ function bound(value: string, end: boolean): string {
 }
 
 export interface TimelineOptions {
-  /** The caller lacks `payments:full`: card digits and expiry are removed from payment entries (R19.2). */
+  /** The caller lacks `payments:full`: processor references are removed from payment entries (R19.2). */
   maskPayments?: boolean;
 }
 
@@ -46,7 +46,7 @@ export async function loadTimeline(db: Db, customerId: string, query: Query, opt
       id: a.id,
       type: a.type as TimelineEventType,
       title: a.title,
-      description: options.maskPayments && PAYMENT_TYPES.has(a.type) ? maskCardDetails(a.description) : a.description,
+      description: options.maskPayments && PAYMENT_TYPES.has(a.type) ? maskBillingDetails(a.description) : a.description,
       occurredAt: a.occurred_at,
       amount: a.amount_minor === null || a.currency === null ? null : minorToMajor(Number(a.amount_minor), a.currency),
       currency: a.currency,

@@ -1,13 +1,13 @@
 /**
- * R19.2: payment data is masked unless the caller has `payments:full` (saved methods, transaction
- * method summaries, and the card details in timeline texts). R19.4: notes are filtered by
+ * R9.2 / R19.2: every role sees saved methods' brand, last 4 digits and expiry; the processor
+ * references of transactions (also in timeline texts) need `payments:full`. R19.4: notes are filtered by
  * visibility for the actor of the token; a `private` note needs `notes:private` to create.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, PaymentsOverview, ROLES, type Role } from '@c360/sdk';
 import { ADMIN_NAME, openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 import { eventMaker } from '../ingest/helpers.js';
-import { maskCardDetails } from '../../src/read/payments.js';
+import { maskBillingDetails } from '../../src/read/payments.js';
 
 let sample: SampleApp;
 const C = 'MASK-1';
@@ -21,56 +21,52 @@ beforeAll(async () => {
       ev('customer.upserted', { customerId: C, name: 'Mia Mask' }, '2011-01-01T00:00:00.000Z'),
       ev('payment_method.saved', { customerId: C, methodId: 'MASK-M1', type: 'card', brand: 'visa', last4: '4242', expMonth: 4, expYear: 2027, default: true }, '2011-02-01T10:00:00.000Z'),
       ev('payment_method.saved', { customerId: C, methodId: 'MASK-M2', type: 'paypal' }, '2011-02-02T10:00:00.000Z'),
-      ev('payment.recorded', { customerId: C, paymentId: 'MASK-P1', kind: 'charge', amount: 10, currency: 'GBP', methodId: 'MASK-M1' }, '2011-03-01T10:00:00.000Z'),
+      ev('payment.recorded', { customerId: C, paymentId: 'MASK-P1', kind: 'charge', amount: 10, currency: 'GBP', methodId: 'MASK-M1', reference: 'ch_MASK_secret' }, '2011-03-01T10:00:00.000Z'),
     ]),
   });
   expect(res.status).toBe(200);
 });
 afterAll(() => sample.close());
 
-describe('R19.2 payment masking', () => {
-  it.each(ROLES)('%s sees last 4 digits and expiry only with payments:full', async (role: Role) => {
+describe('R9.2 / R19.2 payment display and masking', () => {
+  it.each(ROLES)('%s sees brand, last 4 digits and expiry; processor references only with payments:full', async (role: Role) => {
     const res = await sample.call(`/customers/${C}/payments`, { as: role });
     expect(res.status).toBe(200);
     const body = PaymentsOverview.parse(res.body);
     const full = can(role, 'payments:full');
     expect(body.masked).toBe(!full);
     const card = body.methods.find((m) => m.id === 'MASK-M1')!;
-    expect(card).toMatchObject({ type: 'card', brand: 'visa', default: true, expired: false });
+    expect(card).toMatchObject({ type: 'card', brand: 'visa', last4: '4242', expMonth: 4, expYear: 2027, default: true, expired: false });
+    expect(body.transactions[0]!.method).toEqual({ type: 'card', brand: 'visa', last4: '4242' });
     if (full) {
-      expect(card).toMatchObject({ last4: '4242', expMonth: 4, expYear: 2027 });
-      expect(body.transactions[0]!.method).toEqual({ type: 'card', brand: 'visa', last4: '4242' });
+      expect(body.transactions[0]!.reference).toBe('ch_MASK_secret');
     } else {
-      expect(card).toMatchObject({ last4: null, expMonth: null, expYear: null });
-      expect(body.transactions[0]!.method).toEqual({ type: 'card', brand: 'visa', last4: null });
-      expect(JSON.stringify(res.body)).not.toContain('4242');
-      expect(JSON.stringify(res.body)).not.toContain('2027');
+      expect(body.transactions[0]!.reference).toBeNull();
+      expect(JSON.stringify(res.body)).not.toContain('ch_MASK_secret');
     }
     expect(body.methods.find((m) => m.id === 'MASK-M2')).toMatchObject({ type: 'paypal', last4: null });
   });
 
-  it('the timeline hides card details from roles without payments:full', async () => {
+  it('the timeline shows card details to every role and the processor reference only with payments:full', async () => {
     for (const role of ROLES) {
       const text = JSON.stringify((await sample.call(`/customers/${C}/timeline?types=payment&limit=50`, { as: role })).body);
-      if (can(role, 'payments:full')) {
-        expect(text, role).toContain('Visa •••• 4242');
-        expect(text, role).toContain('expires 04/2027');
-      } else {
-        expect(text, role).not.toContain('4242');
-        expect(text, role).not.toContain('04/2027');
-        expect(text, role).toContain('Visa ••••');
-      }
+      expect(text, role).toContain('Visa •••• 4242');
+      expect(text, role).toContain('expires 04/2027');
+      if (can(role, 'payments:full')) expect(text, role).toContain('ref ch_MASK_secret');
+      else expect(text, role).not.toContain('ch_MASK_secret');
     }
-    expect(maskCardDetails('Visa •••• 4242 · expires 04/2027 · default')).toBe('Visa •••• · default');
-    expect(maskCardDetails('Order 536365 · Visa •••• 4242 · ref X')).toBe('Order 536365 · Visa •••• · ref X');
-    expect(maskCardDetails('Mastercard •••• 5555 · expires 12/2011')).toBe('Mastercard ••••');
-    expect(maskCardDetails(null)).toBeNull();
+    expect(maskBillingDetails('Order 536365 · Visa •••• 4242 · ref X')).toBe('Order 536365 · Visa •••• 4242');
+    expect(maskBillingDetails('Visa •••• 4242 · expires 04/2027 · default')).toBe('Visa •••• 4242 · expires 04/2027 · default');
+    expect(maskBillingDetails('ref only')).toBeNull();
+    expect(maskBillingDetails('Order 1 · reference book')).toBe('Order 1 · reference book');
+    expect(maskBillingDetails(null)).toBeNull();
   });
 
-  it('an embed viewer token is masked too', async () => {
+  it('an embed viewer token sees the card but not the reference', async () => {
     const res = await sample.call(`/customers/${C}/payments`, { as: { token: sample.embedToken(C, { role: 'viewer' }) } });
     expect(res.body.masked).toBe(true);
-    expect(res.body.methods[0].last4).toBeNull();
+    expect(res.body.methods[0].last4).toBe('4242');
+    expect(res.body.transactions[0].reference).toBeNull();
   });
 });
 
