@@ -37,7 +37,10 @@ export type ChangeRecord = z.infer<typeof ChangeRecord>;
 
 /** Query of `GET /stream`. */
 export const StreamQuery = z.object({
-  customer: CustomerId.meta({ param: { name: 'customer', in: 'query' }, description: 'The customer whose changes to stream' }),
+  customer: CustomerId.optional().meta({
+    param: { name: 'customer', in: 'query' },
+    description: 'The customer whose changes to stream; without it the stream carries only the caller’s notifications',
+  }),
   lastEventId: z
     .string()
     .regex(/^\d{1,15}$/)

@@ -26,6 +26,7 @@ import { meRoutes } from './routes/me.js';
 import { streamRoutes } from './routes/stream.js';
 import { exportRoutes } from './routes/export.js';
 import { actionRoutes } from './routes/actions.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { Authenticator, type AuthOptions } from '../auth/authenticate.js';
 import { BEARER_SCHEME, PERMISSION_EXTENSION } from './guard.js';
 
@@ -78,6 +79,7 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   eventRoutes(app);
   streamRoutes(app);
   actionRoutes(app);
+  notificationRoutes(app);
   docsRoutes(app);
   assertEveryRouteDeclaresAccess(app);
 

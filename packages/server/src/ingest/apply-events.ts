@@ -27,6 +27,9 @@ import type { Applied, CustomerRef } from './shared.js';
 import { notifyCommitted, recordChanges, type ChangeDraft } from '../realtime/feed.js';
 import { activityIdOf, draftsOf } from '../realtime/sections.js';
 import { recordScoreChanges } from '../scores/score-changes.js';
+import { raiseBatchNotifications } from '../notifications/raise.js';
+import { notificationsCommitted } from '../notifications/hub.js';
+import type { Trigger } from '../notifications/rules.js';
 
 export type { Applied, CustomerRef } from './shared.js';
 export { EventConflict, IngestConflict } from './conflict.js';
@@ -40,6 +43,7 @@ export { EventConflict, IngestConflict } from './conflict.js';
 export async function applyEvents(db: Db, events: readonly IngestEvent[], now: Date = new Date()): Promise<IngestResult> {
   const result = await db.transaction().execute((trx) => applyEventsIn(trx, events, now));
   notifyCommitted(db); // real time (R18): publish after the commit
+  notificationsCommitted(db); // live in-app notifications, email and webhook deliveries
   return result;
 }
 
@@ -52,6 +56,7 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
   const changed = new Set<string>(); // every customer an applied event is about (rule segments)
   const stats = new StatsDelta(); // before-states of the orders and payments the batch changes
   const changes: ChangeDraft[] = []; // the change feed (R18), committed with the batch
+  const appliedEvents: IngestEvent[] = []; // for the notification rules
   for (const [index, event] of events.entries()) {
     const inserted = await trx
       .insertInto('idempotency_keys')
@@ -68,10 +73,13 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
       throw error;
     }
     applied += 1;
+    appliedEvents.push(event);
   }
   const delta = await stats.apply(trx); // customer and product statistics by the batch's delta
   await refreshRuleSegments(trx, [...changed], { now, statsRecomputed: delta.customers > 0 });
-  changes.push(...(await recordScoreChanges(trx, [...changed], now))); // significant health/churn changes (R12.5, R13.5)
+  const scoreTriggers: Trigger[] = [];
+  changes.push(...(await recordScoreChanges(trx, [...changed], now, scoreTriggers))); // significant health/churn changes (R12.5, R13.5)
+  await raiseBatchNotifications(trx, appliedEvents, scoreTriggers, now); // notifications of the built-in rules
   await recordChanges(trx, changes, new Date());
   return { received: events.length, applied, duplicates: events.length - applied };
 }

@@ -31,6 +31,8 @@ import { loadFacts, type EvalContext } from '../segments/facts.js';
 import { storedEvalContext } from '../segments/recompute.js';
 import { healthLevel } from '../scoring/health.js';
 import { churnLevel } from '../scoring/churn.js';
+import { scoreTriggers, type Trigger } from '../notifications/rules.js';
+import { notificationConfig } from '../notifications/config.js';
 
 /** A health change of at least this many points is significant. */
 export const HEALTH_CHANGE_POINTS = 10;
@@ -69,10 +71,12 @@ export function isSignificant(kind: ScoreKind, previous: ScoreValue, current: Sc
 /**
  * Recomputes health and churn of `customerIds` in the caller's transaction and records baselines
  * and significant changes (see the module comment). Returns the real-time change drafts to record
- * with the batch. `now` is the time of the entries and of `computed_at`.
+ * with the batch. `now` is the time of the entries and of `computed_at`. The notification rules'
+ * triggers of each recorded change (notifications/rules.ts) are appended to `triggers`.
  */
-export async function recordScoreChanges(trx: Db, customerIds: readonly string[], now: Date): Promise<ChangeDraft[]> {
+export async function recordScoreChanges(trx: Db, customerIds: readonly string[], now: Date, triggers: Trigger[] = []): Promise<ChangeDraft[]> {
   if (customerIds.length === 0) return [];
+  const notify = notificationConfig();
   const ctx = await scoreContext(trx, now);
   const at = now.toISOString();
   const drafts: ChangeDraft[] = [];
@@ -109,6 +113,7 @@ export async function recordScoreChanges(trx: Db, customerIds: readonly string[]
           occurredAt: at,
           ref: { kind: 'score', id: String(row.id) },
         });
+        triggers.push(...scoreTriggers({ kind, customerId: f.id, previous, current: current[kind], historyId: row.id }, notify));
         for (const section of ['scores', 'timeline'] as const) drafts.push({ customerId: f.id, section, type: SCORE_CHANGE_TYPE, activityId: id });
       }
     }

@@ -4,7 +4,9 @@
  * clients reconnecting by hand) from the persisted feed, then live ones as they commit:
  * `event: change`, `id: <seq>`, `data: <ChangeRecord JSON>`; a `: keep-alive` comment every 15 s.
  * An `event: reset` says the client is further behind than the feed keeps (or ahead of it): refetch
- * everything, then carry on. Accepts the token as the `token` query parameter (EventSource cannot
+ * everything, then carry on. The caller's new in-app notifications (any customer; not for customer-
+ * scoped tokens) arrive on the same stream as `event: notification` (no id; `data: <Notification
+ * JSON>`); without `customer` the stream carries only those. Accepts the token as the `token` query parameter (EventSource cannot
  * send headers); keep compression and buffering off this route.
  * @module
  */
@@ -17,6 +19,7 @@ import { secureRoute } from '../guard.js';
 import { customerProblems } from '../openapi-helpers.js';
 import { customerNotFound, invalidRequest } from '../../core/problem.js';
 import { changeHub, changesAfter, feedBounds } from '../../realtime/feed.js';
+import { notificationHub } from '../../notifications/hub.js';
 
 /** Interval of the `: keep-alive` comment. */
 export const KEEP_ALIVE_MS = 15_000;
@@ -33,7 +36,8 @@ const stream = secureRoute({ permission: 'customers:read', queryToken: true, sco
     + '`event: change`, `id: <sequence>`, `data: <ChangeRecord JSON>`. Reconnect with `Last-Event-ID` (or `lastEventId`) to get '
     + 'exactly the changes missed, in order; an `event: reset` (data `{"reason":"gap"|"ahead"}`) means they are no longer kept: '
     + 'refetch the whole view. A `: keep-alive` comment is sent every 15 s. The token may be passed as the `token` query '
-    + 'parameter (EventSource cannot send headers); this is the only route that accepts it.',
+    + 'parameter (EventSource cannot send headers); this is the only route that accepts it. '
+    + 'The caller’s new notifications arrive as `event: notification` (`data`: a Notification, no id); without `customer`, only those.',
   request: {
     query: StreamQuery,
     headers: z.object({
@@ -75,9 +79,12 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
     const { customer, lastEventId: queryId } = c.req.valid('query');
     const after = parseId(c.req.header('last-event-id'), 'header.last-event-id') ?? parseId(queryId, 'query.lastEventId');
     const db = c.var.read.db;
-    const exists = await db.selectFrom('customers').select('id').where('id', '=', customer).executeTakeFirst();
-    if (!exists) throw customerNotFound(customer);
+    if (customer !== undefined) {
+      const exists = await db.selectFrom('customers').select('id').where('id', '=', customer).executeTakeFirst();
+      if (!exists) throw customerNotFound(customer);
+    }
     const hub = changeHub(db);
+    const actor = c.var.actor;
 
     return streamSSE(c, async (s) => {
       // Live changes are buffered until the replay is written, then sent in order without duplicates.
@@ -93,7 +100,12 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
         pending.push(change);
         if (pending.length === 1) writing = writing.then(() => send(s, pending.splice(0))).catch(() => undefined);
       };
-      const { ready, unsubscribe } = hub.subscribe(customer, (change) => (live ? deliver(change) : buffer.push(change)));
+      const { ready, unsubscribe } = customer === undefined
+        ? { ready: Promise.resolve(), unsubscribe: () => undefined }
+        : hub.subscribe(customer, (change) => (live ? deliver(change) : buffer.push(change)));
+      const notifications = actor.customerId !== undefined ? undefined : notificationHub(db).subscribe(actor.name, (n) => {
+        writing = writing.then(() => s.writeSSE({ event: 'notification', data: JSON.stringify(n) })).catch(() => undefined);
+      });
       let keepAlive: NodeJS.Timeout | undefined;
       const closed = new Promise<void>((resolve) => {
         s.onAbort(resolve);
@@ -102,8 +114,11 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
       try {
         await s.write(`retry: ${RETRY_MS}\n\n`);
         await ready;
+        await notifications?.ready;
         const bounds = await feedBounds(db);
-        if (after === undefined) {
+        if (customer === undefined) {
+          cursor = bounds.max;
+        } else if (after === undefined) {
           cursor = bounds.max;
         } else if (after > bounds.max || (bounds.min > 0 && after < bounds.min - 1)) {
           await s.writeSSE({ event: 'reset', data: JSON.stringify({ reason: after > bounds.max ? 'ahead' : 'gap' }) });
@@ -130,6 +145,7 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
       } finally {
         clearInterval(keepAlive);
         unsubscribe();
+        notifications?.unsubscribe();
       }
     });
   });
