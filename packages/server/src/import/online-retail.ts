@@ -2,7 +2,8 @@
  * Importer of the UCI "Online Retail" dataset (SPEC §6), as CSV or as the original
  * `Online Retail.xlsx` (xlsx-rows.ts): one streaming pass over the file maps every
  * line to customers, completed orders with their lines, refunds (cancellation invoices `C…`),
- * timeline entries and product statistics, all in one transaction.
+ * timeline entries, and moves customer and product statistics by what the file changed
+ * (aggregate/stats-delta.ts), all in one transaction.
  *
  * Shape: `csv-rows.ts` streams records with line numbers (any CSV layout), `fields.ts` validates
  * fields, this module maps Online Retail records and aggregates per invoice, and
@@ -11,7 +12,7 @@
  * @module
  */
 import type { Db } from '../db/connect.js';
-import { recomputeCustomerStats } from '../aggregate/customer-stats.js';
+import { StatsDelta } from '../aggregate/stats-delta.js';
 import { currencyExponent, divRoundHalfAwayFromZero } from '../scoring/money.js';
 import { getMeta, hasKey, keysWithPrefix, raiseMeta, recordKeys } from './bookkeeping.js';
 import { fingerprintFile, readCsvRows, type CsvRow, type ReadProgress } from './csv-rows.js';
@@ -19,7 +20,7 @@ import { ImportError } from './errors.js';
 import { decimalMicrosField, integerField, textField, timestampField, type DateFormat } from './fields.js';
 import { readXlsxRows } from './xlsx-rows.js';
 import { RetailRowWriter, writeInvoices, type CustomerAgg, type InvoiceAgg } from './online-retail-store.js';
-import { recomputeProductStats, upsertProducts, type ProductUpsert } from './product-stats.js';
+import { upsertProducts, type ProductUpsert } from './product-stats.js';
 
 /** Columns the file must have (the original UCI names); others are ignored. */
 export const ONLINE_RETAIL_COLUMNS = [
@@ -109,13 +110,13 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
         skippedAsDuplicate: true };
     }
     const knownGuests = await keysWithPrefix(trx, GUEST_KIND, GUEST_PREFIX);
-    const writer = new RetailRowWriter(trx, currency, now);
+    const stats = new StatsDelta(); // customer and product statistics move by what the file changes
+    const writer = new RetailRowWriter(trx, currency, now, stats);
     const customers = new Map<string, CustomerAgg>();
     const invoices = new Map<string, InvoiceAgg & { firstLine: number }>();
     const guestInvoices = new Map<string, number>();
     const products = new Map<string, ProductUpsert>();
     const newGuestKeys = new Set<string>();
-    const sold = new Set<string>();
     let rows = 0;
     let orderLines = 0;
     let guestLines = 0;
@@ -180,7 +181,6 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
       }
       if (!l.cancel) {
         orderLines++;
-        sold.add(l.stockCode);
         await writer.item({ id: `${l.invoiceNo}:${inv.lines}`, order_id: l.invoiceNo, line_no: inv.lines,
           product_id: l.stockCode, description: l.description || null, quantity: l.quantity,
           unit_price_micros: l.unitPriceMicros });
@@ -191,11 +191,10 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
 
     // Σ quantity × unit price exactly, rounded once: what orderTotalMinor computes, without the lines.
     for (const inv of invoices.values()) inv.totalMinor = toMinor(inv.micros);
-    await writeInvoices(trx, customers.values(), invoices.values(), currency, now);
+    await writeInvoices(trx, customers.values(), invoices.values(), currency, now, stats);
     await upsertProducts(trx, [...products.values()], currency);
-    await recomputeProductStats(trx, [...sold], currency);
     await recordKeys(trx, GUEST_KIND, newGuestKeys, now);
-    await recomputeCustomerStats(trx, [...customers.keys()]);
+    await stats.apply(trx);
     await raiseMeta(trx, 'dataset_as_of', asOf);
     await recordKeys(trx, 'import-file', [fileKey], now);
 
