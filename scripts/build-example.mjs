@@ -1,7 +1,7 @@
 // The esbuild settings every host example under demo/ shares (demo/<host>/build.mjs calls
 // buildExample): one minified ESM bundle with source map into demo/<host>/build/, for browsers,
 // production mode, workspace packages read from source ("@c360/source"). The c360 elements are not
-// bundled into the examples: their pages load /build/c360.js (npm run bundle), as a host page would.
+// bundled into the examples: their pages load /embed/assets/c360.js (npm run bundle), as a host page would.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';

@@ -1,17 +1,21 @@
-// Bundles the elements for the demo page and the server: demo/build/c360.js (ESM, minified, with
-// packages/components/src/bundle.ts as entry: the 360 elements at once, search/compare on first use;
-// source map). Workspace packages are read from source through the "@c360/source" export condition.
-// Code loaded with a dynamic import() (uPlot for the charts, lit-virtualizer's layout) is split into
-// chunks beside it, demo/build/c360-<name>-<hash>.js, fetched relative to c360.js on first use (one
-// small chunk of shared helpers is imported at once): serve or copy the folder as a whole.
+// The standalone CDN build of the elements, packages/components/cdn/c360.js (published as
+// @c360/components/cdn/c360.js, in the spirit of Shoelace's cdn/): one self-contained ESM file with
+// packages/components/src/bundle.ts as entry (the 360 elements at once, search/compare on first use),
+// minified, with source map. The one build serves everything: `c360 serve` and `c360 demo` serve this
+// folder at /embed/assets/ (the demo pages load /embed/assets/c360.js too), and `npm pack` of the
+// components package ships it. Workspace packages are read from source ("@c360/source" condition).
+// Code loaded with a dynamic import() (uPlot for the charts, lit-virtualizer's layout, translations) is
+// split into chunks beside it, cdn/c360-<name>-<hash>.js, fetched relative to c360.js on first use (one
+// small chunk of shared helpers is imported at once): serve or copy the folder as a whole. The hash in
+// a chunk's name lets a server cache it for good (`immutable`); c360.js keeps its name.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = `${root}demo/build`;
+const OUT = 'packages/components/cdn';
+const outdir = `${root}${OUT}`;
 const outfile = `${outdir}/c360.js`;
 const CHUNK_NAMES = 'c360-[name]-[hash]';
 const isChunk = (name) => /^c360-.+-[A-Z0-9]{8}\.js(\.map|\.LEGAL\.txt)?$/.test(name);
@@ -45,10 +49,10 @@ try {
   });
   const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
   const size = (file) => `${kb(statSync(file).size)} (${kb(gzipSync(readFileSync(file)).length)} gzip)`;
-  console.log(`bundle: demo/build/c360.js ${size(outfile)}, ${Object.keys(result.metafile.inputs).length} modules`);
+  console.log(`bundle: ${OUT}/c360.js ${size(outfile)}, ${Object.keys(result.metafile.inputs).length} modules`);
   for (const output of Object.keys(result.metafile.outputs)) {
     const name = output.split('/').pop();
-    if (isChunk(name) && name.endsWith('.js')) console.log(`  chunk: demo/build/${name} ${size(`${outdir}/${name}`)}`);
+    if (isChunk(name) && name.endsWith('.js')) console.log(`  chunk: ${OUT}/${name} ${size(`${outdir}/${name}`)}`);
   }
 } catch (error) {
   // esbuild has already printed the errors with their locations.

@@ -49,7 +49,7 @@ is in [elements-guide.md](elements-guide.md); React and Vue hosts in [embedding/
 
 \`\`\`html
 <script>window.c360Config = { apiBase: '/api', token: 'c360_…' };</script>
-<script type="module" src="/build/c360.js"></script>   <!-- registers every tag -->
+<script type="module" src="/embed/assets/c360.js"></script>   <!-- registers every tag -->
 
 <customer-search></customer-search>
 <customer-360 customer-id="17850" order-href="/orders/{id}"></customer-360>

@@ -17,7 +17,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { openDb, type Db } from '../../packages/server/src/db/connect.js';
 import { datasetAsOf, ensureDemoData } from '../../packages/server/src/demo/load-demo.js';
 import { ensureDemoToken } from '../../packages/server/src/auth/demo.js';
-import { createServerApp, DEMO_DIR, listen } from '../../packages/server/src/server.js';
+import { BUNDLE_DIR, createServerApp, DEMO_DIR, listen } from '../../packages/server/src/server.js';
 import { close } from './http.js';
 import { machineInfo, type MachineInfo } from './machine.js';
 
@@ -39,7 +39,7 @@ export interface BrowserBench {
 
 /** Builds the bundle when missing, then starts the demo server and Chromium; `log` hears the progress. */
 export async function openBrowserBench(log: (line: string) => void): Promise<BrowserBench> {
-  if (!existsSync(join(DEMO_DIR, 'build', 'c360.js'))) execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(BUNDLE_DIR, 'c360.js'))) execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const probe = new SQLite(':memory:');
   const machine = machineInfo((probe.prepare('select sqlite_version() as v').get() as { v: string }).v);
   probe.close();

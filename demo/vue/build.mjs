@@ -2,7 +2,7 @@
 // Builds the Vue 3 host example: demo/vue/src/main.tsx → demo/vue/build/main.js (settings shared by
 // every example: scripts/build-example.mjs), with Vue's runtime-only build: the app is TSX through
 // vue/jsx-runtime, so no template compiler. The c360 elements are not bundled: the app loads them at
-// run time from the c360 server (/build/c360.js, `npm run bundle`), as a host page embeds them.
+// run time from the c360 server (/embed/assets/c360.js, `npm run bundle`), as a host page embeds them.
 import { fileURLToPath } from 'node:url';
 import { buildExample } from '../../scripts/build-example.mjs';
 

@@ -1,13 +1,13 @@
 /**
  * Loads the c360 elements the way a host page embeds them: the page-wide configuration first
  * (`window.c360Config`, read when the bundle starts), then the element bundle served by the c360
- * server (`/build/c360.js`, see README "Embed it"). The app renders after this resolves, so the
+ * server (`/embed/assets/c360.js`, see README "Embed it"). The app renders after this resolves, so the
  * tags are already defined when React creates them and React 19 sets properties, not attributes.
  * @module
  */
 
 /** Where the c360 server serves the element bundle (a variable, so the app's bundler leaves it alone). */
-const C360_BUNDLE = '/build/c360.js';
+const C360_BUNDLE = '/embed/assets/c360.js';
 
 /**
  * Configures and loads the elements. `c360 demo` answers GET /demo-config.json with its demo token

@@ -3,7 +3,7 @@
  * (`<c360-provider>` first, so elements inside a provider find it when they upgrade).
  *
  * @example
- * <script type="module" src="/build/c360.js"></script>
+ * <script type="module" src="/embed/assets/c360.js"></script>
  * <customer-360 customer-id="17850" api-base="/api"></customer-360>
  * @module
  */

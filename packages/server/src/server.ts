@@ -1,6 +1,9 @@
 /**
  * The HTTP server: the API under `/api`, the embed pages and the element bundle under `/embed`
- * (src/embed/routes.ts), and, optionally, the demo page at `/`.
+ * (src/embed/routes.ts; the bundle at `/embed/assets/c360.js`, src/embed/assets.ts), the health
+ * checks `/healthz` and `/readyz` (src/api/health.ts), and, optionally, the demo page at `/`.
+ * Every response is compressed when the client accepts it, except the live stream
+ * (src/api/compression.ts); an unknown `/api/*` path is a 404 problem+json (src/api/not-found.ts).
  * @module
  */
 import { existsSync } from 'node:fs';
@@ -11,15 +14,23 @@ import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApiApp, type AppOptions } from './api/app.js';
 import { problemResponse } from './api/problem.js';
+import { compressExceptStream } from './api/compression.js';
+import { healthRoutes } from './api/health.js';
+import { apiNotFound } from './api/not-found.js';
 import { demoConfigRefusal } from './auth/demo.js';
 import { createEmbedApp } from './embed/routes.js';
+import { BUNDLE_DIR } from './embed/assets.js';
 
-/** The repository's demo folder (index.html and build/c360.js). */
+export { BUNDLE_DIR };
+
+/** The repository's demo folder (index.html, the host examples; they load /embed/assets/c360.js). */
 export const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
 
 export interface ServerAppOptions extends AppOptions {
-  /** Serve the demo page and bundle from this folder at `/` (omit for an API-only server). */
+  /** Serve the demo page from this folder at `/` (omit for an API-only server). */
   demoDir?: string;
+  /** The element bundle folder served at `/embed/assets/` (default {@link BUNDLE_DIR}, @c360/components' `cdn/`). */
+  bundleDir?: string;
   /**
    * The demo admin key (`c360 demo` only): served as GET /demo-config.json `{apiBase, token}` to
    * loopback requests for localhost only (see src/auth/demo.ts).
@@ -27,11 +38,15 @@ export interface ServerAppOptions extends AppOptions {
   demoToken?: string;
 }
 
+/** Builds the whole server app over `options.db` (see the module comment for what it serves). */
 export function createServerApp(options: ServerAppOptions): Hono {
   const app = new Hono();
+  const bundleDir = options.bundleDir ?? BUNDLE_DIR;
+  app.use('*', compressExceptStream());
+  healthRoutes(app, options.db);
   app.route('/api', createApiApp(options));
-  // The embed pages need the element bundle in `c360 serve` too: served from demo/build/ at /embed/assets/.
-  app.route('/embed', createEmbedApp({ db: options.db, allowedOrigins: options.allowedOrigins ?? [], auth: options.auth, bundleDir: `${DEMO_DIR}build` }));
+  // The one URL of the element bundle, in `c360 serve` and `c360 demo` alike: /embed/assets/c360.js.
+  app.route('/embed', createEmbedApp({ db: options.db, allowedOrigins: options.allowedOrigins ?? [], auth: options.auth, bundleDir }));
   const demoToken = options.demoToken;
   if (demoToken) {
     app.get('/demo-config.json', (c) => {
@@ -44,12 +59,14 @@ export function createServerApp(options: ServerAppOptions): Hono {
     });
   }
   if (options.demoDir) {
-    if (!existsSync(`${options.demoDir}/build/c360.js`)) {
-      console.warn(`c360: ${options.demoDir}build/c360.js is missing; run \`npm run bundle\` for the demo page`);
+    if (!existsSync(`${bundleDir}/c360.js`)) {
+      console.warn(`c360: ${bundleDir}/c360.js is missing; run \`npm run bundle\` for the demo page`);
     }
     const root = relative(process.cwd(), options.demoDir) || '.';
     app.use('/*', serveStatic({ root }));
   }
+  // A path no /api route matched (the API app's own notFound is not used once it is mounted).
+  app.notFound((c) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? apiNotFound(c) : c.text('Not found', 404)));
   return app;
 }
 

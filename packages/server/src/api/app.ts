@@ -14,6 +14,9 @@ import type { AppEnv } from './context.js';
 import type { ReadContext } from '../core/read-context.js';
 import { invalidRequest, ProblemError, zodFieldErrors } from '../core/problem.js';
 import { problemResponse } from './problem.js';
+import { apiNotFound } from './not-found.js';
+import { malformedBody, referenceCaching } from './http-conventions.js';
+import { assignOperationIds } from './operation-ids.js';
 import { customerRoutes } from './routes/customers.js';
 import { compareRoutes } from './routes/compare.js';
 import { noteRoutes } from './routes/notes.js';
@@ -26,7 +29,6 @@ import { meRoutes } from './routes/me.js';
 import { streamRoutes } from './routes/stream.js';
 import { exportRoutes } from './routes/export.js';
 import { actionRoutes } from './routes/actions.js';
-import { notificationRoutes } from './routes/notifications.js';
 import { Authenticator, type AuthOptions } from '../auth/authenticate.js';
 import { BEARER_SCHEME, PERMISSION_EXTENSION } from './guard.js';
 
@@ -62,6 +64,8 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
 
+  referenceCaching(app);
+
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME, {
     type: 'http',
     scheme: 'bearer',
@@ -79,13 +83,15 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   eventRoutes(app);
   streamRoutes(app);
   actionRoutes(app);
-  notificationRoutes(app);
   docsRoutes(app);
   assertEveryRouteDeclaresAccess(app);
+  assignOperationIds(app);
 
-  app.notFound((c) => problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}`).toProblem()));
+  app.notFound(apiNotFound);
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error.toProblem(c.req.path), error.headers);
+    const malformed = malformedBody(error);
+    if (malformed) return problemResponse(c, malformed.toProblem(c.req.path));
     if (error instanceof HTTPException) {
       return problemResponse(c, { type: 'about:blank', title: error.message || 'HTTP error', status: error.status, instance: c.req.path });
     }

@@ -8,7 +8,7 @@
  * @module
  */
 
-/** The element bundle, served from demo/build/ by ./routes.ts. */
+/** The element bundle, @c360/components' `cdn/` served by ./assets.ts. */
 export const BUNDLE_PATH = '/embed/assets/c360.js';
 /** The Chatwoot page's script, served by ./routes.ts. */
 export const CHATWOOT_SCRIPT_PATH = '/embed/chatwoot.js';

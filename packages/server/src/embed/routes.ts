@@ -7,7 +7,7 @@
  * | GET `/embed/chatwoot?token=…` | a Chatwoot dashboard app: the customer of the conversation's contact |
  * | GET `/embed/lookup?email=…&phone=…&id=…` | JSON `{customerId, matchedBy}` for the Chatwoot page (bearer token in the header) |
  * | GET `/embed/chatwoot.js` | the Chatwoot page's script |
- * | GET `/embed/assets/*` | the element bundle (the `demo/build/` folder: `c360.js` and its lazily loaded chunks) |
+ * | GET `/embed/assets/*` | the element bundle (`cdn/` of @c360/components: `c360.js` and its lazily loaded chunks; ./assets.ts) |
  *
  * The pages take their token as the `token` query parameter (SPEC §8): an embed token
  * (`c360 token create --embed --customer ID`, short-lived, one customer) or an API key
@@ -17,11 +17,7 @@
  * that say what is wrong in words. See docs/embedding/.
  * @module
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
-import { cors } from 'hono/cors';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { can } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
@@ -32,6 +28,7 @@ import { findCustomerByContact, type ContactKeys, type ContactMatch } from './fi
 import { embedPageHeaders } from './headers.js';
 import { chatwootPage, customerPage, errorPage, SIDEBAR_COLLAPSED, type EmbedTheme } from './pages.js';
 import { CHATWOOT_SCRIPT } from './chatwoot-script.js';
+import { serveBundle } from './assets.js';
 
 export interface EmbedOptions {
   db: Db;
@@ -39,7 +36,7 @@ export interface EmbedOptions {
   allowedOrigins: readonly string[];
   /** The same token options as the API (embed secret, clock). */
   auth?: AuthOptions;
-  /** The built element bundle folder (`demo/build/`, made by `npm run bundle`). */
+  /** The built element bundle folder (`BUNDLE_DIR` of ./assets.ts: @c360/components' `cdn/`, made by `npm run bundle`). */
   bundleDir: string;
 }
 
@@ -53,16 +50,7 @@ export function createEmbedApp(options: EmbedOptions): Hono {
   const origins = options.allowedOrigins;
   const pageHeaders = embedPageHeaders(origins);
 
-  app.use('/assets/*', cors({ origin: origins.includes('*') ? '*' : [...origins] }));
-  app.use('/assets/*', async (c, next) => {
-    if (!existsSync(join(options.bundleDir, 'c360.js'))) {
-      return c.text(`The element bundle is missing from ${options.bundleDir}: run \`npm run bundle\` and restart c360`, 503);
-    }
-    await next();
-    c.header('x-content-type-options', 'nosniff');
-    c.header('cross-origin-resource-policy', 'cross-origin');
-  });
-  app.use('/assets/*', serveStatic({ root: options.bundleDir, rewriteRequestPath: (path) => path.replace(/^\/embed\/assets/, '') }));
+  serveBundle(app, options.bundleDir, origins);
 
   /** Runs a page handler; a refusal (a {@link ProblemError}) becomes the error page with its status. */
   const page = (handler: (c: Context) => Promise<string>) => async (c: Context) => {

@@ -4,7 +4,7 @@
  * (src/cli/serve-command.ts) on a fresh temporary database, and Debian's headless Chromium through
  * playwright-core.
  *
- * The pages load demo/build/c360.js (and the host examples their demo/<host>/build/ output): they
+ * The pages load /embed/assets/c360.js (@c360/components' cdn/ build) and the host examples their demo/<host>/build/ output: they
  * are built by `npm test` before the node tests (scripts/run-tests.mjs); a missing element bundle is
  * built here.
  * @module
@@ -24,7 +24,7 @@ import { resolveEmbedSecret } from '../../src/auth/embed-tokens.js';
 import { parseWriteRate } from '../../src/auth/rate-limit.js';
 import { resolveAsOf } from '../../src/scoring/clock.js';
 import { resolveHealthWeights } from '../../src/scoring/health.js';
-import { createServerApp, DEMO_DIR, listen } from '../../src/server.js';
+import { BUNDLE_DIR, createServerApp, DEMO_DIR, listen } from '../../src/server.js';
 
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,7 +51,7 @@ export interface DemoServerOptions {
 
 /** Starts `c360 demo` in-process on a free port with a fresh database; `close()` removes it all. */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  if (!existsSync(join(DEMO_DIR, 'build', 'c360.js'))) {
+  if (!existsSync(join(BUNDLE_DIR, 'c360.js'))) {
     execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
   }
   const dir = mkdtempSync(join(tmpdir(), 'c360-e2e-'));

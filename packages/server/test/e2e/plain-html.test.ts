@@ -12,11 +12,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_DIR } from '../../src/server.js';
+import { BUNDLE_DIR, DEMO_DIR } from '../../src/server.js';
 import { launchChromium, LOAD_MS, recordPageErrors, startDemoServer, type DemoServer } from './harness.js';
 
 const PAGE = readFileSync(join(DEMO_DIR, 'plain', 'index.html'), 'utf8');
-const BUILD = join(DEMO_DIR, 'build');
+const BUILD = BUNDLE_DIR;
 
 let demo: DemoServer;
 let host: Server;

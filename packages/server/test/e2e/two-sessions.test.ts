@@ -5,7 +5,7 @@
  * The server is started in-process exactly as `c360 demo` does it (src/cli/serve-command.ts): a
  * fresh database with the demo data, the demo admin token, the demo page and bundle at `/`, and
  * `/demo-config.json` for a browser on this machine (hence `localhost`, not 127.0.0.1). The page
- * loads demo/build/c360.js; it is built here (`node scripts/bundle.mjs`) when it is missing.
+ * loads /embed/assets/c360.js (@c360/components/cdn/); it is built here (`node scripts/bundle.mjs`) when it is missing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
