@@ -58,8 +58,8 @@ export const SEGMENT_OPERATORS: Readonly<Record<SegmentFieldKind, readonly Segme
   date: ['before', 'after'],
 };
 
-/** Largest `in` list, `all`/`any` list, and nesting depth of a criteria expression. */
-export const SEGMENT_LIMITS = { inValues: 200, children: 50, depth: 8 } as const;
+/** Largest `in` list, `all`/`any` list, nesting depth and number of nodes of a criteria expression. */
+export const SEGMENT_LIMITS = { inValues: 200, children: 50, depth: 8, nodes: 200 } as const;
 
 /** A leaf of the criteria: `{field, op, value}`. */
 export interface SegmentCondition {
@@ -113,11 +113,38 @@ function checkCondition(c: { field: SegmentField; op: SegmentOperator; value: un
   });
 }
 
-function depthOf(node: unknown): number {
-  if (!node || typeof node !== 'object') return 0;
-  const n = node as { all?: unknown[]; any?: unknown[]; not?: unknown };
-  const kids = [...(Array.isArray(n.all) ? n.all : []), ...(Array.isArray(n.any) ? n.any : []), ...(n.not ? [n.not] : [])];
-  return 1 + kids.reduce<number>((max, k) => Math.max(max, depthOf(k)), 0);
+/** A structural problem of a criteria expression: where (path below the criteria) and what. */
+export interface CriteriaShapeIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * Checks the structure of untrusted criteria JSON before any schema sees it, without recursion:
+ * at most {@link SEGMENT_LIMITS}.depth nested nodes (`all`/`any`/`not`) and
+ * {@link SEGMENT_LIMITS}.nodes nodes in all. Stops at the first violation, so its cost is bounded
+ * by the limits, not by the input (a 1,100-deep `{"not": …}` is refused after 9 levels).
+ * @returns the one issue found (path of the offending node), or undefined when the shape is within limits.
+ */
+export function criteriaShapeIssue(criteria: unknown): CriteriaShapeIssue | undefined {
+  const stack: Array<{ node: unknown; depth: number; path: Array<string | number> }> = [{ node: criteria, depth: 1, path: [] }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { node, depth, path } = stack.pop()!;
+    if (!node || typeof node !== 'object' || Array.isArray(node)) continue; // not a node: the schema names it
+    if (depth > SEGMENT_LIMITS.depth) return { path, message: `nests deeper than ${SEGMENT_LIMITS.depth} levels` };
+    if (++nodes > SEGMENT_LIMITS.nodes) return { path, message: `criteria have more than ${SEGMENT_LIMITS.nodes} nodes` };
+    const n = node as { all?: unknown; any?: unknown; not?: unknown };
+    if (n.not !== undefined) stack.push({ node: n.not, depth: depth + 1, path: [...path, 'not'] });
+    for (const key of ['all', 'any'] as const) {
+      const kids = n[key];
+      if (!Array.isArray(kids)) continue;
+      // Only as many children as could still fit the node limit are looked at.
+      const count = Math.min(kids.length, SEGMENT_LIMITS.nodes + 1 - nodes);
+      for (let i = 0; i < count; i++) stack.push({ node: kids[i], depth: depth + 1, path: [...path, key, i] });
+    }
+  }
+  return undefined;
 }
 
 const KEYS = ['all', 'any', 'not', 'field', 'op', 'value'] as const;
@@ -140,10 +167,6 @@ const Node: z.ZodType<SegmentCriteria> = z.lazy(() =>
     })
     .strict()
     .superRefine((n, ctx) => {
-      if (depthOf(n) > SEGMENT_LIMITS.depth) {
-        ctx.addIssue({ code: 'custom', path: [], message: `nests deeper than ${SEGMENT_LIMITS.depth} levels` });
-        return;
-      }
       const keys = KEYS.filter((k) => n[k] !== undefined);
       const forms = [...new Set(keys.map(formOf))];
       if (forms.length === 0) {
@@ -170,8 +193,16 @@ const Node: z.ZodType<SegmentCriteria> = z.lazy(() =>
     }),
 ) as unknown as z.ZodType<SegmentCriteria>;
 
-/** A whole criteria expression (at most {@link SEGMENT_LIMITS}.depth levels deep). */
-export const SegmentCriteria: z.ZodType<SegmentCriteria> = Node;
+/**
+ * A whole criteria expression: its shape is checked first ({@link criteriaShapeIssue}: at most
+ * {@link SEGMENT_LIMITS}.depth levels and .nodes nodes), so the recursive schema never walks a
+ * hostile structure.
+ */
+export const SegmentCriteria: z.ZodType<SegmentCriteria> = z.preprocess((value, ctx) => {
+  const issue = criteriaShapeIssue(value);
+  if (issue) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: value });
+  return value;
+}, Node) as unknown as z.ZodType<SegmentCriteria>;
 
 export const SegmentKind = z.enum(['rfm', 'rule', 'manual']);
 export type SegmentKind = z.infer<typeof SegmentKind>;

@@ -44,18 +44,33 @@ export function customerNotFound(id: string): ProblemError {
   return new ProblemError(404, 'not-found', 'Customer not found', `No customer with id "${id}"`);
 }
 
-/** 400 naming each invalid field, e.g. `query.limit: Too big: expected number to be <=200`. */
+/** Most field errors a problem lists (the `detail` says how many more there were). */
+export const MAX_FIELD_ERRORS = 20;
+
+/**
+ * 400 naming each invalid field, e.g. `query.limit: Too big: expected number to be <=200`; at most
+ * {@link MAX_FIELD_ERRORS} are listed, so a hostile body cannot make the answer grow with it.
+ */
 export function invalidRequest(errors: FieldError[]): ProblemError {
-  const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return new ProblemError(400, 'invalid-request', 'Invalid request', detail, errors);
+  const listed = errors.slice(0, MAX_FIELD_ERRORS);
+  const more = errors.length - listed.length;
+  const detail = listed.map((e) => `${e.field}: ${e.message}`).join('; ') + (more > 0 ? `; and ${more} more` : '');
+  return new ProblemError(400, 'invalid-request', 'Invalid request', detail, listed);
+}
+
+/**
+ * The fields a zod issue is about, as paths: its own path, or for unknown keys one path per key
+ * (`data.region: is not a known field` rather than `data: Unrecognized key: "region"`).
+ */
+export function zodIssueFields(issue: ZodError['issues'][number]): Array<{ path: PropertyKey[]; message: string }> {
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...issue.path, key], message: 'is not a known field' }));
+  return [{ path: issue.path, message: issue.message }];
 }
 
 /** Maps a zod error of request part `target` (query, param, json) to field errors. */
 export function zodFieldErrors(error: ZodError, target: string): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: [target === 'param' ? 'path' : target === 'json' ? 'body' : target, ...issue.path].join('.'),
-    message: issue.message,
-  }));
+  const part = target === 'param' ? 'path' : target === 'json' ? 'body' : target;
+  return error.issues.flatMap(zodIssueFields).map(({ path, message }) => ({ field: [part, ...path.map(String)].join('.'), message }));
 }
 
 /** 413 for a request body over the route's limit. */

@@ -4,12 +4,27 @@
  * @module
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { CustomerId, CustomerSegments, NewSegment, Segment, SegmentAssignment, SegmentList, SegmentUpdate } from '@c360/sdk';
+import { criteriaShapeIssue, CustomerId, CustomerSegments, NewSegment, Segment, SegmentAssignment, SegmentList, SegmentUpdate } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
 import { secureRoute } from '../guard.js';
 import { commonProblems, customerProblems, json, problem } from '../openapi-helpers.js';
+import { invalidRequest } from '../../core/problem.js';
 import { assignManualSegment, createSegment, listSegments, removeManualSegment, updateSegment } from '../../segments/segments.js';
+
+/**
+ * Route middleware of POST and PATCH /segments: refuses criteria nested deeper or with more nodes
+ * than `SEGMENT_LIMITS` (a 400 naming the offending node, e.g. `body.criteria.not.not…`) before
+ * the recursive body schema sees them. A body that is not JSON is left to the validator.
+ */
+export const criteriaWithinLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const body: unknown = await c.req.json().catch(() => undefined);
+  const criteria = body && typeof body === 'object' ? (body as { criteria?: unknown }).criteria : undefined;
+  const issue = criteriaShapeIssue(criteria);
+  if (issue) throw invalidRequest([{ field: ['body', 'criteria', ...issue.path].join('.'), message: issue.message }]);
+  await next();
+};
 
 const id = CustomerId.meta({ param: { name: 'id', in: 'path' } });
 const segmentId = z.string().min(1).max(128).meta({ param: { name: 'segmentId', in: 'path' }, description: 'Segment id', example: 'rfm:champions' });
@@ -25,7 +40,7 @@ const list = secureRoute({ permission: 'customers:read' }, {
   responses: { 200: json(SegmentList, 'Every segment'), ...commonProblems },
 });
 
-const create = secureRoute({ permission: 'segments:write' }, {
+const create = secureRoute({ permission: 'segments:write', use: [criteriaWithinLimits] }, {
   method: 'post',
   path: '/segments',
   tags: ['Segments'],
@@ -37,7 +52,7 @@ const create = secureRoute({ permission: 'segments:write' }, {
   responses: { 201: json(Segment, 'The new segment with its member count'), ...commonProblems, 409: problem('A segment with this name exists') },
 });
 
-const update = secureRoute({ permission: 'segments:write' }, {
+const update = secureRoute({ permission: 'segments:write', use: [criteriaWithinLimits] }, {
   method: 'patch',
   path: '/segments/{segmentId}',
   tags: ['Segments'],
