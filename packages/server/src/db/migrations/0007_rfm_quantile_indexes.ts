@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-const POPULATION = sql`completed_orders > 0`;
+const POPULATION = sql<boolean>`completed_orders > 0`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const [name, column] of [
