@@ -1,7 +1,7 @@
 /**
- * Bearer-token authentication: an API key (`c360_…`, looked up by its SHA-256) or a signed embed
- * token (`c360e_…`). Expiry is checked against the wall clock, never the as-of clock of the
- * metrics (`C360_NOW` moves the data's "now", not the tokens').
+ * Bearer-token authentication: an API key (`c360_…`, looked up by its SHA-256) or an embed token
+ * (a JWT, HS256, see embed-tokens.ts). Expiry is checked against the wall clock, never the as-of
+ * clock of the metrics (`C360_NOW` moves the data's "now", not the tokens').
  * @module
  */
 import type { Context } from 'hono';
@@ -10,7 +10,7 @@ import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
 import { ProblemError } from '../core/problem.js';
 import { API_KEY_PATTERN, findApiKey } from './api-keys.js';
-import { embedTokenId, looksLikeEmbedToken, resolveEmbedSecret, verifyEmbedToken } from './embed-tokens.js';
+import { embedActorName, embedTokenId, looksLikeEmbedToken, resolveEmbedSecret, verifyEmbedToken } from './embed-tokens.js';
 import { DEFAULT_WRITE_RATE, WriteRateLimiter } from './rate-limit.js';
 
 export interface AuthOptions {
@@ -59,20 +59,21 @@ export class Authenticator {
   async authenticate(token: string): Promise<Actor> {
     const now = this.now();
     if (looksLikeEmbedToken(token)) {
-      const result = verifyEmbedToken(token, await this.embedSecret(), now);
+      const result = await verifyEmbedToken(token, await this.embedSecret(), now);
       if (!result.ok) {
         const detail = {
-          malformed: 'The embed token is malformed',
+          malformed: 'The embed token is malformed (a JWT signed with HS256, claims sub, role, aud, exp: see docs/security.md)',
           'bad-signature': 'The embed token’s signature does not match (tampered, or signed with another secret)',
+          'wrong-audience': 'The embed token is not for c360 (its aud claim must be "c360")',
           expired: `The embed token expired at ${new Date((result.exp ?? 0) * 1000).toISOString()}`,
           'too-long-lived': 'The embed token is valid for more than 24 hours; embed tokens must be short-lived',
         }[result.reason];
         throw unauthorized(detail, true);
       }
-      const { sub, role, cus, exp } = result.claims;
-      return { name: sub, role, tokenId: embedTokenId(token), customerId: cus, kind: 'embed', expiresAt: new Date(exp * 1000).toISOString() };
+      const { sub, role, exp } = result.claims;
+      return { name: embedActorName(result.claims), role, tokenId: embedTokenId(token), customerId: sub, kind: 'embed', expiresAt: new Date(exp * 1000).toISOString() };
     }
-    if (!API_KEY_PATTERN.test(token)) throw unauthorized('The bearer token is not a c360 token (c360_… or c360e_…)', true);
+    if (!API_KEY_PATTERN.test(token)) throw unauthorized('The bearer token is not a c360 token (an API key c360_… or an embed token, a JWT)', true);
     const row = await findApiKey(this.db, token);
     if (!row) throw unauthorized('Unknown API key', true);
     if (row.revoked_at) throw unauthorized(`The API key was revoked at ${row.revoked_at}`, true);
@@ -93,16 +94,20 @@ export class Authenticator {
 /**
  * The bearer token of a request: `Authorization: Bearer …`; the `token` query parameter only when
  * `allowQuery` (GET routes that a browser opens without headers: the event stream). Throws a 401
- * when there is none or the header is not a bearer token.
+ * when there is none, when the header is not a bearer token, when `?token=` is sent where it is not
+ * accepted, and when a request carries both (which one was meant is unknowable; docs/security.md).
  */
 export function bearerToken(c: Context, allowQuery: boolean): string {
   const header = c.req.header('authorization');
+  const query = c.req.query('token');
+  if (header !== undefined && query !== undefined) {
+    throw unauthorized('Send the token once: either "Authorization: Bearer <token>" or the token query parameter, not both', true);
+  }
   if (header !== undefined) {
     const match = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(header);
     if (!match) throw unauthorized('The Authorization header must be "Bearer <token>"', true);
     return match[1]!;
   }
-  const query = c.req.query('token');
   if (query !== undefined) {
     if (allowQuery && c.req.method === 'GET') return query;
     throw unauthorized('The token query parameter is accepted only by GET /stream and the embed pages; send "Authorization: Bearer <token>"', true);

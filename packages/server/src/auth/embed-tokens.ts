@@ -1,26 +1,30 @@
 /**
- * Embed tokens (SPEC §8): short-lived, signed, scoped to one customer — for helpdesk sidebars and
- * embedded pages, minted without touching the database.
+ * Embed tokens (SPEC §8): short-lived, scoped to one customer — for helpdesk sidebars and embedded
+ * pages — and standard JWTs, so a host's backend mints them with the JWT library it already has:
  *
- *   c360e_<payload>.<signature>
- *   payload   = base64url(JSON {"sub": name, "role": role, "cus": customerId, "exp": unix seconds})
- *   signature = base64url(HMAC-SHA256(secret, "c360e_" + payload))
+ *   header  {"alg": "HS256", "typ": "JWT"}, signed with the secret (HMAC-SHA256)
+ *   claims  sub  = the customer id (the only customer the token reads or acts on)
+ *           role = viewer | agent | manager | admin
+ *           aud  = "c360"
+ *           exp  = expiry, unix seconds, at most 24 h after now (and after `iat`)
+ *           iat  = issued at, unix seconds
+ *           name = optional: who uses it (note author, audit actor); default "embed (customer <sub>)"
  *
+ * Verification is jose's `jwtVerify` (HS256 only, audience "c360", `exp` against the given clock),
+ * plus c360's rules: the claims' shape and a lifetime of at most {@link EMBED_MAX_TTL_MS}.
  * The secret is `C360_SECRET` (at least 32 characters) or, when unset, a random one generated and
- * kept in `meta` (`auth.embed_secret`) on first use, so `c360 token create --embed` and the server
- * agree as long as they share the database (or the variable). A host backend can mint the same
- * tokens itself with the secret (docs/security.md shows how). A token valid for more than
- * {@link EMBED_MAX_TTL_MS} from now is refused: embed tokens are short-lived by construction.
- * Rotating the secret invalidates every embed token at once.
+ * kept in `meta` (`auth.embed_secret`) on first use. Rotating it invalidates every embed token.
  * @module
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { CustomerId, Role } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 
-export const EMBED_PREFIX = 'c360e_';
-/** Longest accepted remaining lifetime of an embed token. */
+/** The `aud` every embed token carries. */
+export const EMBED_AUDIENCE = 'c360';
+/** Longest accepted lifetime of an embed token (from now, and from `iat`). */
 export const EMBED_MAX_TTL_MS = 24 * 3_600_000;
 /** Default lifetime of `c360 token create --embed`. */
 export const EMBED_DEFAULT_TTL_MS = 15 * 60_000;
@@ -29,58 +33,99 @@ export const MIN_SECRET_LENGTH = 32;
 /** The `meta` key of the generated secret. */
 export const SECRET_META_KEY = 'auth.embed_secret';
 
-const PATTERN = /^c360e_([A-Za-z0-9_-]{1,2048})\.([A-Za-z0-9_-]{43})$/;
+const JWT_PATTERN = /^[A-Za-z0-9_-]{2,4096}\.[A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,512}$/;
 
-export const EmbedClaims = z
-  .object({
-    sub: z.string().trim().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]+$/),
-    role: Role,
-    cus: CustomerId,
-    exp: z.number().int().positive(),
-  })
-  .strict();
+/** The claims c360 reads from an embed token (after the signature, audience and expiry are checked). */
+export const EmbedClaims = z.object({
+  sub: CustomerId,
+  role: Role,
+  aud: z.union([z.literal(EMBED_AUDIENCE), z.array(z.string()).refine((a) => a.includes(EMBED_AUDIENCE))]),
+  exp: z.number().int().positive(),
+  iat: z.number().int().nonnegative().optional(),
+  name: z.string().trim().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]+$/).optional(),
+});
 export type EmbedClaims = z.infer<typeof EmbedClaims>;
 
-function sign(secret: string, signed: string): string {
-  return createHmac('sha256', secret).update(signed, 'utf8').digest('base64url');
+/** What {@link signEmbedToken} needs: the customer (`sub`), role, expiry and optional name and issue time (unix seconds). */
+export interface EmbedTokenInput {
+  sub: string;
+  role: Role;
+  exp: number;
+  name?: string;
+  /** Default: now. */
+  iat?: number;
 }
 
-/** Signs `claims` (key order sub, role, cus, exp). */
-export function signEmbedToken(claims: EmbedClaims, secret: string): string {
-  const parsed = EmbedClaims.parse(claims);
-  const payload = Buffer.from(JSON.stringify({ sub: parsed.sub, role: parsed.role, cus: parsed.cus, exp: parsed.exp }), 'utf8').toString('base64url');
-  const signed = EMBED_PREFIX + payload;
-  return `${signed}.${sign(secret, signed)}`;
+/** Why a token is refused. */
+export type EmbedTokenRefusal = 'malformed' | 'bad-signature' | 'wrong-audience' | 'expired' | 'too-long-lived';
+
+/**
+ * Signs an embed token: a compact HS256 JWT with the claims above (what jose's `SignJWT` or PyJWT's
+ * `jwt.encode(…, algorithm="HS256")` produce). Synchronous, so tests and the CLI mint without awaiting.
+ * @throws ZodError when a claim is invalid (unknown role, empty customer id, blank name).
+ */
+export function signEmbedToken(input: EmbedTokenInput, secret: string): string {
+  const claims = EmbedClaims.parse({
+    sub: input.sub,
+    role: input.role,
+    aud: EMBED_AUDIENCE,
+    iat: input.iat ?? Math.floor(Date.now() / 1000),
+    exp: input.exp,
+    ...(input.name !== undefined ? { name: input.name } : {}),
+  });
+  const encode = (json: unknown) => Buffer.from(JSON.stringify(json), 'utf8').toString('base64url');
+  const signed = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
+  return `${signed}.${createHmac('sha256', secret).update(signed, 'utf8').digest('base64url')}`;
 }
 
-/** True when `token` has the shape of an embed token (it may still be invalid). */
+/** True when `token` has the shape of a JWT (three base64url parts), i.e. is meant as an embed token. */
 export function looksLikeEmbedToken(token: string): boolean {
-  return token.startsWith(EMBED_PREFIX);
+  return JWT_PATTERN.test(token);
 }
 
-/** The claims of a valid token, or why it is not valid (`malformed`, `bad-signature`, `expired`, `too-long-lived`). */
-export function verifyEmbedToken(
+/**
+ * The claims of a valid token, or why it is refused: `malformed` (not a JWT, another algorithm,
+ * claims missing or of the wrong shape), `bad-signature`, `wrong-audience`, `expired` (`exp` ≤
+ * now), `too-long-lived` (`exp` more than 24 h after now or after `iat`).
+ */
+export async function verifyEmbedToken(
   token: string,
   secret: string,
   now: Date,
-): { ok: true; claims: EmbedClaims } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'too-long-lived'; exp?: number } {
-  const match = PATTERN.exec(token);
-  if (!match) return { ok: false, reason: 'malformed' };
-  const expected = Buffer.from(sign(secret, EMBED_PREFIX + match[1]!), 'utf8');
-  const given = Buffer.from(match[2]!, 'utf8');
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad-signature' };
-  let json: unknown;
+): Promise<{ ok: true; claims: EmbedClaims } | { ok: false; reason: EmbedTokenRefusal; exp?: number }> {
+  if (!looksLikeEmbedToken(token)) return { ok: false, reason: 'malformed' };
+  let payload: unknown;
   try {
-    json = JSON.parse(Buffer.from(match[1]!, 'base64url').toString('utf8'));
-  } catch {
+    ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ['HS256'],
+      audience: EMBED_AUDIENCE,
+      currentDate: now,
+      requiredClaims: ['sub', 'exp'],
+    }));
+  } catch (error) {
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, reason: 'bad-signature' };
+    if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired', exp: numeric(error.payload.exp) };
+    if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'aud') return { ok: false, reason: 'wrong-audience' };
     return { ok: false, reason: 'malformed' };
   }
-  const claims = EmbedClaims.safeParse(json);
+  const claims = EmbedClaims.safeParse(payload);
   if (!claims.success) return { ok: false, reason: 'malformed' };
-  const expMs = claims.data.exp * 1000;
-  if (expMs <= now.getTime()) return { ok: false, reason: 'expired', exp: claims.data.exp };
-  if (expMs - now.getTime() > EMBED_MAX_TTL_MS) return { ok: false, reason: 'too-long-lived', exp: claims.data.exp };
+  const { exp, iat } = claims.data;
+  const expMs = exp * 1000;
+  if (expMs <= now.getTime()) return { ok: false, reason: 'expired', exp };
+  if (expMs - now.getTime() > EMBED_MAX_TTL_MS || (iat !== undefined && expMs - iat * 1000 > EMBED_MAX_TTL_MS)) {
+    return { ok: false, reason: 'too-long-lived', exp };
+  }
   return { ok: true, claims: claims.data };
+}
+
+function numeric(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The actor name of a token: its `name` claim, else `embed (customer <sub>)`. */
+export function embedActorName(claims: Pick<EmbedClaims, 'sub' | 'name'>): string {
+  return claims.name ?? `embed (customer ${claims.sub})`;
 }
 
 /** A stable id of an embed token (`emb_` + 16 hex of its SHA-256): the actor's tokenId and rate-limit key. */
@@ -91,6 +136,7 @@ export function embedTokenId(token: string): string {
 /**
  * The signing secret: `C360_SECRET` when set (at least {@link MIN_SECRET_LENGTH} characters),
  * else the one in `meta`, generated and stored on first use.
+ * @throws Error when `C360_SECRET` is set but too short.
  */
 export async function resolveEmbedSecret(db: Db, env: { C360_SECRET?: string } = process.env): Promise<string> {
   const fromEnv = env.C360_SECRET;

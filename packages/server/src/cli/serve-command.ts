@@ -3,25 +3,36 @@
  * an empty database first, with the demo page, as-of = the dataset's latest timestamp).
  * @module
  */
-import { parseArgs } from 'node:util';
-import { openDb } from '../db/connect.js';
+import { Command } from 'commander';
+import type { Db } from '../db/connect.js';
 import { resolveAsOf } from '../scoring/clock.js';
 import { resolveHealthWeights } from '../scoring/health.js';
-import { createServerApp, DEMO_DIR, listen } from '../server.js';
 import { datasetAsOf, ensureDemoData } from '../demo/load-demo.js';
-import { resolveDbFile } from './options.js';
+import { openCommandDb, withAsOfOption, withDbOptions, type DbFlags } from './options.js';
 import { parseWriteRate } from '../auth/rate-limit.js';
 import { resolveEmbedSecret } from '../auth/embed-tokens.js';
 import { ensureDemoToken } from '../auth/demo.js';
 import { startDerivedRefresh } from '../segments/derived-job.js';
 
-const OPTIONS = {
-  db: { type: 'string' },
-  'database-url': { type: 'string' },
-  port: { type: 'string' },
-  'as-of': { type: 'string' },
-  host: { type: 'string' },
-} as const;
+interface ServeFlags extends DbFlags {
+  port?: string;
+  host?: string;
+  asOf?: string;
+}
+
+/**
+ * `c360 serve` (the API) or `c360 demo` (the API, the demo page and the bundled sample loaded into
+ * an empty database; as-of = the dataset's latest timestamp unless `--as-of` or `C360_NOW`).
+ */
+export function serveCommand(mode: 'serve' | 'demo'): Command {
+  const command = new Command(mode)
+    .description(mode === 'serve'
+      ? 'Run the API (env PORT, HOST, C360_NOW, C360_ALLOWED_ORIGINS, C360_SECRET, C360_WRITE_RATE)'
+      : 'Load the bundled sample into an empty database, then serve the API and the demo page and print the demo admin token (npm start)')
+    .option('--port <n>', 'port (default PORT, else 8360)')
+    .option('--host <address>', 'address to listen on (default HOST, else 0.0.0.0)');
+  return withAsOfOption(withDbOptions(command)).action((flags: ServeFlags) => serve(flags, mode));
+}
 
 function parsePort(text: string | undefined): number {
   const port = Number(text ?? 8360);
@@ -29,19 +40,27 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
-export async function serveCommand(args: string[], mode: 'serve' | 'demo'): Promise<void> {
-  const { values } = parseArgs({ args, options: OPTIONS, strict: true });
+async function serve(values: ServeFlags, mode: 'serve' | 'demo'): Promise<void> {
   const env = process.env;
-  const file = resolveDbFile(values, env);
   const port = parsePort(values.port ?? env.PORT);
-  const db = await openDb({ file });
+  const opened = await openCommandDb(values);
+  try {
+    await start(opened.db, opened.file, port, values, mode);
+  } catch (error) {
+    await opened.close(true);
+    throw error;
+  }
+}
+
+async function start(db: Db, file: string, port: number, values: ServeFlags, mode: 'serve' | 'demo'): Promise<void> {
+  const env = process.env;
   if (mode === 'demo') await ensureDemoData(db, (line) => console.log(line));
 
   // `--as-of dataset` (and the demo by default) uses the dataset's latest timestamp.
   const recorded = await datasetAsOf(db);
-  const wantsDataset = values['as-of'] === 'dataset' || (mode === 'demo' && !values['as-of'] && !env.C360_NOW);
+  const wantsDataset = values.asOf === 'dataset' || (mode === 'demo' && !values.asOf && !env.C360_NOW);
   const asOf = resolveAsOf({
-    asOf: values['as-of'] === 'dataset' ? undefined : values['as-of'],
+    asOf: values.asOf === 'dataset' ? undefined : values.asOf,
     env: wantsDataset ? {} : env,
     fallback: wantsDataset ? (recorded ?? undefined) : undefined,
   });
@@ -53,6 +72,8 @@ export async function serveCommand(args: string[], mode: 'serve' | 'demo'): Prom
   const secret = env.C360_SECRET ? await resolveEmbedSecret(db, env) : undefined;
   const demoToken = mode === 'demo' ? (await ensureDemoToken(db)).token : undefined;
 
+  // Loaded here, not at the top: `c360 --help` and the other commands need none of the HTTP layer.
+  const { createServerApp, DEMO_DIR, listen } = await import('../server.js');
   const app = createServerApp({
     db, asOf, healthWeights, allowedOrigins, auth: { secret, writeRate }, demoDir: mode === 'demo' ? DEMO_DIR : undefined, demoToken,
   });

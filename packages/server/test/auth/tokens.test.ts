@@ -1,13 +1,15 @@
 /**
- * Bearer tokens: API keys (stored hashed, expiring, revocable), signed embed tokens (tampered,
- * expired, signed with another secret, too long-lived → 401), the Authorization header and the
- * `token` query parameter, and `c360 token create|list|revoke`.
+ * Bearer tokens: API keys (stored hashed, expiring, revocable), embed tokens as standard JWTs
+ * (minted by jose as a host backend would; tampered, expired, signed with another secret, for
+ * another audience, too long-lived, another algorithm → 401), the Authorization header and the
+ * `token` query parameter (both at once → 401), and `c360 token create|list|revoke`.
  */
 import { sql } from 'kysely';
+import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleApp, TEST_SECRET, type SampleApp } from '../helpers/sample-db.js';
 import { createApiKey, hashToken, revokeApiKey } from '../../src/auth/api-keys.js';
-import { EMBED_MAX_TTL_MS, resolveEmbedSecret, SECRET_META_KEY, signEmbedToken, verifyEmbedToken } from '../../src/auth/embed-tokens.js';
+import { EMBED_MAX_TTL_MS, resolveEmbedSecret, SECRET_META_KEY, signEmbedToken, verifyEmbedToken, type EmbedTokenInput } from '../../src/auth/embed-tokens.js';
 import { parseTtl } from '../../src/auth/ttl.js';
 import { parseWriteRate } from '../../src/auth/rate-limit.js';
 import { tokenCommand } from '../../src/cli/token-command.js';
@@ -77,42 +79,70 @@ describe('API keys', () => {
 
   it('the token query parameter is refused outside GET /stream and the embed pages', async () => {
     await expect401(await sample.rawApp.request(`http://localhost/customers/${C}/360?token=${sample.tokens.admin}`), /query parameter is accepted only/);
-    // A header wins; the query parameter is then ignored.
-    expect((await sample.rawApp.request(`http://localhost/customers/${C}/360?token=junk`, { headers: { authorization: `Bearer ${sample.tokens.admin}` } })).status).toBe(200);
+  });
+
+  it('a valid Authorization header plus a token query parameter → 401, on every route that takes either', async () => {
+    const both = { headers: { authorization: `Bearer ${sample.tokens.admin}` } };
+    await expect401(await sample.rawApp.request(`http://localhost/customers/${C}/360?token=${sample.tokens.admin}`, both), /not both/);
+    await expect401(await sample.rawApp.request(`http://localhost/customers/${C}/360?token=junk`, both), /not both/);
+    await expect401(await sample.rawApp.request(`http://localhost/stream?customer=${C}&token=${sample.tokens.admin}`, both), /not both/);
+    expect((await sample.rawApp.request(`http://localhost/customers/${C}/360`, both)).status).toBe(200);
   });
 });
 
 describe('embed tokens', () => {
-  const claims = (over: Partial<{ sub: string; role: 'viewer' | 'admin'; cus: string; exp: number }> = {}) => ({
-    sub: 'Helpdesk', role: 'viewer' as const, cus: C, exp: Math.floor(Date.now() / 1000) + 600, ...over,
+  const nowS = () => Math.floor(Date.now() / 1000);
+  const input = (over: Partial<EmbedTokenInput> = {}): EmbedTokenInput => ({ sub: C, role: 'viewer', name: 'Helpdesk', exp: nowS() + 600, ...over });
+  const key = (secret = TEST_SECRET) => new TextEncoder().encode(secret);
+  /** What a host backend does with jose. */
+  const hostMinted = (claims: Record<string, unknown>, ttl = '10m', secret = TEST_SECRET, alg = 'HS256') =>
+    new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT' }).setIssuedAt().setExpirationTime(ttl).sign(key(secret));
+
+  it('are standard JWTs: HS256, sub = customer, role, aud "c360", iat, exp, name', () => {
+    const token = signEmbedToken(input(), TEST_SECRET);
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
+    const claims = decodeJwt(token);
+    expect(claims).toMatchObject({ sub: C, role: 'viewer', aud: 'c360', name: 'Helpdesk' });
+    expect(claims.exp! - claims.iat!).toBeGreaterThan(590);
   });
 
-  it('a valid token reads its customer', async () => {
-    expect((await view(signEmbedToken(claims(), TEST_SECRET))).status).toBe(200);
+  it('a token minted by a host backend with jose reads its customer, named by its name claim', async () => {
+    const token = await hostMinted({ sub: C, role: 'agent', aud: 'c360', name: 'Dana (support)' });
+    expect((await view(token)).status).toBe(200);
+    const me = await sample.call('/me', { as: { token } });
+    expect(me.body).toMatchObject({ name: 'Dana (support)', role: 'agent', kind: 'embed', customerId: C });
+    const unnamed = await hostMinted({ sub: C, role: 'viewer', aud: 'c360' });
+    expect((await sample.call('/me', { as: { token: unnamed } })).body).toMatchObject({ name: `embed (customer ${C})` });
+    expect((await sample.call('/customers/13047/360', { as: { token } })).status).toBe(403);
   });
 
-  it('tampered, re-signed with another secret, expired, too long-lived, malformed → 401', async () => {
-    const token = signEmbedToken(claims(), TEST_SECRET);
-    const [head, sig] = token.split('.') as [string, string];
-    // Payload changed (another customer), signature kept.
-    const forged = `c360e_${Buffer.from(JSON.stringify(claims({ cus: '13047', role: 'admin' }))).toString('base64url')}.${sig}`;
+  it('tampered, another secret, expired, wrong audience, over 24 h, another algorithm, malformed → 401 saying why', async () => {
+    const token = signEmbedToken(input(), TEST_SECRET);
+    const [head, , sig] = token.split('.') as [string, string, string];
+    // Payload changed (another customer, admin), signature kept.
+    const forged = `${head}.${Buffer.from(JSON.stringify({ ...decodeJwt(token), sub: '13047', role: 'admin' })).toString('base64url')}.${sig}`;
     await expect401(await view(forged), /signature does not match/);
-    // Signature changed by one character.
-    const flipped = `${head}.${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
-    await expect401(await view(flipped), /signature does not match/);
-    await expect401(await view(signEmbedToken(claims(), 'another-secret-another-secret-another-secret')), /signature does not match/);
-    await expect401(await view(signEmbedToken(claims({ exp: Math.floor(Date.now() / 1000) - 1 }), TEST_SECRET)), /expired at/);
-    await expect401(await view(signEmbedToken(claims({ exp: Math.floor((Date.now() + EMBED_MAX_TTL_MS) / 1000) + 120 }), TEST_SECRET)), /more than 24 hours/);
-    await expect401(await view('c360e_abc'), /malformed/);
-    await expect401(await view(`${token}x`), /malformed/);
+    await expect401(await view(signEmbedToken(input(), 'another-secret-another-secret-another-secret')), /signature does not match/);
+    await expect401(await view(signEmbedToken(input({ exp: nowS() - 1 }), TEST_SECRET)), /expired at/);
+    await expect401(await view(await hostMinted({ sub: C, role: 'viewer', aud: 'someone-else' })), /aud claim must be "c360"/);
+    await expect401(await view(await hostMinted({ sub: C, role: 'viewer' })), /aud claim must be "c360"/);
+    await expect401(await view(signEmbedToken(input({ exp: Math.floor((Date.now() + EMBED_MAX_TTL_MS) / 1000) + 120 }), TEST_SECRET)), /more than 24 hours/);
+    await expect401(await view(await hostMinted({ sub: C, role: 'viewer', aud: 'c360' }, '25h')), /more than 24 hours/);
+    await expect401(await view(await hostMinted({ sub: C, role: 'viewer', aud: 'c360' }, '10m', TEST_SECRET, 'HS512')), /malformed/);
+    await expect401(await view(await hostMinted({ sub: C, role: 'root', aud: 'c360' })), /malformed/);
+    await expect401(await view(await hostMinted({ role: 'viewer', aud: 'c360' })), /malformed/);
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${token.split('.')[1]}.`;
+    await expect401(await view(unsigned), /malformed/);
+    await expect401(await view(`${token}x`), /signature does not match|malformed/);
   });
 
-  it('verification is a pure function of token, secret and clock', () => {
+  it('verification is a pure function of token, secret and clock', async () => {
     const now = new Date('2030-01-01T00:00:00Z');
-    const t = signEmbedToken({ sub: 'x', role: 'agent', cus: 'c1', exp: now.getTime() / 1000 + 60 }, TEST_SECRET);
-    expect(verifyEmbedToken(t, TEST_SECRET, now)).toMatchObject({ ok: true, claims: { sub: 'x', role: 'agent', cus: 'c1' } });
-    expect(verifyEmbedToken(t, TEST_SECRET, new Date(now.getTime() + 61_000))).toMatchObject({ ok: false, reason: 'expired' });
-    expect(() => signEmbedToken({ sub: 'x', role: 'root' as never, cus: 'c1', exp: 1 }, TEST_SECRET)).toThrow();
+    const t = signEmbedToken({ sub: 'c1', role: 'agent', name: 'x', iat: now.getTime() / 1000, exp: now.getTime() / 1000 + 60 }, TEST_SECRET);
+    expect(await verifyEmbedToken(t, TEST_SECRET, now)).toMatchObject({ ok: true, claims: { sub: 'c1', role: 'agent', name: 'x' } });
+    expect(await verifyEmbedToken(t, TEST_SECRET, new Date(now.getTime() + 61_000))).toMatchObject({ ok: false, reason: 'expired' });
+    expect(await verifyEmbedToken(t, TEST_SECRET, new Date(now.getTime() - 86_400_000))).toMatchObject({ ok: false, reason: 'too-long-lived' });
+    expect(() => signEmbedToken({ sub: 'c1', role: 'root' as never, exp: 1 }, TEST_SECRET)).toThrow();
   });
 
   it('the secret comes from C360_SECRET, else one generated once in meta', async () => {
@@ -145,7 +175,9 @@ describe('c360 token', () => {
   async function run(args: string[]): Promise<{ out: string; err: string }> {
     let out = '';
     let err = '';
-    await tokenCommand(args, (s) => void (out += s), (s) => void (err += s));
+    const command = tokenCommand({ out: (s) => void (out += s), err: (s) => void (err += s) }).exitOverride();
+    for (const sub of command.commands) sub.exitOverride().configureOutput({ writeErr: () => undefined });
+    await command.parseAsync(args, { from: 'user' });
     return { out, err };
   }
   // The CLI opens the database file itself: point it at the sample's file.
@@ -187,7 +219,8 @@ describe('c360 token', () => {
   it('create --embed signs a customer-scoped embed token the server accepts', async () => {
     const { out, err } = await run(['create', '--embed', '--customer', C, '--ttl', '15m', '--role', 'viewer', '--db', dbPath]);
     const token = out.trim();
-    expect(out).toMatch(/^c360e_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}\n$/);
+    expect(decodeJwt(token)).toMatchObject({ sub: C, role: 'viewer', aud: 'c360' });
+    expect(decodeJwt(token).exp! - decodeJwt(token).iat!).toBe(900);
     expect(err).toContain(`customer ${C}`);
     // The CLI used the database's generated secret; an app without an explicit secret uses it too.
     const app = createApiApp({ db: sample.db, asOf: sample.asOf });
@@ -205,7 +238,8 @@ describe('c360 token', () => {
     await expect(run(['create', '--role', 'viewer', '--name', 'x', '--ttl', '5 weeks', '--db', dbPath])).rejects.toThrow(/--ttl/);
     await expect(run(['create', '--role', 'viewer', '--name', 'x', '--customer', 'no-such-customer', '--db', dbPath])).rejects.toThrow(/no such customer/);
     await expect(run(['revoke', 'tok_missing', '--db', dbPath])).rejects.toThrow(/no API key with id/);
-    await expect(run(['destroy', '--db', dbPath])).rejects.toThrow(/unknown action/);
+    await expect(run(['destroy', '--db', dbPath])).rejects.toThrow(/unknown command 'destroy'/);
+    await expect(run(['list', '--as-of', '2011-01-01', '--db', dbPath])).rejects.toThrow(/unknown option '--as-of'/);
   });
 
   it('parses lifetimes and write rates', () => {

@@ -30,7 +30,7 @@ let sidebarSrc = 'about:blank';
 
 /** An embed token for `customerId`, valid for `seconds` (negative: already expired). */
 function embedToken(customerId: string, seconds = 900, secret = SECRET, role: 'viewer' | 'manager' = 'viewer'): string {
-  return signEmbedToken({ sub: 'Dana (support)', role, cus: customerId, exp: Math.floor(Date.now() / 1000) + seconds }, secret);
+  return signEmbedToken({ sub: customerId, name: 'Dana (support)', role, exp: Math.floor(Date.now() / 1000) + seconds }, secret);
 }
 
 async function open(query: Record<string, string>): Promise<{ status: number; body: string; headers: Headers }> {

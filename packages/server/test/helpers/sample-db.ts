@@ -95,7 +95,7 @@ export async function openSampleApp(options: { writeRate?: number; now?: () => D
     tokens,
     embedToken(customerId, o = {}) {
       const exp = Math.floor(Date.now() / 1000) + (o.ttlSeconds ?? 900);
-      return signEmbedToken({ sub: o.name ?? `Embed ${customerId}`, role: o.role ?? 'admin', cus: customerId, exp }, TEST_SECRET);
+      return signEmbedToken({ sub: customerId, name: o.name ?? `Embed ${customerId}`, role: o.role ?? 'admin', exp }, TEST_SECRET);
     },
     async call(path, init = {}) {
       const { as, ...rest } = init;

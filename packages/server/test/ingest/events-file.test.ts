@@ -93,10 +93,7 @@ describe('c360 import events (a real process)', () => {
   const run = (args: string[]) =>
     promisify(execFile)(
       process.execPath,
-      ['--conditions=@c360/source', '--import', 'tsx', '--input-type=module', '-e',
-        `import { eventsCommand } from './packages/server/src/cli/events-command.ts';
-         eventsCommand(process.argv.slice(1)).catch((e) => { process.stderr.write('c360: ' + e.message + '\\n'); process.exit(1); });`,
-        ...args],
+      ['--conditions=@c360/source', '--import', 'tsx', 'packages/server/src/cli/main.ts', 'import', 'events', ...args],
       { cwd: root, env: { ...process.env, C360_DB: '' } },
     ).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
 
@@ -123,7 +120,7 @@ describe('c360 import events (a real process)', () => {
     const bad = ndjsonFile('cli-bad.ndjson', ['{"id":"x","type":"order.teleported"}']);
     const dbFile = join(dir, 'cli-bad.db');
     expect(await run([bad, '--db', dbFile])).toMatchObject({ code: 1, stderr: expect.stringContaining(`${bad}: line 1: type: `) });
-    expect(await run([])).toMatchObject({ code: 1, stderr: expect.stringContaining('missing FILE.ndjson; usage: c360 import events FILE.ndjson [--db FILE]') });
+    expect(await run([])).toMatchObject({ code: 1, stderr: expect.stringContaining("c360 import events: error: missing required argument 'file'") });
     expect(await run([join(dir, 'missing.ndjson'), '--db', dbFile])).toMatchObject({ code: 1, stderr: expect.stringContaining('missing.ndjson') });
   });
 });
