@@ -5,7 +5,7 @@
  * (stats of `customer_stats`; scores are not computed in bulk).
  * @module
  */
-import Papa from 'papaparse';
+import { csvComment, csvLines } from './csv.js';
 import type { CustomerSearchQuery, CustomerSummary } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
@@ -47,16 +47,15 @@ export async function exportCustomersCsv(
   const base: Query = { ...query, limit: pageSize, cursor: undefined };
   const first = await searchCustomers(db, base, options.ctx);
   const total = first.total;
-  const unparse = (data: unknown[][]) => Papa.unparse({ fields: [], data }, { newline: '\r\n', escapeFormulae: true, header: false });
   async function* chunks(): AsyncGenerator<string, void, undefined> {
-    const head = Papa.unparse({ fields: [...BULK_COLUMNS], data: [] }, { newline: '\r\n' }).replace(/\r\n$/, '');
-    yield `${options.comment ? `# ${options.comment.replace(/[\r\n]+/g, ' ')}\r\n` : ''}${head}\r\n`;
+    // The comment and the header line are escaped like the rows (export/csv.ts).
+    yield `${options.comment ? `${csvComment(options.comment)}\r\n` : ''}${csvLines([BULK_COLUMNS])}\r\n`;
     let page = first;
     let done = 0;
     for (;;) {
       if (page.items.length) {
         done += page.items.length;
-        yield `${unparse(page.items.map(row))}\r\n`;
+        yield `${csvLines(page.items.map(row))}\r\n`;
         options.onRows?.(done, total);
       }
       if (!page.nextCursor) break;

@@ -4,8 +4,10 @@
  * view and its sections); a blank line; the order history (`number,placedAt,status,total,currency,
  * items,quantity`), newest first. Numbers are written as the API returns them (major units, no
  * thousands separators), so the file parses back to the same values (design Property 9).
- * Text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) are prefixed
- * with `'` (papaparse `escapeFormulae`).
+ * Every line — the `#` comment lines and the column headers included — goes through the same
+ * writer ({@link csvLine}): text cells that a spreadsheet would run as a formula (`=`, `+`, `-`,
+ * `@`, tab, CR) are prefixed with `'` (papaparse `escapeFormulae`), and a cell holding a comma,
+ * quote or line break is quoted, so a name such as `Eve,=HYPERLINK(…)` stays inside its cell.
  * @module
  */
 import Papa from 'papaparse';
@@ -14,11 +16,21 @@ import type { CustomerReport, ExportMeta } from './report.js';
 export const METRIC_COLUMNS = ['metric', 'value', 'unit'] as const;
 export const ORDER_COLUMNS = ['number', 'placedAt', 'status', 'total', 'currency', 'items', 'quantity'] as const;
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 type MetricRow = [name: string, value: Cell, unit: string];
 
 /** One line of text, safe in a `#` comment line. */
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+
+/** CSV rows (no trailing line end) written with formula escaping and RFC 4180 quoting. */
+export function csvLines(rows: ReadonlyArray<readonly Cell[]>): string {
+  return Papa.unparse(rows.map((r) => [...r]), { newline: '\r\n', escapeFormulae: true, header: false });
+}
+
+/** A `# …` comment line as one escaped CSV cell: quoted when it holds a comma or quote, so nothing in it becomes a cell of its own. */
+export function csvComment(text: string): string {
+  return csvLines([[`# ${oneLine(text)}`]]);
+}
 
 /** The metric rows: name, value, unit (currency code for money). */
 export function metricRows(report: CustomerReport): MetricRow[] {
@@ -73,12 +85,11 @@ export function metricRows(report: CustomerReport): MetricRow[] {
 export function renderCustomerCsv(report: CustomerReport, meta: ExportMeta): string {
   const { profile } = report.view;
   const header = [
-    `# c360 customer export: ${oneLine(profile.name)} (customer ${oneLine(profile.id)})`,
-    `# Exported ${meta.exportedAt.toISOString()} by ${oneLine(meta.actor.name)} (${meta.actor.role})`,
-    `# Data as of ${report.view.asOf}`,
+    csvComment(`c360 customer export: ${profile.name} (customer ${profile.id})`),
+    csvComment(`Exported ${meta.exportedAt.toISOString()} by ${meta.actor.name} (${meta.actor.role})`),
+    csvComment(`Data as of ${report.view.asOf}`),
   ].join('\r\n');
-  const unparse = (fields: readonly string[], data: Cell[][]) =>
-    Papa.unparse({ fields: [...fields], data }, { newline: '\r\n', escapeFormulae: true }).replace(/\r\n$/, '');
+  const unparse = (fields: readonly string[], data: Cell[][]) => csvLines([fields, ...data]);
   const metrics = unparse(METRIC_COLUMNS, metricRows(report).map((r) => [...r]));
   const orders = unparse(
     ORDER_COLUMNS,
