@@ -1,13 +1,12 @@
 /**
- * Opening the database: SQLite (better-sqlite3, WAL) by default. Migrations run on open.
+ * Opening the database: SQLite (`./data/c360.db`, WAL) by default, PostgreSQL for a `postgres://`
+ * URL (see db/dialects/). Migrations run on open, from one source for both engines.
  * @module
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
+import { dialectOf, isServerUrl, openDatabase } from './dialects/index.js';
 
 export type Db = Kysely<Database>;
 
@@ -15,31 +14,33 @@ export type Db = Kysely<Database>;
 export const DEFAULT_DB_FILE = './data/c360.db';
 
 export interface OpenOptions {
-  /** SQLite file path, or `:memory:`. */
+  /** SQLite file path, or `:memory:`; a `postgres://` URL here is taken as {@link url}. */
   file?: string;
+  /** PostgreSQL URL (`postgres://user@host:port/database`); wins over `file`. */
+  url?: string;
   /** Run migrations (default true). */
   migrate?: boolean;
+  /** How long a write waits for a busy database before failing with 503, in ms (default 5000). */
+  busyBudgetMs?: number;
 }
 
 /**
- * Opens (creating if absent) a SQLite database in WAL mode and brings its schema up to date.
- * Throws with the file name when the file cannot be opened or a migration fails.
+ * Opens (creating if absent) the database and brings its schema up to date. Throws with the file
+ * or URL (password hidden) when it cannot be opened, or naming the migration that failed.
  */
 export async function openDb(options: OpenOptions = {}): Promise<Db> {
   const file = options.file ?? DEFAULT_DB_FILE;
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  let sqlite: SQLite.Database;
-  try {
-    sqlite = new SQLite(file);
-  } catch (error) {
-    throw new Error(`Cannot open database ${file}: ${(error as Error).message}`);
+  const url = options.url ?? (isServerUrl(file) ? file : undefined);
+  const target = url ? { url } : { file };
+  const db = (await openDatabase(target, { busyBudgetMs: options.busyBudgetMs })) as Db;
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(db, url ? 'the PostgreSQL database' : file);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
   }
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  if (options.migrate !== false) await migrateToLatest(db, file);
   return db;
 }
 
@@ -47,6 +48,7 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Applies every pending migration; throws naming the failed migration. */
 export async function migrateToLatest(db: Db, label = 'database'): Promise<void> {
+  await dialectOf(db).prepareMigrations(db);
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -6,12 +6,13 @@
  * sidebar must never show a customer whose email merely contains the contact's.
  *
  * Email and phone are compared through `customers.search_text` (lower-cased email and phone digits
- * as whole fields, see aggregate/search-text.ts), with the trigram index `customers_fts` narrowing
- * the candidates on SQLite when it exists.
+ * as whole fields, see aggregate/search-text.ts), with the engine's trigram index narrowing the
+ * candidates (db/dialects/).
  * @module
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { dialectOf } from '../db/dialects/index.js';
 import { SEARCH_FIELD_SEPARATOR } from '../aggregate/search-text.js';
 
 /** What a host knows about its contact; any of them may be missing. */
@@ -77,27 +78,12 @@ async function matching(db: Db, field: ContactField, value: string, onlyCustomer
     ? sql<boolean>`search_text like ${`%${sep}${escapeLike(value)}${sep}%`} escape '\\'`
     : sql<boolean>`search_text like ${`%${sep}%${sep}${value}`}`;
   query = query.where(exact);
-  if (await hasFtsIndex(db)) {
-    query = query.where(sql<boolean>`rowid in (select rowid from customers_fts where customers_fts match ${`"${value.replace(/"/g, '""')}"`})`);
-  }
+  const indexed = dialectOf(db).searchCandidates([value]);
+  if (indexed) query = query.where(sql<boolean>`id in (${indexed})`);
   return (await query.execute()).map((r) => r.id);
 }
 
 /** Escapes LIKE wildcards (`_` is common in emails) for `escape '\'`. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
-const ftsKnown = new WeakMap<Db, boolean>();
-
-/** Is the trigram index there (SQLite after migration 0002)? Checked once per database handle. */
-async function hasFtsIndex(db: Db): Promise<boolean> {
-  let known = ftsKnown.get(db);
-  if (known === undefined) {
-    const sqlite = db.getExecutor().adapter.constructor.name !== 'PostgresAdapter';
-    known = sqlite
-      && (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'customers_fts'`.execute(db)).rows[0]!.n > 0;
-    ftsKnown.set(db, known);
-  }
-  return known;
 }

@@ -3,11 +3,10 @@
  * `q` matches an exact customer id or order number, or a substring of the name, email or phone
  * (phone compared on digits only). Every result matches the query (design Property 10).
  *
- * Free text: substrings are found through `customers_fts`, an FTS5 trigram index over
- * `search_text` (migration 0002), which yields a superset of the matching customers without a
- * scan; each candidate is then checked with the exact `LIKE` predicate, so FTS never changes what
- * matches, only how fast. Trigrams need 3 characters: shorter queries (and databases without the
- * index) use the `LIKE` scan alone.
+ * Free text: substrings are found through the engine's trigram index over `search_text`
+ * (migration 0002, db/dialects/), which yields a superset of the matching customers without a
+ * scan; each candidate is then checked with the exact `LIKE` predicate, so the index never changes
+ * what matches, only how fast. Trigrams need 3 characters: shorter queries use the `LIKE` scan alone.
  *
  * Filters `ids` (one page of known ids, e.g. Refine's getMany), `segment` (RFM, rule or manual
  * segment id), `tier`, `tag` (id or name), health and churn ranges combine with the others. RFM
@@ -24,6 +23,7 @@ import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder }
 import { SEARCH_COUNT_LIMIT, type CustomerSearchPage, type CustomerSearchQuery, type CustomerSort } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
+import { dialectOf, type EngineDialect } from '../db/dialects/index.js';
 import type { Database } from '../db/schema.js';
 import { minorToMajor } from '../scoring/money.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
@@ -73,19 +73,13 @@ function sortExpr(column: string) {
   }
 }
 
-/** Filters that need the database to be built (FTS availability, segment kind). */
+/** Filters that need the database to be built (the engine's index, segment kind). */
 interface Prepared {
-  /** Use the FTS index for candidates. */
-  fts: boolean;
+  /** The engine's substring index (`select id …` for some fragments), or null without a query. */
+  candidates: EngineDialect['searchCandidates'] | null;
   /** Membership condition of the `segment` filter, if any. */
   segment: RawBuilder<boolean> | null;
 }
-
-/** A double-quoted FTS5 string: the text as one phrase (a trigram phrase = a substring). */
-const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
-
-/** Minimum query length, in characters, the trigram index can answer. */
-const TRIGRAM = 3;
 
 function applyFilters(qb: SelectQueryBuilder<From, Tables, object>, query: Query, prepared: Prepared) {
   let q = qb;
@@ -94,15 +88,15 @@ function applyFilters(qb: SelectQueryBuilder<From, Tables, object>, query: Query
     const lower = text.toLowerCase();
     const digits = text.replace(/\D/g, '');
     const phone = digits.length >= 4 && digits.length === text.replace(/[\s()+.-]/g, '').length;
-    if (prepared.fts && [...lower].length >= TRIGRAM) {
-      // Candidates: FTS hits on the text (or the phone digits), the exact id, owners of the order number.
-      const match = phone && digits !== lower ? `${ftsPhrase(lower)} OR ${ftsPhrase(digits)}` : ftsPhrase(lower);
+    const indexed = prepared.candidates?.(phone && digits !== lower ? [lower, digits] : [lower]);
+    if (indexed) {
+      // Candidates: index hits on the text (or the phone digits), the exact id, owners of the order number.
       q = q.where(sql<boolean>`c.id in (
-        select f.id from customers f where f.rowid in (select rowid from customers_fts where customers_fts match ${match})
-        union select ${text}
+        ${indexed}
+        union select cast(${text} as text)
         union select o.customer_id from orders o where o.number = ${text})`);
     }
-    // The exact condition (on the FTS candidates only, when there are candidates).
+    // The exact condition (on the index candidates only, when there are candidates).
     q = q.where((eb: ExpressionBuilder<From, Tables>) => {
       const ors = [
         eb('c.id', '=', text),
@@ -141,21 +135,6 @@ function applyFilters(qb: SelectQueryBuilder<From, Tables, object>, query: Query
   return q;
 }
 
-const ftsAvailable = new WeakMap<Db, boolean>();
-
-/** Is the FTS index there (SQLite with migration 0002)? Checked once per database handle. */
-async function hasFts(db: Db): Promise<boolean> {
-  let known = ftsAvailable.get(db);
-  if (known === undefined) {
-    const sqlite = db.getExecutor().adapter.constructor.name !== 'PostgresAdapter';
-    known = sqlite
-      ? (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'customers_fts'`.execute(db)).rows[0]!.n > 0
-      : false;
-    ftsAvailable.set(db, known);
-  }
-  return known;
-}
-
 /** The evaluation context of segment memberships: the caller's, else the one they were computed with. */
 async function segmentContext(db: Db, ctx: EvalContext | undefined): Promise<EvalContext> {
   if (ctx) return ctx;
@@ -182,7 +161,7 @@ async function segmentFilter(db: Db, segmentId: string, ctx: EvalContext | undef
  */
 export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): Promise<CustomerSearchPage> {
   const prepared: Prepared = {
-    fts: query.q ? await hasFts(db) : false,
+    candidates: query.q ? (fragments) => dialectOf(db).searchCandidates(fragments) : null,
     segment: query.segment ? await segmentFilter(db, query.segment, ctx) : null,
   };
   const sort = SORTS[query.sort];

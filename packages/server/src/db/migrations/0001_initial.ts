@@ -3,12 +3,12 @@
  * unchanged on SQLite and Postgres (text ids and ISO timestamps, bigint minor units).
  */
 import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import { dialectOf } from '../dialects/index.js';
 
 const serial = 'integer';
-/** An auto-generated integer key: identity on Postgres, `integer primary key autoincrement` on SQLite. */
+/** An auto-generated integer key, as the engine spells it (see db/dialects/). */
 function serialKey(c: ColumnDefinitionBuilder, db: Kysely<any>): ColumnDefinitionBuilder {
-  const postgres = db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
-  return postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
+  return dialectOf(db).serialKey(c);
 }
 
 export async function up(db: Kysely<any>): Promise<void> {

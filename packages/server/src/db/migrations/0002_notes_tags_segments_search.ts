@@ -3,12 +3,14 @@
  * - `idempotency_keys.ref`: what a key produced (the note an `Idempotency-Key` created);
  * - tag names unique case-insensitively;
  * - the 11 RFM segments as rows of kind `rfm` (their membership is computed, never stored);
- * - SQLite only: `customers_fts`, an FTS5 trigram index over `customers.search_text` (lower-cased
- *   name, email and phone digits) kept in sync by triggers, for substring search without a scan.
+ * - the engine's substring index over `customers.search_text` (lower-cased name, email and phone
+ *   digits), for search without a scan (db/dialects/: an FTS5 trigram table kept by triggers, or a
+ *   pg_trgm GIN index).
  *
  * The seeded rows are literal data (a migration never changes once released).
  */
 import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../dialects/index.js';
 
 /** Id, name and description of each RFM segment; ids match the `rfm:<slug>` of the 360 view. */
 const RFM_SEGMENTS: ReadonlyArray<readonly [id: string, name: string, description: string]> = [
@@ -24,8 +26,6 @@ const RFM_SEGMENTS: ReadonlyArray<readonly [id: string, name: string, descriptio
   ['rfm:hibernating', 'Hibernating', 'Long ago and rarely: recency 2 with frequency 1–2, or recency 1 with frequency 2'],
   ['rfm:lost', 'Lost', 'Longest ago, one order: recency 1, frequency 1'],
 ];
-
-const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter.constructor.name !== 'PostgresAdapter';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('idempotency_keys').addColumn('ref', 'text').execute();
@@ -49,30 +49,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 
-  if (!isSqlite(db)) return;
-  await sql`create virtual table customers_fts using fts5(search_text, content='customers', content_rowid='rowid', tokenize='trigram')`.execute(db);
-  await sql`create trigger customers_fts_insert after insert on customers begin
-    insert into customers_fts (rowid, search_text) values (new.rowid, new.search_text);
-  end`.execute(db);
-  await sql`create trigger customers_fts_delete after delete on customers begin
-    insert into customers_fts (customers_fts, rowid, search_text) values ('delete', old.rowid, old.search_text);
-  end`.execute(db);
-  // Only when the text changes: re-sending a customer as it is leaves the index untouched.
-  await sql`create trigger customers_fts_update after update of search_text on customers
-    when old.search_text is not new.search_text begin
-    insert into customers_fts (customers_fts, rowid, search_text) values ('delete', old.rowid, old.search_text);
-    insert into customers_fts (rowid, search_text) values (new.rowid, new.search_text);
-  end`.execute(db);
-  await sql`insert into customers_fts (customers_fts) values ('rebuild')`.execute(db);
+  await dialectOf(db).createSearchIndex(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (isSqlite(db)) {
-    for (const trigger of ['customers_fts_insert', 'customers_fts_delete', 'customers_fts_update']) {
-      await sql`drop trigger if exists ${sql.raw(trigger)}`.execute(db);
-    }
-    await sql`drop table if exists customers_fts`.execute(db);
-  }
+  await dialectOf(db).dropSearchIndex(db);
   await db.deleteFrom('segments').where('kind', '=', 'rfm').execute();
   await db.schema.dropIndex('tags_name_lower_idx').ifExists().execute();
   await db.schema.alterTable('idempotency_keys').dropColumn('ref').execute();

@@ -1,16 +1,16 @@
 /**
  * The change feed of real-time updates (R18, design Property 6): one row per (customer, section,
  * type) a committed change touched, written in the same transaction as the change. The id is an
- * AUTOINCREMENT sequence (never reused, even after pruning): the SSE event id that clients send
+ * auto-increment key (never reused, even after pruning; assigned in commit order, see db/dialects/): the SSE event id that clients send
  * back as `Last-Event-ID`. Old rows are pruned (see src/realtime/feed.ts).
  */
 import type { Kysely } from 'kysely';
+import { dialectOf } from '../dialects/index.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const isSqlite = db.getExecutor().adapter.constructor.name !== 'PostgresAdapter';
   await db.schema
     .createTable('change_feed')
-    .addColumn('id', 'integer', (col) => (isSqlite ? col.primaryKey().autoIncrement() : col.primaryKey().generatedAlwaysAsIdentity()))
+    .addColumn('id', 'integer', (col) => dialectOf(db).serialKey(col))
     .addColumn('customer_id', 'text', (col) => col.notNull())
     .addColumn('section', 'text', (col) => col.notNull())
     .addColumn('type', 'text', (col) => col.notNull())
