@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApiApp, type AppOptions } from './api/app.js';
@@ -19,6 +19,7 @@ import { healthRoutes } from './api/health.js';
 import { apiNotFound } from './api/not-found.js';
 import { demoConfigRefusal } from './auth/demo.js';
 import { createEmbedApp } from './embed/routes.js';
+import { demoPageHeaders } from './embed/headers.js';
 import { BUNDLE_DIR } from './embed/assets.js';
 
 export { BUNDLE_DIR };
@@ -63,12 +64,28 @@ export function createServerApp(options: ServerAppOptions): Hono {
       console.warn(`c360: ${bundleDir}/c360.js is missing; run \`npm run bundle\` for the demo page`);
     }
     const root = relative(process.cwd(), options.demoDir) || '.';
+    app.use('/*', demoHeaders);
     app.use('/*', serveStatic({ root }));
   }
   // A path no /api route matched (the API app's own notFound is not used once it is mounted).
   app.notFound((c) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? apiNotFound(c) : c.text('Not found', 404)));
   return app;
 }
+
+/**
+ * Security headers of the demo folder: every file `nosniff` and `Referrer-Policy: no-referrer`; the
+ * demo page itself (`/`, `/index.html`: it loads the demo admin token) the embed pages' policy with
+ * `frame-ancestors 'self'` and its inline scripts allowed by hash (embed/headers.ts).
+ */
+const demoHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('x-content-type-options', 'nosniff');
+  c.header('referrer-policy', 'no-referrer');
+  if ((c.req.path === '/' || c.req.path === '/index.html') && c.res.headers.get('content-type')?.startsWith('text/html')) {
+    const html = await c.res.clone().text();
+    for (const [name, value] of Object.entries(demoPageHeaders(html))) c.header(name, value);
+  }
+};
 
 /** Starts listening; resolves once the port is bound. Rejects with the port named when it is taken. */
 export function listen(app: Hono, port: number, hostname = '0.0.0.0'): Promise<ServerType> {
