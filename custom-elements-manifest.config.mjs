@@ -125,7 +125,9 @@ function packagePathsPlugin() {
  *   `vue/jsx-runtime` (TSX), with Vue's listener names: `@c360-navigate` is `onC360Navigate`.
  */
 function hostTypesPlugin() {
-  const common = { outdir: TYPES_DIR, globalTypePath: '../src/index.js', hideLogs: true };
+  // The element classes' types come from the compiled declarations (dist/), which the package ships
+  // (consumers do not type-check its sources).
+  const common = { outdir: TYPES_DIR, globalTypePath: '../dist/index.js', hideLogs: true };
   return {
     name: 'c360-host-types',
     packageLinkPhase({ customElementsManifest }) {

@@ -9,7 +9,8 @@
 // small chunk of shared helpers is imported at once): serve or copy the folder as a whole. The hash in
 // a chunk's name lets a server cache it for good (`immutable`); c360.js keeps its name.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
@@ -19,13 +20,6 @@ const outdir = `${root}${OUT}`;
 const outfile = `${outdir}/c360.js`;
 const CHUNK_NAMES = 'c360-[name]-[hash]';
 const isChunk = (name) => /^c360-.+-[A-Z0-9]{8}\.js(\.map|\.LEGAL\.txt)?$/.test(name);
-
-// Chunk names carry a content hash: remove those of earlier builds.
-try {
-  for (const name of readdirSync(outdir)) if (isChunk(name)) rmSync(`${outdir}/${name}`);
-} catch {
-  // no build folder yet
-}
 
 try {
   const result = await build({
@@ -46,7 +40,17 @@ try {
     legalComments: 'linked',
     logLevel: 'warning',
     metafile: true,
+    write: false,
   });
+  // Write only what changed, then remove chunks of earlier builds (their names carry a content
+  // hash): a server or test reading the folder while it is rebuilt never misses a file.
+  mkdirSync(outdir, { recursive: true });
+  const written = new Set();
+  for (const file of result.outputFiles) {
+    written.add(basename(file.path));
+    if (!existsSync(file.path) || !readFileSync(file.path).equals(file.contents)) writeFileSync(file.path, file.contents);
+  }
+  for (const name of readdirSync(outdir)) if (isChunk(name) && !written.has(name)) rmSync(`${outdir}/${name}`);
   const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
   const size = (file) => `${kb(statSync(file).size)} (${kb(gzipSync(readFileSync(file)).length)} gzip)`;
   console.log(`bundle: ${OUT}/c360.js ${size(outfile)}, ${Object.keys(result.metafile.inputs).length} modules`);

@@ -2,7 +2,7 @@
 // `prepack` of the three packages (`npm pack` / `npm publish` run it in the package's folder):
 //   node ../../scripts/prepack.mjs sdk|components|server
 // builds what the package's tarball ships, from the repository root:
-// - every package: `tsc -b packages/<name>` (and what it references), dist/ with .js, .d.ts and
+// - every package: `tsc -b --force packages/<name>` (and what it references), dist/ with .js, .d.ts and
 //   source maps; dist files whose source is gone (a renamed module) are removed first;
 // - components: custom-elements.json and the React/Vue types (types/react.d.ts, types/vue.d.ts) from
 //   custom-elements-manifest.config.mjs, and the CDN build cdn/c360.js with its chunks (scripts/bundle.mjs);
@@ -39,7 +39,9 @@ function removeStaleOutputs(dir) {
 }
 
 removeStaleOutputs(join(pkg, 'dist'));
-run(bin('tsc'), ['-b', `packages/${name}`]);
+// --force: a build that stopped on type errors can leave outputs missing while its .tsbuildinfo says
+// it is up to date; the tarball gets a complete build.
+run(bin('tsc'), ['-b', '--force', `packages/${name}`]);
 if (name === 'components') {
   run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs']);
   run(process.execPath, ['scripts/bundle.mjs']);
