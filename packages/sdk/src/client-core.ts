@@ -17,6 +17,8 @@ import type { NewTag, TagAssignment } from './schemas/tags.js';
 import type { NewSegment, SegmentUpdate } from './schemas/segments.js';
 import type { EmailAction, PointsAction, TicketAction } from './schemas/actions.js';
 import type { BulkExportQuery } from './schemas/export.js';
+import type { PreferencesEdit } from './schemas/preferences.js';
+import type { AuditQuery } from './schemas/audit.js';
 import { C360ApiError, problemFrom } from './errors.js';
 import { subscribe as subscribeStream, type ChangeHandler, type SubscribeOptions } from './subscribe.js';
 
@@ -122,6 +124,10 @@ export interface C360Client {
   createTicket(id: string, ticket: TicketAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'TicketSummary'>>;
   /** POST /customers/:id/actions/points — adds (positive) or takes (negative) loyalty points; returns the new balance. */
   adjustPoints(id: string, adjustment: PointsAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'PointsAdjusted'>>;
+  /** PATCH /customers/:id/preferences — changes consent (with a reason) and preferences; consent log, timeline and audit follow. */
+  updatePreferences(id: string, edit: PreferencesEdit, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'PreferencesEdited'>>;
+  /** GET /audit — audit entries newest first (manager and up); pass `nextCursor` back as `cursor`. */
+  getAudit(query?: AuditQuery, init?: RequestInit): Promise<ResponseOf<'AuditPage'>>;
   /** GET /me — who the token is: name, role, permissions, customer scope (elements hide what the role cannot do). */
   getMe(init?: RequestInit): Promise<ResponseOf<'CurrentActor'>>;
   /** GET /customers/:id/export — the PDF report or the CSV of metrics and orders, with its filename (R17). */
@@ -272,6 +278,9 @@ export function createLightClient(options: ClientOptions): C360Client {
     sendEmail: (id, email, o, init) => send('EmailQueued', 'POST', `/customers/${enc(id)}/actions/email`, email, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
     createTicket: (id, ticket, o, init) => send('TicketSummary', 'POST', `/customers/${enc(id)}/actions/ticket`, ticket, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
     adjustPoints: (id, adjustment, o, init) => send('PointsAdjusted', 'POST', `/customers/${enc(id)}/actions/points`, adjustment, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
+    updatePreferences: (id, edit, o, init) =>
+      send('PreferencesEdited', 'PATCH', `/customers/${enc(id)}/preferences`, edit, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
+    getAudit: (query, init) => get('AuditPage', `/audit${queryString(query as Params)}`, init),
     getMe: (init) => get('CurrentActor', '/me', init),
     exportCustomer: (id, format, init) => download(`/customers/${enc(id)}/export${queryString({ format })}`, init),
     exportCustomers,

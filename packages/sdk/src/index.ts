@@ -24,4 +24,6 @@ export { RESPONSE_SCHEMAS, validateResponse, type ResponseName } from './respons
 export { C360ApiError } from './errors.js';
 export { subscribe, type ChangeHandler, type StreamSource, type SubscribeOptions } from './subscribe.js';
 export * from './schemas/export.js';
+export * from './schemas/preferences.js';
+export * from './schemas/audit.js';
 export * from './schemas/notifications.js';

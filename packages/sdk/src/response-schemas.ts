@@ -15,6 +15,8 @@ import { Note, NotesPage } from './schemas/notes.js';
 import { OrdersPage } from './schemas/orders.js';
 import { BehaviorAnalytics, LoyaltyStatus, MarketingEngagement, PaymentsOverview, SupportHistory, TicketDetail, TicketSummary } from './schemas/sections.js';
 import { ChangeRecord } from './schemas/stream.js';
+import { PreferencesEdited } from './schemas/preferences.js';
+import { AuditPage } from './schemas/audit.js';
 import { TimelinePage } from './schemas/timeline.js';
 import { C360ApiError } from './errors.js';
 
@@ -23,7 +25,7 @@ export const RESPONSE_SCHEMAS = {
   BehaviorAnalytics, ChangeRecord, CurrentActor, Customer360, CustomerComparison, CustomerSearchPage, CustomerSegments,
   CustomerTags, EmailQueued, LoyaltyStatus, MarketingEngagement, NoContent: z.undefined(), Note, NotesPage, OrdersPage,
   PaymentsOverview, PointsAdjusted, Segment, SegmentList, SupportHistory, TagList, TagSummary, TicketDetail, TicketSummary,
-  TimelinePage,
+  TimelinePage, AuditPage, PreferencesEdited,
 } as const;
 
 /** A name of {@link RESPONSE_SCHEMAS}. */

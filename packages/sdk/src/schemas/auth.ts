@@ -24,7 +24,9 @@ export const PERMISSIONS = [
   'loyalty:adjust',
   'tickets:write',
   'email:send',
+  'consent:write',
   'export',
+  'audit:read',
   'admin',
 ] as const;
 
@@ -42,7 +44,9 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'loyalty:adjust': 'Adjust loyalty points (quick action)',
   'tickets:write': 'Open tickets (quick action)',
   'email:send': 'Send an email to the customer (quick action)',
+  'consent:write': 'Change a customer’s communication preferences and consent (opt-in/out with reason, quiet hours, time zone, language, frequency)',
   export: 'Export a customer (PDF, CSV)',
+  'audit:read': 'Read the audit log (`GET /audit`): actions, exports and their actors',
   admin: 'Operate the deployment: ingestion (`POST /events`) and administration',
 };
 
@@ -52,10 +56,10 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
   viewer: Object.freeze(['customers:read'] as const),
-  agent: Object.freeze(['customers:read', 'notes:write', 'tags:write', 'tickets:write', 'email:send'] as const),
+  agent: Object.freeze(['customers:read', 'notes:write', 'tags:write', 'tickets:write', 'email:send', 'consent:write'] as const),
   manager: Object.freeze([
     'customers:read', 'payments:full', 'notes:private', 'notes:write', 'tags:write', 'segments:write',
-    'loyalty:adjust', 'tickets:write', 'email:send', 'export',
+    'loyalty:adjust', 'tickets:write', 'email:send', 'consent:write', 'export', 'audit:read',
   ] as const),
   admin: Object.freeze([...PERMISSIONS]),
 });

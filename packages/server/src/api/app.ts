@@ -29,6 +29,8 @@ import { meRoutes } from './routes/me.js';
 import { streamRoutes } from './routes/stream.js';
 import { exportRoutes } from './routes/export.js';
 import { actionRoutes } from './routes/actions.js';
+import { preferenceRoutes } from './routes/preferences.js';
+import { auditRoutes } from './routes/audit.js';
 import { Authenticator, type AuthOptions } from '../auth/authenticate.js';
 import { BEARER_SCHEME, PERMISSION_EXTENSION } from './guard.js';
 
@@ -83,6 +85,8 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   eventRoutes(app);
   streamRoutes(app);
   actionRoutes(app);
+  preferenceRoutes(app);
+  auditRoutes(app);
   docsRoutes(app);
   assertEveryRouteDeclaresAccess(app);
   assignOperationIds(app);

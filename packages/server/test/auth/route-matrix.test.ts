@@ -113,6 +113,10 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /customers/{id}/actions/points': {
     permission: 'loyalty:adjust', scope: 'path', ok: 200, make: async () => [`/customers/${C}/actions/points`, post({ points: 10, reason: unique('Matrix points ') })],
   },
+  'PATCH /customers/{id}/preferences': {
+    permission: 'consent:write', scope: 'path', ok: 200, make: async () => [`/customers/${C}/preferences`, post({ frequency: 'weekly' }, 'PATCH')],
+  },
+  'GET /audit': { permission: 'audit:read', scope: 'custom', ok: 200, make: async () => [`/audit?customer=${C}&limit=5`] },
   'POST /events': {
     permission: 'admin', scope: 'none', ok: 200,
     make: async () => ['/events', post([{
@@ -219,7 +223,7 @@ describe('Property 5: permission enforcement on every route', () => {
   it('GET /me says who the token is, for an API key and an embed token', async () => {
     const me = await sample.call('/me', { as: 'agent' });
     expect(me.body).toMatchObject({ name: 'Test agent', role: 'agent', kind: 'api-key', customerId: null, expiresAt: null });
-    expect(me.body.permissions).toEqual(['customers:read', 'notes:write', 'tags:write', 'tickets:write', 'email:send']);
+    expect(me.body.permissions).toEqual(['customers:read', 'notes:write', 'tags:write', 'tickets:write', 'email:send', 'consent:write']);
     expect(me.body.tokenId).toMatch(/^tok_/);
     const embed = await sample.call('/me', { as: { token: sample.embedToken(C, { role: 'viewer', name: 'Dana (helpdesk)' }) } });
     expect(embed.body).toMatchObject({ name: 'Dana (helpdesk)', role: 'viewer', kind: 'embed', customerId: C, permissions: ['customers:read'] });
