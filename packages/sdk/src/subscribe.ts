@@ -1,14 +1,15 @@
 /**
  * Real-time updates (R18): `subscribe` follows `GET /stream?customer=:id` and calls the handler
- * with each {@link ChangeRecord} (checked by the source's `validate`, else by its shape). In browsers it uses
- * `EventSource` (which cannot send headers: the token goes as the `token` query parameter, which
- * the server accepts on this route only); elsewhere (Node) it reads the stream with `fetch`,
- * sending `Authorization` and `Last-Event-ID`. It tracks the last change id and, after a dropped
- * connection, reconnects (backoff 1 s … 30 s) asking for exactly the changes it missed.
+ * with each {@link ChangeRecord} (checked by the source's `validate`, else by its shape). It reads
+ * the Server-Sent Events with `fetch` — in browsers and Node alike — so the token travels in the
+ * `Authorization` header, never in the URL (proxy logs, histories), parsed by `eventsource-parser`.
+ * It tracks the last change id and, after a dropped connection, reconnects (backoff 1 s … 30 s)
+ * sending `Last-Event-ID`, so the server replays exactly the changes it missed.
  * @module
  */
 import type { ChangeRecord, ChangeSection } from './schemas/stream.js';
 import type { ResponseValidator } from './client-core.js';
+import { createParser } from 'eventsource-parser';
 import { C360ApiError, problemFrom } from './errors.js';
 
 export interface SubscribeOptions {
@@ -20,8 +21,6 @@ export interface SubscribeOptions {
   onReset?: () => void;
   /** Resume after this change id. */
   lastEventId?: number;
-  /** An EventSource constructor (default `globalThis.EventSource`; `null` forces the fetch reader). */
-  EventSource?: typeof EventSource | null;
 }
 
 /** What `subscribe` needs to reach the API. */
@@ -47,13 +46,8 @@ function shapeOfChange(json: unknown): ChangeRecord {
 const MIN_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
-function streamUrl(source: StreamSource, customerId: string, lastId: number | undefined, withToken: boolean): string {
-  const base = source.baseUrl.replace(/\/+$/, '');
-  const query = new URLSearchParams({ customer: customerId });
-  if (lastId !== undefined) query.set('lastEventId', String(lastId));
-  if (withToken && source.token) query.set('token', source.token);
-  const url = `${base}/stream?${query}`;
-  return url;
+function streamUrl(source: StreamSource, customerId: string): string {
+  return `${source.baseUrl.replace(/\/+$/, '')}/stream?${new URLSearchParams({ customer: customerId })}`;
 }
 
 /**
@@ -119,26 +113,11 @@ export function subscribe(
     retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
   };
 
-  const ES = options.EventSource === null ? undefined : (options.EventSource ?? (globalThis as { EventSource?: typeof EventSource }).EventSource);
-
   function connect(): void {
     if (stopped) return;
-    if (ES) {
-      const es = new ES(streamUrl(src, customerId, lastId, true));
-      const listener = (e: MessageEvent) => onMessage(e.type, String(e.data), e.lastEventId || undefined);
-      es.addEventListener('change', listener as EventListener);
-      es.addEventListener('reset', listener as EventListener);
-      es.onerror = () => {
-        // EventSource retries by itself (sending Last-Event-ID) unless the server refused it (CLOSED).
-        fail(new C360ApiError({ type: 'about:blank', title: 'Stream interrupted', status: 0, detail: `GET /stream for customer ${customerId}` }));
-        if (es.readyState === 2) retry();
-      };
-      close = () => es.close();
-      return;
-    }
     const controller = new AbortController();
     close = () => controller.abort();
-    void readWithFetch(controller.signal).then(
+    void read(controller.signal).then(
       () => retry(), // the server closed the stream: reconnect
       (error: unknown) => {
         if (stopped || (error as Error)?.name === 'AbortError') return;
@@ -148,14 +127,14 @@ export function subscribe(
     );
   }
 
-  async function readWithFetch(signal: AbortSignal): Promise<void> {
+  async function read(signal: AbortSignal): Promise<void> {
     const doFetch = src.fetch ?? globalThis.fetch;
     const headers: Record<string, string> = { accept: 'text/event-stream' };
     if (src.token) headers.authorization = `Bearer ${src.token}`;
     if (lastId !== undefined) headers['last-event-id'] = String(lastId);
     let response: Response;
     try {
-      response = await doFetch(streamUrl(src, customerId, undefined, false), { headers, signal });
+      response = await doFetch(streamUrl(src, customerId), { headers, signal });
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') throw error;
       throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${src.baseUrl}: ${(error as Error).message}` });
@@ -163,34 +142,12 @@ export function subscribe(
     if (!response.ok || !response.body) {
       throw new C360ApiError(problemFrom(await response.json().catch(() => undefined), response));
     }
+    const parser = createParser({ onEvent: (e) => onMessage(e.event ?? 'message', e.data, e.id) });
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let text = '';
-    let event = 'message';
-    let data: string[] = [];
-    let id: string | undefined;
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return;
-      text += value;
-      let nl: number;
-      while ((nl = text.search(/\r\n|\r|\n/)) >= 0) {
-        const line = text.slice(0, nl);
-        text = text.slice(nl + (text[nl] === '\r' && text[nl + 1] === '\n' ? 2 : 1));
-        if (line === '') {
-          if (data.length) onMessage(event, data.join('\n'), id);
-          event = 'message';
-          data = [];
-          id = undefined;
-          continue;
-        }
-        if (line.startsWith(':')) continue;
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const val = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = val;
-        else if (field === 'data') data.push(val);
-        else if (field === 'id') id = val;
-      }
+      parser.feed(value);
     }
   }
 

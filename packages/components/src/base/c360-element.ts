@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { C360Client } from '@c360/sdk';
-import { c360ConfigContext, getGlobalConfig, onConfigure, sharedClient, type C360Config } from './config.js';
+import { c360ConfigContext, getGlobalConfig, onConfigure, sharedClient, waitingClient, type C360Config } from './config.js';
 import { formatter, type Formatter } from './format.js';
 import { directionOf, languageOf, useLanguage, type C360Language } from './localize.js';
 import type { C360EventMap } from './events.js';
@@ -117,9 +117,13 @@ export class C360Element extends LitElement {
     };
   }
 
-  /** The SDK client for the configured API (shared by every element with the same API and token). */
+  /**
+   * The SDK client for the configured API (shared by every element with the same API and token);
+   * while the page's token is pending (`tokenPending` and no token yet), one that sends nothing.
+   */
   get client(): C360Client | undefined {
     const { apiBase, token } = this.config;
+    if (!token && getGlobalConfig().tokenPending) return waitingClient(apiBase ?? '');
     return apiBase ? sharedClient(apiBase, token) : undefined;
   }
 

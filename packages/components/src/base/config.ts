@@ -14,6 +14,13 @@ export interface C360Config {
   token?: string;
   /** BCP 47 locale for numbers, money and dates, e.g. `en-GB`. */
   locale?: string;
+  /**
+   * The page will provide the token later (e.g. after asking its backend for an embed token):
+   * until an element has a token, it sends no request at all — it shows its loading state — and
+   * `configure({ token })` starts every element at once. Without it, an element without a token
+   * asks the API anyway (and gets 401). Page-wide only (`window.c360Config` or `configure()`).
+   */
+  tokenPending?: boolean;
 }
 
 /** The context `<c360-provider>` provides and every element consumes. */
@@ -23,8 +30,8 @@ declare global {
   interface Window {
     /**
      * Page-wide configuration read once when the elements load, for pages that know it before the
-     * bundle runs: `window.c360Config = { apiBase: '/api', token }` then load `c360.js`. Later
-     * changes go through {@link configure}.
+     * bundle runs: `window.c360Config = { apiBase: '/api', token }` then load `c360.js` — or
+     * `{ tokenPending: true }` when the token comes later. Later changes go through {@link configure}.
      */
     c360Config?: C360Config;
   }
@@ -40,6 +47,7 @@ const listeners = new Set<() => void>();
  * @example
  * import { configure } from '@c360/components';
  * configure({ apiBase: '/api', token: sessionToken, locale: 'en-GB' });
+ * // or: configure({ tokenPending: true }) now, and configure({ token }) once the backend minted one
  */
 export function configure(config: C360Config): C360Config {
   globalConfig = { ...globalConfig, ...config };
@@ -71,6 +79,27 @@ export function sharedClient(apiBase: string, token?: string): C360Client {
   if (!client) {
     client = createLightClient({ baseUrl: apiBase, token: token || undefined });
     clients.set(key, client);
+  }
+  return client;
+}
+
+const waiting = new Map<string, C360Client>();
+
+/**
+ * The client of an element whose token is pending ({@link C360Config.tokenPending}): the SDK's
+ * client with a `fetch` that sends nothing and never answers (it rejects only when the caller
+ * aborts, as an element does when its configuration changes), so the element shows its loading
+ * state and makes no request until `configure({ token })` gives it {@link sharedClient}.
+ */
+export function waitingClient(apiBase: string): C360Client {
+  let client = waiting.get(apiBase);
+  if (!client) {
+    const wait = (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason ?? new DOMException('Aborted', 'AbortError')), { once: true });
+      });
+    client = createLightClient({ baseUrl: apiBase, fetch: wait });
+    waiting.set(apiBase, client);
   }
   return client;
 }

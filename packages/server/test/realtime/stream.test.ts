@@ -215,7 +215,7 @@ describe('GET /stream', () => {
   it('SDK subscribe: filters by section, and reconnects from the last id', async () => {
     const got: ChangeRecord[] = [];
     const errors: Error[] = [];
-    const stop = subscribe({ baseUrl: base, token: sample.tokens.viewer }, X, (c) => got.push(c), { sections: ['behavior'], onError: (e) => errors.push(e), EventSource: null });
+    const stop = subscribe({ baseUrl: base, token: sample.tokens.viewer }, X, (c) => got.push(c), { sections: ['behavior'], onError: (e) => errors.push(e) });
     await pause(150);
     await ingest(X);
     await until(() => got.length === 1);
