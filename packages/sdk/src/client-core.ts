@@ -19,6 +19,8 @@ import type { EmailAction, PointsAction, TicketAction } from './schemas/actions.
 import type { BulkExportQuery } from './schemas/export.js';
 import type { PreferencesEdit } from './schemas/preferences.js';
 import type { AuditQuery } from './schemas/audit.js';
+import type { NotificationPreferencesUpdate, NotificationsQuery } from './schemas/notifications.js';
+import type { ExportScheduleUpdate, NewExportSchedule } from './schemas/export-schedules.js';
 import { C360ApiError, problemFrom } from './errors.js';
 import { subscribe as subscribeStream, type ChangeHandler, type SubscribeOptions } from './subscribe.js';
 
@@ -130,14 +132,30 @@ export interface C360Client {
   getAudit(query?: AuditQuery, init?: RequestInit): Promise<ResponseOf<'AuditPage'>>;
   /** GET /me — who the token is: name, role, permissions, customer scope (elements hide what the role cannot do). */
   getMe(init?: RequestInit): Promise<ResponseOf<'CurrentActor'>>;
-  /** GET /customers/:id/export — the PDF report or the CSV of metrics and orders, with its filename (R17). */
-  exportCustomer(id: string, format: 'pdf' | 'csv', init?: RequestInit): Promise<ExportFile>;
+  /** GET /customers/:id/export — the PDF report, the CSV of metrics and orders or the Excel workbook (a sheet per section), with its filename (R17). */
+  exportCustomer(id: string, format: 'pdf' | 'csv' | 'xlsx', init?: RequestInit): Promise<ExportFile>;
   /**
    * GET /customers/export.csv — every customer matching the filters of GET /customers, as one CSV
    * (streamed by the server, audited). `onProgress(rows, total)` reports the customer rows received
    * so far and the match count (the `X-C360-Total` header; undefined when a proxy or CORS hides it).
    */
   exportCustomers(query?: BulkExportQuery, options?: BulkExportOptions, init?: RequestInit): Promise<ExportFile>;
+  /** GET /notifications — the caller's notifications, newest first, with the unread count. */
+  getNotifications(query?: NotificationsQuery, init?: RequestInit): Promise<ResponseOf<'NotificationsPage'>>;
+  /** POST /notifications/:id/read — marks one read; returns it. */
+  markNotificationRead(id: string, init?: RequestInit): Promise<ResponseOf<'Notification'>>;
+  /** GET /notifications/preferences — the kinds and channels the caller subscribed to. */
+  getNotificationPreferences(init?: RequestInit): Promise<ResponseOf<'NotificationPreferences'>>;
+  /** PUT /notifications/preferences — replaces them. */
+  saveNotificationPreferences(preferences: NotificationPreferencesUpdate, init?: RequestInit): Promise<ResponseOf<'NotificationPreferences'>>;
+  /** GET /export-schedules — every scheduled export. */
+  getExportSchedules(init?: RequestInit): Promise<ResponseOf<'ExportScheduleList'>>;
+  /** POST /export-schedules — schedules a bulk export (cron + time zone, delivery). */
+  createExportSchedule(schedule: NewExportSchedule, init?: RequestInit): Promise<ResponseOf<'ExportSchedule'>>;
+  /** PATCH /export-schedules/:id — changes, pauses (`{paused: true}`) or resumes it. */
+  updateExportSchedule(id: string, changes: ExportScheduleUpdate, init?: RequestInit): Promise<ResponseOf<'ExportSchedule'>>;
+  /** DELETE /export-schedules/:id. */
+  deleteExportSchedule(id: string, init?: RequestInit): Promise<void>;
   /** GET /stream — calls `handler` with each change to the customer (R18) until the returned function is called. */
   subscribe(customerId: string, handler: ChangeHandler, options?: SubscribeOptions): () => void;
 }
@@ -284,6 +302,14 @@ export function createLightClient(options: ClientOptions): C360Client {
     getMe: (init) => get('CurrentActor', '/me', init),
     exportCustomer: (id, format, init) => download(`/customers/${enc(id)}/export${queryString({ format })}`, init),
     exportCustomers,
+    getNotifications: (query, init) => get('NotificationsPage', `/notifications${queryString(query as Params)}`, init),
+    markNotificationRead: (id, init) => send('Notification', 'POST', `/notifications/${enc(id)}/read`, undefined, init),
+    getNotificationPreferences: (init) => get('NotificationPreferences', '/notifications/preferences', init),
+    saveNotificationPreferences: (preferences, init) => send('NotificationPreferences', 'PUT', '/notifications/preferences', preferences, init),
+    getExportSchedules: (init) => get('ExportScheduleList', '/export-schedules', init),
+    createExportSchedule: (schedule, init) => send('ExportSchedule', 'POST', '/export-schedules', schedule, init),
+    updateExportSchedule: (id, changes, init) => send('ExportSchedule', 'PATCH', `/export-schedules/${enc(id)}`, changes, init),
+    deleteExportSchedule: (id, init) => send('NoContent', 'DELETE', `/export-schedules/${enc(id)}`, undefined, init),
     subscribe: (customerId, handler, subscribeOptions) =>
       subscribeStream(
         { baseUrl, ...(options.token ? { token: options.token } : {}), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.validate ? { validate: options.validate } : {}) },

@@ -27,3 +27,4 @@ export * from './schemas/export.js';
 export * from './schemas/preferences.js';
 export * from './schemas/audit.js';
 export * from './schemas/notifications.js';
+export * from './schemas/export-schedules.js';

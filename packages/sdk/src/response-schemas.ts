@@ -17,13 +17,16 @@ import { BehaviorAnalytics, LoyaltyStatus, MarketingEngagement, PaymentsOverview
 import { ChangeRecord } from './schemas/stream.js';
 import { PreferencesEdited } from './schemas/preferences.js';
 import { AuditPage } from './schemas/audit.js';
+import { Notification, NotificationPreferences, NotificationsPage } from './schemas/notifications.js';
+import { ExportSchedule, ExportScheduleList } from './schemas/export-schedules.js';
 import { TimelinePage } from './schemas/timeline.js';
 import { C360ApiError } from './errors.js';
 
 /** Response name → schema (names are the schemas' own, `NoContent` is a 204's empty body). */
 export const RESPONSE_SCHEMAS = {
   BehaviorAnalytics, ChangeRecord, CurrentActor, Customer360, CustomerComparison, CustomerSearchPage, CustomerSegments,
-  CustomerTags, EmailQueued, LoyaltyStatus, MarketingEngagement, NoContent: z.undefined(), Note, NotesPage, OrdersPage,
+  CustomerTags, ExportSchedule, ExportScheduleList, EmailQueued, LoyaltyStatus, MarketingEngagement, NoContent: z.undefined(), Note, NotesPage, Notification,
+  NotificationPreferences, NotificationsPage, OrdersPage,
   PaymentsOverview, PointsAdjusted, Segment, SegmentList, SupportHistory, TagList, TagSummary, TicketDetail, TicketSummary,
   TimelinePage, AuditPage, PreferencesEdited,
 } as const;

@@ -2,7 +2,7 @@
  * Where the email quick action (R14) hands its messages: a pluggable {@link MailTransport}.
  *
  * - `outbox` (default): one JSON file per message (`<messageId>.json`, the headers and the text
- *   of an `.eml`) under `C360_OUTBOX` (default `./data/outbox/`), written atomically (temp file +
+ *   of an `.eml`, attachments in base64) under `C360_OUTBOX` (default `./data/outbox/`), written atomically (temp file +
  *   rename) — for development, demos, tests, or a relay that picks the files up;
  * - `smtp`, when `C360_SMTP_URL` is set (`smtp://user:pass@host:587`, `smtps://…`): sent with
  *   nodemailer, one transporter per URL. A refusal or connection error of the server makes `send`
@@ -26,6 +26,14 @@ export interface MailMessage {
   date: Date;
   /** Extra headers (`X-C360-Customer`, `X-C360-Actor`). */
   headers: Record<string, string>;
+  /** Files attached (a scheduled export's file). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
 }
 
 export interface MailTransport {
@@ -58,6 +66,9 @@ export class OutboxTransport implements MailTransport {
         ...message.headers,
       },
       text: message.text,
+      ...(message.attachments?.length
+        ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, base64: Buffer.from(a.content).toString('base64') })) }
+        : {}),
     };
     const temp = `${file}.${process.pid}.tmp`;
     await writeFile(temp, `${JSON.stringify(eml, null, 2)}\n`, { encoding: 'utf8', flag: 'wx' });
@@ -81,6 +92,9 @@ export class SmtpTransport implements MailTransport {
       subject: message.subject,
       text: message.text,
       headers: message.headers,
+      ...(message.attachments?.length
+        ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })) }
+        : {}),
     });
   }
 }

@@ -29,6 +29,8 @@ import { meRoutes } from './routes/me.js';
 import { streamRoutes } from './routes/stream.js';
 import { exportRoutes } from './routes/export.js';
 import { actionRoutes } from './routes/actions.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { exportScheduleRoutes } from './routes/export-schedules.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { auditRoutes } from './routes/audit.js';
 import { Authenticator, type AuthOptions } from '../auth/authenticate.js';
@@ -85,6 +87,8 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   eventRoutes(app);
   streamRoutes(app);
   actionRoutes(app);
+  notificationRoutes(app);
+  exportScheduleRoutes(app);
   preferenceRoutes(app);
   auditRoutes(app);
   docsRoutes(app);
