@@ -27,6 +27,7 @@ import './customer-compare/define.js';
 import './quick-actions/define.js';
 import './export-button/define.js';
 import './bulk-export/define.js';
+import './c360-notifications/define.js';
 import './customer-360/define.js';
 
 export { configure, getGlobalConfig, c360ConfigContext, type C360Config } from './base/config.js';
@@ -56,4 +57,5 @@ export { CustomerCompareElement, type C360CompareCloseDetail, type C360CompareCl
 export { QuickActionsElement, QUICK_ACTIONS, type QuickAction, type C360ActionCompletedDetail } from './quick-actions/quick-actions.js';
 export { ExportButtonElement, type ExportFormat, type C360ExportedDetail } from './export-button/export-button.js';
 export { BulkExportElement, type C360BulkExportedDetail } from './bulk-export/bulk-export.js';
+export { C360NotificationsElement, type C360NotificationDetail } from './c360-notifications/c360-notifications.js';
 export { PermissionsController, currentActor } from './base/permissions.js';

@@ -6,8 +6,8 @@
 
 /** Detail of `c360-navigate`: the host page decides where an order or ticket lives. */
 export interface C360NavigateDetail {
-  /** What was clicked: `order` or `ticket`. */
-  kind: 'order' | 'ticket';
+  /** What was clicked: `order`, `ticket`, or `customer` (a notification's customer). */
+  kind: 'order' | 'ticket' | 'customer';
   /** Its id as the API knows it (for orders of Online Retail, the invoice number). */
   id: string;
 }

@@ -13,7 +13,7 @@ describe('<export-button>', () => {
   };
 
   /** Clicks the button of `format`; resolves to the temporary link it clicked (its download is prevented) and the event. */
-  async function download(el: ExportButtonElement, format: 'pdf' | 'csv') {
+  async function download(el: ExportButtonElement, format: 'pdf' | 'csv' | 'xlsx') {
     let link: { href: string; download: string } | undefined;
     const onClick = (e: Event) => {
       if (e.target instanceof HTMLAnchorElement) {
@@ -40,7 +40,7 @@ describe('<export-button>', () => {
 
   it('downloads a non-empty PDF through a temporary <a download>', async () => {
     const el = await render();
-    expect($$(el, '[part~=button]').map(text)).to.deep.equal(['Export PDF', 'Export CSV']);
+    expect($$(el, '[part~=button]').map(text)).to.deep.equal(['Export PDF', 'Export CSV', 'Export Excel']);
     await expect(el).to.be.accessible();
     const { link, event } = await download(el, 'pdf');
     expect(event.bubbles && event.composed).to.equal(true);
@@ -65,13 +65,23 @@ describe('<export-button>', () => {
     expect(firstLines).to.contain(profile.name);
   });
 
+  it('downloads an Excel workbook (a zip of Office Open XML)', async () => {
+    const el = await render();
+    const { link, event } = await download(el, 'xlsx');
+    expect(link?.download).to.match(/\.xlsx$/);
+    expect(event.detail.format).to.equal('xlsx');
+    const head = new Uint8Array(await event.detail.blob.slice(0, 2).arrayBuffer());
+    expect(String.fromCharCode(...head)).to.equal('PK');
+    expect(event.detail.blob.size).to.be.above(5000);
+  });
+
   it('is hidden without the export permission (agent), shown to a manager', async () => {
     const agent = await render(ROLE_TOKENS.agent);
     expect($$(agent, 'button').length).to.equal(0);
     const viewer = await render(ROLE_TOKENS.viewer);
     expect($$(viewer, 'button').length).to.equal(0);
     const manager = await render(ROLE_TOKENS.manager);
-    expect($$(manager, '[part~=button]').length).to.equal(2);
+    expect($$(manager, '[part~=button]').length).to.equal(3);
   });
 
   it('shows an error when the export fails, and access denied for a refused token', async () => {

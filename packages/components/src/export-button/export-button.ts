@@ -9,7 +9,10 @@ import { PermissionsController } from '../base/permissions.js';
 import { saveFile } from '../base/download.js';
 import styles from './export-button.styles.js';
 
-export type ExportFormat = 'pdf' | 'csv';
+export type ExportFormat = 'pdf' | 'csv' | 'xlsx';
+
+/** The formats offered, in button order. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'csv', 'xlsx'];
 /** A downloaded export: `{blob, filename, contentType}`. */
 export type ExportFile = Awaited<ReturnType<C360Client['exportCustomer']>>;
 
@@ -35,18 +38,19 @@ declare global {
   }
 }
 
-const LABEL: Record<ExportFormat, string> = { pdf: 'PDF', csv: 'CSV' };
+const LABEL: Record<ExportFormat, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel' };
 
 /** The button label of a format, e.g. "Export PDF". */
 function exportLabel(format: ExportFormat): string {
-  return format === 'pdf' ? msg('Export PDF') : msg('Export CSV');
+  return format === 'pdf' ? msg('Export PDF') : format === 'csv' ? msg('Export CSV') : msg('Export Excel');
 }
 
 /**
- * @summary Export (R17): downloads the customer as a PDF report or a CSV file (metrics and order
- * history), both stamped by the server with the export time and the caller (and audited).
+ * @summary Export (R17, 003): downloads the customer as a PDF report, a CSV file (metrics and order
+ * history) or an Excel workbook (a sheet per section), each stamped by the server with the export
+ * time and the caller (and audited).
  *
- * Two buttons side by side, "Export PDF" and "Export CSV". A click fetches the file through the SDK
+ * Three buttons side by side, "Export PDF", "Export CSV" and "Export Excel". A click fetches the file through the SDK
  * (`exportCustomer`) and saves it under the server's file name (an object URL and a temporary
  * `<a download>`). The button says "Exporting…" meanwhile; a failure is shown beside the buttons.
  * Hidden (renders nothing) when the token's role lacks the `export` permission (R19.3; agents and
@@ -57,7 +61,7 @@ function exportLabel(format: ExportFormat): string {
  * @fires {CustomEvent<C360ExportedDetail>} c360-exported - A file was downloaded; `detail` = `{customerId, format, filename, blob}`. Bubbles, composed.
  *
  * @csspart base - The group of buttons.
- * @csspart button - An export button (also `button-pdf`, `button-csv`).
+ * @csspart button - An export button (also `button-pdf`, `button-csv`, `button-xlsx`).
  * @csspart error - Why the last export failed.
  * @csspart state - The access-denied state when the token is refused.
  * @csspart retry - The Retry button of an error state.
@@ -119,7 +123,7 @@ export class ExportButtonElement extends C360CustomerElement {
     if (this.permissions.error !== undefined) return renderError(this.permissions.error, { retry: () => this.permissions.retry() });
     if (!this.allowed) return nothing;
     return html`<div part="base" class="base" role="group" aria-label=${msg('Export customer')} aria-busy=${this.busy ? 'true' : 'false'}>
-        ${(['pdf', 'csv'] as const).map(
+        ${EXPORT_FORMATS.map(
           (format) => html`<button part="button button-${format}" class="button" type="button" data-format=${format} ?disabled=${!!this.busy} @click=${() => this.export(format)}>
             ${this.busy === format ? msg('Exporting…') : exportLabel(format)}
           </button>`,
