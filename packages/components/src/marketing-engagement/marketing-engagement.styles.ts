@@ -165,6 +165,78 @@ export default css`
     grid-column: 1 / -1;
   }
 
+  /* Editing (consent:write): the toggles and the confirmation dialog. */
+  .opt-in-row {
+    display: inline-flex;
+    align-items: center;
+  }
+  .opt-in-row .link-button,
+  [data-value='quiet-hours'] .link-button {
+    margin-inline-start: 0.5em;
+    font-size: 0.9em;
+  }
+  .dialog {
+    inline-size: min(var(--c360-dialog-width, 28rem), calc(100vw - 2rem));
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    font-family: var(--_font);
+    box-shadow: var(--_shadow);
+  }
+  .dialog::backdrop {
+    background: var(--_backdrop);
+  }
+  .form {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+    padding: var(--_space);
+  }
+  .form h2 {
+    margin: 0;
+    font-size: 1.15em;
+  }
+  .field {
+    display: grid;
+    gap: 0.2em;
+  }
+  .field label {
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+  .times {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .input {
+    font: inherit;
+    min-block-size: 2.25rem;
+    padding: 0.35em 0.5em;
+    color: var(--_text);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .field-error,
+  .form-error {
+    color: var(--_danger);
+    font-size: 0.9em;
+  }
+  .buttons {
+    display: flex;
+    justify-content: flex-end;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .button.secondary {
+    background: var(--_bg);
+    color: var(--_accent);
+  }
   /* Narrow: a campaign becomes a card (name / sent, opened, clicked, wrapping as needed). */
   ${rowsAsCards(
     '24rem',

@@ -1,9 +1,11 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { IngestEventInput, MarketingEngagement } from '@c360/sdk';
 import './define.js';
 import type { MarketingEngagementElement } from './marketing-engagement.js';
-import { $, $$, API, CUSTOMER, LOCALE, RUN, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, shown, text } from '../test-support/real-server.js';
+import { createClient } from '@c360/sdk';
+import { $, $$, API, CUSTOMER, LOCALE, ROLE_TOKENS, RUN, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, shown, text } from '../test-support/real-server.js';
 
 const ev = eventMaker('marketing');
 
@@ -48,8 +50,8 @@ describe('<marketing-engagement>', () => {
     engaged = await apiClient().getMarketing(ENGAGED);
   });
 
-  const render = (id = ENGAGED) =>
-    fixture<MarketingEngagementElement>(html`<marketing-engagement customer-id=${id} api-base=${API} locale=${LOCALE}></marketing-engagement>`);
+  const render = (id = ENGAGED, token?: string) =>
+    fixture<MarketingEngagementElement>(html`<marketing-engagement customer-id=${id} api-base=${API} locale=${LOCALE} token=${token ?? nothing}></marketing-engagement>`);
   const value = (el: Element, name: string) => text($(el, `[data-value="${name}"]`));
   const pref = (el: Element, name: string) => text($(el, `[part=preferences] [data-value="${name}"] dd`));
 
@@ -146,7 +148,7 @@ describe('<marketing-engagement>', () => {
   });
 
   it('opens the consent log from the keyboard', async () => {
-    const el = await render();
+    const el = await render(ENGAGED, ROLE_TOKENS.viewer); // no edit buttons before the log
     const log = (await shown(el, '[part=consent-log]')) as HTMLDetailsElement;
     (document.activeElement as HTMLElement | null)?.blur();
     await sendKeys({ press: 'Tab' });
@@ -154,6 +156,61 @@ describe('<marketing-engagement>', () => {
     expect(log.open).to.equal(false);
     await sendKeys({ press: 'Enter' });
     expect(log.open).to.equal(true);
+  });
+
+  it('lets an agent opt the customer out of SMS after a confirmation with a reason; the section, consent log, timeline and audit show it', async () => {
+    const id = await freshCustomer('MKT', 'Consent Tester');
+    await postEvents([ev('preferences.updated', '2011-02-01T10:00:00.000Z', { customerId: id, optIns: { email: true, sms: true }, reason: 'signup', source: 'checkout' })]);
+    const el = await render(id, ROLE_TOKENS.agent);
+    const toggle = await shown(el, '[part=consent-toggle][data-channel=sms]');
+    expect(text(toggle)).to.equal('Opt out');
+    toggle.click();
+    const dialog = $(el, 'dialog') as HTMLDialogElement;
+    await waitUntil(() => dialog.open, 'the confirmation dialog never opened');
+    expect(text(dialog.querySelector('h2'))).to.equal('Opt out of SMS?');
+    // Confirm without a reason: refused in the dialog, nothing sent.
+    $(el, '[part=confirm]').click();
+    await waitUntil(() => !!dialog.querySelector('#pref-reason-error'), 'no error for the missing reason');
+    expect(dialog.open).to.equal(true);
+    const reason = $(el, '#pref-reason') as HTMLInputElement;
+    reason.value = 'Asked by phone to stop texts';
+    reason.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    $(el, '[part=confirm]').click();
+    await waitUntil(() => !dialog.open && text($(el, '[part~=opt-in][data-channel=sms]')) === 'SMS: No', 'the SMS opt-in never showed No', { timeout: 8000 });
+    expect(text($(el, '[part=consent-toggle][data-channel=sms]'))).to.equal('Opt in');
+    const first = $$(el, '[part=consent]')[0]!;
+    expect(text(first)).to.contain('SMS').and.contain('Opted out').and.contain('Asked by phone to stop texts').and.contain('phone');
+
+    const timeline = await apiClient().getTimeline(id, { types: 'marketing', limit: 5 });
+    expect(timeline.events[0]).to.include({ title: 'Communication preferences updated' });
+    expect(timeline.events[0]!.description).to.contain('SMS opted out');
+    const audit = await createClient({ baseUrl: API, token: ROLE_TOKENS.manager }).getAudit({ customer: id, action: 'preferences.updated' });
+    expect(audit.entries[0]).to.include({ actor: 'WTR agent', customerId: id });
+  });
+
+  it('lets an agent change the quiet hours after a confirmation', async () => {
+    const id = await freshCustomer('MKT', 'Quiet Hours Tester');
+    const el = await render(id, ROLE_TOKENS.agent);
+    (await shown(el, '[part=edit-quiet-hours]')).click();
+    const dialog = $(el, 'dialog') as HTMLDialogElement;
+    await waitUntil(() => dialog.open, 'the quiet hours dialog never opened');
+    for (const [name, value] of [['start', '20:30'], ['end', '07:00'], ['timezone', 'Europe/Paris']] as const) {
+      const input = $(el, `#pref-${name}`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    await el.updateComplete;
+    $(el, '[part=confirm]').click();
+    await waitUntil(() => !dialog.open && pref(el, 'timezone') === 'Europe/Paris', 'the new quiet hours never showed', { timeout: 8000 });
+    expect((await apiClient().getMarketing(id)).preferences.quietHours).to.deep.equal({ start: '20:30', end: '07:00' });
+  });
+
+  it('shows no edit buttons to a viewer', async () => {
+    const el = await render(ENGAGED, ROLE_TOKENS.viewer);
+    await shown(el, '[part=opt-ins]');
+    await el.updateComplete;
+    expect($$(el, '[part=consent-toggle], [part=edit-quiet-hours]')).to.have.length(0);
   });
 
   it('names an unknown customer in its error, with Retry', async () => {

@@ -12,6 +12,9 @@ import {
   type MarketingPreferences,
 } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
+import { PermissionsController } from '../base/permissions.js';
+import { renderEditDialog, type PreferenceEditKind } from './consent-editor.js';
+import { PreferenceEditController } from './edit-controller.js';
 import { baseStyles, tableStyles } from '../base/styles.js';
 import styles from './marketing-engagement.styles.js';
 
@@ -43,6 +46,11 @@ const icon = (yes: boolean) => html`<svg viewBox="0 0 24 24" class="icon" aria-h
  * element says "No email delivered in the last 12 months" instead of showing a rate. Yes/no values
  * are words and icons, never colour alone. Quiet hours are shown in the customer's time zone.
  *
+ * With `consent:write` (agent and up) each channel has an "Opt in"/"Opt out" button and the quiet
+ * hours an "Edit" button; each opens a confirmation dialog (a consent change needs a reason and
+ * says where the customer asked) and saves through `PATCH /customers/{id}/preferences`, after
+ * which the section reloads: the consent log, timeline and audit show the change.
+ *
  * @attr customer-id - The customer to show.
  *
  * @csspart base - The wrapper.
@@ -57,6 +65,14 @@ const icon = (yes: boolean) => html`<svg viewBox="0 0 24 24" class="icon" aria-h
  * @csspart consent - One consent change.
  * @csspart segments - The segment chips.
  * @csspart segment - One segment chip.
+ * @csspart consent-toggle - A channel's "Opt in"/"Opt out" button (with `consent:write`).
+ * @csspart edit-quiet-hours - The quiet hours' "Edit" button (with `consent:write`).
+ * @csspart edit-dialog - The confirmation dialog of an edit.
+ * @csspart edit-form - The form in it.
+ * @csspart form-error - The server's refusal in the dialog.
+ * @csspart confirm - The dialog's Confirm button.
+ * @csspart cancel - The dialog's Cancel button.
+ * @csspart edit-status - The polite announcement of a saved edit.
  * @csspart state - Loading, empty, error and access-denied states.
  * @csspart retry - The Retry button of the error state.
  */
@@ -70,13 +86,37 @@ export class MarketingEngagementElement extends C360CustomerElement {
     args: () => [this.customerId, this.client] as const,
   });
 
+  private readonly permissions = new PermissionsController(this);
+  private readonly editor = new PreferenceEditController(this, {
+    target: () => (this.client && this.customerId ? { client: this.client, customerId: this.customerId } : undefined),
+    preferences: () => this.task.value?.preferences,
+    reload: () => this.task.run(),
+  });
+
+  /** Whether the current token may change consent and preferences (false until `GET /me` answered). */
+  get canEdit(): boolean {
+    return this.permissions.can('consent:write');
+  }
+
+  /** Opens the confirmation dialog of `edit` (a consent change or the quiet hours). */
+  startEdit(edit: PreferenceEditKind): Promise<void> {
+    return this.canEdit ? this.editor.start(edit) : Promise.resolve();
+  }
+
+  /** Sends the confirmed edit; resolves to whether it was saved (errors stay in the dialog). */
+  confirmEdit(): Promise<boolean> {
+    return this.editor.confirm();
+  }
+
   /** The marketing engagement last loaded, if any. */
   get marketing(): MarketingEngagement | undefined {
     return this.task.value;
   }
 
   protected override render() {
-    return this.renderTask(this.task, (m) => this.renderMarketing(m), msg('Loading marketing engagement…'));
+    return html`${this.renderTask(this.task, (m) => this.renderMarketing(m), msg('Loading marketing engagement…'))}
+      <p part="edit-status" class="visually-hidden" role="status">${this.editor.saved}</p>
+      ${renderEditDialog(this.editor.view(channelLabel))}`;
   }
 
   private renderMarketing(m: MarketingEngagement) {
@@ -86,8 +126,15 @@ export class MarketingEngagementElement extends C360CustomerElement {
         <ul part="opt-ins" class="chips">
           ${CHANNELS.map((channel) => {
             const yes = m.optIns[channel];
-            return html`<li part="opt-in opt-in-${yes ? 'yes' : 'no'}" class="chip opt-in ${yes ? 'yes' : 'no'}" data-channel=${channel}>
-              ${icon(yes)}<span>${channelLabel(channel)}<span class="visually-hidden">:</span></span> <strong>${yes ? msg('Yes') : msg('No')}</strong>
+            return html`<li class="opt-in-row">
+              <span part="opt-in opt-in-${yes ? 'yes' : 'no'}" class="chip opt-in ${yes ? 'yes' : 'no'}" data-channel=${channel}>
+                ${icon(yes)}<span>${channelLabel(channel)}<span class="visually-hidden">:</span></span> <strong>${yes ? msg('Yes') : msg('No')}</strong>
+              </span>
+              ${this.canEdit
+                ? html`<button part="consent-toggle" class="link-button" type="button" data-channel=${channel} aria-haspopup="dialog"
+                    aria-label=${yes ? msg(str`Opt out of ${channelLabel(channel)}`) : msg(str`Opt in to ${channelLabel(channel)}`)}
+                    @click=${() => this.startEdit({ kind: 'consent', channel, granted: !yes })}>${yes ? msg('Opt out') : msg('Opt in')}</button>`
+                : nothing}
             </li>`;
           })}
         </ul>
@@ -191,6 +238,10 @@ export class MarketingEngagementElement extends C360CustomerElement {
         <div data-value="quiet-hours">
           <dt>${msg('Quiet hours')}</dt>
           <dd>${q ? html`${this.clock(q.start)}–${this.clock(q.end)}${q.end < q.start ? html` <span class="muted">${msg('(overnight)')}</span>` : nothing}` : none}</dd>
+          ${this.canEdit
+            ? html`<dd class="edit"><button part="edit-quiet-hours" class="link-button" type="button" aria-haspopup="dialog" aria-label=${msg('Edit quiet hours')}
+                  @click=${() => this.startEdit({ kind: 'quiet-hours' })}>${msg('Edit')}</button></dd>`
+            : nothing}
         </div>
         <div data-value="timezone"><dt>${msg('Time zone')}</dt><dd>${p.timezone ?? none}</dd></div>
         <div data-value="language"><dt>${msg('Language')}</dt><dd>${p.language ? this.languageName(p.language) : none}</dd></div>
