@@ -26,6 +26,7 @@ import './customer-tags/define.js';
 import './customer-segments/define.js';
 import './quick-actions/define.js';
 import './export-button/define.js';
+import './audit-log/define.js';
 import './customer-360/define.js';
 import { defineWhenUsed } from './base/lazy-define.js';
 

@@ -27,6 +27,7 @@ import './customer-compare/define.js';
 import './quick-actions/define.js';
 import './export-button/define.js';
 import './bulk-export/define.js';
+import './audit-log/define.js';
 import './c360-notifications/define.js';
 import './customer-360/define.js';
 
@@ -57,5 +58,6 @@ export { CustomerCompareElement, type C360CompareCloseDetail, type C360CompareCl
 export { QuickActionsElement, QUICK_ACTIONS, type QuickAction, type C360ActionCompletedDetail } from './quick-actions/quick-actions.js';
 export { ExportButtonElement, type ExportFormat, type C360ExportedDetail } from './export-button/export-button.js';
 export { BulkExportElement, type C360BulkExportedDetail } from './bulk-export/bulk-export.js';
+export { AuditLogElement, type AuditLogFilters } from './audit-log/audit-log.js';
 export { C360NotificationsElement, type C360NotificationDetail } from './c360-notifications/c360-notifications.js';
 export { PermissionsController, currentActor } from './base/permissions.js';

@@ -30,6 +30,14 @@ export default css`
     flex-wrap: wrap;
     gap: 0.5em;
   }
+  .audit-toggle {
+    color: var(--_text);
+    background: var(--_surface);
+    border-color: var(--_border);
+  }
+  .audit-toggle[aria-expanded='true'] {
+    border-color: var(--_accent);
+  }
   .grid {
     display: grid;
     gap: var(--_gap);

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { C360CustomerElement } from '../base/customer-element.js';
@@ -22,6 +22,8 @@ import '../customer-tags/define.js';
 import '../customer-segments/define.js';
 import '../quick-actions/define.js';
 import '../export-button/define.js';
+import '../audit-log/define.js';
+import { PermissionsController } from '../base/permissions.js';
 import type { C360ActionCompletedDetail, QuickAction } from '../quick-actions/quick-actions.js';
 import styles from './customer-360.styles.js';
 
@@ -80,6 +82,8 @@ const listConverter = {
  * @csspart profile - The `<customer-profile>` element.
  * @csspart quick-actions - The `<quick-actions>` element in the header.
  * @csspart export - The `<export-button>` element in the header.
+ * @csspart audit-toggle - The "Audit log" button in the header (roles with `audit:read`: manager, admin).
+ * @csspart audit - The panel under the header with the customer's `<audit-log>`, while open.
  * @csspart grid - The grid of sections.
  * @csspart section - One section (also `section-metrics`, `section-health`, … by id).
  * @csspart section-toggle - The button in a section's heading that collapses it (`aria-expanded`).
@@ -107,6 +111,9 @@ export class Customer360Element extends C360CustomerElement {
   // Fetched here too (one request shared with the sections) so that a missing customer or a
   // refused token shows one message instead of one per section.
   private readonly task = this.customer360Task();
+  private readonly permissions = new PermissionsController(this);
+  /** Whether the customer's audit log panel is open. */
+  @state() private auditOpen = false;
 
   /**
    * Reloads sections: each one's `refresh()` when it has one, else its `customer-id` is unset and
@@ -188,9 +195,18 @@ export class Customer360Element extends C360CustomerElement {
         <div class="actions" @c360-action-completed=${this.onActionCompleted}>
           <quick-actions part="quick-actions" customer-id=${id!} theme=${theme}></quick-actions>
           <export-button part="export" customer-id=${id!} theme=${theme}></export-button>
+          ${this.permissions.can('audit:read')
+            ? html`<button part="audit-toggle" class="button secondary audit-toggle" type="button" aria-expanded=${this.auditOpen ? 'true' : 'false'}
+                aria-controls="audit-panel" @click=${() => (this.auditOpen = !this.auditOpen)}>${msg('Audit log')}</button>`
+            : nothing}
           <slot name="actions"></slot>
         </div>
       </header>
+      ${this.auditOpen && this.permissions.can('audit:read')
+        ? html`<section part="audit" class="card audit" id="audit-panel" aria-label=${msg('Audit log')}>
+            <audit-log customer-id=${id!} theme=${theme}></audit-log>
+          </section>`
+        : nothing}
       <div part="grid" class="grid">
         ${SECTIONS.map((s) => this.renderSection(s.id, s.title(), sections[s.id]))}
         <slot></slot>
