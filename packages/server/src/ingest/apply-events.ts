@@ -24,11 +24,10 @@ import { applyMarketingEvent } from './marketing.js';
 import { applyPreferencesUpdated } from './preferences.js';
 import { applyProductViewed, applySessionStarted } from './behaviour.js';
 import type { Applied, CustomerRef } from './shared.js';
-import { notifyCommitted, recordChanges, type ChangeDraft } from '../realtime/feed.js';
+import { runWrite, runWriteIn, type WriteScope } from '../write/pipeline.js';
 import { activityIdOf, draftsOf } from '../realtime/sections.js';
 import { recordScoreChanges } from '../scores/score-changes.js';
 import { raiseBatchNotifications } from '../notifications/raise.js';
-import { notificationsCommitted } from '../notifications/hub.js';
 import type { Trigger } from '../notifications/rules.js';
 
 export type { Applied, CustomerRef } from './shared.js';
@@ -41,21 +40,23 @@ export { EventConflict, IngestConflict } from './conflict.js';
  *   applied; nothing of the batch is then written.
  */
 export async function applyEvents(db: Db, events: readonly IngestEvent[], now: Date = new Date()): Promise<IngestResult> {
-  const result = await db.transaction().execute((trx) => applyEventsIn(trx, events, now));
-  notifyCommitted(db); // real time (R18): publish after the commit
-  notificationsCommitted(db); // live in-app notifications, email and webhook deliveries
-  return result;
+  // the write pipeline: one transaction, the change feed recorded in it, subscribers woken after the commit
+  return runWrite(db, (w) => applyBatch(w, events), now);
 }
 
 /**
- * {@link applyEvents} inside the caller's transaction (`c360 import events` applies a whole file in
- * one). Conflict indexes are positions in `events`.
+ * {@link applyEvents} inside the caller's transaction (a quick action composes ingestion events into
+ * its own write; it wakes subscribers after its commit). Conflict indexes are positions in `events`.
  */
 export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now: Date): Promise<IngestResult> {
+  return runWriteIn(trx, (w) => applyBatch(w, events), now);
+}
+
+async function applyBatch(w: WriteScope, events: readonly IngestEvent[]): Promise<IngestResult> {
+  const { trx, now } = w;
   let applied = 0;
   const changed = new Set<string>(); // every customer an applied event is about (rule segments)
   const stats = new StatsDelta(); // before-states of the orders and payments the batch changes
-  const changes: ChangeDraft[] = []; // the change feed (R18), committed with the batch
   const appliedEvents: IngestEvent[] = []; // for the notification rules
   for (const [index, event] of events.entries()) {
     const inserted = await trx
@@ -67,7 +68,7 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
     try {
       const result = await applyOne(trx, event, now, stats);
       changed.add(result.customerId);
-      changes.push(...draftsOf(result.customerId, event.type, activityIdOf(event), `event:${event.id}`));
+      w.change(draftsOf(result.customerId, event.type, activityIdOf(event), `event:${event.id}`)); // the change feed (R18)
     } catch (error) {
       if (error instanceof EventConflict) throw new IngestConflict(index, event, error);
       throw error;
@@ -78,9 +79,8 @@ export async function applyEventsIn(trx: Db, events: readonly IngestEvent[], now
   const delta = await stats.apply(trx); // customer and product statistics by the batch's delta
   await refreshRuleSegments(trx, [...changed], { now, statsRecomputed: delta.customers > 0 });
   const scoreTriggers: Trigger[] = [];
-  changes.push(...(await recordScoreChanges(trx, [...changed], now, scoreTriggers))); // significant health/churn changes (R12.5, R13.5)
+  w.change(await recordScoreChanges(trx, [...changed], now, scoreTriggers)); // significant health/churn changes (R12.5, R13.5)
   await raiseBatchNotifications(trx, appliedEvents, scoreTriggers, now); // notifications of the built-in rules
-  await recordChanges(trx, changes, new Date());
   return { received: events.length, applied, duplicates: events.length - applied };
 }
 

@@ -1,7 +1,7 @@
 /**
  * POST /customers/:id/notes (R8.2, design Property 7): the note is saved with the acting user as
  * author and the current time, together with its timeline entry and an audit row, in one
- * transaction. Bodies are stored exactly as given (plain text; never rendered as HTML).
+ * transaction of the write pipeline (write/pipeline.ts). Bodies are stored exactly as given (plain text; never rendered as HTML).
  *
  * Idempotency: with an `Idempotency-Key`, the first request creates the note and records the key
  * (`idempotency_keys`, key `note:<customerId>:<key>`, `ref` = note id); a retry with the same key
@@ -14,12 +14,11 @@ import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
 import { customerNotFound, ProblemError } from '../core/problem.js';
-import { clip, writeActivity } from '../ingest/shared.js';
+import { clip } from '../ingest/shared.js';
 import { toNote } from '../read/notes.js';
 import { sortableId } from './ids.js';
-import { notifyCommitted, recordChanges } from '../realtime/feed.js';
+import { runWrite } from './pipeline.js';
 import { draftsOf } from '../realtime/sections.js';
-
 
 export interface CreatedNote {
   note: Note;
@@ -37,7 +36,8 @@ export async function createNote(
   options: { idempotencyKey?: string; now?: Date } = {},
 ): Promise<CreatedNote> {
   const now = options.now ?? new Date();
-  const created = await db.transaction().execute(async (trx): Promise<CreatedNote> => {
+  return runWrite(db, async (w): Promise<CreatedNote> => {
+    const { trx } = w;
     const customer = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
     if (!customer) throw customerNotFound(customerId);
 
@@ -78,7 +78,7 @@ export async function createNote(
         .onConflict((oc) => oc.column('key').doUpdateSet({ ref: row.id, received_at: at }))
         .execute();
     }
-    await writeActivity(trx, customerId, {
+    await w.activity(customerId, {
       id: `note:${row.id}`,
       type: 'note',
       title: `${input.type === 'general' ? 'Note' : `${input.type[0]!.toUpperCase()}${input.type.slice(1)} note`} by ${actor.name}`,
@@ -87,19 +87,8 @@ export async function createNote(
       occurredAt: at,
       ref: { kind: 'note', id: row.id },
     });
-    await trx
-      .insertInto('audit_log')
-      .values({
-        actor: actor.name,
-        action: 'note.created',
-        customer_id: customerId,
-        details: JSON.stringify({ noteId: row.id, type: row.type, visibility: row.visibility, length: row.body.length }),
-        at,
-      })
-      .execute();
-    await recordChanges(trx, draftsOf(customerId, 'note.added', `note:${row.id}`), new Date());
+    await w.audit({ actor: actor.name, action: 'note.created', customerId, details: { noteId: row.id, type: row.type, visibility: row.visibility, length: row.body.length } });
+    w.change(draftsOf(customerId, 'note.added', `note:${row.id}`));
     return { note: toNote(row), replayed: false };
-  });
-  if (!created.replayed) notifyCommitted(db); // real time (R18), after the commit
-  return created;
+  }, now);
 }

@@ -2,7 +2,8 @@
  * Tags (R8.3–R8.5, design Property 8): the tag catalogue, and assigning tags to customers — at
  * most once per customer (the primary key of `tag_assignments`), each assignment and removal with
  * a timeline entry and an audit row, and rule segments that read tags recomputed for the customer
- * in the same transaction. A tag is usable as a search filter as soon as it is assigned.
+ * in the same transaction (all through the write pipeline, write/pipeline.ts). A tag is usable as
+ * a search filter as soon as it is assigned.
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -12,10 +13,9 @@ import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
 import { customerNotFound, ProblemError } from '../core/problem.js';
-import { writeActivity } from '../ingest/shared.js';
 import { refreshRuleSegments } from '../segments/recompute.js';
 import { sortableId } from './ids.js';
-import { notifyCommitted, recordChanges } from '../realtime/feed.js';
+import { runWrite, type WriteScope } from './pipeline.js';
 import { draftsOf } from '../realtime/sections.js';
 
 type TagRow = { id: string; name: string; color: string; description: string | null; created_at: string };
@@ -26,10 +26,6 @@ export function tagNotFound(id: string): ProblemError {
 
 function summary(row: TagRow, usageCount: number): TagSummary {
   return { id: row.id, name: row.name, color: row.color, description: row.description, createdAt: row.created_at, usageCount };
-}
-
-async function audit(db: Db, actor: Actor, action: string, customerId: string | null, details: object, at: string): Promise<void> {
-  await db.insertInto('audit_log').values({ actor: actor.name, action, customer_id: customerId, details: JSON.stringify(details), at }).execute();
 }
 
 /** GET /tags: every tag by name with how many customers carry it. */
@@ -49,20 +45,20 @@ async function findByName(db: Db, name: string): Promise<TagRow | undefined> {
   return db.selectFrom('tags').selectAll().where(sql<boolean>`lower(name) = lower(${name})`).executeTakeFirst();
 }
 
-async function insertTag(db: Db, actor: Actor, input: { name: string; color: string; description?: string }, at: string): Promise<TagRow> {
-  const row: TagRow = { id: `tag_${randomUUID()}`, name: input.name, color: input.color, description: input.description || null, created_at: at };
-  await db.insertInto('tags').values(row).execute();
-  await audit(db, actor, 'tag.created', null, { tagId: row.id, name: row.name, color: row.color }, at);
+async function insertTag(w: WriteScope, actor: Actor, input: { name: string; color: string; description?: string }): Promise<TagRow> {
+  const row: TagRow = { id: `tag_${randomUUID()}`, name: input.name, color: input.color, description: input.description || null, created_at: w.now.toISOString() };
+  await w.trx.insertInto('tags').values(row).execute();
+  await w.audit({ actor: actor.name, action: 'tag.created', customerId: null, details: { tagId: row.id, name: row.name, color: row.color } });
   return row;
 }
 
 /** POST /tags: creates a tag; 409 when one with the same name (ignoring case) exists. */
 export async function createTag(db: Db, actor: Actor, input: z.output<typeof NewTag>, now = new Date()): Promise<TagSummary> {
-  return db.transaction().execute(async (trx) => {
-    const clash = await findByName(trx, input.name);
+  return runWrite(db, async (w) => {
+    const clash = await findByName(w.trx, input.name);
     if (clash) throw new ProblemError(409, 'conflict', 'Tag exists', `A tag named "${clash.name}" exists (id "${clash.id}")`);
-    return summary(await insertTag(trx, actor, input, now.toISOString()), 0);
-  });
+    return summary(await insertTag(w, actor, input), 0);
+  }, now);
 }
 
 /** The tags of one customer, by name. */
@@ -93,15 +89,16 @@ export async function loadCustomerTags(db: Db, customerId: string): Promise<Tag[
  * Assigning a tag the customer already has changes nothing. Returns the customer's tags.
  */
 export async function assignTag(db: Db, actor: Actor, customerId: string, input: z.output<typeof TagAssignment>, now = new Date()): Promise<Tag[]> {
-  const at = now.toISOString();
-  const tags = await db.transaction().execute(async (trx) => {
+  return runWrite(db, async (w) => {
+    const { trx } = w;
+    const at = now.toISOString();
     await requireCustomer(trx, customerId);
     let tag: TagRow | undefined;
     if (input.tagId !== undefined) {
       tag = await trx.selectFrom('tags').selectAll().where('id', '=', input.tagId).executeTakeFirst();
       if (!tag) throw tagNotFound(input.tagId);
     } else {
-      tag = (await findByName(trx, input.name!)) ?? (await insertTag(trx, actor, { name: input.name!, color: input.color ?? DEFAULT_TAG_COLOR }, at));
+      tag = (await findByName(trx, input.name!)) ?? (await insertTag(w, actor, { name: input.name!, color: input.color ?? DEFAULT_TAG_COLOR }));
     }
     const inserted = await trx
       .insertInto('tag_assignments')
@@ -110,8 +107,8 @@ export async function assignTag(db: Db, actor: Actor, customerId: string, input:
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
       const activityId = sortableId('tag:', now);
-      await audit(trx, actor, 'tag.assigned', customerId, { tagId: tag.id, name: tag.name }, at);
-      await writeActivity(trx, customerId, {
+      await w.audit({ actor: actor.name, action: 'tag.assigned', customerId, details: { tagId: tag.id, name: tag.name } });
+      await w.activity(customerId, {
         id: activityId,
         type: 'tag',
         title: `Tagged “${tag.name}”`,
@@ -120,18 +117,17 @@ export async function assignTag(db: Db, actor: Actor, customerId: string, input:
         ref: { kind: 'tag', id: tag.id },
       });
       await refreshRuleSegments(trx, [customerId], { now });
-      await recordChanges(trx, draftsOf(customerId, 'tag.assigned', activityId), new Date());
+      w.change(draftsOf(customerId, 'tag.assigned', activityId));
     }
     return customerTags(trx, customerId);
-  });
-  notifyCommitted(db); // real time (R18), after the commit
-  return tags;
+  }, now);
 }
 
 /** DELETE /customers/:id/tags/:tagId: removes the tag at once; 404 when the customer does not have it. */
 export async function removeTag(db: Db, actor: Actor, customerId: string, tagId: string, now = new Date()): Promise<void> {
-  const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await runWrite(db, async (w) => {
+    const { trx } = w;
+    const at = now.toISOString();
     await requireCustomer(trx, customerId);
     const tag = await trx.selectFrom('tags').selectAll().where('id', '=', tagId).executeTakeFirst();
     if (!tag) throw tagNotFound(tagId);
@@ -140,8 +136,8 @@ export async function removeTag(db: Db, actor: Actor, customerId: string, tagId:
       throw new ProblemError(404, 'not-found', 'Tag not assigned', `Customer "${customerId}" does not have tag "${tag.name}"`);
     }
     const activityId = sortableId('tag:', now);
-    await audit(trx, actor, 'tag.removed', customerId, { tagId, name: tag.name }, at);
-    await writeActivity(trx, customerId, {
+    await w.audit({ actor: actor.name, action: 'tag.removed', customerId, details: { tagId, name: tag.name } });
+    await w.activity(customerId, {
       id: activityId,
       type: 'tag',
       title: `Tag “${tag.name}” removed`,
@@ -150,7 +146,6 @@ export async function removeTag(db: Db, actor: Actor, customerId: string, tagId:
       ref: { kind: 'tag', id: tagId },
     });
     await refreshRuleSegments(trx, [customerId], { now });
-    await recordChanges(trx, draftsOf(customerId, 'tag.removed', activityId), new Date());
-  });
-  notifyCommitted(db); // real time (R18), after the commit
+    w.change(draftsOf(customerId, 'tag.removed', activityId));
+  }, now);
 }

@@ -14,11 +14,11 @@ export function poster(sample: () => SampleApp) {
     sample().call('/events', { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
 
-/** Row count and a content hash of every table of the database (row order does not matter). */
+/** Row count and a content hash of every table of the database (row order does not matter), on either engine. */
 export async function snapshotAll(db: Db): Promise<Record<string, { count: number; hash: string }>> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
+  const tables = (await db.introspection.getTables()).filter((t) => !t.isView).map((t) => t.name).sort();
   const out: Record<string, { count: number; hash: string }> = {};
-  for (const { name } of tables.rows) {
+  for (const name of tables) {
     const { rows } = await sql`select * from ${sql.table(name)}`.execute(db);
     const lines = rows.map((r) => JSON.stringify(r)).sort();
     out[name] = { count: rows.length, hash: createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16) };
