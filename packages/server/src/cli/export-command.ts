@@ -23,6 +23,7 @@ import { recordBulkExport, recordCustomerExport } from '../export/audit.js';
 import { bulkFilters, exportCustomersCsv } from '../export/bulk.js';
 import { count, progressReporter } from './progress.js';
 import { withAsOfOption, withCommandDb, withDbOptions, type DbFlags } from './options.js';
+import { exportScheduleCommand } from './export-schedule-command.js';
 
 interface ExportFlags extends DbFlags {
   out: string;
@@ -139,7 +140,8 @@ export function exportCommand(): Command {
   });
 
   return new Command('export')
-    .description('Export customers (CSV) or one customer (PDF, CSV), audited as the local operator')
+    .description('Export customers (CSV) or one customer (PDF, CSV), audited as the local operator; schedule exports')
     .addCommand(customers)
-    .addCommand(customer);
+    .addCommand(customer)
+    .addCommand(exportScheduleCommand());
 }

@@ -13,6 +13,8 @@ import { parseWriteRate } from '../auth/rate-limit.js';
 import { resolveEmbedSecret } from '../auth/embed-tokens.js';
 import { ensureDemoToken } from '../auth/demo.js';
 import { startDerivedRefresh } from '../segments/derived-job.js';
+import { startExportScheduler } from '../schedules/scheduler.js';
+import { startDeliveryPolling } from '../notifications/deliver.js';
 
 interface ServeFlags extends DbFlags {
   port?: string;
@@ -79,6 +81,9 @@ async function start(db: Db, file: string, port: number, values: ServeFlags, mod
   });
   // Rule memberships and stored scores follow the as-of, imports and weight changes here, not in GETs.
   const derived = startDerivedRefresh(db, { asOf, healthWeights });
+  // Scheduled exports (src/schedules/): each due occurrence runs once across the instances serving this database.
+  const schedules = startExportScheduler(db, { ctx: { asOf, healthWeights } });
+  const deliveries = startDeliveryPolling(db); // notification emails and webhooks raised elsewhere, and their retries
   const server = await listen(app, port, values.host ?? env.HOST ?? '0.0.0.0');
   const url = `http://localhost:${port}`;
   console.log(`c360 ${mode} on ${url}  (database ${file}, as-of ${asOf.toISOString()})`);
@@ -92,6 +97,8 @@ async function start(db: Db, file: string, port: number, values: ServeFlags, mod
   }
   const stop = () => {
     server.close();
+    schedules.stop();
+    deliveries.stop();
     void derived.stop().then(() => db.destroy()).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -7,6 +7,7 @@
  * signed with HMAC-SHA256 (signature.ts) that succeeds on a 2xx answer within 10 s.
  * @module
  */
+import { Cron } from 'croner';
 import type { NotificationWebhook } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { mailConfigFromEnv, type MailConfig } from '../actions/mail-transport.js';
@@ -153,4 +154,14 @@ export function deliveryWorker(db: Db, options?: DeliveryOptions): DeliveryWorke
     workers.set(db, worker);
   }
   return worker;
+}
+
+/**
+ * Kicks the delivery worker of a served database every `seconds` (croner, default 30): deliveries
+ * raised by another process (`c360 import events`) or left by a stopped server go out too.
+ * Returns the job (call `stop()`).
+ */
+export function startDeliveryPolling(db: Db, seconds = 30): Cron {
+  const every = Math.min(59, Math.max(1, Math.trunc(seconds)));
+  return new Cron(`*/${every} * * * * *`, { unref: true, protect: true }, () => deliveryWorker(db).kick());
 }
