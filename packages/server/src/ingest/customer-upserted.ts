@@ -8,11 +8,13 @@ import type { Db } from '../db/connect.js';
 import type { StatsDelta } from '../aggregate/stats-delta.js';
 import { customerSearchText } from '../aggregate/search-text.js';
 import { utc, type Applied } from './shared.js';
+import { profileBefore, recordProfileChanges } from './profile-changes.js';
 
 export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent, now: Date, stats: StatsDelta): Promise<Applied> {
   const d = event.data;
   const id = d.customerId;
   const existing = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  const before = existing ? await profileBefore(db, existing, d.addresses !== undefined) : undefined;
   const name = d.name ?? existing?.name ?? `Customer ${id}`;
   const email = d.email !== undefined ? d.email : (existing?.email ?? null);
   const phone = d.phone !== undefined ? d.phone : (existing?.phone ?? null);
@@ -73,5 +75,6 @@ export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent
         .execute();
     }
   }
+  if (before) await recordProfileChanges(db, event, before); // an "Account" timeline entry saying what changed
   return { customerId: id };
 }
