@@ -16,6 +16,7 @@ export const Address = z
     line2: z.string().nullable(),
     city: z.string(),
     postcode: z.string().nullable(),
+    region: z.string().nullable().meta({ description: 'State, province, county or region' }),
     country: z.string(),
     primary: z.boolean(),
   })
@@ -32,6 +33,7 @@ export const CustomerProfile = z
     name: z.string(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
+    company: z.string().nullable().meta({ description: 'The organisation the customer belongs to or buys for' }),
     country: z.string().nullable(),
     registeredAt: Timestamp,
     status: AccountStatus,

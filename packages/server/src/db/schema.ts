@@ -15,6 +15,12 @@ export interface CustomersTable {
   phone: string | null;
   /** Lower-cased name, email and digits of the phone, for search. */
   search_text: string;
+  /** The email trimmed, NFC and lower-cased (lookups by email); null without one. */
+  email_key: string | null;
+  /** The phone's digits (lookups by phone); null without one. */
+  phone_key: string | null;
+  /** The organisation the customer belongs to. */
+  company: string | null;
   country: string | null;
   registered_at: string;
   status: string;
@@ -34,6 +40,8 @@ export interface AddressesTable {
   line2: string | null;
   city: string;
   postcode: string | null;
+  /** State, province, county or region. */
+  region: string | null;
   country: string;
   is_primary: number;
 }

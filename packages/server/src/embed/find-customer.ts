@@ -5,15 +5,13 @@
  * search endpoint (`GET /api/customers?q=`) matches substrings and is the wrong tool here: a
  * sidebar must never show a customer whose email merely contains the contact's.
  *
- * Email and phone are compared through `customers.search_text` (lower-cased email and phone digits
- * as whole fields, see aggregate/search-text.ts), with the engine's trigram index narrowing the
- * candidates (db/dialects/).
+ * Email and phone are compared with the normalised columns `customers.email_key` (trimmed, NFC,
+ * lower-cased) and `customers.phone_key` (digits), both indexed (ingest/contact-keys.ts) — whole
+ * values, never the joined search text, so no name, however crafted, can match an email lookup.
  * @module
  */
-import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { dialectOf } from '../db/dialects/index.js';
-import { SEARCH_FIELD_SEPARATOR } from '../aggregate/search-text.js';
+import { emailKey, phoneKey } from '../ingest/contact-keys.js';
 
 /** What a host knows about its contact; any of them may be missing. */
 export interface ContactKeys {
@@ -42,8 +40,8 @@ const MIN_PHONE_DIGITS = 6;
 export function usableKeys(keys: ContactKeys): ContactKeys {
   const out: ContactKeys = {};
   const id = keys.id?.trim();
-  const email = keys.email?.trim().toLowerCase();
-  const phone = keys.phone?.replace(/\D/g, '');
+  const email = emailKey(keys.email);
+  const phone = phoneKey(keys.phone);
   if (id) out.id = id;
   if (email && email.includes('@')) out.email = email;
   if (phone && phone.length >= MIN_PHONE_DIGITS) out.phone = phone;
@@ -72,18 +70,6 @@ async function matching(db: Db, field: ContactField, value: string, onlyCustomer
   if (onlyCustomer !== undefined) query = query.where('id', '=', onlyCustomer);
   if (field === 'id') return (await query.where('id', '=', value).execute()).map((r) => r.id);
 
-  const sep = SEARCH_FIELD_SEPARATOR;
-  // search_text = name ␟ email ␟ phone digits: the email is the whole middle field, the phone the last one.
-  const exact: RawBuilder<boolean> = field === 'email'
-    ? sql<boolean>`search_text like ${`%${sep}${escapeLike(value)}${sep}%`} escape '\\'`
-    : sql<boolean>`search_text like ${`%${sep}%${sep}${value}`}`;
-  query = query.where(exact);
-  const indexed = dialectOf(db).searchCandidates([value]);
-  if (indexed) query = query.where(sql<boolean>`id in (${indexed})`);
+  query = field === 'email' ? query.where('email_key', '=', value) : query.where('phone_key', '=', value);
   return (await query.execute()).map((r) => r.id);
-}
-
-/** Escapes LIKE wildcards (`_` is common in emails) for `escape '\'`. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }

@@ -1,12 +1,14 @@
 /**
  * `customer.upserted`: creates a customer (with an `account` timeline entry) or updates the given
- * fields of an existing one; `addresses`, when given, replace the customer's addresses.
+ * fields of an existing one; `addresses`, when given, replace the customer's addresses. The
+ * normalised email and phone (ingest/contact-keys.ts) are written beside them for lookups.
  * @module
  */
 import type { CustomerUpsertedEvent } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import type { StatsDelta } from '../aggregate/stats-delta.js';
 import { customerSearchText } from '../aggregate/search-text.js';
+import { emailKey, phoneKey } from './contact-keys.js';
 import { utc, type Applied } from './shared.js';
 import { profileBefore, recordProfileChanges } from './profile-changes.js';
 
@@ -23,6 +25,9 @@ export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent
     email,
     phone,
     search_text: customerSearchText({ name, email, phone }),
+    email_key: emailKey(email),
+    phone_key: phoneKey(phone),
+    company: d.company !== undefined ? d.company : (existing?.company ?? null),
     country: d.country !== undefined ? d.country : (existing?.country ?? null),
     registered_at: d.registeredAt ? utc(d.registeredAt) : (existing?.registered_at ?? utc(event.occurredAt)),
     status: d.status ?? existing?.status ?? 'active',
@@ -68,6 +73,7 @@ export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent
             line2: a.line2 ?? null,
             city: a.city,
             postcode: a.postcode ?? null,
+            region: a.region ?? null,
             country: a.country,
             is_primary: i === (primary === -1 ? 0 : primary) ? 1 : 0,
           })),

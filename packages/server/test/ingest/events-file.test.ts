@@ -61,7 +61,7 @@ describe('importEventsFile', () => {
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).line).toBe(2);
     expect((error as Error).message.split('\n')).toEqual([
-      `${file}: line 2: data.email: Invalid email address`,
+      `${file}: line 2: data.email: must be an email address such as ana@example.com (internationalised addresses allowed)`,
       `${file}: line 4: is not valid JSON`,
       `${file}: line 5: data.lines: Too small: expected array to have >=1 items`,
       'nothing was imported',

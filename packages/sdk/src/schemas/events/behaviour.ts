@@ -13,10 +13,10 @@ export type DeviceType = z.infer<typeof DeviceType>;
 
 /** A visit to the shop (started at `occurredAt`). Sending the same `sessionId` again updates it. */
 export const SessionStartedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('session.started'),
-    data: z.object({
+    data: z.strictObject({
       customerId: CustomerId,
       sessionId: Id('Session'),
       device: DeviceType,
@@ -32,11 +32,11 @@ export type SessionStartedEvent = z.infer<typeof SessionStartedEvent>;
 
 /** A product page viewed; the product and its category are created if new. */
 export const ProductViewedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('product.viewed'),
     data: z
-      .object({
+      .strictObject({
         customerId: CustomerId,
         productId: Id('Product'),
         productName: Text(500).optional(),

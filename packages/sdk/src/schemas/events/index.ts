@@ -19,6 +19,7 @@ import { TicketOpenedEvent, TicketUpdatedEvent } from './tickets.js';
 import { LoyaltyEnrolledEvent, LoyaltyPointsEarnedEvent, LoyaltyPointsRedeemedEvent, LoyaltyTierChangedEvent, ReferralRecordedEvent } from './loyalty.js';
 import { MarketingEmailSentEvent, MarketingEmailDeliveredEvent, MarketingEmailOpenedEvent, MarketingEmailClickedEvent, MarketingEmailBouncedEvent, MarketingUnsubscribedEvent, PreferencesUpdatedEvent } from './marketing.js';
 import { SessionStartedEvent, ProductViewedEvent } from './behaviour.js';
+import { cleanEventText, controlOnlyText } from './common.js';
 
 export * from './customer.js';
 export * from './orders.js';
@@ -30,7 +31,10 @@ export * from './behaviour.js';
 
 // ---- the union -----------------------------------------------------------------------------------
 
-/** Every event type the API accepts, discriminated by `type`. */
+/**
+ * Every event type the API accepts, discriminated by `type`. Unknown fields are refused (a 400
+ * naming the field); control characters are removed from every text (see `cleanText`).
+ */
 export const IngestEvent = z
   .discriminatedUnion('type', [
     CustomerUpsertedEvent,
@@ -55,6 +59,8 @@ export const IngestEvent = z
     SessionStartedEvent,
     ProductViewedEvent,
   ])
+  .superRefine(controlOnlyText)
+  .overwrite(cleanEventText)
   .meta({ id: 'IngestEvent' });
 export type IngestEvent = z.infer<typeof IngestEvent>;
 export type IngestEventInput = z.input<typeof IngestEvent>;

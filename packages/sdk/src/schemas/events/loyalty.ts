@@ -3,8 +3,8 @@
  * @module
  */
 import { z } from 'zod';
-import { CustomerId, Timestamp } from '../common.js';
-import { EventBase, Id, Text } from './common.js';
+import { CustomerId } from '../common.js';
+import { EventBase, EventTimestamp, Id, Text } from './common.js';
 
 // ---- loyalty -------------------------------------------------------------------------------------
 
@@ -16,10 +16,10 @@ const Points = z.number().int().min(1).max(1_000_000_000);
 
 /** The customer joins the loyalty programme (again: updates tier and referral code). */
 export const LoyaltyEnrolledEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('loyalty.enrolled'),
-    data: z.object({
+    data: z.strictObject({
       customerId: CustomerId,
       tier: LoyaltyTier.default('bronze'),
       referralCode: z.string().regex(/^[A-Za-z0-9-]{3,40}$/, 'must be 3–40 letters, digits or -').optional()
@@ -34,15 +34,15 @@ export type LoyaltyEnrolledEvent = z.infer<typeof LoyaltyEnrolledEvent>;
 
 /** Points earned: added to balance and lifetime points (enrols the customer at `bronze` if needed). */
 export const LoyaltyPointsEarnedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('loyalty.points_earned'),
-    data: z.object({
+    data: z.strictObject({
       customerId: CustomerId,
       points: Points,
       reason: Text(200).optional(),
       orderId: Id('Order').optional(),
-      expiresAt: Timestamp.optional().meta({ description: 'When these points expire' }),
+      expiresAt: EventTimestamp.optional().meta({ description: 'When these points expire' }),
     }),
   })
   .meta({
@@ -53,10 +53,10 @@ export type LoyaltyPointsEarnedEvent = z.infer<typeof LoyaltyPointsEarnedEvent>;
 
 /** Points redeemed: taken from the balance. More than the balance rejects the batch (422). */
 export const LoyaltyPointsRedeemedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('loyalty.points_redeemed'),
-    data: z.object({
+    data: z.strictObject({
       customerId: CustomerId,
       points: Points,
       reason: Text(200).optional(),
@@ -71,10 +71,10 @@ export type LoyaltyPointsRedeemedEvent = z.infer<typeof LoyaltyPointsRedeemedEve
 
 /** The customer's tier changed (enrols the customer at that tier if needed). */
 export const LoyaltyTierChangedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('loyalty.tier_changed'),
-    data: z.object({ customerId: CustomerId, tier: LoyaltyTier, reason: Text(200).optional() }),
+    data: z.strictObject({ customerId: CustomerId, tier: LoyaltyTier, reason: Text(200).optional() }),
   })
   .meta({
     id: 'LoyaltyTierChangedEvent',
@@ -84,10 +84,10 @@ export type LoyaltyTierChangedEvent = z.infer<typeof LoyaltyTierChangedEvent>;
 
 /** The customer (`customerId`) referred someone; `referredCustomerId` when they became a customer. */
 export const ReferralRecordedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('referral.recorded'),
-    data: z.object({
+    data: z.strictObject({
       customerId: CustomerId.meta({ description: 'The referrer' }),
       referralId: Id('Referral'),
       referredCustomerId: CustomerId.optional(),

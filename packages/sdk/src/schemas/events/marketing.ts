@@ -20,7 +20,7 @@ const CampaignFields = {
 
 function marketingEvent<T extends string, S extends z.ZodRawShape>(type: T, id: string, description: string, extra: S) {
   return z
-    .object({ ...EventBase, type: z.literal(type), data: z.object({ ...CampaignFields, ...extra }) })
+    .strictObject({ ...EventBase, type: z.literal(type), data: z.strictObject({ ...CampaignFields, ...extra }) })
     .meta({ id, description });
 }
 
@@ -46,10 +46,10 @@ export type MarketingEmailBouncedEvent = z.infer<typeof MarketingEmailBouncedEve
 
 /** The customer unsubscribed from a channel: its opt-in is cleared and the consent log records it. */
 export const MarketingUnsubscribedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('marketing.unsubscribed'),
-    data: z.object({
+    data: z.strictObject({
       ...CampaignFields,
       campaignId: Id('Campaign').optional().meta({ description: 'The campaign the unsubscribe came from, if any' }),
       reason: Text(500).optional(),
@@ -80,18 +80,18 @@ function isTimeZone(zone: string): boolean {
  * for the first time) is written to the consent log with `reason` and `source`.
  */
 export const PreferencesUpdatedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('preferences.updated'),
     data: z
-      .object({
+      .strictObject({
         customerId: CustomerId,
         optIns: z
-          .object({ email: z.boolean(), sms: z.boolean(), push: z.boolean(), whatsapp: z.boolean() })
+          .strictObject({ email: z.boolean(), sms: z.boolean(), push: z.boolean(), whatsapp: z.boolean() })
           .partial()
           .optional()
           .meta({ description: 'Opt-in per channel; channels left out keep their value' }),
-        quietHours: z.object({ start: ClockTime, end: ClockTime }).nullable().optional()
+        quietHours: z.strictObject({ start: ClockTime, end: ClockTime }).nullable().optional()
           .meta({ description: 'No messages from start to end (may wrap midnight), in `timezone`; null clears' }),
         timezone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/London').nullable().optional(),
         language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-CA').nullable().optional(),

@@ -9,7 +9,7 @@ import { EventBase, Id, Text, fractionDigits, Amount, UnitPrice, amountsFitCurre
 
 // ---- orders --------------------------------------------------------------------------------------
 
-const OrderLineInput = z.object({
+const OrderLineInput = z.strictObject({
   productId: Id('Product'),
   description: Text(500).optional().meta({ description: 'Line text; also names a product seen for the first time' }),
   quantity: z.number().int().min(1).max(1_000_000),
@@ -28,11 +28,11 @@ const MAX_ORDER_TOTAL = 1_000_000_000;
  * categories) seen for the first time are created. Sending the same `orderId` again replaces the order.
  */
 export const OrderPlacedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('order.placed'),
     data: z
-      .object({
+      .strictObject({
         customerId: CustomerId,
         orderId: Id('Order'),
         number: Text(100).optional().meta({ description: 'Order number shown to people; default `orderId`' }),
@@ -62,10 +62,10 @@ export type OrderPlacedEvent = z.infer<typeof OrderPlacedEvent>;
 
 /** An order's new status; `delivered`/`completed` make it count as revenue, any other status does not. */
 export const OrderStatusChangedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('order.status_changed'),
-    data: z.object({
+    data: z.strictObject({
       customerId: CustomerId,
       orderId: Id('Order').meta({ description: 'An order of this customer' }),
       status: OrderStatus,

@@ -20,11 +20,11 @@ export type PaymentMethodType = z.infer<typeof PaymentMethodType>;
  * never change lifetimeValue. Sending the same `paymentId` again updates it (e.g. pending → succeeded).
  */
 export const PaymentRecordedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('payment.recorded'),
     data: z
-      .object({
+      .strictObject({
         customerId: CustomerId,
         paymentId: Id('Payment'),
         kind: PaymentKind,
@@ -52,7 +52,7 @@ export type PaymentRecordedEvent = z.infer<typeof PaymentRecordedEvent>;
  * rejected, and so is any field that looks like a full card number.
  */
 export const PaymentMethodSavedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('payment_method.saved'),
     data: z

@@ -17,10 +17,10 @@ export type TicketChannel = z.infer<typeof TicketChannel>;
 
 /** A support ticket opened (status `open`, created at `occurredAt`). */
 export const TicketOpenedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('ticket.opened'),
-    data: z.object({
+    data: z.strictObject({
       customerId: CustomerId,
       ticketId: Id('Ticket'),
       subject: Text(300),
@@ -41,11 +41,11 @@ export type TicketOpenedEvent = z.infer<typeof TicketOpenedEvent>;
  * satisfaction (CSAT 1–5, NPS 0–10) and/or a comment. At least one of them.
  */
 export const TicketUpdatedEvent = z
-  .object({
+  .strictObject({
     ...EventBase,
     type: z.literal('ticket.updated'),
     data: z
-      .object({
+      .strictObject({
         customerId: CustomerId,
         ticketId: Id('Ticket').meta({ description: 'A ticket of this customer' }),
         status: TicketStatus.optional(),

@@ -1,7 +1,7 @@
 /**
  * POST /events — ingestion of a batch of typed events (JSON array or NDJSON). The whole batch is
- * validated first: any invalid event → 400 listing each invalid event's index and field, and
- * nothing is applied. Replayed events (same `id`) are skipped.
+ * validated first: any invalid event (or one dated in the future, ingest/event-times.ts) → 400
+ * listing each invalid event's index and field, and nothing is applied. Replayed events (same `id`) are skipped.
  * @module
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -10,8 +10,9 @@ import { IngestEvent, IngestResult, type FieldError } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
 import { secureRoute } from '../guard.js';
 import { commonProblems, json, problem } from '../openapi-helpers.js';
-import { invalidRequest } from '../../core/problem.js';
+import { invalidRequest, zodIssueFields } from '../../core/problem.js';
 import { applyEvents } from '../../ingest/apply-events.js';
+import { eventTimeLimit, futureTimes } from '../../ingest/event-times.js';
 
 /** Upper bound of events per request. */
 export const MAX_BATCH = 5000;
@@ -58,7 +59,7 @@ function parseNdjson(text: string): IngestEvent[] {
     }
     const result = IngestEvent.safeParse(item);
     if (result.success) events.push(result.data);
-    else for (const issue of result.error.issues) errors.push({ field: ['body', index, ...issue.path].join('.'), message: issue.message });
+    else for (const { path, message } of result.error.issues.flatMap(zodIssueFields)) errors.push({ field: ['body', index, ...path.map(String)].join('.'), message });
   });
   if (errors.length) throw invalidRequest(errors);
   return events;
@@ -71,6 +72,10 @@ export function eventRoutes(app: OpenAPIHono<AppEnv>): void {
     if (!Array.isArray(events)) {
       throw invalidRequest([{ field: 'body', message: 'must be a JSON array of events (content-type application/json) or NDJSON (application/x-ndjson)' }]);
     }
+    // Dated in the future (after the server's clock or as-of, plus a window): 400 naming each field, nothing applied.
+    const limit = eventTimeLimit(new Date(), c.var.read.asOf);
+    const future = (events as IngestEvent[]).flatMap((event, index) => futureTimes(event, limit).map((e) => ({ ...e, field: `body.${index}.${e.field}` })));
+    if (future.length) throw invalidRequest(future);
     return c.json(await applyEvents(c.var.read.db, events as IngestEvent[]), 200);
   });
 }

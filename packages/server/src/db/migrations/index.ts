@@ -5,6 +5,7 @@ import * as notesTagsSegmentsSearch from './0002_notes_tags_segments_search.js';
 import * as changeFeed from './0003_change_feed.js';
 import * as searchScale from './0004_search_scale.js';
 import * as notificationsSchedules from './0005_notifications_schedules.js';
+import * as contactKeysCompanyRegion from './0006_contact_keys_company_region.js';
 import * as rfmQuantileIndexes from './0007_rfm_quantile_indexes.js';
 
 export const migrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003_change_feed': changeFeed,
   '0004_search_scale': searchScale,
   '0005_notifications_schedules': notificationsSchedules,
+  '0006_contact_keys_company_region': contactKeysCompanyRegion,
   '0007_rfm_quantile_indexes': rfmQuantileIndexes,
 };
