@@ -29,6 +29,7 @@ import './export-button/define.js';
 import './bulk-export/define.js';
 import './audit-log/define.js';
 import './c360-notifications/define.js';
+import './export-schedules/define.js';
 import './customer-360/define.js';
 
 export { configure, getGlobalConfig, c360ConfigContext, type C360Config } from './base/config.js';
@@ -60,4 +61,5 @@ export { ExportButtonElement, type ExportFormat, type C360ExportedDetail } from 
 export { BulkExportElement, type C360BulkExportedDetail } from './bulk-export/bulk-export.js';
 export { AuditLogElement, type AuditLogFilters } from './audit-log/audit-log.js';
 export { C360NotificationsElement, type C360NotificationDetail } from './c360-notifications/c360-notifications.js';
+export { ExportSchedulesElement } from './export-schedules/export-schedules.js';
 export { PermissionsController, currentActor } from './base/permissions.js';
