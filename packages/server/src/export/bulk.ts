@@ -1,8 +1,8 @@
 /**
  * Bulk CSV export of customers (GET /customers/export.csv, `c360 export customers`): the rows of
- * {@link searchCustomers} for the same filters and sort, fetched page by page with its keyset
- * cursor, so memory stays flat however many customers match. Columns are the search result's
- * (stats of `customer_stats`; scores are not computed in bulk).
+ * the search for the same filters and sort, fetched page by page with its keyset cursor and never
+ * counted again (one exact count first, for the total), so time grows linearly and memory stays
+ * flat however many customers match. Columns are the search result's (stats of `customer_stats`).
  * @module
  */
 import { csvComment, csvLines } from './csv.js';
@@ -10,7 +10,7 @@ import type { CustomerSearchQuery, CustomerSummary } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { EvalContext } from '../segments/facts.js';
-import { searchCustomers } from '../read/search.js';
+import { countCustomers, searchPage } from '../read/search.js';
 
 export const BULK_COLUMNS = ['id', 'name', 'email', 'phone', 'country', 'currency', 'lifetimeValue', 'totalOrders', 'lastPurchaseAt'] as const;
 
@@ -28,7 +28,7 @@ export function bulkFilters(query: Partial<Query>): Record<string, unknown> {
 const row = (c: CustomerSummary) => [c.id, c.name, c.email, c.phone, c.country, c.currency, c.lifetimeValue, c.totalOrders, c.lastPurchaseAt];
 
 export interface BulkExport {
-  /** Customers matching the filters (the search total, counted before the first page). */
+  /** Customers matching the filters (counted exactly once, before the first page). */
   total: number;
   /** CSV chunks: the comment and header line first, then one chunk per page; CRLF line ends. */
   chunks: AsyncGenerator<string, void, undefined>;
@@ -45,8 +45,8 @@ export async function exportCustomersCsv(
 ): Promise<BulkExport> {
   const pageSize = options.pageSize ?? BULK_PAGE_SIZE;
   const base: Query = { ...query, limit: pageSize, cursor: undefined };
-  const first = await searchCustomers(db, base, options.ctx);
-  const total = first.total;
+  const first = await searchPage(db, base, options.ctx);
+  const total = first.nextCursor ? await countCustomers(db, base, options.ctx) : first.items.length;
   async function* chunks(): AsyncGenerator<string, void, undefined> {
     // The comment and the header line are escaped like the rows (export/csv.ts).
     yield `${options.comment ? `${csvComment(options.comment)}\r\n` : ''}${csvLines([BULK_COLUMNS])}\r\n`;
@@ -59,7 +59,7 @@ export async function exportCustomersCsv(
         options.onRows?.(done, total);
       }
       if (!page.nextCursor) break;
-      page = await searchCustomers(db, { ...base, cursor: page.nextCursor }, options.ctx);
+      page = await searchPage(db, { ...base, cursor: page.nextCursor }, options.ctx);
     }
   }
   return { total, chunks: chunks() };

@@ -12,7 +12,7 @@ import type { CustomerSearchQuery } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { EvalContext } from '../segments/facts.js';
-import { searchCustomers } from '../read/search.js';
+import { countCustomers, searchPage } from '../read/search.js';
 import { BULK_COLUMNS, BULK_PAGE_SIZE } from './bulk.js';
 import { xlsxCell, type XlsxCell } from './xlsx.js';
 
@@ -48,8 +48,8 @@ export async function exportCustomersXlsx(
 ): Promise<BulkXlsxExport> {
   const pageSize = options.pageSize ?? BULK_PAGE_SIZE;
   const base: Query = { ...query, limit: pageSize, cursor: undefined };
-  const first = await searchCustomers(db, base, options.ctx);
-  const total = first.total;
+  const first = await searchPage(db, base, options.ctx);
+  const total = first.nextCursor ? await countCustomers(db, base, options.ctx) : first.items.length;
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const write = async () => {
@@ -69,7 +69,7 @@ export async function exportCustomersXlsx(
       if (!page.nextCursor) break;
       if (stream.writableNeedDrain) await drained(stream);
       if (stream.destroyed) return; // the reader went away
-      page = await searchCustomers(db, { ...base, cursor: page.nextCursor }, options.ctx);
+      page = await searchPage(db, { ...base, cursor: page.nextCursor }, options.ctx);
     }
     sheet.commit();
     const about = workbook.addWorksheet('Export');

@@ -1,19 +1,16 @@
 /**
  * The 360 read model: one customer's profile, metrics, scores, segments, tags and flags, computed
- * with the pure scoring modules at one as-of date.
+ * at one as-of date from the facts of read/customer-facts.ts (the loader segments and stored scores
+ * use too), all read in one snapshot.
  * @module
  */
 import type { ReadContext } from '../core/read-context.js';
 import type { Customer360, CustomerProfile, SegmentMembership, Tag } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { loadSegmentMemberships } from './segment-memberships.js';
-import { computeMetrics } from '../scoring/metrics.js';
-import { scoreRfm } from '../scoring/rfm.js';
-import { computeHealth, type HealthWeights } from '../scoring/health.js';
-import { computeChurn } from '../scoring/churn.js';
 import { customerNotFound } from '../core/problem.js';
 import { getRfmBreakpoints } from './rfm-population.js';
-import { loadEngagement, loadSupport } from './activity-windows.js';
+import { loadCustomerInputs, scoreCustomer } from './customer-facts.js';
 import { loadCustomerRow, toProfile } from './profile.js';
 import type { EngagementInput } from '../scoring/engagement.js';
 
@@ -24,59 +21,30 @@ export async function loadCustomer360(ctx: ReadContext, id: string): Promise<Cus
 
 /**
  * {@link loadCustomer360} with the 90-day activity counts its scores were computed from (compare
- * shows them beside the view without loading them again).
+ * shows them beside the view without loading them again). Every statement reads one snapshot: a
+ * read-only transaction (unless `ctx.db` already is a transaction), so a concurrent write batch is
+ * seen entirely or not at all.
  */
 export async function readCustomer360(ctx: ReadContext, id: string): Promise<{ view: Customer360; engagement: EngagementInput }> {
-  const { db, asOf } = ctx;
+  if (ctx.db.isTransaction) return read360(ctx, ctx.db, id);
+  return ctx.db.transaction().setAccessMode('read only').execute((trx) => read360(ctx, trx, id));
+}
+
+async function read360(ctx: ReadContext, db: Db, id: string): Promise<{ view: Customer360; engagement: EngagementInput }> {
+  const { asOf } = ctx;
   const customer = await loadCustomerRow(db, id);
   if (!customer) throw customerNotFound(id);
 
-  const [profile, stats, engagement, support, tags, segments, breakpoints] = await Promise.all([
+  const [profile, inputs, tags, segments, breakpoints] = await Promise.all([
     toProfile(db, customer),
-    db.selectFrom('customer_stats').selectAll().where('customer_id', '=', id).executeTakeFirst(),
-    loadEngagement(db, id, asOf),
-    loadSupport(db, id, asOf),
+    loadCustomerInputs(db, asOf, { activity: true }, [id]),
     loadTags(db, id),
     loadSegmentMemberships(db, id),
-    getRfmBreakpoints(db, asOf),
+    // Keyed by the root handle: read snapshots share one cache entry per stats version.
+    getRfmBreakpoints(db, asOf, ctx.db),
   ]);
-
-  const metrics = computeMetrics(
-    {
-      currency: stats?.currency ?? customer.currency,
-      registeredAt: customer.registered_at,
-      totalOrders: Number(stats?.total_orders ?? 0),
-      completedOrders: Number(stats?.completed_orders ?? 0),
-      totalSpentMinor: Number(stats?.total_spent_minor ?? 0),
-      totalRefundedMinor: Number(stats?.total_refunded_minor ?? 0),
-      firstOrderAt: stats?.first_order_at ?? null,
-      lastCompletedAt: stats?.last_completed_at ?? null,
-    },
-    asOf,
-  );
-  const rfm =
-    metrics.completedOrders > 0 && metrics.daysSinceLastPurchase !== null
-      ? scoreRfm(
-          {
-            recencyDays: metrics.daysSinceLastPurchase,
-            frequency: metrics.completedOrders,
-            monetaryMinor: Number(stats?.total_spent_minor ?? 0),
-          },
-          breakpoints,
-        )
-      : null;
-  const health = computeHealth(
-    { completedOrders: metrics.completedOrders, daysSinceLastPurchase: metrics.daysSinceLastPurchase, rfm, engagement, support },
-    ctx.healthWeights,
-  );
-  const churn = computeChurn({
-    daysSinceLastPurchase: metrics.daysSinceLastPurchase,
-    completedOrders: metrics.completedOrders,
-    firstCompletedAt: stats?.first_completed_at ?? null,
-    lastCompletedAt: stats?.last_completed_at ?? null,
-    engagement,
-    support,
-  });
+  const input = inputs[0]!;
+  const { metrics, rfm, health, churn } = scoreCustomer(input, breakpoints, asOf, ctx.healthWeights);
 
   const rfmSegment: SegmentMembership[] = rfm
     ? [{ id: `rfm:${slug(rfm.segment)}`, name: rfm.segment, kind: 'rfm', assignedAt: null, how: 'automatic' }]
@@ -94,11 +62,11 @@ export async function readCustomer360(ctx: ReadContext, id: string): Promise<{ v
     flags: {
       vip: profile.vip,
       atRisk: churn.level === 'high',
-      hasOpenTickets: support.openTickets > 0,
+      hasOpenTickets: input.support.openTickets > 0,
       hasRefunds: metrics.totalRefunded > 0,
     },
   };
-  return { view, engagement };
+  return { view, engagement: input.engagement };
 }
 
 async function loadTags(db: Db, customerId: string): Promise<Tag[]> {

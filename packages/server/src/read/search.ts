@@ -155,11 +155,14 @@ async function segmentFilter(db: Db, segmentId: string, ctx: EvalContext | undef
   return memberOf(segment.id);
 }
 
-/**
- * Searches customers. `ctx` is the server's read context (as-of, health weights), used by the
- * `segment` filter; without it, the context segment memberships were last evaluated with.
- */
-export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): Promise<CustomerSearchPage> {
+/** A search ready to run: its filtered base query and its sort. */
+interface Plan {
+  base: SelectQueryBuilder<From, Tables, object>;
+  sort: { column: string; dir: 'asc' | 'desc' };
+  key: ReturnType<typeof sortExpr>;
+}
+
+async function plan(db: Db, query: Query, ctx: EvalContext | undefined): Promise<Plan> {
   const prepared: Prepared = {
     candidates: query.q ? (fragments) => dialectOf(db).searchCandidates(fragments) : null,
     segment: query.segment ? await segmentFilter(db, query.segment, ctx) : null,
@@ -178,7 +181,18 @@ export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): 
     query,
     prepared,
   );
+  return { base, sort, key };
+}
 
+/** Matches of a plan, counted up to `limit` (all when omitted). */
+async function countPlan(db: Db, { base }: Plan, limit?: number): Promise<number> {
+  const matches = base.select(sql`1`.as('one'));
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (${limit === undefined ? matches : matches.limit(limit)}) m`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** One keyset page of a plan: `limit` rows after `cursor`, and the cursor of the next page. */
+async function pagePlan(db: Db, { base, sort, key }: Plan, query: Query): Promise<Pick<CustomerSearchPage, 'items' | 'nextCursor'>> {
   let page = base.select([
     'c.id', 'c.name', 'c.email', 'c.phone', 'c.country', 'c.currency',
     's.total_spent_minor as spent',
@@ -197,12 +211,7 @@ export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): 
       ? page.where(sql<boolean>`c.id > ${id}`)
       : page.where(sql<boolean>`${key} ${opEq} ${value} and (${key} ${op} ${value} or c.id > ${id})`);
   }
-  const [rows, count] = await Promise.all([
-    page.orderBy(key, sort.dir).orderBy('c.id', 'asc').limit(query.limit + 1).execute(),
-    // Bounded: stops after SEARCH_COUNT_LIMIT + 1 matches.
-    sql<{ n: number }>`select count(*) as n from (${base.select(sql`1`.as('one')).limit(SEARCH_COUNT_LIMIT + 1)}) m`.execute(db),
-  ]);
-  const counted = Number(count.rows[0]?.n ?? 0);
+  const rows = await page.orderBy(key, sort.dir).orderBy('c.id', 'asc').limit(query.limit + 1).execute();
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
 
@@ -226,8 +235,29 @@ export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): 
       churnRisk: r.churn_score === null ? null : Number(r.churn_score),
       matchedOrderNumber: text && orderMatches.has(r.id) ? text : null,
     })),
-    total: Math.min(counted, SEARCH_COUNT_LIMIT),
-    totalIsEstimate: counted > SEARCH_COUNT_LIMIT,
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
   };
+}
+
+/**
+ * Searches customers: one keyset page and the bounded count (exact up to
+ * {@link SEARCH_COUNT_LIMIT}). `ctx` is the server's read context (as-of, health weights), used
+ * by the `segment` filter; without it, the context segment memberships were last evaluated with.
+ */
+export async function searchCustomers(db: Db, query: Query, ctx?: EvalContext): Promise<CustomerSearchPage> {
+  const p = await plan(db, query, ctx);
+  const page = await pagePlan(db, p, query);
+  // Bounded: stops after SEARCH_COUNT_LIMIT + 1 matches.
+  const counted = await countPlan(db, p, SEARCH_COUNT_LIMIT + 1);
+  return { ...page, total: Math.min(counted, SEARCH_COUNT_LIMIT), totalIsEstimate: counted > SEARCH_COUNT_LIMIT };
+}
+
+/** One keyset page of a search without any count (bulk export: pages after the first). */
+export async function searchPage(db: Db, query: Query, ctx?: EvalContext): Promise<Pick<CustomerSearchPage, 'items' | 'nextCursor'>> {
+  return pagePlan(db, await plan(db, query, ctx), query);
+}
+
+/** The exact number of customers a search matches (one count, linear in the matches: bulk export). */
+export async function countCustomers(db: Db, query: Query, ctx?: EvalContext): Promise<number> {
+  return countPlan(db, await plan(db, query, ctx));
 }
