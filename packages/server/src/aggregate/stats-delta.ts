@@ -54,6 +54,16 @@ export class StatsDelta {
     for (const id of fresh) this.orders.set(id, found.get(id) ?? null);
   }
 
+  /** Records orders the writer found absent (no read needed): their before-state is "none". */
+  newOrder(id: string): void {
+    if (!this.orders.has(id)) this.orders.set(id, null);
+  }
+
+  /** Records a payment the writer found absent: its before-state is "none". */
+  newPayment(id: string): void {
+    if (!this.payments.has(id)) this.payments.set(id, null);
+  }
+
   /** Records the payments as they are, unless already recorded in this batch. Call before changing them. */
   async beforePayments(db: Db, ids: readonly string[]): Promise<void> {
     const fresh = [...new Set(ids)].filter((id) => !this.payments.has(id));

@@ -58,6 +58,7 @@ async function applyBatch(w: WriteScope, events: readonly IngestEvent[]): Promis
   const changed = new Set<string>(); // every customer an applied event is about (rule segments)
   const stats = new StatsDelta(); // before-states of the orders and payments the batch changes
   const appliedEvents: IngestEvent[] = []; // for the notification rules
+  const customers = new Map<string, CustomerRef>(); // looked up once per batch (customer.upserted forgets its entry)
   for (const [index, event] of events.entries()) {
     const inserted = await trx
       .insertInto('idempotency_keys')
@@ -66,7 +67,7 @@ async function applyBatch(w: WriteScope, events: readonly IngestEvent[]): Promis
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
     try {
-      const result = await applyOne(trx, event, now, stats);
+      const result = await applyOne(trx, event, now, stats, customers);
       changed.add(result.customerId);
       w.change(draftsOf(result.customerId, event.type, activityIdOf(event), `event:${event.id}`)); // the change feed (R18)
     } catch (error) {
@@ -84,16 +85,22 @@ async function applyBatch(w: WriteScope, events: readonly IngestEvent[]): Promis
   return { received: events.length, applied, duplicates: events.length - applied };
 }
 
-/** The customer an event names; every event but `customer.upserted` needs an existing one. */
-async function knownCustomer(db: Db, customerId: string): Promise<CustomerRef> {
+/** The customer an event names (from `seen` when looked up earlier in the batch); every event but `customer.upserted` needs an existing one. */
+async function knownCustomer(db: Db, customerId: string, seen: Map<string, CustomerRef>): Promise<CustomerRef> {
+  const cached = seen.get(customerId);
+  if (cached) return cached;
   const row = await db.selectFrom('customers').select(['id', 'name', 'currency']).where('id', '=', customerId).executeTakeFirst();
   if (!row) throw new EventConflict('data.customerId', `unknown customer "${customerId}"; send its customer.upserted first (earlier in the same batch is fine)`);
+  seen.set(customerId, row);
   return row;
 }
 
-async function applyOne(db: Db, event: IngestEvent, now: Date, stats: StatsDelta): Promise<Applied> {
-  if (event.type === 'customer.upserted') return applyCustomerUpserted(db, event, now, stats);
-  const customer = await knownCustomer(db, event.data.customerId);
+async function applyOne(db: Db, event: IngestEvent, now: Date, stats: StatsDelta, customers: Map<string, CustomerRef>): Promise<Applied> {
+  if (event.type === 'customer.upserted') {
+    customers.delete(event.data.customerId); // its name or currency may change
+    return applyCustomerUpserted(db, event, now, stats);
+  }
+  const customer = await knownCustomer(db, event.data.customerId, customers);
   switch (event.type) {
     case 'order.placed':
       return applyOrderPlaced(db, event, customer, stats);

@@ -1,7 +1,7 @@
 /**
  * Products and categories named by events (order lines, product views): created when new, named when
  * they only had a placeholder name, and put in the given category. Sales statistics are not touched
- * here (see `recomputeProductStats`).
+ * here (aggregate/stats-delta.ts moves them by each batch's delta).
  * @module
  */
 import { sql } from 'kysely';
@@ -32,18 +32,18 @@ export async function upsertCatalog(db: Db, mentions: readonly CatalogMention[],
     const seen = products.get(m.productId);
     products.set(m.productId, { productId: m.productId, name: seen?.name ?? m.name, categoryId: m.categoryId ?? seen?.categoryId });
   }
-  for (const p of products.values()) {
-    await db
-      .insertInto('products')
-      .values({
-        id: p.productId, name: p.name ?? p.productId, category_id: p.categoryId ?? null, lines_sold: 0, units_sold: 0,
-        revenue_minor: 0, guest_lines: 0, guest_units: 0, guest_revenue_minor: 0, currency,
-      })
-      .onConflict((oc) => oc.column('id').doUpdateSet({
-        // A real name replaces a placeholder (name = id) but never another real name.
-        name: sql<string>`case when products.name = products.id then excluded.name else products.name end`,
-        category_id: sql<string | null>`coalesce(excluded.category_id, products.category_id)`,
-      }))
-      .execute();
-  }
+  if (products.size === 0) return;
+  // one statement for the order's products (ids are distinct: an upsert may touch each row once)
+  await db
+    .insertInto('products')
+    .values([...products.values()].map((p) => ({
+      id: p.productId, name: p.name ?? p.productId, category_id: p.categoryId ?? null, lines_sold: 0, units_sold: 0,
+      revenue_minor: 0, guest_lines: 0, guest_units: 0, guest_revenue_minor: 0, currency,
+    })))
+    .onConflict((oc) => oc.column('id').doUpdateSet({
+      // A real name replaces a placeholder (name = id) but never another real name.
+      name: sql<string>`case when products.name = products.id then excluded.name else products.name end`,
+      category_id: sql<string | null>`coalesce(excluded.category_id, products.category_id)`,
+    }))
+    .execute();
 }

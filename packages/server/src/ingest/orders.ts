@@ -45,7 +45,8 @@ export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer
     subtotal_minor: subtotal, shipping_minor: shipping, total_minor: subtotal + shipping,
     items_count: lines.length, quantity, source: EVENTS_SOURCE,
   };
-  await stats.beforeOrders(db, [d.orderId]);
+  if (existing) await stats.beforeOrders(db, [d.orderId]);
+  else stats.newOrder(d.orderId);
   await db.insertInto('orders').values({ id: d.orderId, ...header }).onConflict((oc) => oc.column('id').doUpdateSet(header)).execute();
 
   await db.deleteFrom('order_items').where('order_id', '=', d.orderId).execute();

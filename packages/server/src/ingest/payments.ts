@@ -39,7 +39,8 @@ export async function applyPaymentRecorded(db: Db, event: PaymentRecordedEvent, 
     customer_id: customer.id, order_id: d.orderId ?? null, kind: d.kind, status: d.status, amount_minor: amount,
     currency: d.currency, method_id: d.methodId ?? null, reference: d.reference ?? null, occurred_at: occurredAt,
   };
-  await stats.beforePayments(db, [d.paymentId]);
+  if (existing) await stats.beforePayments(db, [d.paymentId]);
+  else stats.newPayment(d.paymentId);
   await db.insertInto('payments').values({ id: d.paymentId, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
 
   await writeActivity(db, customer.id, {
