@@ -23,7 +23,8 @@ import { sortableId } from '../write/ids.js';
 import type { EvalContext } from './facts.js';
 import { loadFacts } from './facts.js';
 import { ensureRuleSegmentsCurrent, loadRuleSegments, parseCriteria, recomputeMemberships } from './recompute.js';
-import { rfmSegmentCounts, rfmSegmentId } from './rfm.js';
+import { rfmSegmentId } from './rfm.js';
+import { cachedRfmCounts } from './rfm-counts.js';
 import { notifyCommitted, recordChanges } from '../realtime/feed.js';
 import { draftsOf } from '../realtime/sections.js';
 
@@ -48,15 +49,16 @@ function toSegment(row: SegmentRow, memberCount: number): Segment {
 const RFM_ORDER = new Map(RfmSegmentName.options.map((name, i) => [rfmSegmentId(name), i]));
 
 /**
- * GET /segments: every segment with its member count — RFM counts at the server's as-of, rule and
- * manual counts as last committed (rule memberships are kept current by the write path and the
- * background refresh, never here).
+ * GET /segments: every segment with its member count — RFM counts at the server's as-of (grouped
+ * once per stats epoch, segments/rfm-counts.ts), rule and manual counts as last committed (an
+ * index count per segment; rule memberships are kept current by the write path and the background
+ * refresh, never here).
  */
 export async function listSegments(db: Db, ctx: EvalContext): Promise<SegmentList> {
   const [rows, counts, rfmCounts] = await Promise.all([
     db.selectFrom('segments').selectAll().execute(),
     db.selectFrom('segment_assignments').select(['segment_id', sql<number>`count(*)`.as('n')]).groupBy('segment_id').execute(),
-    rfmSegmentCounts(db, ctx.asOf),
+    cachedRfmCounts(db, ctx.asOf),
   ]);
   const assigned = new Map(counts.map((c) => [c.segment_id, Number(c.n)]));
   const rfmById = new Map([...rfmCounts].map(([name, n]) => [rfmSegmentId(name), n]));
