@@ -52,7 +52,7 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
       }
     },
   });
-  const read: ReadContext = { db: options.db, asOf: options.asOf, healthWeights: options.healthWeights };
+  const read: ReadContext = { db: options.db, asOf: options.asOf, healthWeights: options.healthWeights, now: options.now };
   const auth = new Authenticator(options.db, options.auth);
   const origins = options.allowedOrigins ?? [];
 

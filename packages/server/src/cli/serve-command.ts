@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import type { Db } from '../db/connect.js';
-import { resolveAsOf } from '../scoring/clock.js';
+import { asOfPinned, resolveAsOf, writeClock } from '../scoring/clock.js';
 import { resolveHealthWeights } from '../scoring/health.js';
 import { datasetAsOf, ensureDemoData } from '../demo/load-demo.js';
 import { openCommandDb, withAsOfOption, withDbOptions, type DbFlags } from './options.js';
@@ -61,11 +61,14 @@ async function start(db: Db, file: string, port: number, values: ServeFlags, mod
   // `--as-of dataset` (and the demo by default) uses the dataset's latest timestamp.
   const recorded = await datasetAsOf(db);
   const wantsDataset = values.asOf === 'dataset' || (mode === 'demo' && !values.asOf && !env.C360_NOW);
-  const asOf = resolveAsOf({
+  const asOfOptions = {
     asOf: values.asOf === 'dataset' ? undefined : values.asOf,
     env: wantsDataset ? {} : env,
     fallback: wantsDataset ? (recorded ?? undefined) : undefined,
-  });
+  };
+  const asOf = resolveAsOf(asOfOptions);
+  // Writes follow on from a pinned as-of (the demo's 2011) instead of the machine's date.
+  const now = writeClock(asOf, asOfPinned(asOfOptions));
   const healthWeights = resolveHealthWeights(env);
   const allowedOrigins = (env.C360_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
@@ -77,7 +80,7 @@ async function start(db: Db, file: string, port: number, values: ServeFlags, mod
   // Loaded here, not at the top: `c360 --help` and the other commands need none of the HTTP layer.
   const { createServerApp, DEMO_DIR, listen } = await import('../server.js');
   const app = createServerApp({
-    db, asOf, healthWeights, allowedOrigins, auth: { secret, writeRate }, demoDir: mode === 'demo' ? DEMO_DIR : undefined, demoToken,
+    db, asOf, now, healthWeights, allowedOrigins, auth: { secret, writeRate }, demoDir: mode === 'demo' ? DEMO_DIR : undefined, demoToken,
   });
   // Rule memberships and stored scores follow the as-of, imports and weight changes here, not in GETs.
   const derived = startDerivedRefresh(db, { asOf, healthWeights });

@@ -11,4 +11,14 @@ export interface ReadContext {
   /** The clock every day count and score uses. */
   asOf: Date;
   healthWeights?: HealthWeights;
+  /**
+   * The clock writes are stamped with (scoring/clock.ts `writeClock`: as-of + elapsed time in the
+   * demo, real time otherwise); unset = real time.
+   */
+  now?: () => Date;
+}
+
+/** The instant a write made now is stamped with: `ctx.now()`, or the real time. */
+export function writeTime(ctx: ReadContext): Date {
+  return ctx.now ? ctx.now() : new Date();
 }

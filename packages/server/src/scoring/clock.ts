@@ -3,6 +3,11 @@
  * explicit as-of instant, resolved once from `--as-of`, `C360_NOW`, a fallback (the imported
  * dataset's latest timestamp) or the real time, in that order. Everything else in `scoring/`
  * takes that instant as a parameter and never reads the clock itself.
+ *
+ * What happens while a server runs (quick actions, notes, tags, preference edits, exports) is
+ * stamped by {@link writeClock}: the real time when the as-of is the real time, else the pinned
+ * as-of plus the real time elapsed since the server started — so in the demo (as-of 2011-12-09) a
+ * ticket opened now is dated minutes after the as-of, not years after it.
  * @module
  */
 
@@ -80,6 +85,26 @@ export interface AsOfOptions {
   fallback?: string;
   /** Source of the real time, last resort; defaults to `() => new Date()`. For tests. */
   now?: () => Date;
+}
+
+/** Whether {@link resolveAsOf} would take its instant from `--as-of`, `C360_NOW` or the fallback rather than the real time. */
+export function asOfPinned(opts: AsOfOptions = {}): boolean {
+  const env = opts.env ?? process.env;
+  return [opts.asOf, env.C360_NOW, opts.fallback].some((v) => v !== undefined && v.trim() !== '');
+}
+
+/** A source of the current instant. */
+export type Clock = () => Date;
+
+/**
+ * The clock of writes for a server whose reads use `asOf`: the real time when the as-of is not
+ * pinned; else `asOf` + the real milliseconds elapsed since `startedAt` (epoch ms, default now),
+ * so the demo's writes follow on from its data instead of landing years later.
+ */
+export function writeClock(asOf: Date, pinned: boolean, startedAt: number = Date.now(), real: () => number = Date.now): Clock {
+  if (!pinned) return () => new Date(real());
+  const offset = asOf.getTime() - startedAt;
+  return () => new Date(real() + offset);
 }
 
 /**

@@ -11,6 +11,7 @@ import { secureRoute } from '../guard.js';
 import { customerProblems, json, problem } from '../openapi-helpers.js';
 import { adjustPointsAction, createTicketAction, sendEmailAction } from '../../actions/quick-actions.js';
 import { loadTicket } from '../../read/support.js';
+import { writeTime } from '../../core/read-context.js';
 
 const IdParam = z.object({ id: CustomerId.meta({ param: { name: 'id', in: 'path' } }) });
 const Headers = z.object({
@@ -89,7 +90,7 @@ const points = secureRoute({ permission: 'loyalty:adjust' }, {
 export function actionRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(email, async (c) => {
     const { result, replayed } = await sendEmailAction(c.var.read.db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), {
-      idempotencyKey: c.req.valid('header')['idempotency-key'],
+      idempotencyKey: c.req.valid('header')['idempotency-key'], now: writeTime(c.var.read),
     });
     if (replayed) c.header('idempotent-replayed', 'true');
     return c.json(result, 202);
@@ -97,14 +98,14 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(ticket, async (c) => {
     const id = c.req.valid('param').id;
     const { result, replayed } = await createTicketAction(c.var.read.db, c.var.actor, id, c.req.valid('json'), {
-      idempotencyKey: c.req.valid('header')['idempotency-key'],
+      idempotencyKey: c.req.valid('header')['idempotency-key'], now: writeTime(c.var.read),
     });
     if (replayed) c.header('idempotent-replayed', 'true');
     return c.json((await loadTicket(c.var.read, id, result.ticketId)).ticket, 201);
   });
   app.openapi(points, async (c) => {
     const { result, replayed } = await adjustPointsAction(c.var.read.db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), {
-      idempotencyKey: c.req.valid('header')['idempotency-key'],
+      idempotencyKey: c.req.valid('header')['idempotency-key'], now: writeTime(c.var.read),
     });
     if (replayed) c.header('idempotent-replayed', 'true');
     return c.json(result, 200);

@@ -12,6 +12,7 @@ import { secureRoute } from '../guard.js';
 import { commonProblems, json, problem } from '../openapi-helpers.js';
 import { invalidRequest, zodIssueFields } from '../../core/problem.js';
 import { applyEvents } from '../../ingest/apply-events.js';
+import { writeTime } from '../../core/read-context.js';
 import { eventTimeLimit, futureTimes } from '../../ingest/event-times.js';
 
 /** Upper bound of events per request. */
@@ -76,6 +77,6 @@ export function eventRoutes(app: OpenAPIHono<AppEnv>): void {
     const limit = eventTimeLimit(new Date(), c.var.read.asOf);
     const future = (events as IngestEvent[]).flatMap((event, index) => futureTimes(event, limit).map((e) => ({ ...e, field: `body.${index}.${e.field}` })));
     if (future.length) throw invalidRequest(future);
-    return c.json(await applyEvents(c.var.read.db, events as IngestEvent[]), 200);
+    return c.json(await applyEvents(c.var.read.db, events as IngestEvent[], writeTime(c.var.read)), 200);
   });
 }

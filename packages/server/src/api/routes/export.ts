@@ -18,6 +18,7 @@ import { recordBulkExport, recordCustomerExport } from '../../export/audit.js';
 import { BULK_COLUMNS, bulkFilters, exportCustomersCsv } from '../../export/bulk.js';
 import { renderCustomerXlsx, XLSX_SHEETS } from '../../export/xlsx.js';
 import { exportCustomersXlsx } from '../../export/xlsx-bulk.js';
+import { writeTime } from '../../core/read-context.js';
 import { Readable } from 'node:stream';
 
 const IdParam = z.object({ id: CustomerId.meta({ param: { name: 'id', in: 'path' } }) });
@@ -97,7 +98,7 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
     const actor = c.var.actor;
     const query = c.req.valid('query');
     const filters = bulkFilters(query);
-    const now = new Date();
+    const now = writeTime(c.var.read);
     const started = await exportCustomersCsv(c.var.read.db, { ...query, limit: 100 }, {
       ctx: c.var.read,
       comment: `c360 customers export · exported ${now.toISOString()} by ${actor.name} (${actor.role}) · data as of ${c.var.read.asOf.toISOString()}`
@@ -131,7 +132,7 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
     const actor = c.var.actor;
     const query = c.req.valid('query');
     const filters = bulkFilters(query);
-    const now = new Date();
+    const now = writeTime(c.var.read);
     const started = await exportCustomersXlsx(c.var.read.db, { ...query, limit: 100 }, {
       ctx: c.var.read,
       about: [
@@ -152,7 +153,7 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
     const { id } = c.req.valid('param');
     const { format } = c.req.valid('query');
     const report = await loadCustomerReport(c.var.read, actor, id);
-    const exportedAt = new Date();
+    const exportedAt = writeTime(c.var.read);
     const meta = { exportedAt, actor };
     const filename = exportFilename(id, report.view.asOf, format);
     const body: Uint8Array = format === 'pdf' ? renderCustomerPdf(report, meta)

@@ -10,6 +10,7 @@ import { forbidden, secureRoute } from '../guard.js';
 import { customerProblems, json, problem } from '../openapi-helpers.js';
 import { loadNotes } from '../../read/notes.js';
 import { createNote } from '../../write/notes.js';
+import { writeTime } from '../../core/read-context.js';
 
 const IdParam = z.object({ id: CustomerId.meta({ param: { name: 'id', in: 'path' } }) });
 
@@ -52,7 +53,7 @@ export function noteRoutes(app: OpenAPIHono<AppEnv>): void {
     const input = c.req.valid('json');
     if (input.visibility === 'private' && !can(c.var.actor.role, 'notes:private')) throw forbidden('needs notes:private');
     const { note, replayed } = await createNote(c.var.read.db, c.var.actor, c.req.valid('param').id, input, {
-      idempotencyKey: c.req.valid('header')['idempotency-key'],
+      idempotencyKey: c.req.valid('header')['idempotency-key'], now: writeTime(c.var.read),
     });
     if (replayed) c.header('idempotent-replayed', 'true');
     return c.json(note, 201);

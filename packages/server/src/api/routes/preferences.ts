@@ -11,6 +11,7 @@ import type { AppEnv } from '../context.js';
 import { secureRoute } from '../guard.js';
 import { customerProblems, json, problem } from '../openapi-helpers.js';
 import { editPreferences } from '../../ingest/preference-edits.js';
+import { writeTime } from '../../core/read-context.js';
 
 const edit = secureRoute({ permission: 'consent:write' }, {
   method: 'patch',
@@ -38,7 +39,7 @@ const edit = secureRoute({ permission: 'consent:write' }, {
 export function preferenceRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(edit, async (c) => {
     const { result, replayed } = await editPreferences(c.var.read.db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), {
-      idempotencyKey: c.req.valid('header')['idempotency-key'],
+      idempotencyKey: c.req.valid('header')['idempotency-key'], now: writeTime(c.var.read),
     });
     if (replayed) c.header('idempotent-replayed', 'true');
     return c.json(result, 200);

@@ -12,6 +12,7 @@ import { secureRoute } from '../guard.js';
 import { commonProblems, customerProblems, json, problem } from '../openapi-helpers.js';
 import { invalidRequest } from '../../core/problem.js';
 import { assignManualSegment, createSegment, listSegments, removeManualSegment, updateSegment } from '../../segments/segments.js';
+import { writeTime } from '../../core/read-context.js';
 
 /**
  * Route middleware of POST and PATCH /segments: refuses criteria nested deeper or with more nodes
@@ -99,17 +100,17 @@ const remove = secureRoute({ permission: 'segments:write' }, {
 
 export function segmentRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => c.json(await listSegments(c.var.read.db, c.var.read), 200));
-  app.openapi(create, async (c) => c.json(await createSegment(c.var.read.db, c.var.read, c.var.actor, c.req.valid('json')), 201));
+  app.openapi(create, async (c) => c.json(await createSegment(c.var.read.db, c.var.read, c.var.actor, c.req.valid('json'), writeTime(c.var.read)), 201));
   app.openapi(update, async (c) =>
-    c.json(await updateSegment(c.var.read.db, c.var.read, c.var.actor, c.req.valid('param').segmentId, c.req.valid('json')), 200),
+    c.json(await updateSegment(c.var.read.db, c.var.read, c.var.actor, c.req.valid('param').segmentId, c.req.valid('json'), writeTime(c.var.read)), 200),
   );
   app.openapi(assign, async (c) => {
-    const segments = await assignManualSegment(c.var.read.db, c.var.read, c.var.actor, c.req.valid('param').id, c.req.valid('json').segmentId);
+    const segments = await assignManualSegment(c.var.read.db, c.var.read, c.var.actor, c.req.valid('param').id, c.req.valid('json').segmentId, writeTime(c.var.read));
     return c.json({ segments }, 200);
   });
   app.openapi(remove, async (c) => {
     const { id: customerId, segmentId: sid } = c.req.valid('param');
-    await removeManualSegment(c.var.read.db, c.var.actor, customerId, sid);
+    await removeManualSegment(c.var.read.db, c.var.actor, customerId, sid, writeTime(c.var.read));
     return c.body(null, 204);
   });
 }

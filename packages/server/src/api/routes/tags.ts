@@ -9,6 +9,7 @@ import type { AppEnv } from '../context.js';
 import { secureRoute } from '../guard.js';
 import { commonProblems, customerProblems, json, problem } from '../openapi-helpers.js';
 import { assignTag, createTag, listTags, loadCustomerTags, removeTag } from '../../write/tags.js';
+import { writeTime } from '../../core/read-context.js';
 
 const id = CustomerId.meta({ param: { name: 'id', in: 'path' } });
 const IdParam = z.object({ id });
@@ -66,12 +67,12 @@ const ofCustomer = secureRoute({ permission: 'customers:read' }, {
 
 export function tagRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => c.json(await listTags(c.var.read.db), 200));
-  app.openapi(create, async (c) => c.json(await createTag(c.var.read.db, c.var.actor, c.req.valid('json')), 201));
+  app.openapi(create, async (c) => c.json(await createTag(c.var.read.db, c.var.actor, c.req.valid('json'), writeTime(c.var.read)), 201));
   app.openapi(ofCustomer, async (c) => c.json({ tags: await loadCustomerTags(c.var.read.db, c.req.valid('param').id) }, 200));
-  app.openapi(assign, async (c) => c.json({ tags: await assignTag(c.var.read.db, c.var.actor, c.req.valid('param').id, c.req.valid('json')) }, 200));
+  app.openapi(assign, async (c) => c.json({ tags: await assignTag(c.var.read.db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), writeTime(c.var.read)) }, 200));
   app.openapi(remove, async (c) => {
     const { id: customerId, tagId } = c.req.valid('param');
-    await removeTag(c.var.read.db, c.var.actor, customerId, tagId);
+    await removeTag(c.var.read.db, c.var.actor, customerId, tagId, writeTime(c.var.read));
     return c.body(null, 204);
   });
 }
