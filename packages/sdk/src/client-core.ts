@@ -158,6 +158,20 @@ export interface C360Client {
   deleteExportSchedule(id: string, init?: RequestInit): Promise<void>;
   /** GET /stream — calls `handler` with each change to the customer (R18) until the returned function is called. */
   subscribe(customerId: string, handler: ChangeHandler, options?: SubscribeOptions): () => void;
+  /**
+   * Any endpoint by method and path under `baseUrl` (e.g. `GET /customers/compare`), with the bearer
+   * token, a query and a JSON body: the parsed JSON answer (undefined when there is none, e.g. 204).
+   * Not checked against the contract — for endpoints without a typed method, and Refine's `custom`.
+   * Errors as the typed methods ({@link C360ApiError}).
+   */
+  call(method: string, path: string, options?: CallOptions, init?: RequestInit): Promise<unknown>;
+}
+
+/** The query, JSON body and extra headers of {@link C360Client.call}. */
+export interface CallOptions {
+  query?: Record<string, string | number | string[] | undefined | null>;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -266,9 +280,21 @@ export function createLightClient(options: ClientOptions): C360Client {
     return request(name, path, { ...init, method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   }
 
+  /** {@link C360Client.call}: any endpoint, JSON in and out, unchecked. */
+  async function call(method: string, path: string, o: CallOptions = {}, init: RequestInit = {}): Promise<unknown> {
+    const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(o.headers ?? {})) headers.set(name, value);
+    if (o.body !== undefined) headers.set('content-type', 'application/json');
+    const body = o.body === undefined ? {} : { body: JSON.stringify(o.body) };
+    const response = await fetchOk(`${path.startsWith('/') ? '' : '/'}${path}${queryString(o.query as Params)}`, { ...init, method: method.toUpperCase(), headers, ...body }, 'application/json');
+    const text = await response.text();
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  }
+
   const enc = encodeURIComponent;
   return {
     baseUrl,
+    call,
     searchCustomers: (query, init) => get('CustomerSearchPage', `/customers${queryString(query as Params)}`, init),
     getCustomer360: (id, init) => get('Customer360', `/customers/${enc(id)}/360`, init),
     getOrders: (id, query, init) => get('OrdersPage', `/customers/${enc(id)}/orders${queryString(query as Params)}`, init),

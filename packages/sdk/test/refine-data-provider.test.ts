@@ -2,7 +2,7 @@
  * The Refine data provider (@c360/sdk/refine) against the real API over HTTP: the sample database
  * (Online Retail slice + demo enrichment), the real app listening on a free port, the SDK client
  * with real fetch. Checks paging over keyset cursors, sorters, filters, getOne/getMany, and that
- * what the API cannot express is refused with a clear error.
+ * what the API cannot express is refused with a clear error (writes and live: refine-writes-live.test.ts).
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,9 +166,12 @@ describe('getOne and getMany of customers', () => {
     expect(data.churn.level).toBeTruthy();
   });
 
-  it('getMany returns one 360 per id, in order', async () => {
-    const { data } = await provider().getMany!({ resource: 'customers', ids: ['12346', 17850] });
+  it('getMany returns the summary rows of the ids, in order, in one request', async () => {
+    requests.length = 0;
+    const { data } = await provider().getMany!({ resource: 'customers', ids: ['12346', 17850, 'no-such-customer'] });
     expect(ids(data)).toEqual(['12346', '17850']);
+    expect(requests).toEqual([`?${new URLSearchParams({ ids: '12346,17850,no-such-customer', limit: '3' })}`]);
+    expect(data[1]).toMatchObject({ id: '17850', healthScore: expect.any(Number), churnRisk: expect.any(Number) });
   });
 
   it('an unknown customer is a 404 with the API message', async () => {
@@ -218,7 +221,7 @@ describe('what the API cannot express is refused clearly', () => {
     expect((await rejection(dp.getList({ resource: 'orders' }))).statusCode).toBe(404);
     const write = await rejection(dp.create({ resource: 'customers', variables: { name: 'X' } }));
     expect(write.statusCode).toBe(405);
-    expect(write.message).toContain('read-only');
+    expect(write.message).toContain('it writes notes (create)');
     expect((await rejection(dp.deleteOne({ resource: 'customers', id: '17850' }))).statusCode).toBe(405);
   });
 });

@@ -1,12 +1,17 @@
 /**
- * A Refine data provider over the c360 API, through the SDK client. Read-only; resources:
+ * A Refine data provider over the c360 API, through the SDK client. Resources:
  *
  * - `customers` — `getList` (GET /customers: `useTable`/`useList` page, sort and filter; records are
  *   `CustomerSummary` rows `{id, name, email, phone, country, currency, lifetimeValue, totalOrders,
- *   lastPurchaseAt, matchedOrderNumber}`, money in major units of `currency`), `getOne` and `getMany`
- *   (GET /customers/:id/360: the {@link Customer360Record}, the 360 summary plus `id`).
+ *   lastPurchaseAt, matchedOrderNumber, healthScore, churnRisk}`, money in major units of
+ *   `currency`, scores 0–100 — one request per list page), `getMany` (the same rows for the given
+ *   ids in ONE request, GET /customers?ids=a,b,c, in the order asked; unknown ids are left out) and
+ *   `getOne` (GET /customers/:id/360: the {@link Customer360Record}, the 360 summary plus `id`).
  * - `segments`, `tags` — `getList` of every segment (`Segment`) or tag (`TagSummary`), for
  *   `useSelect` in filter forms; paged in memory, no filters or sorters.
+ * - Writes (`create`, `update`, `deleteOne`) of notes, tags, segments and customers' tag and
+ *   segment memberships: see writes.ts. `custom` calls any endpoint (`url` under the API's base,
+ *   `method`, `query`, `payload`, `headers`; `filters`/`sorters` as for customers).
  *
  * Filters and sorters: see customer-query.ts. Pagination: `currentPage` (1-based) and `pageSize`
  * (1–100) in the default `server` mode, mapped to keyset cursors by cursor-pager.ts; modes `off`
@@ -15,16 +20,19 @@
  * @module
  */
 import type { BaseKey, BaseRecord, DataProvider, GetListParams, MetaQuery, Pagination } from '@refinedev/core';
+import type { BaseKey as Key, CustomParams } from '@refinedev/core';
 import { createClient, type C360Client, type ClientOptions } from '../client.js';
+import type { CustomerSummary } from '../schemas/customer.js';
 import type { Customer360 } from '../schemas/customer.js';
 import { C360RefineError, toRefineError } from './errors.js';
 import { toCustomerFilters, toCustomerSort } from './customer-query.js';
 import { CursorPager, MAX_LIMIT } from './cursor-pager.js';
+import { createRecord, deleteRecord, notWritable, updateRecord } from './writes.js';
 
 /** What `getOne`/`getMany` of `customers` return: GET /customers/:id/360 with the customer's `id` on top. */
 export type Customer360Record = Customer360 & { id: string };
 
-/** The resources this provider serves. */
+/** The resources this provider reads. */
 export const C360_RESOURCES = ['customers', 'segments', 'tags'] as const;
 
 export interface C360DataProviderOptions {
@@ -32,8 +40,16 @@ export interface C360DataProviderOptions {
   cursorCacheSize?: number;
 }
 
-/** The provider, plus `clearCursors()` to forget remembered page cursors after the data changed. */
-export type C360DataProvider = DataProvider & { clearCursors(): void };
+/**
+ * The provider, plus `clearCursors()` to forget remembered page cursors after the data changed, its
+ * SDK `client`, and `onCustomersListed(listener)`: called with the ids of every customers page it
+ * returns (how {@link c360LiveProvider} follows the customers a list shows); returns the unsubscriber.
+ */
+export type C360DataProvider = DataProvider & {
+  clearCursors(): void;
+  readonly client: C360Client;
+  onCustomersListed(listener: (ids: string[]) => void): () => void;
+};
 
 const DEFAULT_PAGE_SIZE = 10;
 
@@ -45,13 +61,6 @@ function initOf(meta: MetaQuery | undefined): RequestInit | undefined {
 
 function unknownResource(resource: string): never {
   throw new C360RefineError(`c360 data provider: unknown resource "${resource}"; it serves ${C360_RESOURCES.join(', ')}`, 404);
-}
-
-function readOnly(operation: string, resource: string): never {
-  throw new C360RefineError(
-    `c360 data provider is read-only: ${operation} on "${resource}" is not supported (change customers through the elements' actions or the c360 API)`,
-    405,
-  );
 }
 
 /** Page number and size of Refine's `pagination`, checked against the API's limits. */
@@ -88,6 +97,11 @@ function wholeList<T>(items: T[], params: GetListParams): { data: T[]; total: nu
 export function c360DataProvider(source: C360Client | ClientOptions, options: C360DataProviderOptions = {}): C360DataProvider {
   const client = 'searchCustomers' in source ? source : createClient(source);
   const pager = new CursorPager(options.cursorCacheSize);
+  const listed = new Set<(ids: string[]) => void>();
+  const announce = (rows: { id: string }[]) => {
+    const ids = rows.map((r) => r.id);
+    for (const listener of listed) listener(ids);
+  };
 
   async function getList(params: GetListParams): Promise<{ data: BaseRecord[]; total: number }> {
     const init = initOf(params.meta);
@@ -98,10 +112,12 @@ export function c360DataProvider(source: C360Client | ClientOptions, options: C3
         const mode = params.pagination?.mode ?? 'server';
         if (mode !== 'server') {
           const all = await pager.all(search, query);
+          announce(all.items);
           return { data: all.items, total: all.total };
         }
         const { currentPage, pageSize } = pageOf(params.pagination);
         const page = await pager.page(search, query, (currentPage - 1) * pageSize, pageSize);
+        announce(page.items);
         return { data: page.items, total: page.total };
       }
       case 'segments':
@@ -124,6 +140,35 @@ export function c360DataProvider(source: C360Client | ClientOptions, options: C3
     return { id: view.profile.id, ...view };
   }
 
+  /** The summary rows of `ids` (GET /customers?ids=…, one request per 100 ids), in the order asked. */
+  async function getManyCustomers(resource: string, ids: Key[], meta: MetaQuery | undefined): Promise<CustomerSummary[]> {
+    if (resource !== 'customers') return unknownResource(resource);
+    const wanted = [...new Set(ids.map(String))];
+    const rows = new Map<string, CustomerSummary>();
+    for (let i = 0; i < wanted.length; i += MAX_LIMIT) {
+      const chunk = wanted.slice(i, i + MAX_LIMIT);
+      const page = await client.searchCustomers({ ids: chunk.join(','), limit: chunk.length }, initOf(meta));
+      for (const row of page.items) rows.set(row.id, row);
+    }
+    return wanted.flatMap((id) => rows.get(id) ?? []);
+  }
+
+  /** `custom`: any endpoint under the API's base URL (see the module docs). */
+  async function custom(params: CustomParams): Promise<{ data: unknown }> {
+    const base = client.baseUrl.replace(/\/+$/, '');
+    const url = params.url.startsWith(base) ? params.url.slice(base.length) : params.url;
+    if (/^[a-z]+:\/\//i.test(url)) {
+      throw new C360RefineError(`c360 data provider: custom calls stay on the c360 API (${base}); got ${params.url}`, 400, { errors: { url: 'not under the API base URL' } });
+    }
+    const [path, search = ''] = url.split('?') as [string, string?];
+    const query: Record<string, string> = Object.fromEntries(new URLSearchParams(search));
+    const sort = toCustomerSort(params.sorters);
+    const mapped: Record<string, unknown> = { ...toCustomerFilters(params.filters), ...(sort ? { sort } : {}), ...(params.query as Record<string, unknown> | undefined) };
+    for (const [key, value] of Object.entries(mapped)) if (value !== undefined && value !== null) query[key] = String(value);
+    const data = await client.call(params.method, path, { query, body: params.payload, headers: params.headers }, initOf(params.meta));
+    return { data };
+  }
+
   /** Runs `work`, handing Refine its errors in Refine's shape. */
   const refined = <T>(work: () => Promise<T>): Promise<T> => work().catch((error: unknown) => Promise.reject(toRefineError(error)));
 
@@ -132,14 +177,20 @@ export function c360DataProvider(source: C360Client | ClientOptions, options: C3
     getApiUrl: () => client.baseUrl,
     getList: (params) => refined(() => getList(params)) as never,
     getOne: ({ resource, id, meta }) => refined(async () => ({ data: await getCustomer(resource, id, meta) })) as never,
-    getMany: ({ resource, ids, meta }) => refined(async () => ({ data: await Promise.all(ids.map((id) => getCustomer(resource, id, meta))) })) as never,
-    create: ({ resource }) => refined(async () => readOnly('create', resource)),
-    createMany: ({ resource }) => refined(async () => readOnly('createMany', resource)),
-    update: ({ resource }) => refined(async () => readOnly('update', resource)),
-    updateMany: ({ resource }) => refined(async () => readOnly('updateMany', resource)),
-    deleteOne: ({ resource }) => refined(async () => readOnly('deleteOne', resource)),
-    deleteMany: ({ resource }) => refined(async () => readOnly('deleteMany', resource)),
+    getMany: ({ resource, ids, meta }) => refined(async () => ({ data: await getManyCustomers(resource, ids, meta) })) as never,
+    create: ({ resource, variables, meta }) => refined(async () => ({ data: await createRecord(client, resource, variables as never, meta, initOf(meta)) })) as never,
+    update: ({ resource, id, variables, meta }) => refined(async () => ({ data: await updateRecord(client, resource, id, variables as never, initOf(meta)) })) as never,
+    deleteOne: ({ resource, id, variables, meta }) => refined(async () => ({ data: await deleteRecord(client, resource, id, variables as never, meta, initOf(meta)) })) as never,
+    createMany: ({ resource }) => refined(async () => notWritable('createMany', resource)),
+    updateMany: ({ resource }) => refined(async () => notWritable('updateMany', resource)),
+    deleteMany: ({ resource }) => refined(async () => notWritable('deleteMany', resource)),
+    custom: (params) => refined(() => custom(params)) as never,
     clearCursors: () => pager.clear(),
+    client,
+    onCustomersListed: (listener) => {
+      listed.add(listener);
+      return () => listed.delete(listener);
+    },
   };
   return provider;
 }

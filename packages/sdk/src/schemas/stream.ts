@@ -1,6 +1,7 @@
 /**
  * The real-time change feed (R18, design Property 6): `GET /stream?customer=:id` sends one
- * Server-Sent Event per {@link ChangeRecord} (`event: change`, `id: <seq>`, `data: <json>`).
+ * Server-Sent Event per {@link ChangeRecord} (`event: change`, `id: <seq>`, `data: <json>`);
+ * `customer=a,b,c` follows several customers on one connection (a list page: Refine's liveProvider).
  * A change touching several sections (an order: orders, profile metrics, scores, segments,
  * timeline) yields one record per section, so an element refreshes only what it shows (R18.4).
  * @module
@@ -35,11 +36,30 @@ export const ChangeRecord = z
   .meta({ id: 'ChangeRecord', description: 'One change to one section of a customer (the `data` of an SSE `change` event)' });
 export type ChangeRecord = z.infer<typeof ChangeRecord>;
 
+/** Most customers one stream follows (one list page). */
+export const STREAM_CUSTOMERS_MAX = 100;
+
+/** `customer=a` or `customer=a,b,c`: 1–{@link STREAM_CUSTOMERS_MAX} customer ids (duplicates ignored). */
+const StreamCustomers = z.string().transform((s, ctx) => {
+  const ids = [...new Set(s.split(',').map((p) => p.trim()).filter(Boolean))];
+  if (ids.length < 1 || ids.length > STREAM_CUSTOMERS_MAX) {
+    ctx.addIssue({ code: 'custom', message: `give 1–${STREAM_CUSTOMERS_MAX} comma-separated customer ids (got ${ids.length})` });
+    return z.NEVER;
+  }
+  const bad = ids.find((id) => !CustomerId.safeParse(id).success);
+  if (bad !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${bad}" is not a customer id` });
+    return z.NEVER;
+  }
+  return ids;
+});
+
 /** Query of `GET /stream`. */
 export const StreamQuery = z.object({
-  customer: CustomerId.optional().meta({
+  customer: StreamCustomers.optional().meta({
     param: { name: 'customer', in: 'query' },
-    description: 'The customer whose changes to stream; without it the stream carries only the caller’s notifications',
+    description: `The customer whose changes to stream, or up to ${STREAM_CUSTOMERS_MAX} comma-separated (one connection for a list page); without it the stream carries only the caller’s notifications`,
+    example: '17850',
   }),
   lastEventId: z
     .string()

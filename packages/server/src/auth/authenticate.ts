@@ -10,7 +10,7 @@ import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
 import { ProblemError } from '../core/problem.js';
 import { API_KEY_PATTERN, findApiKey } from './api-keys.js';
-import { embedActorName, embedTokenId, looksLikeEmbedToken, resolveEmbedSecret, verifyEmbedToken } from './embed-tokens.js';
+import { embedActorName, embedTokenId, findEmbedSecret, looksLikeEmbedToken, verifyEmbedToken } from './embed-tokens.js';
 import { DEFAULT_WRITE_RATE, WriteRateLimiter } from './rate-limit.js';
 
 export interface AuthOptions {
@@ -46,11 +46,12 @@ export class Authenticator {
     if (options.secret !== undefined) this.secret = Promise.resolve(options.secret);
   }
 
-  /** The embed secret (resolved once). */
-  embedSecret(): Promise<string> {
+  /** The embed secret, once there is one (read, never created, here: see findEmbedSecret). */
+  async embedSecret(): Promise<string | undefined> {
     if (!this.secret) {
-      this.secret = resolveEmbedSecret(this.db);
-      this.secret.catch(() => (this.secret = undefined));
+      const found = await findEmbedSecret(this.db);
+      if (found) this.secret = Promise.resolve(found);
+      return found;
     }
     return this.secret;
   }
@@ -59,7 +60,10 @@ export class Authenticator {
   async authenticate(token: string): Promise<Actor> {
     const now = this.now();
     if (looksLikeEmbedToken(token)) {
-      const result = await verifyEmbedToken(token, await this.embedSecret(), now);
+      const secret = await this.embedSecret();
+      const result: Awaited<ReturnType<typeof verifyEmbedToken>> = secret === undefined
+        ? { ok: false, reason: 'bad-signature' } // no secret yet: nothing can have signed it
+        : await verifyEmbedToken(token, secret, now);
       if (!result.ok) {
         const detail = {
           malformed: 'The embed token is malformed (a JWT signed with HS256, claims sub, role, aud, exp: see docs/security.md)',

@@ -134,20 +134,28 @@ export function embedTokenId(token: string): string {
 }
 
 /**
- * The signing secret: `C360_SECRET` when set (at least {@link MIN_SECRET_LENGTH} characters),
- * else the one in `meta`, generated and stored on first use.
- * @throws Error when `C360_SECRET` is set but too short.
+ * The signing secret if there is one — `C360_SECRET`, else the one kept in `meta` — without making
+ * one: verifying a token never writes (no secret yet means no embed token can be valid).
+ * @throws Error when `C360_SECRET` is set but shorter than {@link MIN_SECRET_LENGTH}.
  */
-export async function resolveEmbedSecret(db: Db, env: { C360_SECRET?: string } = process.env): Promise<string> {
+export async function findEmbedSecret(db: Db, env: { C360_SECRET?: string } = process.env): Promise<string | undefined> {
   const fromEnv = env.C360_SECRET;
   if (fromEnv !== undefined && fromEnv !== '') {
     if (fromEnv.length < MIN_SECRET_LENGTH) throw new Error(`C360_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`)`);
     return fromEnv;
   }
-  const read = async () => (await db.selectFrom('meta').select('value').where('key', '=', SECRET_META_KEY).executeTakeFirst())?.value;
-  const stored = await read();
-  if (stored) return stored;
+  return (await db.selectFrom('meta').select('value').where('key', '=', SECRET_META_KEY).executeTakeFirst())?.value || undefined;
+}
+
+/**
+ * The signing secret for minting: {@link findEmbedSecret}, else a random one generated and stored
+ * in `meta` on first use.
+ * @throws Error when `C360_SECRET` is set but too short.
+ */
+export async function resolveEmbedSecret(db: Db, env: { C360_SECRET?: string } = process.env): Promise<string> {
+  const found = await findEmbedSecret(db, env);
+  if (found) return found;
   await db.insertInto('meta').values({ key: SECRET_META_KEY, value: randomBytes(32).toString('base64url') })
     .onConflict((oc) => oc.column('key').doNothing()).execute();
-  return (await read())!;
+  return (await findEmbedSecret(db, env))!;
 }

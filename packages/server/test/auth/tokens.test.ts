@@ -145,6 +145,18 @@ describe('embed tokens', () => {
     expect(() => signEmbedToken({ sub: 'c1', role: 'root' as never, exp: 1 }, TEST_SECRET)).toThrow();
   });
 
+  it('verifying never writes: without a secret yet, any JWT is refused and none is generated', async () => {
+    const db = await openDb({ file: ':memory:' });
+    try {
+      const app = createApiApp({ db, asOf: sample.asOf });
+      const res = await app.request('http://localhost/me', { headers: { authorization: `Bearer ${signEmbedToken(input(), TEST_SECRET)}` } });
+      await expect401(res, /signature does not match/);
+      expect(await db.selectFrom('meta').select('key').where('key', '=', SECRET_META_KEY).executeTakeFirst()).toBeUndefined();
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('the secret comes from C360_SECRET, else one generated once in meta', async () => {
     const db = await openDb({ file: ':memory:' });
     try {

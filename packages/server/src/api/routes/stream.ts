@@ -1,6 +1,6 @@
 /**
  * GET /stream?customer=:id — Server-Sent Events of every change to one customer (R18, design
- * Property 6). First the changes after `Last-Event-ID` (header, or the `lastEventId` query for
+ * Property 6), or to several (`customer=a,b,c`, up to 100: one connection for a list page). First the changes after `Last-Event-ID` (header, or the `lastEventId` query for
  * clients reconnecting by hand) from the persisted feed, then live ones as they commit:
  * `event: change`, `id: <seq>`, `data: <ChangeRecord JSON>`; a `: keep-alive` comment every 15 s.
  * An `event: reset` says the client is further behind than the feed keeps (or ahead of it): refetch
@@ -76,12 +76,13 @@ const send = (s: SSEStreamingApi, changes: readonly ChangeRecord[]) => s.write(c
 
 export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(stream, async (c) => {
-    const { customer, lastEventId: queryId } = c.req.valid('query');
+    const { customer: customers = [], lastEventId: queryId } = c.req.valid('query');
     const after = parseId(c.req.header('last-event-id'), 'header.last-event-id') ?? parseId(queryId, 'query.lastEventId');
     const db = c.var.read.db;
-    if (customer !== undefined) {
-      const exists = await db.selectFrom('customers').select('id').where('id', '=', customer).executeTakeFirst();
-      if (!exists) throw customerNotFound(customer);
+    if (customers.length > 0) {
+      const found = new Set((await db.selectFrom('customers').select('id').where('id', 'in', customers).execute()).map((r) => r.id));
+      const missing = customers.find((id) => !found.has(id));
+      if (missing !== undefined) throw customerNotFound(missing);
     }
     const hub = changeHub(db);
     const actor = c.var.actor;
@@ -100,9 +101,9 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
         pending.push(change);
         if (pending.length === 1) writing = writing.then(() => send(s, pending.splice(0))).catch(() => undefined);
       };
-      const { ready, unsubscribe } = customer === undefined
-        ? { ready: Promise.resolve(), unsubscribe: () => undefined }
-        : hub.subscribe(customer, (change) => (live ? deliver(change) : buffer.push(change)));
+      const subscriptions = customers.map((id) => hub.subscribe(id, (change) => (live ? deliver(change) : buffer.push(change))));
+      const ready = Promise.all(subscriptions.map((sub) => sub.ready));
+      const unsubscribe = () => subscriptions.forEach((sub) => sub.unsubscribe());
       const notifications = actor.customerId !== undefined ? undefined : notificationHub(db).subscribe(actor.name, (n) => {
         writing = writing.then(() => s.writeSSE({ event: 'notification', data: JSON.stringify(n) })).catch(() => undefined);
       });
@@ -116,7 +117,7 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
         await ready;
         await notifications?.ready;
         const bounds = await feedBounds(db);
-        if (customer === undefined) {
+        if (customers.length === 0) {
           cursor = bounds.max;
         } else if (after === undefined) {
           cursor = bounds.max;
@@ -124,15 +125,19 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
           await s.writeSSE({ event: 'reset', data: JSON.stringify({ reason: after > bounds.max ? 'ahead' : 'gap' }) });
           cursor = bounds.max;
         } else {
-          cursor = after;
-          for (;;) {
-            const page = await changesAfter(db, customer, cursor, 1000);
-            if (page.length) {
-              await send(s, page);
-              cursor = page.at(-1)!.id;
+          // The missed changes of every customer followed, merged in commit order.
+          const missed: ChangeRecord[] = [];
+          for (const id of customers) {
+            for (let from = after; ;) {
+              const page = await changesAfter(db, id, from, 1000);
+              missed.push(...page);
+              if (page.length < 1000) break;
+              from = page.at(-1)!.id;
             }
-            if (page.length < 1000) break;
           }
+          missed.sort((a, b) => a.id - b.id);
+          for (let i = 0; i < missed.length; i += 1000) await send(s, missed.slice(i, i + 1000));
+          cursor = missed.at(-1)?.id ?? after;
         }
         live = true;
         for (const change of buffer.splice(0)) deliver(change);
