@@ -9,6 +9,8 @@ import { serveCommand } from './serve-command.js';
 import { importCommand } from './import-command.js';
 import { tokenCommand } from './token-command.js';
 import { exportCommand } from './export-command.js';
+import { seedCommand } from './seed-command.js';
+import { rebuildStatsCommand } from './rebuild-stats-command.js';
 
 export const COMMANDS: ReadonlyArray<() => Command> = [
   () => serveCommand('serve'),
@@ -16,4 +18,6 @@ export const COMMANDS: ReadonlyArray<() => Command> = [
   importCommand,
   tokenCommand,
   exportCommand,
+  seedCommand,
+  rebuildStatsCommand,
 ];
