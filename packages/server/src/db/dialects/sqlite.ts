@@ -32,9 +32,22 @@ function openFile(file: string, busyTimeoutMs: number): SQLite.Database {
   }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Page cache and memory map sized for a large database (SQLite's defaults: 2 MB, no mmap), per
+  // connection; C360_SQLITE_CACHE_MB / C360_SQLITE_MMAP_MB override them (docs/configuration.md).
+  db.pragma(`cache_size = -${1024 * megabytes('C360_SQLITE_CACHE_MB', 64)}`);
+  db.pragma(`mmap_size = ${2 ** 20 * megabytes('C360_SQLITE_MMAP_MB', 1024)}`);
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   return db;
+}
+
+/** A size in MB from the environment variable `name` (a whole number ≥ 0), else `fallback`. */
+function megabytes(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of megabytes, not "${text}"`);
+  return n;
 }
 
 export const sqliteDialect: EngineDialect = {
