@@ -1,20 +1,23 @@
 /**
  * Customers list: Refine's antd `useTable` pages, sorts and filters through the c360 data provider
  * (GET /customers with keyset cursors behind page numbers); the state lives in the address
- * (`syncWithLocation`), so a filtered page can be linked. Health and churn come from the 360
- * summaries of the rows on the page (`useMany`, one request per row, shared with the show page's
- * cache). A row click opens the show page; a new sort order goes back to page 1.
+ * (`syncWithLocation`), so a filtered page can be linked. Health and churn are on the rows
+ * themselves (`healthScore`, `churnRisk`): a page costs one request. Live: the page refetches when a
+ * change lands on one of its customers (the app's liveProvider). A row click opens the show page; a
+ * new sort order goes back to page 1.
  * @module
  */
-import { useGo, useList, useMany } from '@refinedev/core';
+import { useGo, useList } from '@refinedev/core';
 import { getDefaultSortOrder, List, useSelect, useTable } from '@refinedev/antd';
 import { Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { CustomerSummary, TagSummary } from '@c360/sdk';
-import type { Customer360Record } from '@c360/sdk/refine';
 import { filterValue, searchFilters, type SearchValues } from './search-filters';
 
 const HEALTH_COLOR = { excellent: 'green', good: 'cyan', fair: 'gold', poor: 'red' } as const;
 const CHURN_COLOR = { low: 'green', medium: 'gold', high: 'red' } as const;
+/** The documented levels (docs/scoring.md): health excellent ≥ 80, good ≥ 60, fair ≥ 40; churn low < 34 ≤ medium < 67 ≤ high. */
+const healthLevel = (score: number) => (score >= 80 ? 'excellent' : score >= 60 ? 'good' : score >= 40 ? 'fair' : 'poor');
+const churnLevel = (score: number) => (score < 34 ? 'low' : score < 67 ? 'medium' : 'high');
 const TIERS = ['bronze', 'silver', 'gold', 'platinum'];
 
 const money = (value: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(value);
@@ -26,9 +29,6 @@ export function CustomerList() {
     pagination: { pageSize: 10 },
     onSearch: searchFilters,
   });
-  const ids = (tableProps.dataSource ?? []).map((c) => c.id);
-  const { result: views } = useMany<Customer360Record>({ resource: 'customers', ids, queryOptions: { enabled: ids.length > 0 } });
-  const viewOf = (id: string) => views.data?.find((v) => v.id === id);
   // A tag filter (from a tag link of the 360 view) carries the tag id; the chip shows its name.
   const tagFilter = filterValue(filters, 'tag');
   const { result: tags } = useList<TagSummary>({ resource: 'tags', pagination: { mode: 'off' }, queryOptions: { enabled: Boolean(tagFilter) } });
@@ -122,16 +122,16 @@ export function CustomerList() {
           key="health"
           title="Health"
           render={(_, record) => {
-            const health = viewOf(record.id)?.health;
-            return health ? <Tag color={HEALTH_COLOR[health.level]}>{health.score} · {health.level}</Tag> : '…';
+            const score = record.healthScore;
+            return score === null ? '—' : <Tag color={HEALTH_COLOR[healthLevel(score)]}>{score} · {healthLevel(score)}</Tag>;
           }}
         />
         <Table.Column<CustomerSummary>
           key="churn"
           title="Churn risk"
           render={(_, record) => {
-            const churn = viewOf(record.id)?.churn;
-            return churn ? <Tag color={CHURN_COLOR[churn.level]}>{churn.level} ({churn.score})</Tag> : '…';
+            const score = record.churnRisk;
+            return score === null ? '—' : <Tag color={CHURN_COLOR[churnLevel(score)]}>{churnLevel(score)} ({score})</Tag>;
           }}
         />
       </Table>

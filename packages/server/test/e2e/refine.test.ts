@@ -4,7 +4,9 @@
  * customers list pages, sorts and filters through the c360 data provider (checked against GET
  * /api/customers), a row opens the show page with `<customer-360>`, and a `c360-navigate` from
  * inside the view routes through Refine's router (the address changes, the page does not reload):
- * an order to the host's order route, a tag to the list filtered by it.
+ * an order to the host's order route, a tag to the list filtered by it. A list page costs one API
+ * request (health and churn are on the rows), and the list refreshes live (the c360 liveProvider,
+ * one change stream) when a note or an order lands on one of its customers.
  *
  * The example is built here (`node demo/refine/build.mjs`) when demo/refine/build/app.js is missing
  * (`npm test` builds every example before the node tests).
@@ -153,6 +155,63 @@ describe('the Refine example (c360 data provider, <customer-360> show page)', ()
     await expectRows(tagged.items.map((c) => c.name));
     expect(tagged.items.map((c) => c.id)).toEqual(['17850']);
     await page.getByText('tag: refine-e2e').waitFor({ timeout: UPDATE_MS });
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+});
+
+describe('the Refine list: one request per page, refreshed live', () => {
+  /** The page's requests to the API from now on (path and query). */
+  function recordApi(): string[] {
+    const seen: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) seen.push(`${url.pathname}${url.search}`);
+    });
+    return seen;
+  }
+  /** The cells of the row of `name`: Name, Email, Country, CLV, Orders, Health, Churn risk. */
+  const rowCells = (name: string) => page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name }).first().locator('td').allTextContents();
+
+  it('a list page costs one request: health and churn come with the rows, no /360 per row', async () => {
+    await page.goto('about:blank'); // a fresh load of the app, not a hash change of the filtered list
+    const seen = recordApi();
+    await page.goto(`${demo.baseUrl}/refine/#/customers?currentPage=1&pageSize=10`);
+    const first = await api('limit=10');
+    await expectRows(first.items.map((c) => c.name));
+    await expect.poll(() => rowCells(first.items[0]!.name), { timeout: UPDATE_MS }).toContainEqual(expect.stringMatching(/^\d+ · (excellent|good|fair|poor)$/));
+    await page.locator('.ant-pagination-item-2').click();
+    const second = await api(`limit=10&cursor=${first.nextCursor}`);
+    await expectRows(second.items.map((c) => c.name));
+    const searches = seen.filter((p) => /^\/api\/customers\?/.test(p));
+    expect(searches).toHaveLength(2);
+    expect(seen.filter((p) => /^\/api\/customers\/[^/?]+\/360/.test(p))).toEqual([]);
+    // The list follows the customers it shows on one change stream (moved to page 2's rows).
+    await expect.poll(() => seen.filter((p) => p.startsWith('/api/stream?')).at(-1), { timeout: UPDATE_MS })
+      .toBe(`/api/stream?${new URLSearchParams({ customer: second.items.map((c) => c.id).join(',') })}`);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('refreshes live when a note or an order lands on one of its customers', async () => {
+    const shown = await api(`limit=10&cursor=${(await api('limit=10')).nextCursor}`);
+    const customer = shown.items[3]!;
+    await expect.poll(() => rowCells(customer.name), { timeout: UPDATE_MS }).toContain(String(customer.totalOrders));
+    const seen = recordApi();
+    const auth = { authorization: `Bearer ${demo.token}`, 'content-type': 'application/json' };
+
+    const note = await fetch(`${demo.baseUrl}/api/customers/${encodeURIComponent(customer.id)}/notes`, { method: 'POST', headers: auth, body: JSON.stringify({ body: 'Refine live note' }) });
+    expect(note.status).toBe(201);
+    await expect.poll(() => seen.filter((p) => /^\/api\/customers\?/.test(p)).length, { timeout: UPDATE_MS }).toBeGreaterThan(0);
+
+    const orderId = `REFINE-LIVE-${Date.now()}`;
+    const order = {
+      id: `evt-${orderId}`, type: 'order.placed', occurredAt: '2011-12-09T11:00:00Z',
+      data: { customerId: customer.id, orderId, status: 'completed', currency: 'GBP', lines: [{ productId: 'REFINE-LIVE', description: 'Live order', quantity: 1, unitPrice: 25 }] },
+    };
+    const ingest = await fetch(`${demo.baseUrl}/api/events`, { method: 'POST', headers: auth, body: JSON.stringify([order]) });
+    expect(ingest.status).toBeLessThan(300);
+    // No reload, no click: the Orders cell of that row shows one more order.
+    await expect.poll(() => rowCells(customer.name), { timeout: UPDATE_MS }).toContain(String(customer.totalOrders + 1));
+    expect(seen.filter((p) => /^\/api\/customers\/[^/?]+\/360/.test(p))).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });
