@@ -70,7 +70,7 @@ export function can(role: Role | string | null | undefined, permission: Permissi
   return ROLE_PERMISSIONS[role as Role].includes(permission);
 }
 
-/** How a token was issued: an API key (`c360_…`, stored hashed, revocable) or a signed embed token (`c360e_…`). */
+/** How a token was issued: an API key (`c360_…`, stored hashed, revocable) or an embed token (a JWT, HS256, one customer, ≤ 24 h). */
 export const TokenKind = z.enum(['api-key', 'embed']);
 export type TokenKind = z.infer<typeof TokenKind>;
 

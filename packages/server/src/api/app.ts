@@ -73,8 +73,9 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME, {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API key (`c360_…`, from `c360 token create`) or a customer-scoped embed token (`c360e_…`, '
-      + 'from `c360 token create --embed`). See docs/security.md for roles and permissions.',
+    description: 'An API key (`c360_…`, from `c360 token create`) or a customer-scoped embed token (a JWT signed HS256: '
+      + '`sub` customer, `role`, `aud` "c360", `exp` ≤ 24 h; from `c360 token create --embed` or any JWT library). '
+      + 'See docs/security.md for roles and permissions.',
   });
   meRoutes(app);
   compareRoutes(app); // before customerRoutes: /customers/compare is not a customer id
