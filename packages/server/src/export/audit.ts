@@ -1,14 +1,13 @@
 /**
  * Recording an export (R17.5): one `audit_log` row (action `export.pdf` / `export.csv` / `export.xlsx` /
  * `export.customers.csv` / `export.customers.xlsx`) and, for a one-customer export, an `export` timeline entry — written
- * together in one transaction, after the file was built (a failed build records nothing).
+ * together in one transaction of the write pipeline, after the file was built (a failed build records nothing).
  * @module
  */
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
-import { writeActivity } from '../ingest/shared.js';
 import { sortableId } from '../write/ids.js';
-import { notifyCommitted, recordChanges } from '../realtime/feed.js';
+import { runWrite } from '../write/pipeline.js';
 
 export type ExportFormat = 'pdf' | 'csv' | 'xlsx';
 
@@ -28,27 +27,17 @@ export async function recordCustomerExport(
 ): Promise<RecordedExport> {
   const iso = at.toISOString();
   const activityId = `export:${sortableId('exp_', at)}`;
-  await db.transaction().execute(async (trx) => {
-    await writeActivity(trx, customerId, {
+  await runWrite(db, async (w) => {
+    await w.activity(customerId, {
       id: activityId,
       type: 'export',
       title: `${format.toUpperCase()} export by ${actor.name}`,
       description: `${details.filename} · exported by ${actor.name} (${actor.role})`,
       occurredAt: iso,
     });
-    await trx
-      .insertInto('audit_log')
-      .values({
-        actor: actor.name,
-        action: `export.${format}`,
-        customer_id: customerId,
-        details: JSON.stringify({ format, role: actor.role, tokenId: actor.tokenId, ...details }),
-        at: iso,
-      })
-      .execute();
-    await recordChanges(trx, [{ customerId, section: 'timeline', type: 'export', activityId }], new Date());
-  });
-  notifyCommitted(db); // real time (R18), after the commit
+    await w.audit({ actor: actor.name, action: `export.${format}`, customerId, details: { format, role: actor.role, tokenId: actor.tokenId, ...details } });
+    w.change([{ customerId, section: 'timeline', type: 'export', activityId }]);
+  }, at); // the write pipeline: subscribers are woken after the commit
   return { activityId };
 }
 

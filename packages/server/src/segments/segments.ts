@@ -18,14 +18,13 @@ import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
 import { customerNotFound, ProblemError } from '../core/problem.js';
-import { writeActivity } from '../ingest/shared.js';
 import { sortableId } from '../write/ids.js';
 import type { EvalContext } from './facts.js';
 import { loadFacts } from './facts.js';
-import { ensureRuleSegmentsCurrent, loadRuleSegments, parseCriteria, recomputeMemberships } from './recompute.js';
+import { ensureCurrentIn, loadRuleSegments, parseCriteria, recomputeMemberships } from './recompute.js';
 import { rfmSegmentId } from './rfm.js';
 import { cachedRfmCounts } from './rfm-counts.js';
-import { notifyCommitted, recordChanges } from '../realtime/feed.js';
+import { runWrite } from '../write/pipeline.js';
 import { draftsOf } from '../realtime/sections.js';
 
 type SegmentRow = { id: string; name: string; kind: string; criteria: string | null; description: string | null; created_at: string };
@@ -96,10 +95,11 @@ async function audit(db: Db, actor: Actor, action: string, customerId: string | 
 
 /** POST /segments: creates a rule or manual segment; a rule segment's members are computed at once. */
 export async function createSegment(db: Db, ctx: EvalContext, actor: Actor, input: z.output<typeof NewSegment>, now = new Date()): Promise<Segment> {
-  const target = await ensureRuleSegmentsCurrent(db, ctx, now);
   const id = `seg_${randomUUID()}`;
   return db.transaction().execute(async (trx) => {
     await requireUniqueName(trx, input.name);
+    // Current derived state first, in this transaction: a refused request changes nothing.
+    const target = await ensureCurrentIn(trx, ctx, now);
     const row: SegmentRow = {
       id,
       name: input.name,
@@ -117,7 +117,6 @@ export async function createSegment(db: Db, ctx: EvalContext, actor: Actor, inpu
 
 /** PATCH /segments/:id: renames, redescribes, or (rule segments) changes the criteria and recomputes. */
 export async function updateSegment(db: Db, ctx: EvalContext, actor: Actor, id: string, input: z.output<typeof SegmentUpdate>, now = new Date()): Promise<Segment> {
-  const target = await ensureRuleSegmentsCurrent(db, ctx, now);
   return db.transaction().execute(async (trx) => {
     const row = await loadSegmentRow(trx, id);
     if (row.kind === 'rfm') throw new ProblemError(409, 'conflict', 'Segment is built in', `"${row.name}" is an RFM segment; it cannot be changed`);
@@ -127,6 +126,7 @@ export async function updateSegment(db: Db, ctx: EvalContext, actor: Actor, id: 
       ]);
     }
     if (input.name !== undefined) await requireUniqueName(trx, input.name, id);
+    const target = await ensureCurrentIn(trx, ctx, now);
     const changes: Partial<SegmentRow> = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.description !== undefined) changes.description = input.description || null;
@@ -169,7 +169,8 @@ export async function customerSegments(db: Db, ctx: EvalContext, customerId: str
 
 /** POST /customers/:id/segments: adds the customer to a manual segment (no-op when already in it). */
 export async function assignManualSegment(db: Db, ctx: EvalContext, actor: Actor, customerId: string, segmentId: string, now = new Date()): Promise<SegmentMembership[]> {
-  await db.transaction().execute(async (trx) => {
+  await runWrite(db, async (w) => {
+    const { trx } = w;
     await requireCustomer(trx, customerId);
     const row = await loadSegmentRow(trx, segmentId);
     if (row.kind !== 'manual') throw notManual(row);
@@ -181,9 +182,9 @@ export async function assignManualSegment(db: Db, ctx: EvalContext, actor: Actor
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
     const activityId = sortableId('segment:', now);
-    await audit(trx, actor, 'segment.assigned', customerId, { segmentId, name: row.name }, at);
-    await recordChanges(trx, draftsOf(customerId, 'segment.assigned', activityId), new Date());
-    await writeActivity(trx, customerId, {
+    await w.audit({ actor: actor.name, action: 'segment.assigned', customerId, details: { segmentId, name: row.name } });
+    w.change(draftsOf(customerId, 'segment.assigned', activityId));
+    await w.activity(customerId, {
       id: activityId,
       type: 'segment',
       title: `Added to segment “${row.name}”`,
@@ -191,14 +192,14 @@ export async function assignManualSegment(db: Db, ctx: EvalContext, actor: Actor
       occurredAt: at,
       ref: { kind: 'segment', id: segmentId },
     });
-  });
-  notifyCommitted(db); // real time (R18), after the commit
+  }, now); // the write pipeline: subscribers are woken after the commit
   return customerSegments(db, ctx, customerId);
 }
 
 /** DELETE /customers/:id/segments/:segmentId: removes the customer from a manual segment, audited (R11.5). */
 export async function removeManualSegment(db: Db, actor: Actor, customerId: string, segmentId: string, now = new Date()): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await runWrite(db, async (w) => {
+    const { trx } = w;
     await requireCustomer(trx, customerId);
     const row = await loadSegmentRow(trx, segmentId);
     if (row.kind !== 'manual') throw notManual(row);
@@ -212,9 +213,9 @@ export async function removeManualSegment(db: Db, actor: Actor, customerId: stri
     await trx.deleteFrom('segment_assignments').where('customer_id', '=', customerId).where('segment_id', '=', segmentId).execute();
     const at = now.toISOString();
     const activityId = sortableId('segment:', now);
-    await audit(trx, actor, 'segment.removed', customerId, { segmentId, name: row.name, assignedAt: existing.assigned_at, assignedBy: existing.assigned_by }, at);
-    await recordChanges(trx, draftsOf(customerId, 'segment.removed', activityId), new Date());
-    await writeActivity(trx, customerId, {
+    await w.audit({ actor: actor.name, action: 'segment.removed', customerId, details: { segmentId, name: row.name, assignedAt: existing.assigned_at, assignedBy: existing.assigned_by } });
+    w.change(draftsOf(customerId, 'segment.removed', activityId));
+    await w.activity(customerId, {
       id: activityId,
       type: 'segment',
       title: `Removed from segment “${row.name}”`,
@@ -222,6 +223,5 @@ export async function removeManualSegment(db: Db, actor: Actor, customerId: stri
       occurredAt: at,
       ref: { kind: 'segment', id: segmentId },
     });
-  });
-  notifyCommitted(db); // real time (R18), after the commit
+  }, now); // the write pipeline: subscribers are woken after the commit
 }
