@@ -130,6 +130,7 @@ export async function revokeApiKey(db: Db, id: string, options: { now?: Date; re
     if (!row) return undefined;
     if (row.revoked_at) return toApiKeyInfo(row);
     await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+    keyCache.delete(row.token_hash); // effective at once in this process
     await trx.insertInto('audit_log').values({
       actor: options.revokedBy ?? 'cli',
       action: 'token.revoked',
@@ -141,7 +142,28 @@ export async function revokeApiKey(db: Db, id: string, options: { now?: Date; re
   });
 }
 
-/** The stored key whose hash matches `token`, or undefined. */
-export async function findApiKey(db: Db, token: string): Promise<Selectable<ApiTokensTable> | undefined> {
-  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+/**
+ * How long a found key is reused without reading `api_tokens` again, in milliseconds. A revocation
+ * through {@link revokeApiKey} in this process (through any handle) takes effect at once; one made
+ * by another process (`c360 token revoke` run separately, another instance) within this many
+ * milliseconds. Expiry is checked on every request from the cached row.
+ */
+export const API_KEY_CACHE_MS = 2_000;
+/** Most cached keys (the cache starts over beyond: tokens are few; unknown tokens are not cached). */
+const API_KEY_CACHE_MAX = 1_000;
+
+/** Found keys by token hash, with the handle they were read through and when. */
+const keyCache = new Map<string, { db: Db; row: Selectable<ApiTokensTable>; at: number }>();
+
+/** The stored key whose hash matches `token`, or undefined; known keys are cached {@link API_KEY_CACHE_MS}. */
+export async function findApiKey(db: Db, token: string, now = Date.now()): Promise<Selectable<ApiTokensTable> | undefined> {
+  const hash = hashToken(token);
+  const hit = keyCache.get(hash);
+  if (hit && hit.db === db && now - hit.at < API_KEY_CACHE_MS && now >= hit.at) return hit.row;
+  const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  if (row) {
+    if (keyCache.size >= API_KEY_CACHE_MAX) keyCache.clear();
+    keyCache.set(hash, { db, row, at: now });
+  } else keyCache.delete(hash);
+  return row;
 }

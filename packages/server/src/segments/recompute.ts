@@ -214,13 +214,16 @@ export async function targetContext(db: Db, ctx: EvalContext): Promise<{ target:
 export async function ensureRuleSegmentsCurrent(db: Db, ctx: EvalContext, now: Date = new Date()): Promise<EvalContext> {
   const first = await targetContext(db, ctx);
   if (!first.stale) return first.target;
-  return db.transaction().execute(async (trx) => {
-    const { target, stale } = await targetContext(trx, ctx);
-    if (!stale) return target;
-    await refreshAll(trx, target, now);
-    await writeContext(trx, { asOf: target.asOf.toISOString(), healthWeights: target.healthWeights ?? null, statsVersion: await statsVersion(trx) });
-    return target;
-  });
+  return db.transaction().execute((trx) => ensureCurrentIn(trx, ctx, now));
+}
+
+/** {@link ensureRuleSegmentsCurrent} inside the caller's write transaction `trx`. */
+export async function ensureCurrentIn(trx: Db, ctx: EvalContext, now: Date = new Date()): Promise<EvalContext> {
+  const { target, stale } = await targetContext(trx, ctx);
+  if (!stale) return target;
+  await refreshAll(trx, target, now);
+  await writeContext(trx, { asOf: target.asOf.toISOString(), healthWeights: target.healthWeights ?? null, statsVersion: await statsVersion(trx) });
+  return target;
 }
 
 /**
