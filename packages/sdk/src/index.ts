@@ -28,3 +28,4 @@ export * from './schemas/preferences.js';
 export * from './schemas/audit.js';
 export * from './schemas/notifications.js';
 export * from './schemas/export-schedules.js';
+export * from './schemas/embed.js';

@@ -17,6 +17,7 @@ import { problemResponse } from './problem.js';
 import { apiNotFound } from './not-found.js';
 import { malformedBody, referenceCaching } from './http-conventions.js';
 import { assignOperationIds } from './operation-ids.js';
+import { documentEmbedLookup } from './embed-lookup-doc.js';
 import { customerRoutes } from './routes/customers.js';
 import { compareRoutes } from './routes/compare.js';
 import { noteRoutes } from './routes/notes.js';
@@ -93,6 +94,7 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   preferenceRoutes(app);
   auditRoutes(app);
   docsRoutes(app);
+  documentEmbedLookup(app); // served by the embed app (/embed), documented here
   assertEveryRouteDeclaresAccess(app);
   assignOperationIds(app);
 

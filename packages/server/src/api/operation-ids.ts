@@ -42,6 +42,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'PATCH /segments/{segmentId}': 'updateSegment',
   'POST /events': 'ingestEvents',
   'GET /stream': 'streamChanges',
+  'GET /embed/lookup': 'lookupEmbedCustomer',
 };
 
 /** `getCustomersByIdFoo` for `get` `/customers/{id}/foo`: the fallback name of an unlisted route. */

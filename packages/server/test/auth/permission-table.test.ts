@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, PERMISSION_DESCRIPTIONS, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from '@c360/sdk';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
+import { isOutsideApi } from '../../src/api/embed-lookup-doc.js';
 
 const DOC = fileURLToPath(new URL('../../../../docs/security.md', import.meta.url));
 
@@ -38,7 +39,7 @@ const SCOPE_TEXT: Record<string, string> = {
 /** Every endpoint of the OpenAPI document with its permission and how customer-scoped tokens fare. */
 function renderEndpointTable(doc: any): string {
   const rows = Object.entries<Record<string, any>>(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => {
+    Object.entries(ops).filter(([, op]) => !isOutsideApi(op)).map(([method, op]) => {
       const permission = op['x-c360-permission'] === null ? 'any valid token' : `\`${op['x-c360-permission']}\``;
       return `| ${method.toUpperCase()} \`${path}\` | ${permission} | ${SCOPE_TEXT[op['x-c360-customer-scope']] ?? op['x-c360-customer-scope']} |`;
     }),
