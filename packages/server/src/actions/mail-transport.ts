@@ -36,11 +36,30 @@ export interface MailAttachment {
   content: Uint8Array;
 }
 
+/** What a transport reports once it has taken a message. */
+export interface MailOutcome {
+  /** The RFC 5322 Message-ID the message carries (`<msg_…@c360>`). */
+  messageIdHeader: string;
+  /** The transport's answer: the SMTP server's reply (`250 2.0.0 Ok: queued as …`) or the outbox file written. */
+  response: string;
+}
+
 export interface MailTransport {
   readonly name: 'outbox' | 'smtp';
-  /** Hands the message over; throws when it could not (nothing was sent). */
-  send(message: MailMessage): Promise<void>;
+  /**
+   * Hands the message over; throws when it could not (nothing was sent). Sending the same message
+   * id again after a crash: the outbox replaces its one file; SMTP sends it again with the same
+   * Message-ID (receiving systems can tell the copies apart).
+   */
+  send(message: MailMessage): Promise<MailOutcome>;
 }
+
+/**
+ * Longest an SMTP exchange may stall (connection, greeting, any socket silence), in ms: well under
+ * the idempotency lease of the email action (actions/quick-actions.ts), so a send that is still
+ * running never outlives its reservation.
+ */
+export const SMTP_TIMEOUT_MS = 30_000;
 
 /** The RFC 5322 Message-ID of a message. */
 export const messageIdHeader = (id: string): string => `<${id}@c360>`;
@@ -50,7 +69,7 @@ export class OutboxTransport implements MailTransport {
   readonly name = 'outbox' as const;
   constructor(readonly dir: string) {}
 
-  async send(message: MailMessage): Promise<void> {
+  async send(message: MailMessage): Promise<MailOutcome> {
     await mkdir(this.dir, { recursive: true });
     const file = join(this.dir, `${message.id}.json`);
     const eml = {
@@ -73,6 +92,7 @@ export class OutboxTransport implements MailTransport {
     const temp = `${file}.${process.pid}.tmp`;
     await writeFile(temp, `${JSON.stringify(eml, null, 2)}\n`, { encoding: 'utf8', flag: 'wx' });
     await rename(temp, file);
+    return { messageIdHeader: messageIdHeader(message.id), response: `written ${file}` };
   }
 }
 
@@ -82,9 +102,11 @@ export class SmtpTransport implements MailTransport {
   private transporter?: nodemailer.Transporter;
   constructor(readonly url: string) {}
 
-  async send(message: MailMessage): Promise<void> {
-    this.transporter ??= nodemailer.createTransport(this.url);
-    await this.transporter.sendMail({
+  async send(message: MailMessage): Promise<MailOutcome> {
+    this.transporter ??= nodemailer.createTransport({
+      url: this.url, connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS,
+    } as Parameters<typeof nodemailer.createTransport>[0]);
+    const info = await this.transporter.sendMail({
       messageId: messageIdHeader(message.id),
       date: message.date,
       from: message.from,
@@ -96,6 +118,7 @@ export class SmtpTransport implements MailTransport {
         ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })) }
         : {}),
     });
+    return { messageIdHeader: String(info.messageId ?? messageIdHeader(message.id)), response: String(info.response ?? '') };
   }
 }
 

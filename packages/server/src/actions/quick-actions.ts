@@ -14,10 +14,13 @@
  * The ingestion event's id IS the key when one is given (a generated id otherwise), so a key that
  * an ingested event already used is refused too (422) rather than silently doing nothing.
  *
- * The email is handed to the transport BETWEEN two transactions: the key is first reserved
- * (`ref` = `pending`), so a concurrent retry gets a 409 instead of a second message; a transport
- * failure releases the key (502) and records nothing; after a send, the event, audit row and result
- * are committed together.
+ * The email is handed to the transport BETWEEN two transactions: the key is first reserved with a
+ * lease (a concurrent retry gets a 409 with `Retry-After` instead of a second message), the
+ * transport's outcome is recorded the moment it answers, and the event, audit row and result are
+ * then committed together; a transport failure releases the key (502) and records nothing. A
+ * process that dies during the send leaves a reservation whose lease runs out: the retry either
+ * finds the mail recorded as sent and completes the recording, or sends it once with the same
+ * message id (actions/email-reservation.ts).
  * @module
  */
 import { createHash } from 'node:crypto';
@@ -31,6 +34,7 @@ import { notifyCommitted } from '../realtime/feed.js';
 import { sortableId } from '../write/ids.js';
 import { checkEmailAllowed, type EmailRecipient } from './contact-rules.js';
 import { mailConfigFromEnv, messageIdHeader, type MailConfig } from './mail-transport.js';
+import { claimEmailKey, finishEmailKey, leaseFromEnv, markEmailSent, releaseEmailKey, type Claim, type Sent } from './email-reservation.js';
 
 export type ActionKind = 'email' | 'ticket' | 'points';
 
@@ -51,8 +55,6 @@ interface Stored<T> {
   result: T;
 }
 
-const PENDING = 'pending';
-
 const fingerprintOf = (actor: Actor, input: unknown): string =>
   createHash('sha256').update(JSON.stringify([actor.tokenId, actor.name, input])).digest('hex');
 
@@ -64,13 +66,10 @@ function keyReused(key: string, detail: string): ProblemError {
   ]);
 }
 
-/** The stored result of an earlier request with this key, if any; 422 for a different request; 409 while one is in flight. */
+/** The stored result of an earlier request with this key, if any; 422 for a different request. */
 async function earlier<T>(db: Db, store: string, key: string, fingerprint: string): Promise<T | undefined> {
   const seen = await db.selectFrom('idempotency_keys').select('ref').where('key', '=', store).executeTakeFirst();
   if (!seen) return undefined;
-  if (seen.ref === PENDING) {
-    throw new ProblemError(409, 'idempotency-key-in-progress', 'Request in progress', `A request with Idempotency-Key "${key}" is still being processed; retry shortly`);
-  }
   const stored = seen.ref ? (JSON.parse(seen.ref) as Stored<T>) : undefined;
   if (!stored || stored.fingerprint !== fingerprint) throw keyReused(key, 'was already used for a different request');
   return stored.result;
@@ -102,72 +101,87 @@ async function requireCustomer(db: Db, customerId: string): Promise<void> {
 
 // ---- email ------------------------------------------------------------------------------------
 
+/**
+ * Emails the customer (R14). With a key: a retry returns the first result (`replayed`), or, after
+ * a crash during the send, reports the mail as sent or sends it once (see the module comment).
+ * @throws ProblemError 404 unknown customer, 409 opt-out / quiet hours / key in progress
+ *   (`Retry-After`), 422 no address or key reused, 502 transport failure (nothing recorded).
+ */
 export async function sendEmailAction(
   db: Db, actor: Actor, customerId: string, input: z.output<typeof EmailAction>,
-  options: ActionOptions & { mail?: MailConfig } = {},
+  options: ActionOptions & { mail?: MailConfig; leaseMs?: number } = {},
 ): Promise<ActionResult<EmailQueued>> {
   const now = options.now ?? new Date();
   const key = options.idempotencyKey;
   const store = key === undefined ? undefined : storeKey('email', customerId, key);
   const fingerprint = fingerprintOf(actor, input);
+  const mail = options.mail ?? mailConfigFromEnv();
 
-  // 1. Replay, rules, reservation of the key.
-  const first = await db.transaction().execute(async (trx): Promise<{ replay: EmailQueued } | { recipient: EmailRecipient }> => {
+  // 1. Replay, reservation of the key (or taking over an expired one), contact rules.
+  type Step = Exclude<Claim, { kind: 'send' }> | { kind: 'send'; messageId: string; ref?: string; recipient: EmailRecipient };
+  const first = await db.transaction().execute(async (trx): Promise<Step> => {
+    let reserved: { messageId: string; ref: string } | undefined;
     if (store && key !== undefined) {
-      const result = await earlier<EmailQueued>(trx, store, key, fingerprint);
-      if (result) return { replay: result };
+      const claim = await claimEmailKey(trx, store, key, fingerprint, now, options.leaseMs ?? leaseFromEnv(), sortableId('msg_', now));
+      if (claim.kind !== 'send') return claim;
+      reserved = claim;
     }
     const recipient = await checkEmailAllowed(trx, customerId, now);
     if (key !== undefined && await trx.selectFrom('idempotency_keys').select('key').where('key', '=', `event:${key}`).executeTakeFirst()) {
       throw keyReused(key, 'was already used as the id of another event'); // before sending anything
     }
-    if (store) await trx.insertInto('idempotency_keys').values({ key: store, kind: 'action.email', received_at: now.toISOString(), ref: PENDING }).execute();
-    return { recipient };
+    return { kind: 'send', messageId: reserved?.messageId ?? sortableId('msg_', now), ref: reserved?.ref, recipient };
   });
-  if ('replay' in first) return { result: first.replay, replayed: true };
+  if (first.kind === 'done') return { result: first.result, replayed: true };
+  if (first.kind === 'sent') return { result: await recordEmail(db, actor, customerId, input, first.sent, key, store), replayed: true };
 
-  // 2. The transport, outside any transaction.
-  const mail = options.mail ?? mailConfigFromEnv();
-  const messageId = sortableId('msg_', now);
-  const queuedAt = now.toISOString();
+  // 2. The transport, outside any transaction; its answer is recorded at once.
+  const { messageId, ref, recipient } = first;
+  let sent: Sent;
   try {
-    await mail.transport.send({
+    const outcome = await mail.transport.send({
       id: messageId,
       from: mail.from,
-      to: `${first.recipient.name.replace(/["\\\r\n]/g, '')} <${first.recipient.email}>`.replace(/^ </, '<'),
+      to: `${recipient.name.replace(/["\\\r\n]/g, '')} <${recipient.email}>`.replace(/^ </, '<'),
       subject: input.subject.replace(/[\r\n]+/g, ' '),
       text: input.body,
       date: now,
       headers: { 'X-C360-Customer': customerId, 'X-C360-Actor': actor.name.replace(/[\r\n]+/g, ' ') },
     });
+    sent = { state: 'sent', fingerprint, messageId, queuedAt: now.toISOString(), transport: mail.transport.name, response: outcome.response };
   } catch (error) {
-    if (store) await db.deleteFrom('idempotency_keys').where('key', '=', store).where('ref', '=', PENDING).execute();
+    if (store && ref) await releaseEmailKey(db, store, ref);
     if (error instanceof ProblemError) throw error;
     throw new ProblemError(502, 'mail-transport-failed', 'Email not sent', `The ${mail.transport.name} transport failed: ${(error as Error).message}`);
   }
+  if (store && ref) await markEmailSent(db, store, ref, sent);
 
   // 3. The marketing event (marketing section, timeline), audit row and result, together.
-  const result: EmailQueued = { messageId, transport: mail.transport.name, queuedAt };
-  try {
-    await db.transaction().execute(async (trx) => {
-      await applyAction(trx, {
-        id: key ?? `action:email:${messageId}`,
-        type: 'marketing.email_sent',
-        occurredAt: queuedAt,
-        data: { customerId, campaignId: `manual:${messageId}`, campaignName: input.subject, channel: 'email' },
-      }, now, key);
-      await audit(trx, actor, 'email.sent', customerId, {
-        messageId, messageIdHeader: messageIdHeader(messageId), transport: mail.transport.name, subject: input.subject, length: input.body.length,
-      }, queuedAt);
-      if (store) await remember(trx, 'email', store, fingerprint, result, queuedAt);
-    });
-  } catch (error) {
-    // The message is out; only the reservation is released so the key can be reused.
-    if (store) await db.deleteFrom('idempotency_keys').where('key', '=', store).where('ref', '=', PENDING).execute();
-    throw error;
-  }
+  return { result: await recordEmail(db, actor, customerId, input, sent, key, store), replayed: false };
+}
+
+/** Commits what a sent email changes: its `marketing.email_sent` event, the audit row and the key's result. */
+async function recordEmail(
+  db: Db, actor: Actor, customerId: string, input: z.output<typeof EmailAction>, sent: Sent, key: string | undefined, store: string | undefined,
+): Promise<EmailQueued> {
+  const { messageId, queuedAt } = sent;
+  const result: EmailQueued = { messageId, transport: sent.transport, queuedAt };
+  const at = new Date(queuedAt);
+  await db.transaction().execute(async (trx) => {
+    await applyAction(trx, {
+      id: key ?? `action:email:${messageId}`,
+      type: 'marketing.email_sent',
+      occurredAt: queuedAt,
+      data: { customerId, campaignId: `manual:${messageId}`, campaignName: input.subject, channel: 'email' },
+    }, at, key);
+    await audit(trx, actor, 'email.sent', customerId, {
+      messageId, messageIdHeader: messageIdHeader(messageId), transport: sent.transport, transportResponse: sent.response,
+      subject: input.subject, length: input.body.length,
+    }, queuedAt);
+    if (store) await finishEmailKey(trx, store, sent.fingerprint, result);
+  });
   notifyCommitted(db);
-  return { result, replayed: false };
+  return result;
 }
 
 // ---- ticket -----------------------------------------------------------------------------------
