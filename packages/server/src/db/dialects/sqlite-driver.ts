@@ -49,8 +49,31 @@ class Mutex {
   }
 }
 
+/** Prepared statements kept per connection, by SQL text (most recently used last). */
+const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+/** Distinct statements kept per connection: the fixed queries of the server are far fewer. */
+const STATEMENT_CACHE = 1000;
+
+/**
+ * The connection's prepared statement for `text`, prepared once: Kysely compiles the same SQL text
+ * for the same query shape, and preparing it again costs more than running most of them.
+ */
+function prepared(conn: SQLite.Database, text: string): SQLite.Statement {
+  let cache = statements.get(conn);
+  if (!cache) statements.set(conn, (cache = new Map()));
+  let stmt = cache.get(text);
+  if (stmt) {
+    cache.delete(text); // most recently used last
+  } else {
+    stmt = conn.prepare(text);
+    if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(text, stmt);
+  return stmt;
+}
+
 function run(conn: SQLite.Database, query: CompiledQuery): QueryResult<unknown> {
-  const stmt = conn.prepare(query.sql);
+  const stmt = prepared(conn, query.sql);
   if (stmt.reader) return { rows: stmt.all(query.parameters as unknown[]) };
   const { changes, lastInsertRowid } = stmt.run(query.parameters as unknown[]);
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
@@ -125,7 +148,7 @@ class BusyAwareSqliteDriver implements Driver {
   }
 
   async autocommit(query: CompiledQuery): Promise<QueryResult<unknown>> {
-    if (!this.shared && this.reader.prepare(query.sql).reader) return this.retryBusy(() => run(this.reader, query));
+    if (!this.shared && prepared(this.reader, query.sql).reader) return this.retryBusy(() => run(this.reader, query));
     const release = await this.writeMutex.lock();
     try {
       return await this.retryBusy(() => run(this.writer, query));
