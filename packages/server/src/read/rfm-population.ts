@@ -58,9 +58,16 @@ export async function computeRfmBreakpoints(db: Db, asOf: Date): Promise<RfmBrea
     return { recency: [none, none, none, none], frequency: [none, none, none, none], monetary: [none, none, none, none] };
   }
   const ranks = RFM_PERCENTILES.map((p) => Math.max(1, Math.ceil((p * n) / 100)));
-  const at = async (column: 'completed_orders' | 'total_spent_minor' | 'last_completed_at', dir: 'asc' | 'desc', rank: number) => {
+  // A range on the ordered column itself (always true in the population) steers the planner to that
+  // column's index rather than to the completed_orders one.
+  const RANGE = {
+    completed_orders: sql``,
+    total_spent_minor: sql`and total_spent_minor >= ${Number.MIN_SAFE_INTEGER}`,
+    last_completed_at: sql`and last_completed_at > ''`,
+  };
+  const at = async (column: keyof typeof RANGE, dir: 'asc' | 'desc', rank: number) => {
     const { rows } = await sql<{ v: string | number }>`select ${sql.ref(column)} as v from customer_stats
-      where completed_orders > 0 order by ${sql.ref(column)} ${sql.raw(dir)} limit 1 offset ${rank - 1}`.execute(db);
+      where completed_orders > 0 ${RANGE[column]} order by ${sql.ref(column)} ${sql.raw(dir)} limit 1 offset ${rank - 1}`.execute(db);
     return rows[0]!.v;
   };
   const quintiles = async (f: (rank: number) => Promise<number>) => (await Promise.all(ranks.map(f))) as unknown as Quintiles;
