@@ -322,12 +322,12 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
   // Payments
   w.heading('Payments');
   w.paragraph(`Succeeded ${money(payments.totals.succeeded, payments.currency)} · refunded ${money(payments.totals.refunded, payments.currency)}`
-    + ` · ${payments.totals.failedCount} failed${payments.masked ? ' · card details masked for this role' : ''}`);
+    + ` · ${payments.totals.failedCount} failed${payments.masked ? ' · payment references masked for this role' : ''}`);
   w.table({
     head: [['Method', 'Brand', 'Last 4', 'Expiry', 'Default', 'Expired']],
     body: payments.methods.map((m) => [
       m.type, orDash(m.brand), m.last4 ? `•••• ${m.last4}` : '••••',
-      m.expMonth !== null && m.expYear !== null ? `${String(m.expMonth).padStart(2, '0')}/${m.expYear}` : (payments.masked ? 'masked' : dash),
+      m.expMonth !== null && m.expYear !== null ? `${String(m.expMonth).padStart(2, '0')}/${m.expYear}` : dash,
       yesNo(m.default), yesNo(m.expired),
     ]),
     empty: 'No saved payment methods.',

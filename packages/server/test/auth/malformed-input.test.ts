@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   BulkExportQuery, CompareQuery, CustomerSearchQuery, EmailAction, ExportQuery, PointsAction, TicketAction, IngestEvent, NewNote, NewSegment, NewTag, NotesQuery, OrdersQuery, Problem,
-  SegmentAssignment, SegmentUpdate, StreamQuery, TagAssignment, TimelineQuery,
+  SegmentAssignment, SegmentUpdate, StreamQuery, TagAssignment, TimelineQuery, PreferencesEdit, AuditQuery,
 } from '@c360/sdk';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 import { snapshotAll } from '../ingest/helpers.js';
@@ -64,6 +64,8 @@ const INPUTS: Record<string, Inputs> = {
   'GET /customers/export.csv': { query: BulkExportQuery },
   'GET /tags': {},
   'GET /segments': {},
+  'PATCH /customers/{id}/preferences': { body: { schema: PreferencesEdit, valid: { frequency: 'weekly' } } },
+  'GET /audit': { query: AuditQuery },
 };
 const NO_INPUT = new Set(['GET /me', 'GET /tags', 'GET /segments']);
 

@@ -83,7 +83,7 @@ describe('GET /customers/{id}/export?format=pdf', () => {
     expect(timeline[0]).toMatchObject({ type: 'export', title: `PDF export by ${ADMIN_NAME}` });
   });
 
-  it('masks card digits exactly as GET /payments does for the role', async () => {
+  it('masks payments exactly as GET /payments does for the role: card digits for all, processor references with payments:full', async () => {
     const full = (await sample.call(`/customers/${C}/payments`)).body;
     const withDigits = full.methods.filter((m: any) => m.last4);
     expect(withDigits.length).toBeGreaterThan(0);
@@ -96,8 +96,14 @@ describe('GET /customers/{id}/export?format=pdf', () => {
     const report = await loadCustomerReport({ db: sample.db, asOf: sample.asOf }, agent, C);
     expect(report.payments).toEqual(agentPayments);
     const agentText = pdfStrings(renderCustomerPdf(report, { exportedAt: new Date(), actor: agent })).join('\n');
-    for (const m of withDigits) expect(agentText).not.toContain(`•••• ${m.last4}`);
-    expect(agentText).toContain('card details masked for this role');
+    for (const m of withDigits) expect(agentText).toContain(`•••• ${m.last4}`); // R9.2: every role sees the last four
+    const references = full.transactions.map((t: any) => t.reference).filter((r: string | null) => r?.startsWith('ch_'));
+    expect(references.length).toBeGreaterThan(0);
+    for (const r of references) {
+      expect(adminText).toContain(r);
+      expect(agentText).not.toContain(r);
+    }
+    expect(agentText).toContain('payment references masked for this role');
     expect(agentText).toContain('Exported');
   });
 
