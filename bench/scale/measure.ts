@@ -1,0 +1,84 @@
+/**
+ * Measuring helpers of the scale bench: a timed series (warm-up, then one `performance.now()` pair
+ * per call, nearest-rank percentiles) and the raw-SQL reference — the statements a handler ran,
+ * captured through a logging Kysely over the same file, replayed with cached better-sqlite3
+ * prepared statements (the floor for "the same SQL").
+ * @module
+ */
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../../packages/server/src/db/schema.js';
+import type { Db } from '../../packages/server/src/db/connect.js';
+
+/** p50/p95/p99 and mean of a series, in milliseconds. */
+export interface Summary {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+export function summarise(ms: number[]): Summary {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1] ?? Number.NaN;
+  return { n: ms.length, p50: at(50), p95: at(95), p99: at(99), mean: ms.reduce((a, b) => a + b, 0) / Math.max(1, ms.length) };
+}
+
+/** Runs `call(input)` for each input after `warmup` untimed calls; one timing per call. */
+export async function series<T>(inputs: readonly T[], call: (input: T) => Promise<unknown>, warmup = 10): Promise<Summary> {
+  for (let i = 0; i < Math.min(warmup, inputs.length); i++) await call(inputs[i]!);
+  const ms: number[] = [];
+  for (const input of inputs) {
+    const t = performance.now();
+    await call(input);
+    ms.push(performance.now() - t);
+  }
+  return summarise(ms);
+}
+
+interface Statement {
+  sql: string;
+  params: readonly unknown[];
+}
+
+/** Captures the statements of domain calls and replays them raw on one better-sqlite3 connection. */
+export class RawReference {
+  private readonly captured: Statement[] = [];
+  readonly capture: Db;
+  private readonly raw: SQLite.Database;
+  private readonly prepared = new Map<string, SQLite.Statement>();
+
+  constructor(file: string) {
+    this.raw = new SQLite(file, { readonly: true });
+    this.capture = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new SQLite(file, { readonly: true }) }),
+      log: (event) => {
+        if (event.level === 'query') this.captured.push({ sql: event.query.sql, params: event.query.parameters });
+      },
+    });
+  }
+
+  /** The statements `run(captureDb)` executes (transaction control left out). */
+  async statementsOf(run: (db: Db) => Promise<unknown>): Promise<Statement[]> {
+    this.captured.length = 0;
+    await run(this.capture);
+    return this.captured.filter((s) => !/^(begin|commit|rollback)/i.test(s.sql)).map((s) => ({ ...s }));
+  }
+
+  /** Executes `statements` raw (prepared once per SQL text). */
+  replay(statements: readonly Statement[]): void {
+    for (const s of statements) {
+      let stmt = this.prepared.get(s.sql);
+      if (!stmt) this.prepared.set(s.sql, (stmt = this.raw.prepare(s.sql)));
+      const params = s.params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+      if (stmt.reader) stmt.all(...params);
+      else stmt.run(...params);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.capture.destroy();
+    this.raw.close();
+  }
+}
