@@ -4,6 +4,8 @@ import type { C360Client, Customer360, CustomerSearchPage, CustomerSearchQuery, 
 import './define.js';
 import type { CustomerSearchElement, CustomerSearchFilters } from './customer-search.js';
 import { $, $$, API, appearsWhile, CUSTOMER, LOCALE, apiClient, countRequests, fmt, root, shown, text } from '../test-support/real-server.js';
+import { TaskStatus } from '@lit/task';
+import { countText } from './results.js';
 
 const rowIds = (el: CustomerSearchElement) => $$(el, '[role=row]').map((r) => r.dataset.customerId!);
 const countLine = (total: number) => `${fmt.number(total)} ${total === 1 ? 'customer' : 'customers'}`;
@@ -349,5 +351,14 @@ describe('<customer-search> filters, pages and compare', () => {
     await el.updateComplete;
     expect(el.compareIds).to.deep.equal([first, lost.items[0]!.id]);
     expect(text($(el, '[part=compare]'))).to.equal('Compare (2)');
+  });
+});
+
+describe('<customer-search> count line', () => {
+  it('says "10,000+ customers" when the API counted only up to its limit (totalIsEstimate)', () => {
+    const view = { status: TaskStatus.COMPLETE, total: 10_000, estimate: true, shown: 20, format: fmt };
+    expect(countText(view)).to.equal(`${fmt.number(10_000)}+ customers · showing ${fmt.number(20)}`);
+    expect(countText({ ...view, shown: 10_000 })).to.equal(`${fmt.number(10_000)}+ customers · showing ${fmt.number(10_000)}`);
+    expect(countText({ ...view, estimate: false, total: 42, shown: 42 })).to.equal(countLine(42));
   });
 });

@@ -143,6 +143,8 @@ export class CustomerSearchElement extends C360Element {
   @state() private activeIndex = -1;
   @state() private open = false;
   @state() private total = 0;
+  /** The API counted only up to its limit: `total` is a lower bound ("10,000+"). */
+  @state() private totalIsEstimate = false;
   @state() private invalid = new Set<FilterKey>();
   @state() private wantChoices = false;
   @state() private checked: CompareItem[] = [];
@@ -154,7 +156,7 @@ export class CustomerSearchElement extends C360Element {
   private readonly paging = new PagingController<CustomerSummary>(this, {
     fetchPage: async (cursor, signal) => {
       const page = await this.requireClient(this.client).searchCustomers({ ...this.searched, cursor }, { signal });
-      if (!signal.aborted) this.total = page.total;
+      if (!signal.aborted) [this.total, this.totalIsEstimate] = [page.total, page.totalIsEstimate];
       return { items: page.items, nextCursor: page.nextCursor };
     },
     key: (c) => c.id,
@@ -173,7 +175,7 @@ export class CustomerSearchElement extends C360Element {
       this.searched = query;
       const page = await this.requireClient(client).searchCustomers(query, { signal });
       this.paging.reset(page.nextCursor, page.items);
-      this.total = page.total;
+      [this.total, this.totalIsEstimate] = [page.total, page.totalIsEstimate];
       return page;
     },
     args: () => [this.query, JSON.stringify(activeFilters(this)), this.sort, this.limit, this.client] as const,
@@ -378,7 +380,7 @@ export class CustomerSearchElement extends C360Element {
         onKeydown: this.onPanelKeydown,
       })}
       ${renderFilterChips(filters, this.choicesTask.value, this.format, (key, i) => this.removeFilter(key, i), this.clearFilters)}
-      <div part="count" class="count" role="status" aria-live="polite">${active ? countText({ status: this.task.status, total: this.total, shown: this.results.length, format: this.format }) : ''}</div>
+      <div part="count" class="count" role="status" aria-live="polite">${active ? countText({ status: this.task.status, total: this.total, estimate: this.totalIsEstimate, shown: this.results.length, format: this.format }) : ''}</div>
       ${renderCompareBar({
         uid: this.uid,
         checked: this.checked,

@@ -20,12 +20,17 @@ export interface CountView {
   status: TaskStatus;
   /** Matches in all (the last page's `total`). */
   total: number;
+  /** `total` is a lower bound: the API counts exactly up to 10,000 (`totalIsEstimate`). */
+  estimate?: boolean;
   /** Results loaded so far. */
   shown: number;
   format: Formatter;
 }
 
-/** The text of the live count line: "Searching…", "42 customers", "42 customers · showing 10", or empty. */
+/**
+ * The text of the live count line: "Searching…", "42 customers", "42 customers · showing 10",
+ * "10,000+ customers · showing 20" when the API only counted up to its limit, or empty.
+ */
 export function countText(view: CountView): string {
   const f = view.format;
   switch (view.status) {
@@ -33,8 +38,10 @@ export function countText(view: CountView): string {
       return msg('Searching…');
     case TaskStatus.COMPLETE: {
       const [total, shown] = [f.number(view.total), f.number(view.shown)];
-      const count = view.total === 1 ? msg(str`${total} customer`) : msg(str`${total} customers`);
-      return view.shown < view.total ? msg(str`${count} · showing ${shown}`) : count;
+      const count = view.estimate
+        ? msg(str`${total}+ customers`)
+        : view.total === 1 ? msg(str`${total} customer`) : msg(str`${total} customers`);
+      return view.shown < view.total || view.estimate ? msg(str`${count} · showing ${shown}`) : count;
     }
     default:
       return '';
