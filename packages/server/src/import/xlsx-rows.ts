@@ -7,14 +7,24 @@
  * Cell values become the text a CSV of the sheet would hold: numbers in their shortest form
  * (`2.55`, `17850`), date cells (Excel serials, no zone, taken as UTC) in the `dateFormat` the
  * importer parses (`ymd`: `2010-12-01 08:26:00`), formulas as their result, rich text as its text.
+ *
+ * Progress counts sheet rows, not file bytes: exceljs reads the whole zip first when the shared
+ * strings come after the sheet (as Excel writes it), so bytes reach 100 % before the first row. The
+ * row count comes from the sheet's `<dimension ref="A1:H541910"/>`, read with fflate from the start of
+ * the sheet's zip entry only.
  * @module
  */
 import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { Unzip, UnzipInflate } from 'fflate';
 import { assertReadableFile, type CsvReadOptions, type CsvRow } from './csv-rows.js';
 import { ImportError } from './errors.js';
 import type { DateFormat } from './fields.js';
 
+/**
+ * Options of {@link readXlsxRows}. Its `onProgress` reports sheet rows: `bytes` is the row reached
+ * and `totalBytes` the sheet's last row (0 until the end when the sheet does not say).
+ */
 export interface XlsxReadOptions extends CsvReadOptions {
   /** How date cells are written out for the importer's date parser (default `ymd`). */
   dateFormat?: DateFormat;
@@ -33,7 +43,8 @@ export async function* readXlsxRows<C extends string>(
   columns: readonly C[],
   options: XlsxReadOptions = {},
 ): AsyncGenerator<CsvRow<C>> {
-  const totalBytes = await assertReadableFile(file);
+  await assertReadableFile(file);
+  const lastRow = (await sheetRowCount(file)) ?? 0;
   const every = options.progressEveryRows ?? 10_000;
   const dateFormat = options.dateFormat ?? 'ymd';
   const source = createReadStream(file, { highWaterMark: 1 << 20 });
@@ -42,6 +53,7 @@ export async function* readXlsxRows<C extends string>(
   });
   let index: number[] | undefined;
   let rows = 0;
+  let reached = 0;
   try {
     for await (const worksheet of workbook) {
       for await (const row of worksheet) {
@@ -56,11 +68,12 @@ export async function* readXlsxRows<C extends string>(
           });
           continue;
         }
+        reached = row.number;
         const values = {} as Record<C, string>;
         for (let c = 0; c < columns.length; c++) values[columns[c]!] = cells[index[c]!] ?? '';
         rows++;
         if (options.onProgress && rows % every === 0) {
-          options.onProgress({ bytes: Math.min(source.bytesRead, totalBytes), totalBytes, rows });
+          options.onProgress({ bytes: Math.min(row.number, lastRow), totalBytes: lastRow, rows });
         }
         yield { line: row.number, values };
       }
@@ -73,7 +86,49 @@ export async function* readXlsxRows<C extends string>(
     source.destroy();
   }
   if (!index) throw new ImportError(file, 'no worksheet with a header row');
-  options.onProgress?.({ bytes: totalBytes, totalBytes, rows });
+  const end = lastRow || reached; // at the end the last row is known, whatever the sheet said
+  options.onProgress?.({ bytes: end, totalBytes: end, rows });
+}
+
+/**
+ * The last row of the first worksheet as its `<dimension ref="A1:H541910"/>` says, reading the zip
+ * only up to that element (it opens the sheet's XML); undefined when absent or unreadable.
+ */
+function sheetRowCount(file: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const source = createReadStream(file, { highWaterMark: 1 << 16 });
+    const decoder = new TextDecoder();
+    let head = '';
+    let settled = false;
+    const finish = (last?: number) => {
+      if (settled) return;
+      settled = true;
+      source.destroy();
+      resolve(last);
+    };
+    const unzip = new Unzip((entry) => {
+      if (settled || !/^xl\/worksheets\/sheet\d*\.xml$/.test(entry.name)) return;
+      entry.ondata = (error, chunk, final) => {
+        if (error) return finish();
+        head += decoder.decode(chunk, { stream: !final });
+        const match = /<dimension\s+ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
+        if (match) return finish(Number(match[1] ?? 1));
+        if (final || head.length > 1 << 16) finish();
+      };
+      entry.start();
+    });
+    unzip.register(UnzipInflate);
+    source.on('data', (chunk) => {
+      if (settled) return;
+      try {
+        unzip.push(chunk as Buffer);
+      } catch {
+        finish(); // not a zip: the workbook reader says so
+      }
+    });
+    source.on('end', () => finish());
+    source.on('error', () => finish());
+  });
 }
 
 /** The text of one cell value as exceljs gives it. */

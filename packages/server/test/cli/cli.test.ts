@@ -7,6 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { ROOT, runCli } from './run-cli.js';
@@ -92,6 +94,18 @@ describe('c360 (a real process)', () => {
     expect(lines.at(-1)).toBe('import: finishing… (writing customers, orders, refunds and statistics)');
     expect(result.stdout).toContain(`Imported ${csv} (online-retail) into ${dbFile}`);
     expect(result.stdout).toContain('  300 lines read');
+    // The same lines as UCI's workbook (typed cells, date cells): the same summary, progress by sheet rows.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Online Retail');
+    const [header, ...rows] = Papa.parse<string[]>(readFileSync(csv, 'utf8'), { skipEmptyLines: true }).data;
+    sheet.addRow(header!);
+    for (const r of rows) sheet.addRow(r.map((v, i) => (i === 4 ? new Date(`${v.replace(' ', 'T')}Z`) : /^-?\d+(\.\d+)?$/.test(v) && i !== 2 ? Number(v) : v || null)));
+    const xlsx = join(dir, 'Online Retail.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const fromXlsx = await runCli(['import', 'online-retail', xlsx, '--db', join(dir, 'small-xlsx.db')]);
+    expect(fromXlsx.code).toBe(0);
+    expect(fromXlsx.stderr.trim().split('\n').slice(-2)).toEqual(['import: 100% (300 lines)', 'import: finishing… (writing customers, orders, refunds and statistics)']);
+    expect(fromXlsx.stdout.split('\n').slice(1)).toEqual(result.stdout.split('\n').slice(1));
     // Then the same database is what token and export commands use.
     const token = await runCli(['token', 'list'], { C360_DB: dbFile });
     expect(token).toMatchObject({ code: 0, stdout: expect.stringContaining('No API keys') });
