@@ -11,15 +11,18 @@ import { count, progressReporter } from './progress.js';
 import { withCommandDb, withDbOptions, type DbFlags } from './options.js';
 
 /**
- * The `import events` command. Fails with an ImportError naming the file and line of each invalid
- * event, or of the event that cannot be applied — the database is then unchanged.
+ * The `import events` command. Fails with an ImportError naming the file and line of each refused
+ * line (the first 100; the database is then unchanged unless `--skip-invalid`), or of the event that
+ * cannot be applied. `--report FILE` writes every refused line with its reasons.
  */
 export function eventsCommand(): Command {
   return withDbOptions(
     new Command('events')
       .description('Apply an NDJSON file of ingestion events (the events of POST /api/events); replaying it changes nothing')
-      .argument('<file>', 'one JSON event per line'),
-  ).action(async (file: string, flags: DbFlags) => {
+      .argument('<file>', 'one JSON event per line')
+      .option('--skip-invalid', 'import the valid lines even when some are refused (default: a refused line imports nothing)')
+      .option('--report <file>', 'write every refused line with its reasons to FILE (NDJSON: {line, reasons, text})'),
+  ).action(async (file: string, flags: DbFlags & { skipInvalid?: boolean; report?: string }) => {
     const totalBytes = await assertReadableFile(file); // before the database file is created
     await withCommandDb(flags, async (db, dbFile) => {
       const progress = progressReporter({
@@ -27,20 +30,23 @@ export function eventsCommand(): Command {
         detail: (_bytes, _total, lines) => `${count(lines)} lines`,
       });
       const started = performance.now();
-      const summary = await importEventsFile(db, file, { totalBytes, onProgress: (p) => progress.update(p.bytes, p.totalBytes, p.lines) });
+      const summary = await importEventsFile(db, file, {
+        totalBytes, skipInvalid: flags.skipInvalid, reportFile: flags.report, onProgress: (p) => progress.update(p.bytes, p.totalBytes, p.lines),
+      });
       progress.stop();
-      process.stdout.write(report(summary, dbFile, (performance.now() - started) / 1000));
+      process.stdout.write(report(summary, dbFile, (performance.now() - started) / 1000, flags.report));
     });
   });
 }
 
-function report(s: EventsFileSummary, dbFile: string, seconds: number): string {
+function report(s: EventsFileSummary, dbFile: string, seconds: number, reportFile: string | undefined): string {
   const types = Object.entries(s.byType).sort(([a], [b]) => a.localeCompare(b));
   return [
     `Imported ${s.file} (events) into ${dbFile} in ${seconds.toFixed(1)} s:`,
     `  ${count(s.events)} events read`,
     `  ${count(s.applied)} applied`,
     `  ${count(s.duplicates)} already received (skipped)`,
+    ...(s.refused ? [`  ${count(s.refused)} lines refused and skipped${reportFile ? ` (see ${reportFile})` : ''}`] : []),
     ...(types.length ? ['  by type:', ...types.map(([type, n]) => `    ${type}: ${count(n)}`)] : []),
     '',
   ].join('\n');
