@@ -3,7 +3,7 @@ import type { Customer360 } from '@c360/sdk';
 import './define.js';
 import type { CustomerProfileElement } from './customer-profile.js';
 import { initials } from './customer-profile.js';
-import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, countRequests, fmt, shown, text } from '../test-support/real-server.js';
+import { $, $$, API, CUSTOMER, LOCALE, RUN, UNKNOWN_CUSTOMER, apiClient, countRequests, fmt, postEvents, shown, text } from '../test-support/real-server.js';
 
 describe('<customer-profile>', () => {
   let view: Customer360;
@@ -39,6 +39,27 @@ describe('<customer-profile>', () => {
     const addresses = $$(el, '[part~=address]');
     expect(addresses.length).to.equal(profile.addresses.length);
     if (profile.addresses.some((a) => a.primary)) expect(addresses[0]!.getAttribute('part')).to.contain('address-primary');
+  });
+
+  it('shows the company and the region of an address', async () => {
+    const id = `PROFILE-CO-${RUN}`;
+    await postEvents([{
+      id: `profile-company-${RUN}`, type: 'customer.upserted', occurredAt: '2011-06-01T10:00:00',
+      data: {
+        customerId: id, name: 'Stanisław Wójcik', email: 'stanisław.wójcik@wp.pl', company: 'Wójcik Sp. z o.o.',
+        addresses: [{ id: `profile-addr-${RUN}`, label: 'Office', line1: 'ul. Marszałkowska 1', city: 'Warszawa', postcode: '00-001', region: 'Mazowieckie', country: 'PL' }],
+      },
+    }]);
+    const el = await render(id);
+    expect(text(await shown(el, '[part=company]'))).to.equal('Wójcik Sp. z o.o.');
+    expect(text($(el, '[part=details]'))).to.contain('stanisław.wójcik@wp.pl');
+    expect(text($(el, '[part~=address]'))).to.contain('00-001 Warszawa, Mazowieckie, PL');
+  });
+
+  it('shows no company row for a customer without one', async () => {
+    const el = await render();
+    await shown(el, '[part=name]');
+    expect($$(el, '[part=company]')).to.have.length(view.profile.company ? 1 : 0);
   });
 
   it('is accessible', async () => {

@@ -22,8 +22,8 @@ export function initials(name: string): string {
 }
 
 /**
- * @summary Who the customer is: name, avatar, contact details, country, registration date,
- * account status, VIP badge, segment and tag chips, addresses (primary highlighted).
+ * @summary Who the customer is: name, avatar, contact details, company, country, registration date,
+ * account status, VIP badge, segment and tag chips, addresses with their region (primary highlighted).
  *
  * Generated demo data (`profile.synthetic`) is marked as such.
  *
@@ -40,6 +40,7 @@ export function initials(name: string): string {
  * @csspart chips - RFM segment, segment and tag chips.
  * @csspart segment - The RFM segment chip.
  * @csspart tag - A tag chip.
+ * @csspart company - The customer's company (shown when known).
  * @csspart addresses - The list of addresses.
  * @csspart address - One address; the primary one also has `address-primary`.
  * @csspart state - Loading, empty, error and access-denied states (with `loading`, `empty`, `error`, `denied`).
@@ -79,6 +80,7 @@ export class CustomerProfileElement extends C360CustomerElement {
       <dl part="details" class="details">
         <div><dt>${msg('Email')}</dt><dd>${profile.email ? html`<a class="link" href="mailto:${profile.email}">${profile.email}</a>` : '—'}</dd></div>
         <div><dt>${msg('Phone')}</dt><dd>${profile.phone ? html`<a class="link" dir="ltr" href="tel:${profile.phone.replace(/\s+/g, '')}">${profile.phone}</a>` : '—'}</dd></div>
+        ${profile.company ? html`<div><dt>${msg('Company')}</dt><dd part="company">${profile.company}</dd></div>` : nothing}
         <div><dt>${msg('Country')}</dt><dd>${profile.country ?? '—'}</dd></div>
         <div><dt>${msg('Customer since')}</dt><dd><time datetime=${profile.registeredAt}>${f.date(profile.registeredAt)}</time></dd></div>
         <div><dt>${msg('Customer ID')}</dt><dd>${profile.id}</dd></div>
@@ -104,7 +106,7 @@ export class CustomerProfileElement extends C360CustomerElement {
       ${sorted.map(
         (a) => html`<li part=${a.primary ? 'address address-primary' : 'address'} class="address ${a.primary ? 'primary' : ''}">
           <strong>${a.label}</strong>${a.primary ? html` <span class="chip">${msg('Primary')}</span>` : nothing}<br />
-          ${[a.line1, a.line2, [a.postcode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ')}
+          ${[a.line1, a.line2, [a.postcode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).join(', ')}
         </li>`,
       )}
     </ul>`;
