@@ -28,16 +28,12 @@ export function withAsOfOption(command: Command): Command {
 }
 
 /**
- * The SQLite file a command works on: `--db FILE` (or `C360_DB`), else `./data/c360.db`.
- * `--database-url` (or `DATABASE_URL`) without `--db` is refused with a clear message: the
- * database layer opens SQLite files only.
- * @throws Error naming the option and the URL (password hidden).
+ * The database a command works on: `--database-url URL` (or `DATABASE_URL`) unless `--db FILE`
+ * (or `C360_DB`) is given, else the file `./data/c360.db`. db/dialects/ picks the engine.
  */
-export function resolveDbFile(flags: DbFlags): string {
-  if (flags.databaseUrl && !flags.db) {
-    throw new Error(`--database-url / DATABASE_URL (${redact(flags.databaseUrl)}): this build opens SQLite files only; use --db FILE`);
-  }
-  return flags.db || DEFAULT_DB_FILE;
+export function resolveDbTarget(flags: DbFlags): { url: string } | { file: string } {
+  if (flags.databaseUrl && !flags.db) return { url: flags.databaseUrl };
+  return { file: flags.db || DEFAULT_DB_FILE };
 }
 
 function redact(url: string): string {
@@ -47,7 +43,7 @@ function redact(url: string): string {
 /** An open database and how to undo its creation. */
 export interface CommandDb {
   db: Db;
-  /** The SQLite file. */
+  /** Where it is, for messages: the file, or the URL with its password hidden. */
   file: string;
   /** Closes the database; when `failed` and the file (or its folder) did not exist before, removes them. */
   close(failed: boolean): Promise<void>;
@@ -58,7 +54,12 @@ export interface CommandDb {
  * existed, so {@link CommandDb.close} with `failed` removes a database this command created.
  */
 export async function openCommandDb(flags: DbFlags): Promise<CommandDb> {
-  const file = resolveDbFile(flags);
+  const target = resolveDbTarget(flags);
+  if ('url' in target) {
+    const db = await openDb({ url: target.url });
+    return { db, file: redact(target.url), close: () => db.destroy() };
+  }
+  const file = target.file;
   const isNew = file !== ':memory:' && !existsSync(file);
   const newDirs = isNew ? missingDirs(dirname(resolve(file))) : [];
   const discard = () => {

@@ -35,7 +35,7 @@ export async function openDb(options: OpenOptions = {}): Promise<Db> {
   const db = (await openDatabase(target, { busyBudgetMs: options.busyBudgetMs })) as Db;
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(db, url ? 'the PostgreSQL database' : file);
+      await migrateToLatest(db, url ? 'the database at the given URL' : file);
     } catch (error) {
       await db.destroy();
       throw error;

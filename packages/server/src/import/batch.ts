@@ -1,12 +1,14 @@
 /**
- * Multi-row INSERT batching. SQLite allows at most 32 766 bound variables per statement; a few
- * hundred rows per statement is where the per-statement overhead stops mattering.
+ * Multi-row INSERT batching: within the bound-parameter limit of every engine c360 runs on
+ * (db/dialects/), and a few hundred rows per statement, where the per-statement overhead stops
+ * mattering.
  * @module
  */
+import { MAX_PARAMETERS_EVERYWHERE } from '../db/dialects/index.js';
 
 /** Most rows per statement. */
 export const MAX_BATCH_ROWS = 500;
-const MAX_VARIABLES = 30_000;
+const MAX_VARIABLES = MAX_PARAMETERS_EVERYWHERE;
 
 /** Rows per statement for a table of `columns` bound columns. */
 export function batchSize(columns: number): number {

@@ -27,7 +27,7 @@ import { dialectOf, type EngineDialect } from '../db/dialects/index.js';
 import type { Database } from '../db/schema.js';
 import { minorToMajor } from '../scoring/money.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
-import { normaliseQuery, SEARCH_FIELD_SEPARATOR } from '../aggregate/search-text.js';
+import { foldText, normaliseQuery, SEARCH_FIELD_SEPARATOR } from '../aggregate/search-text.js';
 import type { EvalContext } from '../segments/facts.js';
 import { memberOf, storedEvalContext } from '../segments/recompute.js';
 import { rfmMemberSql, rfmSegmentName } from '../segments/rfm.js';
@@ -85,7 +85,7 @@ function applyFilters(qb: SelectQueryBuilder<From, Tables, object>, query: Query
   let q = qb;
   const text = query.q ? normaliseQuery(query.q) : '';
   if (text) {
-    const lower = text.toLowerCase();
+    const lower = foldText(text); // as search_text is folded: accents never decide a match
     const digits = text.replace(/\D/g, '');
     const phone = digits.length >= 4 && digits.length === text.replace(/[\s()+.-]/g, '').length;
     const indexed = prepared.candidates?.(phone && digits !== lower ? [lower, digits] : [lower]);

@@ -3,17 +3,22 @@
  * transaction (the rows commit or roll back with the change) and {@link notifyCommitted} after it
  * commits; the per-database {@link ChangeHub} then reads the new rows and publishes them to the
  * subscribers of each customer (an in-process EventEmitter keyed by customer id). While anyone
- * subscribes, the hub also polls the table, so changes committed by another process (`c360 import
- * events` into the served database) reach the stream too, within {@link POLL_MS}.
+ * subscribes, the hub also listens for the engine's wake-up (PostgreSQL: NOTIFY, sent at the commit
+ * of any process or instance) and polls the table every {@link POLL_MS}, so changes committed
+ * elsewhere (another server instance, `c360 import events`) reach the stream too. The table is the
+ * truth; the wake-up only makes it quick.
  *
- * Ordering: SQLite runs one write transaction at a time, so ids become visible in order and a
- * reader that has seen id N never later finds a committed id below N.
+ * Ordering: ids must become visible in id order, so a reader that has seen id N never later finds
+ * a committed id below N (it polls `id > N`): {@link recordChanges} asks the dialect to order feed
+ * writers (SQLite runs one write transaction at a time anyway; PostgreSQL takes a transaction
+ * advisory lock before the rows get their ids, held to commit — see db/dialects/postgres.ts).
  * @module
  */
 import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
 import type { ChangeRecord, ChangeSection } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
+import { dialectOf, type Unlisten } from '../db/dialects/index.js';
 
 /** The `change_feed` table (migration 0003). */
 export interface ChangeFeedTable {
@@ -31,7 +36,7 @@ const feed = (db: Db): FeedDb => db.withTables<{ change_feed: ChangeFeedTable }>
 
 /** How many rows the feed keeps (older ones are pruned; a client further behind gets a `reset`). */
 export const RETAIN = 100_000;
-/** Poll interval while someone subscribes (changes written by other processes). */
+/** Poll interval while someone subscribes (a safety net behind the engine's wake-up; the only signal on SQLite). */
 export const POLL_MS = 1_000;
 
 /** A change before it has an id. */
@@ -65,11 +70,14 @@ export async function recordChanges(trx: Db, drafts: readonly ChangeDraft[], at:
     activity_id: d.activityId ?? null,
     source_key: d.sourceKey ?? d.activityId ?? null,
   }));
+  const dialect = dialectOf(trx);
+  await dialect.orderFeedWrites(trx);
   const db = feed(trx);
   const keys = [...new Set(rows.map((r) => r.source_key).filter((k): k is string => k !== null))];
   for (let i = 0; i < keys.length; i += 500) await db.deleteFrom('change_feed').where('source_key', 'in', keys.slice(i, i + 500)).execute();
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('change_feed').values(rows.slice(i, i + 500)).execute();
   await db.deleteFrom('change_feed').where('id', '<=', sql<number>`(select max(id) from change_feed) - ${RETAIN}`).execute();
+  await dialect.publishFeed(trx);
 }
 
 type Row = { id: number; customer_id: string; section: string; type: string; at: string; activity_id: string | null; source_key?: string | null };
@@ -118,6 +126,8 @@ export class ChangeHub {
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private pending = false;
+  /** Stops the engine's wake-up subscription (null when the engine has none). */
+  private unlisten: Promise<Unlisten | null> | undefined;
 
   constructor(private readonly db: Db, private readonly pollMs = POLL_MS) {
     this.emitter.setMaxListeners(0);
@@ -131,7 +141,14 @@ export class ChangeHub {
     this.emitter.on(customerId, listener);
     this.subscribers += 1;
     if (this.subscribers === 1) {
+      // Listen first, then read where the feed is: a commit after that read always wakes the hub.
+      const listening = dialectOf(this.db).listenFeed(this.db, () => void this.flush()).catch((error: unknown) => {
+        console.error('change feed: no wake-up, polling only:', error);
+        return null;
+      });
+      this.unlisten = listening;
       this.enqueue(async () => {
+        await listening;
         if (this.last === undefined) this.last = (await feedBounds(this.db)).max;
       });
       this.timer = setInterval(() => this.flush(), this.pollMs);
@@ -149,6 +166,9 @@ export class ChangeHub {
         if (this.subscribers === 0) {
           clearInterval(this.timer);
           this.timer = undefined;
+          const unlisten = this.unlisten;
+          this.unlisten = undefined;
+          void unlisten?.then((stop) => stop?.());
           this.enqueue(async () => {
             if (this.subscribers === 0) this.last = undefined;
           });

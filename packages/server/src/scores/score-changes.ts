@@ -136,10 +136,11 @@ export async function scoreContext(db: Db, now: Date): Promise<EvalContext> {
 
 /** The latest recorded health and churn of each customer, keyed `<customer>\0<kind>`. */
 async function latestScores(db: Db, ids: readonly string[]): Promise<Map<string, ScoreValue>> {
-  // SQLite: with max(), the bare columns come from the row holding the maximum (the latest insert).
+  // The row holding each (customer, kind)'s highest id: the latest insert.
   const { rows } = await sql<{ customer_id: string; kind: string; score: number; level: string; id: number }>`
-    select customer_id, kind, score, level, max(id) as id from score_history
-    where customer_id in (${sql.join(ids)}) group by customer_id, kind`.execute(db);
+    select h.customer_id, h.kind, h.score, h.level, h.id from score_history h
+    join (select max(id) as id from score_history where customer_id in (${sql.join(ids)}) group by customer_id, kind) latest
+      on latest.id = h.id`.execute(db);
   return new Map(rows.map((r) => [`${r.customer_id}\u0000${r.kind}`, { score: Number(r.score), level: r.level }]));
 }
 

@@ -32,7 +32,7 @@ export interface CustomerFacts {
   rfm: Rfm | null;
   /** Loaded only when a criteria reads it (see {@link FactNeeds}). */
   tier?: string | null;
-  /** Tag ids and tag names lower-cased like SQLite `lower()` (A–Z only). */
+  /** Tag ids and tag names lower-cased like SQL `lower()` (Unicode, on both engines: see db/dialects/). */
   tags?: ReadonlySet<string>;
   healthScore?: number;
   churnScore?: number;
@@ -92,8 +92,8 @@ function valueOf(f: CustomerFacts, field: Exclude<SegmentField, 'tag'>): Value {
   }
 }
 
-/** Lower-cases A–Z only, like SQLite's `lower()` (which tag-name uniqueness and filters use). */
-export const asciiLower = (text: string): string => text.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+/** Lower-cases like SQL `lower()` does on both engines (Unicode; tag-name uniqueness and filters use it). */
+export const sqlLower = (text: string): string => text.toLowerCase();
 
 const TIER_RANK: Readonly<Record<string, number>> = { bronze: 1, silver: 2, gold: 3, platinum: 4 };
 
@@ -128,7 +128,7 @@ export function holds(c: SegmentCondition, f: CustomerFacts): boolean {
 
   if (c.field === 'tag') {
     const tags = f.tags ?? new Set<string>();
-    const has = (v: string | number) => tags.has(String(v)) || tags.has(asciiLower(String(v)));
+    const has = (v: string | number) => tags.has(String(v)) || tags.has(sqlLower(String(v)));
     return list.some(has); // `=`, `contains` (one value) and `in` (any of)
   }
 

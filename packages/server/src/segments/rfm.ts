@@ -42,9 +42,9 @@ export function rfSql(bp: RfmBreakpoints, asOf: Date, alias = 's'): RawBuilder<n
     const ms = asOf.getTime() - (b + 1) * MS_PER_DAY;
     if (!Number.isFinite(ms) || ms < -MAX_MS) return sql`0`;
     if (ms > MAX_MS) return sql`1`;
-    return sql`(${last} <= ${new Date(ms).toISOString()})`;
+    return sql`(case when ${last} <= ${new Date(ms).toISOString()} then 1 else 0 end)`;
   });
-  const moreThan = bp.frequency.map((b) => sql`(${orders} > ${b})`);
+  const moreThan = bp.frequency.map((b) => sql`(case when ${orders} > ${b} then 1 else 0 end)`); // integers: PostgreSQL does not add booleans
   return sql<number>`((5 - (${sql.join(olderThan, sql` + `)})) * 10 + 1 + ${sql.join(moreThan, sql` + `)})`;
 }
 

@@ -1,6 +1,8 @@
 /**
- * A real SQLite database with the bundled Online Retail sample and its demo enrichment — a copy,
- * per test file, of the template the global setup built once — and the real API app over it.
+ * The bundled Online Retail sample with its demo enrichment, loaded through the importer and the
+ * ingestion path once per run and engine (global-setup.ts), then copied per test file — a SQLite
+ * file copy, or `CREATE DATABASE … TEMPLATE` on PostgreSQL (dropped on close) — and the real API
+ * app over it. The engine is the vitest project's (engines.ts).
  *
  * Access (SPEC §8): the app requires bearer tokens. The helper creates one API key per role;
  * `sample.app.request(…)` and `sample.call(…)` send the admin key (named "local operator") unless
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROLES, type Role } from '@c360/sdk';
 import { openDb, type Db } from '../../src/db/connect.js';
+import { createDatabase, newDatabaseName, testEngine, type TestEngine } from './engines.js';
 import { datasetAsOf, SAMPLE_FILE } from '../../src/demo/load-demo.js';
 import { createApiApp, type AppOptions } from '../../src/api/app.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
@@ -57,6 +60,10 @@ export interface CallResult {
 
 export interface SampleApp {
   db: Db;
+  /** The engine it runs on (the vitest project's). */
+  engine: TestEngine;
+  /** The database's file or URL (a second connection, another process). */
+  location: string;
   asOf: Date;
   /** The real app; requests carry the admin key unless they set `Authorization`. */
   app: TestApp;
@@ -71,11 +78,24 @@ export interface SampleApp {
   close(): Promise<void>;
 }
 
-export async function openSampleApp(options: { writeRate?: number; now?: () => Date; allowedOrigins?: AppOptions['allowedOrigins'] } = {}): Promise<SampleApp> {
+/** A private copy of the sample database on this file's engine, and how to close (and drop) it. */
+export async function openSampleDb(options: { busyBudgetMs?: number } = {}): Promise<{ db: Db; engine: TestEngine; location: string; close: () => Promise<void> }> {
+  const engine = testEngine();
+  if (engine === 'postgres') {
+    const created = await createDatabase(newDatabaseName(), inject('sampleTemplate'));
+    const db = await openDb({ url: created.url, busyBudgetMs: options.busyBudgetMs });
+    return { db, engine, location: created.url, close: async () => { await db.destroy(); await created.drop(); } };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'c360-test-'));
   const file = join(dir, 'c360.db');
-  copyFileSync(inject('sampleTemplateDb'), file);
-  const db = await openDb({ file });
+  copyFileSync(inject('sampleTemplate'), file);
+  const db = await openDb({ file, busyBudgetMs: options.busyBudgetMs });
+  return { db, engine, location: file, close: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+export async function openSampleApp(options: { writeRate?: number; now?: () => Date; allowedOrigins?: AppOptions['allowedOrigins']; busyBudgetMs?: number } = {}): Promise<SampleApp> {
+  const sample = await openSampleDb({ busyBudgetMs: options.busyBudgetMs });
+  const db = sample.db;
   const asOf = new Date((await datasetAsOf(db))!);
   const rawApp = createApiApp({
     db, asOf, allowedOrigins: options.allowedOrigins,
@@ -118,9 +138,8 @@ export async function openSampleApp(options: { writeRate?: number; now?: () => D
       }
       return { status: response.status, type: response.headers.get('content-type') ?? '', body, headers: response.headers };
     },
-    async close() {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    engine: sample.engine,
+    location: sample.location,
+    close: sample.close,
   };
 }

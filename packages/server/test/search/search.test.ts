@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
+import { testEngine } from '../helpers/engines.js';
+import { foldText } from '../../src/aggregate/search-text.js';
 
 let sample: SampleApp;
 let people: Array<{ id: string; name: string; email: string | null; phone: string | null; country: string | null }>;
@@ -38,7 +40,7 @@ async function search(query: string): Promise<{ ids: string[]; total: number }> 
 async function expectedFor(raw: string): Promise<string[]> {
   const q = raw.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   if (!q) return people.map((p) => p.id).sort();
-  const lower = q.toLowerCase();
+  const lower = foldText(q); // search_text and queries are folded: accents never decide
   const digits = q.replace(/\D/g, '');
   const phoneQuery = digits.length >= 4 && digits.length === q.replace(/[\s()+.-]/g, '').length;
   const owners = new Set((await sample.db.selectFrom('orders').select('customer_id').where('number', '=', q).execute()).map((r) => r.customer_id));
@@ -48,8 +50,8 @@ async function expectedFor(raw: string): Promise<string[]> {
       return (
         p.id === q ||
         owners.has(p.id) ||
-        p.name.toLowerCase().includes(lower) ||
-        (p.email ?? '').toLowerCase().includes(lower) ||
+        foldText(p.name).includes(lower) ||
+        foldText(p.email ?? '').includes(lower) ||
         phoneDigits.includes(lower) ||
         (phoneQuery && phoneDigits.includes(digits))
       );
@@ -59,7 +61,7 @@ async function expectedFor(raw: string): Promise<string[]> {
 }
 
 describe('free text through FTS5', () => {
-  it('the index exists and holds every customer', async () => {
+  it.skipIf(testEngine() !== 'sqlite')('the index exists and holds every customer', async () => {
     const { rows } = await sql<{ n: number }>`select count(*) as n from customers_fts`.execute(sample.db);
     expect(rows[0]!.n).toBe(people.length);
   });
@@ -102,6 +104,7 @@ describe('free text through FTS5', () => {
     await upsert(2, 'Ottoline Vance', 'ov@example.org');
     expect((await search('q=ediah%20quart')).ids).toEqual([]);
     expect((await search('q=ottoline')).ids).toEqual(['FTS-1']);
+    if (sample.engine !== 'sqlite') return; // the FTS5 table itself (PostgreSQL's GIN index has no rows to read)
     const { rows } = await sql<{ n: number }>`select count(*) as n from customers_fts where customers_fts match '"quartermaine"'`.execute(sample.db);
     expect(rows[0]!.n).toBe(0);
   });

@@ -12,6 +12,9 @@ import { postgresDialect } from './postgres.js';
 
 export type { ConnectOptions, DatabaseTarget, EngineDialect, EngineName, Unlisten } from './types.js';
 
+/** The smallest bound-parameter limit of the engines: a statement within it runs on either. */
+export const MAX_PARAMETERS_EVERYWHERE = Math.min(sqliteDialect.maxParameters, postgresDialect.maxParameters);
+
 /** Is `spec` a PostgreSQL connection URL? */
 export function isServerUrl(spec: string): boolean {
   return /^postgres(ql)?:\/\//i.test(spec);

@@ -3,8 +3,8 @@
  *
  * - Numbers: `bigint` (int8) and `numeric` values (counts, sums of minor units) are parsed to JS
  *   numbers, as SQLite returns them (minor units stay far below 2^53).
- * - Busy: `lock_timeout` and the pool's connection timeout are the busy budget; errors past it are
- *   "busy" (the HTTP layer answers 503).
+ * - Busy: `lock_timeout` is the busy budget (a lock wait past it is "busy": the HTTP layer answers
+ *   503), and a wait for a pool connection past {@link POOL_WAIT_MS} likewise.
  * - Search: a `pg_trgm` GIN index over `customers.search_text` answers `LIKE '%fragment%'`.
  * - Change feed: ids come from an identity sequence, which under concurrent writers commits out of
  *   order; {@link postgresDialect.orderFeedWrites} takes a transaction advisory lock before the
@@ -30,6 +30,8 @@ const FEED_LOCK_KEY = 0x63333630_66656564n;
 const FEED_CHANNEL = 'c360_feed';
 /** Connections per instance. */
 const POOL_SIZE = 10;
+/** Longest wait for a free pool connection before "busy", in milliseconds. */
+const POOL_WAIT_MS = 30_000;
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -55,7 +57,9 @@ export const postgresDialect: EngineDialect = {
     const pool = new pg.Pool({
       connectionString: url,
       max: POOL_SIZE,
-      connectionTimeoutMillis: budget,
+      // A pool wait is not a lock: under load reads queue for a connection longer than the
+      // write budget; past POOL_WAIT_MS something holds every connection and it is "busy".
+      connectionTimeoutMillis: Math.max(budget, POOL_WAIT_MS),
       options: `-c lock_timeout=${budget}`,
       types,
     });

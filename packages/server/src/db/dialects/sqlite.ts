@@ -1,6 +1,6 @@
 /**
  * The embedded engine: one SQLite file through better-sqlite3, in WAL mode (readers never wait for
- * the writer). Search uses `customers_fts`, an FTS5 trigram index over `customers.search_text`
+ * the writer), with a Unicode `lower()` like PostgreSQL's. Search uses `customers_fts`, an FTS5 trigram index over `customers.search_text`
  * kept in sync by triggers; the change feed needs no help (SQLite runs one write transaction at a
  * time, so feed ids become visible in order) and has no wake-up signal (readers poll).
  * @module
@@ -38,6 +38,9 @@ function openFile(file: string, busyTimeoutMs: number): SQLite.Database {
   db.pragma(`mmap_size = ${2 ** 20 * megabytes('C360_SQLITE_MMAP_MB', 1024)}`);
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // Unicode lower(), as PostgreSQL's: SQLite's own folds A–Z only, so "Éclair" and "éclair" would
+  // be two tags here and one there (tag names are unique by lower(name)).
+  db.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
   return db;
 }
 

@@ -7,6 +7,7 @@ import * as searchScale from './0004_search_scale.js';
 import * as notificationsSchedules from './0005_notifications_schedules.js';
 import * as contactKeysCompanyRegion from './0006_contact_keys_company_region.js';
 import * as rfmQuantileIndexes from './0007_rfm_quantile_indexes.js';
+import * as searchTextFolded from './0008_search_text_folded.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_notifications_schedules': notificationsSchedules,
   '0006_contact_keys_company_region': contactKeysCompanyRegion,
   '0007_rfm_quantile_indexes': rfmQuantileIndexes,
+  '0008_search_text_folded': searchTextFolded,
 };

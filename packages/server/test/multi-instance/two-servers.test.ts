@@ -1,0 +1,142 @@
+/**
+ * Several instances on one PostgreSQL behave as one (issue 10): two real `c360 serve` processes on
+ * the same database. A note written through instance A reaches an SSE subscriber of instance B
+ * within 1 s (NOTIFY wakes B's feed reader; the feed table is the truth), and a client that
+ * reconnects to A with `Last-Event-ID` gets exactly the changes it missed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import { openSampleDb } from '../helpers/sample-db.js';
+import { ROOT } from '../cli/run-cli.js';
+
+interface Instance {
+  base: string;
+  process: ChildProcess;
+  output: string[];
+}
+
+let sample: Awaited<ReturnType<typeof openSampleDb>>;
+let token: string;
+let customerId: string;
+const instances: Instance[] = [];
+
+/** Starts `c360 serve --database-url …` on a free port and waits until it answers. */
+async function startInstance(url: string): Promise<Instance> {
+  const port = 20_000 + Math.floor(Math.random() * 40_000);
+  const child = spawn(process.execPath, ['--conditions=@c360/source', '--import', 'tsx', 'packages/server/src/cli/main.ts', 'serve', '--database-url', url, '--port', String(port), '--as-of', 'dataset'], {
+    cwd: ROOT, env: { ...process.env, C360_DB: '', DATABASE_URL: '', C360_WRITE_RATE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`c360 serve exited ${child.exitCode}: ${output.join('')}`);
+    try {
+      if ((await fetch(`${base}/api/openapi.json`)).ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error(`c360 serve did not answer within 60 s: ${output.join('')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { base, process: child, output };
+}
+
+beforeAll(async () => {
+  sample = await openSampleDb();
+  expect(sample.engine).toBe('postgres');
+  token = (await createApiKey(sample.db, { name: 'multi-instance', role: 'admin', createdBy: 'test' })).token;
+  customerId = (await sample.db.selectFrom('customers').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+  instances.push(...(await Promise.all([startInstance(sample.location), startInstance(sample.location)])));
+}, 120_000);
+
+afterAll(async () => {
+  for (const instance of instances) instance.process.kill('SIGTERM');
+  await Promise.all(instances.map((i) => new Promise((resolve) => (i.process.exitCode !== null ? resolve(null) : i.process.once('exit', resolve)))));
+  await sample?.close();
+});
+
+const headers = () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+
+/** An SSE subscription: `next(predicate)` resolves with the first `change` event matching it. */
+function subscribe(base: string, lastEventId?: number) {
+  const controller = new AbortController();
+  const events: Array<{ id: number; data: any }> = [];
+  const waiters: Array<() => void> = [];
+  const opened = fetch(`${base}/api/stream?customer=${encodeURIComponent(customerId)}`, {
+    headers: { authorization: `Bearer ${token}`, ...(lastEventId !== undefined ? { 'last-event-id': String(lastEventId) } : {}) },
+    signal: controller.signal,
+  }).then(async (res) => {
+    expect(res.status).toBe(200);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    void (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += value;
+          let cut: number;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            const field = (name: string) => frame.split('\n').find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+            if (field('event') === 'change') events.push({ id: Number(field('id')), data: JSON.parse(field('data')!) });
+            waiters.splice(0).forEach((wake) => wake());
+          }
+        }
+      } catch { /* aborted */ }
+    })();
+  });
+  return {
+    opened,
+    events,
+    async next(match: (e: { id: number; data: any }) => boolean, timeoutMs: number): Promise<{ id: number; data: any }> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = events.find(match);
+        if (found) return found;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no matching change within ${timeoutMs} ms (got ${JSON.stringify(events.map((e) => e.data.type))})`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, left);
+        });
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+describe('two server instances on one PostgreSQL', () => {
+  it('a note written through A reaches a subscriber of B within 1 s; Last-Event-ID resumes on A', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const onB = subscribe(b.base);
+    await onB.opened;
+    await new Promise((resolve) => setTimeout(resolve, 300)); // B's hub is listening
+
+    const before = Number((await sql<{ m: number | null }>`select max(id) as m from change_feed`.execute(sample.db)).rows[0]?.m ?? 0);
+    const started = performance.now();
+    const res = await fetch(`${a.base}/api/customers/${encodeURIComponent(customerId)}/notes`, { method: 'POST', headers: headers(), body: JSON.stringify({ body: 'written through instance A' }) });
+    expect(res.status).toBe(201);
+    const note = await res.json() as { id: string };
+    const seen = await onB.next((e) => e.data.type === 'note.added' && e.data.section === 'notes', 1_000);
+    const latency = performance.now() - started;
+    onB.close();
+    expect(latency).toBeLessThan(1_000);
+    expect(seen.data.customerId).toBe(customerId);
+    expect(note.id).toBeTruthy();
+
+    // A client that last saw `before` reconnects to the other instance: it gets what it missed, in order.
+    const resumed = subscribe(a.base, before);
+    await resumed.opened;
+    const replayed = await resumed.next((e) => e.id === seen.id, 2_000);
+    resumed.close();
+    expect(replayed.data).toEqual(seen.data);
+    const ids = resumed.events.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(ids.every((id) => id > before)).toBe(true);
+  });
+});
