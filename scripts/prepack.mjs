@@ -22,7 +22,8 @@ if (!['sdk', 'components', 'server'].includes(name)) {
 }
 const pkg = join(root, 'packages', name);
 const bin = (tool) => join(root, 'node_modules', '.bin', tool);
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+// Everything the steps print goes to stderr: `npm pack --json` keeps stdout for its JSON.
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 2, 2] });
 
 /** Removes dist outputs (`x.js`, `x.d.ts`, their maps) of sources that no longer exist in src/. */
 function removeStaleOutputs(dir) {
@@ -50,4 +51,4 @@ if (name === 'server') {
   mkdirSync(join(pkg, 'sample'), { recursive: true });
   for (const file of ['online_retail_sample.csv', 'SOURCE.md']) copyFileSync(join(root, 'demo', 'data', file), join(pkg, 'sample', file));
 }
-console.log(`prepack: @c360/${name} built`);
+console.error(`prepack: @c360/${name} built`);
