@@ -75,7 +75,7 @@ export function requires(access: Pick<Access, 'permission' | 'queryToken' | 'rat
       if (target !== actor.customerId) throw forbidden(`This token is scoped to customer "${actor.customerId}"`);
     }
     if (rateLimited && WRITES.has(c.req.method)) {
-      const wait = auth.limiter.take(actor.tokenId, auth.now().getTime());
+      const wait = await auth.limiter.take(actor.tokenId, auth.now().getTime());
       if (wait > 0) {
         throw new ProblemError(429, 'rate-limited', 'Too many requests',
           `This token may make ${auth.limiter.perMinute} writes per minute; retry in ${wait} s`, undefined, { 'retry-after': String(wait) });

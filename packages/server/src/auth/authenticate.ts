@@ -11,7 +11,8 @@ import type { Actor } from '../core/actor.js';
 import { ProblemError } from '../core/problem.js';
 import { API_KEY_PATTERN, findApiKey } from './api-keys.js';
 import { embedActorName, embedTokenId, findEmbedSecret, looksLikeEmbedToken, verifyEmbedToken } from './embed-tokens.js';
-import { DEFAULT_WRITE_RATE, WriteRateLimiter } from './rate-limit.js';
+import { DEFAULT_WRITE_RATE } from './rate-limit.js';
+import { SharedWriteRateLimiter } from './shared-rate-limit.js';
 
 export interface AuthOptions {
   /** Secret of embed tokens; default `C360_SECRET`, else the one generated in `meta`. */
@@ -35,14 +36,14 @@ export function unauthorized(detail: string, tokenSent: boolean): ProblemError {
 /** Verifies tokens of one app: the database of API keys, the embed secret, the clock, the write budget. */
 export class Authenticator {
   readonly now: () => Date;
-  readonly limiter: WriteRateLimiter;
+  readonly limiter: SharedWriteRateLimiter;
   private readonly db: Db;
   private secret: Promise<string> | undefined;
 
   constructor(db: Db, options: AuthOptions = {}) {
     this.db = db;
     this.now = options.now ?? (() => new Date());
-    this.limiter = new WriteRateLimiter(options.writeRate ?? DEFAULT_WRITE_RATE);
+    this.limiter = new SharedWriteRateLimiter(db, options.writeRate ?? DEFAULT_WRITE_RATE); // one budget across instances
     if (options.secret !== undefined) this.secret = Promise.resolve(options.secret);
   }
 

@@ -1,8 +1,8 @@
 /**
  * Write rate limit: an in-memory token bucket per token id (SPEC §8). A bucket holds `perMinute`
  * writes and refills continuously at `perMinute` per minute, so a burst of `perMinute` writes is
- * allowed and then one every 60/perMinute seconds. In-memory and per process: behind several
- * server processes each has its own budget.
+ * allowed and then one every 60/perMinute seconds. In memory, for one process; the server keeps
+ * the same bucket in the database (shared-rate-limit.ts), one budget across its instances.
  * @module
  */
 

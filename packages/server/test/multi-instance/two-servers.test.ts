@@ -2,7 +2,8 @@
  * Several instances on one PostgreSQL behave as one (issue 10): two real `c360 serve` processes on
  * the same database. A note written through instance A reaches an SSE subscriber of instance B
  * within 1 s (NOTIFY wakes B's feed reader; the feed table is the truth), and a client that
- * reconnects to A with `Last-Event-ID` gets exactly the changes it missed.
+ * reconnects to A with `Last-Event-ID` gets exactly the changes it missed. A token's write rate
+ * limit is one budget across both instances (kept in the database).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { sql } from 'kysely';
@@ -10,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { openSampleDb } from '../helpers/sample-db.js';
 import { ROOT } from '../cli/run-cli.js';
+
+/** Writes per minute per token, on both instances. */
+const WRITE_RATE = 5;
 
 interface Instance {
   base: string;
@@ -26,7 +30,7 @@ const instances: Instance[] = [];
 async function startInstance(url: string): Promise<Instance> {
   const port = 20_000 + Math.floor(Math.random() * 40_000);
   const child = spawn(process.execPath, ['--conditions=@c360/source', '--import', 'tsx', 'packages/server/src/cli/main.ts', 'serve', '--database-url', url, '--port', String(port), '--as-of', 'dataset'], {
-    cwd: ROOT, env: { ...process.env, C360_DB: '', DATABASE_URL: '', C360_WRITE_RATE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...process.env, C360_DB: '', DATABASE_URL: '', C360_WRITE_RATE: String(WRITE_RATE) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
@@ -138,5 +142,22 @@ describe('two server instances on one PostgreSQL', () => {
     const ids = resumed.events.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
     expect(ids.every((id) => id > before)).toBe(true);
+  });
+});
+
+describe('the write rate limit of a token', () => {
+  it('is shared by the instances: the writes through A and B together hit it', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const own = (await createApiKey(sample.db, { name: 'rate', role: 'admin', createdBy: 'test' })).token;
+    const write = (base: string, i: number) => fetch(`${base}/api/customers/${encodeURIComponent(customerId)}/notes`, {
+      method: 'POST', headers: { authorization: `Bearer ${own}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: `rate ${i}` }),
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < WRITE_RATE; i += 1) statuses.push((await write(i % 2 === 0 ? a.base : b.base, i)).status);
+    expect(statuses).toEqual(Array(WRITE_RATE).fill(201));
+    const over = await write(b.base, WRITE_RATE);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await write(a.base, WRITE_RATE + 1)).status).toBe(429);
   });
 });

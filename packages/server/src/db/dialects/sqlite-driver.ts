@@ -148,7 +148,8 @@ class BusyAwareSqliteDriver implements Driver {
   }
 
   async autocommit(query: CompiledQuery): Promise<QueryResult<unknown>> {
-    if (!this.shared && prepared(this.reader, query.sql).reader) return this.retryBusy(() => run(this.reader, query));
+    // `readonly`: the statement changes nothing (an INSERT … RETURNING returns rows, yet writes).
+    if (!this.shared && prepared(this.reader, query.sql).readonly) return this.retryBusy(() => run(this.reader, query));
     const release = await this.writeMutex.lock();
     try {
       return await this.retryBusy(() => run(this.writer, query));

@@ -8,6 +8,7 @@ import * as notificationsSchedules from './0005_notifications_schedules.js';
 import * as contactKeysCompanyRegion from './0006_contact_keys_company_region.js';
 import * as rfmQuantileIndexes from './0007_rfm_quantile_indexes.js';
 import * as searchTextFolded from './0008_search_text_folded.js';
+import * as rateBuckets from './0009_rate_buckets.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_contact_keys_company_region': contactKeysCompanyRegion,
   '0007_rfm_quantile_indexes': rfmQuantileIndexes,
   '0008_search_text_folded': searchTextFolded,
+  '0009_rate_buckets': rateBuckets,
 };
