@@ -3,9 +3,13 @@
  * the same database. A note written through instance A reaches an SSE subscriber of instance B
  * within 1 s (NOTIFY wakes B's feed reader; the feed table is the truth), and a client that
  * reconnects to A with `Last-Event-ID` gets exactly the changes it missed. A token's write rate
- * limit is one budget across both instances (kept in the database).
+ * limit is one budget across both instances (kept in the database). Background work runs once: a
+ * due scheduled export is run by one instance, not by both (its lease).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
@@ -22,6 +26,7 @@ interface Instance {
 }
 
 let sample: Awaited<ReturnType<typeof openSampleDb>>;
+const exportsDir = mkdtempSync(join(tmpdir(), 'c360-exports-'));
 let token: string;
 let customerId: string;
 const instances: Instance[] = [];
@@ -30,7 +35,7 @@ const instances: Instance[] = [];
 async function startInstance(url: string): Promise<Instance> {
   const port = 20_000 + Math.floor(Math.random() * 40_000);
   const child = spawn(process.execPath, ['--conditions=@c360/source', '--import', 'tsx', 'packages/server/src/cli/main.ts', 'serve', '--database-url', url, '--port', String(port), '--as-of', 'dataset'], {
-    cwd: ROOT, env: { ...process.env, C360_DB: '', DATABASE_URL: '', C360_WRITE_RATE: String(WRITE_RATE) }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...process.env, C360_DB: '', DATABASE_URL: '', C360_WRITE_RATE: String(WRITE_RATE), C360_EXPORTS_DIR: exportsDir }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
@@ -60,6 +65,7 @@ afterAll(async () => {
   for (const instance of instances) instance.process.kill('SIGTERM');
   await Promise.all(instances.map((i) => new Promise((resolve) => (i.process.exitCode !== null ? resolve(null) : i.process.once('exit', resolve)))));
   await sample?.close();
+  rmSync(exportsDir, { recursive: true, force: true });
 });
 
 const headers = () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
@@ -160,4 +166,23 @@ describe('the write rate limit of a token', () => {
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await write(a.base, WRITE_RATE + 1)).status).toBe(429);
   });
+});
+
+describe('background work', () => {
+  it('a due scheduled export runs once, not once per instance', async () => {
+    const [a] = instances as [Instance, Instance];
+    const res = await fetch(`${a.base}/api/export-schedules`, {
+      method: 'POST', headers: headers(), body: JSON.stringify({ name: 'Once across instances', cron: '0 3 * * *', delivery: { kind: 'download' } }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    // Due now: both instances' schedulers (a tick every 15 s) see it.
+    await sql`update export_schedules set next_run_at = ${new Date(Date.now() - 1000).toISOString()} where id = ${id}`.execute(sample.db);
+    const runs = async () => Number((await sql<{ n: number }>`select count(*) as n from export_runs where schedule_id = ${id}`.execute(sample.db)).rows[0]!.n);
+    const deadline = Date.now() + 40_000;
+    while ((await runs()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await runs()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 16_000)); // every instance ticked again
+    expect(await runs()).toBe(1);
+  }, 90_000);
 });
