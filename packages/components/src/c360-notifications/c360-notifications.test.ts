@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { C360NotificationsElement } from './c360-notifications.js';
+import { currentActor } from '../base/permissions.js';
 import { $, $$, API, BAD_TOKEN, LOCALE, ROLE_TOKENS, RUN, postEvents, shown, text } from '../test-support/real-server.js';
 import type { IngestEventInput } from '@c360/sdk';
 
@@ -83,7 +84,7 @@ describe('<c360-notifications>', () => {
     expect(again.unreadCount).to.equal(before - 1);
   });
 
-  it('gives a link when customer-href is set, and shows access denied for a refused token', async () => {
+  it('gives a link when customer-href is set; access denied for a refused token; nothing for a viewer', async () => {
     const el = await render();
     el.customerHref = '/customers/{id}';
     el.open = true;
@@ -91,9 +92,12 @@ describe('<c360-notifications>', () => {
     const link = $$(el, 'a[part~=link]')[0] as HTMLAnchorElement;
     expect(link.getAttribute('href')).to.match(/^\/customers\/.+/);
 
-    const denied = await render(BAD_TOKEN);
-    denied.open = true;
-    await denied.updateComplete;
+    const denied = await fixture<C360NotificationsElement>(html`<c360-notifications api-base=${API} token=${BAD_TOKEN} locale=${LOCALE}></c360-notifications>`);
     expect(text(await shown(denied, '[part~=denied]'))).to.contain('Access denied');
+
+    const viewer = await fixture<C360NotificationsElement>(html`<c360-notifications api-base=${API} token=${ROLE_TOKENS.viewer} locale=${LOCALE}></c360-notifications>`);
+    await currentActor(viewer.client!);
+    await viewer.updateComplete;
+    expect(viewer.shadowRoot!.querySelector('[part~=bell]'), 'no bell for a viewer (no notifications permission)').to.equal(null);
   });
 });

@@ -7,6 +7,7 @@ import { C360Element } from '../base/c360-element.js';
 import { renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { fillHref } from '../base/navigate.js';
+import { PermissionsController } from '../base/permissions.js';
 import { subscribeNotifications } from './live.js';
 import styles from './c360-notifications.styles.js';
 
@@ -39,8 +40,8 @@ declare global {
  * entry links to its customer: a click dispatches the cancelable `c360-navigate` event `{kind:
  * 'customer', id}` (with `customer-href`, a real link whose navigation a listener can stop).
  * "Mark read" marks one read (`POST /notifications/{id}/read`). What a user receives is set by
- * their preferences (`PUT /notifications/preferences`; docs/api.md). Customer-scoped tokens (embed
- * tokens) have no notifications: the element shows access denied.
+ * their preferences (`PUT /notifications/preferences`; docs/api.md). Renders nothing for a role
+ * without the `notifications` permission (viewers) and for customer-scoped (embed) tokens.
  *
  * @attr customer-href - Link template of a customer, e.g. `/customers/{id}`; without it the entry is a button.
  * @attr toast-ms - How long a toast stays, in milliseconds (default 6000; 0: no toast).
@@ -77,16 +78,25 @@ export class C360NotificationsElement extends C360Element {
   private toastTimer?: ReturnType<typeof setTimeout>;
   private subscribedTo = '';
 
+  private readonly permissions = new PermissionsController(this);
+
   private readonly task = new Task(this, {
-    task: async ([apiBase, token], { signal }) => {
+    task: async ([allowed, apiBase, token], { signal }) => {
+      if (!allowed) return undefined;
       const page = await this.requireClient(this.client).getNotifications({ limit: 20 }, { signal });
       this.items = page.items;
       this.unreadCount = page.unreadCount;
       this.listen(apiBase, token);
       return page;
     },
-    args: () => [this.config.apiBase, this.config.token] as const,
+    args: () => [this.allowed, this.config.apiBase, this.config.token] as const,
   });
+
+  /** Whether the token receives notifications: an API key (not customer-scoped) whose role has `notifications`. */
+  get allowed(): boolean {
+    const actor = this.permissions.actor;
+    return !!actor && !actor.customerId && this.permissions.can('notifications');
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -174,6 +184,8 @@ export class C360NotificationsElement extends C360Element {
   }
 
   protected override render() {
+    if (this.permissions.error !== undefined) return renderError(this.permissions.error, { retry: () => this.permissions.retry() });
+    if (!this.allowed) return nothing;
     const count = this.unreadCount;
     const bellLabel = count ? msg(str`Notifications, ${count} unread`) : msg('Notifications');
     return html`<button part="bell" class="bell" type="button" aria-label=${bellLabel} aria-expanded=${this.open ? 'true' : 'false'}

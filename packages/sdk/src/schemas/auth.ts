@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'tickets:write',
   'email:send',
   'consent:write',
+  'notifications',
   'export',
   'audit:read',
   'admin',
@@ -45,6 +46,7 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'tickets:write': 'Open tickets (quick action)',
   'email:send': 'Send an email to the customer (quick action)',
   'consent:write': 'Change a customer’s communication preferences and consent (opt-in/out with reason, quiet hours, time zone, language, frequency)',
+  notifications: 'Receive notifications (churn, health, CSAT, VIP rules): list and mark read one’s own, choose their kinds and channels',
   export: 'Export a customer (PDF, CSV)',
   'audit:read': 'Read the audit log (`GET /audit`): actions, exports and their actors',
   admin: 'Operate the deployment: ingestion (`POST /events`) and administration',
@@ -56,10 +58,10 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
   viewer: Object.freeze(['customers:read'] as const),
-  agent: Object.freeze(['customers:read', 'notes:write', 'tags:write', 'tickets:write', 'email:send', 'consent:write'] as const),
+  agent: Object.freeze(['customers:read', 'notes:write', 'tags:write', 'tickets:write', 'email:send', 'consent:write', 'notifications'] as const),
   manager: Object.freeze([
     'customers:read', 'payments:full', 'notes:private', 'notes:write', 'tags:write', 'segments:write',
-    'loyalty:adjust', 'tickets:write', 'email:send', 'consent:write', 'export', 'audit:read',
+    'loyalty:adjust', 'tickets:write', 'email:send', 'consent:write', 'notifications', 'export', 'audit:read',
   ] as const),
   admin: Object.freeze([...PERMISSIONS]),
 });

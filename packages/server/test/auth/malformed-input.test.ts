@@ -13,6 +13,7 @@ import { z } from 'zod';
 import {
   BulkExportQuery, CompareQuery, CustomerSearchQuery, EmailAction, ExportQuery, PointsAction, TicketAction, IngestEvent, NewNote, NewSegment, NewTag, NotesQuery, OrdersQuery, Problem,
   SegmentAssignment, SegmentUpdate, StreamQuery, TagAssignment, TimelineQuery, PreferencesEdit, AuditQuery,
+  NotificationsQuery, NotificationPreferencesUpdate, NewExportSchedule, ExportScheduleUpdate,
 } from '@c360/sdk';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 import { snapshotAll } from '../ingest/helpers.js';
@@ -66,14 +67,25 @@ const INPUTS: Record<string, Inputs> = {
   'GET /segments': {},
   'PATCH /customers/{id}/preferences': { body: { schema: PreferencesEdit, valid: { frequency: 'weekly' } } },
   'GET /audit': { query: AuditQuery },
+  'GET /customers/export.xlsx': { query: BulkExportQuery },
+  'GET /notifications': { query: NotificationsQuery },
+  'POST /notifications/{id}/read': {},
+  'GET /notifications/preferences': {},
+  'PUT /notifications/preferences': { body: { schema: NotificationPreferencesUpdate, valid: { kinds: ['vip.order'], channels: ['in_app'] } } },
+  'GET /export-schedules': {},
+  'POST /export-schedules': { body: { schema: NewExportSchedule, valid: { name: 'Fuzz schedule', cron: '0 7 * * 1', delivery: { kind: 'download' } } } },
+  'PATCH /export-schedules/{id}': { body: { schema: ExportScheduleUpdate, valid: { paused: true } } },
+  'DELETE /export-schedules/{id}': {},
+  'GET /export-schedules/{id}/runs': {},
+  'GET /export-schedules/{id}/runs/{runId}/file': {},
 };
-const NO_INPUT = new Set(['GET /me', 'GET /tags', 'GET /segments']);
+const NO_INPUT = new Set(['GET /me', 'GET /tags', 'GET /segments', 'GET /notifications/preferences', 'GET /export-schedules']);
 
 let sample: SampleApp;
 let existing: Set<string>;
 const C = '17850';
 /** Params not being mutated: the real customer, and ids of nothing. */
-const DEFAULTS: Record<string, string> = { id: C, ticketId: 'no-such-ticket', tagId: 'no-such-tag', segmentId: 'no-such-segment' };
+const DEFAULTS: Record<string, string> = { id: C, ticketId: 'no-such-ticket', tagId: 'no-such-tag', segmentId: 'no-such-segment', runId: 'no-such-run' };
 
 beforeAll(async () => {
   sample = await openSampleApp();

@@ -6,7 +6,7 @@
  * written out here, independently of the route code, and must match the document. A viewer
  * changes nothing through any route.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ import { can, ROLES, type Permission, type Role } from '@c360/sdk';
 import { openSampleApp, type CallInit, type SampleApp } from '../helpers/sample-db.js';
 import { snapshotAll } from '../ingest/helpers.js';
 import { isOutsideApi } from '../../src/api/embed-lookup-doc.js';
+import { notificationDb } from '../../src/notifications/tables.js';
+import { scheduleDb } from '../../src/schedules/tables.js';
 
 /** `custom`: the route names its customer elsewhere (GET /stream: the `customer` query parameter). */
 type Scope = 'path' | 'none' | 'any' | 'custom';
@@ -24,8 +26,8 @@ interface RouteSpec {
   scope: Scope;
   /** Its success status. */
   ok: 200 | 201 | 202 | 204;
-  /** Prepares what the request needs (as admin, directly) and returns the request. */
-  make(): Promise<[string, RequestInit?]>;
+  /** Prepares what the request needs (as admin, directly; for `caller` when given) and returns the request. */
+  make(caller?: Caller): Promise<[string, RequestInit?]>;
 }
 
 let sample: SampleApp;
@@ -43,6 +45,34 @@ async function admin(path: string, init?: RequestInit): Promise<any> {
   if (res.status >= 300) throw new Error(`setup ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+/** A scheduled export (created as admin); with `kept`, one run whose file is kept for download. */
+async function schedule(kept = false): Promise<{ id: string; runId?: string }> {
+  const s = await admin('/export-schedules', post({ name: unique('Matrix schedule '), cron: '0 7 * * 1', delivery: { kind: 'download' } }));
+  if (!kept) return { id: s.id };
+  const file = join(mkdtempSync(join(tmpdir(), 'c360-matrix-export-')), 'kept.csv');
+  writeFileSync(file, 'id\r\n');
+  const runId = unique('run_matrix_');
+  const at = new Date().toISOString();
+  await scheduleDb(sample.db).insertInto('export_runs').values({
+    id: runId, schedule_id: s.id, scheduled_for: at, started_at: at, finished_at: at, status: 'succeeded', rows: 0, filename: 'kept.csv', bytes: 4,
+    file_path: file, expires_at: new Date(Date.now() + 86_400_000).toISOString(), error: null,
+  }).execute();
+  return { id: s.id, runId };
+}
+
+/** The user name a caller acts as (API keys: "local operator", "Test <role>"; embed tokens: "Embed <customer>"). */
+const userOf = (caller?: Caller): string =>
+  caller === 'admin' || caller === undefined ? 'local operator' : caller.startsWith('embed') ? `Embed ${caller.includes('own') ? C : D}` : `Test ${caller}`;
+
+/** An unread notification of `caller` (written directly). */
+async function notificationOf(caller?: Caller): Promise<string> {
+  const id = unique('ntf_matrix_');
+  await notificationDb(sample.db).insertInto('notifications').values({
+    id, recipient: userOf(caller), kind: 'vip.order', customer_id: C, title: 'Matrix', body: 'Matrix', dedup_key: id, created_at: new Date().toISOString(), read_at: null,
+  }).execute();
+  return id;
+}
+
 const manualSegment = async (): Promise<string> => (await admin('/segments', post({ name: unique('Matrix segment '), kind: 'manual' }))).id;
 
 /** THE expected table of this test: method + path → permission, customer scope, success status, a valid request. */
@@ -118,6 +148,34 @@ const ROUTES: Record<string, RouteSpec> = {
     permission: 'consent:write', scope: 'path', ok: 200, make: async () => [`/customers/${C}/preferences`, post({ frequency: 'weekly' }, 'PATCH')],
   },
   'GET /audit': { permission: 'audit:read', scope: 'custom', ok: 200, make: async () => [`/audit?customer=${C}&limit=5`] },
+  'GET /customers/export.xlsx': { permission: 'export', scope: 'none', ok: 200, make: async () => ['/customers/export.xlsx?clvMin=5000'] },
+  'GET /notifications': { permission: 'notifications', scope: 'none', ok: 200, make: async () => ['/notifications?limit=5'] },
+  'POST /notifications/{id}/read': {
+    permission: 'notifications', scope: 'none', ok: 200, make: async (caller) => [`/notifications/${await notificationOf(caller)}/read`, { method: 'POST' }],
+  },
+  'GET /notifications/preferences': { permission: 'notifications', scope: 'none', ok: 200, make: async () => ['/notifications/preferences'] },
+  'PUT /notifications/preferences': {
+    permission: 'notifications', scope: 'none', ok: 200, make: async () => ['/notifications/preferences', post({ kinds: ['vip.order'], channels: ['in_app'] }, 'PUT')],
+  },
+  'GET /export-schedules': { permission: 'export', scope: 'none', ok: 200, make: async () => ['/export-schedules'] },
+  'POST /export-schedules': {
+    permission: 'export', scope: 'none', ok: 201,
+    make: async () => ['/export-schedules', post({ name: unique('Matrix new schedule '), cron: '0 7 * * 1', delivery: { kind: 'download' } })],
+  },
+  'PATCH /export-schedules/{id}': {
+    permission: 'export', scope: 'none', ok: 200, make: async () => [`/export-schedules/${(await schedule()).id}`, post({ paused: true }, 'PATCH')],
+  },
+  'DELETE /export-schedules/{id}': {
+    permission: 'export', scope: 'none', ok: 204, make: async () => [`/export-schedules/${(await schedule()).id}`, { method: 'DELETE' }],
+  },
+  'GET /export-schedules/{id}/runs': { permission: 'export', scope: 'none', ok: 200, make: async () => [`/export-schedules/${(await schedule()).id}/runs`] },
+  'GET /export-schedules/{id}/runs/{runId}/file': {
+    permission: 'export', scope: 'none', ok: 200,
+    make: async () => {
+      const { id, runId } = await schedule(true);
+      return [`/export-schedules/${id}/runs/${runId}/file`];
+    },
+  },
   'POST /events': {
     permission: 'admin', scope: 'none', ok: 200,
     make: async () => ['/events', post([{
@@ -182,7 +240,7 @@ describe('Property 5: permission enforcement on every route', () => {
     it(`${caller}: 401 / 403 / 2xx exactly per the table`, async () => {
       const failures: string[] = [];
       for (const [key, spec] of Object.entries(ROUTES)) {
-        const [path, init] = await spec.make();
+        const [path, init] = await spec.make(caller);
         const res = await sample.call(path, { ...init, as: authFor(caller) });
         const want = expected(spec, caller);
         if (res.status !== want) failures.push(`${key}: ${res.status} (want ${want}) ${JSON.stringify(res.body).slice(0, 160)}`);
@@ -225,7 +283,7 @@ describe('Property 5: permission enforcement on every route', () => {
   it('GET /me says who the token is, for an API key and an embed token', async () => {
     const me = await sample.call('/me', { as: 'agent' });
     expect(me.body).toMatchObject({ name: 'Test agent', role: 'agent', kind: 'api-key', customerId: null, expiresAt: null });
-    expect(me.body.permissions).toEqual(['customers:read', 'notes:write', 'tags:write', 'tickets:write', 'email:send', 'consent:write']);
+    expect(me.body.permissions).toEqual(['customers:read', 'notes:write', 'tags:write', 'tickets:write', 'email:send', 'consent:write', 'notifications']);
     expect(me.body.tokenId).toMatch(/^tok_/);
     const embed = await sample.call('/me', { as: { token: sample.embedToken(C, { role: 'viewer', name: 'Dana (helpdesk)' }) } });
     expect(embed.body).toMatchObject({ name: 'Dana (helpdesk)', role: 'viewer', kind: 'embed', customerId: C, permissions: ['customers:read'] });

@@ -1,7 +1,8 @@
 /**
  * The caller's notifications (R12.5, R13.5, 004): list (keyset-paginated, newest first, with the
- * unread count), mark read, and the caller's preferences. A user is an API key's name; customer-
- * scoped tokens (embed tokens) have no notifications (403). The rules, channels and configuration
+ * unread count), mark read, and the caller's preferences; permission `notifications` (agent and up:
+ * viewers receive none and change nothing). A user is an API key's name; customer-scoped tokens
+ * (embed tokens) have no notifications (403). The rules, channels and configuration
  * are in src/notifications/ and docs/api.md.
  * @module
  */
@@ -17,7 +18,7 @@ import { getPreferences, savePreferences } from '../../notifications/preferences
 const tags = ['Notifications'];
 const IdParam = z.object({ id: z.string().min(1).max(100).meta({ param: { name: 'id', in: 'path' } }) });
 
-const list = secureRoute({ permission: 'customers:read', scope: 'none' }, {
+const list = secureRoute({ permission: 'notifications', scope: 'none' }, {
   method: 'get',
   path: '/notifications',
   tags,
@@ -30,7 +31,7 @@ const list = secureRoute({ permission: 'customers:read', scope: 'none' }, {
   responses: { 200: json(NotificationsPage, 'A page of notifications'), ...commonProblems },
 });
 
-const read = secureRoute({ permission: 'customers:read', scope: 'none' }, {
+const read = secureRoute({ permission: 'notifications', scope: 'none' }, {
   method: 'post',
   path: '/notifications/{id}/read',
   tags,
@@ -40,7 +41,7 @@ const read = secureRoute({ permission: 'customers:read', scope: 'none' }, {
   responses: { 200: json(Notification, 'The notification, read'), ...commonProblems, 404: problem('Not one of the caller’s notifications') },
 });
 
-const getPrefs = secureRoute({ permission: 'customers:read', scope: 'none' }, {
+const getPrefs = secureRoute({ permission: 'notifications', scope: 'none' }, {
   method: 'get',
   path: '/notifications/preferences',
   tags,
@@ -49,7 +50,7 @@ const getPrefs = secureRoute({ permission: 'customers:read', scope: 'none' }, {
   responses: { 200: json(NotificationPreferences, 'The preferences'), ...commonProblems },
 });
 
-const putPrefs = secureRoute({ permission: 'customers:read', scope: 'none' }, {
+const putPrefs = secureRoute({ permission: 'notifications', scope: 'none' }, {
   method: 'put',
   path: '/notifications/preferences',
   tags,

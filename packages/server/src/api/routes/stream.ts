@@ -4,8 +4,8 @@
  * clients reconnecting by hand) from the persisted feed, then live ones as they commit:
  * `event: change`, `id: <seq>`, `data: <ChangeRecord JSON>`; a `: keep-alive` comment every 15 s.
  * An `event: reset` says the client is further behind than the feed keeps (or ahead of it): refetch
- * everything, then carry on. The caller's new in-app notifications (any customer; not for customer-
- * scoped tokens) arrive on the same stream as `event: notification` (no id; `data: <Notification
+ * everything, then carry on. The caller's new in-app notifications (any customer; with the
+ * `notifications` permission, not for customer-scoped tokens) arrive on the same stream as `event: notification` (no id; `data: <Notification
  * JSON>`); without `customer` the stream carries only those. Accepts the token as the `token` query parameter (EventSource cannot
  * send headers); keep compression and buffering off this route.
  * @module
@@ -13,7 +13,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { z } from 'zod';
-import { ChangeRecord, StreamQuery } from '@c360/sdk';
+import { can, ChangeRecord, StreamQuery } from '@c360/sdk';
 import type { AppEnv } from '../context.js';
 import { secureRoute } from '../guard.js';
 import { customerProblems } from '../openapi-helpers.js';
@@ -104,7 +104,7 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
       const subscriptions = customers.map((id) => hub.subscribe(id, (change) => (live ? deliver(change) : buffer.push(change))));
       const ready = Promise.all(subscriptions.map((sub) => sub.ready));
       const unsubscribe = () => subscriptions.forEach((sub) => sub.unsubscribe());
-      const notifications = actor.customerId !== undefined ? undefined : notificationHub(db).subscribe(actor.name, (n) => {
+      const notifications = actor.customerId !== undefined || !can(actor.role, 'notifications') ? undefined : notificationHub(db).subscribe(actor.name, (n) => {
         writing = writing.then(() => s.writeSSE({ event: 'notification', data: JSON.stringify(n) })).catch(() => undefined);
       });
       let keepAlive: NodeJS.Timeout | undefined;
