@@ -101,7 +101,8 @@ function applyFilters(qb: SelectQueryBuilder<From, Tables, object>, query: Query
       const ors = [
         eb('c.id', '=', text),
         eb(sql`c.search_text`, 'like', sql`${likeContains(lower)} escape '\\'`),
-        eb.exists(eb.selectFrom('orders as o').select('o.id').whereRef('o.customer_id', '=', 'c.id').where('o.number', '=', text)),
+        // Owners of the order number: one uncorrelated list, not a lookup per scanned customer.
+        eb('c.id', 'in', eb.selectFrom('orders as o').select('o.customer_id').where('o.number', '=', text)),
       ];
       if (phone) {
         // Phone digits are the third field: after both separators.
