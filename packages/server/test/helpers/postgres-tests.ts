@@ -13,7 +13,7 @@ export const POSTGRES_TESTS: readonly string[] = [
   'export/csv-formula', 'export/export', 'export/xlsx',
   'ingest/event-types', 'ingest/events-file', 'ingest/properties', 'ingest/replay-and-errors',
   'notes/notes', 'notifications/notifications', 'preferences/edit',
-  'realtime/stream',
+  'read/rfm-breakpoints', 'realtime/stream', 'sections/*',
   'scores/score-changes',
   'search/scores-ids-count', 'search/search', 'search/sort-pages',
   'security/hostile-json',
