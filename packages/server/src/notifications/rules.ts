@@ -51,24 +51,33 @@ export function scoreTriggers(change: ScoreChange, config: Pick<NotificationConf
   return [{ kind: 'health.drop', customerId, key, title: `Health fell from ${previous.score} to ${current.score} (${levels})`, body: `−${fell} points` }];
 }
 
-/** The triggers of one applied ingestion event (`db`: the batch's transaction, after the event). */
-export async function eventTriggers(db: Db, event: IngestEvent, config: Pick<NotificationConfig, 'csatMax'>): Promise<Trigger[]> {
-  switch (event.type) {
-    case 'ticket.updated': {
-      const { csat, ticketId, customerId } = event.data;
-      if (csat === undefined || csat > config.csatMax) return [];
-      return [{ kind: 'csat.negative', customerId, key: `ticket:${ticketId}`, title: `Ticket rated ${csat}/5`, body: `ticket ${ticketId}` }];
-    }
-    case 'ticket.opened':
-    case 'order.placed': {
-      const { customerId } = event.data;
-      const row = await db.selectFrom('customers').select('vip').where('id', '=', customerId).executeTakeFirst();
-      if (!row || Number(row.vip) !== 1) return [];
-      return event.type === 'ticket.opened'
-        ? [{ kind: 'vip.ticket', customerId, key: `ticket:${event.data.ticketId}`, title: 'VIP customer opened a ticket', body: event.data.subject }]
-        : [{ kind: 'vip.order', customerId, key: `order:${event.data.orderId}`, title: 'VIP customer placed an order', body: `order ${event.data.number ?? event.data.orderId}` }];
-    }
-    default:
-      return [];
+/**
+ * The triggers of applied ingestion events (`db`: the batch's transaction, after the events), for
+ * the `kinds` someone subscribed to. VIP status is read once for the whole batch.
+ */
+export async function eventTriggers(
+  db: Db, events: readonly IngestEvent[], kinds: ReadonlySet<NotificationKind>, config: Pick<NotificationConfig, 'csatMax'>,
+): Promise<Trigger[]> {
+  const triggers: Trigger[] = [];
+  const vipEvents = events.filter((e) => (e.type === 'ticket.opened' && kinds.has('vip.ticket')) || (e.type === 'order.placed' && kinds.has('vip.order')));
+  const ids = [...new Set(vipEvents.map((e) => (e as { data: { customerId: string } }).data.customerId))];
+  const vips = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('customers').select('id').where('id', 'in', ids.slice(i, i + 500)).where('vip', '=', 1).execute();
+    for (const r of rows) vips.add(r.id);
   }
+  for (const event of events) {
+    if (event.type === 'ticket.updated' && kinds.has('csat.negative')) {
+      const { csat, ticketId, customerId } = event.data;
+      if (csat !== undefined && csat <= config.csatMax) {
+        triggers.push({ kind: 'csat.negative', customerId, key: `ticket:${ticketId}`, title: `Ticket rated ${csat}/5`, body: `ticket ${ticketId}` });
+      }
+    } else if (event.type === 'ticket.opened' && kinds.has('vip.ticket') && vips.has(event.data.customerId)) {
+      triggers.push({ kind: 'vip.ticket', customerId: event.data.customerId, key: `ticket:${event.data.ticketId}`, title: 'VIP customer opened a ticket', body: event.data.subject });
+    } else if (event.type === 'order.placed' && kinds.has('vip.order') && vips.has(event.data.customerId)) {
+      const { customerId, orderId, number } = event.data;
+      triggers.push({ kind: 'vip.order', customerId, key: `order:${orderId}`, title: 'VIP customer placed an order', body: `order ${number ?? orderId}` });
+    }
+  }
+  return triggers;
 }

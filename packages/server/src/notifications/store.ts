@@ -17,7 +17,7 @@ import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { ProblemError } from '../core/problem.js';
 import { sortableId } from '../write/ids.js';
 import { notificationDb, type NotificationsTable } from './tables.js';
-import { loadSubscribers } from './preferences.js';
+import type { Subscriber } from './preferences.js';
 import type { Trigger } from './rules.js';
 
 /** True when `role` receives notifications of `kind`. */
@@ -34,13 +34,13 @@ export function toNotification(row: NotificationsTable): Notification {
 }
 
 /**
- * Raises the notifications of `triggers` in the caller's transaction (see the module comment).
- * Returns the rows created (empty when nobody is subscribed or all were raised before).
+ * Raises the notifications of `triggers` in the caller's transaction (see the module comment) for
+ * the `subscribers` (preferences.ts). Returns the rows created (empty when all were raised before).
  */
-export async function raiseNotifications(trx: Db, triggers: readonly Trigger[], now: Date): Promise<NotificationsTable[]> {
-  if (triggers.length === 0) return [];
-  const subscribers = await loadSubscribers(trx);
-  if (subscribers.length === 0) return [];
+export async function raiseNotifications(
+  trx: Db, triggers: readonly Trigger[], now: Date, subscribers: readonly Subscriber[],
+): Promise<NotificationsTable[]> {
+  if (triggers.length === 0 || subscribers.length === 0) return [];
   const ndb = notificationDb(trx);
   const at = now.toISOString();
   const names = new Map<string, string>();

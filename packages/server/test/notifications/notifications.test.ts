@@ -222,6 +222,32 @@ describe('notifications', () => {
     expect(row).toMatchObject({ status: 'delivered', attempts: 3, response_status: 204 });
   });
 
+  it('VIP ticket and order, negative CSAT: one each for the subscribed agent; a good rating or a non-VIP raises nothing', async () => {
+    expect((await api('/notifications/preferences', sample.tokens.agent, {
+      method: 'PUT', body: JSON.stringify({ kinds: ['csat.negative', 'vip.ticket', 'vip.order'], channels: ['in_app'] }),
+    })).status).toBe(200);
+    const at = '2011-11-20T10:00:00.000Z';
+    const ev = (id: string, type: string, data: object) => ({ id, type, occurredAt: at, data });
+    const order = (customerId: string, orderId: string) =>
+      ev(`${orderId}-placed`, 'order.placed', { customerId, orderId, status: 'completed', currency: 'GBP', lines: [{ productId: 'NTF-P', quantity: 1, unitPrice: 5 }] });
+    const batch = [
+      ev('ntf-vip-up', 'customer.upserted', { customerId: 'ntf-vip', name: 'Vic VIP', vip: true, currency: 'GBP' }),
+      ev('ntf-plain-up', 'customer.upserted', { customerId: 'ntf-plain', name: 'Pat Plain', currency: 'GBP' }),
+      order('ntf-vip', 'NTF-VIP-O1'),
+      order('ntf-plain', 'NTF-PLAIN-O1'),
+      ev('ntf-vip-t1', 'ticket.opened', { customerId: 'ntf-vip', ticketId: 'NTF-T1', subject: 'Where is my parcel?' }),
+      ev('ntf-plain-t2', 'ticket.opened', { customerId: 'ntf-plain', ticketId: 'NTF-T2', subject: 'Hello' }),
+      ev('ntf-plain-r2', 'ticket.updated', { customerId: 'ntf-plain', ticketId: 'NTF-T2', status: 'resolved', csat: 1 }),
+      ev('ntf-vip-r1', 'ticket.updated', { customerId: 'ntf-vip', ticketId: 'NTF-T1', status: 'resolved', csat: 4 }),
+    ];
+    expect((await ingest(batch)).status).toBe(200);
+    expect((await ingest(batch)).body.applied).toBe(0);
+    const items = (await api('/notifications?limit=50', sample.tokens.agent)).body.items as Notification[];
+    expect(items.map((n) => [n.kind, n.customerId]).sort()).toEqual([['csat.negative', 'ntf-plain'], ['vip.order', 'ntf-vip'], ['vip.ticket', 'ntf-vip']]);
+    expect(items.find((n) => n.kind === 'csat.negative')!.title).toBe('Ticket rated 1/5');
+    expect(items.find((n) => n.kind === 'vip.ticket')!.body).toBe('Vic VIP (customer ntf-vip): Where is my parcel?');
+  });
+
   it('rejects bad preferences naming the field, and customer-scoped tokens', async () => {
     const bad = await api('/notifications/preferences', sample.tokens.manager, { method: 'PUT', body: JSON.stringify({ kinds: ['churn.high'], channels: ['email'] }) });
     expect(bad.status).toBe(400);
