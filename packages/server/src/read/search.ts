@@ -159,6 +159,8 @@ async function segmentFilter(db: Db, segmentId: string, ctx: EvalContext | undef
 /** A search ready to run: its filtered base query and its sort. */
 interface Plan {
   base: SelectQueryBuilder<From, Tables, object>;
+  /** The same matches joined only to what the filters read (the count needs no sort key or row). */
+  countBase: SelectQueryBuilder<From, Tables, object>;
   sort: { column: string; dir: 'asc' | 'desc' };
   key: ReturnType<typeof sortExpr>;
 }
@@ -172,9 +174,8 @@ async function plan(db: Db, query: Query, ctx: EvalContext | undefined): Promise
   const key = sortExpr(sort.column);
   // Scores are joined inner when they order or filter (so the planner may walk their index), else left.
   const byScores = sort.column.startsWith('sc.') || [query.healthMin, query.healthMax, query.churnMin, query.churnMax].some((v) => v !== undefined);
-  const joined = (db as unknown as import('kysely').Kysely<From>)
-    .selectFrom('customers as c')
-    .innerJoin('customer_stats as s', 's.customer_id', 'c.id');
+  const customers = (db as unknown as import('kysely').Kysely<From>).selectFrom('customers as c');
+  const joined = customers.innerJoin('customer_stats as s', 's.customer_id', 'c.id');
   const base = applyFilters(
     (byScores
       ? joined.innerJoin('customer_scores as sc', 'sc.customer_id', 'c.id')
@@ -182,12 +183,23 @@ async function plan(db: Db, query: Query, ctx: EvalContext | undefined): Promise
     query,
     prepared,
   );
-  return { base, sort, key };
+  // The count joins customer_stats only when a filter reads it (every customer has its stats row, so
+  // the join never removes anyone) and the scores only when a score filter does.
+  const scoreFilter = [query.healthMin, query.healthMax, query.churnMin, query.churnMax].some((v) => v !== undefined);
+  const statsFilter = prepared.segment !== null
+    || [query.lastPurchaseFrom, query.lastPurchaseTo, query.clvMin, query.clvMax, query.ordersMin, query.ordersMax].some((v) => v !== undefined);
+  const counted = statsFilter ? joined : customers;
+  const countBase = applyFilters(
+    (scoreFilter ? (counted as typeof joined).innerJoin('customer_scores as sc', 'sc.customer_id', 'c.id') : counted) as unknown as SelectQueryBuilder<From, Tables, object>,
+    query,
+    prepared,
+  );
+  return { base, countBase, sort, key };
 }
 
 /** Matches of a plan, counted up to `limit` (all when omitted). */
-async function countPlan(db: Db, { base }: Plan, limit?: number): Promise<number> {
-  const matches = base.select(sql`1`.as('one'));
+async function countPlan(db: Db, { countBase }: Plan, limit?: number): Promise<number> {
+  const matches = countBase.select(sql`1`.as('one'));
   const { rows } = await sql<{ n: number }>`select count(*) as n from (${limit === undefined ? matches : matches.limit(limit)}) m`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
