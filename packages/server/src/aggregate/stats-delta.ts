@@ -85,21 +85,24 @@ export class StatsDelta {
   async apply(db: Db): Promise<AppliedDelta> {
     const changes = new Map<string, CustomerChange>();
     const sales = new Map<string, ProductSale>();
-    const orderIds = [...this.orders.keys()];
-    const afterOrders = await loadOrders(db, orderIds);
-    for (const id of orderIds) {
-      const before = this.orders.get(id) ?? null;
-      const after = afterOrders.get(id) ?? null;
-      addOrderSales(sales, before, -1);
-      addOrderSales(sales, after, 1);
-      addOrder(changes, before, -1);
-      addOrder(changes, after, 1);
+    // after-states a slice at a time: memory stays bounded by the deltas, not by the rows (an import)
+    for (const ids of chunks([...this.orders.keys()])) {
+      const afterOrders = await loadOrders(db, ids);
+      for (const id of ids) {
+        const before = this.orders.get(id) ?? null;
+        const after = afterOrders.get(id) ?? null;
+        addOrderSales(sales, before, -1);
+        addOrderSales(sales, after, 1);
+        addOrder(changes, before, -1);
+        addOrder(changes, after, 1);
+      }
     }
-    const paymentIds = [...this.payments.keys()];
-    const afterPayments = await loadPayments(db, paymentIds);
-    for (const id of paymentIds) {
-      addPayment(changes, this.payments.get(id) ?? null, -1);
-      addPayment(changes, afterPayments.get(id) ?? null, 1);
+    for (const ids of chunks([...this.payments.keys()])) {
+      const afterPayments = await loadPayments(db, ids);
+      for (const id of ids) {
+        addPayment(changes, this.payments.get(id) ?? null, -1);
+        addPayment(changes, afterPayments.get(id) ?? null, 1);
+      }
     }
     for (const id of this.customers) changeOf(changes, id);
     this.orders.clear();
