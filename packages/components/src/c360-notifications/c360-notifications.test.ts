@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { C360NotificationsElement } from './c360-notifications.js';
 import { currentActor } from '../base/permissions.js';
-import { $, $$, API, BAD_TOKEN, LOCALE, ROLE_TOKENS, RUN, postEvents, shown, text } from '../test-support/real-server.js';
-import type { IngestEventInput } from '@c360/sdk';
+import { $, $$, API, BAD_TOKEN, LOCALE, ROLE_TOKENS, RUN, TOKEN, postEvents, shown, text } from '../test-support/real-server.js';
+import { createClient, type IngestEventInput } from '@c360/sdk';
 
 /** Saves the manager's preferences: VIP orders and tickets, in-app. */
 async function subscribeManager(): Promise<void> {
@@ -67,6 +67,11 @@ describe('<c360-notifications>', () => {
     const nav = await navigate;
     expect(nav.detail).to.deep.equal({ kind: 'customer', id });
     expect(nav.cancelable && nav.bubbles && nav.composed).to.equal(true);
+  });
+
+  it('the demo admin (c360 demo) receives every kind in-app, so the demo page bell shows what the rules raise', async () => {
+    const prefs = await createClient({ baseUrl: API, token: TOKEN }).getNotificationPreferences();
+    expect(prefs).to.deep.equal({ kinds: ['churn.high', 'health.drop', 'csat.negative', 'vip.ticket', 'vip.order'], channels: ['in_app'], email: null, webhookUrl: null });
   });
 
   it('marks a notification read: the count falls and the server keeps it read', async () => {

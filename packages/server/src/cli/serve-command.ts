@@ -11,10 +11,12 @@ import { datasetAsOf, ensureDemoData } from '../demo/load-demo.js';
 import { openCommandDb, withAsOfOption, withDbOptions, type DbFlags } from './options.js';
 import { parseWriteRate } from '../auth/rate-limit.js';
 import { resolveEmbedSecret } from '../auth/embed-tokens.js';
-import { ensureDemoToken } from '../auth/demo.js';
+import { DEMO_TOKEN_NAME, ensureDemoToken } from '../auth/demo.js';
 import { startDerivedRefresh } from '../segments/derived-job.js';
 import { startExportScheduler } from '../schedules/scheduler.js';
 import { startDeliveryPolling } from '../notifications/deliver.js';
+import { subscribeUnlessChosen } from '../notifications/preferences.js';
+import { NOTIFICATION_KINDS } from '@c360/sdk';
 
 interface ServeFlags extends DbFlags {
   port?: string;
@@ -76,6 +78,8 @@ async function start(db: Db, file: string, port: number, values: ServeFlags, mod
   // C360_SECRET is checked now (too short: refuse to start); without it the secret in `meta` is made on first use.
   const secret = env.C360_SECRET ? await resolveEmbedSecret(db, env) : undefined;
   const demoToken = mode === 'demo' ? (await ensureDemoToken(db)).token : undefined;
+  // The demo page's bell: its admin receives every kind in-app until it chooses otherwise.
+  if (mode === 'demo') await subscribeUnlessChosen(db, { name: DEMO_TOKEN_NAME, role: 'admin' }, { kinds: [...NOTIFICATION_KINDS], channels: ['in_app'], email: null, webhookUrl: null });
 
   // Loaded here, not at the top: `c360 --help` and the other commands need none of the HTTP layer.
   const { createServerApp, DEMO_DIR, listen } = await import('../server.js');

@@ -72,3 +72,16 @@ export async function savePreferences(
   });
   return { kinds: prefs.kinds, channels: prefs.channels, email: prefs.email, webhookUrl: prefs.webhookUrl };
 }
+
+/**
+ * Saves `prefs` for `actor` unless they already chose (`c360 demo` subscribes its admin to every
+ * kind in-app, so the demo page's bell shows what the rules raise). Returns whether it saved.
+ */
+export async function subscribeUnlessChosen(
+  db: Db, actor: Pick<Actor, 'name' | 'role'>, prefs: z.output<typeof NotificationPreferencesUpdate>,
+): Promise<boolean> {
+  const existing = await notificationDb(db).selectFrom('notification_preferences').select('user_name').where('user_name', '=', actor.name).executeTakeFirst();
+  if (existing) return false;
+  await savePreferences(db, actor, prefs);
+  return true;
+}
