@@ -48,13 +48,14 @@ export async function main(argv: string[]): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const samples = Number(values.samples ?? 200);
   const seconds = Number(values.seconds ?? 5);
+  const loadAtStart = loadAverage();
   const runs: ScaleRun[] = [];
   for (const n of sizes) runs.push(await measureSize(n, resolve(dir, `c360-${n}.db`), samples, seconds));
   const sqlite = (await import('better-sqlite3')).default;
   const probe = new sqlite(':memory:');
   const m = machineInfo((probe.prepare('select sqlite_version() as v').get() as { v: string }).v);
   probe.close();
-  const machine = `${m.cpu}, ${m.cores} cores, ${m.ramGiB.toFixed(0)} GiB, ${m.os}, Node ${m.node}, SQLite ${m.sqlite}; revision ${m.revision}; load average at start ${m.loadAtStart}`;
+  const machine = `${m.cpu}, ${m.cores} cores, ${m.ramGiB.toFixed(0)} GiB, ${m.os}, Node ${m.node}, SQLite ${m.sqlite}; revision ${m.revision}; load average at start ${loadAtStart}`;
   const report = renderScaleReport({ runs, machine, load: loadAverage(), command: `npm run bench -- --scale ${sizes.join(',')} --samples ${samples}` });
   const out = resolve(values.out ?? `bench/results/${new Date().toISOString().slice(0, 10)}-scale.md`);
   writeFileSync(out, report);
