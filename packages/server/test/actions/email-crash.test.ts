@@ -61,6 +61,7 @@ const send = (base: string, key: string) => fetch(`${base}/customers/${customerI
   method: 'POST',
   headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
   body: JSON.stringify({ subject: 'Your parcel', body: 'It left the warehouse.' }),
+  signal: AbortSignal.timeout(30_000), // a stuck server fails the test with a reason instead of its timeout
 });
 
 const recorded = async () => ({

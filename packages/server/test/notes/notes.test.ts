@@ -128,7 +128,7 @@ describe('POST /customers/:id/notes validation', () => {
       [{ body: '   ' }, 'body.body'],
       [{ body: 'x'.repeat(NOTE_MAX_LENGTH + 1) }, 'body.body'],
       [{ type: 'general' }, 'body.body'],
-      [{ body: 'x', author: 'someone else' }, 'body'],
+      [{ body: 'x', author: 'someone else' }, 'body.author'],
     ];
     for (const [payload, field] of cases) {
       const res = await post(id, payload);
