@@ -32,7 +32,8 @@ export default defineConfig(async () => {
             exclude: ['**/node_modules/**', 'packages/server/test/{postgres,multi-instance}/**'], // these need PostgreSQL
           },
         },
-        ...(postgres ? [{ extends: true, test: { ...shared, name: 'postgres', include: [...POSTGRES_TESTS], provide: { engine: 'postgres' } } }] : []),
+        // Every statement is a round trip to the server: the property tests' many small transactions take longer.
+        ...(postgres ? [{ extends: true, test: { ...shared, name: 'postgres', include: [...POSTGRES_TESTS], provide: { engine: 'postgres' }, testTimeout: 90_000 } }] : []),
       ],
     },
   };

@@ -11,7 +11,7 @@ export const POSTGRES_TESTS: readonly string[] = [
   'auth/limits', 'auth/malformed-input', 'auth/masking-and-notes', 'auth/permission-table', 'auth/route-matrix',
   'compare/compare',
   'export/csv-formula', 'export/export', 'export/xlsx',
-  'ingest/event-types', 'ingest/events-file', 'ingest/properties', 'ingest/replay-and-errors',
+  'ingest/batch-aggregates', 'ingest/event-types', 'ingest/events-file', 'ingest/properties', 'ingest/replay-and-errors',
   'notes/notes', 'notifications/notifications', 'preferences/edit',
   'read/rfm-breakpoints', 'realtime/stream', 'sections/*',
   'scores/score-changes',
