@@ -19,6 +19,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { ConnectOptions, EngineDialect, Unlisten } from './types.js';
 import { databaseBusy, DEFAULT_BUSY_BUDGET_MS } from '../busy.js';
+import { ProblemError } from '../../core/problem.js';
 
 /** PostgreSQL's limit of bound parameters per statement (a 16-bit count). */
 const MAX_PARAMETERS = 65_535;
@@ -32,6 +33,9 @@ const FEED_CHANNEL = 'c360_feed';
 const POOL_SIZE = 10;
 /** Longest wait for a free pool connection before "busy", in milliseconds. */
 const POOL_WAIT_MS = 30_000;
+
+/** SQLSTATE of text PostgreSQL refuses to store (U+0000 in a UTF-8 database). */
+const NUL_IN_TEXT = '22021';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -126,9 +130,16 @@ export const postgresDialect: EngineDialect = {
   },
 };
 
-/** The pool as Kysely sees it, with busy errors (lock or pool wait over `budget`) turned into the 503 `database-busy`. */
+/**
+ * The pool as Kysely sees it, with busy errors (lock or pool wait over `budget`) turned into the
+ * 503 `database-busy`, and text holding U+0000 (which PostgreSQL cannot store; SQLite can) into a
+ * 400 instead of a 500.
+ */
 function busyAware(pool: pg.Pool, budget: number): PostgresPool {
   const translate = (error: unknown): never => {
+    if ((error as { code?: unknown } | null)?.code === NUL_IN_TEXT) {
+      throw new ProblemError(400, 'invalid-request', 'Invalid request', 'Text may not contain the NUL character (U+0000)');
+    }
     throw postgresDialect.isBusy(error) ? databaseBusy(budget) : error;
   };
   return {
