@@ -258,7 +258,10 @@ export const SegmentUpdate = z
 export type SegmentUpdate = z.input<typeof SegmentUpdate>;
 
 /** Body of POST /customers/:id/segments. */
-export const SegmentAssignment = z.object({ segmentId: z.string().min(1).max(128) }).strict().meta({ id: 'SegmentAssignment' });
+export const SegmentAssignment = z
+  .object({ segmentId: z.string().min(1).max(128).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters') })
+  .strict()
+  .meta({ id: 'SegmentAssignment' });
 export type SegmentAssignment = z.infer<typeof SegmentAssignment>;
 
 /** The segments of one customer: its RFM segment, then rule and manual segments by name. */

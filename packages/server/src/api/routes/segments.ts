@@ -28,7 +28,9 @@ export const criteriaWithinLimits: MiddlewareHandler<AppEnv> = async (c, next) =
 };
 
 const id = CustomerId.meta({ param: { name: 'id', in: 'path' } });
-const segmentId = z.string().min(1).max(128).meta({ param: { name: 'segmentId', in: 'path' }, description: 'Segment id', example: 'rfm:champions' });
+// No control characters: a NUL would reach PostgreSQL (which refuses it in text) as a 500 instead of this 400.
+const segmentId = z.string().min(1).max(128).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters')
+  .meta({ param: { name: 'segmentId', in: 'path' }, description: 'Segment id', example: 'rfm:champions' });
 
 const list = secureRoute({ permission: 'customers:read' }, {
   method: 'get',
