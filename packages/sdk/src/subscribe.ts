@@ -46,10 +46,6 @@ function shapeOfChange(json: unknown): ChangeRecord {
 const MIN_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
-function streamUrl(source: StreamSource, customerId: string): string {
-  return `${source.baseUrl.replace(/\/+$/, '')}/stream?${new URLSearchParams({ customer: customerId })}`;
-}
-
 /**
  * Subscribes to one customer's changes; returns the function that stops it.
  * @example
@@ -65,45 +61,83 @@ export function subscribe(
   if ('subscribe' in source && typeof source.subscribe === 'function') return source.subscribe(customerId, handler, options);
   const src = source as StreamSource;
   const wanted = options.sections ? new Set<string>(options.sections) : undefined;
-  let lastId = options.lastEventId;
+  const stream = followStream(src, { customer: customerId }, {
+    lastEventId: options.lastEventId,
+    onError: options.onError,
+    onEvent(event, data, id) {
+      if (event === 'reset') {
+        if (id === undefined) stream.lastEventId = undefined;
+        options.onReset?.();
+        return;
+      }
+      if (event !== 'change') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(data);
+      } catch {
+        stream.fail(new Error(`c360 stream: a change is not JSON: ${data.slice(0, 80)}`));
+        return;
+      }
+      let change: ChangeRecord;
+      try {
+        change = src.validate ? src.validate('ChangeRecord', json, '/stream') : shapeOfChange(json);
+      } catch (error) {
+        stream.fail(new Error(`c360 stream: unexpected change: ${(error as Error).message}`));
+        return;
+      }
+      stream.lastEventId = change.id;
+      if (wanted && !wanted.has(change.section)) return;
+      handler(change);
+    },
+  });
+  return stream.stop;
+}
+
+/** What {@link followStream} calls and starts from. */
+export interface StreamHandlers {
+  /** Each Server-Sent Event: its `event` name (`message` when unnamed), `data` and `id`. */
+  onEvent(event: string, data: string, id: string | undefined): void;
+  /** A failed connection or a refused request (as {@link C360ApiError}); the stream keeps retrying. */
+  onError?: (error: Error) => void;
+  /** Resume after this change id (sent as `Last-Event-ID`). */
+  lastEventId?: number;
+}
+
+/** A running stream: `lastEventId` is what a reconnect resumes after (the caller advances it). */
+export interface FollowedStream {
+  lastEventId: number | undefined;
+  /** Reports an error through `onError` without stopping the stream. */
+  fail(error: Error): void;
+  stop(): void;
+}
+
+/**
+ * Follows `GET /stream?<query>` with `fetch` and the `Authorization` header, parsing Server-Sent
+ * Events with `eventsource-parser`; after a dropped connection it reconnects (backoff 1 s … 30 s)
+ * with `Last-Event-ID`. {@link subscribe} (one customer's changes) and the notifications element
+ * (no customer: only `notification` events) both read the stream through it.
+ */
+export function followStream(src: StreamSource, query: Record<string, string>, handlers: StreamHandlers): FollowedStream {
   let stopped = false;
   let retryMs = MIN_RETRY_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let close: () => void = () => undefined;
+  const url = `${src.baseUrl.replace(/\/+$/, '')}/stream${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`;
 
-  const fail = (error: Error) => {
-    try {
-      options.onError?.(error);
-    } catch {
-      /* the caller's handler must not break the stream */
-    }
-  };
-
-  const onMessage = (event: string, data: string, id: string | undefined) => {
-    retryMs = MIN_RETRY_MS;
-    if (event === 'reset') {
-      if (id === undefined) lastId = undefined;
-      options.onReset?.();
-      return;
-    }
-    if (event !== 'change') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(data);
-    } catch {
-      fail(new Error(`c360 stream: a change is not JSON: ${data.slice(0, 80)}`));
-      return;
-    }
-    let change: ChangeRecord;
-    try {
-      change = src.validate ? src.validate('ChangeRecord', json, '/stream') : shapeOfChange(json);
-    } catch (error) {
-      fail(new Error(`c360 stream: unexpected change: ${(error as Error).message}`));
-      return;
-    }
-    lastId = change.id;
-    if (wanted && !wanted.has(change.section)) return;
-    handler(change);
+  const stream: FollowedStream = {
+    lastEventId: handlers.lastEventId,
+    fail(error) {
+      try {
+        handlers.onError?.(error);
+      } catch {
+        /* the caller's handler must not break the stream */
+      }
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      close();
+    },
   };
 
   const retry = () => {
@@ -121,7 +155,7 @@ export function subscribe(
       () => retry(), // the server closed the stream: reconnect
       (error: unknown) => {
         if (stopped || (error as Error)?.name === 'AbortError') return;
-        fail(error as Error);
+        stream.fail(error as Error);
         retry();
       },
     );
@@ -131,10 +165,10 @@ export function subscribe(
     const doFetch = src.fetch ?? globalThis.fetch;
     const headers: Record<string, string> = { accept: 'text/event-stream' };
     if (src.token) headers.authorization = `Bearer ${src.token}`;
-    if (lastId !== undefined) headers['last-event-id'] = String(lastId);
+    if (stream.lastEventId !== undefined) headers['last-event-id'] = String(stream.lastEventId);
     let response: Response;
     try {
-      response = await doFetch(streamUrl(src, customerId), { headers, signal });
+      response = await doFetch(url, { headers, signal });
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') throw error;
       throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${src.baseUrl}: ${(error as Error).message}` });
@@ -142,7 +176,12 @@ export function subscribe(
     if (!response.ok || !response.body) {
       throw new C360ApiError(problemFrom(await response.json().catch(() => undefined), response));
     }
-    const parser = createParser({ onEvent: (e) => onMessage(e.event ?? 'message', e.data, e.id) });
+    const parser = createParser({
+      onEvent: (e) => {
+        retryMs = MIN_RETRY_MS;
+        handlers.onEvent(e.event ?? 'message', e.data, e.id);
+      },
+    });
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     for (;;) {
       const { value, done } = await reader.read();
@@ -152,9 +191,5 @@ export function subscribe(
   }
 
   connect();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    close();
-  };
+  return stream;
 }
