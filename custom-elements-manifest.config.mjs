@@ -34,7 +34,11 @@ function defineElementPlugin() {
       if (!tag || !ts.isStringLiteral(tag) || !klass || !ts.isIdentifier(klass)) return;
       moduleDoc.exports = [
         ...(moduleDoc.exports ?? []),
-        { kind: 'custom-element-definition', name: tag.text, declaration: { name: klass.text, module: importedFrom(ts, node.getSourceFile(), klass.text, moduleDoc.path) } },
+        {
+          kind: 'custom-element-definition',
+          name: tag.text,
+          declaration: { name: klass.text, module: importedFrom(ts, node.getSourceFile(), klass.text, moduleDoc.path) },
+        },
       ];
     },
   };
@@ -71,9 +75,16 @@ function prosePlugin() {
       if (!jsDoc || !doc) return;
       const blocks = docblockText(jsDoc.getText()).split(/\n(?=@)/);
       const preamble = blocks[0].startsWith('@') ? '' : blocks.shift();
-      const summary = blocks.find((b) => b.startsWith('@summary'))?.slice('@summary'.length).trim() ?? '';
+      const summary =
+        blocks
+          .find((b) => b.startsWith('@summary'))
+          ?.slice('@summary'.length)
+          .trim() ?? '';
       const [first, ...rest] = summary.split(/\n\s*\n/);
-      const description = [preamble, ...rest].map((t) => t.trim()).filter(Boolean).join('\n\n');
+      const description = [preamble, ...rest]
+        .map((t) => t.trim())
+        .filter(Boolean)
+        .join('\n\n');
       if (first) doc.summary = first.replace(/\s*\n\s*/g, ' ');
       if (description) doc.description = description;
       else delete doc.description;
@@ -137,7 +148,12 @@ function hostTypesPlugin() {
       generateJsxTypes(manifest, { ...common, fileName: 'react.d.ts' });
       rewrite('react.d.ts', (text) => text + REACT_AUGMENTATION);
       generateVuejsTypes(manifest, { ...common, fileName: 'vue.d.ts' });
-      const names = new Set(manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => d.events ?? []).map((e) => e.name));
+      const names = new Set(
+        manifest.modules
+          .flatMap((m) => m.declarations ?? [])
+          .flatMap((d) => d.events ?? [])
+          .map((e) => e.name),
+      );
       rewrite('vue.d.ts', (text) => {
         for (const name of names) text = text.replaceAll(`"on${name}"?:`, `${vueListener(name)}?:`);
         return text + VUE_JSX_AUGMENTATION;
@@ -153,7 +169,14 @@ function hostTypesPlugin() {
 function rewrite(fileName, edit) {
   const file = join(TYPES_DIR, fileName);
   const text = readFileSync(file, 'utf8').replace(/import type \{([^}]*)\}/, (_, names) => {
-    const unique = [...new Set(names.split(',').map((n) => n.trim()).filter(Boolean))];
+    const unique = [
+      ...new Set(
+        names
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      ),
+    ];
     return `import type { ${unique.join(', ')} }`;
   });
   writeFileSync(file, edit(text));
@@ -201,10 +224,5 @@ export default {
   litelement: true,
   // packages/components/package.json already names the manifest ("customElements").
   packagejson: false,
-  plugins: [
-    defineElementPlugin(),
-    prosePlugin(),
-    packagePathsPlugin(),
-    hostTypesPlugin(),
-  ],
+  plugins: [defineElementPlugin(), prosePlugin(), packagePathsPlugin(), hostTypesPlugin()],
 };

@@ -28,12 +28,22 @@ export default defineConfig(async () => {
         {
           extends: true,
           test: {
-            ...shared, name: 'sqlite', include: ['packages/{sdk,server}/test/**/*.test.ts'], provide: { engine: 'sqlite' },
+            ...shared,
+            name: 'sqlite',
+            include: ['packages/{sdk,server}/test/**/*.test.ts'],
+            provide: { engine: 'sqlite' },
             exclude: ['**/node_modules/**', 'packages/server/test/{postgres,multi-instance}/**'], // these need PostgreSQL
           },
         },
         // Every statement is a round trip to the server: the property tests' many small transactions take longer.
-        ...(postgres ? [{ extends: true, test: { ...shared, name: 'postgres', include: [...POSTGRES_TESTS], provide: { engine: 'postgres' }, testTimeout: 90_000 } }] : []),
+        ...(postgres
+          ? [
+              {
+                extends: true,
+                test: { ...shared, name: 'postgres', include: [...POSTGRES_TESTS], provide: { engine: 'postgres' }, testTimeout: 90_000 },
+              },
+            ]
+          : []),
       ],
     },
   };

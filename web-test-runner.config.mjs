@@ -46,7 +46,9 @@ function realServerPlugin() {
     name: 'c360-real-server',
     async serverStart() {
       if (await answers()) {
-        throw new Error(`Port ${API_PORT} already answers ${API}/openapi.json: stop that server (or set C360_WTR_PORT) so the tests run against a fresh database.`);
+        throw new Error(
+          `Port ${API_PORT} already answers ${API}/openapi.json: stop that server (or set C360_WTR_PORT) so the tests run against a fresh database.`,
+        );
       }
       dir = mkdtempSync(join(tmpdir(), 'c360-wtr-'));
       const args = ['packages/server/src/cli/main.ts', 'demo', '--db', join(dir, 'wtr.db'), '--port', String(API_PORT)];
@@ -54,7 +56,12 @@ function realServerPlugin() {
         cwd: root,
         detached: true, // own process group, so serverStop ends tsx and the node process it starts
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, PORT: String(API_PORT), C360_WRITE_RATE: '0', C360_ALLOWED_ORIGINS: `http://localhost:${WTR_PORT},http://127.0.0.1:${WTR_PORT}` },
+        env: {
+          ...process.env,
+          PORT: String(API_PORT),
+          C360_WRITE_RATE: '0',
+          C360_ALLOWED_ORIGINS: `http://localhost:${WTR_PORT},http://127.0.0.1:${WTR_PORT}`,
+        },
       });
       const collect = (chunk) => {
         log = (log + chunk).slice(-8000);
@@ -67,7 +74,8 @@ function realServerPlugin() {
       while (!(await answers())) {
         const code = await Promise.race([exited, new Promise((r) => setTimeout(r, 500, 'waiting'))]);
         if (code !== 'waiting') throw new Error(`The c360 server exited (code ${code}) before answering:\n${log}`);
-        if (Date.now() > deadline) throw new Error(`The c360 server did not answer ${API}/openapi.json within ${STARTUP_TIMEOUT_MS / 1000}s:\n${log}`);
+        if (Date.now() > deadline)
+          throw new Error(`The c360 server did not answer ${API}/openapi.json within ${STARTUP_TIMEOUT_MS / 1000}s:\n${log}`);
       }
       // One token per lower role, for the tests of hidden actions and access denied (R19.3, R19.5).
       for (const role of ['viewer', 'agent', 'manager']) {

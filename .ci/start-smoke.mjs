@@ -42,7 +42,8 @@ try {
   if (page.status !== 200 || !html.includes('customer-360')) fail(`GET / answered ${page.status} without <customer-360>`);
   const api = await fetch(`${base}/api/customers?limit=1`, { headers: { authorization: `Bearer ${token}` } });
   const body = await api.json();
-  if (api.status !== 200 || !Array.isArray(body.items) || body.items.length !== 1) fail(`GET /api/customers answered ${api.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (api.status !== 200 || !Array.isArray(body.items) || body.items.length !== 1)
+    fail(`GET /api/customers answered ${api.status}: ${JSON.stringify(body).slice(0, 300)}`);
   const bundle = await fetch(`${base}/embed/assets/c360.js`);
   if (bundle.status !== 200) fail(`GET /embed/assets/c360.js answered ${bundle.status}`);
   console.log(`npm start smoke test: demo page, /api/customers (total ${body.total}) and the element bundle answered on a clean clone`);

@@ -34,7 +34,9 @@ interface Run {
   peakRssMiB: number;
 }
 
-const { values } = parseArgs({ options: { customers: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, dir: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { customers: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, dir: { type: 'string' } },
+});
 const sizes = values.customers!.split(',').map(Number);
 const seed = Number(values.seed);
 const dir = values.dir ?? mkdtempSync(join(tmpdir(), 'c360-seed-bench-'));
@@ -47,7 +49,16 @@ function meter() {
     sample: () => void (peak = Math.max(peak, process.memoryUsage().rss)),
     done: (label: string, customers: number, events: number, writeS?: number, writeCpuS?: number): Run => {
       const c = process.cpuUsage(cpu);
-      return { label, customers, events, wallS: (performance.now() - wall) / 1000, cpuS: (c.user + c.system) / 1e6, writeS, writeCpuS, peakRssMiB: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
+      return {
+        label,
+        customers,
+        events,
+        wallS: (performance.now() - wall) / 1000,
+        cpuS: (c.user + c.system) / 1e6,
+        writeS,
+        writeCpuS,
+        peakRssMiB: Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
+      };
     },
   };
 }
@@ -88,11 +99,15 @@ async function writePath(n: number): Promise<Run> {
   const m = meter();
   let lastReport = 0;
   const summary = await seedDatabase(db, {
-    customers: n, seed, onProgress: (done, total, events) => {
+    customers: n,
+    seed,
+    onProgress: (done, total, events) => {
       m.sample();
       if (done - lastReport >= total / 10) {
         lastReport = done;
-        process.stderr.write(`seed ${n}: ${done}/${total} customers, ${events} events, ${((performance.now()) / 1000).toFixed(0)} s, load ${loadAverage()}\n`);
+        process.stderr.write(
+          `seed ${n}: ${done}/${total} customers, ${events} events, ${(performance.now() / 1000).toFixed(0)} s, load ${loadAverage()}\n`,
+        );
       }
     },
   });
@@ -104,15 +119,21 @@ const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDig
 const conn = openFloor(':memory:');
 const info = machineInfo(String((conn.prepare('select sqlite_version() as v').get() as { v: string }).v));
 conn.close();
-console.log(`machine: ${info.cpu}, ${info.cores} cores, ${fmt(info.ramGiB, 1)} GiB; Node ${info.node}; SQLite ${info.sqlite}; ${info.revision}; load at start ${info.loadAtStart}\n`);
+console.log(
+  `machine: ${info.cpu}, ${info.cores} cores, ${fmt(info.ramGiB, 1)} GiB; Node ${info.node}; SQLite ${info.sqlite}; ${info.revision}; load at start ${info.loadAtStart}\n`,
+);
 console.log('| customers | what | events | wall s | events/s (wall) | CPU s | events/CPU-s | peak RSS MiB |');
 console.log('| --: | --- | --: | --: | --: | --: | --: | --: |');
 try {
   for (const n of sizes) {
     for (const run of [await floor(n), await writePath(n)]) {
-      const extra = run.writeS === undefined || run.writeCpuS === undefined ? ''
-        : ` (of which writing rows: ${fmt(run.writeS, 1)} s wall, ${fmt(run.writeCpuS, 1)} CPU s = ${fmt(run.events / run.writeCpuS)} events/CPU-s)`;
-      console.log(`| ${fmt(n)} | ${run.label}${extra} | ${fmt(run.events)} | ${fmt(run.wallS, 1)} | ${fmt(run.events / run.wallS)} | ${fmt(run.cpuS, 1)} | ${fmt(run.events / run.cpuS)} | ${fmt(run.peakRssMiB)} |`);
+      const extra =
+        run.writeS === undefined || run.writeCpuS === undefined
+          ? ''
+          : ` (of which writing rows: ${fmt(run.writeS, 1)} s wall, ${fmt(run.writeCpuS, 1)} CPU s = ${fmt(run.events / run.writeCpuS)} events/CPU-s)`;
+      console.log(
+        `| ${fmt(n)} | ${run.label}${extra} | ${fmt(run.events)} | ${fmt(run.wallS, 1)} | ${fmt(run.events / run.wallS)} | ${fmt(run.cpuS, 1)} | ${fmt(run.events / run.cpuS)} | ${fmt(run.peakRssMiB)} |`,
+      );
     }
   }
   console.log(`\nload at end ${loadAverage()}`);

@@ -33,7 +33,11 @@ export async function analyzeManifest() {
 /** The base classes whose members every element (or every customer element) inherits. */
 const BASES = [
   { name: 'C360Element', title: 'Shared by every element', anchor: 'shared-by-every-element' },
-  { name: 'C360CustomerElement', title: 'Shared by the elements that show one customer', anchor: 'shared-by-the-elements-that-show-one-customer' },
+  {
+    name: 'C360CustomerElement',
+    title: 'Shared by the elements that show one customer',
+    anchor: 'shared-by-the-elements-that-show-one-customer',
+  },
 ];
 
 const INTRO = `# Elements
@@ -101,11 +105,19 @@ missing, expired or lacks the role; changing \`token\` refetches).
 `;
 
 /** One line of a table cell: no line breaks, pipes escaped. */
-const cell = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (text) =>
+  (text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 /** A type or value as inline code, `undefined` left out of optional types. */
 const code = (text) => (text ? `\`${cell(text.replace(/ \| undefined$/, ''))}\`` : '');
-const table = (head, rows) => (rows.length ? [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n') : '');
-const isPublic = (member) => !member.static && member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#');
+const table = (head, rows) =>
+  rows.length
+    ? [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n')
+    : '';
+const isPublic = (member) =>
+  !member.static && member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#');
 
 /** The attributes, properties, methods, events, slots, parts and CSS properties of a declaration. */
 function renderApi(declaration, own) {
@@ -113,34 +125,90 @@ function renderApi(declaration, own) {
   const keep = (item) => !own || !item.inheritedFrom;
   const attributes = (declaration.attributes ?? []).filter(keep);
   if (attributes.length) {
-    out.push('### Attributes\n', table(['attribute', 'property', 'type', 'default', 'description'],
-      attributes.map((a) => {
-        const field = declaration.members?.find((m) => m.name === a.fieldName);
-        return [`\`${a.name}\``, a.fieldName ? `\`${a.fieldName}\`` : '', code(a.type?.text), code(a.default ?? field?.default), cell(a.description)];
-      })));
+    out.push(
+      '### Attributes\n',
+      table(
+        ['attribute', 'property', 'type', 'default', 'description'],
+        attributes.map((a) => {
+          const field = declaration.members?.find((m) => m.name === a.fieldName);
+          return [
+            `\`${a.name}\``,
+            a.fieldName ? `\`${a.fieldName}\`` : '',
+            code(a.type?.text),
+            code(a.default ?? field?.default),
+            cell(a.description),
+          ];
+        }),
+      ),
+    );
   }
   const members = (declaration.members ?? []).filter((m) => isPublic(m) && keep(m));
   const properties = members.filter((m) => m.kind === 'field' && !m.attribute);
   if (properties.length) {
-    out.push('### Properties\n\nOnly as JavaScript properties (no attribute).\n', table(['property', 'type', 'default', 'description'],
-      properties.map((p) => [`\`${p.name}\`${p.readonly ? ' (read-only)' : ''}`, code(p.type?.text), code(p.default), cell(p.description)])));
+    out.push(
+      '### Properties\n\nOnly as JavaScript properties (no attribute).\n',
+      table(
+        ['property', 'type', 'default', 'description'],
+        properties.map((p) => [
+          `\`${p.name}\`${p.readonly ? ' (read-only)' : ''}`,
+          code(p.type?.text),
+          code(p.default),
+          cell(p.description),
+        ]),
+      ),
+    );
   }
   const methods = members.filter((m) => m.kind === 'method' && m.description);
   if (methods.length) {
-    out.push('### Methods\n', table(['method', 'returns', 'description'],
-      methods.map((m) => [`\`${m.name}(${(m.parameters ?? []).map((p) => `${p.name}${p.optional || p.default ? '?' : ''}`).join(', ')})\``, code(m.return?.type?.text), cell(m.description)])));
+    out.push(
+      '### Methods\n',
+      table(
+        ['method', 'returns', 'description'],
+        methods.map((m) => [
+          `\`${m.name}(${(m.parameters ?? []).map((p) => `${p.name}${p.optional || p.default ? '?' : ''}`).join(', ')})\``,
+          code(m.return?.type?.text),
+          cell(m.description),
+        ]),
+      ),
+    );
   }
   const events = (declaration.events ?? []).filter(keep);
   if (events.length) {
-    out.push('### Events\n', table(['event', 'type', 'description'], events.map((e) => [`\`${e.name}\``, code(e.type?.text), cell(e.description)])));
+    out.push(
+      '### Events\n',
+      table(
+        ['event', 'type', 'description'],
+        events.map((e) => [`\`${e.name}\``, code(e.type?.text), cell(e.description)]),
+      ),
+    );
   }
   const slots = (declaration.slots ?? []).filter(keep);
-  if (slots.length) out.push('### Slots\n', table(['slot', 'description'], slots.map((s) => [s.name ? `\`${s.name}\`` : '(default)', cell(s.description)])));
+  if (slots.length)
+    out.push(
+      '### Slots\n',
+      table(
+        ['slot', 'description'],
+        slots.map((s) => [s.name ? `\`${s.name}\`` : '(default)', cell(s.description)]),
+      ),
+    );
   const parts = (declaration.cssParts ?? []).filter(keep);
-  if (parts.length) out.push('### CSS parts\n', table(['part', 'description'], parts.map((p) => [`\`${p.name}\``, cell(p.description)])));
+  if (parts.length)
+    out.push(
+      '### CSS parts\n',
+      table(
+        ['part', 'description'],
+        parts.map((p) => [`\`${p.name}\``, cell(p.description)]),
+      ),
+    );
   const cssProperties = (declaration.cssProperties ?? []).filter(keep);
   if (cssProperties.length) {
-    out.push('### CSS custom properties\n', table(['property', 'default', 'description'], cssProperties.map((p) => [`\`${p.name}\``, code(p.default), cell(p.description)])));
+    out.push(
+      '### CSS custom properties\n',
+      table(
+        ['property', 'default', 'description'],
+        cssProperties.map((p) => [`\`${p.name}\``, code(p.default), cell(p.description)]),
+      ),
+    );
   }
   return out.join('\n');
 }
@@ -151,7 +219,9 @@ function renderInherited(declaration) {
     const from = (item) => item.inheritedFrom?.name === base.name;
     const names = [
       ...(declaration.attributes ?? []).filter(from).map((a) => `\`${a.name}\``),
-      ...(declaration.members ?? []).filter((m) => from(m) && isPublic(m) && !m.attribute && (m.kind === 'field' || m.description)).map((m) => `\`${m.name}${m.kind === 'method' ? '()' : ''}\``),
+      ...(declaration.members ?? [])
+        .filter((m) => from(m) && isPublic(m) && !m.attribute && (m.kind === 'field' || m.description))
+        .map((m) => `\`${m.name}${m.kind === 'method' ? '()' : ''}\``),
       ...(declaration.events ?? []).filter(from).map((e) => `\`${e.name}\``),
     ];
     const cssProperties = (declaration.cssProperties ?? []).filter(from).length;
@@ -162,7 +232,10 @@ function renderInherited(declaration) {
 
 /** A declaration's heading text: its summary, then its description. */
 function renderProse(declaration) {
-  return [declaration.summary, declaration.description].filter(Boolean).map((t) => `${t.trim()}\n`).join('\n');
+  return [declaration.summary, declaration.description]
+    .filter(Boolean)
+    .map((t) => `${t.trim()}\n`)
+    .join('\n');
 }
 
 /** The custom elements in the order `packages/components/src/index.ts` exports them, then any others by tag. */
@@ -186,18 +259,36 @@ export function renderElementsDocs(manifest) {
     }
   }
   const out = [INTRO];
-  out.push(table(['event', 'type', 'fired by'], [...firedBy].sort(([a], [b]) => a.localeCompare(b)).map(([name, e]) => [`\`${name}\``, code(e.type), e.tags.join(', ')])));
+  out.push(
+    table(
+      ['event', 'type', 'fired by'],
+      [...firedBy].sort(([a], [b]) => a.localeCompare(b)).map(([name, e]) => [`\`${name}\``, code(e.type), e.tags.join(', ')]),
+    ),
+  );
   out.push(STATES);
-  out.push('## Contents\n', ...elements.map((e) => `- [\`<${e.tagName}>\`](#${e.tagName}): ${cell(e.summary ?? e.description?.split('\n\n')[0])}`), '');
+  out.push(
+    '## Contents\n',
+    ...elements.map((e) => `- [\`<${e.tagName}>\`](#${e.tagName}): ${cell(e.summary ?? e.description?.split('\n\n')[0])}`),
+    '',
+  );
   for (const base of BASES) {
     const declaration = declarations.find((d) => d.kind === 'class' && d.name === base.name);
     if (!declaration) continue;
     out.push(`## ${base.title}\n`, renderProse(declaration), renderApi(declaration, true));
   }
   for (const element of elements) {
-    out.push(`## \`<${element.tagName}>\`\n`, `Class \`${element.name}\`.\n`, renderProse(element), renderApi(element, true), renderInherited(element));
+    out.push(
+      `## \`<${element.tagName}>\`\n`,
+      `Class \`${element.name}\`.\n`,
+      renderProse(element),
+      renderApi(element, true),
+      renderInherited(element),
+    );
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

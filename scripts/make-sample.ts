@@ -79,7 +79,10 @@ async function main(): Promise<void> {
     if (cancellers.has(c)) picked.add(c);
   }
   const guests = new Set(
-    [...guestLines.keys()].filter((i) => guestLines.get(i)! <= MAX_GUEST_LINES).sort(byRank).slice(0, GUEST_INVOICES),
+    [...guestLines.keys()]
+      .filter((i) => guestLines.get(i)! <= MAX_GUEST_LINES)
+      .sort(byRank)
+      .slice(0, GUEST_INVOICES),
   );
 
   const out: string[] = [header];

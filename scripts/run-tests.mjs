@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: custom-elements manifest, type-check, bundle, host examples, node tests (vitest), browser tests (web-test-runner in Chromium),
+// `npm test`: custom-elements manifest, type-check, lint, bundle, host examples, node tests (vitest), browser tests (web-test-runner in Chromium),
 // then one summary line `N passed, N failed` summed over both runners (read by CI).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +25,8 @@ const steps = {
     npx('tsc', '-p', 'demo/react') &&
     npx('tsc', '-p', 'demo/vue') &&
     npx('tsc', '-p', 'demo/refine'),
+  // Code style: ESLint (typescript-eslint, eslint-plugin-lit) and Prettier, as `npm run lint`.
+  lint: run('lint', 'npm', ['run', '--silent', 'lint']),
   // The bundle first: the end-to-end test (packages/server/test/e2e) loads the demo page with it.
   bundle: run('bundle', 'node', ['scripts/bundle.mjs']),
 };
@@ -46,6 +48,8 @@ for (const [name, ok] of Object.entries(steps)) {
     failed += 1;
   }
 }
-console.log(`\nnode tests: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}; browser tests: ${wtr ? `${wtr.passed} passed, ${wtr.failed} failed` : 'no report'}`);
+console.log(
+  `\nnode tests: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}; browser tests: ${wtr ? `${wtr.passed} passed, ${wtr.failed} failed` : 'no report'}`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && Object.values(steps).every(Boolean) ? 0 : 1);

@@ -53,10 +53,22 @@ export async function openBrowserBench(log: (line: string) => void): Promise<Bro
   const server = (await listen(app, 0, '127.0.0.1')) as Server;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
-    machine, db, asOf, token, browser,
+    machine,
+    db,
+    asOf,
+    token,
+    browser,
     base: `http://localhost:${(server.address() as AddressInfo).port}`,
     async close() {
       await browser.close();

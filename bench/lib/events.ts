@@ -33,8 +33,9 @@ export function eventPools(conn: SQLite.Database): EventPools {
   const products = conn
     .prepare("select id, name from products where id glob '[0-9][0-9][0-9][0-9][0-9]*' order by id")
     .all() as EventPools['products'];
-  const campaigns = (conn.prepare("select id from campaigns where channel = 'email' order by id").all() as Array<{ id: string }>)
-    .map((r) => r.id);
+  const campaigns = (conn.prepare("select id from campaigns where channel = 'email' order by id").all() as Array<{ id: string }>).map(
+    (r) => r.id,
+  );
   if (!customers.length || !products.length) throw new Error('ingestion workload: the database has no customers or products');
   return { customers, products, campaigns };
 }
@@ -60,7 +61,10 @@ export interface EventOptions {
 }
 
 /** `options.events` events in batches of `options.batch`, and how many of each type. */
-export function ingestBatches(pools: EventPools, options: EventOptions): { batches: IngestEventInput[][]; byType: Record<MixType, number> } {
+export function ingestBatches(
+  pools: EventPools,
+  options: EventOptions,
+): { batches: IngestEventInput[][]; byType: Record<MixType, number> } {
   const rand = prng(options.seed ^ 0x1e57);
   const { prefix } = options;
   const byType = Object.fromEntries(EVENT_MIX.map(([t]) => [t, 0])) as Record<MixType, number>;
@@ -92,31 +96,54 @@ export function ingestBatches(pools: EventPools, options: EventOptions): { batch
         const refund = rand() < 0.1;
         const orderId = lastOrder.get(customerId);
         event = {
-          ...base, type,
+          ...base,
+          type,
           data: {
-            customerId, paymentId: `${prefix}-p${n}`, kind: refund ? 'refund' : 'charge', status: rand() < 0.95 ? 'succeeded' : 'failed',
-            amount: price(rand, 50_000), currency: customer.currency, ...(orderId ? { orderId } : {}), reference: `ch_${n.toString(36)}`,
+            customerId,
+            paymentId: `${prefix}-p${n}`,
+            kind: refund ? 'refund' : 'charge',
+            status: rand() < 0.95 ? 'succeeded' : 'failed',
+            amount: price(rand, 50_000),
+            currency: customer.currency,
+            ...(orderId ? { orderId } : {}),
+            reference: `ch_${n.toString(36)}`,
           },
         };
         break;
       }
       case 'marketing.email_opened': {
         const campaignId = pools.campaigns.length ? pick(pools.campaigns, rand) : `bench-campaign-${randomInt(rand, 12)}`;
-        event = { ...base, type, data: { customerId, campaignId, channel: 'email', ...(pools.campaigns.length ? {} : { campaignName: campaignId }) } };
+        event = {
+          ...base,
+          type,
+          data: { customerId, campaignId, channel: 'email', ...(pools.campaigns.length ? {} : { campaignName: campaignId }) },
+        };
         break;
       }
       case 'session.started':
         event = {
-          ...base, type,
-          data: { customerId, sessionId: `${prefix}-s${n}`, device: pick(DEVICES, rand), durationSeconds: 30 + randomInt(rand, 1800), source: pick(SOURCES, rand) },
+          ...base,
+          type,
+          data: {
+            customerId,
+            sessionId: `${prefix}-s${n}`,
+            device: pick(DEVICES, rand),
+            durationSeconds: 30 + randomInt(rand, 1800),
+            source: pick(SOURCES, rand),
+          },
         };
         break;
       case 'ticket.opened':
         event = {
-          ...base, type,
+          ...base,
+          type,
           data: {
-            customerId, ticketId: `${prefix}-t${n}`, subject: pick(SUBJECTS, rand), priority: pick(PRIORITIES, rand),
-            channel: pick(CHANNELS, rand), description: 'Customer wrote in about a recent order; details in the thread.',
+            customerId,
+            ticketId: `${prefix}-t${n}`,
+            subject: pick(SUBJECTS, rand),
+            priority: pick(PRIORITIES, rand),
+            channel: pick(CHANNELS, rand),
+            description: 'Customer wrote in about a recent order; details in the thread.',
           },
         };
         break;

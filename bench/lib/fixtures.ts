@@ -21,7 +21,12 @@ const RULES = [
     criteria: {
       all: [
         { field: 'lifetimeValue', op: '>=', value: 1000 },
-        { any: [{ field: 'daysSinceLastPurchase', op: '>', value: 90 }, { field: 'churnScore', op: '>=', value: 67 }] },
+        {
+          any: [
+            { field: 'daysSinceLastPurchase', op: '>', value: 90 },
+            { field: 'churnScore', op: '>=', value: 67 },
+          ],
+        },
         { not: { field: 'tag', op: 'contains', value: 'do-not-contact' } },
       ],
     },
@@ -51,7 +56,12 @@ export interface FixtureSummary {
 /**
  * @param all every customer id; `sampled` the customers whose reads are measured (they get 0–4 notes).
  */
-export async function createFixtures(app: Fetcher, all: readonly string[], sampled: readonly string[], seed: number): Promise<FixtureSummary> {
+export async function createFixtures(
+  app: Fetcher,
+  all: readonly string[],
+  sampled: readonly string[],
+  seed: number,
+): Promise<FixtureSummary> {
   const started = performance.now();
   const rand = prng(seed ^ 0xf1c5);
   const summary: FixtureSummary = { tags: 0, tagAssignments: 0, notes: 0, ruleSegments: 0, manualAssignments: 0, seconds: 0 };

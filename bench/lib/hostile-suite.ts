@@ -19,8 +19,13 @@ import { authHeaders, benchApp, createBenchToken } from './auth.js';
 import { machineInfo } from './machine.js';
 import { measure, ms, type Summary } from './stats.js';
 
-const deep = (depth: number) => `{"name":"Deep","kind":"rule","criteria":${'{"not":'.repeat(depth)}{"field":"lifetimeValue","op":">","value":1}${'}'.repeat(depth)}}`;
-const SMALL = JSON.stringify({ name: 'Bench rule', kind: 'rule', criteria: { all: [{ field: 'lifetimeValue', op: '>=', value: 100 }, { not: { field: 'tier', op: '=', value: 'gold' } }] } });
+const deep = (depth: number) =>
+  `{"name":"Deep","kind":"rule","criteria":${'{"not":'.repeat(depth)}{"field":"lifetimeValue","op":">","value":1}${'}'.repeat(depth)}}`;
+const SMALL = JSON.stringify({
+  name: 'Bench rule',
+  kind: 'rule',
+  criteria: { all: [{ field: 'lifetimeValue', op: '>=', value: 100 }, { not: { field: 'tier', op: '=', value: 'gold' } }] },
+});
 
 export async function main(argv: string[]): Promise<number> {
   const requests = Number(argv[argv.indexOf('--requests') + 1]) || 200;
@@ -31,17 +36,33 @@ export async function main(argv: string[]): Promise<number> {
     const server = await listen(benchApp(db, new Date()), 0, '127.0.0.1');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const post = async (body: string, expected: number) => {
-      const res = await fetch(`${base}/api/segments`, { method: 'POST', headers: { ...authHeaders(), 'content-type': 'application/json' }, body });
+      const res = await fetch(`${base}/api/segments`, {
+        method: 'POST',
+        headers: { ...authHeaders(), 'content-type': 'application/json' },
+        body,
+      });
       await res.arrayBuffer();
       if (res.status !== expected) throw new Error(`POST /api/segments answered ${res.status}, expected ${expected}`);
     };
     await post(SMALL, 201); // the name is now taken: later posts of SMALL are 409 after full validation
-    const health = async () => { const res = await fetch(`${base}/healthz`); await res.arrayBuffer(); };
+    const health = async () => {
+      const res = await fetch(`${base}/healthz`);
+      await res.arrayBuffer();
+    };
     const inputs = Array.from({ length: requests }, (_, i) => i);
     const rows: Array<[string, Summary]> = [
-      ['POST /api/segments, criteria 1,100 levels deep → 400', await measure(inputs, () => post(deep(1100), 400), { warmupInputs: inputs, warmup: 20 })],
-      ['POST /api/segments, criteria 10,000 levels deep → 400', await measure(inputs, () => post(deep(10_000), 400), { warmupInputs: inputs, warmup: 20 })],
-      ['POST /api/segments, small valid rule, name taken → 409', await measure(inputs, () => post(SMALL, 409), { warmupInputs: inputs, warmup: 20 })],
+      [
+        'POST /api/segments, criteria 1,100 levels deep → 400',
+        await measure(inputs, () => post(deep(1100), 400), { warmupInputs: inputs, warmup: 20 }),
+      ],
+      [
+        'POST /api/segments, criteria 10,000 levels deep → 400',
+        await measure(inputs, () => post(deep(10_000), 400), { warmupInputs: inputs, warmup: 20 }),
+      ],
+      [
+        'POST /api/segments, small valid rule, name taken → 409',
+        await measure(inputs, () => post(SMALL, 409), { warmupInputs: inputs, warmup: 20 }),
+      ],
       ['GET /healthz (HTTP reference)', await measure(inputs, health, { warmupInputs: inputs, warmup: 20 })],
     ];
 
@@ -51,7 +72,10 @@ export async function main(argv: string[]): Promise<number> {
     const pings: number[] = [];
     for (let round = 0; round < 10; round++) {
       const started = performance.now();
-      await Promise.all([...Array.from({ length: 4 }, () => post(deep(1100), 400)), health().then(() => pings.push(performance.now() - started))]);
+      await Promise.all([
+        ...Array.from({ length: 4 }, () => post(deep(1100), 400)),
+        health().then(() => pings.push(performance.now() - started)),
+      ]);
     }
     delay.disable();
     await new Promise((resolve) => server.close(resolve));
@@ -66,10 +90,13 @@ export async function main(argv: string[]): Promise<number> {
       '',
       '| request | n | p50 ms | p95 ms | p99 ms | max ms | req/s | CPU wait |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      ...rows.map(([name, s]) => `| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${s.throughput.toFixed(0)} | ${s.waited === undefined ? '–' : `${(s.waited * 100).toFixed(0)} %`} |`),
+      ...rows.map(
+        ([name, s]) =>
+          `| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${s.throughput.toFixed(0)} | ${s.waited === undefined ? '–' : `${(s.waited * 100).toFixed(0)} %`} |`,
+      ),
       '',
-      `Four 1,100-deep requests at once, 10 rounds: longest event-loop delay ${ms(delay.max / 1e6)} ms (p99 ${ms(delay.percentile(99) / 1e6)} ms); `
-        + `GET /healthz sent alongside answered in at most ${ms(Math.max(...pings))} ms.`,
+      `Four 1,100-deep requests at once, 10 rounds: longest event-loop delay ${ms(delay.max / 1e6)} ms (p99 ${ms(delay.percentile(99) / 1e6)} ms); ` +
+        `GET /healthz sent alongside answered in at most ${ms(Math.max(...pings))} ms.`,
       '',
     ].join('\n');
     process.stdout.write(report);

@@ -54,8 +54,12 @@ export async function runIngest(x: IngestInputs): Promise<IngestResults> {
   const gen = (prefix: string, events = x.events) => ingestBatches(pools, { events, batch: x.batch, seed: x.seed, asOf: x.asOf, prefix });
   const validate = (batches: IngestEventInput[][]) => batches.map((b) => b.map((e) => IngestEvent.parse(e)));
   const sets = {
-    http: gen('bench-http'), direct: gen('bench-direct'), raw: gen('bench-raw'),
-    warmHttp: gen('bench-warm-http', x.batch), warmDirect: gen('bench-warm-direct', x.batch), warmRaw: gen('bench-warm-raw', x.batch),
+    http: gen('bench-http'),
+    direct: gen('bench-direct'),
+    raw: gen('bench-raw'),
+    warmHttp: gen('bench-warm-http', x.batch),
+    warmDirect: gen('bench-warm-direct', x.batch),
+    warmRaw: gen('bench-warm-raw', x.batch),
   };
   const bodies = sets.http.batches.map((b) => JSON.stringify(b));
   const warmBody = JSON.stringify(sets.warmHttp.batches[0]);
@@ -73,16 +77,28 @@ export async function runIngest(x: IngestInputs): Promise<IngestResults> {
   step(`POST /api/events: ${n} events in batches of ${x.batch}`);
   const http = await measure(bodies, send, { warmup: 1, warmupInputs: [warmBody] });
   if (total.applied !== n + x.batch) throw new Error(`POST /api/events applied ${total.applied} of ${n + x.batch} events`);
-  rows.push({ what: '**`POST /api/events` via `app.request()`** (JSON parse, zod validation, applyEvents, JSON reply)', events: n, summary: http, eventsPerSecond: rate(n, http), target: true });
+  rows.push({
+    what: '**`POST /api/events` via `app.request()`** (JSON parse, zod validation, applyEvents, JSON reply)',
+    events: n,
+    summary: http,
+    eventsPerSecond: rate(n, http),
+    target: true,
+  });
 
   step('applyEvents() direct');
   const directBatches = validate(sets.direct.batches);
   let applied = 0;
   const direct = await measure(directBatches, async (b) => void (applied += (await applyEvents(x.db, b)).applied), {
-    warmup: 1, warmupInputs: validate(sets.warmDirect.batches),
+    warmup: 1,
+    warmupInputs: validate(sets.warmDirect.batches),
   });
   if (applied !== n + x.batch) throw new Error(`applyEvents applied ${applied} of ${n + x.batch} events (warm-up batch included)`);
-  rows.push({ what: '(a) ref: `applyEvents()` direct — pre-validated events, no HTTP/JSON/zod', events: n, summary: direct, eventsPerSecond: rate(n, direct) });
+  rows.push({
+    what: '(a) ref: `applyEvents()` direct — pre-validated events, no HTTP/JSON/zod',
+    events: n,
+    summary: direct,
+    eventsPerSecond: rate(n, direct),
+  });
 
   step('raw insert floor');
   const receivedAt = new Date().toISOString();
@@ -96,28 +112,44 @@ export async function runIngest(x: IngestInputs): Promise<IngestResults> {
   const insert = rawInserter(writer);
   const floor = await measure(rawBatches, (b) => void (rawRowCount += insert(b)), { warmup: 1, warmupInputs: warmRaw });
   writer.close();
-  rows.push({ what: '(b) ref: raw better-sqlite3 inserts of the same rows, one transaction per batch — the floor', events: n, summary: floor, eventsPerSecond: rate(n, floor) });
+  rows.push({
+    what: '(b) ref: raw better-sqlite3 inserts of the same rows, one transaction per batch — the floor',
+    events: n,
+    summary: floor,
+    eventsPerSecond: rate(n, floor),
+  });
 
   step('POST /api/events again: all duplicates');
   total.duplicates = 0;
   const replay = await measure(bodies, send, { warmup: 1, warmupInputs: [warmBody] });
   if (total.duplicates !== n + x.batch) throw new Error(`replay: ${total.duplicates} of ${n + x.batch} events were duplicates`);
-  rows.push({ what: 'replay of the same `POST /api/events` batches — every event a duplicate', events: n, summary: replay, eventsPerSecond: rate(n, replay) });
+  rows.push({
+    what: 'replay of the same `POST /api/events` batches — every event a duplicate',
+    events: n,
+    summary: replay,
+    eventsPerSecond: rate(n, replay),
+  });
 
   const orders = sets.http.byType['order.placed'];
   for (const prefix of ['bench-http', 'bench-direct', 'bench-raw']) {
     if (countLike(x.conn, 'orders', prefix) !== orders) throw new Error(`ingestion cross-check: ${prefix} orders missing`);
   }
   const lines = sets.http.batches.flat().reduce((s, e) => s + (e.type === 'order.placed' ? e.data.lines.length : 0), 0);
-  notes.push(`Ingestion workload (seed ${x.seed}, identical in every pass but for the ids): ` +
-    Object.entries(sets.http.byType).map(([t, k]) => `${k} ${t}`).join(', ') +
-    ` (${lines} order lines, 3–10 per order); random existing customers, times in the 30 days before as-of. ` +
-    `Mean JSON body ${Math.round(bodies.reduce((s, b) => s + b.length, 0) / bodies.length / 1024)} KiB per batch; ` +
-    `raw floor: ${Math.round(rawRowCount / n * 10) / 10} rows per event. Each pass starts after one warm-up batch of its own ` +
-    'and adds its rows to the database, so later passes write into slightly larger tables.');
-  notes.push('The raw floor inserts only what the events add (idempotency key, record, order lines / ticket event, timeline ' +
-    'row); the server also looks up the customer and the record owner per event, upserts catalogue and campaign rows, ' +
-    'recomputes product sales statistics per order, and per batch recomputes `customer_stats` and the touched customers\' ' +
-    'rule-segment memberships (with timeline entries).');
+  notes.push(
+    `Ingestion workload (seed ${x.seed}, identical in every pass but for the ids): ` +
+      Object.entries(sets.http.byType)
+        .map(([t, k]) => `${k} ${t}`)
+        .join(', ') +
+      ` (${lines} order lines, 3–10 per order); random existing customers, times in the 30 days before as-of. ` +
+      `Mean JSON body ${Math.round(bodies.reduce((s, b) => s + b.length, 0) / bodies.length / 1024)} KiB per batch; ` +
+      `raw floor: ${Math.round((rawRowCount / n) * 10) / 10} rows per event. Each pass starts after one warm-up batch of its own ` +
+      'and adds its rows to the database, so later passes write into slightly larger tables.',
+  );
+  notes.push(
+    'The raw floor inserts only what the events add (idempotency key, record, order lines / ticket event, timeline ' +
+      'row); the server also looks up the customer and the record owner per event, upserts catalogue and campaign rows, ' +
+      "recomputes product sales statistics per order, and per batch recomputes `customer_stats` and the touched customers' " +
+      'rule-segment memberships (with timeline entries).',
+  );
   return { rows, mix: sets.http.byType, notes };
 }

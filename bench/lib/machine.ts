@@ -62,7 +62,10 @@ function revision(): string {
 }
 
 export function loadAverage(): string {
-  return os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 }
 
 /** @param sqliteVersion from `select sqlite_version()` on the benchmark's connection. */

@@ -28,11 +28,27 @@ const BUDGET_KB = 80;
 /** After the view is rendered, how long the page is left alone before the recording stops. */
 const QUIET_MS = 1500;
 const SECTIONS = [
-  'customer-profile', 'customer-metrics', 'health-gauge', 'churn-risk', 'order-history', 'loyalty-status', 'marketing-engagement',
-  'support-tickets', 'payment-methods', 'behavior-analytics', 'customer-timeline', 'customer-notes', 'customer-tags', 'customer-segments',
+  'customer-profile',
+  'customer-metrics',
+  'health-gauge',
+  'churn-risk',
+  'order-history',
+  'loyalty-status',
+  'marketing-engagement',
+  'support-tickets',
+  'payment-methods',
+  'behavior-analytics',
+  'customer-timeline',
+  'customer-notes',
+  'customer-tags',
+  'customer-segments',
 ];
 
-interface Args { runs: number; page: string; width: number }
+interface Args {
+  runs: number;
+  page: string;
+  width: number;
+}
 const USAGE = `usage: npx tsx bench/page-load.ts [--runs 10] [--page /plain/] [--width 1280]
   --runs N    cold page loads measured (each in a new browser context)
   --page P    the page to load (a page with one <customer-360> of customer 17850)
@@ -73,7 +89,12 @@ const RENDERED = `(sections) => new Promise((resolve, reject) => {
   requestAnimationFrame(check);
 })`;
 
-interface Loaded { url: string; kind: 'code' | 'data' | 'other'; bytes: number; gzip: number }
+interface Loaded {
+  url: string;
+  kind: 'code' | 'data' | 'other';
+  bytes: number;
+  gzip: number;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const args = flagsOrExitCode(argv, parseArgs, USAGE);
@@ -100,7 +121,12 @@ export async function main(argv: string[]): Promise<number> {
         if (!recording) return;
         const url = response.url();
         const type = response.request().resourceType();
-        const kind = type === 'script' || type === 'stylesheet' || type === 'document' ? 'code' : type === 'fetch' || type === 'xhr' || type === 'eventsource' ? 'data' : 'other';
+        const kind =
+          type === 'script' || type === 'stylesheet' || type === 'document'
+            ? 'code'
+            : type === 'fetch' || type === 'xhr' || type === 'eventsource'
+              ? 'data'
+              : 'other';
         if (type === 'eventsource') return loaded.push({ url, kind, bytes: 0, gzip: 0 }) && undefined;
         void response.body().then(
           (body) => loaded.push({ url, kind, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length }),
@@ -123,7 +149,10 @@ export async function main(argv: string[]): Promise<number> {
     const sum = (kind: Loaded['kind'], key: 'bytes' | 'gzip') => first.filter((l) => l.kind === kind).reduce((s, l) => s + l[key], 0);
     const kb = (n: number) => (n / 1024).toFixed(1);
     const codeGzip = sum('code', 'gzip');
-    const time = summarize(times, times.reduce((s, t) => s + t, 0));
+    const time = summarize(
+      times,
+      times.reduce((s, t) => s + t, 0),
+    );
     const within = codeGzip / 1024 <= BUDGET_KB;
     const path = (url: string) => {
       const u = new URL(url);
@@ -148,15 +177,17 @@ export async function main(argv: string[]): Promise<number> {
       '',
       '| Response | Kind | Bytes | gzip |',
       '|---|---|---:|---:|',
-      ...first.sort((a, b) => a.kind.localeCompare(b.kind) || b.gzip - a.gzip).map((l) => `| \`${path(l.url)}\` | ${l.kind} | ${l.bytes.toLocaleString('en-US')} | ${l.gzip.toLocaleString('en-US')} |`),
+      ...first
+        .sort((a, b) => a.kind.localeCompare(b.kind) || b.gzip - a.gzip)
+        .map((l) => `| \`${path(l.url)}\` | ${l.kind} | ${l.bytes.toLocaleString('en-US')} | ${l.gzip.toLocaleString('en-US')} |`),
       `| **Code total** | | ${sum('code', 'bytes').toLocaleString('en-US')} | **${codeGzip.toLocaleString('en-US')}** |`,
       `| API data total (JSON) | | ${sum('data', 'bytes').toLocaleString('en-US')} | ${sum('data', 'gzip').toLocaleString('en-US')} |`,
       '',
       `## Navigation → fully rendered 360 view: p50 **${ms(time.p50)} ms**, p95 ${ms(time.p95)} ms, max ${ms(time.max)} ms (n = ${time.n})`,
       '',
-      'From navigation start (the page\'s `performance.now()` origin) to the first animation frame in which the whole view is rendered: the HTML, the bundle, ' +
-        'every section\'s API request and render. The behaviour charts draw (and uPlot, 22.7 KB gzip, loads) when that section comes near the viewport; ' +
-        'on this page it is below the fold, so neither is in these numbers; the charts\' data tables are rendered.'
+      "From navigation start (the page's `performance.now()` origin) to the first animation frame in which the whole view is rendered: the HTML, the bundle, " +
+        "every section's API request and render. The behaviour charts draw (and uPlot, 22.7 KB gzip, loads) when that section comes near the viewport; " +
+        "on this page it is below the fold, so neither is in these numbers; the charts' data tables are rendered.",
     ].join('\n');
     console.log(markdown);
     mkdirSync(RESULTS_DIR, { recursive: true });

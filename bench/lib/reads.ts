@@ -61,8 +61,10 @@ export async function runReads(x: ReadInputs): Promise<ReadResults> {
   // The very first request after the import pays the lazy work (RFM breakpoints, segment context).
   const cold = performance.now();
   await get(app, paths.view360(ids[0]!));
-  notes.push(`First GET /360 after the import (lazy caches, segment context, cold JIT): ${ms(performance.now() - cold)} ms; ` +
-    'every series below starts after its warm-up.');
+  notes.push(
+    `First GET /360 after the import (lazy caches, segment context, cold JIT): ${ms(performance.now() - cold)} ms; ` +
+      'every series below starts after its warm-up.',
+  );
 
   step('recording the statements of every request');
   const recorder = new Recorder(x.file, asOf);
@@ -94,8 +96,10 @@ export async function runReads(x: ReadInputs): Promise<ReadResults> {
   const http = (base: string) => ({ request: (path: string) => fetch(base + path, { headers: authHeaders() }) });
   const httpFloor = await measure(ids, () => get(http(pingServer.base), '/ping'), opts);
   const http360 = await measure(ids, (id) => get(http(apiServer.base), paths.view360(id)), opts);
-  notes.push(`HTTP: \`fetch\` (undici, keep-alive) to \`listen()\` on 127.0.0.1; ${apiServer.connections()} TCP connection(s) ` +
-    `opened to the API server for ${x.warmup + ids.length} requests, ${pingServer.connections()} to the ping server.`);
+  notes.push(
+    `HTTP: \`fetch\` (undici, keep-alive) to \`listen()\` on 127.0.0.1; ${apiServer.connections()} TCP connection(s) ` +
+      `opened to the API server for ${x.warmup + ids.length} requests, ${pingServer.connections()} to the ping server.`,
+  );
   await close(apiServer.server);
   await close(pingServer.server);
 
@@ -108,16 +112,23 @@ export async function runReads(x: ReadInputs): Promise<ReadResults> {
   rows.push(
     { endpoint: e360, what: '**(a) `app.request()` on the server app — target**', summary: inProcess, statements: perCall('view360') },
     { endpoint: e360, what: '(b) HTTP `fetch` on 127.0.0.1, keep-alive', summary: http360 },
-    { endpoint: e360, what: '(c) ref: raw SQL — the same statements, better-sqlite3 prepared', summary: sql360, statements: perCall('view360') },
+    {
+      endpoint: e360,
+      what: '(c) ref: raw SQL — the same statements, better-sqlite3 prepared',
+      summary: sql360,
+      statements: perCall('view360'),
+    },
     { endpoint: e360, what: 'ref: `loadCustomer360()` direct (Kysely + scoring, no Hono, no middleware)', summary: direct },
     { endpoint: e360, what: '(d) ref: Hono trivial `/ping`, `app.request()`', summary: floor },
     { endpoint: e360, what: 'ref: Hono trivial `/ping` over HTTP', summary: httpFloor },
     { endpoint: 'RFM breakpoints', what: '`getRfmBreakpoints()` cache miss (first /360 after any stats change)', summary: rfmMiss },
   );
-  notes.push(`/360 p50 decomposition: raw SQL ${ms(sql360.p50)} ms → read function (Kysely building and preparing each ` +
-    `statement, awaits, scoring) ${ms(direct.p50)} ms → Hono app (middleware incl. segment-context check, routing, zod ` +
-    `validation, secure headers, JSON) ${ms(inProcess.p50)} ms → over HTTP ${ms(http360.p50)} ms. ` +
-    `Mean /360 body: ${Math.round(bytes / ids.length)} bytes.`);
+  notes.push(
+    `/360 p50 decomposition: raw SQL ${ms(sql360.p50)} ms → read function (Kysely building and preparing each ` +
+      `statement, awaits, scoring) ${ms(direct.p50)} ms → Hono app (middleware incl. segment-context check, routing, zod ` +
+      `validation, secure headers, JSON) ${ms(inProcess.p50)} ms → over HTTP ${ms(http360.p50)} ms. ` +
+      `Mean /360 body: ${Math.round(bytes / ids.length)} bytes.`,
+  );
 
   for (const e of ['search', 'timeline', 'orders'] as const) {
     step(LABEL[e]);
@@ -130,6 +141,9 @@ export async function runReads(x: ReadInputs): Promise<ReadResults> {
   if (replay.skippedWrites() > 0) {
     notes.push(`**${replay.skippedWrites()} write statements were recorded during GET requests** and skipped in the raw replay.`);
   }
-  const statements = (Object.keys(paths) as Endpoint[]).map((e) => ({ endpoint: LABEL[e], distinct: distinctStatements(recorded[e].main) }));
+  const statements = (Object.keys(paths) as Endpoint[]).map((e) => ({
+    endpoint: LABEL[e],
+    distinct: distinctStatements(recorded[e].main),
+  }));
   return { rows, target360: inProcess, notes, statements };
 }

@@ -11,7 +11,11 @@ export interface SseSubscription {
   close: () => void;
 }
 
-export function openSse(url: string, headers: Record<string, string>, onData: (data: unknown, receivedAt: number) => void): SseSubscription {
+export function openSse(
+  url: string,
+  headers: Record<string, string>,
+  onData: (data: unknown, receivedAt: number) => void,
+): SseSubscription {
   const controller = new AbortController();
   let resolveOpened!: () => void;
   let rejectOpened!: (error: unknown) => void;

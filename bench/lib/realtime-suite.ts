@@ -66,17 +66,31 @@ function parseArgs(argv: string[]): Args | null {
       return n;
     };
     switch (flag) {
-      case '--subscribers': a.subscribers = int(1); break;
-      case '--changes': a.changes = int(1); break;
-      case '--customers': a.customers = int(1); break;
-      case '--gap': a.gap = int(0); break;
-      case '--warmup': a.warmup = int(0); break;
-      case '--seed': a.seed = int(0); break;
+      case '--subscribers':
+        a.subscribers = int(1);
+        break;
+      case '--changes':
+        a.changes = int(1);
+        break;
+      case '--customers':
+        a.customers = int(1);
+        break;
+      case '--gap':
+        a.gap = int(0);
+        break;
+      case '--warmup':
+        a.warmup = int(0);
+        break;
+      case '--seed':
+        a.seed = int(0);
+        break;
       case '--type':
-        if (value !== 'session.started' && value !== 'marketing.email_opened') throw new Error(`--type: session.started or marketing.email_opened`);
+        if (value !== 'session.started' && value !== 'marketing.email_opened')
+          throw new Error(`--type: session.started or marketing.email_opened`);
         a.type = value;
         break;
-      default: throw new Error(`unknown flag ${flag}\n${USAGE}`);
+      default:
+        throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }
   }
   a.customers = Math.min(a.customers, a.subscribers);
@@ -139,13 +153,28 @@ async function run(args: Args, dbFile: string): Promise<number> {
     const makeEvent = (customerId: string) => {
       n += 1;
       const occurredAt = new Date(asOf.getTime() - n * 60_000).toISOString();
-      const event = args.type === 'session.started'
-        ? { id: `rt:${n}`, type: args.type, occurredAt, data: { customerId, sessionId: `rt-s${n}`, device: 'desktop', durationSeconds: 60 + (n % 600), source: 'bench' } }
-        : { id: `rt:${n}`, type: args.type, occurredAt, data: { customerId, campaignId: 'rt-campaign', campaignName: 'Realtime bench', channel: 'email' } };
+      const event =
+        args.type === 'session.started'
+          ? {
+              id: `rt:${n}`,
+              type: args.type,
+              occurredAt,
+              data: { customerId, sessionId: `rt-s${n}`, device: 'desktop', durationSeconds: 60 + (n % 600), source: 'bench' },
+            }
+          : {
+              id: `rt:${n}`,
+              type: args.type,
+              occurredAt,
+              data: { customerId, campaignId: 'rt-campaign', campaignName: 'Realtime bench', channel: 'email' },
+            };
       return JSON.stringify([event]);
     };
     const postEvent = async (body: string) => {
-      const res = await fetch(`${base}/api/events`, { method: 'POST', headers: { ...authHeaders(), 'content-type': 'application/json' }, body });
+      const res = await fetch(`${base}/api/events`, {
+        method: 'POST',
+        headers: { ...authHeaders(), 'content-type': 'application/json' },
+        body,
+      });
       const text = await res.text();
       if (res.status !== 200) throw new Error(`POST /api/events: ${res.status} ${text.slice(0, 300)}`);
     };
@@ -170,7 +199,16 @@ async function run(args: Args, dbFile: string): Promise<number> {
 
     // The subscriptions.
     log(`opening ${args.subscribers} SSE subscriptions over ${customers.length} customers …`);
-    interface Current { customer: string; t0: number; first: Map<number, number>; counts: Map<number, number>; complete: number; hubFirst?: number; hubFromFlush?: number; done: () => void }
+    interface Current {
+      customer: string;
+      t0: number;
+      first: Map<number, number>;
+      counts: Map<number, number>;
+      complete: number;
+      hubFirst?: number;
+      hubFromFlush?: number;
+      done: () => void;
+    }
     let current: Current | undefined;
     const firstLat: number[] = [];
     const allLat: number[] = [];
@@ -183,38 +221,42 @@ async function run(args: Args, dbFile: string): Promise<number> {
       const customer = customers[i % customers.length]!;
       subsPerCustomer.set(customer, (subsPerCustomer.get(customer) ?? 0) + 1);
       const url = `${base}/api/stream?customer=${encodeURIComponent(customer)}`;
-      subs.push(openSse(url, authHeaders(), (data, at) => {
-        const change = data as { customerId: string; type: string };
-        const c = current;
-        if (!c || change.customerId !== c.customer || change.type !== args.type) {
-          stray += 1;
-          return;
-        }
-        if (!c.first.has(i)) {
-          c.first.set(i, at - c.t0);
-        }
-        const count = (c.counts.get(i) ?? 0) + 1;
-        c.counts.set(i, count);
-        if (count === sections) {
-          if (recording) {
-            firstLat.push(c.first.get(i)!);
-            allLat.push(at - c.t0);
+      subs.push(
+        openSse(url, authHeaders(), (data, at) => {
+          const change = data as { customerId: string; type: string };
+          const c = current;
+          if (!c || change.customerId !== c.customer || change.type !== args.type) {
+            stray += 1;
+            return;
           }
-          c.complete += 1;
-          if (c.complete === subsPerCustomer.get(c.customer)) c.done();
-        }
-      }));
+          if (!c.first.has(i)) {
+            c.first.set(i, at - c.t0);
+          }
+          const count = (c.counts.get(i) ?? 0) + 1;
+          c.counts.set(i, count);
+          if (count === sections) {
+            if (recording) {
+              firstLat.push(c.first.get(i)!);
+              allLat.push(at - c.t0);
+            }
+            c.complete += 1;
+            if (c.complete === subsPerCustomer.get(c.customer)) c.done();
+          }
+        }),
+      );
     }
     await Promise.all(subs.map((s) => s.opened));
     const hub = changeHub(db);
     // In-process listeners (one per customer) for the hub reference.
-    const unsubs = customers.map((customer) => hub.subscribe(customer, (change) => {
-      const c = current;
-      if (!c || change.customerId !== c.customer || c.hubFirst !== undefined) return;
-      const at = performance.now();
-      c.hubFirst = at - c.t0;
-      c.hubFromFlush = at - lastFlushCall;
-    }));
+    const unsubs = customers.map((customer) =>
+      hub.subscribe(customer, (change) => {
+        const c = current;
+        if (!c || change.customerId !== c.customer || c.hubFirst !== undefined) return;
+        const at = performance.now();
+        c.hubFirst = at - c.t0;
+        c.hubFromFlush = at - lastFlushCall;
+      }),
+    );
     for (let waited = 0; hub.size < args.subscribers + customers.length; waited += 10) {
       if (waited > 10_000) throw new Error(`only ${hub.size} hub subscriptions after 10 s`);
       await sleep(10);
@@ -260,16 +302,26 @@ async function run(args: Args, dbFile: string): Promise<number> {
     const waited = w0 !== undefined && w1 !== undefined ? w1 - w0 : undefined;
     for (const u of unsubs) u.unsubscribe();
 
-    const expected = args.changes * args.subscribers / customers.length;
+    const expected = (args.changes * args.subscribers) / customers.length;
     const sseFirst = summarize(firstLat, wall, waited);
     const sseAll = summarize(allLat, wall, waited);
     rows.push(
-      { what: `**POST → SSE subscriber receives the change** (first of its ${sections} records), every subscriber of the touched customer`, summary: sseFirst, target: true },
+      {
+        what: `**POST → SSE subscriber receives the change** (first of its ${sections} records), every subscriber of the touched customer`,
+        summary: sseFirst,
+        target: true,
+      },
       { what: `POST → SSE subscriber has all ${sections} section records of the event`, summary: sseAll },
       { what: `POST /api/events round trip with the ${args.subscribers} subscriptions open`, summary: summarize(withSubs, wall, waited) },
       { what: '(a) ref: POST /api/events round trip, no subscriber', summary: aloneSummary },
-      { what: '(b) ref: in-process hub, POST sent → in-process listener called (server-side commit + publish)', summary: summarize(hubFromPost, wall, waited) },
-      { what: '(b) ref: in-process hub, `notifyCommitted` (its `flush()` call) → listener callback', summary: summarize(hubFromFlush, wall, waited) },
+      {
+        what: '(b) ref: in-process hub, POST sent → in-process listener called (server-side commit + publish)',
+        summary: summarize(hubFromPost, wall, waited),
+      },
+      {
+        what: '(b) ref: in-process hub, `notifyCommitted` (its `flush()` call) → listener callback',
+        summary: summarize(hubFromFlush, wall, waited),
+      },
     );
     const met = sseFirst.n > 0 && missed === 0 && sseFirst.p99 < TARGET_P99_MS;
     const metAll = sseAll.n > 0 && missed === 0 && sseAll.p99 < TARGET_P99_MS;
@@ -293,22 +345,25 @@ async function run(args: Args, dbFile: string): Promise<number> {
         `one per \`POST /api/events\` (admin API key), round-robin over those customers, each sent after the previous one reached every subscriber, ` +
         `${args.gap} ms apart; ${args.warmup} warm-up events before each series. Latency = \`performance.now()\` just before the POST's \`fetch\` → ` +
         'the read of the chunk carrying the record, per subscriber of the touched customer (client and server in one process: same clock, ' +
-        'one event loop, so the readers\' own work is included). Nearest-rank percentiles. (b) wraps `ChangeHub.prototype.flush` in this process ' +
+        "one event loop, so the readers' own work is included). Nearest-rank percentiles. (b) wraps `ChangeHub.prototype.flush` in this process " +
         'to time its call (made by `notifyCommitted` after the commit, or by the 1 s poll) and subscribes one in-process listener per customer.',
       `- **Deliveries**: ${sseFirst.n} of ${expected} expected (${missed} missed within ${DELIVERY_TIMEOUT_MS / 1000} s); ${stray} unexpected records during the series.`,
       '',
       `## Target: change-to-screen p99 < ${TARGET_P99_MS} ms on localhost with ${args.subscribers} subscribers`,
       '',
       `**${met ? 'Met' : 'Not met'}** for the change reaching the subscriber: p99 ${ms(sseFirst.p99)} ms (all ${sections} records: p99 ${ms(sseAll.p99)} ms, ${metAll ? 'met' : 'not met'}). ` +
-        'This is change-to-*receive*; change-to-*screen* (the page\'s refetch and render in Chromium) is bench/realtime-screen.ts.',
+        "This is change-to-*receive*; change-to-*screen* (the page's refetch and render in Chromium) is bench/realtime-screen.ts.",
       '',
       '| What | n | p50 | p95 | p99 | max | mean | waited |',
       '|---|---:|---:|---:|---:|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.what} | ${r.summary.n} | ${ms(r.summary.p50)} | ${ms(r.summary.p95)} | ${r.target ? `**${ms(r.summary.p99)}**` : ms(r.summary.p99)} | ${ms(r.summary.max)} | ${ms(r.summary.mean)} | ${pct(r.summary.waited)} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.what} | ${r.summary.n} | ${ms(r.summary.p50)} | ${ms(r.summary.p95)} | ${r.target ? `**${ms(r.summary.p99)}**` : ms(r.summary.p99)} | ${ms(r.summary.max)} | ${ms(r.summary.mean)} | ${pct(r.summary.waited)} |`,
+      ),
       '',
-      'Milliseconds. Read the first row against (a): their difference is what the subscribers add — the hub\'s feed read, ' +
+      "Milliseconds. Read the first row against (a): their difference is what the subscribers add — the hub's feed read, " +
         `writing the SSE frames to ${args.subscribers / customers.length} sockets, and the client reading them. (b) is the server-side part alone; ` +
-        'the `notifyCommitted → listener` row is the hub\'s own cost (one `change_feed` read on its promise chain, then the synchronous emit).',
+        "the `notifyCommitted → listener` row is the hub's own cost (one `change_feed` read on its promise chain, then the synchronous emit).",
     ];
     const markdown = lines.join('\n');
     console.log(markdown);

@@ -38,19 +38,26 @@ export function ingestSection(r: IngestReport): string[] {
   ];
   for (const row of r.rows) {
     const s = row.summary;
-    out.push(`| ${row.what} | ${int(row.events)} | ${int(s.n)} | ${int(row.eventsPerSecond)} | ${ms(s.p50)} | ${ms(s.p95)} | ` +
-      `${ms(s.p99)} | ${ms(s.max)} | ${pct(s.waited)} |`);
+    out.push(
+      `| ${row.what} | ${int(row.events)} | ${int(s.n)} | ${int(row.eventsPerSecond)} | ${ms(s.p50)} | ${ms(s.p95)} | ` +
+        `${ms(s.p99)} | ${ms(s.max)} | ${pct(s.waited)} |`,
+    );
   }
   if (r.enrichment) {
     const e = r.enrichment;
-    out.push(`| demo enrichment (\`enrichDemo\`, \`--enrich\`): generate, validate (zod) and \`applyEvents\` in batches of 25 customers | ` +
-      `${int(e.events)} | | ${int(e.events / e.seconds)} | | | | ${e.seconds.toFixed(1)} s total | |`);
+    out.push(
+      `| demo enrichment (\`enrichDemo\`, \`--enrich\`): generate, validate (zod) and \`applyEvents\` in batches of 25 customers | ` +
+        `${int(e.events)} | | ${int(e.events / e.seconds)} | | | | ${e.seconds.toFixed(1)} s total | |`,
+    );
   }
   out.push('');
   if (r.enrichment) {
-    out.push(`Ingestion through applyEvents during the demo enrichment: ${int(r.enrichment.events)} events (${int(r.enrichment.applied)} ` +
-      `applied) for ${int(r.enrichment.customers)} customers in ${r.enrichment.seconds.toFixed(1)} s = ` +
-      `${int(r.enrichment.events / r.enrichment.seconds)} events/s, generation and validation included.`, '');
+    out.push(
+      `Ingestion through applyEvents during the demo enrichment: ${int(r.enrichment.events)} events (${int(r.enrichment.applied)} ` +
+        `applied) for ${int(r.enrichment.customers)} customers in ${r.enrichment.seconds.toFixed(1)} s = ` +
+        `${int(r.enrichment.events / r.enrichment.seconds)} events/s, generation and validation included.`,
+      '',
+    );
   }
   return out;
 }

@@ -23,8 +23,19 @@ export interface Report {
   loadAtEnd: string;
   command: string;
   csv: { file: string; sizeMiB: number };
-  dataset: { rows: number; customers: number; orders: number; orderLines: number; refunds: number; guestLines: number;
-    products: number; activity: number; asOf: string; dbMiB: number; enriched: boolean };
+  dataset: {
+    rows: number;
+    customers: number;
+    orders: number;
+    orderLines: number;
+    refunds: number;
+    guestLines: number;
+    products: number;
+    activity: number;
+    asOf: string;
+    dbMiB: number;
+    enriched: boolean;
+  };
   openMs: number;
   importTiming: ImportTiming;
   parse: ParseTiming;
@@ -58,8 +69,10 @@ function readsTable(rows: readonly Row[]): string[] {
     const s = r.summary;
     const endpoint = r.endpoint === previous ? '' : r.endpoint;
     previous = r.endpoint;
-    out.push(`| ${endpoint} | ${r.what} | ${int(s.n)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ` +
-      `${ms(s.mean)} | ${int(s.throughput)} | ${r.statements ?? ''} | ${pct(s.waited)} |`);
+    out.push(
+      `| ${endpoint} | ${r.what} | ${int(s.n)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ` +
+        `${ms(s.mean)} | ${int(s.throughput)} | ${r.statements ?? ''} | ${pct(s.waited)} |`,
+    );
   }
   return out;
 }
@@ -71,9 +84,7 @@ export function renderReport(r: Report): string {
   // Contention: the main thread's run-queue wait when known (load average also counts tasks in I/O wait).
   const waits = [imp.waited, ...r.rows.map((row) => row.summary.waited)].filter((w): w is number => w !== undefined);
   const load1 = (text: string) => Number(text.split(' / ')[0]);
-  const loaded = waits.length
-    ? Math.max(...waits) >= 0.1
-    : Math.max(load1(r.machine.loadAtStart), load1(r.loadAtEnd)) >= r.machine.cores;
+  const loaded = waits.length ? Math.max(...waits) >= 0.1 : Math.max(load1(r.machine.loadAtStart), load1(r.loadAtEnd)) >= r.machine.cores;
   const lines = [
     `# c360 benchmark: Online Retail import and customer reads — ${r.startedAt.toISOString().slice(0, 10)}`,
     '',
@@ -83,18 +94,20 @@ export function renderReport(r: Report): string {
     `- **Source**: ${r.machine.revision}`,
     `- **Load average** (1/5/15 min): ${r.machine.loadAtStart} at start, ${r.loadAtEnd} at end. The machine is shared ` +
       `with other engineers (builds, tests) on ${r.machine.cores} cores, so tails (p99, max) are noisier than on an idle box.` +
-      (loaded ? ' **This run was taken under contention (the benchmark waited ≥ 10 % of a series for a core): tails and ' +
-        'the import time of the affected series are inflated; see the *waited* column and re-run on a quiet machine ' +
-        'before concluding.**' : ''),
+      (loaded
+        ? ' **This run was taken under contention (the benchmark waited ≥ 10 % of a series for a core): tails and ' +
+          'the import time of the affected series are inflated; see the *waited* column and re-run on a quiet machine ' +
+          'before concluding.**'
+        : ''),
     `- **Dataset**: \`${r.csv.file}\` (${r.csv.sizeMiB.toFixed(1)} MiB): ${int(d.rows)} lines → ${int(d.customers)} customers, ` +
       `${int(d.orders)} orders (${int(d.orderLines)} lines), ${int(d.refunds)} refunds, ${int(d.guestLines)} guest lines, ` +
       `${int(d.products)} products, ${int(d.activity)} timeline rows; as-of ${d.asOf}; database ${d.dbMiB.toFixed(1)} MiB` +
-      (d.enriched ? '; **enriched** with the demo\'s synthetic names, emails, phones and addresses' : ''),
+      (d.enriched ? "; **enriched** with the demo's synthetic names, emails, phones and addresses" : ''),
     `- **Reproduce**: \`${r.command}\``,
     `- **Method**: every call sequential (one in flight), ${r.warmup} warm-up calls before each series, one ` +
       '`performance.now()` pair per call, nearest-rank percentiles, req/s = calls ÷ wall time of the series. ' +
       `Customers and queries drawn with seed ${r.seed}. As-of = \`meta.dataset_as_of\`. ` +
-      '*waited* = share of a series\' wall time the benchmark\'s main thread was runnable but waiting for a core ' +
+      "*waited* = share of a series' wall time the benchmark's main thread was runnable but waiting for a core " +
       '(Linux run-queue wait from `/proc/self/task/<pid>/schedstat`): ≈ 0 % on a quiet machine.',
     '',
     '## Targets',
@@ -115,16 +128,20 @@ export function renderReport(r: Report): string {
     `| reference: \`readCsvRows\` + \`mapRetailRow\` over the file, no database | ${r.parse.seconds.toFixed(2)} s | ` +
       `${rate(r.parse.rows, r.parse.seconds)} | parse floor |`,
     `| \`openDb\` + migrations on the empty file | ${ms(r.openMs)} ms | | |`,
-    ...(r.enrichSeconds !== undefined ? [`| demo enrichment (\`enrichDemo\`): ingestion through applyEvents | ${r.enrichSeconds.toFixed(2)} s | ` +
-      `${r.ingest?.enrichment ? `${int(r.ingest.enrichment.events / r.enrichSeconds)} events/s` : ''} | not part of the target |`] : []),
+    ...(r.enrichSeconds !== undefined
+      ? [
+          `| demo enrichment (\`enrichDemo\`): ingestion through applyEvents | ${r.enrichSeconds.toFixed(2)} s | ` +
+            `${r.ingest?.enrichment ? `${int(r.ingest.enrichment.events / r.enrichSeconds)} events/s` : ''} | not part of the target |`,
+        ]
+      : []),
     '',
     `Peak RSS after the import: ${imp.maxRssMiB.toFixed(0)} MiB. Main thread waited for a core during the import: ${pct(imp.waited) || 'unknown'}.`,
     '',
     '## Reads',
     '',
-    'Each endpoint\'s measurement is followed by its references in the same run: the very statements each request ' +
+    "Each endpoint's measurement is followed by its references in the same run: the very statements each request " +
       'issued (recorded, then replayed as better-sqlite3 prepared statements: no Kysely, no scoring, no Hono, no HTTP), ' +
-      'and for /360 also the read function called directly and Hono\'s trivial route (in-process and over HTTP) as the ' +
+      "and for /360 also the read function called directly and Hono's trivial route (in-process and over HTTP) as the " +
       'framework floor.',
     '',
     ...readsTable(r.rows),

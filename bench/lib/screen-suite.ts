@@ -28,7 +28,12 @@ const TARGET_P99_MS = 100;
 const CUSTOMER = '17850';
 const SCREEN_TIMEOUT_MS = 10_000;
 
-interface Args { changes: number; subscribers: number; gap: number; warmup: number }
+interface Args {
+  changes: number;
+  subscribers: number;
+  gap: number;
+  warmup: number;
+}
 
 const USAGE = `usage: npx tsx bench/realtime-screen.ts [--changes 100] [--subscribers 100] [--gap 400] [--warmup 5]
   --changes N      measured changes of each kind (a note, an ingested order), one at a time
@@ -42,9 +47,12 @@ function parseArgs(argv: string[]): Args | null {
     const flag = argv[i]!;
     if (flag === '--help' || flag === '-h') return null;
     const n = Number(argv[++i]);
-    const key = ({ '--changes': 'changes', '--subscribers': 'subscribers', '--gap': 'gap', '--warmup': 'warmup' } as const)[flag as '--gap'];
+    const key = ({ '--changes': 'changes', '--subscribers': 'subscribers', '--gap': 'gap', '--warmup': 'warmup' } as const)[
+      flag as '--gap'
+    ];
     if (!key) throw new Error(`unknown flag ${flag}\n${USAGE}`);
-    if (!Number.isInteger(n) || n < (key === 'gap' || key === 'warmup' ? 0 : 1)) throw new Error(`${flag} needs a whole number (got "${argv[i]}")`);
+    if (!Number.isInteger(n) || n < (key === 'gap' || key === 'warmup' ? 0 : 1))
+      throw new Error(`${flag} needs a whole number (got "${argv[i]}")`);
     a[key] = n;
   }
   return a;
@@ -124,7 +132,11 @@ async function run(args: Args): Promise<number> {
     const parts = { write: [] as number[], receive: [] as number[] };
     let recording = false;
     const post = async (path: string, body: unknown) => {
-      const res = await fetch(`${base}/api${path}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/api${path}`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${(await res.text()).slice(0, 300)}`);
     };
     /** Starts the write, records its parts, resolves with write start → painted. */
@@ -150,10 +162,22 @@ async function run(args: Args): Promise<number> {
       order: async () => {
         const number = `SCR-${++n}-${Date.now()}`;
         const shown = waitForTextInPage(page, 'order-history', number);
-        return timed(shown, () => post('/events', [{
-          id: `screen-${number}`, type: 'order.placed', occurredAt: new Date(asOf.getTime() + n * 1000).toISOString(),
-          data: { customerId: CUSTOMER, orderId: `O-${number}`, number, currency: 'GBP', lines: [{ productId: '85123A', quantity: 1, unitPrice: 2.55 }] },
-        }]));
+        return timed(shown, () =>
+          post('/events', [
+            {
+              id: `screen-${number}`,
+              type: 'order.placed',
+              occurredAt: new Date(asOf.getTime() + n * 1000).toISOString(),
+              data: {
+                customerId: CUSTOMER,
+                orderId: `O-${number}`,
+                number,
+                currency: 'GBP',
+                lines: [{ productId: '85123A', quantity: 1, unitPrice: 2.55 }],
+              },
+            },
+          ]),
+        );
       },
     };
     const results = {} as Record<keyof typeof kinds, Summary>;
@@ -163,7 +187,10 @@ async function run(args: Args): Promise<number> {
     let wallTotal = 0;
     for (const [kind, change] of Object.entries(kinds) as [keyof typeof kinds, () => Promise<number>][]) {
       log(`${kind}: ${args.warmup} warm-up + ${args.changes} measured changes …`);
-      for (let i = 0; i < args.warmup; i++) { await change(); await sleep(args.gap); }
+      for (let i = 0; i < args.warmup; i++) {
+        await change();
+        await sleep(args.gap);
+      }
       const samples: number[] = [];
       parts.write = [];
       parts.receive = [];
@@ -202,7 +229,7 @@ async function run(args: Args): Promise<number> {
         `(in a worker thread, so their reading does not share the server's event loop; ${await readers.records()} section records received in all) and one Chromium page with the demo's \`<customer-360>\` (its 14 sections share one subscription). ` +
         `Changes one at a time, ${args.gap} ms after the previous one was painted (${args.warmup} warm-up each): a note (\`POST /api/customers/${CUSTOMER}/notes\`) → ` +
         '`customer-notes` shows its text; an order (`order.placed` through `POST /api/events`) → `order-history` shows its number. Latency = clock time just before ' +
-        'the write\'s `fetch` → the first animation frame in which the element\'s shadow DOM holds the text (the page checks every frame; that frame paints it). ' +
+        "the write's `fetch` → the first animation frame in which the element's shadow DOM holds the text (the page checks every frame; that frame paints it). " +
         `Includes: the write and its commit, the change feed, SSE to the page, the elements' collect window (LIVE_COLLECT_MS = ${LIVE_COLLECT_MS} ms), the section's refetch through the SDK and Lit's render. Nearest-rank percentiles.`,
       `- **Page errors**: ${errors.length ? errors.join('; ') : 'none'}`,
       '',
@@ -213,11 +240,11 @@ async function run(args: Args): Promise<number> {
       '| Change → on screen | n | p50 | p95 | p99 | max | mean | waited |',
       '|---|---:|---:|---:|---:|---:|---:|---:|',
       row('**Note added (POST …/notes) → painted in customer-notes**', results.note, true),
-      row('&nbsp;&nbsp;part: the write\'s round trip', writes.note),
-      row('&nbsp;&nbsp;part: write started → the page\'s EventSource has the change', receives.note),
+      row("&nbsp;&nbsp;part: the write's round trip", writes.note),
+      row("&nbsp;&nbsp;part: write started → the page's EventSource has the change", receives.note),
       row('**Order ingested (POST /api/events) → painted in order-history**', results.order, true),
-      row('&nbsp;&nbsp;part: the write\'s round trip', writes.order),
-      row('&nbsp;&nbsp;part: write started → the page\'s EventSource has the change', receives.order),
+      row("&nbsp;&nbsp;part: the write's round trip", writes.order),
+      row("&nbsp;&nbsp;part: write started → the page's EventSource has the change", receives.order),
       '',
       `Milliseconds. By design a change that comes within ${LIVE_THROTTLE_MS} ms (LIVE_THROTTLE_MS) of the previous delivery to the page waits for the end of that window ` +
         '(a burst of ingestion costs one refetch per section per window); this run spaces the changes beyond it. `bench/realtime.ts` measures the change-to-receive part alone.',

@@ -60,18 +60,40 @@ export async function runSearchFilters(x: FilterInputs): Promise<FilterResults> 
   const series: Array<{ endpoint: string; what: string; paths: string[]; warm: string[] }> = [];
   if (x.tagged) {
     const tag = (i: number) => `/api/customers?tag=${FIXTURE_TAGS[i % FIXTURE_TAGS.length]![0]}`;
-    series.push({ endpoint: 'GET /customers?tag=…', what: `\`app.request()\`, tags ${FIXTURE_TAGS.map((t) => t[0]).join(' / ')} in turn`,
-      paths: Array.from({ length: x.n }, (_, i) => tag(i)), warm: Array.from({ length: warmN }, (_, i) => tag(i)) });
+    series.push({
+      endpoint: 'GET /customers?tag=…',
+      what: `\`app.request()\`, tags ${FIXTURE_TAGS.map((t) => t[0]).join(' / ')} in turn`,
+      paths: Array.from({ length: x.n }, (_, i) => tag(i)),
+      warm: Array.from({ length: warmN }, (_, i) => tag(i)),
+    });
   }
   const rfm = '/api/customers?segment=rfm:champions';
   const clv = '/api/customers?clvMin=1000&sort=-lifetimeValue';
   series.push(
-    { endpoint: 'GET /customers?segment=rfm:champions', what: '`app.request()` (RFM membership in SQL)', paths: repeat(rfm, x.n), warm: repeat(rfm, warmN) },
-    { endpoint: 'GET /customers?clvMin=1000&sort=-lifetimeValue', what: '`app.request()`', paths: repeat(clv, x.n), warm: repeat(clv, warmN) },
-    { endpoint: 'GET /customers?q=… (3–8 chars: FTS5)', what: '`app.request()`, trigram candidates then the exact `LIKE`',
-      paths: fragments(x.conn, x.n, 3, 8, rand).map(q), warm: fragments(x.conn, warmN, 3, 8, rand).map(q) },
-    { endpoint: 'GET /customers?q=… (1–2 chars: LIKE)', what: '`app.request()`, `LIKE` scan of `search_text` (too short for trigrams)',
-      paths: fragments(x.conn, x.n, 1, 2, rand).map(q), warm: fragments(x.conn, warmN, 1, 2, rand).map(q) },
+    {
+      endpoint: 'GET /customers?segment=rfm:champions',
+      what: '`app.request()` (RFM membership in SQL)',
+      paths: repeat(rfm, x.n),
+      warm: repeat(rfm, warmN),
+    },
+    {
+      endpoint: 'GET /customers?clvMin=1000&sort=-lifetimeValue',
+      what: '`app.request()`',
+      paths: repeat(clv, x.n),
+      warm: repeat(clv, warmN),
+    },
+    {
+      endpoint: 'GET /customers?q=… (3–8 chars: FTS5)',
+      what: '`app.request()`, trigram candidates then the exact `LIKE`',
+      paths: fragments(x.conn, x.n, 3, 8, rand).map(q),
+      warm: fragments(x.conn, warmN, 3, 8, rand).map(q),
+    },
+    {
+      endpoint: 'GET /customers?q=… (1–2 chars: LIKE)',
+      what: '`app.request()`, `LIKE` scan of `search_text` (too short for trigrams)',
+      paths: fragments(x.conn, x.n, 1, 2, rand).map(q),
+      warm: fragments(x.conn, warmN, 1, 2, rand).map(q),
+    },
   );
 
   const pairs: Pair[] = [];
@@ -90,7 +112,8 @@ export async function runSearchFilters(x: FilterInputs): Promise<FilterResults> 
   const notes = [
     `Search filters — mean \`total\` (matching customers) over the first 20 calls: ${matches.join('; ')}. ` +
       'Every series asks for the first page (limit 20) and the total count. Free-text fragments are drawn (seeded) from ' +
-      'customers\' names and emails.' + (x.tagged ? '' : ' No `?tag=` series: tags are bench fixtures created with `--enrich`.'),
+      "customers' names and emails." +
+      (x.tagged ? '' : ' No `?tag=` series: tags are bench fixtures created with `--enrich`.'),
   ];
   return { rows: pairs.flatMap((p) => p.rows), notes, statements: pairs.map((p) => p.distinct) };
 }

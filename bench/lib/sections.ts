@@ -65,21 +65,27 @@ export async function runSections(x: SectionInputs): Promise<SectionResults> {
   try {
     for (const section of SECTIONS) {
       const path = (id: string) => `/api/customers/${enc(id)}/${section}`;
-      pairs.push(await paired(ctx, `GET /customers/:id/${section}`, x.ids.map(path), x.warmIds.map(path), {
-        api: '`app.request()`',
-        sql: `ref: raw SQL — the same statements (not ${JS_WORK[section]})`,
-      }));
+      pairs.push(
+        await paired(ctx, `GET /customers/:id/${section}`, x.ids.map(path), x.warmIds.map(path), {
+          api: '`app.request()`',
+          sql: `ref: raw SQL — the same statements (not ${JS_WORK[section]})`,
+        }),
+      );
     }
     const compare = (t: string[]) => `/api/customers/compare?ids=${t.map(enc).join(',')}`;
-    pairs.push(await paired(ctx, 'GET /customers/compare?ids=a,b,c', triples(x.ids).map(compare), triples(x.warmIds).map(compare), {
-      api: '`app.request()`, 3 customers',
-      sql: 'ref: raw SQL — the same statements (not the 3 × 360 scoring, differences)',
-    }));
+    pairs.push(
+      await paired(ctx, 'GET /customers/compare?ids=a,b,c', triples(x.ids).map(compare), triples(x.warmIds).map(compare), {
+        api: '`app.request()`, 3 customers',
+        sql: 'ref: raw SQL — the same statements (not the 3 × 360 scoring, differences)',
+      }),
+    );
     const segments = Array.from({ length: x.ids.length }, () => '/api/segments');
-    pairs.push(await paired(ctx, 'GET /segments', segments, segments.slice(0, Math.max(1, x.warmup)), {
-      api: '`app.request()`, every segment with its member count',
-      sql: 'ref: raw SQL — the same statements (RFM counts: one scan of `customer_stats`)',
-    }));
+    pairs.push(
+      await paired(ctx, 'GET /segments', segments, segments.slice(0, Math.max(1, x.warmup)), {
+        api: '`app.request()`, every segment with its member count',
+        sql: 'ref: raw SQL — the same statements (RFM counts: one scan of `customer_stats`)',
+      }),
+    );
   } finally {
     await recorder.close();
   }
@@ -94,7 +100,10 @@ export async function runSections(x: SectionInputs): Promise<SectionResults> {
       `payments ${coverage(x.conn, 'payments', x.ids)}, sessions ${coverage(x.conn, 'sessions', x.ids)}, ` +
       `notes ${coverage(x.conn, 'notes', x.ids)} (bench fixtures), tags ${coverage(x.conn, 'tag_assignments', x.ids)}.`,
     'Section p50, `app.request()` vs raw SQL: ' +
-      pairs.map((p) => `${p.rows[0]!.endpoint.replace('GET /customers/', '').replace('GET ', '')} ${ms(p.api.p50)} / ${ms(p.sql.p50)} ms`).join(', ') + '.',
+      pairs
+        .map((p) => `${p.rows[0]!.endpoint.replace('GET /customers/', '').replace('GET ', '')} ${ms(p.api.p50)} / ${ms(p.sql.p50)} ms`)
+        .join(', ') +
+      '.',
   ];
   return { rows: pairs.flatMap((p) => p.rows), notes, statements: pairs.map((p) => p.distinct), pairs };
 }

@@ -31,33 +31,110 @@ export function floorWriter(conn: SQLite.Database, receivedAt: string): (events:
     conn.prepare(`${verb} into "${table}" (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
   const s = {
     key: ins('idempotency_keys', ['key', 'kind', 'received_at']),
-    customer: ins('customers', ['id', 'name', 'email', 'phone', 'search_text', 'country', 'registered_at', 'status', 'vip', 'currency', 'synthetic', 'created_at', 'updated_at']),
-    product: ins('products', ['id', 'name', 'lines_sold', 'units_sold', 'revenue_minor', 'guest_lines', 'guest_units', 'guest_revenue_minor', 'currency'], 'insert or ignore'),
-    order: ins('orders', ['id', 'customer_id', 'number', 'status', 'placed_at', 'currency', 'subtotal_minor', 'shipping_minor', 'total_minor', 'items_count', 'quantity', 'source']),
+    customer: ins('customers', [
+      'id',
+      'name',
+      'email',
+      'phone',
+      'search_text',
+      'country',
+      'registered_at',
+      'status',
+      'vip',
+      'currency',
+      'synthetic',
+      'created_at',
+      'updated_at',
+    ]),
+    product: ins(
+      'products',
+      ['id', 'name', 'lines_sold', 'units_sold', 'revenue_minor', 'guest_lines', 'guest_units', 'guest_revenue_minor', 'currency'],
+      'insert or ignore',
+    ),
+    order: ins('orders', [
+      'id',
+      'customer_id',
+      'number',
+      'status',
+      'placed_at',
+      'currency',
+      'subtotal_minor',
+      'shipping_minor',
+      'total_minor',
+      'items_count',
+      'quantity',
+      'source',
+    ]),
     item: ins('order_items', ['id', 'order_id', 'line_no', 'product_id', 'description', 'quantity', 'unit_price_micros']),
     payment: ins('payments', ['id', 'customer_id', 'order_id', 'kind', 'status', 'amount_minor', 'currency', 'occurred_at']),
     loyalty: ins('loyalty_accounts', ['customer_id', 'tier', 'points_balance', 'lifetime_points', 'enrolled_at'], 'insert or replace'),
     points: ins('loyalty_transactions', ['id', 'customer_id', 'kind', 'points', 'reason', 'occurred_at']),
-    ticket: ins('tickets', ['id', 'customer_id', 'subject', 'status', 'priority', 'channel', 'created_at', 'resolved_at', 'csat'], 'insert or replace'),
+    ticket: ins(
+      'tickets',
+      ['id', 'customer_id', 'subject', 'status', 'priority', 'channel', 'created_at', 'resolved_at', 'csat'],
+      'insert or replace',
+    ),
     campaign: ins('campaigns', ['id', 'name', 'channel', 'sent_at'], 'insert or ignore'),
     marketing: ins('marketing_events', ['id', 'customer_id', 'campaign_id', 'channel', 'type', 'occurred_at']),
     session: ins('sessions', ['id', 'customer_id', 'started_at', 'duration_seconds', 'device', 'source']),
-    activity: ins('activity', ['id', 'customer_id', 'type', 'title', 'description', 'occurred_at', 'amount_minor', 'currency', 'ref_kind', 'ref_id']),
+    activity: ins('activity', [
+      'id',
+      'customer_id',
+      'type',
+      'title',
+      'description',
+      'occurred_at',
+      'amount_minor',
+      'currency',
+      'ref_kind',
+      'ref_id',
+    ]),
   };
   const one = (e: IngestEvent) => {
     s.key.run(`event:${e.id}`, e.type, receivedAt);
     const at = utc(e.occurredAt);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the floor writes whatever fields each event type has
     const d = e.data as Record<string, any>;
     const act = (id: string, type: string, title: string, amount: number | null = null) =>
       s.activity.run(id, d.customerId, type, title, null, at, amount, amount === null ? null : 'GBP', null, null);
     switch (e.type) {
       case 'customer.upserted':
-        s.customer.run(d.customerId, d.name, d.email, d.phone, customerSearchText(d as { name: string }), d.country, utc(d.registeredAt), 'active', 0, d.currency, 1, receivedAt, receivedAt);
+        s.customer.run(
+          d.customerId,
+          d.name,
+          d.email,
+          d.phone,
+          customerSearchText(d as { name: string }),
+          d.country,
+          utc(d.registeredAt),
+          'active',
+          0,
+          d.currency,
+          1,
+          receivedAt,
+          receivedAt,
+        );
         return act(`account:${e.id}`, 'account', 'Customer created');
       case 'order.placed': {
-        const lines = (d.lines as Array<{ productId: string; description?: string; quantity: number; unitPrice: number }>).map((l) => ({ ...l, unitPriceMicros: toMicros(l.unitPrice) }));
+        const lines = (d.lines as Array<{ productId: string; description?: string; quantity: number; unitPrice: number }>).map((l) => ({
+          ...l,
+          unitPriceMicros: toMicros(l.unitPrice),
+        }));
         const total = orderTotalMinor(lines, d.currency);
-        s.order.run(d.orderId, d.customerId, d.orderId, d.status, at, d.currency, total, 0, total, lines.length, lines.reduce((q, l) => q + l.quantity, 0), 'events');
+        s.order.run(
+          d.orderId,
+          d.customerId,
+          d.orderId,
+          d.status,
+          at,
+          d.currency,
+          total,
+          0,
+          total,
+          lines.length,
+          lines.reduce((q, l) => q + l.quantity, 0),
+          'events',
+        );
         lines.forEach((l, i) => {
           s.product.run(l.productId, l.description ?? l.productId, 0, 0, 0, 0, 0, 0, d.currency);
           s.item.run(`${d.orderId}:${i + 1}`, d.orderId, i + 1, l.productId, l.description ?? null, l.quantity, l.unitPriceMicros);

@@ -102,11 +102,7 @@ export interface MeasureOptions<T> {
  * Synchronous results are not awaited, so a synchronous `fn` (raw SQL) pays no microtask.
  * A garbage collection is requested before the loop when the process runs with `--expose-gc`.
  */
-export async function measure<T>(
-  inputs: readonly T[],
-  fn: (input: T) => unknown,
-  options: MeasureOptions<T>,
-): Promise<Summary> {
+export async function measure<T>(inputs: readonly T[], fn: (input: T) => unknown, options: MeasureOptions<T>): Promise<Summary> {
   const warmup = options.warmup ?? 100;
   const warm = options.warmupInputs.length ? options.warmupInputs : inputs;
   for (let i = 0; i < warmup; i++) {

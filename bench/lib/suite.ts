@@ -30,8 +30,10 @@ export async function main(argv: string[]): Promise<number> {
   const args = flagsOrExitCode(argv, parseBenchArgs, USAGE);
   if (typeof args === 'number') return args;
   if (!existsSync(args.csv)) {
-    console.error(`bench: the Online Retail CSV ${args.csv} does not exist; nothing was measured. ` +
-      'Pass its location with --csv FILE (UCI "Online Retail", see /work/shared/data/online_retail/SOURCE.md).');
+    console.error(
+      `bench: the Online Retail CSV ${args.csv} does not exist; nothing was measured. ` +
+        'Pass its location with --csv FILE (UCI "Online Retail", see /work/shared/data/online_retail/SOURCE.md).',
+    );
     return 1;
   }
   if (args.keepDb && existsSync(args.keepDb)) {
@@ -95,12 +97,17 @@ async function run(args: BenchArgs, dbFile: string): Promise<void> {
     const warmQueries = searchQueries(conn, Math.max(1, args.warmup), rand).queries;
 
     const reads = await runReads({ db, file: dbFile, conn, asOf, ids, warmIds, queries, warmQueries, warmup: args.warmup });
-    reads.notes.push(`Search queries: ${mix.fragments} name/email fragments (3–8 characters), ${mix.orderNumbers} exact order ` +
-      `numbers, ${mix.customerIds} exact customer ids. Without \`--enrich\` the names are the importer's \`Customer <id>\` and ` +
-      'there are no emails, phones, addresses, tags, segments, tickets, sessions or marketing events: those /360 statements ' +
-      'return no rows (`--enrich` adds them).');
-    reads.notes.push(`Sampled customers: ${ids.length} of ${all.length}` +
-      (ids.length > all.length ? ' (more than exist: the shuffled list is cycled)' : ', distinct') + '.');
+    reads.notes.push(
+      `Search queries: ${mix.fragments} name/email fragments (3–8 characters), ${mix.orderNumbers} exact order ` +
+        `numbers, ${mix.customerIds} exact customer ids. Without \`--enrich\` the names are the importer's \`Customer <id>\` and ` +
+        'there are no emails, phones, addresses, tags, segments, tickets, sessions or marketing events: those /360 statements ' +
+        'return no rows (`--enrich` adds them).',
+    );
+    reads.notes.push(
+      `Sampled customers: ${ids.length} of ${all.length}` +
+        (ids.length > all.length ? ' (more than exist: the shuffled list is cycled)' : ', distinct') +
+        '.',
+    );
     const more = await runExtended({ args, db, file: dbFile, conn, asOf, ids, warmIds, fixtures, enrichment });
 
     const report: Report = {
@@ -110,9 +117,17 @@ async function run(args: BenchArgs, dbFile: string): Promise<void> {
       command: reproduceCommand(args),
       csv: { file: args.csv, sizeMiB: statSync(args.csv).size / 2 ** 20 },
       dataset: {
-        rows: s.rows, customers: count('customers'), orders: count('orders'), orderLines: count('order_items'),
-        refunds: s.refunds, guestLines: s.guestLines, products: count('products'), activity: count('activity'),
-        asOf: asOfText, dbMiB: dbSizeMiB(conn), enriched: args.enrich,
+        rows: s.rows,
+        customers: count('customers'),
+        orders: count('orders'),
+        orderLines: count('order_items'),
+        refunds: s.refunds,
+        guestLines: s.guestLines,
+        products: count('products'),
+        activity: count('activity'),
+        asOf: asOfText,
+        dbMiB: dbSizeMiB(conn),
+        enriched: args.enrich,
       },
       openMs,
       importTiming,

@@ -33,7 +33,13 @@ function appContext() {
     custom_attributes: {},
   };
   const data = {
-    conversation: { id: conversationId, inbox_id: 1, status: 'open', meta: { sender: contact, channel: 'Channel::WebWidget' }, messages: [] },
+    conversation: {
+      id: conversationId,
+      inbox_id: 1,
+      status: 'open',
+      meta: { sender: contact, channel: 'Channel::WebWidget' },
+      messages: [],
+    },
     contact,
     currentAgent: { id: 1, name: 'Dana (support)', email: 'dana@example.com' },
   };

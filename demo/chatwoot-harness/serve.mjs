@@ -25,7 +25,9 @@ export function startChatwootHarness({ port = 8361, hostname = '127.0.0.1' } = {
   const server = createServer(async (req, res) => {
     const file = FILES[new URL(req.url ?? '/', 'http://x').pathname];
     if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found: this server only serves the Chatwoot stand-in at /');
+      res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Not found: this server only serves the Chatwoot stand-in at /');
       return;
     }
     const body = await readFile(fileURLToPath(new URL(file[0], import.meta.url)));
@@ -37,7 +39,11 @@ export function startChatwootHarness({ port = 8361, hostname = '127.0.0.1' } = {
       const { port: bound } = /** @type {import('node:net').AddressInfo} */ (server.address());
       resolve({
         url: `http://${hostname}:${bound}`,
-        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });
@@ -52,6 +58,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const { url } = await startChatwootHarness({ port });
   console.log(`Chatwoot stand-in on ${url}`);
-  console.log(`Start c360 with C360_ALLOWED_ORIGINS=${url}, create a viewer token (npm run c360 -- token create --role viewer --name "Chatwoot"),`);
+  console.log(
+    `Start c360 with C360_ALLOWED_ORIGINS=${url}, create a viewer token (npm run c360 -- token create --role viewer --name "Chatwoot"),`,
+  );
   console.log(`then open ${url}/?c360=http://localhost:8360&token=<the token>&identifier=17850`);
 }

@@ -36,7 +36,12 @@ export function App() {
             routerProvider={routerProvider}
             notificationProvider={useNotificationProvider}
             resources={[{ name: 'customers', list: '/customers', show: '/customers/:id', meta: { icon: <TeamOutlined /> } }]}
-            options={{ syncWithLocation: true, disableTelemetry: true, liveMode: 'auto', reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false } } } } }}
+            options={{
+              syncWithLocation: true,
+              disableTelemetry: true,
+              liveMode: 'auto',
+              reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false } } } },
+            }}
           >
             <Routes>
               <Route

@@ -24,16 +24,29 @@ const money = (value: number, currency: string) => new Intl.NumberFormat(undefin
 
 export function CustomerList() {
   const go = useGo();
-  const { tableProps, searchFormProps, sorters, filters } = useTable<CustomerSummary, { message: string; statusCode: number }, SearchValues>({
+  const { tableProps, searchFormProps, sorters, filters } = useTable<
+    CustomerSummary,
+    { message: string; statusCode: number },
+    SearchValues
+  >({
     resource: 'customers',
     pagination: { pageSize: 10 },
     onSearch: searchFilters,
   });
   // A tag filter (from a tag link of the 360 view) carries the tag id; the chip shows its name.
   const tagFilter = filterValue(filters, 'tag');
-  const { result: tags } = useList<TagSummary>({ resource: 'tags', pagination: { mode: 'off' }, queryOptions: { enabled: Boolean(tagFilter) } });
+  const { result: tags } = useList<TagSummary>({
+    resource: 'tags',
+    pagination: { mode: 'off' },
+    queryOptions: { enabled: Boolean(tagFilter) },
+  });
   const tagName = tags.data.find((t) => t.id === tagFilter)?.name ?? String(tagFilter);
-  const { selectProps: segmentSelect } = useSelect({ resource: 'segments', optionLabel: 'name', optionValue: 'id', pagination: { mode: 'off' } });
+  const { selectProps: segmentSelect } = useSelect({
+    resource: 'segments',
+    optionLabel: 'name',
+    optionValue: 'id',
+    pagination: { mode: 'off' },
+  });
 
   return (
     <List title="Customers">
@@ -41,7 +54,12 @@ export function CustomerList() {
         {...searchFormProps}
         layout="inline"
         style={{ marginBottom: 16, rowGap: 8 }}
-        initialValues={{ q: filterValue(filters, 'q'), tier: filterValue(filters, 'tier'), segment: filterValue(filters, 'segment'), tag: tagFilter }}
+        initialValues={{
+          q: filterValue(filters, 'q'),
+          tier: filterValue(filters, 'tier'),
+          segment: filterValue(filters, 'segment'),
+          tag: tagFilter,
+        }}
       >
         <Form.Item name="q">
           <Input.Search
@@ -53,7 +71,14 @@ export function CustomerList() {
           />
         </Form.Item>
         <Form.Item name="segment">
-          <Select {...segmentSelect} placeholder="Segment" aria-label="Segment" allowClear style={{ width: 200 }} onChange={() => searchFormProps.form?.submit()} />
+          <Select
+            {...segmentSelect}
+            placeholder="Segment"
+            aria-label="Segment"
+            allowClear
+            style={{ width: 200 }}
+            onChange={() => searchFormProps.form?.submit()}
+          />
         </Form.Item>
         <Form.Item name="tier">
           <Select
@@ -70,7 +95,13 @@ export function CustomerList() {
         </Form.Item>
         {tagFilter ? (
           <Form.Item>
-            <Tag closable onClose={() => { searchFormProps.form?.setFieldValue('tag', undefined); searchFormProps.form?.submit(); }}>
+            <Tag
+              closable
+              onClose={() => {
+                searchFormProps.form?.setFieldValue('tag', undefined);
+                searchFormProps.form?.submit();
+              }}
+            >
               tag: {tagName}
             </Tag>
           </Form.Item>
@@ -84,7 +115,10 @@ export function CustomerList() {
         onChange={(pagination, tableFilters, sorter, extra) =>
           tableProps.onChange?.(extra.action === 'sort' ? { ...pagination, current: 1 } : pagination, tableFilters, sorter, extra)
         }
-        onRow={(record) => ({ onClick: () => go({ to: { resource: 'customers', action: 'show', id: record.id } }), style: { cursor: 'pointer' } })}
+        onRow={(record) => ({
+          onClick: () => go({ to: { resource: 'customers', action: 'show', id: record.id } }),
+          style: { cursor: 'pointer' },
+        })}
       >
         <Table.Column<CustomerSummary>
           dataIndex="name"
@@ -123,7 +157,13 @@ export function CustomerList() {
           title="Health"
           render={(_, record) => {
             const score = record.healthScore;
-            return score === null ? '—' : <Tag color={HEALTH_COLOR[healthLevel(score)]}>{score} · {healthLevel(score)}</Tag>;
+            return score === null ? (
+              '—'
+            ) : (
+              <Tag color={HEALTH_COLOR[healthLevel(score)]}>
+                {score} · {healthLevel(score)}
+              </Tag>
+            );
           }}
         />
         <Table.Column<CustomerSummary>
@@ -131,7 +171,13 @@ export function CustomerList() {
           title="Churn risk"
           render={(_, record) => {
             const score = record.churnRisk;
-            return score === null ? '—' : <Tag color={CHURN_COLOR[churnLevel(score)]}>{churnLevel(score)} ({score})</Tag>;
+            return score === null ? (
+              '—'
+            ) : (
+              <Tag color={CHURN_COLOR[churnLevel(score)]}>
+                {churnLevel(score)} ({score})
+              </Tag>
+            );
           }}
         />
       </Table>

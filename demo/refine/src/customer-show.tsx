@@ -25,7 +25,8 @@ type GoTarget = Parameters<ReturnType<typeof useGo>>[0];
 /** Where Refine should go for a `c360-navigate` from customer `customerId`'s view (null: the element handles it). */
 export function navigateTarget(customerId: string, { kind, id }: NavigateDetail): GoTarget | null {
   if (kind === 'order') return { to: `/customers/${encodeURIComponent(customerId)}/orders/${encodeURIComponent(id)}` };
-  if (kind === 'tag') return { to: { resource: 'customers', action: 'list' }, query: { filters: [{ field: 'tag', operator: 'eq', value: id }] } };
+  if (kind === 'tag')
+    return { to: { resource: 'customers', action: 'list' }, query: { filters: [{ field: 'tag', operator: 'eq', value: id }] } };
   return null;
 }
 

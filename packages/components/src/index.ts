@@ -54,7 +54,12 @@ export { CustomerTimelineElement } from './customer-timeline/customer-timeline.j
 export { CustomerNotesElement, type C360NoteAddedDetail } from './customer-notes/customer-notes.js';
 export { CustomerTagsElement, type C360TagsChangedDetail, type C360TagNavigateDetail } from './customer-tags/customer-tags.js';
 export { CustomerSegmentsElement, type C360SegmentsChangedDetail } from './customer-segments/customer-segments.js';
-export { CustomerSearchElement, type CustomerSearchFilters, type C360CompareDetail, type C360CompareEvent } from './customer-search/customer-search.js';
+export {
+  CustomerSearchElement,
+  type CustomerSearchFilters,
+  type C360CompareDetail,
+  type C360CompareEvent,
+} from './customer-search/customer-search.js';
 export { CustomerCompareElement, type C360CompareCloseDetail, type C360CompareCloseEvent } from './customer-compare/customer-compare.js';
 export { QuickActionsElement, QUICK_ACTIONS, type QuickAction, type C360ActionCompletedDetail } from './quick-actions/quick-actions.js';
 export { ExportButtonElement, type ExportFormat, type C360ExportedDetail } from './export-button/export-button.js';

@@ -123,11 +123,26 @@ export interface C360Client {
   /** POST /customers/:id/actions/email — emails the customer (refused without opt-in, without an address or in quiet hours). */
   sendEmail(id: string, email: EmailAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'EmailQueued'>>;
   /** POST /customers/:id/actions/ticket — opens a support ticket as the caller. */
-  createTicket(id: string, ticket: TicketAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'TicketSummary'>>;
+  createTicket(
+    id: string,
+    ticket: TicketAction,
+    options?: { idempotencyKey?: string },
+    init?: RequestInit,
+  ): Promise<ResponseOf<'TicketSummary'>>;
   /** POST /customers/:id/actions/points — adds (positive) or takes (negative) loyalty points; returns the new balance. */
-  adjustPoints(id: string, adjustment: PointsAction, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'PointsAdjusted'>>;
+  adjustPoints(
+    id: string,
+    adjustment: PointsAction,
+    options?: { idempotencyKey?: string },
+    init?: RequestInit,
+  ): Promise<ResponseOf<'PointsAdjusted'>>;
   /** PATCH /customers/:id/preferences — changes consent (with a reason) and preferences; consent log, timeline and audit follow. */
-  updatePreferences(id: string, edit: PreferencesEdit, options?: { idempotencyKey?: string }, init?: RequestInit): Promise<ResponseOf<'PreferencesEdited'>>;
+  updatePreferences(
+    id: string,
+    edit: PreferencesEdit,
+    options?: { idempotencyKey?: string },
+    init?: RequestInit,
+  ): Promise<ResponseOf<'PreferencesEdited'>>;
   /** GET /audit — audit entries newest first (manager and up); pass `nextCursor` back as `cursor`. */
   getAudit(query?: AuditQuery, init?: RequestInit): Promise<ResponseOf<'AuditPage'>>;
   /** GET /me — who the token is: name, role, permissions, customer scope (elements hide what the role cannot do). */
@@ -147,7 +162,10 @@ export interface C360Client {
   /** GET /notifications/preferences — the kinds and channels the caller subscribed to. */
   getNotificationPreferences(init?: RequestInit): Promise<ResponseOf<'NotificationPreferences'>>;
   /** PUT /notifications/preferences — replaces them. */
-  saveNotificationPreferences(preferences: NotificationPreferencesUpdate, init?: RequestInit): Promise<ResponseOf<'NotificationPreferences'>>;
+  saveNotificationPreferences(
+    preferences: NotificationPreferencesUpdate,
+    init?: RequestInit,
+  ): Promise<ResponseOf<'NotificationPreferences'>>;
   /** GET /export-schedules — every scheduled export. */
   getExportSchedules(init?: RequestInit): Promise<ResponseOf<'ExportScheduleList'>>;
   /** POST /export-schedules — schedules a bulk export (cron + time zone, delivery). */
@@ -202,7 +220,12 @@ export function createLightClient(options: ClientOptions): C360Client {
       response = await doFetch(`${baseUrl}${path}`, { ...init, headers });
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') throw error;
-      throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${baseUrl}: ${(error as Error).message}` });
+      throw new C360ApiError({
+        type: 'about:blank',
+        title: 'Network error',
+        status: 0,
+        detail: `Cannot reach ${baseUrl}: ${(error as Error).message}`,
+      });
     }
     if (!response.ok) throw new C360ApiError(problemFrom(await response.json().catch(() => undefined), response));
     return response;
@@ -218,7 +241,11 @@ export function createLightClient(options: ClientOptions): C360Client {
    * A file download: the body as a Blob and the filename from Content-Disposition. With
    * `onChunk`, the body is read as a stream and each chunk is passed on as it arrives.
    */
-  async function download(path: string, init: RequestInit = {}, onChunk?: (chunk: Uint8Array, response: Response) => void): Promise<ExportFile> {
+  async function download(
+    path: string,
+    init: RequestInit = {},
+    onChunk?: (chunk: Uint8Array, response: Response) => void,
+  ): Promise<ExportFile> {
     const response = await fetchOk(path, init);
     const disposition = response.headers.get('content-disposition') ?? '';
     const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'c360-export';
@@ -240,15 +267,19 @@ export function createLightClient(options: ClientOptions): C360Client {
     let lines = 0;
     let total: number | undefined;
     const newline = 10;
-    return download(`/customers/export.csv${queryString(query as Params)}`, { ...init, ...(progress.signal ? { signal: progress.signal } : {}) }, (chunk, response) => {
-      if (total === undefined) {
-        const header = Number(response.headers.get('x-c360-total'));
-        total = Number.isInteger(header) && header >= 0 ? header : undefined;
-      }
-      for (const byte of chunk) if (byte === newline) lines++;
-      // The first two lines are the `#` comment and the column header.
-      progress.onProgress?.(Math.max(0, lines - 2), total);
-    });
+    return download(
+      `/customers/export.csv${queryString(query as Params)}`,
+      { ...init, ...(progress.signal ? { signal: progress.signal } : {}) },
+      (chunk, response) => {
+        if (total === undefined) {
+          const header = Number(response.headers.get('x-c360-total'));
+          total = Number.isInteger(header) && header >= 0 ? header : undefined;
+        }
+        for (const byte of chunk) if (byte === newline) lines++;
+        // The first two lines are the `#` comment and the column header.
+        progress.onProgress?.(Math.max(0, lines - 2), total);
+      },
+    );
   }
 
   /**
@@ -273,7 +304,14 @@ export function createLightClient(options: ClientOptions): C360Client {
   }
 
   /** A request with a JSON body (POST, PATCH) or none (DELETE); never shared. */
-  function send<N extends ResponseName>(name: N, method: string, path: string, body?: unknown, init: RequestInit = {}, extra?: Record<string, string>): Promise<ResponseOf<N>> {
+  function send<N extends ResponseName>(
+    name: N,
+    method: string,
+    path: string,
+    body?: unknown,
+    init: RequestInit = {},
+    extra?: Record<string, string>,
+  ): Promise<ResponseOf<N>> {
     const headers = new Headers(init.headers);
     if (body !== undefined) headers.set('content-type', 'application/json');
     for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
@@ -286,7 +324,11 @@ export function createLightClient(options: ClientOptions): C360Client {
     for (const [name, value] of Object.entries(o.headers ?? {})) headers.set(name, value);
     if (o.body !== undefined) headers.set('content-type', 'application/json');
     const body = o.body === undefined ? {} : { body: JSON.stringify(o.body) };
-    const response = await fetchOk(`${path.startsWith('/') ? '' : '/'}${path}${queryString(o.query as Params)}`, { ...init, method: method.toUpperCase(), headers, ...body }, 'application/json');
+    const response = await fetchOk(
+      `${path.startsWith('/') ? '' : '/'}${path}${queryString(o.query as Params)}`,
+      { ...init, method: method.toUpperCase(), headers, ...body },
+      'application/json',
+    );
     const text = await response.text();
     return text === '' ? undefined : (JSON.parse(text) as unknown);
   }
@@ -307,7 +349,14 @@ export function createLightClient(options: ClientOptions): C360Client {
     getAnalytics: (id, init) => get('BehaviorAnalytics', `/customers/${enc(id)}/analytics`, init),
     getNotes: (id, query, init) => get('NotesPage', `/customers/${enc(id)}/notes${queryString(query as Params)}`, init),
     addNote: (id, note, options, init) =>
-      send('Note', 'POST', `/customers/${enc(id)}/notes`, note, init, options?.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : undefined),
+      send(
+        'Note',
+        'POST',
+        `/customers/${enc(id)}/notes`,
+        note,
+        init,
+        options?.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : undefined,
+      ),
     getTags: (init) => get('TagList', '/tags', init),
     createTag: (tag, init) => send('TagSummary', 'POST', '/tags', tag, init),
     getCustomerTags: (id, init) => get('CustomerTags', `/customers/${enc(id)}/tags`, init),
@@ -317,13 +366,45 @@ export function createLightClient(options: ClientOptions): C360Client {
     createSegment: (segment, init) => send('Segment', 'POST', '/segments', segment, init),
     updateSegment: (segmentId, changes, init) => send('Segment', 'PATCH', `/segments/${enc(segmentId)}`, changes, init),
     addToSegment: (id, segmentId, init) => send('CustomerSegments', 'POST', `/customers/${enc(id)}/segments`, { segmentId }, init),
-    removeFromSegment: (id, segmentId, init) => send('NoContent', 'DELETE', `/customers/${enc(id)}/segments/${enc(segmentId)}`, undefined, init),
+    removeFromSegment: (id, segmentId, init) =>
+      send('NoContent', 'DELETE', `/customers/${enc(id)}/segments/${enc(segmentId)}`, undefined, init),
     compareCustomers: (ids, init) => get('CustomerComparison', `/customers/compare${queryString({ ids: [...ids] })}`, init),
-    sendEmail: (id, email, o, init) => send('EmailQueued', 'POST', `/customers/${enc(id)}/actions/email`, email, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
-    createTicket: (id, ticket, o, init) => send('TicketSummary', 'POST', `/customers/${enc(id)}/actions/ticket`, ticket, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
-    adjustPoints: (id, adjustment, o, init) => send('PointsAdjusted', 'POST', `/customers/${enc(id)}/actions/points`, adjustment, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
+    sendEmail: (id, email, o, init) =>
+      send(
+        'EmailQueued',
+        'POST',
+        `/customers/${enc(id)}/actions/email`,
+        email,
+        init,
+        o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined,
+      ),
+    createTicket: (id, ticket, o, init) =>
+      send(
+        'TicketSummary',
+        'POST',
+        `/customers/${enc(id)}/actions/ticket`,
+        ticket,
+        init,
+        o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined,
+      ),
+    adjustPoints: (id, adjustment, o, init) =>
+      send(
+        'PointsAdjusted',
+        'POST',
+        `/customers/${enc(id)}/actions/points`,
+        adjustment,
+        init,
+        o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined,
+      ),
     updatePreferences: (id, edit, o, init) =>
-      send('PreferencesEdited', 'PATCH', `/customers/${enc(id)}/preferences`, edit, init, o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined),
+      send(
+        'PreferencesEdited',
+        'PATCH',
+        `/customers/${enc(id)}/preferences`,
+        edit,
+        init,
+        o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined,
+      ),
     getAudit: (query, init) => get('AuditPage', `/audit${queryString(query as Params)}`, init),
     getMe: (init) => get('CurrentActor', '/me', init),
     exportCustomer: (id, format, init) => download(`/customers/${enc(id)}/export${queryString({ format })}`, init),
@@ -331,14 +412,20 @@ export function createLightClient(options: ClientOptions): C360Client {
     getNotifications: (query, init) => get('NotificationsPage', `/notifications${queryString(query as Params)}`, init),
     markNotificationRead: (id, init) => send('Notification', 'POST', `/notifications/${enc(id)}/read`, undefined, init),
     getNotificationPreferences: (init) => get('NotificationPreferences', '/notifications/preferences', init),
-    saveNotificationPreferences: (preferences, init) => send('NotificationPreferences', 'PUT', '/notifications/preferences', preferences, init),
+    saveNotificationPreferences: (preferences, init) =>
+      send('NotificationPreferences', 'PUT', '/notifications/preferences', preferences, init),
     getExportSchedules: (init) => get('ExportScheduleList', '/export-schedules', init),
     createExportSchedule: (schedule, init) => send('ExportSchedule', 'POST', '/export-schedules', schedule, init),
     updateExportSchedule: (id, changes, init) => send('ExportSchedule', 'PATCH', `/export-schedules/${enc(id)}`, changes, init),
     deleteExportSchedule: (id, init) => send('NoContent', 'DELETE', `/export-schedules/${enc(id)}`, undefined, init),
     subscribe: (customerId, handler, subscribeOptions) =>
       subscribeStream(
-        { baseUrl, ...(options.token ? { token: options.token } : {}), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.validate ? { validate: options.validate } : {}) },
+        {
+          baseUrl,
+          ...(options.token ? { token: options.token } : {}),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          ...(options.validate ? { validate: options.validate } : {}),
+        },
         customerId,
         handler,
         subscribeOptions,

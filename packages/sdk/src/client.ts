@@ -7,7 +7,15 @@
 import { createLightClient, type C360Client, type ClientOptions } from './client-core.js';
 import { validateResponse } from './response-schemas.js';
 
-export { createLightClient, type BulkExportOptions, type C360Client, type ClientOptions, type ExportFile, type ResponseOf, type ResponseValidator } from './client-core.js';
+export {
+  createLightClient,
+  type BulkExportOptions,
+  type C360Client,
+  type ClientOptions,
+  type ExportFile,
+  type ResponseOf,
+  type ResponseValidator,
+} from './client-core.js';
 
 /**
  * Creates a client that validates every response with the contract's zod schemas. Errors:

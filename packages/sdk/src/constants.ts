@@ -29,7 +29,19 @@ export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending',
 
 /** The kinds of timeline entries (`TimelineEventType`), in the order the filters list them. */
 export const TIMELINE_EVENT_TYPES = [
-  'order', 'refund', 'payment', 'ticket', 'loyalty', 'marketing', 'session', 'note', 'tag', 'segment', 'score', 'account', 'export',
+  'order',
+  'refund',
+  'payment',
+  'ticket',
+  'loyalty',
+  'marketing',
+  'session',
+  'note',
+  'tag',
+  'segment',
+  'score',
+  'account',
+  'export',
 ] as const;
 
 /** How many customers a comparison takes. */

@@ -32,6 +32,7 @@ export class C360ApiError extends Error {
  */
 export function problemFrom(body: unknown, response: Pick<Response, 'status' | 'statusText'>): Problem {
   const b = body as Partial<Problem> | null | undefined;
-  if (b && typeof b === 'object' && typeof b.type === 'string' && typeof b.title === 'string' && typeof b.status === 'number') return b as Problem;
+  if (b && typeof b === 'object' && typeof b.type === 'string' && typeof b.title === 'string' && typeof b.status === 'number')
+    return b as Problem;
   return { type: 'about:blank', title: response.statusText || 'HTTP error', status: response.status };
 }

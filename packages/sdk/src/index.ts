@@ -19,10 +19,27 @@ export * from './schemas/compare.js';
 export * from './schemas/auth.js';
 export * from './schemas/stream.js';
 export * from './schemas/actions.js';
-export { createClient, createLightClient, type BulkExportOptions, type C360Client, type ClientOptions, type ExportFile, type ResponseOf, type ResponseValidator } from './client.js';
+export {
+  createClient,
+  createLightClient,
+  type BulkExportOptions,
+  type C360Client,
+  type ClientOptions,
+  type ExportFile,
+  type ResponseOf,
+  type ResponseValidator,
+} from './client.js';
 export { RESPONSE_SCHEMAS, validateResponse, type ResponseName } from './response-schemas.js';
 export { C360ApiError } from './errors.js';
-export { subscribe, followStream, type ChangeHandler, type FollowedStream, type StreamHandlers, type StreamSource, type SubscribeOptions } from './subscribe.js';
+export {
+  subscribe,
+  followStream,
+  type ChangeHandler,
+  type FollowedStream,
+  type StreamHandlers,
+  type StreamSource,
+  type SubscribeOptions,
+} from './subscribe.js';
 export * from './schemas/export.js';
 export * from './schemas/preferences.js';
 export * from './schemas/audit.js';

@@ -13,7 +13,15 @@ import { CustomerSegments, Segment, SegmentList } from './schemas/segments.js';
 import { CustomerTags, TagList, TagSummary } from './schemas/tags.js';
 import { Note, NotesPage } from './schemas/notes.js';
 import { OrdersPage } from './schemas/orders.js';
-import { BehaviorAnalytics, LoyaltyStatus, MarketingEngagement, PaymentsOverview, SupportHistory, TicketDetail, TicketSummary } from './schemas/sections.js';
+import {
+  BehaviorAnalytics,
+  LoyaltyStatus,
+  MarketingEngagement,
+  PaymentsOverview,
+  SupportHistory,
+  TicketDetail,
+  TicketSummary,
+} from './schemas/sections.js';
 import { ChangeRecord } from './schemas/stream.js';
 import { PreferencesEdited } from './schemas/preferences.js';
 import { AuditPage } from './schemas/audit.js';
@@ -24,11 +32,38 @@ import { C360ApiError } from './errors.js';
 
 /** Response name → schema (names are the schemas' own, `NoContent` is a 204's empty body). */
 export const RESPONSE_SCHEMAS = {
-  BehaviorAnalytics, ChangeRecord, CurrentActor, Customer360, CustomerComparison, CustomerSearchPage, CustomerSegments,
-  CustomerTags, ExportSchedule, ExportScheduleList, EmailQueued, LoyaltyStatus, MarketingEngagement, NoContent: z.undefined(), Note, NotesPage, Notification,
-  NotificationPreferences, NotificationsPage, OrdersPage,
-  PaymentsOverview, PointsAdjusted, Segment, SegmentList, SupportHistory, TagList, TagSummary, TicketDetail, TicketSummary,
-  TimelinePage, AuditPage, PreferencesEdited,
+  BehaviorAnalytics,
+  ChangeRecord,
+  CurrentActor,
+  Customer360,
+  CustomerComparison,
+  CustomerSearchPage,
+  CustomerSegments,
+  CustomerTags,
+  ExportSchedule,
+  ExportScheduleList,
+  EmailQueued,
+  LoyaltyStatus,
+  MarketingEngagement,
+  NoContent: z.undefined(),
+  Note,
+  NotesPage,
+  Notification,
+  NotificationPreferences,
+  NotificationsPage,
+  OrdersPage,
+  PaymentsOverview,
+  PointsAdjusted,
+  Segment,
+  SegmentList,
+  SupportHistory,
+  TagList,
+  TagSummary,
+  TicketDetail,
+  TicketSummary,
+  TimelinePage,
+  AuditPage,
+  PreferencesEdited,
 } as const;
 
 /** A name of {@link RESPONSE_SCHEMAS}. */

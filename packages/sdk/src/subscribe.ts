@@ -61,35 +61,39 @@ export function subscribe(
   if ('subscribe' in source && typeof source.subscribe === 'function') return source.subscribe(customerId, handler, options);
   const src = source as StreamSource;
   const wanted = options.sections ? new Set<string>(options.sections) : undefined;
-  const stream = followStream(src, { customer: customerId }, {
-    lastEventId: options.lastEventId,
-    onError: options.onError,
-    onEvent(event, data, id) {
-      if (event === 'reset') {
-        if (id === undefined) stream.lastEventId = undefined;
-        options.onReset?.();
-        return;
-      }
-      if (event !== 'change') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(data);
-      } catch {
-        stream.fail(new Error(`c360 stream: a change is not JSON: ${data.slice(0, 80)}`));
-        return;
-      }
-      let change: ChangeRecord;
-      try {
-        change = src.validate ? src.validate('ChangeRecord', json, '/stream') : shapeOfChange(json);
-      } catch (error) {
-        stream.fail(new Error(`c360 stream: unexpected change: ${(error as Error).message}`));
-        return;
-      }
-      stream.lastEventId = change.id;
-      if (wanted && !wanted.has(change.section)) return;
-      handler(change);
+  const stream = followStream(
+    src,
+    { customer: customerId },
+    {
+      lastEventId: options.lastEventId,
+      onError: options.onError,
+      onEvent(event, data, id) {
+        if (event === 'reset') {
+          if (id === undefined) stream.lastEventId = undefined;
+          options.onReset?.();
+          return;
+        }
+        if (event !== 'change') return;
+        let json: unknown;
+        try {
+          json = JSON.parse(data);
+        } catch {
+          stream.fail(new Error(`c360 stream: a change is not JSON: ${data.slice(0, 80)}`));
+          return;
+        }
+        let change: ChangeRecord;
+        try {
+          change = src.validate ? src.validate('ChangeRecord', json, '/stream') : shapeOfChange(json);
+        } catch (error) {
+          stream.fail(new Error(`c360 stream: unexpected change: ${(error as Error).message}`));
+          return;
+        }
+        stream.lastEventId = change.id;
+        if (wanted && !wanted.has(change.section)) return;
+        handler(change);
+      },
     },
-  });
+  );
   return stream.stop;
 }
 
@@ -171,7 +175,12 @@ export function followStream(src: StreamSource, query: Record<string, string>, h
       response = await doFetch(url, { headers, signal });
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') throw error;
-      throw new C360ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Cannot reach ${src.baseUrl}: ${(error as Error).message}` });
+      throw new C360ApiError({
+        type: 'about:blank',
+        title: 'Network error',
+        status: 0,
+        detail: `Cannot reach ${src.baseUrl}: ${(error as Error).message}`,
+      });
     }
     if (!response.ok || !response.body) {
       throw new C360ApiError(problemFrom(await response.json().catch(() => undefined), response));

@@ -39,7 +39,10 @@ async function api(query: string): Promise<{ items: CustomerSummary[]; total: nu
 const ids = (rows: { id?: unknown }[]) => rows.map((r) => String(r.id));
 
 async function rejection(promise: Promise<unknown>): Promise<C360RefineError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(C360RefineError);
   return error as C360RefineError;
 }
@@ -99,7 +102,11 @@ describe('getList of customers: pages over keyset cursors', () => {
 
   it('pagination mode "off" returns every match', async () => {
     const expected = await api('country=France&limit=100');
-    const all = await provider().getList({ resource: 'customers', pagination: { mode: 'off' }, filters: [{ field: 'country', operator: 'eq', value: 'France' }] });
+    const all = await provider().getList({
+      resource: 'customers',
+      pagination: { mode: 'off' },
+      filters: [{ field: 'country', operator: 'eq', value: 'France' }],
+    });
     expect(all.data.length).toBe(expected.total);
     expect(all.total).toBe(expected.total);
   });
@@ -108,11 +115,19 @@ describe('getList of customers: pages over keyset cursors', () => {
 describe('getList of customers: sorters and filters', () => {
   it('sorts by lifetime value, descending and ascending', async () => {
     const dp = provider();
-    const desc = await dp.getList({ resource: 'customers', pagination: { currentPage: 2, pageSize: 10 }, sorters: [{ field: 'lifetimeValue', order: 'desc' }] });
+    const desc = await dp.getList({
+      resource: 'customers',
+      pagination: { currentPage: 2, pageSize: 10 },
+      sorters: [{ field: 'lifetimeValue', order: 'desc' }],
+    });
     const values = desc.data.map((c) => Number(c.lifetimeValue));
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(ids(desc.data)).toEqual(ids((await api('sort=-lifetimeValue&limit=20')).items.slice(10)));
-    const asc = await dp.getList({ resource: 'customers', pagination: { currentPage: 1, pageSize: 10 }, sorters: [{ field: 'lifetimeValue', order: 'asc' }] });
+    const asc = await dp.getList({
+      resource: 'customers',
+      pagination: { currentPage: 1, pageSize: 10 },
+      sorters: [{ field: 'lifetimeValue', order: 'asc' }],
+    });
     expect(Number(asc.data[0]!.lifetimeValue)).toBeLessThanOrEqual(Number(asc.data[9]!.lifetimeValue));
     expect(Number(asc.data[9]!.lifetimeValue)).toBeLessThanOrEqual(values[0]!);
   });
@@ -148,7 +163,11 @@ describe('getList of customers: sorters and filters', () => {
     const dp = provider();
     const gold = await dp.getList({
       resource: 'customers',
-      filters: [{ field: 'tier', operator: 'eq', value: 'gold' }, { field: 'segment', operator: 'eq', value: 'rfm:champions' }, { field: 'q', operator: 'contains', value: undefined }],
+      filters: [
+        { field: 'tier', operator: 'eq', value: 'gold' },
+        { field: 'segment', operator: 'eq', value: 'rfm:champions' },
+        { field: 'q', operator: 'contains', value: undefined },
+      ],
     });
     const expected = await api('tier=gold&segment=rfm%3Achampions&limit=10');
     expect(gold.total).toBe(expected.total);
@@ -194,20 +213,28 @@ describe('segments and tags for filter forms', () => {
 describe('what the API cannot express is refused clearly', () => {
   it('an unknown field or operator names the supported filters', async () => {
     const dp = provider();
-    const field = await rejection(dp.getList({ resource: 'customers', filters: [{ field: 'favouriteColour', operator: 'eq', value: 'red' }] }));
+    const field = await rejection(
+      dp.getList({ resource: 'customers', filters: [{ field: 'favouriteColour', operator: 'eq', value: 'red' }] }),
+    );
     expect(field.statusCode).toBe(400);
     expect(field.message).toMatch(/cannot filter customers by the field "favouriteColour"; supported: q\/name/);
     expect(field.errors).toEqual({ favouriteColour: 'the field "favouriteColour"' });
-    const operator = await rejection(dp.getList({ resource: 'customers', filters: [{ field: 'lifetimeValue', operator: 'gt', value: 10 }] }));
+    const operator = await rejection(
+      dp.getList({ resource: 'customers', filters: [{ field: 'lifetimeValue', operator: 'gt', value: 10 }] }),
+    );
     expect(operator.message).toContain('lifetimeValue gt');
-    const or = await rejection(dp.getList({ resource: 'customers', filters: [{ operator: 'or', value: [{ field: 'tier', operator: 'eq', value: 'gold' }] }] }));
+    const or = await rejection(
+      dp.getList({ resource: 'customers', filters: [{ operator: 'or', value: [{ field: 'tier', operator: 'eq', value: 'gold' }] }] }),
+    );
     expect(or.message).toContain('"or" group');
     const nan = await rejection(dp.getList({ resource: 'customers', filters: [{ field: 'totalOrders', operator: 'gte', value: 'many' }] }));
     expect(nan.message).toContain('non-numeric');
   });
 
   it('a value the API rejects comes back with the API field error', async () => {
-    const error = await rejection(provider().getList({ resource: 'customers', filters: [{ field: 'tier', operator: 'eq', value: 'diamond' }] }));
+    const error = await rejection(
+      provider().getList({ resource: 'customers', filters: [{ field: 'tier', operator: 'eq', value: 'diamond' }] }),
+    );
     expect(error.statusCode).toBe(400);
     expect(Object.keys(error.errors ?? {})).toEqual(['tier']);
     expect(error.message).toContain('tier');
@@ -216,8 +243,12 @@ describe('what the API cannot express is refused clearly', () => {
 
   it('unsupported sorts, page sizes, resources and writes', async () => {
     const dp = provider();
-    expect((await rejection(dp.getList({ resource: 'customers', sorters: [{ field: 'name', order: 'desc' }] }))).message).toContain('cannot sort customers by name desc');
-    expect((await rejection(dp.getList({ resource: 'customers', pagination: { pageSize: 500 } }))).message).toContain('pageSize must be 1–100');
+    expect((await rejection(dp.getList({ resource: 'customers', sorters: [{ field: 'name', order: 'desc' }] }))).message).toContain(
+      'cannot sort customers by name desc',
+    );
+    expect((await rejection(dp.getList({ resource: 'customers', pagination: { pageSize: 500 } }))).message).toContain(
+      'pageSize must be 1–100',
+    );
     expect((await rejection(dp.getList({ resource: 'orders' }))).statusCode).toBe(404);
     const write = await rejection(dp.create({ resource: 'customers', variables: { name: 'X' } }));
     expect(write.statusCode).toBe(405);

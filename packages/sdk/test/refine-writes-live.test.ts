@@ -26,15 +26,17 @@ beforeAll(async () => {
     const s = serve({ fetch: sample.rawApp.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  dp = c360DataProvider(createClient({
-    baseUrl,
-    token: sample.tokens.admin,
-    fetch: (input, init) => {
-      const url = new URL(String(input));
-      requests.push(`${init?.method ?? 'GET'} ${url.pathname}${url.search}`);
-      return fetch(input, init);
-    },
-  }));
+  dp = c360DataProvider(
+    createClient({
+      baseUrl,
+      token: sample.tokens.admin,
+      fetch: (input, init) => {
+        const url = new URL(String(input));
+        requests.push(`${init?.method ?? 'GET'} ${url.pathname}${url.search}`);
+        return fetch(input, init);
+      },
+    }),
+  );
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -43,13 +45,19 @@ afterAll(async () => {
 });
 
 async function rejection(promise: Promise<unknown>): Promise<C360RefineError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(C360RefineError);
   return error as C360RefineError;
 }
 
 const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${sample.tokens.admin}`, 'content-type': 'application/json', ...init.headers } });
+  fetch(`${baseUrl}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${sample.tokens.admin}`, 'content-type': 'application/json', ...init.headers },
+  });
 
 describe('writes through the endpoints that do them', () => {
   it('creates a note on a customer', async () => {
@@ -61,7 +69,10 @@ describe('writes through the endpoints that do them', () => {
 
   it('tags and untags a customer; creates a tag', async () => {
     const tag = (await dp.create({ resource: 'tags', variables: { name: 'refine-made', color: '#123456' } })).data as { id: string };
-    const tagged = (await dp.create({ resource: 'customer-tags', variables: { customerId: C, tagId: tag.id } })).data as { id: string; tags: { id: string }[] };
+    const tagged = (await dp.create({ resource: 'customer-tags', variables: { customerId: C, tagId: tag.id } })).data as {
+      id: string;
+      tags: { id: string }[];
+    };
     expect(tagged.id).toBe(C);
     expect(tagged.tags.map((t) => t.id)).toContain(tag.id);
     await dp.deleteOne({ resource: 'customer-tags', id: tag.id, meta: { customerId: C } });
@@ -73,7 +84,9 @@ describe('writes through the endpoints that do them', () => {
     const segment = (await dp.create({ resource: 'segments', variables: { name: 'Refine VIPs', kind: 'manual' } })).data as { id: string };
     const renamed = (await dp.update({ resource: 'segments', id: segment.id, variables: { name: 'Refine VIPs (renamed)' } })).data;
     expect(renamed).toMatchObject({ id: segment.id, name: 'Refine VIPs (renamed)' });
-    const added = (await dp.create({ resource: 'customer-segments', variables: { customerId: C, segmentId: segment.id } })).data as { segments: { id: string }[] };
+    const added = (await dp.create({ resource: 'customer-segments', variables: { customerId: C, segmentId: segment.id } })).data as {
+      segments: { id: string }[];
+    };
     expect(added.segments.map((s) => s.id)).toContain(segment.id);
     await dp.deleteOne({ resource: 'customer-segments', id: segment.id, variables: { customerId: C } });
     const after = (await (await api(`/customers/${C}/360`)).json()) as { segments: { id: string }[] };
@@ -97,7 +110,11 @@ describe('custom', () => {
     expect((compare.data as { customers: { id: string }[] }).customers.map((c) => c.id)).toEqual(['17850', '12346']);
     const tagged = await dp.custom!({ url: `/customers/${C}/tags`, method: 'post', payload: { name: 'custom-made' } });
     expect((tagged.data as { tags: { name: string }[] }).tags.map((t) => t.name)).toContain('custom-made');
-    const filtered = await dp.custom!({ url: '/customers', method: 'get', filters: [{ field: 'country', operator: 'eq', value: 'France' }] });
+    const filtered = await dp.custom!({
+      url: '/customers',
+      method: 'get',
+      filters: [{ field: 'country', operator: 'eq', value: 'France' }],
+    });
     expect((filtered.data as { items: { country: string }[] }).items.every((c) => c.country === 'France')).toBe(true);
     expect((await rejection(dp.custom!({ url: 'https://elsewhere.example/x', method: 'get' }))).statusCode).toBe(400);
   });
@@ -117,27 +134,52 @@ describe('liveProvider', () => {
 
   it('a list follows the customers of its page on one stream, and hears a note and an order land', async () => {
     const provider = live();
-    const page = await dp.getList({ resource: 'customers', pagination: { currentPage: 1, pageSize: 5 }, sorters: [{ field: 'lifetimeValue', order: 'desc' }] });
+    const page = await dp.getList({
+      resource: 'customers',
+      pagination: { currentPage: 1, pageSize: 5 },
+      sorters: [{ field: 'lifetimeValue', order: 'desc' }],
+    });
     const shown = page.data.map((c) => String(c.id));
     requests.length = 0;
     const { events, callback } = collect();
-    const sub = provider.subscribe({ channel: 'resources/customers', types: ['*'], params: { resource: 'customers', subscriptionType: 'useList' }, callback }) as C360LiveSubscription;
+    const sub = provider.subscribe({
+      channel: 'resources/customers',
+      types: ['*'],
+      params: { resource: 'customers', subscriptionType: 'useList' },
+      callback,
+    }) as C360LiveSubscription;
     expect(sub.customerIds).toEqual(shown);
     await waitFor(() => requests.some((r) => r.startsWith('GET /stream')), 'the stream opened');
-    expect(requests.filter((r) => r.startsWith('GET /stream'))).toEqual([`GET /stream?${new URLSearchParams({ customer: shown.join(',') })}`]);
+    expect(requests.filter((r) => r.startsWith('GET /stream'))).toEqual([
+      `GET /stream?${new URLSearchParams({ customer: shown.join(',') })}`,
+    ]);
     await new Promise((r) => setTimeout(r, 200));
 
     expect((await api(`/customers/${shown[1]}/notes`, { method: 'POST', body: JSON.stringify({ body: 'Live note' }) })).status).toBe(201);
     await waitFor(() => events.length > 0, 'an event for the note');
     expect(events[0]).toMatchObject({ channel: 'resources/customers', type: 'updated', payload: { ids: [shown[1]] } });
 
-    const order = { id: `refine-live-${Date.now()}`, type: 'order.placed', occurredAt: '2011-12-09T10:00:00Z',
-      data: { customerId: shown[0], orderId: `RL-${Date.now()}`, status: 'completed', currency: 'GBP', lines: [{ productId: 'P-RL', description: 'Live', quantity: 1, unitPrice: 10 }] } };
+    const order = {
+      id: `refine-live-${Date.now()}`,
+      type: 'order.placed',
+      occurredAt: '2011-12-09T10:00:00Z',
+      data: {
+        customerId: shown[0],
+        orderId: `RL-${Date.now()}`,
+        status: 'completed',
+        currency: 'GBP',
+        lines: [{ productId: 'P-RL', description: 'Live', quantity: 1, unitPrice: 10 }],
+      },
+    };
     expect((await api('/events', { method: 'POST', body: JSON.stringify([order]) })).status).toBeLessThan(300);
     await waitFor(() => events.some((e) => e.payload.ids?.includes(shown[0]!)), 'an event for the order');
 
     // The next page moves the list's stream to its rows.
-    const next = await dp.getList({ resource: 'customers', pagination: { currentPage: 2, pageSize: 5 }, sorters: [{ field: 'lifetimeValue', order: 'desc' }] });
+    const next = await dp.getList({
+      resource: 'customers',
+      pagination: { currentPage: 2, pageSize: 5 },
+      sorters: [{ field: 'lifetimeValue', order: 'desc' }],
+    });
     expect(sub.customerIds).toEqual(next.data.map((c) => String(c.id)));
     provider.unsubscribe(sub);
     expect(sub.customerIds).toEqual([]);
@@ -146,13 +188,20 @@ describe('liveProvider', () => {
   it('useOne follows its id; other resources are not followed', async () => {
     const provider = live();
     const { events, callback } = collect();
-    const sub = provider.subscribe({ channel: 'resources/customers', types: ['*'], params: { resource: 'customers', subscriptionType: 'useOne', id: C, ids: [C] }, callback }) as C360LiveSubscription;
+    const sub = provider.subscribe({
+      channel: 'resources/customers',
+      types: ['*'],
+      params: { resource: 'customers', subscriptionType: 'useOne', id: C, ids: [C] },
+      callback,
+    }) as C360LiveSubscription;
     expect(sub.customerIds).toEqual([C]);
     await new Promise((r) => setTimeout(r, 300));
     expect((await api(`/customers/${C}/notes`, { method: 'POST', body: JSON.stringify({ body: 'Another live note' }) })).status).toBe(201);
     await waitFor(() => events.length > 0, 'an event');
     expect(events[0]!.payload.ids).toEqual([C]);
     provider.unsubscribe(sub);
-    expect(provider.subscribe({ channel: 'resources/tags', types: ['*'], params: { resource: 'tags', subscriptionType: 'useList' }, callback })).toBeUndefined();
+    expect(
+      provider.subscribe({ channel: 'resources/tags', types: ['*'], params: { resource: 'tags', subscriptionType: 'useList' }, callback }),
+    ).toBeUndefined();
   });
 });

@@ -54,7 +54,11 @@ export function createServerApp(options: ServerAppOptions): Hono {
       const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
       const refusal = demoConfigRefusal(c);
       if (refusal) {
-        return problemResponse(c, { type: 'https://c360.dev/problems/forbidden', title: 'Forbidden', status: 403, detail: refusal, instance: c.req.path }, headers);
+        return problemResponse(
+          c,
+          { type: 'https://c360.dev/problems/forbidden', title: 'Forbidden', status: 403, detail: refusal, instance: c.req.path },
+          headers,
+        );
       }
       return c.json({ apiBase: '/api', token: demoToken }, 200, headers);
     });

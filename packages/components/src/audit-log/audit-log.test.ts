@@ -64,7 +64,10 @@ describe('<audit-log>', () => {
     const action = $(el, 'select[name=action]') as HTMLSelectElement;
     action.value = 'preferences.updated';
     action.dispatchEvent(new Event('change'));
-    await waitUntil(() => rows(el).length === 5 && rows(el).every((r) => r.dataset.action === 'preferences.updated' && text(r).includes(C)), 'never showed only the customer’s preference edits');
+    await waitUntil(
+      () => rows(el).length === 5 && rows(el).every((r) => r.dataset.action === 'preferences.updated' && text(r).includes(C)),
+      'never showed only the customer’s preference edits',
+    );
     const link = $(el, 'tr[part=entry] a[part=customer-link]');
     expect(link.getAttribute('href')).to.equal(`/customers/${encodeURIComponent(C)}`);
     action.value = 'export.*';
@@ -83,7 +86,9 @@ describe('<audit-log>', () => {
 
   it('shows the access-denied state to an agent', async () => {
     const el = await render({ token: ROLE_TOKENS.agent, customerId: C });
-    expect(text(await shown(el, '[part~=denied]'))).to.contain('Access denied').and.contain('needs audit:read');
+    expect(text(await shown(el, '[part~=denied]')))
+      .to.contain('Access denied')
+      .and.contain('needs audit:read');
     expect(rows(el)).to.have.length(0);
   });
 

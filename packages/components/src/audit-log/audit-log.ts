@@ -121,11 +121,14 @@ export class AuditLogElement extends C360Element {
 
   private renderFilters() {
     const f = this.filters;
-    const change = (name: keyof AuditLogFilters) => (e: Event) => this.setFilter(name, (e.target as HTMLInputElement | HTMLSelectElement).value);
+    const change = (name: keyof AuditLogFilters) => (e: Event) =>
+      this.setFilter(name, (e.target as HTMLInputElement | HTMLSelectElement).value);
     return html`<form part="filters" class="filters" role="search" aria-label=${msg('Filter the audit log')} @submit=${(e: Event) => e.preventDefault()}>
-      ${this.customerId
-        ? nothing
-        : html`<label>${msg('Customer')} <input part="filter" name="customer" .value=${f.customer} @change=${change('customer')} /></label>`}
+      ${
+        this.customerId
+          ? nothing
+          : html`<label>${msg('Customer')} <input part="filter" name="customer" .value=${f.customer} @change=${change('customer')} /></label>`
+      }
       <label>${msg('Actor')} <input part="filter" name="actor" .value=${f.actor} @change=${change('actor')} /></label>
       <label
         >${msg('Action')}
@@ -161,11 +164,13 @@ export class AuditLogElement extends C360Element {
                 <td role="cell" class="when"><time datetime=${e.at}>${f.dateTime(e.at)}</time></td>
                 <td role="cell" class="actor">${e.actor}</td>
                 <td role="cell" class="action">${actionLabel(e.action)}</td>
-                ${this.customerId
-                  ? nothing
-                  : html`<td role="cell" class="customer">
+                ${
+                  this.customerId
+                    ? nothing
+                    : html`<td role="cell" class="customer">
                       ${e.customerId ? renderNavigable(this, { kind: 'customer', id: e.customerId }, e.customerId, this.customerHref, 'customer-link') : html`<span class="muted">${msg('Many customers')}</span>`}
-                    </td>`}
+                    </td>`
+                }
                 <td role="cell" class="details">${detailsText(e.details)}</td>
               </tr>`,
             )}
@@ -173,10 +178,12 @@ export class AuditLogElement extends C360Element {
         </table>
       </div>
       ${this.paging.status === 'error' ? renderError(this.paging.error, { retry: () => this.loadMore() }) : nothing}
-      ${this.paging.hasMore
-        ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${this.paging.loading} @click=${() => this.loadMore()}>
+      ${
+        this.paging.hasMore
+          ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${this.paging.loading} @click=${() => this.loadMore()}>
             ${this.paging.loading ? msg('Loading…') : msg('Load more')}
           </button>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }

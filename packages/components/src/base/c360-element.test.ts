@@ -15,7 +15,9 @@ describe('C360Element configuration', () => {
   it('uses the nearest <c360-provider> when the element has no attribute', async () => {
     const view = await apiClient().getCustomer360(CUSTOMER);
     configure({ token: undefined });
-    const provider = await fixture(html`<c360-provider api-base=${API} token=${TOKEN} locale="en-GB"><customer-profile customer-id=${CUSTOMER}></customer-profile></c360-provider>`);
+    const provider = await fixture(
+      html`<c360-provider api-base=${API} token=${TOKEN} locale="en-GB"><customer-profile customer-id=${CUSTOMER}></customer-profile></c360-provider>`,
+    );
     const el = provider.querySelector('customer-profile')!;
     expect(el.config).to.deep.equal({ apiBase: API, token: TOKEN, locale: 'en-GB' });
     expect(text(await shown(el, '[part=name]'))).to.equal(view.profile.name);

@@ -135,7 +135,9 @@ export class C360Element extends LitElement {
   /** The client, or an error that says how to configure one (rendered as the error state). */
   protected requireClient(client: C360Client | undefined): C360Client {
     if (!client) {
-      throw new Error(`<${this.localName}> has no API: set its api-base attribute, wrap it in <c360-provider api-base="…">, or call configure({ apiBase }).`);
+      throw new Error(
+        `<${this.localName}> has no API: set its api-base attribute, wrap it in <c360-provider api-base="…">, or call configure({ apiBase }).`,
+      );
     }
     return client;
   }
@@ -144,7 +146,11 @@ export class C360Element extends LitElement {
    * Dispatches a bubbling, composed event with a typed detail. Returns the event so a caller can
    * check `defaultPrevented` when it is cancelable.
    */
-  emit<K extends keyof C360EventMap>(name: K, detail: C360EventMap[K], options: { cancelable?: boolean } = {}): CustomEvent<C360EventMap[K]> {
+  emit<K extends keyof C360EventMap>(
+    name: K,
+    detail: C360EventMap[K],
+    options: { cancelable?: boolean } = {},
+  ): CustomEvent<C360EventMap[K]> {
     const event = new CustomEvent(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail });
     this.dispatchEvent(event);
     return event;

@@ -139,9 +139,7 @@ export class LineChart {
           {
             ...axis,
             size: 56,
-            splits: spec.yRange
-              ? Array.from({ length: spec.yRange[1] - spec.yRange[0] + 1 }, (_, i) => spec.yRange![0] + i)
-              : undefined,
+            splits: spec.yRange ? Array.from({ length: spec.yRange[1] - spec.yRange[0] + 1 }, (_, i) => spec.yRange![0] + i) : undefined,
             values: (_u, splits) => splits.map((v) => spec.tick(v)),
           },
         ],

@@ -96,7 +96,9 @@ export function waitingClient(apiBase: string): C360Client {
   if (!client) {
     const wait = (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
       new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason ?? new DOMException('Aborted', 'AbortError')), { once: true });
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason ?? new DOMException('Aborted', 'AbortError')), {
+          once: true,
+        });
       });
     client = createLightClient({ baseUrl: apiBase, fetch: wait });
     waiting.set(apiBase, client);

@@ -103,7 +103,12 @@ export class C360CustomerElement extends C360Element {
    * renders would hold the main thread while the responses come in (bench/realtime-screen.ts).
    */
   protected override shouldUpdate(changed: PropertyValues): boolean {
-    if (this.hasUpdated && changed.size === 0 && this.quietRuns.size > 0 && [...this.quietRuns.keys()].every((t) => t.status === TaskStatus.PENDING)) {
+    if (
+      this.hasUpdated &&
+      changed.size === 0 &&
+      this.quietRuns.size > 0 &&
+      [...this.quietRuns.keys()].every((t) => t.status === TaskStatus.PENDING)
+    ) {
       return false;
     }
     return super.shouldUpdate(changed);
@@ -134,7 +139,8 @@ export class C360CustomerElement extends C360Element {
       region.setAttribute('part', 'live-status');
       region.setAttribute('role', 'status');
       region.setAttribute('aria-live', 'polite');
-      region.style.cssText = 'position:absolute;inline-size:1px;block-size:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
+      region.style.cssText =
+        'position:absolute;inline-size:1px;block-size:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
       this.renderRoot.insertBefore(region, this.renderRoot.firstChild);
       this.liveRegion = region;
     }
@@ -154,7 +160,11 @@ export class C360CustomerElement extends C360Element {
    * Renders a task's state: skeleton while loading, error with Retry (404 names the customer),
    * access denied, "No customer selected" without an id, else `complete(value)`.
    */
-  protected renderTask<R>(task: Task<readonly unknown[], R>, complete: (value: R) => unknown, loadingLabel = msg('Loading customer…')): unknown {
+  protected renderTask<R>(
+    task: Task<readonly unknown[], R>,
+    complete: (value: R) => unknown,
+    loadingLabel = msg('Loading customer…'),
+  ): unknown {
     return task.render({
       initial: () => (this.customerId ? renderLoading(loadingLabel) : renderEmpty(msg('No customer selected.'))),
       pending: () => (this.isQuiet(task as Task<readonly unknown[], unknown>) ? complete(task.value as R) : renderLoading(loadingLabel)),

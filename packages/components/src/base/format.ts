@@ -64,12 +64,19 @@ export function formatter(locale?: string): Formatter {
     number: (value, maxFractionDigits = 0) =>
       missing(value)
         ? DASH
-        : cached(key('number', String(maxFractionDigits)), () => new Intl.NumberFormat(l, { maximumFractionDigits: maxFractionDigits })).format(value),
+        : cached(
+            key('number', String(maxFractionDigits)),
+            () => new Intl.NumberFormat(l, { maximumFractionDigits: maxFractionDigits }),
+          ).format(value),
     percent: (value) =>
-      missing(value) ? DASH : cached(key('percent'), () => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(value),
+      missing(value)
+        ? DASH
+        : cached(key('percent'), () => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(value),
     date: (iso) => (iso ? cached(key('date'), () => new Intl.DateTimeFormat(l, { dateStyle: 'medium' })).format(new Date(iso)) : DASH),
     dateTime: (iso) =>
-      iso ? cached(key('dateTime'), () => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso)) : DASH,
+      iso
+        ? cached(key('dateTime'), () => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso))
+        : DASH,
     days: (value) =>
       missing(value)
         ? DASH
@@ -77,9 +84,13 @@ export function formatter(locale?: string): Formatter {
     relativeDays: (value) =>
       missing(value) ? DASH : cached(key('relDays'), () => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(-value, 'day'),
     month: (month) =>
-      cached(key('month'), () => new Intl.DateTimeFormat(l, { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${month}-01T00:00:00Z`)),
+      cached(key('month'), () => new Intl.DateTimeFormat(l, { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(
+        new Date(`${month}-01T00:00:00Z`),
+      ),
     // 2024-01-01 was a Monday.
     weekday: (index, width) =>
-      cached(key('weekday', width), () => new Intl.DateTimeFormat(l, { weekday: width, timeZone: 'UTC' })).format(Date.UTC(2024, 0, 1 + index)),
+      cached(key('weekday', width), () => new Intl.DateTimeFormat(l, { weekday: width, timeZone: 'UTC' })).format(
+        Date.UTC(2024, 0, 1 + index),
+      ),
   };
 }

@@ -2,7 +2,21 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { sendKeys } from '@web/test-runner-commands';
 import '../index.js';
 import { LIVE_THROTTLE_MS, openLiveSubscriptions } from './live.js';
-import { $, $$, API, LOCALE, RUN, countRequests, eventMaker, freshCustomer, postEvents, ignoreBenignResizeObserverErrors, root, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  LOCALE,
+  RUN,
+  countRequests,
+  eventMaker,
+  freshCustomer,
+  postEvents,
+  ignoreBenignResizeObserverErrors,
+  root,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 import type { OrderHistoryElement } from '../order-history/order-history.js';
 import type { Customer360Element } from '../customer-360/customer-360.js';
 
@@ -81,8 +95,12 @@ describe('real time (live updates)', () => {
 
   it('a burst of changes costs at most one refetch per throttle window, and the last change is shown', async () => {
     const x = await freshCustomer('live-burst', 'Live Burst');
-    const history = await fixture<OrderHistoryElement>(html`<order-history customer-id=${x} api-base=${API} locale=${LOCALE}></order-history>`);
-    await waitUntil(() => !!root(history).querySelector('[part]') && !root(history).querySelector('[part~=loading]'), 'loaded', { timeout: 8000 });
+    const history = await fixture<OrderHistoryElement>(
+      html`<order-history customer-id=${x} api-base=${API} locale=${LOCALE}></order-history>`,
+    );
+    await waitUntil(() => !!root(history).querySelector('[part]') && !root(history).querySelector('[part~=loading]'), 'loaded', {
+      timeout: 8000,
+    });
     await waitUntil(() => openLiveSubscriptions() === 1, 'subscribed', { timeout: 4000 });
     await pause(300);
     const requests = countRequests(`/customers/${encodeURIComponent(x)}/orders`);
@@ -157,13 +175,19 @@ describe('real time (live updates)', () => {
     await sendKeys({ type: body });
     ($(notesA, '[part=submit]') as HTMLButtonElement).click();
     await waitUntil(() => $$(notesA, '[part=body]').some((n) => n.textContent === body), 'saved in A', { timeout: 8000 });
-    await waitUntil(() => $$(notesB, '[part=body]').some((n) => n.textContent === body), 'the note never showed in session B', { timeout: 8000 });
+    await waitUntil(() => $$(notesB, '[part=body]').some((n) => n.textContent === body), 'the note never showed in session B', {
+      timeout: 8000,
+    });
     await waitUntil(() => feedB().some((e) => e.type === 'note'), 'the note never showed in B’s timeline', { timeout: 8000 });
 
     // An order ingested through the API shows in both sessions.
     const { orderId, event } = orderFor(id);
     await postEvents([event]);
-    await waitUntil(() => orderIds(historyA).includes(orderId) && orderIds(historyB).includes(orderId), 'the order never showed in both sessions', { timeout: 8000 });
+    await waitUntil(
+      () => orderIds(historyA).includes(orderId) && orderIds(historyB).includes(orderId),
+      'the order never showed in both sessions',
+      { timeout: 8000 },
+    );
     await waitUntil(() => feedB().some((e) => e.ref?.id === orderId), 'the order never showed in B’s timeline', { timeout: 8000 });
   });
 });

@@ -13,7 +13,10 @@ export class NearViewportController implements ReactiveController {
   private observer?: IntersectionObserver;
 
   /** `margin`: how far outside the viewport counts as near (CSS length, as IntersectionObserver's rootMargin). */
-  constructor(private readonly host: ReactiveControllerHost & Element, private readonly margin = '400px') {
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    private readonly margin = '400px',
+  ) {
     host.addController(this);
   }
 

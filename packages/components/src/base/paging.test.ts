@@ -36,7 +36,13 @@ function pages(total: number, size: number) {
       signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
     });
   };
-  return { fetchPage, calls, release: () => pending.splice(0).forEach((go) => go()), hold: (on: boolean) => (hold = on), fail: (on: boolean) => (fail = on) };
+  return {
+    fetchPage,
+    calls,
+    release: () => pending.splice(0).forEach((go) => go()),
+    hold: (on: boolean) => (hold = on),
+    fail: (on: boolean) => (fail = on),
+  };
 }
 
 describe('PagingController', () => {

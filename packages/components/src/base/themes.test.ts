@@ -5,7 +5,9 @@ import type { HealthGaugeElement } from '../health-gauge/health-gauge.js';
 
 /** A gauge with a fixed score (no request), inside a wrapper carrying the host page's styles. */
 async function gauge(theme: string, hostStyle = ''): Promise<HealthGaugeElement> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${hostStyle}><health-gauge score="72" theme=${theme}></health-gauge></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style=${hostStyle}><health-gauge score="72" theme=${theme}></health-gauge></div>`,
+  );
   const el = wrapper.querySelector('health-gauge')!;
   await el.updateComplete;
   return el;
@@ -33,7 +35,12 @@ describe('themes', () => {
     const light = await gauge('host', 'color-scheme: light; font-family: Georgia, serif');
     const dark = await gauge('host', 'color-scheme: dark; font-family: Georgia, serif');
     // CanvasText: black-ish in a light scheme, white-ish in a dark one.
-    const luminance = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+    const luminance = (rgb: string) =>
+      rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
     expect(luminance(color(light))).to.be.below(100);
     expect(luminance(color(dark))).to.be.above(600);
     expect(getComputedStyle(dark).fontFamily).to.contain('Georgia');

@@ -38,7 +38,11 @@ describe('tokenPending: the page says a token is coming', () => {
       expect(el.shadowRoot!.innerHTML).to.not.contain('part="error"');
 
       configure({ token: TOKEN });
-      await waitUntil(() => fetches.requests.some((r) => r.url.endsWith(`/customers/${CUSTOMER}/360`) && r.status === 200), 'the 360 view loaded', { timeout: 10_000 });
+      await waitUntil(
+        () => fetches.requests.some((r) => r.url.endsWith(`/customers/${CUSTOMER}/360`) && r.status === 200),
+        'the 360 view loaded',
+        { timeout: 10_000 },
+      );
       await pause(500);
       expect(fetches.requests.length).to.be.greaterThan(1);
       expect(fetches.requests.filter((r) => r.status === 401).map((r) => r.url)).to.deep.equal([]);

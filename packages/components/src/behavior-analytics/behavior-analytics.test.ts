@@ -3,7 +3,21 @@ import type { BehaviorAnalytics, Customer360, IngestEventInput } from '@c360/sdk
 import './define.js';
 import type { BehaviorAnalyticsElement } from './behavior-analytics.js';
 import { UPLOT_CSS } from '../base/charts.js';
-import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  CUSTOMER,
+  LOCALE,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  eventMaker,
+  fmt,
+  freshCustomer,
+  postEvents,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 /** Whether the page has fetched uPlot's module so far. */
 const uplotFetched = () => performance.getEntriesByType('resource').some((e) => /\/uplot\//i.test(e.name));
@@ -14,16 +28,25 @@ const ev = eventMaker('ana');
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
-const month = (m: string) => new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
-const slot = (d: number, h: number, count: number) => `${WEEKDAYS[d]} ${hh(h)}–${hh(h + 1)} UTC: ${count} ${count === 1 ? 'order' : 'orders'}`;
+const month = (m: string) =>
+  new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+const slot = (d: number, h: number, count: number) =>
+  `${WEEKDAYS[d]} ${hh(h)}–${hh(h + 1)} UTC: ${count} ${count === 1 ? 'order' : 'orders'}`;
 
 /** Sessions, categorised views and orders, and rated tickets of the customer. */
 function fullCustomerEvents(customerId: string): IngestEventInput[] {
   const c = { customerId };
   const kitchen = { categoryId: 'WTR-K1', categoryName: 'Kitchen' };
   const garden = { categoryId: 'WTR-K2', categoryName: 'Garden' };
-  const line = (productId: string, quantity: number, unitPrice: number, category: object) => ({ productId, description: `Product ${productId}`, quantity, unitPrice, ...category });
-  const order = (orderId: string, at: string, lines: object[]) => ev('order.placed', at, { ...c, orderId, status: 'completed', currency: 'GBP', lines });
+  const line = (productId: string, quantity: number, unitPrice: number, category: object) => ({
+    productId,
+    description: `Product ${productId}`,
+    quantity,
+    unitPrice,
+    ...category,
+  });
+  const order = (orderId: string, at: string, lines: object[]) =>
+    ev('order.placed', at, { ...c, orderId, status: 'completed', currency: 'GBP', lines });
   return [
     // 2011-09-06 is a Tuesday, 2011-10-15 a Saturday.
     order('WTR-AO1', '2011-09-06T14:15:00Z', [line('WTR-PA', 2, 10, kitchen), line('WTR-PB', 1, 5, garden)]),
@@ -55,15 +78,25 @@ describe('<behavior-analytics>', () => {
   before(async () => {
     [FULL, EMPTY] = await Promise.all([freshCustomer('ANA', 'Test Analytics'), freshCustomer('ANA', 'Test No Analytics')]);
     await postEvents(fullCustomerEvents(FULL));
-    [sample, view, full] = await Promise.all([apiClient().getAnalytics(CUSTOMER), apiClient().getCustomer360(CUSTOMER), apiClient().getAnalytics(FULL)]);
+    [sample, view, full] = await Promise.all([
+      apiClient().getAnalytics(CUSTOMER),
+      apiClient().getCustomer360(CUSTOMER),
+      apiClient().getAnalytics(FULL),
+    ]);
   });
 
   const render = (id = CUSTOMER, width = '900px') =>
-    fixture<BehaviorAnalyticsElement>(html`<behavior-analytics customer-id=${id} api-base=${API} locale=${LOCALE} style="width:${width}"></behavior-analytics>`);
+    fixture<BehaviorAnalyticsElement>(
+      html`<behavior-analytics customer-id=${id} api-base=${API} locale=${LOCALE} style="width:${width}"></behavior-analytics>`,
+    );
   const bars = (el: Element, part: string) => $$(el, `[part=${part}] [part=bar]`);
   const cells = (el: Element) => $$(el, '[part=heatmap-cell]');
   const drawn = (el: BehaviorAnalyticsElement, chart: 'clv' | 'csat') =>
-    waitUntil(() => el.charts[chart] && el.shadowRoot!.querySelector(`[data-chart=${chart}] canvas`), `the ${chart} chart was never drawn`, { timeout: 8000 });
+    waitUntil(
+      () => el.charts[chart] && el.shadowRoot!.querySelector(`[data-chart=${chart}] canvas`),
+      `the ${chart} chart was never drawn`,
+      { timeout: 8000 },
+    );
 
   it('shows the loading skeleton before the data arrives', async () => {
     const el = await render();
@@ -84,9 +117,15 @@ describe('<behavior-analytics>', () => {
       });
     }
     expect(bars(el, 'viewed').map((b) => b.dataset.id)).to.deep.equal(sample.topViewedCategories.map((c) => c.id));
-    sample.topViewedCategories.forEach((c, i) => expect(text(bars(el, 'viewed')[i]!)).to.equal(`${c.name} ${fmt.number(c.count)} ${c.count === 1 ? 'view' : 'views'}`));
+    sample.topViewedCategories.forEach((c, i) =>
+      expect(text(bars(el, 'viewed')[i]!)).to.equal(`${c.name} ${fmt.number(c.count)} ${c.count === 1 ? 'view' : 'views'}`),
+    );
     expect(bars(el, 'purchased').map((b) => b.dataset.id)).to.deep.equal(sample.topPurchased.items.map((c) => c.id));
-    sample.topPurchased.items.forEach((p, i) => expect(text(bars(el, 'purchased')[i]!)).to.contain(p.name).and.contain(`${fmt.number(p.quantity)} units · ${fmt.number(p.orders)} order`));
+    sample.topPurchased.items.forEach((p, i) =>
+      expect(text(bars(el, 'purchased')[i]!))
+        .to.contain(p.name)
+        .and.contain(`${fmt.number(p.quantity)} units · ${fmt.number(p.orders)} order`),
+    );
     expect($(el, '[data-basis]').dataset.basis).to.equal(sample.topPurchased.basis);
     expect(text($(el, '[data-basis]'))).to.contain(`per ${sample.topPurchased.basis}`);
   });
@@ -110,7 +149,9 @@ describe('<behavior-analytics>', () => {
     expect(cell.className).to.contain('l4');
     expect($(el, '[part=heatmap-cell][data-weekday="6"][data-hour="3"]').getAttribute('aria-label')).to.equal(slot(6, 3, matrix[6]![3]!));
     expect(text($(el, '[data-busiest] li'))).to.equal(slot(d, h, max));
-    expect(text($(el, '[part=legend]'))).to.contain('0').and.contain(fmt.number(max));
+    expect(text($(el, '[part=legend]')))
+      .to.contain('0')
+      .and.contain(fmt.number(max));
   });
 
   it("draws 17850's CLV trend with uPlot inside the shadow root, ending at the /360 lifetime value", async () => {
@@ -167,15 +208,20 @@ describe('<behavior-analytics>', () => {
     await drawn(el, 'csat');
     expect(full.sessions).to.equal(4);
     expect(text($(el, '[data-stat=sessions]'))).to.equal('4');
-    const unit = (value: number, unit: string) => new Intl.NumberFormat(LOCALE, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+    const unit = (value: number, unit: string) =>
+      new Intl.NumberFormat(LOCALE, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
     expect(text($(el, '[data-stat=average-duration]'))).to.equal(`${unit(4, 'minute')} ${unit(30, 'second')}`); // 1081 s / 4 = 270 s
     expect(bars(el, 'devices').map(text)).to.deep.equal(['Desktop 25% · 1 session', 'Mobile 50% · 2 sessions', 'Tablet 25% · 1 session']);
-    expect(bars(el, 'viewed').map(text)).to.deep.equal(full.topViewedCategories.map((c) => `${c.name} ${c.count} ${c.count === 1 ? 'view' : 'views'}`));
+    expect(bars(el, 'viewed').map(text)).to.deep.equal(
+      full.topViewedCategories.map((c) => `${c.name} ${c.count} ${c.count === 1 ? 'view' : 'views'}`),
+    );
     expect(full.topPurchased.basis).to.equal('category');
     expect(text($(el, '[data-basis]').previousElementSibling)).to.equal('Most purchased categories');
     expect(bars(el, 'purchased').map(text)).to.deep.equal(['Kitchen 6 units · 3 orders', 'Garden 5 units · 2 orders']);
     // Tuesday 14:00–15:00 UTC holds three orders; Saturday 18:00 one.
-    expect($(el, '[part=heatmap-cell][data-weekday="1"][data-hour="14"]').getAttribute('aria-label')).to.equal('Tuesday 14:00–15:00 UTC: 3 orders');
+    expect($(el, '[part=heatmap-cell][data-weekday="1"][data-hour="14"]').getAttribute('aria-label')).to.equal(
+      'Tuesday 14:00–15:00 UTC: 3 orders',
+    );
     expect($(el, '[part=heatmap-cell][data-weekday="5"][data-hour="18"]').title).to.equal('Saturday 18:00–19:00 UTC: 1 order');
     expect(text($(el, '[data-preferred=day]'))).to.equal('Preferred day: Tuesday (3 orders)');
     expect(text($(el, '[data-preferred=hour]'))).to.equal('Preferred time: 14:00–15:00 UTC (3 orders)');

@@ -160,35 +160,39 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
           <div><dt>${msg('Sessions')}</dt><dd data-stat="sessions">${f.number(data.sessions)}</dd></div>
           <div><dt>${msg('Average session')}</dt><dd data-stat="average-duration">${this.duration(data.averageDurationSeconds)}</dd></div>
         </dl>
-        ${data.sessions
-          ? this.renderBars(
-              'devices',
-              msg('Sessions by device'),
-              data.deviceBreakdown.map((d) => ({
-                id: d.device,
-                label: deviceLabel(d.device),
-                ratio: d.share,
-                value: `${f.percent(d.share)} · ${sessions(f, d.sessions)}`,
-              })),
-            )
-          : renderEmpty(msg('No sessions recorded.'))}
+        ${
+          data.sessions
+            ? this.renderBars(
+                'devices',
+                msg('Sessions by device'),
+                data.deviceBreakdown.map((d) => ({
+                  id: d.device,
+                  label: deviceLabel(d.device),
+                  ratio: d.share,
+                  value: `${f.percent(d.share)} · ${sessions(f, d.sessions)}`,
+                })),
+              )
+            : renderEmpty(msg('No sessions recorded.'))
+        }
       </div>
 
       <div class="block">
         <h3 id="viewed-heading">${msg('Most viewed categories')}</h3>
         <p class="basis">${msg('By product views')}</p>
-        ${data.topViewedCategories.length
-          ? this.renderBars(
-              'viewed',
-              msg('Most viewed categories'),
-              data.topViewedCategories.map((c) => ({
-                id: c.id,
-                label: c.name,
-                ratio: maxViewed ? c.count / maxViewed : 0,
-                value: views(f, c.count),
-              })),
-            )
-          : renderEmpty(msg('No product views recorded.'))}
+        ${
+          data.topViewedCategories.length
+            ? this.renderBars(
+                'viewed',
+                msg('Most viewed categories'),
+                data.topViewedCategories.map((c) => ({
+                  id: c.id,
+                  label: c.name,
+                  ratio: maxViewed ? c.count / maxViewed : 0,
+                  value: views(f, c.count),
+                })),
+              )
+            : renderEmpty(msg('No product views recorded.'))
+        }
       </div>
 
       <div class="block">
@@ -196,18 +200,20 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
         <p class="basis" data-basis=${data.topPurchased.basis}>
           ${byCategory ? msg('By units bought in completed orders, per category') : msg('By units bought in completed orders, per product')}
         </p>
-        ${data.topPurchased.items.length
-          ? this.renderBars(
-              'purchased',
-              purchased,
-              data.topPurchased.items.map((i) => ({
-                id: i.id,
-                label: i.name,
-                ratio: maxBought ? i.quantity / maxBought : 0,
-                value: `${units(f, i.quantity)} · ${orders(f, i.orders)}`,
-              })),
-            )
-          : renderEmpty(msg('No completed orders yet.'))}
+        ${
+          data.topPurchased.items.length
+            ? this.renderBars(
+                'purchased',
+                purchased,
+                data.topPurchased.items.map((i) => ({
+                  id: i.id,
+                  label: i.name,
+                  ratio: maxBought ? i.quantity / maxBought : 0,
+                  value: `${units(f, i.quantity)} · ${orders(f, i.orders)}`,
+                })),
+              )
+            : renderEmpty(msg('No completed orders yet.'))
+        }
       </div>
 
       <div class="block wide">
@@ -217,26 +223,30 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
 
       <div class="block">
         <h3 id="chart-clv-heading">${msg('Lifetime value (CLV) by month')}</h3>
-        ${data.clvTrend.length
-          ? this.renderChart(
-              'clv',
-              clvSummary(f, data, month),
-              [msg('Month'), msg('CLV at month end'), msg('Added')],
-              data.clvTrend.map((p) => [f.month(p.month), f.money(p.value, data.currency), f.money(p.added, data.currency)]),
-            )
-          : renderEmpty(msg('No completed orders yet.'))}
+        ${
+          data.clvTrend.length
+            ? this.renderChart(
+                'clv',
+                clvSummary(f, data, month),
+                [msg('Month'), msg('CLV at month end'), msg('Added')],
+                data.clvTrend.map((p) => [f.month(p.month), f.money(p.value, data.currency), f.money(p.added, data.currency)]),
+              )
+            : renderEmpty(msg('No completed orders yet.'))
+        }
       </div>
 
       <div class="block">
         <h3 id="chart-csat-heading">${msg('Satisfaction (CSAT) by month')}</h3>
-        ${data.csatTrend.length
-          ? this.renderChart(
-              'csat',
-              csatSummary(f, data, month),
-              [msg('Month'), msg('Average CSAT (1–5)'), msg('Ratings')],
-              data.csatTrend.map((p) => [f.month(p.month), f.number(p.average, 2), f.number(p.responses)]),
-            )
-          : renderEmpty(msg('No satisfaction ratings yet.'))}
+        ${
+          data.csatTrend.length
+            ? this.renderChart(
+                'csat',
+                csatSummary(f, data, month),
+                [msg('Month'), msg('Average CSAT (1–5)'), msg('Ratings')],
+                data.csatTrend.map((p) => [f.month(p.month), f.number(p.average, 2), f.number(p.responses)]),
+              )
+            : renderEmpty(msg('No satisfaction ratings yet.'))
+        }
       </div>
     </div>`;
   }
@@ -271,12 +281,14 @@ export class BehaviorAnalyticsElement extends C360CustomerElement {
   private renderChart(id: ChartId, summary: string, head: [string, string, string], rows: string[][]): TemplateResult {
     return html`<figure part="chart chart-${id}" class="chart">
       <p part="chart-summary" class="chart-summary" id="chart-${id}-summary">${summary}</p>
-      ${this.chartError
-        ? renderError(this.chartError, { retry: () => this.retryCharts() })
-        : html`<div class="plot-wrap">
+      ${
+        this.chartError
+          ? renderError(this.chartError, { retry: () => this.retryCharts() })
+          : html`<div class="plot-wrap">
             <div class="plot" data-chart=${id} role="img" aria-labelledby="chart-${id}-heading" aria-describedby="chart-${id}-summary"></div>
             <span class="readout" data-readout=${id} aria-hidden="true"></span>
-          </div>`}
+          </div>`
+      }
       <details part="chart-data" class="chart-data">
         <summary>${msg('Data table')}</summary>
         <table>

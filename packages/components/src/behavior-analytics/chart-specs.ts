@@ -30,7 +30,12 @@ export interface ChartSpecsView {
 export function chartSpecs(view: ChartSpecsView): ChartSpecEntry[] {
   const { data, format: f, root } = view;
   const money = (v: number) => f.money(v, data.currency);
-  const compact = new Intl.NumberFormat(f.locale, { style: 'currency', currency: data.currency, notation: 'compact', maximumFractionDigits: 1 });
+  const compact = new Intl.NumberFormat(f.locale, {
+    style: 'currency',
+    currency: data.currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
   const monthLabel = (month: string) => f.month(month);
   const out: ChartSpecEntry[] = [];
   const find = (id: ChartId) => root.querySelector<HTMLElement>(`[data-chart=${id}]`);

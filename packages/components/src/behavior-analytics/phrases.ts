@@ -69,7 +69,9 @@ export function clvSummary(f: Formatter, data: BehaviorAnalytics, month: (m: str
   const firstMonth = month(first.month);
   const bestMonth = month(best.month);
   const bestAdded = money(best.added);
-  return msg(str`CLV grew from ${zero} to ${end} between ${firstMonth} and ${lastMonth}; the most was added in ${bestMonth} (${bestAdded}).`);
+  return msg(
+    str`CLV grew from ${zero} to ${end} between ${firstMonth} and ${lastMonth}; the most was added in ${bestMonth} (${bestAdded}).`,
+  );
 }
 
 /** A sentence describing the CSAT trend; `month` names a `YYYY-MM`. */
@@ -79,7 +81,10 @@ export function csatSummary(f: Formatter, data: BehaviorAnalytics, month: (m: st
     const n = f.number(v, 2);
     return msg(str`${n} out of 5`);
   };
-  const rated = ratings(f, trend.reduce((n, p) => n + p.responses, 0));
+  const rated = ratings(
+    f,
+    trend.reduce((n, p) => n + p.responses, 0),
+  );
   const first = trend[0]!;
   const last = trend.at(-1)!;
   const lastScore = score(last.average);
@@ -88,5 +93,7 @@ export function csatSummary(f: Formatter, data: BehaviorAnalytics, month: (m: st
   const firstScore = score(first.average);
   const firstMonth = month(first.month);
   const months = f.number(trend.length);
-  return msg(str`Average CSAT went from ${firstScore} in ${firstMonth} to ${lastScore} in ${lastMonth} (${rated} over ${months} months with ratings).`);
+  return msg(
+    str`Average CSAT went from ${firstScore} in ${firstMonth} to ${lastScore} in ${lastMonth} (${rated} over ${months} months with ratings).`,
+  );
 }

@@ -8,7 +8,9 @@ import { $, $$, API, LOCALE, ROLE_TOKENS, apiClient, root, shown, text } from '.
 
 /** Prevents the temporary `<a download>` of `el` from downloading; returns what it would have saved. */
 function catchDownload(el: Element): { readonly link?: { download: string; href: string }; stop(): void } {
-  const result: { link?: { download: string; href: string }; stop(): void } = { stop: () => root(el).removeEventListener('click', onClick, true) };
+  const result: { link?: { download: string; href: string }; stop(): void } = {
+    stop: () => root(el).removeEventListener('click', onClick, true),
+  };
   function onClick(e: Event) {
     if (e.target instanceof HTMLAnchorElement) {
       result.link = { download: e.target.download, href: e.target.href };
@@ -21,7 +23,9 @@ function catchDownload(el: Element): { readonly link?: { download: string; href:
 
 describe('<bulk-export>', () => {
   const render = async (query: string, token?: string) => {
-    const el = await fixture<BulkExportElement>(html`<bulk-export query=${query} api-base=${API} locale=${LOCALE} token=${token ?? ''}></bulk-export>`);
+    const el = await fixture<BulkExportElement>(
+      html`<bulk-export query=${query} api-base=${API} locale=${LOCALE} token=${token ?? ''}></bulk-export>`,
+    );
     await currentActor(el.client!).catch(() => undefined);
     await el.updateComplete;
     return el;
@@ -33,7 +37,9 @@ describe('<bulk-export>', () => {
     const { total } = await apiClient().searchCustomers({ country: 'France', limit: 1 });
     const download = catchDownload(el);
     let sawProgress = false;
-    const observer = new MutationObserver(() => (sawProgress ||= !!root(el).querySelector('progress') && /of/.test(text(root(el).querySelector('[part=status]')))));
+    const observer = new MutationObserver(
+      () => (sawProgress ||= !!root(el).querySelector('progress') && /of/.test(text(root(el).querySelector('[part=status]')))),
+    );
     observer.observe(root(el), { subtree: true, childList: true, characterData: true });
     const exported = oneEvent(el, 'c360-bulk-exported');
     ($(el, '[part=button]') as HTMLButtonElement).click();
@@ -45,7 +51,7 @@ describe('<bulk-export>', () => {
     expect(event.detail.rows).to.equal(total);
     expect(event.detail.query).to.deep.equal({ country: 'France', sort: '-lifetimeValue' });
     const csv: string = await event.detail.blob.text();
-    const lines = csv.split("\r\n").filter((l) => l && !l.startsWith("#"));
+    const lines = csv.split('\r\n').filter((l) => l && !l.startsWith('#'));
     expect(lines[0]).to.match(/^id,name,email/);
     expect(lines.length - 1).to.equal(total);
     expect(download.link?.download).to.equal(event.detail.filename);

@@ -34,7 +34,12 @@ declare global {
 /** `country=France&tier=gold` ↔ `{country: 'France', tier: 'gold'}` for the `query` attribute. */
 const queryConverter = {
   fromAttribute: (value: string | null): BulkExportQuery => Object.fromEntries(new URLSearchParams(value ?? '')) as BulkExportQuery,
-  toAttribute: (value: BulkExportQuery) => new URLSearchParams(Object.entries(value ?? {}).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString(),
+  toAttribute: (value: BulkExportQuery) =>
+    new URLSearchParams(
+      Object.entries(value ?? {})
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => [k, String(v)]),
+    ).toString(),
 };
 
 /**
@@ -91,7 +96,9 @@ export class BulkExportElement extends C360Element {
         onProgress: (rows, total) => (this.progress = { rows, total }),
       });
       const rows = this.progress.rows;
-      const filename = file.filename.toLowerCase().endsWith('.csv') ? file.filename : `c360-customers-${new Date().toISOString().slice(0, 10)}.csv`;
+      const filename = file.filename.toLowerCase().endsWith('.csv')
+        ? file.filename
+        : `c360-customers-${new Date().toISOString().slice(0, 10)}.csv`;
       saveFile(this.renderRoot, { blob: file.blob, filename });
       this.emit('c360-bulk-exported', { query, rows, filename, blob: file.blob });
       return rows;
@@ -112,7 +119,8 @@ export class BulkExportElement extends C360Element {
   private describe(error: unknown): string {
     if (error instanceof C360ApiError) {
       const status = error.status;
-      if (error.isAccessDenied) return msg(str`The export failed: access denied (HTTP ${status}). Ask an administrator for a token that may export.`);
+      if (error.isAccessDenied)
+        return msg(str`The export failed: access denied (HTTP ${status}). Ask an administrator for a token that may export.`);
       const reason = `${error.problem.title}${status ? ` (HTTP ${status})` : ''}${error.problem.detail ? `. ${error.problem.detail}` : ''}`;
       return msg(str`The export failed: ${reason}`);
     }

@@ -20,10 +20,23 @@ let vips = 0;
 async function vipOrder(): Promise<string> {
   const id = `WTR-VIP-${RUN}-${++vips}`;
   await postEvents([
-    { id: `wtr-vip-${id}`, type: 'customer.upserted', occurredAt: '2011-11-01T10:00:00.000Z', data: { customerId: id, name: `Vera VIP ${vips}`, vip: true } },
     {
-      id: `wtr-vip-order-${id}`, type: 'order.placed', occurredAt: '2011-11-02T10:00:00.000Z',
-      data: { customerId: id, orderId: `${id}-O1`, status: 'completed', currency: 'GBP', lines: [{ productId: 'WTR-P', quantity: 1, unitPrice: 10 }] },
+      id: `wtr-vip-${id}`,
+      type: 'customer.upserted',
+      occurredAt: '2011-11-01T10:00:00.000Z',
+      data: { customerId: id, name: `Vera VIP ${vips}`, vip: true },
+    },
+    {
+      id: `wtr-vip-order-${id}`,
+      type: 'order.placed',
+      occurredAt: '2011-11-02T10:00:00.000Z',
+      data: {
+        customerId: id,
+        orderId: `${id}-O1`,
+        status: 'completed',
+        currency: 'GBP',
+        lines: [{ productId: 'WTR-P', quantity: 1, unitPrice: 10 }],
+      },
     },
   ] as IngestEventInput[]);
   return id;
@@ -71,7 +84,12 @@ describe('<c360-notifications>', () => {
 
   it('the demo admin (c360 demo) receives every kind in-app, so the demo page bell shows what the rules raise', async () => {
     const prefs = await createClient({ baseUrl: API, token: TOKEN }).getNotificationPreferences();
-    expect(prefs).to.deep.equal({ kinds: ['churn.high', 'health.drop', 'csat.negative', 'vip.ticket', 'vip.order'], channels: ['in_app'], email: null, webhookUrl: null });
+    expect(prefs).to.deep.equal({
+      kinds: ['churn.high', 'health.drop', 'csat.negative', 'vip.ticket', 'vip.order'],
+      channels: ['in_app'],
+      email: null,
+      webhookUrl: null,
+    });
   });
 
   it('marks a notification read: the count falls and the server keeps it read', async () => {
@@ -97,10 +115,14 @@ describe('<c360-notifications>', () => {
     const link = $$(el, 'a[part~=link]')[0] as HTMLAnchorElement;
     expect(link.getAttribute('href')).to.match(/^\/customers\/.+/);
 
-    const denied = await fixture<C360NotificationsElement>(html`<c360-notifications api-base=${API} token=${BAD_TOKEN} locale=${LOCALE}></c360-notifications>`);
+    const denied = await fixture<C360NotificationsElement>(
+      html`<c360-notifications api-base=${API} token=${BAD_TOKEN} locale=${LOCALE}></c360-notifications>`,
+    );
     expect(text(await shown(denied, '[part~=denied]'))).to.contain('Access denied');
 
-    const viewer = await fixture<C360NotificationsElement>(html`<c360-notifications api-base=${API} token=${ROLE_TOKENS.viewer} locale=${LOCALE}></c360-notifications>`);
+    const viewer = await fixture<C360NotificationsElement>(
+      html`<c360-notifications api-base=${API} token=${ROLE_TOKENS.viewer} locale=${LOCALE}></c360-notifications>`,
+    );
     await currentActor(viewer.client!);
     await viewer.updateComplete;
     expect(viewer.shadowRoot!.querySelector('[part~=bell]'), 'no bell for a viewer (no notifications permission)').to.equal(null);

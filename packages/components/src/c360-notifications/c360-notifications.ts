@@ -195,9 +195,11 @@ export class C360NotificationsElement extends C360Element {
       </button>
       ${this.open ? this.renderPanel() : nothing}
       <div role="status" aria-live="polite">
-        ${this.toast
-          ? html`<div part="toast" class="toast"><strong>${this.toast.title}</strong><span>${this.toast.body}</span>${this.renderLink(this.toast)}</div>`
-          : nothing}
+        ${
+          this.toast
+            ? html`<div part="toast" class="toast"><strong>${this.toast.title}</strong><span>${this.toast.body}</span>${this.renderLink(this.toast)}</div>`
+            : nothing
+        }
       </div>`;
   }
 }

@@ -12,7 +12,8 @@ describe('<churn-risk>', () => {
     view = await apiClient().getCustomer360(CUSTOMER);
   });
 
-  const render = (id = CUSTOMER) => fixture<ChurnRiskElement>(html`<churn-risk customer-id=${id} api-base=${API} locale=${LOCALE}></churn-risk>`);
+  const render = (id = CUSTOMER) =>
+    fixture<ChurnRiskElement>(html`<churn-risk customer-id=${id} api-base=${API} locale=${LOCALE}></churn-risk>`);
 
   it('shows the loading skeleton before the data arrives', async () => {
     const el = await render();
@@ -30,7 +31,9 @@ describe('<churn-risk>', () => {
     const factors = $$(el, '[part=factor]');
     expect(factors.map((f) => f.dataset.factor)).to.deep.equal(churn.factors.map((f) => f.name));
     churn.factors.forEach((f, i) => {
-      expect(text(factors[i])).to.contain(`+${fmt.number(f.contribution, 1)} of ${fmt.number(f.maxContribution)} pts`).and.contain(f.detail);
+      expect(text(factors[i]))
+        .to.contain(`+${fmt.number(f.contribution, 1)} of ${fmt.number(f.maxContribution)} pts`)
+        .and.contain(f.detail);
       const bar = factors[i]!.querySelector<HTMLElement>('[part=bar] span')!;
       expect(parseFloat(bar.style.inlineSize)).to.be.closeTo(f.maxContribution ? (100 * f.contribution) / f.maxContribution : 0, 0.01);
     });

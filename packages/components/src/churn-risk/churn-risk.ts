@@ -75,8 +75,9 @@ export class ChurnRiskElement extends C360CustomerElement {
         </span>
         <span class="meter" aria-hidden="true"><span style="inline-size:${churn.score}%"></span></span>
       </div>
-      ${churn.factors.length
-        ? html`<div>
+      ${
+        churn.factors.length
+          ? html`<div>
             <h3>${msg('Contributing factors')}</h3>
             <ul part="factors" class="factors">
               ${churn.factors.map(
@@ -91,15 +92,18 @@ export class ChurnRiskElement extends C360CustomerElement {
               )}
             </ul>
           </div>`
-        : nothing}
-      ${churn.strategies.length
-        ? html`<div>
+          : nothing
+      }
+      ${
+        churn.strategies.length
+          ? html`<div>
             <h3>${msg('Retention strategies')}</h3>
             <ul part="strategies" class="strategies">
               ${churn.strategies.map((s) => html`<li><span class="chip">${factorLabel(s.factor)}</span> ${s.text}</li>`)}
             </ul>
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }

@@ -4,7 +4,21 @@ import type { Customer360 } from '@c360/sdk';
 import './define.js';
 import type { Customer360Element } from './customer-360.js';
 import { SECTIONS } from './customer-360.js';
-import { $, $$, API, CUSTOMER, LOCALE, ROLE_TOKENS, UNKNOWN_CUSTOMER, apiClient, countRequests, fmt, ignoreBenignResizeObserverErrors, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  CUSTOMER,
+  LOCALE,
+  ROLE_TOKENS,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  countRequests,
+  fmt,
+  ignoreBenignResizeObserverErrors,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 describe('<customer-360>', () => {
   ignoreBenignResizeObserverErrors(beforeEach, afterEach, { suppressErrorLogging: true });
@@ -31,7 +45,14 @@ describe('<customer-360>', () => {
       expect(text(await shown(metrics, '[part=clv] .value'))).to.equal(fmt.money(view.metrics.lifetimeValue, view.metrics.currency));
       expect((await shown(child(el, 'health-gauge'), '[role=meter]')).getAttribute('aria-valuenow')).to.equal(String(view.health.score));
       expect((await shown(child(el, 'churn-risk'), '[part=score]')).getAttribute('aria-valuenow')).to.equal(String(view.churn.score));
-      for (const tag of ['customer-profile', 'customer-metrics', 'health-gauge', 'churn-risk', 'order-history', 'customer-timeline'] as const) {
+      for (const tag of [
+        'customer-profile',
+        'customer-metrics',
+        'health-gauge',
+        'churn-risk',
+        'order-history',
+        'customer-timeline',
+      ] as const) {
         expect(child(el, tag).customerId, tag).to.equal(CUSTOMER);
         expect(child(el, tag).config.apiBase, tag).to.equal(API);
       }
@@ -125,7 +146,9 @@ describe('<customer-360>', () => {
   });
 
   it("shows a manager the customer's audit log from the header; an agent has no such button", async () => {
-    const el = await fixture<Customer360Element>(html`<customer-360 customer-id=${CUSTOMER} api-base=${API} locale=${LOCALE} token=${ROLE_TOKENS.manager}></customer-360>`);
+    const el = await fixture<Customer360Element>(
+      html`<customer-360 customer-id=${CUSTOMER} api-base=${API} locale=${LOCALE} token=${ROLE_TOKENS.manager}></customer-360>`,
+    );
     const toggle = await shown(el, '[part=audit-toggle]');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect($$(el, 'audit-log')).to.have.length(0);
@@ -137,9 +160,14 @@ describe('<customer-360>', () => {
     await waitUntil(() => !!log.shadowRoot?.querySelector('[part=table], [part~=empty]'), 'the audit log never loaded');
     expect(log.shadowRoot!.querySelector('[part~=denied]'), 'a manager may read it').to.equal(null);
 
-    const agent = await fixture<Customer360Element>(html`<customer-360 customer-id=${CUSTOMER} api-base=${API} locale=${LOCALE} token=${ROLE_TOKENS.agent}></customer-360>`);
+    const agent = await fixture<Customer360Element>(
+      html`<customer-360 customer-id=${CUSTOMER} api-base=${API} locale=${LOCALE} token=${ROLE_TOKENS.agent}></customer-360>`,
+    );
     await shown(agent, '[part=quick-actions]');
-    await waitUntil(() => !!(agent.shadowRoot!.querySelector('quick-actions') as HTMLElement | null)?.shadowRoot?.querySelector('[part~=action]'), 'the agent’s actions never showed');
+    await waitUntil(
+      () => !!(agent.shadowRoot!.querySelector('quick-actions') as HTMLElement | null)?.shadowRoot?.querySelector('[part~=action]'),
+      'the agent’s actions never showed',
+    );
     expect($$(agent, '[part=audit-toggle]')).to.have.length(0);
   });
 });

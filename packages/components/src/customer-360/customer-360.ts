@@ -52,7 +52,11 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 const ACTION_SECTION: Record<QuickAction, SectionId> = { email: 'marketing', ticket: 'support', points: 'loyalty', note: 'notes' };
 
 const listConverter = {
-  fromAttribute: (value: string | null) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  fromAttribute: (value: string | null) =>
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   toAttribute: (value: string[]) => value.join(','),
 };
 
@@ -120,7 +124,9 @@ export class Customer360Element extends C360CustomerElement {
    * set again (its task runs anew).
    */
   async refreshSections(ids: readonly SectionId[]): Promise<void> {
-    const elements = ids.map((id) => this.renderRoot.querySelector<HTMLElement & { customerId?: string; refresh?: () => unknown }>(`#body-${id} > *`));
+    const elements = ids.map((id) =>
+      this.renderRoot.querySelector<HTMLElement & { customerId?: string; refresh?: () => unknown }>(`#body-${id} > *`),
+    );
     await Promise.all(
       elements.map(async (el) => {
         if (!el) return;
@@ -163,7 +169,8 @@ export class Customer360Element extends C360CustomerElement {
     super.willUpdate(changed);
     const next = this.config;
     const current = this.sectionConfig.value ?? {};
-    if (next.apiBase !== current.apiBase || next.token !== current.token || next.locale !== current.locale) this.sectionConfig.setValue(next);
+    if (next.apiBase !== current.apiBase || next.token !== current.token || next.locale !== current.locale)
+      this.sectionConfig.setValue(next);
   }
 
   private renderLayout() {
@@ -195,18 +202,22 @@ export class Customer360Element extends C360CustomerElement {
         <div class="actions" @c360-action-completed=${this.onActionCompleted}>
           <quick-actions part="quick-actions" customer-id=${id!} theme=${theme}></quick-actions>
           <export-button part="export" customer-id=${id!} theme=${theme}></export-button>
-          ${this.permissions.can('audit:read')
-            ? html`<button part="audit-toggle" class="button secondary audit-toggle" type="button" aria-expanded=${this.auditOpen ? 'true' : 'false'}
+          ${
+            this.permissions.can('audit:read')
+              ? html`<button part="audit-toggle" class="button secondary audit-toggle" type="button" aria-expanded=${this.auditOpen ? 'true' : 'false'}
                 aria-controls="audit-panel" @click=${() => (this.auditOpen = !this.auditOpen)}>${msg('Audit log')}</button>`
-            : nothing}
+              : nothing
+          }
           <slot name="actions"></slot>
         </div>
       </header>
-      ${this.auditOpen && this.permissions.can('audit:read')
-        ? html`<section part="audit" class="card audit" id="audit-panel" aria-label=${msg('Audit log')}>
+      ${
+        this.auditOpen && this.permissions.can('audit:read')
+          ? html`<section part="audit" class="card audit" id="audit-panel" aria-label=${msg('Audit log')}>
             <audit-log customer-id=${id!} theme=${theme}></audit-log>
           </section>`
-        : nothing}
+          : nothing
+      }
       <div part="grid" class="grid">
         ${SECTIONS.map((s) => this.renderSection(s.id, s.title(), sections[s.id]))}
         <slot></slot>

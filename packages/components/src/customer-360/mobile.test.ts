@@ -6,7 +6,7 @@ import { $, $$, API, CUSTOMER, LOCALE, ignoreBenignResizeObserverErrors, root } 
 
 /** Every element of the tree below `el`, through shadow roots. */
 function deep(el: Element | ShadowRoot, out: Element[] = []): Element[] {
-  for (const child of (el instanceof Element ? el.shadowRoot ?? el : el).querySelectorAll('*')) {
+  for (const child of (el instanceof Element ? (el.shadowRoot ?? el) : el).querySelectorAll('*')) {
     out.push(child);
     if (child.shadowRoot) deep(child.shadowRoot, out);
   }
@@ -24,7 +24,9 @@ describe('<customer-360> on a phone (R20, 375 px viewport)', () => {
   after(() => setViewport({ width: 1280, height: 900 }));
 
   it('one column, most important first, collapsible sections, 44 px touch targets, vertical timeline', async () => {
-    const el = await fixture<Customer360Element>(html`<customer-360 customer-id=${CUSTOMER} api-base=${API} locale=${LOCALE}></customer-360>`);
+    const el = await fixture<Customer360Element>(
+      html`<customer-360 customer-id=${CUSTOMER} api-base=${API} locale=${LOCALE}></customer-360>`,
+    );
     const loaded = () => deep(el).length > 200 && !deep(el).some((e) => e.shadowRoot?.querySelector('[part~=loading]'));
     await waitUntil(loaded, 'every section loaded', { timeout: 20_000 });
 
@@ -46,7 +48,10 @@ describe('<customer-360> on a phone (R20, 375 px viewport)', () => {
       .filter((e) => e.matches(CONTROLS) && visible(e))
       .map((e) => ({ e, r: e.getBoundingClientRect() }))
       .filter(({ r }) => r.height < 44 || r.width < 44)
-      .map(({ e, r }) => `${e.localName}${e.getAttribute('part') ? `[part=${e.getAttribute('part')}]` : ''} ${Math.round(r.width)}×${Math.round(r.height)} in <${(e.getRootNode() as ShadowRoot).host?.localName}>`);
+      .map(
+        ({ e, r }) =>
+          `${e.localName}${e.getAttribute('part') ? `[part=${e.getAttribute('part')}]` : ''} ${Math.round(r.width)}×${Math.round(r.height)} in <${(e.getRootNode() as ShadowRoot).host?.localName}>`,
+      );
     expect(small, 'controls smaller than 44 px').to.deep.equal([]);
 
     // The timeline is one vertical list: its entries stack.
@@ -54,8 +59,13 @@ describe('<customer-360> on a phone (R20, 375 px viewport)', () => {
     timeline.scrollIntoView(); // the timeline renders (virtualizes) the entries in view
     await waitUntil(() => root(timeline).querySelectorAll('[part~=event]').length > 1, 'timeline entries rendered', { timeout: 8000 });
     const entries = () => [...root(timeline).querySelectorAll('[part~=event]')].slice(0, 5).map((e) => e.getBoundingClientRect());
-    const stacked = () => entries().every((r, i, all) => i === 0 || (r.top >= all[i - 1]!.bottom - 1 && Math.abs(r.left - all[0]!.left) < 1));
+    const stacked = () =>
+      entries().every((r, i, all) => i === 0 || (r.top >= all[i - 1]!.bottom - 1 && Math.abs(r.left - all[0]!.left) < 1));
     // (The virtualizer places entries by their measured height; it settles after a resize.)
-    await waitUntil(stacked, `timeline entries overlap or sit side by side: ${JSON.stringify(entries().map((r) => [r.left, r.top, r.bottom]))}`, { timeout: 4000 });
+    await waitUntil(
+      stacked,
+      `timeline entries overlap or sit side by side: ${JSON.stringify(entries().map((r) => [r.left, r.top, r.bottom]))}`,
+      { timeout: 4000 },
+    );
   });
 });

@@ -12,7 +12,8 @@ describe('<customer-compare>', () => {
     expected = await apiClient().compareCustomers(IDS);
   });
 
-  const render = (ids: string) => fixture<CustomerCompareElement>(html`<customer-compare customer-ids=${ids} api-base=${API} locale=${LOCALE}></customer-compare>`);
+  const render = (ids: string) =>
+    fixture<CustomerCompareElement>(html`<customer-compare customer-ids=${ids} api-base=${API} locale=${LOCALE}></customer-compare>`);
   const cell = (el: Element, field: string, id: string) => $(el, `tr[data-field="${field}"] td[data-customer-id="${id}"]`);
   const difference = (field: ComparedField) => expected.differences.find((d) => d.field === field)!;
 
@@ -28,13 +29,24 @@ describe('<customer-compare>', () => {
     await shown(el, '[part=table]');
     const headers = $$(el, '[part=customer]');
     expect(headers.map((h) => h.dataset.customerId)).to.deep.equal(IDS);
-    const LEVEL: Record<string, string> = { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor', low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
+    const LEVEL: Record<string, string> = {
+      excellent: 'Excellent',
+      good: 'Good',
+      fair: 'Fair',
+      poor: 'Poor',
+      low: 'Low risk',
+      medium: 'Medium risk',
+      high: 'High risk',
+    };
     const rows: Array<[string, (c: ComparedCustomer) => string[]]> = [
       ['lifetimeValue', (c) => [fmt.money(c.metrics.lifetimeValue, c.currency)]],
       ['totalOrders', (c) => [fmt.number(c.metrics.totalOrders)]],
       ['averageOrderValue', (c) => [fmt.money(c.metrics.averageOrderValue, c.currency)]],
       ['purchaseFrequency', (c) => [`${fmt.number(c.metrics.purchaseFrequency, 2)} orders / 30 days`]],
-      ['daysSinceLastPurchase', (c) => [c.metrics.daysSinceLastPurchase === null ? 'No completed order' : fmt.days(c.metrics.daysSinceLastPurchase)]],
+      [
+        'daysSinceLastPurchase',
+        (c) => [c.metrics.daysSinceLastPurchase === null ? 'No completed order' : fmt.days(c.metrics.daysSinceLastPurchase)],
+      ],
       ['healthScore', (c) => [String(c.health.score), LEVEL[c.health.level]!]],
       ['churnScore', (c) => [String(c.churn.score), LEVEL[c.churn.level]!]],
       ['rfm', (c) => (c.rfm ? [c.rfm.segment, c.rfm.score] : ['No completed order'])],
@@ -62,7 +74,9 @@ describe('<customer-compare>', () => {
     expect(best('lifetimeValue').map((td) => td.dataset.customerId)).to.deep.equal([clv.highest]);
     const clvCell = cell(el, 'lifetimeValue', clv.highest!);
     expect(text(clvCell.querySelector('[part=best]'))).to.equal('Highest, best');
-    expect(getComputedStyle(clvCell).backgroundColor).not.to.equal(getComputedStyle(cell(el, 'lifetimeValue', clv.lowest!)).backgroundColor);
+    expect(getComputedStyle(clvCell).backgroundColor).not.to.equal(
+      getComputedStyle(cell(el, 'lifetimeValue', clv.lowest!)).backgroundColor,
+    );
 
     const churn = difference('churnScore');
     expect(best('churnScore').map((td) => td.dataset.customerId)).to.deep.equal([churn.lowest]);
@@ -75,15 +89,25 @@ describe('<customer-compare>', () => {
 
     // Every ranked row marks the customers with the best value, ties included (the API names only the first).
     const SENSE: Array<[ComparedField, 'highest' | 'lowest']> = [
-      ['lifetimeValue', 'highest'], ['totalOrders', 'highest'], ['averageOrderValue', 'highest'], ['purchaseFrequency', 'highest'],
-      ['daysSinceLastPurchase', 'lowest'], ['healthScore', 'highest'], ['churnScore', 'lowest'], ['engagementScore', 'highest'],
-      ['sessions90', 'highest'], ['emailOpens90', 'highest'],
+      ['lifetimeValue', 'highest'],
+      ['totalOrders', 'highest'],
+      ['averageOrderValue', 'highest'],
+      ['purchaseFrequency', 'highest'],
+      ['daysSinceLastPurchase', 'lowest'],
+      ['healthScore', 'highest'],
+      ['churnScore', 'lowest'],
+      ['engagementScore', 'highest'],
+      ['sessions90', 'highest'],
+      ['emailOpens90', 'highest'],
     ];
     for (const [field, sense] of SENSE) {
       const d = difference(field);
       const bestValue = d.values[IDS.indexOf(d[sense]!)];
       const tied = d.differs ? IDS.filter((_, i) => d.values[i] === bestValue) : [];
-      expect(best(field).map((td) => td.dataset.customerId), field).to.deep.equal(tied);
+      expect(
+        best(field).map((td) => td.dataset.customerId),
+        field,
+      ).to.deep.equal(tied);
       for (const td of best(field)) expect(td.dataset.best).to.equal(sense);
     }
   });
@@ -97,7 +121,9 @@ describe('<customer-compare>', () => {
     await shown(el, '[part=table]');
     const shared = $(el, 'tr[data-field="sharedSegments"]');
     expect(text(shared)).to.contain('Shared by both');
-    expect($$(el, 'tr[data-field="sharedSegments"] [part=segment]').map((s) => s.dataset.segmentId)).to.deep.equal(pair.segments.shared.map((s) => s.id));
+    expect($$(el, 'tr[data-field="sharedSegments"] [part=segment]').map((s) => s.dataset.segmentId)).to.deep.equal(
+      pair.segments.shared.map((s) => s.id),
+    );
 
     const three = await render(IDS.join(','));
     await shown(three, '[part=table]');

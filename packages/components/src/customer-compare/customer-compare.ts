@@ -30,7 +30,11 @@ declare global {
 }
 
 const listConverter = {
-  fromAttribute: (value: string | null) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  fromAttribute: (value: string | null) =>
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   toAttribute: (value: string[]) => value.join(','),
 };
 
@@ -76,9 +80,24 @@ function groups(): RowGroup[] {
       id: 'value',
       title: msg('Value'),
       rows: [
-        { field: 'lifetimeValue', label: msg('Lifetime value (CLV)'), value: (c, f) => f.money(c.metrics.lifetimeValue, c.currency), best: ['lifetimeValue', 'highest'] },
-        { field: 'totalOrders', label: msg('Total orders'), value: (c, f) => f.number(c.metrics.totalOrders), best: ['totalOrders', 'highest'] },
-        { field: 'averageOrderValue', label: msg('Average order value'), value: (c, f) => f.money(c.metrics.averageOrderValue, c.currency), best: ['averageOrderValue', 'highest'] },
+        {
+          field: 'lifetimeValue',
+          label: msg('Lifetime value (CLV)'),
+          value: (c, f) => f.money(c.metrics.lifetimeValue, c.currency),
+          best: ['lifetimeValue', 'highest'],
+        },
+        {
+          field: 'totalOrders',
+          label: msg('Total orders'),
+          value: (c, f) => f.number(c.metrics.totalOrders),
+          best: ['totalOrders', 'highest'],
+        },
+        {
+          field: 'averageOrderValue',
+          label: msg('Average order value'),
+          value: (c, f) => f.money(c.metrics.averageOrderValue, c.currency),
+          best: ['averageOrderValue', 'highest'],
+        },
         {
           field: 'purchaseFrequency',
           label: msg('Purchase frequency'),
@@ -100,12 +119,25 @@ function groups(): RowGroup[] {
       id: 'scores',
       title: msg('Scores'),
       rows: [
-        { field: 'healthScore', label: msg('Health score'), value: (c, f) => level(f.number(c.health.score), c.health.level), best: ['healthScore', 'highest'] },
-        { field: 'churnScore', label: msg('Churn risk'), value: (c, f) => level(f.number(c.churn.score), c.churn.level), best: ['churnScore', 'lowest'] },
+        {
+          field: 'healthScore',
+          label: msg('Health score'),
+          value: (c, f) => level(f.number(c.health.score), c.health.level),
+          best: ['healthScore', 'highest'],
+        },
+        {
+          field: 'churnScore',
+          label: msg('Churn risk'),
+          value: (c, f) => level(f.number(c.churn.score), c.churn.level),
+          best: ['churnScore', 'lowest'],
+        },
         {
           field: 'rfm',
           label: msg('RFM segment'),
-          value: (c) => (c.rfm ? html`${c.rfm.segment} <span class="muted">(R F M ${c.rfm.score})</span>` : html`<span class="muted">${msg('No completed order')}</span>`),
+          value: (c) =>
+            c.rfm
+              ? html`${c.rfm.segment} <span class="muted">(R F M ${c.rfm.score})</span>`
+              : html`<span class="muted">${msg('No completed order')}</span>`,
         },
       ],
     },
@@ -113,10 +145,25 @@ function groups(): RowGroup[] {
       id: 'engagement',
       title: msg('Engagement, last 90 days'),
       rows: [
-        { field: 'engagementScore', label: msg('Engagement score'), value: (c, f) => `${f.number(c.engagement.score)} / 100`, best: ['engagementScore', 'highest'] },
+        {
+          field: 'engagementScore',
+          label: msg('Engagement score'),
+          value: (c, f) => `${f.number(c.engagement.score)} / 100`,
+          best: ['engagementScore', 'highest'],
+        },
         { field: 'orders90', label: msg('Orders'), value: (c, f) => f.number(c.engagement.orders90) },
-        { field: 'sessions90', label: msg('Sessions'), value: (c, f) => f.number(c.engagement.sessions90), best: ['sessions90', 'highest'] },
-        { field: 'emailOpens90', label: msg('Email opens'), value: (c, f) => f.number(c.engagement.emailOpens90), best: ['emailOpens90', 'highest'] },
+        {
+          field: 'sessions90',
+          label: msg('Sessions'),
+          value: (c, f) => f.number(c.engagement.sessions90),
+          best: ['sessions90', 'highest'],
+        },
+        {
+          field: 'emailOpens90',
+          label: msg('Email opens'),
+          value: (c, f) => f.number(c.engagement.emailOpens90),
+          best: ['emailOpens90', 'highest'],
+        },
         { field: 'emailClicks90', label: msg('Email clicks'), value: (c, f) => f.number(c.engagement.emailClicks90) },
       ],
     },
@@ -170,7 +217,8 @@ export class CustomerCompareElement extends C360Element {
   @property({ attribute: 'customer-ids', converter: listConverter, reflect: true }) customerIds: string[] = [];
 
   private readonly task = new Task(this, {
-    task: async ([ids, client], { signal }) => (ids ? this.requireClient(client).compareCustomers(ids.split(','), { signal }) : initialState),
+    task: async ([ids, client], { signal }) =>
+      ids ? this.requireClient(client).compareCustomers(ids.split(','), { signal }) : initialState,
     args: () => [this.customerIds.join(','), this.client] as const,
   });
 
@@ -271,11 +319,13 @@ export class CustomerCompareElement extends C360Element {
   private renderValue(c: ComparedCustomer, value: unknown, best: Better | undefined): TemplateResult {
     return html`<td part=${best ? 'value value-best' : 'value'} class="value ${best ? 'best' : ''}" data-customer-id=${c.id} data-best=${best ?? nothing}>
       <span class="v">${value}</span>
-      ${best
-        ? html`<span part="best" class="best-mark"
+      ${
+        best
+          ? html`<span part="best" class="best-mark"
             ><svg class="star" viewBox="0 0 24 24" aria-hidden="true">${STAR}</svg>${best === 'highest' ? msg(html`Highest<span class="visually-hidden">, best</span>`) : msg(html`Lowest<span class="visually-hidden">, best</span>`)}</span
           >`
-        : nothing}
+          : nothing
+      }
     </td>`;
   }
 

@@ -30,7 +30,9 @@ describe('<customer-metrics>', () => {
     expect(metric(el, 'average-order-value')).to.contain(money(m.averageOrderValue));
     expect(metric(el, 'total-spent')).to.contain(money(m.totalSpent));
     expect(metric(el, 'total-refunded')).to.contain(money(m.totalRefunded));
-    expect(metric(el, 'days-since-last-purchase')).to.contain(m.daysSinceLastPurchase === null ? 'No completed order' : fmt.days(m.daysSinceLastPurchase));
+    expect(metric(el, 'days-since-last-purchase')).to.contain(
+      m.daysSinceLastPurchase === null ? 'No completed order' : fmt.days(m.daysSinceLastPurchase),
+    );
     expect(metric(el, 'purchase-frequency')).to.contain(`${fmt.number(m.purchaseFrequency, 2)} orders / 30 days`);
     expect(metric(el, 'tenure')).to.contain(fmt.days(m.tenureDays));
   });

@@ -4,14 +4,29 @@ import { NOTE_MAX_LENGTH, type Note } from '@c360/sdk';
 import './define.js';
 import { relativeTime, type CustomerNotesElement } from './customer-notes.js';
 import { currentActor } from '../base/permissions.js';
-import { $, $$, API, LOCALE, ROLE_TOKENS, UNKNOWN_CUSTOMER, apiClient, appearsWhile, fmt, freshCustomer, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  LOCALE,
+  ROLE_TOKENS,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  appearsWhile,
+  fmt,
+  freshCustomer,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 const TYPE = { general: 'General', support: 'Support', sales: 'Sales', billing: 'Billing' } as const;
 const VISIBILITY = { team: 'Team', private: 'Private', restricted: 'Restricted' } as const;
 
 describe('<customer-notes>', () => {
   const render = (id: string, pageSize = 20) =>
-    fixture<CustomerNotesElement>(html`<customer-notes customer-id=${id} api-base=${API} locale=${LOCALE} page-size=${pageSize}></customer-notes>`);
+    fixture<CustomerNotesElement>(
+      html`<customer-notes customer-id=${id} api-base=${API} locale=${LOCALE} page-size=${pageSize}></customer-notes>`,
+    );
   const textarea = (el: Element) => $(el, '[part=textarea]') as HTMLTextAreaElement;
   const submit = (el: Element) => $(el, '[part=submit]') as HTMLButtonElement;
   const ids = (el: Element) => $$(el, '[part=note]').map((n) => n.dataset.noteId);
@@ -60,7 +75,9 @@ describe('<customer-notes>', () => {
     const id = await freshCustomer('NOTE', 'Read Only Notes');
     const note = await apiClient().addNote(id, { body: 'Visible to every role', type: 'support' });
     const renderAs = (token: string) =>
-      fixture<CustomerNotesElement>(html`<customer-notes customer-id=${id} api-base=${API} locale=${LOCALE} token=${token}></customer-notes>`);
+      fixture<CustomerNotesElement>(
+        html`<customer-notes customer-id=${id} api-base=${API} locale=${LOCALE} token=${token}></customer-notes>`,
+      );
 
     const viewer = await renderAs(ROLE_TOKENS.viewer);
     // The form never shows, not even while GET /me is pending.
@@ -92,7 +109,11 @@ describe('<customer-notes>', () => {
     await c360.addNote(id, { body: 'Interested in the wholesale price list', type: 'sales', visibility: 'restricted' });
     await c360.addNote(id, { body: 'Invoices by post\nnot by email', type: 'billing', visibility: 'private' });
     const notes = await allNotes(id);
-    expect(notes.map((n) => n.body)).to.deep.equal(['Invoices by post\nnot by email', 'Interested in the wholesale price list', 'First call: asked about delivery times']);
+    expect(notes.map((n) => n.body)).to.deep.equal([
+      'Invoices by post\nnot by email',
+      'Interested in the wholesale price list',
+      'First call: asked about delivery times',
+    ]);
     const el = await render(id);
     await shown(el, '[part=note]');
     expect(ids(el)).to.deep.equal(notes.map((n) => n.id));

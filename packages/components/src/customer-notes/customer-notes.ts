@@ -97,7 +97,11 @@ export class CustomerNotesElement extends C360CustomerElement {
   /** Notes of later pages, appended by "Load more". */
   private readonly paging = new PagingController<Note>(this, {
     fetchPage: async (cursor, signal) => {
-      const page = await this.requireClient(this.client).getNotes(this.customerId!, { type: this.noteType || undefined, limit: this.pageSize, cursor }, { signal });
+      const page = await this.requireClient(this.client).getNotes(
+        this.customerId!,
+        { type: this.noteType || undefined, limit: this.pageSize, cursor },
+        { signal },
+      );
       return { items: page.notes, nextCursor: page.nextCursor };
     },
   });
@@ -264,17 +268,19 @@ export class CustomerNotesElement extends C360CustomerElement {
         noteType: this.noteType,
         onChange: (e: Event) => (this.noteType = ((e.target as HTMLSelectElement).value || undefined) as NoteType | undefined),
       })}
-      ${loading
-        ? renderLoading(msg('Loading notes…'))
-        : renderNoteList({
-            notes: this.notes,
-            noteType: this.noteType,
-            format: this.format,
-            moreError: this.paging.error,
-            nextCursor: this.paging.nextCursor,
-            loadingMore: this.paging.loading,
-            loadMore: () => this.loadMore(),
-          })}
+      ${
+        loading
+          ? renderLoading(msg('Loading notes…'))
+          : renderNoteList({
+              notes: this.notes,
+              noteType: this.noteType,
+              format: this.format,
+              moreError: this.paging.error,
+              nextCursor: this.paging.nextCursor,
+              loadingMore: this.paging.loading,
+              loadMore: () => this.loadMore(),
+            })
+      }
     </div>`;
   }
 

@@ -14,7 +14,12 @@ export const NOTE_VISIBILITIES: readonly NoteVisibility[] = ['team', 'private', 
 
 /** The label of a note type in the current locale. */
 export function noteTypeLabel(type: NoteType): string {
-  const labels: Record<NoteType, string> = { general: msg('General'), support: msg('Support'), sales: msg('Sales'), billing: msg('Billing') };
+  const labels: Record<NoteType, string> = {
+    general: msg('General'),
+    support: msg('Support'),
+    sales: msg('Sales'),
+    billing: msg('Billing'),
+  };
   return labels[type];
 }
 

@@ -30,8 +30,14 @@ export function newIdempotencyKey(): string {
 /** "The note" + "must not be empty" → "The note must not be empty." (the API's message is not translated). */
 function sentence(label: string, message: string): string {
   const text = /^[a-z]/.test(message)
-    ? msg(str`${label} ${message}`, { id: 'c360-validation-continued', desc: 'A field validation error: the field, then the API message that continues the sentence.' })
-    : msg(str`${label}: ${message}`, { id: 'c360-validation-labelled', desc: 'A field validation error: the field, then the API message as a sentence of its own.' });
+    ? msg(str`${label} ${message}`, {
+        id: 'c360-validation-continued',
+        desc: 'A field validation error: the field, then the API message that continues the sentence.',
+      })
+    : msg(str`${label}: ${message}`, {
+        id: 'c360-validation-labelled',
+        desc: 'A field validation error: the field, then the API message as a sentence of its own.',
+      });
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
@@ -65,7 +71,8 @@ export function submitErrors(error: unknown): SubmitErrors {
 function describeError(error: unknown, details: string[]): string {
   if (error instanceof C360ApiError) {
     const status = error.status;
-    if (error.isAccessDenied) return msg(str`The note was not saved: access denied (HTTP ${status}). Ask an administrator for a token that may add notes.`);
+    if (error.isAccessDenied)
+      return msg(str`The note was not saved: access denied (HTTP ${status}). Ask an administrator for a token that may add notes.`);
     const detail = details.length ? details.join('; ') : error.problem.detail;
     const reason = `${error.problem.title}${status ? ` (HTTP ${status})` : ''}${detail ? `. ${detail}` : ''}`;
     return msg(str`The note was not saved: ${reason}`);
@@ -105,7 +112,9 @@ export function renderNoteForm(view: NoteFormView) {
   const length = view.draft.length;
   const describedBy = (field: Field, ...more: string[]) => [...more, errors[field] ? `note-${field}-error` : ''].filter(Boolean).join(' ');
   const fieldError = (field: Field) =>
-    errors[field] ? html`<p part="field-error" class="field-error" id="note-${field}-error" data-field=${field}>${errors[field]}</p>` : nothing;
+    errors[field]
+      ? html`<p part="field-error" class="field-error" id="note-${field}-error" data-field=${field}>${errors[field]}</p>`
+      : nothing;
   return html`<form part="form" class="form" novalidate aria-label=${msg('Add a note')} @submit=${view.onSubmit}>
     <div class="field body-field">
       <label for="note-body">${msg('New note')}</label>

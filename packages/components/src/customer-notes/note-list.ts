@@ -51,15 +51,19 @@ export interface NoteListView {
 export function renderNoteList(view: NoteListView) {
   const notes = view.notes;
   const shown = view.noteType && noteTypeLabel(view.noteType).toLowerCase();
-  return html`${notes.length === 0
-    ? renderEmpty(shown ? msg(str`No ${shown} notes.`) : msg('No notes yet.'))
-    : html`<ol part="list" class="list" aria-label=${msg('Notes, newest first')}>
+  return html`${
+    notes.length === 0
+      ? renderEmpty(shown ? msg(str`No ${shown} notes.`) : msg('No notes yet.'))
+      : html`<ol part="list" class="list" aria-label=${msg('Notes, newest first')}>
         ${notes.map((note) => renderNoteItem({ note, format: view.format }))}
-      </ol>`}
+      </ol>`
+  }
   ${view.moreError ? renderError(view.moreError, { retry: () => view.loadMore() }) : nothing}
-  ${view.nextCursor
-    ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${view.loadingMore} @click=${() => view.loadMore()}>
+  ${
+    view.nextCursor
+      ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${view.loadingMore} @click=${() => view.loadMore()}>
         ${view.loadingMore ? msg('Loading…') : msg('Load more')}
       </button>`
-    : nothing}`;
+      : nothing
+  }`;
 }

@@ -3,7 +3,21 @@ import type { Customer360 } from '@c360/sdk';
 import './define.js';
 import type { CustomerProfileElement } from './customer-profile.js';
 import { initials } from './customer-profile.js';
-import { $, $$, API, CUSTOMER, LOCALE, RUN, UNKNOWN_CUSTOMER, apiClient, countRequests, fmt, postEvents, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  CUSTOMER,
+  LOCALE,
+  RUN,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  countRequests,
+  fmt,
+  postEvents,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 describe('<customer-profile>', () => {
   let view: Customer360;
@@ -32,7 +46,10 @@ describe('<customer-profile>', () => {
     expect(text($(el, '[part~=status]')).toLowerCase()).to.equal(profile.status);
     expect($$(el, '[part~=vip]').length).to.equal(profile.vip ? 1 : 0);
     expect($$(el, '[part~=synthetic]').length).to.equal(profile.synthetic ? 1 : 0);
-    if (rfm) expect(text($(el, '[part~=segment]'))).to.contain(rfm.segment).and.contain(rfm.score);
+    if (rfm)
+      expect(text($(el, '[part~=segment]')))
+        .to.contain(rfm.segment)
+        .and.contain(rfm.score);
     expect($$(el, '[part~=tag]').map(text)).to.deep.equal(view.tags.map((t) => t.name));
     if (profile.avatarUrl) expect($(el, '[part=avatar]').getAttribute('src')).to.equal(profile.avatarUrl);
     else expect(text($(el, '[part=avatar]'))).to.equal(initials(profile.name));
@@ -43,13 +60,30 @@ describe('<customer-profile>', () => {
 
   it('shows the company and the region of an address', async () => {
     const id = `PROFILE-CO-${RUN}`;
-    await postEvents([{
-      id: `profile-company-${RUN}`, type: 'customer.upserted', occurredAt: '2011-06-01T10:00:00',
-      data: {
-        customerId: id, name: 'Stanisław Wójcik', email: 'stanisław.wójcik@wp.pl', company: 'Wójcik Sp. z o.o.',
-        addresses: [{ id: `profile-addr-${RUN}`, label: 'Office', line1: 'ul. Marszałkowska 1', city: 'Warszawa', postcode: '00-001', region: 'Mazowieckie', country: 'PL' }],
+    await postEvents([
+      {
+        id: `profile-company-${RUN}`,
+        type: 'customer.upserted',
+        occurredAt: '2011-06-01T10:00:00',
+        data: {
+          customerId: id,
+          name: 'Stanisław Wójcik',
+          email: 'stanisław.wójcik@wp.pl',
+          company: 'Wójcik Sp. z o.o.',
+          addresses: [
+            {
+              id: `profile-addr-${RUN}`,
+              label: 'Office',
+              line1: 'ul. Marszałkowska 1',
+              city: 'Warszawa',
+              postcode: '00-001',
+              region: 'Mazowieckie',
+              country: 'PL',
+            },
+          ],
+        },
       },
-    }]);
+    ]);
     const el = await render(id);
     expect(text(await shown(el, '[part=company]'))).to.equal('Wójcik Sp. z o.o.');
     expect(text($(el, '[part=details]'))).to.contain('stanisław.wójcik@wp.pl');

@@ -7,12 +7,18 @@ import styles from './customer-profile.styles.js';
 
 /** The account status in words, in the active language (unknown statuses as given). */
 function statusLabel(status: string): string {
-  const labels: Record<string, string> = { active: msg('Active'), inactive: msg('Inactive'), suspended: msg('Suspended'), closed: msg('Closed') };
+  const labels: Record<string, string> = {
+    active: msg('Active'),
+    inactive: msg('Inactive'),
+    suspended: msg('Suspended'),
+    closed: msg('Closed'),
+  };
   return labels[status] ?? status;
 }
 
 /** A tag colour as given when it is a plain CSS colour (#hex, rgb(), a name), else none. */
-const safeColor = (color: string) => (/^(#[0-9a-f]{3,8}|[a-z]+|rgba?\([\d\s.,%]+\)|hsla?\([\d\s.,%deg]+\))$/i.test(color) ? color : 'transparent');
+const safeColor = (color: string) =>
+  /^(#[0-9a-f]{3,8}|[a-z]+|rgba?\([\d\s.,%]+\)|hsla?\([\d\s.,%deg]+\))$/i.test(color) ? color : 'transparent';
 
 /** Up to two initials of a name ("Ada Lovelace" → "AL"). */
 export function initials(name: string): string {
@@ -64,17 +70,21 @@ export class CustomerProfileElement extends C360CustomerElement {
     const f = this.format;
     const others = segments.filter((s) => s.kind !== 'rfm' || s.name !== rfm?.segment);
     return html`<div part="base" class="base">
-      ${profile.avatarUrl
-        ? html`<img part="avatar" class="avatar" src=${profile.avatarUrl} alt="" />`
-        : html`<span part="avatar" class="avatar initials" aria-hidden="true">${initials(profile.name)}</span>`}
+      ${
+        profile.avatarUrl
+          ? html`<img part="avatar" class="avatar" src=${profile.avatarUrl} alt="" />`
+          : html`<span part="avatar" class="avatar initials" aria-hidden="true">${initials(profile.name)}</span>`
+      }
       <div class="identity">
         <h2 part="name" class="name">${profile.name}</h2>
         <div part="badges" class="badges">
           <span part="status" class="chip status status-${profile.status}">${statusLabel(profile.status)}</span>
           ${profile.vip ? html`<span part="vip" class="chip vip"><span aria-hidden="true">★</span> ${msg('VIP')}</span>` : nothing}
-          ${profile.synthetic
-            ? html`<span part="synthetic" class="chip synthetic" title=${msg('Name, email and phone were generated for the demo')}>${msg('Synthetic demo data')}</span>`
-            : nothing}
+          ${
+            profile.synthetic
+              ? html`<span part="synthetic" class="chip synthetic" title=${msg('Name, email and phone were generated for the demo')}>${msg('Synthetic demo data')}</span>`
+              : nothing
+          }
         </div>
       </div>
       <dl part="details" class="details">
@@ -85,17 +95,21 @@ export class CustomerProfileElement extends C360CustomerElement {
         <div><dt>${msg('Customer since')}</dt><dd><time datetime=${profile.registeredAt}>${f.date(profile.registeredAt)}</time></dd></div>
         <div><dt>${msg('Customer ID')}</dt><dd>${profile.id}</dd></div>
       </dl>
-      ${rfm || others.length || tags.length
-        ? html`<ul part="chips" class="chips" aria-label=${msg('Segments and tags')}>
-            ${rfm
-              ? html`<li part="segment" class="chip segment" title=${msg(str`RFM score ${rfm.score} (recency, frequency, monetary; 5 = best)`)}>
+      ${
+        rfm || others.length || tags.length
+          ? html`<ul part="chips" class="chips" aria-label=${msg('Segments and tags')}>
+            ${
+              rfm
+                ? html`<li part="segment" class="chip segment" title=${msg(str`RFM score ${rfm.score} (recency, frequency, monetary; 5 = best)`)}>
                   ${rfm.segment} <span class="muted">${msg(str`RFM ${rfm.score}`)}</span>
                 </li>`
-              : nothing}
+                : nothing
+            }
             ${others.map((s) => html`<li class="chip">${s.name}</li>`)}
             ${tags.map((t) => html`<li part="tag" class="chip"><span class="dot" style="background:${safeColor(t.color)}" aria-hidden="true"></span>${t.name}</li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${profile.addresses.length ? this.renderAddresses(profile.addresses) : nothing}
     </div>`;
   }

@@ -3,7 +3,20 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { C360Client, Customer360, CustomerSearchPage, CustomerSearchQuery, TagSummary } from '@c360/sdk';
 import './define.js';
 import type { CustomerSearchElement, CustomerSearchFilters } from './customer-search.js';
-import { $, $$, API, appearsWhile, CUSTOMER, LOCALE, apiClient, countRequests, fmt, root, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  appearsWhile,
+  CUSTOMER,
+  LOCALE,
+  apiClient,
+  countRequests,
+  fmt,
+  root,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 import { TaskStatus } from '@lit/task';
 import { countText } from './results.js';
 
@@ -12,7 +25,11 @@ const countLine = (total: number) => `${fmt.number(total)} ${total === 1 ? 'cust
 
 /** Waits until the element lists exactly `ids` (in order). */
 async function showsRows(el: CustomerSearchElement, ids: string[], what = 'the expected customers') {
-  await waitUntil(() => JSON.stringify(rowIds(el)) === JSON.stringify(ids), `<customer-search> never listed ${what}: ${JSON.stringify(rowIds(el))}`, { timeout: 8000 });
+  await waitUntil(
+    () => JSON.stringify(rowIds(el)) === JSON.stringify(ids),
+    `<customer-search> never listed ${what}: ${JSON.stringify(rowIds(el))}`,
+    { timeout: 8000 },
+  );
 }
 
 /** Every customer matching a query, page by page (the API's keyset pagination). */
@@ -55,10 +72,15 @@ describe('<customer-search>', () => {
     const el = await render();
     await type(el, query);
     expect($$(el, '[role=row]').length).to.equal(0); // debounced: nothing yet
-    await showsRows(el, expected.items.map((c) => c.id));
+    await showsRows(
+      el,
+      expected.items.map((c) => c.id),
+    );
     expect(rowIds(el)).to.include(CUSTOMER);
     const c = expected.items[0]!;
-    expect(text($$(el, '[role=row]')[0])).to.contain(c.name).and.contain(fmt.money(c.lifetimeValue, c.currency));
+    expect(text($$(el, '[role=row]')[0]))
+      .to.contain(c.name)
+      .and.contain(fmt.money(c.lifetimeValue, c.currency));
     for (const item of expected.items) {
       const haystack = [item.name, item.email, item.phone, item.id, item.matchedOrderNumber].join(' ').toLowerCase();
       expect(haystack).to.contain(query.toLowerCase());
@@ -150,7 +172,9 @@ describe('<customer-search> filters, pages and compare', () => {
   });
 
   const render = (filters: CustomerSearchFilters = {}, limit = 10) =>
-    fixture<CustomerSearchElement>(html`<customer-search api-base=${API} locale=${LOCALE} limit=${limit} .filters=${filters}></customer-search>`);
+    fixture<CustomerSearchElement>(
+      html`<customer-search api-base=${API} locale=${LOCALE} limit=${limit} .filters=${filters}></customer-search>`,
+    );
 
   /**
    * Browses with one filter and checks Property 10: the element lists the API's first page, the
@@ -162,7 +186,10 @@ describe('<customer-search> filters, pages and compare', () => {
     expect(page.total, 'the filter matches someone').to.be.greaterThan(0);
     expect(page.total, 'the filter narrows the sample').to.be.lessThan(everyone);
     const el = await render(filter, 25);
-    await showsRows(el, page.items.map((c) => c.id));
+    await showsRows(
+      el,
+      page.items.map((c) => c.id),
+    );
     expect(text($(el, '[part=count]'))).to.contain(countLine(page.total));
     expect($(el, 'input[role=combobox]').getAttribute('aria-expanded')).to.equal('true'); // browse mode: empty box
     for (const id of rowIds(el)) {
@@ -220,19 +247,29 @@ describe('<customer-search> filters, pages and compare', () => {
     expect(text($(el, '[part=count]'))).to.equal(countLine(all.length));
     for (const id of rowIds(el)) {
       const view = await client.getCustomer360(id);
-      expect(view.segments.map((s) => s.id), `customer ${id}`).to.include('rfm:hibernating');
+      expect(
+        view.segments.map((s) => s.id),
+        `customer ${id}`,
+      ).to.include('rfm:hibernating');
     }
   });
 
   it('is pre-filtered by attributes set by the host (tag="…"), browsing with an empty box', async () => {
     const page = await client.searchCustomers({ tag: tag.name, limit: 10 });
     expect(new Set(page.items.map((c) => c.id))).to.deep.equal(new Set(tagged));
-    const el = await fixture<CustomerSearchElement>(html`<customer-search api-base=${API} locale=${LOCALE} tag=${tag.name}></customer-search>`);
-    await showsRows(el, page.items.map((c) => c.id));
+    const el = await fixture<CustomerSearchElement>(
+      html`<customer-search api-base=${API} locale=${LOCALE} tag=${tag.name}></customer-search>`,
+    );
+    await showsRows(
+      el,
+      page.items.map((c) => c.id),
+    );
     expect(el.filters).to.deep.equal({ tag: tag.name });
     expect(text(await shown(el, '[part=filter-chip]'))).to.contain(`Tag: ${tag.name}`);
     $(el, '[part=filters-toggle]').click();
-    await waitUntil(() => $$(el, 'select[name=tag] option').some((o) => (o as HTMLOptionElement).selected && o.textContent!.includes(tag.name)));
+    await waitUntil(() =>
+      $$(el, 'select[name=tag] option').some((o) => (o as HTMLOptionElement).selected && o.textContent!.includes(tag.name)),
+    );
   });
 
   it('sets filters with the panel, shows them as removable chips, and clears them all', async () => {
@@ -252,7 +289,10 @@ describe('<customer-search> filters, pages and compare', () => {
     segment.value = 'rfm:lost';
     segment.dispatchEvent(new Event('change', { bubbles: true }));
     const lostPage = await client.searchCustomers({ segment: 'rfm:lost', limit: 10 });
-    await showsRows(el, lostPage.items.map((c) => c.id));
+    await showsRows(
+      el,
+      lostPage.items.map((c) => c.id),
+    );
     expect(text($(el, '[part=count]'))).to.contain(countLine(lostPage.total));
 
     $(el, 'input[name=clvMin]').focus();
@@ -260,14 +300,20 @@ describe('<customer-search> filters, pages and compare', () => {
     await sendKeys({ press: 'Enter' });
     const both = await client.searchCustomers({ segment: 'rfm:lost', clvMin: 500, limit: 10 });
     expect(both.total).to.be.lessThan(lostPage.total);
-    await showsRows(el, both.items.map((c) => c.id));
+    await showsRows(
+      el,
+      both.items.map((c) => c.id),
+    );
     expect(text($(el, '[part=count]'))).to.contain(countLine(both.total));
     expect($$(el, '[part=filter-chip]').map(text)).to.deep.equal(['Remove filter Segment: Lost', `Remove filter CLV ≥ ${fmt.number(500)}`]);
     await expect(el).to.be.accessible(); // open panel, chips, results
 
     $$(el, '[part=filter-chip]')[0]!.click(); // remove the segment
     const clvOnly = await client.searchCustomers({ clvMin: 500, limit: 10 });
-    await showsRows(el, clvOnly.items.map((c) => c.id));
+    await showsRows(
+      el,
+      clvOnly.items.map((c) => c.id),
+    );
     expect(el.segment).to.equal(undefined);
     expect(root(el).activeElement).to.equal($$(el, '[part=filter-chip]')[0]); // focus stays on the chips
 
@@ -300,7 +346,10 @@ describe('<customer-search> filters, pages and compare', () => {
     const sort = $(el, 'select[name=sort]') as HTMLSelectElement;
     sort.value = '-lifetimeValue';
     sort.dispatchEvent(new Event('change', { bubbles: true }));
-    await showsRows(el, page.items.map((c) => c.id));
+    await showsRows(
+      el,
+      page.items.map((c) => c.id),
+    );
     expect(el.sort).to.equal('-lifetimeValue');
   });
 
@@ -346,7 +395,10 @@ describe('<customer-search> filters, pages and compare', () => {
     ($$(el, '[part~=compare-toggle] input')[0] as HTMLInputElement).click();
     el.filters = { segment: 'rfm:lost' };
     const lost = await client.searchCustomers({ segment: 'rfm:lost', limit: 10 });
-    await showsRows(el, lost.items.map((c) => c.id));
+    await showsRows(
+      el,
+      lost.items.map((c) => c.id),
+    );
     ($$(el, '[part~=compare-toggle] input')[0] as HTMLInputElement).click();
     await el.updateComplete;
     expect(el.compareIds).to.deep.equal([first, lost.items[0]!.id]);

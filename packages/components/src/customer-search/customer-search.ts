@@ -7,7 +7,16 @@ import { C360Element } from '../base/c360-element.js';
 import { PagingController } from '../base/paging.js';
 import { renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
-import { FILTER_KEYS, activeFilters, optionalNumber, optionalString, parseFilterInput, type CustomerSearchFilters, type FilterChoices, type FilterKey } from './filters.js';
+import {
+  FILTER_KEYS,
+  activeFilters,
+  optionalNumber,
+  optionalString,
+  parseFilterInput,
+  type CustomerSearchFilters,
+  type FilterChoices,
+  type FilterKey,
+} from './filters.js';
 import { renderFilterChips, renderFilterPanel } from './filter-panel.js';
 import { renderCompareBar, toggleCompare, type CompareItem } from './compare-selection.js';
 import { countText, renderResults } from './results.js';
@@ -250,8 +259,7 @@ export class CustomerSearchElement extends C360Element {
   }
 
   private setFilter<K extends FilterKey>(key: K, value: CustomerSearchFilters[K] | undefined) {
-    const self: CustomerSearchFilters = this;
-    self[key] = value;
+    (this as CustomerSearchFilters)[key] = value;
   }
 
   private onInput(event: Event) {
@@ -389,33 +397,41 @@ export class CustomerSearchElement extends C360Element {
         clear: () => this.clearCompare(),
       })}
       <div class="results" ?hidden=${!expanded}>
-        ${active
-          ? this.task.render({
-              pending: () => renderLoading(msg('Searching…'), 2),
-              complete: (page) =>
-                renderResults({
-                  uid: this.uid,
-                  page,
-                  rows,
-                  query: this.query,
-                  filterCount,
-                  total: this.total,
-                  activeIndex: this.activeIndex,
-                  checked: this.checked,
-                  loadingMore: this.paging.loading,
-                  moreError: this.paging.error,
-                  hasMore: this.hasMore,
-                  format: this.format,
-                  exportView: { searched: this.searched, apiBase: this.apiBase, token: this.token, locale: this.locale, theme: this.theme },
-                  select: (c) => this.select(c),
-                  activate: (index) => (this.activeIndex = index),
-                  toggleCompare: (c, on) => this.toggleCompare(c, on),
-                  retryMore: () => this.loadMore(),
-                  onLoadMore: this.onLoadMore,
-                }),
-              error: (error) => renderError(error, { retry: () => this.task.run() }),
-            })
-          : nothing}
+        ${
+          active
+            ? this.task.render({
+                pending: () => renderLoading(msg('Searching…'), 2),
+                complete: (page) =>
+                  renderResults({
+                    uid: this.uid,
+                    page,
+                    rows,
+                    query: this.query,
+                    filterCount,
+                    total: this.total,
+                    activeIndex: this.activeIndex,
+                    checked: this.checked,
+                    loadingMore: this.paging.loading,
+                    moreError: this.paging.error,
+                    hasMore: this.hasMore,
+                    format: this.format,
+                    exportView: {
+                      searched: this.searched,
+                      apiBase: this.apiBase,
+                      token: this.token,
+                      locale: this.locale,
+                      theme: this.theme,
+                    },
+                    select: (c) => this.select(c),
+                    activate: (index) => (this.activeIndex = index),
+                    toggleCompare: (c, on) => this.toggleCompare(c, on),
+                    retryMore: () => this.loadMore(),
+                    onLoadMore: this.onLoadMore,
+                  }),
+                error: (error) => renderError(error, { retry: () => this.task.run() }),
+              })
+            : nothing
+        }
       </div>
     </div>`;
   }

@@ -136,9 +136,11 @@ export function renderFilterPanel(view: FilterPanelView) {
         ${Object.entries(sortLabels()).map(([s, label]) => html`<option value=${s} ?selected=${view.sort === s}>${label}</option>`)}
       </select>
     </label>
-    ${view.choicesStatus === TaskStatus.ERROR
-      ? html`<div class="choices-error">${renderError(view.choicesError, { retry: () => view.retryChoices() })}</div>`
-      : nothing}
+    ${
+      view.choicesStatus === TaskStatus.ERROR
+        ? html`<div class="choices-error">${renderError(view.choicesError, { retry: () => view.retryChoices() })}</div>`
+        : nothing
+    }
   </form>`;
 }
 

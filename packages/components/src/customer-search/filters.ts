@@ -125,7 +125,10 @@ export function numberHint(key: FilterKey): string | undefined {
  * Reads a control of the panel: `{ok: true, value}` (undefined = cleared) or `{ok: false}` when a
  * number input holds something the API would refuse (negative, fractional orders, not a number).
  */
-export function parseFilterInput(key: FilterKey, input: HTMLInputElement | HTMLSelectElement): { ok: true; value: unknown } | { ok: false } {
+export function parseFilterInput(
+  key: FilterKey,
+  input: HTMLInputElement | HTMLSelectElement,
+): { ok: true; value: unknown } | { ok: false } {
   const raw = input.value.trim();
   const rule = NUMBER_RULE[key];
   if (rule) {
@@ -154,7 +157,8 @@ export function findTag(tags: readonly TagSummary[], value: string | undefined):
 /** The text of an active filter's chip, e.g. "Tag: vip", "CLV ≥ 1,000", "Registered from 1 Mar 2011". */
 export function chipLabel(key: FilterKey, value: unknown, f: Formatter, choices: FilterChoices | undefined): string {
   // Filter dates are calendar days: format them in UTC so no time zone moves them by a day.
-  const day = (v: unknown) => new Intl.DateTimeFormat(f.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${String(v)}T00:00:00Z`));
+  const day = (v: unknown) =>
+    new Intl.DateTimeFormat(f.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${String(v)}T00:00:00Z`));
   const n = (v: unknown) => f.number(Number(v), 2);
   switch (key) {
     case 'segment':

@@ -40,7 +40,9 @@ export function countText(view: CountView): string {
       const [total, shown] = [f.number(view.total), f.number(view.shown)];
       const count = view.estimate
         ? msg(str`${total}+ customers`)
-        : view.total === 1 ? msg(str`${total} customer`) : msg(str`${total} customers`);
+        : view.total === 1
+          ? msg(str`${total} customer`)
+          : msg(str`${total} customers`);
       return view.shown < view.total || view.estimate ? msg(str`${count} · showing ${shown}`) : count;
     }
     default:
@@ -119,14 +121,16 @@ export function renderResults(view: ResultsView) {
     >
       ${rows.map((c, i) => renderRow(view, c, i))}
     </div>
-    ${view.moreError
-      ? renderError(view.moreError, { retry: () => view.retryMore() })
-      : view.hasMore
-        ? html`<button part="load-more" class="load-more" type="button" aria-disabled=${view.loadingMore ? 'true' : 'false'} @click=${view.onLoadMore}>
+    ${
+      view.moreError
+        ? renderError(view.moreError, { retry: () => view.retryMore() })
+        : view.hasMore
+          ? html`<button part="load-more" class="load-more" type="button" aria-disabled=${view.loadingMore ? 'true' : 'false'} @click=${view.onLoadMore}>
             ${view.loadingMore ? msg('Loading…') : msg('Load more')}
             <span class="muted">${msg(str`(${f.number(rows.length)} of ${f.number(view.total)})`)}</span>
           </button>`
-        : nothing}
+          : nothing
+    }
     ${renderExport(view.exportView)}
   </div>`;
 }

@@ -84,7 +84,10 @@ function condition(c: SegmentCondition, locale: string | undefined): string {
       return msg(str`${label} after ${first}`);
     default: {
       const op = OP_SYMBOL[c.op] ?? c.op;
-      return msg(str`${label} ${op} ${first}`, { id: 'c360-criteria-comparison', desc: 'A comparison in segment criteria: field, operator symbol (=, ≠, >, ≥, <, ≤), value.' });
+      return msg(str`${label} ${op} ${first}`, {
+        id: 'c360-criteria-comparison',
+        desc: 'A comparison in segment criteria: field, operator symbol (=, ≠, >, ≥, <, ≤), value.',
+      });
     }
   }
 }
@@ -99,11 +102,14 @@ export function describeCriteria(node: SegmentCriteria, locale?: string): string
     const group = ('all' in child && child.all.length > 1) || ('any' in child && child.any.length > 1);
     return group ? `(${text})` : text;
   };
-  if ('all' in node) return node.all.map(nested).join(msg(' and ', { desc: 'Joins the conditions of segment criteria that must all hold.' }));
-  if ('any' in node) return node.any.map(nested).join(msg(' or ', { desc: 'Joins the conditions of segment criteria of which one must hold.' }));
+  if ('all' in node)
+    return node.all.map(nested).join(msg(' and ', { desc: 'Joins the conditions of segment criteria that must all hold.' }));
+  if ('any' in node)
+    return node.any.map(nested).join(msg(' or ', { desc: 'Joins the conditions of segment criteria of which one must hold.' }));
   if ('not' in node) {
     const inner = node.not;
-    if ('field' in inner && inner.field === 'tag' && inner.op !== '!=' && inner.op !== 'in') return condition({ ...inner, op: '!=' }, locale);
+    if ('field' in inner && inner.field === 'tag' && inner.op !== '!=' && inner.op !== 'in')
+      return condition({ ...inner, op: '!=' }, locale);
     const negated = describeCriteria(inner, locale);
     return msg(str`not (${negated})`);
   }

@@ -5,7 +5,22 @@ import './define.js';
 import type { C360SegmentsChangedDetail, CustomerSegmentsElement } from './customer-segments.js';
 import { describeCriteria } from './criteria.js';
 import { currentActor } from '../base/permissions.js';
-import { $, $$, API, CUSTOMER, LOCALE, ROLE_TOKENS, RUN, UNKNOWN_CUSTOMER, apiClient, countRequests, fmt, freshCustomer, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  CUSTOMER,
+  LOCALE,
+  ROLE_TOKENS,
+  RUN,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  countRequests,
+  fmt,
+  freshCustomer,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 const HOW = { automatic: 'Automatically', manual: 'Manually' } as const;
 const KIND = { rfm: 'RFM', rule: 'Rule', manual: 'Manual' } as const;
@@ -23,12 +38,18 @@ describe('<customer-segments>', () => {
     rule = await c360.createSegment({
       name: `Lapsed big spenders ${RUN}`,
       kind: 'rule',
-      criteria: { all: [{ field: 'daysSinceLastPurchase', op: '>', value: 180 }, { field: 'lifetimeValue', op: '>=', value: 500 }] },
+      criteria: {
+        all: [
+          { field: 'daysSinceLastPurchase', op: '>', value: 180 },
+          { field: 'lifetimeValue', op: '>=', value: 500 },
+        ],
+      },
     });
     view = await c360.getCustomer360(CUSTOMER);
   });
 
-  const render = (id: string) => fixture<CustomerSegmentsElement>(html`<customer-segments customer-id=${id} api-base=${API} locale=${LOCALE}></customer-segments>`);
+  const render = (id: string) =>
+    fixture<CustomerSegmentsElement>(html`<customer-segments customer-id=${id} api-base=${API} locale=${LOCALE}></customer-segments>`);
   const item = (el: Element, id: string) => $(el, `[part~=segment][data-segment-id="${id}"]`);
   const field = (row: Element, name: string) => text(row.querySelector(`[data-field=${name}]`));
   const select = (el: Element) => $(el, '[part=segment-select]') as HTMLSelectElement;
@@ -44,7 +65,12 @@ describe('<customer-segments>', () => {
         {
           all: [
             { field: 'lifetimeValue', op: '>=', value: 1000 },
-            { any: [{ field: 'tier', op: 'in', value: ['gold', 'platinum'] }, { field: 'churnScore', op: '>=', value: 67 }] },
+            {
+              any: [
+                { field: 'tier', op: 'in', value: ['gold', 'platinum'] },
+                { field: 'churnScore', op: '>=', value: 67 },
+              ],
+            },
             { not: { field: 'tag', op: 'contains', value: 'do-not-contact' } },
             { field: 'registeredAt', op: 'after', value: '2011-06-01' },
             { field: 'country', op: '!=', value: 'France' },
@@ -56,9 +82,19 @@ describe('<customer-segments>', () => {
       'Lifetime value ≥ 1,000 and (Loyalty tier is Gold or Platinum or Churn risk score ≥ 67) and Does not have the tag “do-not-contact” and Registered after 1 Jun 2011 and Country ≠ “France”',
     );
     expect(describeCriteria({ field: 'rfmSegment', op: '=', value: 'Champions' }, LOCALE)).to.equal('RFM segment = Champions');
-    expect(describeCriteria({ not: { any: [{ field: 'totalOrders', op: '<', value: 2 }, { field: 'tag', op: 'in', value: ['a', 'b'] }] } }, LOCALE)).to.equal(
-      'not (Total orders < 2 or Has the tag “a” or “b”)',
-    );
+    expect(
+      describeCriteria(
+        {
+          not: {
+            any: [
+              { field: 'totalOrders', op: '<', value: 2 },
+              { field: 'tag', op: 'in', value: ['a', 'b'] },
+            ],
+          },
+        },
+        LOCALE,
+      ),
+    ).to.equal('not (Total orders < 2 or Has the tag “a” or “b”)');
   });
 
   it("shows the sample customer's segments as /360 gives them: the RFM segment with its scores, the rule in words", async () => {
@@ -96,7 +132,9 @@ describe('<customer-segments>', () => {
     await shown(el, '[part~=segment]');
     for (const row of $$(el, '[part~=segment][data-how=automatic]')) {
       expect(row.querySelector('[part=remove]'), row.dataset.segmentId).to.equal(null);
-      expect(text(row.querySelector('[data-why]'))).to.match(/^Automatic: follows the (customer’s RFM scores|segment’s rule), so it cannot be removed by hand\.$/);
+      expect(text(row.querySelector('[data-why]'))).to.match(
+        /^Automatic: follows the (customer’s RFM scores|segment’s rule), so it cannot be removed by hand\.$/,
+      );
     }
     expect($$(el, '[part~=segment][data-how=automatic]').length).to.be.at.least(2);
   });
@@ -162,7 +200,10 @@ describe('<customer-segments>', () => {
     expect(ROLE_TOKENS.viewer, 'role tokens minted by the test runner').to.match(/^c360_/);
     const id = await freshCustomer('SEG', 'Read Only Segments');
     await apiClient().addToSegment(id, manual.id);
-    const renderAs = (token: string) => fixture<CustomerSegmentsElement>(html`<customer-segments customer-id=${id} api-base=${API} locale=${LOCALE} token=${token}></customer-segments>`);
+    const renderAs = (token: string) =>
+      fixture<CustomerSegmentsElement>(
+        html`<customer-segments customer-id=${id} api-base=${API} locale=${LOCALE} token=${token}></customer-segments>`,
+      );
     const catalogue = countRequests(`${API}/segments`);
     try {
       for (const role of ['viewer', 'agent'] as const) {

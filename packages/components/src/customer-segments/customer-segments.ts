@@ -117,7 +117,8 @@ export class CustomerSegmentsElement extends C360CustomerElement {
 
   /** Every segment (criteria, descriptions, the manual ones to add to): only asked when {@link canBrowse}. */
   private readonly catalog = new Task(this, {
-    task: async ([id, client, canBrowse], { signal }) => (id && canBrowse ? this.requireClient(client).getSegments({ signal }) : initialState),
+    task: async ([id, client, canBrowse], { signal }) =>
+      id && canBrowse ? this.requireClient(client).getSegments({ signal }) : initialState,
     args: () => [this.customerId, this.client, this.canBrowse] as const,
   });
 
@@ -196,7 +197,8 @@ export class CustomerSegmentsElement extends C360CustomerElement {
   private describe(error: unknown, what: string): string {
     if (error instanceof C360ApiError) {
       const status = error.status;
-      if (error.isAccessDenied) return msg(str`${what}: access denied (HTTP ${status}). Ask an administrator for a token that may change segments.`);
+      if (error.isAccessDenied)
+        return msg(str`${what}: access denied (HTTP ${status}). Ask an administrator for a token that may change segments.`);
       const reason = error.problem.detail ?? error.problem.title;
       return msg(str`${what}: ${reason}`, { id: 'c360-failure-reason', desc: 'What failed, then why (the API message).' });
     }
@@ -239,18 +241,22 @@ export class CustomerSegmentsElement extends C360CustomerElement {
     const catalog = this.catalog.value;
     const byId = new Map<string, Segment>(catalog?.segments.map((s) => [s.id, s]));
     return html`<div part="base" class="base">
-      ${segments.length
-        ? html`<ul part="list" class="list" aria-label=${msg('Segments')}>
+      ${
+        segments.length
+          ? html`<ul part="list" class="list" aria-label=${msg('Segments')}>
             ${segments.map((m, i) => this.renderMembership(m, byId.get(m.id), view, i))}
           </ul>`
-        : renderEmpty(msg('Not in any segment.'))}
-      ${this.permissions.error !== undefined
-        ? renderError(this.permissions.error, { retry: () => this.permissions.retry() })
-        : !this.canBrowse
-          ? nothing
-          : this.catalog.status === TaskStatus.ERROR
-            ? renderError(this.catalog.error, { retry: () => this.catalog.run() })
-            : this.renderAdd(segments, catalog?.segments)}
+          : renderEmpty(msg('Not in any segment.'))
+      }
+      ${
+        this.permissions.error !== undefined
+          ? renderError(this.permissions.error, { retry: () => this.permissions.retry() })
+          : !this.canBrowse
+            ? nothing
+            : this.catalog.status === TaskStatus.ERROR
+              ? renderError(this.catalog.error, { retry: () => this.catalog.run() })
+              : this.renderAdd(segments, catalog?.segments)
+      }
       ${this.error ? html`<p part="error" class="error-message" role="alert">${this.error}</p>` : nothing}
       <p class="visually-hidden announcement" role="status">${this.announcement}</p>
     </div>`;
@@ -261,14 +267,19 @@ export class CustomerSegmentsElement extends C360CustomerElement {
     const rfm = m.kind === 'rfm' && view.rfm?.segment === m.name ? view.rfm : undefined;
     const asOf = f.date(view.asOf);
     const assigned = m.assignedAt ? f.date(m.assignedAt) : m.kind === 'rfm' ? msg(str`As of ${asOf}`) : '—';
-    const assignedTitle = m.assignedAt ? f.dateTime(m.assignedAt) : m.kind === 'rfm' ? msg('RFM segments are computed when read, at the as-of date') : nothing;
+    const assignedTitle = m.assignedAt
+      ? f.dateTime(m.assignedAt)
+      : m.kind === 'rfm'
+        ? msg('RFM segments are computed when read, at the as-of date')
+        : nothing;
     return html`<li part="segment segment-${m.kind}" class="segment" data-segment-id=${m.id} data-kind=${m.kind} data-how=${m.how}>
       <div class="head">
         <span part="name" class="name">${m.name}</span>
         <span part="kind" class="chip kind kind-${m.kind}">${msg(html`${segmentKindLabel(m.kind)}<span class="visually-hidden"> segment</span>`)}</span>
       </div>
-      ${rfm
-        ? html`<p part="rfm" class="rfm" data-score=${rfm.score}>
+      ${
+        rfm
+          ? html`<p part="rfm" class="rfm" data-score=${rfm.score}>
             <span class="muted">${msg('RFM score')}</span>
             <span class="scores">
               <span><abbr title=${msg('Recency: 5 = bought most recently')}>${msg('R', { desc: 'Abbreviation of recency (RFM).' })}</abbr> ${rfm.r}</span>
@@ -277,7 +288,8 @@ export class CustomerSegmentsElement extends C360CustomerElement {
             </span>
             <span class="visually-hidden">${msg(str`(recency ${rfm.r}, frequency ${rfm.f}, monetary ${rfm.m}, out of 5)`)}</span>
           </p>`
-        : nothing}
+          : nothing
+      }
       <dl class="facts">
         <div>
           <dt>${msg('Criteria')}</dt>

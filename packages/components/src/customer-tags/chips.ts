@@ -42,18 +42,24 @@ export function renderChips(view: ChipsView) {
 function renderChip(view: ChipsView, tag: Tag) {
   const color = tagColor(tag);
   // Read-only chips have no remove button at their end: even padding on both sides.
-  const style = styleMap({ '--c360-tag-color': color, '--_tag-text': readableTextColor(color), 'padding-inline-end': view.canWrite ? undefined : '0.7em' });
+  const style = styleMap({
+    '--c360-tag-color': color,
+    '--_tag-text': readableTextColor(color),
+    'padding-inline-end': view.canWrite ? undefined : '0.7em',
+  });
   const name = view.filterHref
     ? html`<a part="tag-link" class="name" href=${fillHref(view.filterHref, { id: tag.id, name: tag.name })} @click=${(e: MouseEvent) => onTagLinkClick(view.host, e, tag)}>${tag.name}</a>`
     : html`<span class="name">${tag.name}</span>`;
   const removeLabel = msg(str`Remove tag ${tag.name}`);
   return html`<li part="tag" class="tag" data-tag-id=${tag.id} style=${style}>
     ${name}
-    ${view.canWrite
-      ? html`<button part="remove" class="remove" type="button" aria-label=${removeLabel} title=${removeLabel} ?disabled=${view.removing.has(tag.id)} @click=${() => view.remove(tag.id)}>
+    ${
+      view.canWrite
+        ? html`<button part="remove" class="remove" type="button" aria-label=${removeLabel} title=${removeLabel} ?disabled=${view.removing.has(tag.id)} @click=${() => view.remove(tag.id)}>
           <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${REMOVE_ICON}</svg>
         </button>`
-      : nothing}
+        : nothing
+    }
   </li>`;
 }
 
@@ -61,7 +67,12 @@ function renderChip(view: ChipsView, tag: Tag) {
 function onTagLinkClick(host: EventTarget, event: MouseEvent, tag: Tag) {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   // Dispatched directly: C360NavigateDetail's `kind` does not list 'tag' (see C360TagNavigateDetail).
-  const navigate = new CustomEvent<C360TagNavigateDetail>('c360-navigate', { bubbles: true, composed: true, cancelable: true, detail: { kind: 'tag', id: tag.id } });
+  const navigate = new CustomEvent<C360TagNavigateDetail>('c360-navigate', {
+    bubbles: true,
+    composed: true,
+    cancelable: true,
+    detail: { kind: 'tag', id: tag.id },
+  });
   host.dispatchEvent(navigate);
   if (navigate.defaultPrevented) event.preventDefault();
 }

@@ -6,7 +6,18 @@
 import { DEFAULT_TAG_COLOR, type Tag } from '@c360/sdk';
 
 /** Colours of tags created here, picked from the name so a tag keeps its colour (all ≥ 4.5:1 with white or black text). */
-export const NEW_TAG_COLORS = ['#2563eb', '#7c3aed', '#db2777', '#dc2626', '#c2410c', '#a16207', '#15803d', '#0f766e', '#0e7490', '#475569'] as const;
+export const NEW_TAG_COLORS = [
+  '#2563eb',
+  '#7c3aed',
+  '#db2777',
+  '#dc2626',
+  '#c2410c',
+  '#a16207',
+  '#15803d',
+  '#0f766e',
+  '#0e7490',
+  '#475569',
+] as const;
 
 /** The colour a tag created from `name` gets. */
 export function newTagColor(name: string): string {

@@ -212,12 +212,14 @@ function renderOption(view: ComboboxView, o: Option, i: number, isActive: boolea
     @click=${() => view.choose(o)}
     @pointerenter=${() => view.activate(i)}
   >
-    ${o.kind === 'existing'
-      ? html`<span class="swatch" style=${styleMap({ background: tagColor(o.tag) })} aria-hidden="true"></span>
+    ${
+      o.kind === 'existing'
+        ? html`<span class="swatch" style=${styleMap({ background: tagColor(o.tag) })} aria-hidden="true"></span>
           <span class="option-name">${o.tag.name}</span>
           <span class="option-meta">${optionMeta(view.format, o.tag, o.assigned)}</span>`
-      : html`<svg viewBox="0 0 24 24" class="icon" aria-hidden="true"><path d="M12 5v14M5 12h14" /></svg>
-          <span class="option-name">${msg(str`Create tag “${o.name}”`)}</span>`}
+        : html`<svg viewBox="0 0 24 24" class="icon" aria-hidden="true"><path d="M12 5v14M5 12h14" /></svg>
+          <span class="option-name">${msg(str`Create tag “${o.name}”`)}</span>`
+    }
   </li>`;
 }
 

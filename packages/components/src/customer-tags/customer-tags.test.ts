@@ -5,10 +5,28 @@ import type { Tag, TagSummary } from '@c360/sdk';
 import './define.js';
 import { NEW_TAG_COLORS, contrastRatio, newTagColor, readableTextColor, type CustomerTagsElement } from './customer-tags.js';
 import { currentActor } from '../base/permissions.js';
-import { $, $$, API, LOCALE, ROLE_TOKENS, RUN, UNKNOWN_CUSTOMER, apiClient, countRequests, freshCustomer, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  LOCALE,
+  ROLE_TOKENS,
+  RUN,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  countRequests,
+  freshCustomer,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 /** `rgb(r, g, b)` → `#rrggbb`. */
-const hex = (rgb: string) => `#${rgb.match(/\d+/g)!.slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+const hex = (rgb: string) =>
+  `#${rgb
+    .match(/\d+/g)!
+    .slice(0, 3)
+    .map((n) => Number(n).toString(16).padStart(2, '0'))
+    .join('')}`;
 
 describe('<customer-tags>', () => {
   // Tags of this run (names are unique across the API, ignoring case).
@@ -25,7 +43,9 @@ describe('<customer-tags>', () => {
   });
 
   const render = (id: string, filterHref?: string) =>
-    fixture<CustomerTagsElement>(html`<customer-tags customer-id=${id} api-base=${API} locale=${LOCALE} filter-href=${filterHref ?? nothing}></customer-tags>`);
+    fixture<CustomerTagsElement>(
+      html`<customer-tags customer-id=${id} api-base=${API} locale=${LOCALE} filter-href=${filterHref ?? nothing}></customer-tags>`,
+    );
   const input = (el: Element) => $(el, '[part=input]') as HTMLInputElement;
   const chips = (el: Element) => $$(el, '[part=tag]');
   const chipNames = (el: Element) => chips(el).map((c) => text(c.querySelector('.name')));
@@ -71,7 +91,8 @@ describe('<customer-tags>', () => {
     const id = await freshCustomer('TAG', 'Read Only Tags');
     await apiClient().tagCustomer(id, { tagId: wholesale.id });
     await apiClient().tagCustomer(id, { tagId: priority.id });
-    const renderAs = (token: string) => fixture<CustomerTagsElement>(html`<customer-tags customer-id=${id} api-base=${API} locale=${LOCALE} token=${token}></customer-tags>`);
+    const renderAs = (token: string) =>
+      fixture<CustomerTagsElement>(html`<customer-tags customer-id=${id} api-base=${API} locale=${LOCALE} token=${token}></customer-tags>`);
     const catalogue = countRequests(`${API}/tags`);
     try {
       const viewer = await renderAs(ROLE_TOKENS.viewer);
@@ -132,7 +153,9 @@ describe('<customer-tags>', () => {
     // Each suggestion with its usage count, as GET /tags gives it.
     for (const tag of (await apiClient().getTags()).tags.filter((t) => t.name.includes(RUN))) {
       const option = options(el).find((o) => o.dataset.tagId === tag.id)!;
-      expect(text(option)).to.contain(tag.name).and.contain(`${tag.usageCount} ${tag.usageCount === 1 ? 'customer' : 'customers'}`);
+      expect(text(option))
+        .to.contain(tag.name)
+        .and.contain(`${tag.usageCount} ${tag.usageCount === 1 ? 'customer' : 'customers'}`);
     }
     expect(text(options(el).at(-1))).to.equal(`Create tag “${RUN}”`);
     await press(el, 'ArrowDown');
@@ -166,7 +189,10 @@ describe('<customer-tags>', () => {
     // 3. The same tag again (other case): nothing changes, in the element or the API (Property 8).
     await typeInto(el, WHOLESALE.toUpperCase());
     await waitUntil(() => options(el).some((o) => o.dataset.tagId === wholesale.id), 'no suggestion for the existing tag');
-    expect(options(el).some((o) => o.dataset.create !== undefined), 'no "Create" for an existing name').to.equal(false);
+    expect(
+      options(el).some((o) => o.dataset.create !== undefined),
+      'no "Create" for an existing name',
+    ).to.equal(false);
     expect(text(options(el)[0])).to.contain('already added');
     await press(el, 'Enter');
     await waitUntil(() => text($(el, '.announcement')).startsWith('This customer already has'), 'never said it was there');
@@ -178,7 +204,9 @@ describe('<customer-tags>', () => {
     expect(changes).to.have.length(2); // no event: nothing changed
 
     // 4. Remove with the keyboard: Tab to the chip's remove button, Enter; focus stays in the list.
-    const removeWholesale = chips(el).find((c) => c.dataset.tagId === wholesale.id)!.querySelector<HTMLButtonElement>('[part=remove]')!;
+    const removeWholesale = chips(el)
+      .find((c) => c.dataset.tagId === wholesale.id)!
+      .querySelector<HTMLButtonElement>('[part=remove]')!;
     removeWholesale.focus();
     await press(el, 'Enter');
     await waitUntil(() => chips(el).length === 1, 'the tag was never removed');
@@ -220,7 +248,11 @@ describe('<customer-tags>', () => {
     await shown(el, '[part=input]');
     await typeInto(el, PRIORITY.slice(0, 6));
     await waitUntil(() => options(el).some((o) => o.dataset.tagId === priority.id), 'no suggestion');
-    setTimeout(() => options(el).find((o) => o.dataset.tagId === priority.id)!.click());
+    setTimeout(() =>
+      options(el)
+        .find((o) => o.dataset.tagId === priority.id)!
+        .click(),
+    );
     await oneEvent(el, 'c360-tags-changed');
     expect(chipNames(el)).to.deep.equal([PRIORITY]);
   });

@@ -7,7 +7,7 @@ import { C360CustomerElement } from '../base/customer-element.js';
 import { baseStyles } from '../base/styles.js';
 import { renderError } from '../base/states.js';
 import { PermissionsController } from '../base/permissions.js';
-import { NEW_TAG_COLORS, newTagColor } from './colors.js';
+import { newTagColor } from './colors.js';
 import { renderChips } from './chips.js';
 import { onComboboxKeydown, renderCombobox, sameName, suggestions, type Option } from './combobox.js';
 import styles from './customer-tags.styles.js';
@@ -147,7 +147,10 @@ export class CustomerTagsElement extends C360CustomerElement {
     const id = this.customerId;
     if (!id || this.busy) return;
     const client = this.requireClient(this.client);
-    const name = 'name' in tag ? tag.name.trim() : (this.catalog?.find((t) => t.id === tag.tagId)?.name ?? this.tags.find((t) => t.id === tag.tagId)?.name ?? tag.tagId);
+    const name =
+      'name' in tag
+        ? tag.name.trim()
+        : (this.catalog?.find((t) => t.id === tag.tagId)?.name ?? this.tags.find((t) => t.id === tag.tagId)?.name ?? tag.tagId);
     // Created when asked by a name no known tag has (unknown before the suggestions load: just "added").
     const creates = 'name' in tag && !!this.catalog && !this.catalog.some((t) => sameName(t.name, name));
     const assignment: TagAssignment = 'tagId' in tag ? { tagId: tag.tagId } : { name, color: newTagColor(name) };
@@ -221,7 +224,8 @@ export class CustomerTagsElement extends C360CustomerElement {
   private describe(error: unknown, what: string): string {
     if (error instanceof C360ApiError) {
       const status = error.status;
-      if (error.isAccessDenied) return msg(str`${what}: access denied (HTTP ${status}). Ask an administrator for a token that may change tags.`);
+      if (error.isAccessDenied)
+        return msg(str`${what}: access denied (HTTP ${status}). Ask an administrator for a token that may change tags.`);
       const details = error.problem.errors?.map((e) => `${e.field.replace(/^body\./, '')} ${e.message}`).join('; ');
       const reason = details || error.problem.detail || error.problem.title;
       return msg(str`${what}: ${reason}`, { id: 'c360-failure-reason', desc: 'What failed, then why (the API message).' });
@@ -303,28 +307,30 @@ export class CustomerTagsElement extends C360CustomerElement {
         host: this,
         remove: (tagId) => this.removeTag(tagId),
       })}
-      ${this.permissions.error !== undefined
-        ? renderError(this.permissions.error, { retry: () => this.permissions.retry() })
-        : this.canWrite
-          ? renderCombobox({
-              listId: this.listId,
-              query: this.query,
-              open: this.open,
-              options: this.open ? this.options : [],
-              activeIndex: this.activeIndex,
-              busy: this.busy,
-              catalogState: this.catalogState,
-              catalogLoaded: !!this.catalog,
-              format: this.format,
-              onInput: this.onInput,
-              onKeydown: this.onKeydown,
-              onFocus: () => this.loadCatalog(),
-              onClick: () => this.openList(),
-              onBlur: this.close,
-              choose: (option) => this.choose(option),
-              activate: (index) => (this.activeIndex = index),
-            })
-          : nothing}
+      ${
+        this.permissions.error !== undefined
+          ? renderError(this.permissions.error, { retry: () => this.permissions.retry() })
+          : this.canWrite
+            ? renderCombobox({
+                listId: this.listId,
+                query: this.query,
+                open: this.open,
+                options: this.open ? this.options : [],
+                activeIndex: this.activeIndex,
+                busy: this.busy,
+                catalogState: this.catalogState,
+                catalogLoaded: !!this.catalog,
+                format: this.format,
+                onInput: this.onInput,
+                onKeydown: this.onKeydown,
+                onFocus: () => this.loadCatalog(),
+                onClick: () => this.openList(),
+                onBlur: this.close,
+                choose: (option) => this.choose(option),
+                activate: (index) => (this.activeIndex = index),
+              })
+            : nothing
+      }
       ${this.error ? html`<p part="error" class="error-message" role="alert">${this.error}</p>` : nothing}
       <p class="visually-hidden announcement" role="status">${this.announcement}</p>
     </div>`;

@@ -4,7 +4,19 @@ import { nothing } from 'lit';
 import type { TimelineEvent, TimelinePage } from '@c360/sdk';
 import './define.js';
 import type { CustomerTimelineElement } from './customer-timeline.js';
-import { $, $$, API, CUSTOMER, LOCALE, UNKNOWN_CUSTOMER, apiClient, fmt, ignoreBenignResizeObserverErrors, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  CUSTOMER,
+  LOCALE,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  fmt,
+  ignoreBenignResizeObserverErrors,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 const PAGE = 10;
 const ids = (events: TimelineEvent[]) => events.map((e) => e.id);
@@ -42,7 +54,8 @@ describe('<customer-timeline>', () => {
     const article = $(el, 'article[data-index="0"]');
     expect(text(article)).to.contain(e.title).and.contain(fmt.dateTime(e.occurredAt));
     expect(article.dataset.type).to.equal(e.type);
-    if (e.amount !== null && e.currency) expect(text(article.querySelector('[part=event-amount]'))).to.equal(fmt.money(e.amount, e.currency));
+    if (e.amount !== null && e.currency)
+      expect(text(article.querySelector('[part=event-amount]'))).to.equal(fmt.money(e.amount, e.currency));
   });
 
   it('is accessible', async () => {
@@ -85,7 +98,10 @@ describe('<customer-timeline>', () => {
       input.value = day;
       input.dispatchEvent(new Event('change'));
     }
-    await waitUntil(() => el.events.length > 0 && el.events.every((e) => e.occurredAt.startsWith(day)), `never showed only events of ${day}`);
+    await waitUntil(
+      () => el.events.length > 0 && el.events.every((e) => e.occurredAt.startsWith(day)),
+      `never showed only events of ${day}`,
+    );
     expect(ids(el.events)).to.deep.equal(ids(expected.events));
   });
 

@@ -20,7 +20,10 @@ const ALL_TYPES = TIMELINE_EVENT_TYPES;
 const eventKey = (e: TimelineEvent) => e.id;
 const typesConverter = {
   fromAttribute: (value: string | null) =>
-    (value ?? '').split(',').map((t) => t.trim()).filter((t): t is TimelineEventType => (ALL_TYPES as readonly string[]).includes(t)),
+    (value ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t): t is TimelineEventType => (ALL_TYPES as readonly string[]).includes(t)),
   toAttribute: (value: TimelineEventType[]) => value.join(','),
 };
 
@@ -153,7 +156,9 @@ export class CustomerTimelineElement extends C360CustomerElement {
   }
 
   private toggleType(type: TimelineEventType) {
-    this.types = this.types.includes(type) ? this.types.filter((t) => t !== type) : ALL_TYPES.filter((t) => t === type || this.types.includes(t));
+    this.types = this.types.includes(type)
+      ? this.types.filter((t) => t !== type)
+      : ALL_TYPES.filter((t) => t === type || this.types.includes(t));
   }
 
   protected override render() {
@@ -182,16 +187,19 @@ export class CustomerTimelineElement extends C360CustomerElement {
       <div class="dates">
         <label>${msg('From')} <input part="date-input" type="date" name="from" .value=${this.from ?? ''} max=${this.to || nothing} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value || undefined)} /></label>
         <label>${msg('To')} <input part="date-input" type="date" name="to" .value=${this.to ?? ''} min=${this.from || nothing} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value || undefined)} /></label>
-        ${filtered
-          ? html`<button class="link-button" type="button" @click=${() => ((this.types = []), (this.from = undefined), (this.to = undefined))}>${msg('Clear filters')}</button>`
-          : nothing}
+        ${
+          filtered
+            ? html`<button class="link-button" type="button" @click=${() => ((this.types = []), (this.from = undefined), (this.to = undefined))}>${msg('Clear filters')}</button>`
+            : nothing
+        }
       </div>
     </div>`;
   }
 
   private renderFeed() {
     const events = this.events;
-    if (events.length === 0) return renderEmpty(this.types.length || this.from || this.to ? msg('No events match these filters.') : msg('No events yet.'));
+    if (events.length === 0)
+      return renderEmpty(this.types.length || this.from || this.to ? msg('No events match these filters.') : msg('No events yet.'));
     const setSize = this.hasMore ? -1 : events.length;
     const renderItem = (e: TimelineEvent, index: number) => this.renderEvent(e, index, setSize);
     // styleMap, not a style attribute: rewriting the attribute would drop the styles the virtualizer

@@ -35,7 +35,9 @@ async function scrollThroughPages(el: CustomerTimelineElement, scroll: () => Pro
     const reached = () => el.events.length >= pages * PAGE && inView(el).some((a) => Number(a.dataset.index) >= (pages - 1) * PAGE);
     await waitUntil(
       async () => reached() || (await scroll(), reached()),
-      `${how}: page ${pages} never showed in view (${el.events.length} events loaded, in view: ${inView(el).map((a) => a.dataset.index).join(',')})`,
+      `${how}: page ${pages} never showed in view (${el.events.length} events loaded, in view: ${inView(el)
+        .map((a) => a.dataset.index)
+        .join(',')})`,
       { timeout: 15_000, interval: 300 },
     );
     expectFilled(el, `${how}, page ${pages}`);
@@ -54,7 +56,9 @@ for (const width of [1280, 400]) {
     after(() => setViewport({ width: 1280, height: 900 }));
 
     const render = async () => {
-      const el = await fixture<CustomerTimelineElement>(html`<customer-timeline customer-id=${CUSTOMER} api-base=${API} locale=${LOCALE} live="off"></customer-timeline>`);
+      const el = await fixture<CustomerTimelineElement>(
+        html`<customer-timeline customer-id=${CUSTOMER} api-base=${API} locale=${LOCALE} live="off"></customer-timeline>`,
+      );
       el.scrollIntoView();
       await shown(el, 'article[part=event]');
       expect(el.events.length).to.equal(PAGE);

@@ -6,7 +6,9 @@ import { $, $$, API, BAD_TOKEN, CUSTOMER, LOCALE, ROLE_TOKENS, apiClient, root, 
 
 describe('<export-button>', () => {
   const render = async (token?: string, id = CUSTOMER) => {
-    const el = await fixture<ExportButtonElement>(html`<export-button customer-id=${id} api-base=${API} locale=${LOCALE} token=${token ?? ''}></export-button>`);
+    const el = await fixture<ExportButtonElement>(
+      html`<export-button customer-id=${id} api-base=${API} locale=${LOCALE} token=${token ?? ''}></export-button>`,
+    );
     await currentActor(el.client!).catch(() => undefined);
     await el.updateComplete;
     return el;

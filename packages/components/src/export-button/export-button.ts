@@ -91,7 +91,9 @@ export class ExportButtonElement extends C360CustomerElement {
       const file = await this.requireClient(this.client).exportCustomer(id, format);
       // The file name comes from Content-Disposition; when the browser hides that header (CORS),
       // fall back to the server's pattern with today's date.
-      const filename = file.filename.toLowerCase().endsWith(`.${format}`) ? file.filename : `c360-${id}-${new Date().toISOString().slice(0, 10)}.${format}`;
+      const filename = file.filename.toLowerCase().endsWith(`.${format}`)
+        ? file.filename
+        : `c360-${id}-${new Date().toISOString().slice(0, 10)}.${format}`;
       saveFile(this.renderRoot, { blob: file.blob, filename });
       this.emit('c360-exported', { customerId: id, format, filename, blob: file.blob });
       return { ...file, filename };
@@ -124,7 +126,9 @@ export class ExportButtonElement extends C360CustomerElement {
     if (!this.allowed) return nothing;
     return html`<div part="base" class="base" role="group" aria-label=${msg('Export customer')} aria-busy=${this.busy ? 'true' : 'false'}>
         ${EXPORT_FORMATS.map(
-          (format) => html`<button part="button button-${format}" class="button" type="button" data-format=${format} ?disabled=${!!this.busy} @click=${() => this.export(format)}>
+          (
+            format,
+          ) => html`<button part="button button-${format}" class="button" type="button" data-format=${format} ?disabled=${!!this.busy} @click=${() => this.export(format)}>
             ${this.busy === format ? msg('Exporting…') : exportLabel(format)}
           </button>`,
         )}

@@ -6,7 +6,9 @@ import { $, $$, API, LOCALE, ROLE_TOKENS, RUN, shown, text } from '../test-suppo
 
 describe('<export-schedules>', () => {
   const render = async (token = ROLE_TOKENS.manager) => {
-    const el = await fixture<ExportSchedulesElement>(html`<export-schedules api-base=${API} token=${token} locale=${LOCALE}></export-schedules>`);
+    const el = await fixture<ExportSchedulesElement>(
+      html`<export-schedules api-base=${API} token=${token} locale=${LOCALE}></export-schedules>`,
+    );
     await currentActor(el.client!).catch(() => undefined);
     await el.updateComplete;
     return el;

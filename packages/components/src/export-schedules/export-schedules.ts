@@ -36,7 +36,7 @@ export class ExportSchedulesElement extends C360Element {
 
   private readonly task = new Task(this, {
     task: async ([allowed], { signal }): Promise<readonly ExportSchedule[]> =>
-      (allowed ? (await this.requireClient(this.client).getExportSchedules({ signal })).items : []),
+      allowed ? (await this.requireClient(this.client).getExportSchedules({ signal })).items : [],
     args: () => [this.permissions.can('export'), this.config.apiBase, this.config.token] as const,
   });
 
@@ -99,7 +99,8 @@ export class ExportSchedulesElement extends C360Element {
     const f = this.format;
     return html`<table part="table" class="table">
       <thead><tr><th>${msg('Name')}</th><th>${msg('Schedule')}</th><th>${msg('Format')}</th><th>${msg('Delivery')}</th><th>${msg('Next run')}</th><th><span class="visually-hidden">${msg('Actions')}</span></th></tr></thead>
-      <tbody>${items.map((s) => html`<tr part="row${s.paused ? ' paused' : ''}" data-id=${s.id}>
+      <tbody>${items.map(
+        (s) => html`<tr part="row${s.paused ? ' paused' : ''}" data-id=${s.id}>
         <td>${s.name}</td>
         <td><code>${s.cron}</code> <span class="muted">${s.timeZone}</span></td>
         <td>${s.format.toUpperCase()}</td>
@@ -108,7 +109,8 @@ export class ExportSchedulesElement extends C360Element {
         <td><button part="toggle" class="button" type="button" ?disabled=${this.busy} @click=${() => this.setPaused(s.id, !s.paused)}>
           ${s.paused ? msg('Resume') : msg('Pause')}
         </button></td>
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table>`;
   }
 
@@ -128,10 +130,10 @@ export class ExportSchedulesElement extends C360Element {
     if (this.permissions.error !== undefined) return renderError(this.permissions.error, { retry: () => this.permissions.retry() });
     if (!this.permissions.can('export')) return nothing;
     return html`${this.task.render({
-        pending: () => (this.task.value ? this.renderRows(this.task.value) : renderLoading(msg('Loading scheduled exports…'))),
-        complete: (items) => this.renderRows(items),
-        error: (error) => renderError(error, { retry: () => this.task.run() }),
-      })}
+      pending: () => (this.task.value ? this.renderRows(this.task.value) : renderLoading(msg('Loading scheduled exports…'))),
+      complete: (items) => this.renderRows(items),
+      error: (error) => renderError(error, { retry: () => this.task.run() }),
+    })}
       ${this.renderForm()}`;
   }
 }

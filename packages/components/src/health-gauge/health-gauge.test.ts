@@ -12,7 +12,8 @@ describe('<health-gauge>', () => {
     view = await apiClient().getCustomer360(CUSTOMER);
   });
 
-  const render = (id = CUSTOMER) => fixture<HealthGaugeElement>(html`<health-gauge customer-id=${id} api-base=${API} locale=${LOCALE}></health-gauge>`);
+  const render = (id = CUSTOMER) =>
+    fixture<HealthGaugeElement>(html`<health-gauge customer-id=${id} api-base=${API} locale=${LOCALE}></health-gauge>`);
 
   it('shows the loading skeleton before the data arrives', async () => {
     const el = await render();
@@ -31,7 +32,10 @@ describe('<health-gauge>', () => {
     const factors = $$(el, '[part=factor]');
     expect(factors.map((f) => f.dataset.factor)).to.deep.equal(health.factors.map((f) => f.name));
     health.factors.forEach((f, i) => {
-      expect(text(factors[i])).to.contain(`${fmt.number(f.value)}/100`).and.contain(`weight ${fmt.percent(f.weight)}`).and.contain(f.detail);
+      expect(text(factors[i]))
+        .to.contain(`${fmt.number(f.value)}/100`)
+        .and.contain(`weight ${fmt.percent(f.weight)}`)
+        .and.contain(f.detail);
     });
     const recommendations = $$(el, '[part=recommendations] li');
     expect(recommendations.map(text)).to.have.length(health.recommendations.length);

@@ -15,7 +15,12 @@ function levelLabel(level: HealthLevel): string {
 
 /** A health factor's name in words, in the active language (unknown factors as given). */
 function factorLabel(factor: string): string {
-  const labels: Record<string, string> = { purchase: msg('Purchase'), recency: msg('Recency'), engagement: msg('Engagement'), support: msg('Support') };
+  const labels: Record<string, string> = {
+    purchase: msg('Purchase'),
+    recency: msg('Recency'),
+    engagement: msg('Engagement'),
+    support: msg('Support'),
+  };
   return labels[factor] ?? factor;
 }
 const RADIUS = 42;
@@ -75,7 +80,11 @@ export class HealthGaugeElement extends C360CustomerElement {
         ? renderEmpty(msg('No health score.'))
         : this.renderHealth(this.score, this.level ?? healthLevel(this.score), this.factors, this.recommendations);
     }
-    return this.renderTask(this.task, ({ health }) => this.renderHealth(health.score, health.level, health.factors, health.recommendations), msg('Loading health score…'));
+    return this.renderTask(
+      this.task,
+      ({ health }) => this.renderHealth(health.score, health.level, health.factors, health.recommendations),
+      msg('Loading health score…'),
+    );
   }
 
   private renderHealth(rawScore: number, level: HealthLevel, factors: HealthFactor[], recommendations: Advice[]) {
@@ -101,8 +110,9 @@ export class HealthGaugeElement extends C360CustomerElement {
         <span part="value" class="value" aria-hidden="true">${score}<small>/100</small></span>
       </div>
       <span part="level" class="level"><span class="icon" aria-hidden="true"></span>${label}</span>
-      ${factors.length
-        ? html`<div class="block">
+      ${
+        factors.length
+          ? html`<div class="block">
             <h3>${msg('Factors')}</h3>
             <ul part="factors" class="factors">
               ${factors.map(
@@ -115,15 +125,18 @@ export class HealthGaugeElement extends C360CustomerElement {
               )}
             </ul>
           </div>`
-        : nothing}
-      ${recommendations.length
-        ? html`<div class="block">
+          : nothing
+      }
+      ${
+        recommendations.length
+          ? html`<div class="block">
             <h3>${msg('Recommendations')}</h3>
             <ul part="recommendations" class="advice">
               ${recommendations.map((r) => html`<li><span class="chip">${factorLabel(r.factor)}</span> ${r.text}</li>`)}
             </ul>
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }

@@ -3,7 +3,22 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { LoyaltyStatus } from '@c360/sdk';
 import './define.js';
 import type { LoyaltyStatusElement } from './loyalty-status.js';
-import { $, $$, API, CUSTOMER, LOCALE, RUN, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  CUSTOMER,
+  LOCALE,
+  RUN,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  eventMaker,
+  fmt,
+  freshCustomer,
+  postEvents,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 const ev = eventMaker('loyalty');
 
@@ -24,7 +39,12 @@ describe('<loyalty-status>', () => {
       ev('loyalty.enrolled', '2011-01-02T09:00:00.000Z', { ...c, tier: 'silver', referralCode: `WTR-${RUN}` }),
       // 12 earnings (so only the last 10 transactions are listed); three expire within 30 days of as-of (2011-12-09).
       ...Array.from({ length: 12 }, (_, i) =>
-        ev('loyalty.points_earned', day(i), { ...c, points: 150, reason: `Order WTR-${i + 1}`, expiresAt: i < 3 ? '2011-12-31T23:59:59.000Z' : '2012-06-30T23:59:59.000Z' }),
+        ev('loyalty.points_earned', day(i), {
+          ...c,
+          points: 150,
+          reason: `Order WTR-${i + 1}`,
+          expiresAt: i < 3 ? '2011-12-31T23:59:59.000Z' : '2012-06-30T23:59:59.000Z',
+        }),
       ),
       ev('loyalty.points_redeemed', '2011-11-20T10:00:00.000Z', { ...c, points: 300, reason: '£3 voucher' }),
       ev('referral.recorded', '2011-03-01T10:00:00.000Z', { ...c, referralId: `WTR-REF-${RUN}-1` }),
@@ -33,7 +53,8 @@ describe('<loyalty-status>', () => {
     member = await apiClient().getLoyalty(MEMBER);
   });
 
-  const render = (id = MEMBER) => fixture<LoyaltyStatusElement>(html`<loyalty-status customer-id=${id} api-base=${API} locale=${LOCALE}></loyalty-status>`);
+  const render = (id = MEMBER) =>
+    fixture<LoyaltyStatusElement>(html`<loyalty-status customer-id=${id} api-base=${API} locale=${LOCALE}></loyalty-status>`);
   const value = (el: Element, name: string) => text($(el, `[data-value="${name}"]`));
 
   /** Everything the element shows equals the SDK's response. */
@@ -46,7 +67,9 @@ describe('<loyalty-status>', () => {
     expect(bar.getAttribute('aria-valuenow')).to.equal(String(Math.round(l.progress * 100)));
     expect([bar.getAttribute('aria-valuemin'), bar.getAttribute('aria-valuemax')]).to.deep.equal(['0', '100']);
     expect(value(el, 'to-next-tier')).to.equal(
-      l.nextTier ? `${fmt.number(l.pointsToNextTier)} ${l.pointsToNextTier === 1 ? 'point' : 'points'} to ${TIER[l.nextTier]}` : `Top tier reached (${TIER[l.tier!]})`,
+      l.nextTier
+        ? `${fmt.number(l.pointsToNextTier)} ${l.pointsToNextTier === 1 ? 'point' : 'points'} to ${TIER[l.nextTier]}`
+        : `Top tier reached (${TIER[l.tier!]})`,
     );
     expect(value(el, 'expiring')).to.contain(l.pointsExpiringIn30Days > 0 ? fmt.number(l.pointsExpiringIn30Days) : 'No points expire');
     expect($$(el, '[part~=expiring-soon]').length).to.equal(l.pointsExpiringIn30Days > 0 ? 1 : 0);
@@ -71,7 +94,15 @@ describe('<loyalty-status>', () => {
 
   it("shows a member's tier, points, progress, expiring points, referrals and last 10 transactions as the API gives them", async () => {
     // What the events above must produce (guards the test data itself).
-    expect(member).to.include({ enrolled: true, tier: 'silver', lifetimePoints: 1800, pointsBalance: 1500, nextTier: 'gold', pointsToNextTier: 3200, referralCount: 2 });
+    expect(member).to.include({
+      enrolled: true,
+      tier: 'silver',
+      lifetimePoints: 1800,
+      pointsBalance: 1500,
+      nextTier: 'gold',
+      pointsToNextTier: 3200,
+      referralCount: 2,
+    });
     expect(member.pointsExpiringIn30Days).to.be.greaterThan(0);
     expect(member.transactions).to.have.length(10);
     const el = await render();
@@ -79,7 +110,9 @@ describe('<loyalty-status>', () => {
     expectShows(el, member);
     expect(value(el, 'to-next-tier')).to.equal('3,200 points to Gold');
     expect($(el, '[role=progressbar]').getAttribute('aria-valuenow')).to.equal('20'); // (1800 − 1000) / (5000 − 1000)
-    expect(text($(el, 'tr[part=transaction]'))).to.contain('£3 voucher').and.contain(signed.format(-300));
+    expect(text($(el, 'tr[part=transaction]')))
+      .to.contain('£3 voucher')
+      .and.contain(signed.format(-300));
   });
 
   it('shows the sample customer as the SDK returns it', async () => {
@@ -124,7 +157,10 @@ describe('<loyalty-status>', () => {
   });
 
   it('selects the code when the clipboard refuses', async () => {
-    Object.defineProperty(navigator.clipboard, 'writeText', { configurable: true, value: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) });
+    Object.defineProperty(navigator.clipboard, 'writeText', {
+      configurable: true,
+      value: () => Promise.reject(new DOMException('denied', 'NotAllowedError')),
+    });
     try {
       const el = await render();
       await shown(el, '[part=copy]');

@@ -2,7 +2,14 @@ import { html, nothing, svg } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
-import { LOYALTY_EXPIRY_WINDOW_DAYS, LOYALTY_TIER_THRESHOLDS, type LoyaltyStatus, type LoyaltyTier, type LoyaltyTransaction, type LoyaltyTransactionKind } from '@c360/sdk';
+import {
+  LOYALTY_EXPIRY_WINDOW_DAYS,
+  LOYALTY_TIER_THRESHOLDS,
+  type LoyaltyStatus,
+  type LoyaltyTier,
+  type LoyaltyTransaction,
+  type LoyaltyTransactionKind,
+} from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty } from '../base/states.js';
 import { baseStyles, tableStyles } from '../base/styles.js';
@@ -10,13 +17,23 @@ import styles from './loyalty-status.styles.js';
 
 /** A loyalty tier in words, in the active language. */
 function tierLabel(tier: LoyaltyTier): string {
-  const labels: Record<LoyaltyTier, string> = { bronze: msg('Bronze'), silver: msg('Silver'), gold: msg('Gold'), platinum: msg('Platinum') };
+  const labels: Record<LoyaltyTier, string> = {
+    bronze: msg('Bronze'),
+    silver: msg('Silver'),
+    gold: msg('Gold'),
+    platinum: msg('Platinum'),
+  };
   return labels[tier] ?? tier;
 }
 
 /** A points transaction's kind in words, in the active language. */
 function kindLabel(kind: LoyaltyTransactionKind): string {
-  const labels: Record<LoyaltyTransactionKind, string> = { earn: msg('Earned'), redeem: msg('Redeemed'), expire: msg('Expired'), adjust: msg('Adjusted') };
+  const labels: Record<LoyaltyTransactionKind, string> = {
+    earn: msg('Earned'),
+    redeem: msg('Redeemed'),
+    expire: msg('Expired'),
+    adjust: msg('Adjusted'),
+  };
   return labels[kind] ?? kind;
 }
 
@@ -132,7 +149,11 @@ export class LoyaltyStatusElement extends C360CustomerElement {
     const next = l.nextTier ? tierLabel(l.nextTier) : undefined;
     const points = l.pointsToNextTier === null ? '' : f.number(l.pointsToNextTier);
     const toGo =
-      next && l.pointsToNextTier !== null ? (l.pointsToNextTier === 1 ? msg(str`${points} point to ${next}`) : msg(str`${points} points to ${next}`)) : undefined;
+      next && l.pointsToNextTier !== null
+        ? l.pointsToNextTier === 1
+          ? msg(str`${points} point to ${next}`)
+          : msg(str`${points} points to ${next}`)
+        : undefined;
     return html`<div class="progress-block">
       <div class="progress-labels" aria-hidden="true">
         <span>${current} · ${f.number(LOYALTY_TIER_THRESHOLDS[l.tier!])}</span>
@@ -168,12 +189,18 @@ export class LoyaltyStatusElement extends C360CustomerElement {
 
   private renderReferral(l: LoyaltyStatus) {
     const f = this.format;
-    const feedback = this.copyState === 'copied' ? msg('Copied') : this.copyState === 'failed' ? msg('Copy failed: the code is selected, press Ctrl+C') : '';
+    const feedback =
+      this.copyState === 'copied'
+        ? msg('Copied')
+        : this.copyState === 'failed'
+          ? msg('Copy failed: the code is selected, press Ctrl+C')
+          : '';
     return html`<div part="referral" class="referral">
       <div class="referral-code">
         <span class="label">${msg('Referral code')}</span>
-        ${l.referralCode
-          ? html`<span class="code-row">
+        ${
+          l.referralCode
+            ? html`<span class="code-row">
               <code part="referral-code" data-value="referral-code">${l.referralCode}</code>
               <button part="copy" class="copy" type="button" aria-label=${msg('Copy referral code')} @click=${() => this.copyReferralCode()}>
                 <svg viewBox="0 0 24 24" class="icon" aria-hidden="true"><rect x="9" y="9" width="12" height="12" rx="2" /><path d="M5 15V5a2 2 0 0 1 2-2h8" /></svg>
@@ -181,7 +208,8 @@ export class LoyaltyStatusElement extends C360CustomerElement {
               </button>
               <span class="feedback" role="status">${feedback}</span>
             </span>`
-          : html`<span class="muted" data-value="referral-code">${msg('None')}</span>`}
+            : html`<span class="muted" data-value="referral-code">${msg('None')}</span>`
+        }
       </div>
       <div>
         <span class="label">${msg('Referrals')}</span>

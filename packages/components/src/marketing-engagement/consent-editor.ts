@@ -35,7 +35,12 @@ function sourceLabel(source: (typeof CONSENT_SOURCES)[number]): string {
 export function initialValues(preferences: MarketingPreferences): EditValues {
   const q = preferences.quietHours;
   return {
-    reason: '', source: 'phone', start: q?.start ?? '21:00', end: q?.end ?? '08:00', timezone: preferences.timezone ?? '', none: '',
+    reason: '',
+    source: 'phone',
+    start: q?.start ?? '21:00',
+    end: q?.end ?? '08:00',
+    timezone: preferences.timezone ?? '',
+    none: '',
   };
 }
 
@@ -63,14 +68,21 @@ export function errorsOf(error: unknown): { fields: Record<string, string>; form
     const fields: Record<string, string> = {};
     const other: string[] = [];
     for (const e of error.problem.errors) {
-      const name = { 'body.reason': 'reason', 'body.source': 'source', 'body.quietHours.start': 'start', 'body.quietHours.end': 'end', 'body.timezone': 'timezone' }[e.field];
+      const name = {
+        'body.reason': 'reason',
+        'body.source': 'source',
+        'body.quietHours.start': 'start',
+        'body.quietHours.end': 'end',
+        'body.timezone': 'timezone',
+      }[e.field];
       if (name) fields[name] ??= e.message;
       else other.push(`${e.field}: ${e.message}`);
     }
     return other.length ? { fields, form: other.join('; ') } : { fields };
   }
   if (error instanceof C360ApiError) {
-    if (error.isAccessDenied) return { fields: {}, form: msg(str`Access denied (HTTP ${error.status}). Ask an administrator for a token with the right role.`) };
+    if (error.isAccessDenied)
+      return { fields: {}, form: msg(str`Access denied (HTTP ${error.status}). Ask an administrator for a token with the right role.`) };
     return { fields: {}, form: error.problem.detail ?? `${error.problem.title} (HTTP ${error.status})` };
   }
   return { fields: {}, form: error instanceof Error ? error.message : String(error) };
@@ -100,7 +112,12 @@ function field(view: EditDialogView, name: keyof EditValues, label: string, cont
   </div>`;
 }
 
-function input(view: EditDialogView, name: keyof EditValues, type: string, extra: { required?: boolean; placeholder?: string } = {}): TemplateResult {
+function input(
+  view: EditDialogView,
+  name: keyof EditValues,
+  type: string,
+  extra: { required?: boolean; placeholder?: string } = {},
+): TemplateResult {
   return html`<input
     id="pref-${name}"
     class="input"
@@ -138,20 +155,23 @@ function quietHoursFields(view: EditDialogView): TemplateResult {
       ><input type="checkbox" name="none" .checked=${none} @change=${(e: Event) => view.onInput('none', (e.target as HTMLInputElement).checked ? 'on' : '')} />
       ${msg('No quiet hours')}</label
     >
-    ${none
-      ? nothing
-      : html`<div class="times">
+    ${
+      none
+        ? nothing
+        : html`<div class="times">
             ${field(view, 'start', msg('From'), input(view, 'start', 'time', { required: true }))} ${field(view, 'end', msg('Until'), input(view, 'end', 'time', { required: true }))}
           </div>
-          ${field(view, 'timezone', msg('Time zone'), input(view, 'timezone', 'text', { placeholder: 'Europe/London' }))}`}`;
+          ${field(view, 'timezone', msg('Time zone'), input(view, 'timezone', 'text', { placeholder: 'Europe/London' }))}`
+    }`;
 }
 
 /** The modal confirmation dialog of an edit (empty and closed when nothing is edited). */
 export function renderEditDialog(view: EditDialogView): TemplateResult {
   const edit = view.edit;
   return html`<dialog part="edit-dialog" class="dialog" aria-labelledby="pref-title" @close=${view.onClose}>
-    ${edit
-      ? html`<form part="edit-form" class="form" novalidate @submit=${(e: Event) => (e.preventDefault(), view.onSubmit())}>
+    ${
+      edit
+        ? html`<form part="edit-form" class="form" novalidate @submit=${(e: Event) => (e.preventDefault(), view.onSubmit())}>
           ${edit.kind === 'consent' ? consentFields(view, edit.channel, edit.granted) : quietHoursFields(view)}
           ${view.formError ? html`<p part="form-error" class="form-error" role="alert">${view.formError}</p>` : nothing}
           <div class="buttons">
@@ -161,6 +181,7 @@ export function renderEditDialog(view: EditDialogView): TemplateResult {
             </button>
           </div>
         </form>`
-      : nothing}
+        : nothing
+    }
   </dialog>`;
 }

@@ -8,7 +8,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { C360Client, MarketingPreferences } from '@c360/sdk';
 import { newIdempotencyKey } from '../customer-notes/note-form.js';
-import { bodyOf, checkValues, errorsOf, initialValues, type EditDialogView, type EditValues, type PreferenceEditKind } from './consent-editor.js';
+import {
+  bodyOf,
+  checkValues,
+  errorsOf,
+  initialValues,
+  type EditDialogView,
+  type EditValues,
+  type PreferenceEditKind,
+} from './consent-editor.js';
 
 /** Where the controller saves to and what it starts from, asked when needed. */
 export interface PreferenceEditSource {

@@ -5,7 +5,23 @@ import type { IngestEventInput, MarketingEngagement } from '@c360/sdk';
 import './define.js';
 import type { MarketingEngagementElement } from './marketing-engagement.js';
 import { createClient } from '@c360/sdk';
-import { $, $$, API, CUSTOMER, LOCALE, ROLE_TOKENS, RUN, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  CUSTOMER,
+  LOCALE,
+  ROLE_TOKENS,
+  RUN,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  eventMaker,
+  fmt,
+  freshCustomer,
+  postEvents,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 const ev = eventMaker('marketing');
 
@@ -23,21 +39,22 @@ describe('<marketing-engagement>', () => {
     const campaign = (i: number) => ({ ...c, campaignId: `WTR-CMP-${RUN}-${i}`, campaignName: `Campaign ${i + 1}` });
     const later = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
     const events: IngestEventInput[] = [
-      ev(
-        'preferences.updated',
-        '2011-01-02T10:00:00.000Z',
-        {
-          ...c,
-          optIns: { email: true, sms: true, push: false, whatsapp: true },
-          quietHours: { start: '22:00', end: '07:30' },
-          timezone: 'Europe/Paris',
-          language: 'fr',
-          frequency: 'weekly',
-          reason: 'Signed up at checkout',
-          source: 'checkout',
-        },
-      ),
-      ev('preferences.updated', '2011-06-01T10:00:00.000Z', { ...c, optIns: { sms: false }, reason: 'Too many texts', source: 'preference-centre' }),
+      ev('preferences.updated', '2011-01-02T10:00:00.000Z', {
+        ...c,
+        optIns: { email: true, sms: true, push: false, whatsapp: true },
+        quietHours: { start: '22:00', end: '07:30' },
+        timezone: 'Europe/Paris',
+        language: 'fr',
+        frequency: 'weekly',
+        reason: 'Signed up at checkout',
+        source: 'checkout',
+      }),
+      ev('preferences.updated', '2011-06-01T10:00:00.000Z', {
+        ...c,
+        optIns: { sms: false },
+        reason: 'Too many texts',
+        source: 'preference-centre',
+      }),
     ];
     // 11 email campaigns (only the last 10 are listed): every 2nd opened, every 4th clicked, #5 bounced.
     for (let i = 0; i < 11; i++) {
@@ -51,7 +68,9 @@ describe('<marketing-engagement>', () => {
   });
 
   const render = (id = ENGAGED, token?: string) =>
-    fixture<MarketingEngagementElement>(html`<marketing-engagement customer-id=${id} api-base=${API} locale=${LOCALE} token=${token ?? nothing}></marketing-engagement>`);
+    fixture<MarketingEngagementElement>(
+      html`<marketing-engagement customer-id=${id} api-base=${API} locale=${LOCALE} token=${token ?? nothing}></marketing-engagement>`,
+    );
   const value = (el: Element, name: string) => text($(el, `[data-value="${name}"]`));
   const pref = (el: Element, name: string) => text($(el, `[part=preferences] [data-value="${name}"] dd`));
 
@@ -67,11 +86,19 @@ describe('<marketing-engagement>', () => {
       expect($$(el, '[data-value=open-rate]').length).to.equal(0);
     } else {
       const delivered = `of ${fmt.number(m.emailsDelivered)} delivered ${m.emailsDelivered === 1 ? 'email' : 'emails'}`;
-      expect(value(el, 'open-rate')).to.contain(fmt.percent(m.openRate)).and.contain(`${fmt.number(m.emailsOpened)} ${delivered}`);
-      expect(value(el, 'click-rate')).to.contain(fmt.percent(m.clickRate)).and.contain(`${fmt.number(m.emailsClicked)} ${delivered}`);
+      expect(value(el, 'open-rate'))
+        .to.contain(fmt.percent(m.openRate))
+        .and.contain(`${fmt.number(m.emailsOpened)} ${delivered}`);
+      expect(value(el, 'click-rate'))
+        .to.contain(fmt.percent(m.clickRate))
+        .and.contain(`${fmt.number(m.emailsClicked)} ${delivered}`);
     }
-    expect(value(el, 'last-open')).to.contain(m.lastOpenAt ? fmt.date(m.lastOpenAt) : 'Never').and.contain(m.lastOpenedCampaign?.name ?? '');
-    expect(value(el, 'last-click')).to.contain(m.lastClickAt ? fmt.date(m.lastClickAt) : 'Never').and.contain(m.lastClickedCampaign?.name ?? '');
+    expect(value(el, 'last-open'))
+      .to.contain(m.lastOpenAt ? fmt.date(m.lastOpenAt) : 'Never')
+      .and.contain(m.lastOpenedCampaign?.name ?? '');
+    expect(value(el, 'last-click'))
+      .to.contain(m.lastClickAt ? fmt.date(m.lastClickAt) : 'Never')
+      .and.contain(m.lastClickedCampaign?.name ?? '');
     const rows = $$(el, 'tr[part=campaign]');
     expect(rows.map((r) => r.dataset.campaignId)).to.deep.equal(m.campaigns.map((c) => c.id));
     rows.forEach((row, i) => {
@@ -85,7 +112,9 @@ describe('<marketing-engagement>', () => {
     expect(entries.map((e) => e.dataset.consentId)).to.deep.equal(m.consentLog.map((c) => c.id));
     entries.forEach((entry, i) => {
       const c = m.consentLog[i]!;
-      expect(text(entry)).to.contain(`${CHANNEL[c.channel]} ${c.granted ? 'Opted in' : 'Opted out'}`).and.contain(fmt.dateTime(c.occurredAt));
+      expect(text(entry))
+        .to.contain(`${CHANNEL[c.channel]} ${c.granted ? 'Opted in' : 'Opted out'}`)
+        .and.contain(fmt.dateTime(c.occurredAt));
       if (c.reason) expect(text(entry)).to.contain(c.reason);
       if (c.source) expect(text(entry)).to.contain(`source: ${c.source}`);
     });
@@ -160,7 +189,14 @@ describe('<marketing-engagement>', () => {
 
   it('lets an agent opt the customer out of SMS after a confirmation with a reason; the section, consent log, timeline and audit show it', async () => {
     const id = await freshCustomer('MKT', 'Consent Tester');
-    await postEvents([ev('preferences.updated', '2011-02-01T10:00:00.000Z', { customerId: id, optIns: { email: true, sms: true }, reason: 'signup', source: 'checkout' })]);
+    await postEvents([
+      ev('preferences.updated', '2011-02-01T10:00:00.000Z', {
+        customerId: id,
+        optIns: { email: true, sms: true },
+        reason: 'signup',
+        source: 'checkout',
+      }),
+    ]);
     const el = await render(id, ROLE_TOKENS.agent);
     const toggle = await shown(el, '[part=consent-toggle][data-channel=sms]');
     expect(text(toggle)).to.equal('Opt out');
@@ -177,7 +213,9 @@ describe('<marketing-engagement>', () => {
     reason.dispatchEvent(new Event('input'));
     await el.updateComplete;
     $(el, '[part=confirm]').click();
-    await waitUntil(() => !dialog.open && text($(el, '[part~=opt-in][data-channel=sms]')) === 'SMS: No', 'the SMS opt-in never showed No', { timeout: 8000 });
+    await waitUntil(() => !dialog.open && text($(el, '[part~=opt-in][data-channel=sms]')) === 'SMS: No', 'the SMS opt-in never showed No', {
+      timeout: 8000,
+    });
     expect(text($(el, '[part=consent-toggle][data-channel=sms]'))).to.equal('Opt in');
     const first = $$(el, '[part=consent]')[0]!;
     expect(text(first)).to.contain('SMS').and.contain('Opted out').and.contain('Asked by phone to stop texts').and.contain('phone');
@@ -185,7 +223,10 @@ describe('<marketing-engagement>', () => {
     const timeline = await apiClient().getTimeline(id, { types: 'marketing', limit: 5 });
     expect(timeline.events[0]).to.include({ title: 'Communication preferences updated' });
     expect(timeline.events[0]!.description).to.contain('SMS opted out');
-    const audit = await createClient({ baseUrl: API, token: ROLE_TOKENS.manager }).getAudit({ customer: id, action: 'preferences.updated' });
+    const audit = await createClient({ baseUrl: API, token: ROLE_TOKENS.manager }).getAudit({
+      customer: id,
+      action: 'preferences.updated',
+    });
     expect(audit.entries[0]).to.include({ actor: 'WTR agent', customerId: id });
   });
 
@@ -195,7 +236,11 @@ describe('<marketing-engagement>', () => {
     (await shown(el, '[part=edit-quiet-hours]')).click();
     const dialog = $(el, 'dialog') as HTMLDialogElement;
     await waitUntil(() => dialog.open, 'the quiet hours dialog never opened');
-    for (const [name, value] of [['start', '20:30'], ['end', '07:00'], ['timezone', 'Europe/Paris']] as const) {
+    for (const [name, value] of [
+      ['start', '20:30'],
+      ['end', '07:00'],
+      ['timezone', 'Europe/Paris'],
+    ] as const) {
       const input = $(el, `#pref-${name}`) as HTMLInputElement;
       input.value = value;
       input.dispatchEvent(new Event('input'));

@@ -28,7 +28,12 @@ function channelLabel(channel: MarketingChannel): string {
 
 /** A contact frequency in words, in the active language. */
 function frequencyLabel(frequency: ContactFrequency): string {
-  const labels: Record<ContactFrequency, string> = { immediate: msg('Immediate'), daily: msg('Daily digest'), weekly: msg('Weekly'), monthly: msg('Monthly') };
+  const labels: Record<ContactFrequency, string> = {
+    immediate: msg('Immediate'),
+    daily: msg('Daily digest'),
+    weekly: msg('Weekly'),
+    monthly: msg('Monthly'),
+  };
   return labels[frequency] ?? frequency;
 }
 
@@ -130,11 +135,13 @@ export class MarketingEngagementElement extends C360CustomerElement {
               <span part="opt-in opt-in-${yes ? 'yes' : 'no'}" class="chip opt-in ${yes ? 'yes' : 'no'}" data-channel=${channel}>
                 ${icon(yes)}<span>${channelLabel(channel)}<span class="visually-hidden">:</span></span> <strong>${yes ? msg('Yes') : msg('No')}</strong>
               </span>
-              ${this.canEdit
-                ? html`<button part="consent-toggle" class="link-button" type="button" data-channel=${channel} aria-haspopup="dialog"
+              ${
+                this.canEdit
+                  ? html`<button part="consent-toggle" class="link-button" type="button" data-channel=${channel} aria-haspopup="dialog"
                     aria-label=${yes ? msg(str`Opt out of ${channelLabel(channel)}`) : msg(str`Opt in to ${channelLabel(channel)}`)}
                     @click=${() => this.startEdit({ kind: 'consent', channel, granted: !yes })}>${yes ? msg('Opt out') : msg('Opt in')}</button>`
-                : nothing}
+                  : nothing
+              }
             </li>`;
           })}
         </ul>
@@ -142,15 +149,19 @@ export class MarketingEngagementElement extends C360CustomerElement {
       ${this.renderRates(m)} ${this.renderCampaigns(m.campaigns)} ${this.renderPreferences(m.preferences)} ${this.renderConsentLog(m.consentLog)}
       <div class="block">
         <h3 id="segments-heading">${msg('Segments')}</h3>
-        ${m.segments.length
-          ? html`<ul part="segments" class="chips">
+        ${
+          m.segments.length
+            ? html`<ul part="segments" class="chips">
               ${m.segments.map(
-                (s) => html`<li part="segment" class="chip segment" data-segment-id=${s.id} title=${s.assignedAt ? msg(str`Assigned ${this.format.date(s.assignedAt)}`) : nothing}>
+                (
+                  s,
+                ) => html`<li part="segment" class="chip segment" data-segment-id=${s.id} title=${s.assignedAt ? msg(str`Assigned ${this.format.date(s.assignedAt)}`) : nothing}>
                   ${s.name} <span class="muted">${s.how === 'manual' ? msg('manual') : msg('automatic')}</span>
                 </li>`,
               )}
             </ul>`
-          : html`<p class="muted" data-value="segments">${msg('No segments.')}</p>`}
+            : html`<p class="muted" data-value="segments">${msg('No segments.')}</p>`
+        }
       </div>
     </div>`;
   }
@@ -160,18 +171,23 @@ export class MarketingEngagementElement extends C360CustomerElement {
     const months = Math.round(MARKETING_RATE_WINDOW_DAYS / 30.4);
     const delivered = f.number(m.emailsDelivered);
     const of = (count: number) =>
-      m.emailsDelivered === 1 ? msg(str`${f.number(count)} of ${delivered} delivered email`) : msg(str`${f.number(count)} of ${delivered} delivered emails`);
+      m.emailsDelivered === 1
+        ? msg(str`${f.number(count)} of ${delivered} delivered email`)
+        : msg(str`${f.number(count)} of ${delivered} delivered emails`);
     const campaign = (at: string | null, ref: CampaignRef | null) =>
-      at ? html`<dd class="small">${f.date(at)}</dd>${ref ? html`<dd class="hint">${ref.name}</dd>` : nothing}` : html`<dd class="small muted">${msg('Never')}</dd>`;
+      at
+        ? html`<dd class="small">${f.date(at)}</dd>${ref ? html`<dd class="hint">${ref.name}</dd>` : nothing}`
+        : html`<dd class="small muted">${msg('Never')}</dd>`;
     return html`<div class="block">
       <h3 id="rates-heading">${msg('Engagement')}</h3>
       <dl part="rates" class="rates">
-        ${m.openRate === null || m.clickRate === null
-          ? html`<div part="rate" class="rate wide" data-value="no-rates">
+        ${
+          m.openRate === null || m.clickRate === null
+            ? html`<div part="rate" class="rate wide" data-value="no-rates">
               <dt>${msg('Open and click rates')}</dt>
               <dd class="none">${msg(str`No email delivered in the last ${f.number(months)} months`)}</dd>
             </div>`
-          : html`<div part="rate" class="rate" data-value="open-rate">
+            : html`<div part="rate" class="rate" data-value="open-rate">
                 <dt>${msg('Open rate')}</dt>
                 <dd>${f.percent(m.openRate)}</dd>
                 <dd class="hint">${of(m.emailsOpened)}</dd>
@@ -180,7 +196,8 @@ export class MarketingEngagementElement extends C360CustomerElement {
                 <dt>${msg('Click rate')}</dt>
                 <dd>${f.percent(m.clickRate)}</dd>
                 <dd class="hint">${of(m.emailsClicked)}</dd>
-              </div>`}
+              </div>`
+        }
         <div part="rate" class="rate" data-value="last-open">
           <dt>${msg('Last open')}</dt>
           ${campaign(m.lastOpenAt, m.lastOpenedCampaign)}
@@ -196,11 +213,13 @@ export class MarketingEngagementElement extends C360CustomerElement {
   private renderCampaigns(campaigns: CampaignReceived[]) {
     const f = this.format;
     // Words in every cell (not only a tick), so the narrow card layout needs no column headers.
-    const mark = (yes: boolean, yesText: string, noText: string) => html`<span class="mark ${yes ? 'yes' : 'no'}">${icon(yes)}${yes ? yesText : noText}</span>`;
+    const mark = (yes: boolean, yesText: string, noText: string) =>
+      html`<span class="mark ${yes ? 'yes' : 'no'}">${icon(yes)}${yes ? yesText : noText}</span>`;
     return html`<div class="block">
       <h3 id="campaigns-heading">${msg('Recent campaigns')} <span class="muted">${msg('(last 10)')}</span></h3>
-      ${campaigns.length
-        ? html`<!-- Explicit roles keep the table's semantics when the narrow layout turns rows into grids. -->
+      ${
+        campaigns.length
+          ? html`<!-- Explicit roles keep the table's semantics when the narrow layout turns rows into grids. -->
             <table part="campaigns" class="campaigns" role="table" aria-labelledby="campaigns-heading">
               <thead role="rowgroup">
                 <tr role="row">
@@ -224,7 +243,8 @@ export class MarketingEngagementElement extends C360CustomerElement {
                 )}
               </tbody>
             </table>`
-        : html`<p class="muted" data-value="campaigns">${msg('No campaigns received.')}</p>`}
+          : html`<p class="muted" data-value="campaigns">${msg('No campaigns received.')}</p>`
+      }
     </div>`;
   }
 
@@ -238,10 +258,12 @@ export class MarketingEngagementElement extends C360CustomerElement {
         <div data-value="quiet-hours">
           <dt>${msg('Quiet hours')}</dt>
           <dd>${q ? html`${this.clock(q.start)}–${this.clock(q.end)}${q.end < q.start ? html` <span class="muted">${msg('(overnight)')}</span>` : nothing}` : none}</dd>
-          ${this.canEdit
-            ? html`<dd class="edit"><button part="edit-quiet-hours" class="link-button" type="button" aria-haspopup="dialog" aria-label=${msg('Edit quiet hours')}
+          ${
+            this.canEdit
+              ? html`<dd class="edit"><button part="edit-quiet-hours" class="link-button" type="button" aria-haspopup="dialog" aria-label=${msg('Edit quiet hours')}
                   @click=${() => this.startEdit({ kind: 'quiet-hours' })}>${msg('Edit')}</button></dd>`
-            : nothing}
+              : nothing
+          }
         </div>
         <div data-value="timezone"><dt>${msg('Time zone')}</dt><dd>${p.timezone ?? none}</dd></div>
         <div data-value="language"><dt>${msg('Language')}</dt><dd>${p.language ? this.languageName(p.language) : none}</dd></div>
@@ -255,8 +277,9 @@ export class MarketingEngagementElement extends C360CustomerElement {
     const f = this.format;
     return html`<details part="consent-log" class="consent-log">
       <summary>${msg('Consent log')} <span class="muted">(${this.changes(log.length)})</span></summary>
-      ${log.length
-        ? html`<ol class="consent-list">
+      ${
+        log.length
+          ? html`<ol class="consent-list">
             ${log.map(
               (c) => html`<li part="consent" class="consent ${c.granted ? 'granted' : 'withdrawn'}" data-consent-id=${c.id}>
                 <span class="consent-what">
@@ -265,13 +288,14 @@ export class MarketingEngagementElement extends C360CustomerElement {
                   <span class="change">${c.granted ? msg('Opted in') : msg('Opted out')}</span>
                 </span>
                 <time class="hint" datetime=${c.occurredAt}>${f.dateTime(c.occurredAt)}</time>
-                <span class="consent-why">${c.reason ?? html`<span class="muted">${msg('No reason given')}</span>`}${c.source
-                    ? html` <span class="muted">· ${msg('source:')} <span class="source">${c.source}</span></span>`
-                    : nothing}</span>
+                <span class="consent-why">${c.reason ?? html`<span class="muted">${msg('No reason given')}</span>`}${
+                  c.source ? html` <span class="muted">· ${msg('source:')} <span class="source">${c.source}</span></span>` : nothing
+                }</span>
               </li>`,
             )}
           </ol>`
-        : html`<p class="muted">${msg('No consent changes recorded.')}</p>`}
+          : html`<p class="muted">${msg('No consent changes recorded.')}</p>`
+      }
     </details>`;
   }
 

@@ -32,7 +32,13 @@ describe('<order-history>', () => {
     expect(times).to.deep.equal([...times].sort((a, b) => b - a));
     const o = first.orders[0]!;
     const cells = rows(el)[0]!.querySelectorAll('th, td');
-    expect([...cells].map(text)).to.deep.equal([o.number, fmt.date(o.placedAt), text(cells[2]), fmt.money(o.total, o.currency), `${fmt.number(o.itemsCount)} ${o.itemsCount === 1 ? 'item' : 'items'}`]);
+    expect([...cells].map(text)).to.deep.equal([
+      o.number,
+      fmt.date(o.placedAt),
+      text(cells[2]),
+      fmt.money(o.total, o.currency),
+      `${fmt.number(o.itemsCount)} ${o.itemsCount === 1 ? 'item' : 'items'}`,
+    ]);
     expect(text(cells[2]).toLowerCase()).to.equal(o.status);
     expect(text($(el, '[data-total=orders]'))).to.equal(fmt.number(first.totalOrders));
     expect(text($(el, '[data-total=revenue]'))).to.equal(fmt.money(first.totalRevenue, first.currency));

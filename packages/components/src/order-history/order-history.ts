@@ -102,9 +102,10 @@ export class OrderHistoryElement extends C360CustomerElement {
         <div><dt>${msg('Total revenue')}</dt><dd data-total="revenue">${f.money(page.totalRevenue, page.currency)}</dd></div>
         <div><dt>${msg('Average order value')}</dt><dd data-total="aov">${f.money(page.averageOrderValue, page.currency)}</dd></div>
       </dl>
-      ${orders.length === 0
-        ? renderEmpty(msg('No orders yet.'))
-        : html`<div class="scroll">
+      ${
+        orders.length === 0
+          ? renderEmpty(msg('No orders yet.'))
+          : html`<div class="scroll">
             <table part="table" role="table">
               <caption class="visually-hidden">${msg('Orders, newest first')}</caption>
               <thead role="rowgroup">
@@ -120,13 +121,16 @@ export class OrderHistoryElement extends C360CustomerElement {
                 ${orders.map((o) => this.renderRow(o))}
               </tbody>
             </table>
-          </div>`}
+          </div>`
+      }
       ${this.paging.status === 'error' ? renderError(this.paging.error, { retry: () => this.loadMore() }) : nothing}
-      ${this.paging.hasMore
-        ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${this.paging.loading} @click=${() => this.loadMore()}>
+      ${
+        this.paging.hasMore
+          ? html`<button part="load-more" class="button load-more" type="button" ?disabled=${this.paging.loading} @click=${() => this.loadMore()}>
             ${this.paging.loading ? msg('Loading…') : msg('Load more')}
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

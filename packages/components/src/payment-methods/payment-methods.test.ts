@@ -3,7 +3,23 @@ import { nothing } from 'lit';
 import type { PaymentsOverview } from '@c360/sdk';
 import './define.js';
 import type { PaymentMethodsElement } from './payment-methods.js';
-import { $, $$, API, CUSTOMER, LOCALE, ROLE_TOKENS, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, root, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  CUSTOMER,
+  LOCALE,
+  ROLE_TOKENS,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  eventMaker,
+  fmt,
+  freshCustomer,
+  postEvents,
+  root,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 const ev = eventMaker('pay');
 
@@ -18,14 +34,69 @@ describe('<payment-methods>', () => {
     [FLAGGED, EMPTY] = await Promise.all([freshCustomer('PAY', 'Test Payments'), freshCustomer('PAY', 'Test No Payments')]);
     const c = { customerId: FLAGGED };
     await postEvents([
-      ev('payment_method.saved', '2011-01-01T10:00:00Z', { ...c, methodId: 'WTR-M1', type: 'card', brand: 'visa', last4: '4242', expMonth: 11, expYear: 2011, default: true }),
-      ev('payment_method.saved', '2011-02-01T10:00:00Z', { ...c, methodId: 'WTR-M2', type: 'card', brand: 'mastercard', last4: '5555', expMonth: 12, expYear: 2011 }),
+      ev('payment_method.saved', '2011-01-01T10:00:00Z', {
+        ...c,
+        methodId: 'WTR-M1',
+        type: 'card',
+        brand: 'visa',
+        last4: '4242',
+        expMonth: 11,
+        expYear: 2011,
+        default: true,
+      }),
+      ev('payment_method.saved', '2011-02-01T10:00:00Z', {
+        ...c,
+        methodId: 'WTR-M2',
+        type: 'card',
+        brand: 'mastercard',
+        last4: '5555',
+        expMonth: 12,
+        expYear: 2011,
+      }),
       ev('payment_method.saved', '2011-01-15T10:00:00Z', { ...c, methodId: 'WTR-M3', type: 'paypal' }),
-      ev('payment.recorded', '2011-03-01T10:00:00Z', { ...c, paymentId: 'WTR-P1', kind: 'charge', amount: 100, currency: 'GBP', methodId: 'WTR-M1', orderId: 'WTR-O1' }),
-      ev('payment.recorded', '2011-04-01T10:00:00Z', { ...c, paymentId: 'WTR-P2', kind: 'charge', status: 'failed', amount: 45.5, currency: 'GBP', methodId: 'WTR-M2' }),
-      ev('payment.recorded', '2011-04-01T10:05:00Z', { ...c, paymentId: 'WTR-P3', kind: 'charge', amount: 45.5, currency: 'GBP', methodId: 'WTR-M2' }),
-      ev('payment.recorded', '2011-05-01T10:00:00Z', { ...c, paymentId: 'WTR-P4', kind: 'refund', amount: 20.25, currency: 'GBP', reference: 'RF-4' }),
-      ev('payment.recorded', '2011-07-01T10:00:00Z', { ...c, paymentId: 'WTR-P5', kind: 'charge', status: 'pending', amount: 12.34, currency: 'GBP', methodId: 'WTR-M3' }),
+      ev('payment.recorded', '2011-03-01T10:00:00Z', {
+        ...c,
+        paymentId: 'WTR-P1',
+        kind: 'charge',
+        amount: 100,
+        currency: 'GBP',
+        methodId: 'WTR-M1',
+        orderId: 'WTR-O1',
+      }),
+      ev('payment.recorded', '2011-04-01T10:00:00Z', {
+        ...c,
+        paymentId: 'WTR-P2',
+        kind: 'charge',
+        status: 'failed',
+        amount: 45.5,
+        currency: 'GBP',
+        methodId: 'WTR-M2',
+      }),
+      ev('payment.recorded', '2011-04-01T10:05:00Z', {
+        ...c,
+        paymentId: 'WTR-P3',
+        kind: 'charge',
+        amount: 45.5,
+        currency: 'GBP',
+        methodId: 'WTR-M2',
+      }),
+      ev('payment.recorded', '2011-05-01T10:00:00Z', {
+        ...c,
+        paymentId: 'WTR-P4',
+        kind: 'refund',
+        amount: 20.25,
+        currency: 'GBP',
+        reference: 'RF-4',
+      }),
+      ev('payment.recorded', '2011-07-01T10:00:00Z', {
+        ...c,
+        paymentId: 'WTR-P5',
+        kind: 'charge',
+        status: 'pending',
+        amount: 12.34,
+        currency: 'GBP',
+        methodId: 'WTR-M3',
+      }),
     ]);
     [sample, flagged] = await Promise.all([apiClient().getPayments(CUSTOMER), apiClient().getPayments(FLAGGED)]);
   });
@@ -53,7 +124,10 @@ describe('<payment-methods>', () => {
     sample.methods.forEach((m, i) => {
       const item = methods(el)[i]!;
       if (m.last4) expect(text(item)).to.contain(`•••• ${m.last4}`).and.contain(`ending in ${m.last4}`);
-      if (m.expMonth && m.expYear) expect(text(item.querySelector('[data-expiry]'))).to.match(new RegExp(`^Expire[sd] ${String(m.expMonth).padStart(2, '0')}/${String(m.expYear % 100).padStart(2, '0')}$`));
+      if (m.expMonth && m.expYear)
+        expect(text(item.querySelector('[data-expiry]'))).to.match(
+          new RegExp(`^Expire[sd] ${String(m.expMonth).padStart(2, '0')}/${String(m.expYear % 100).padStart(2, '0')}$`),
+        );
       expect(!!item.querySelector('[data-badge=default]'), `${m.id} default`).to.equal(m.default);
       expect(!!item.querySelector('[data-badge=expired]'), `${m.id} expired`).to.equal(m.expired);
     });
@@ -132,7 +206,7 @@ describe('<payment-methods>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('dispatches c360-navigate for a transaction\'s order', async () => {
+  it("dispatches c360-navigate for a transaction's order", async () => {
     const el = await render(FLAGGED);
     const button = await shown(el, '[data-transaction-id=WTR-P1] button[part=order-link]');
     setTimeout(() => button.click());

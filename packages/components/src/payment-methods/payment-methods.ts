@@ -36,7 +36,11 @@ const BRAND_LABEL: Record<string, string> = {
 
 /** A transaction status in words, in the active language. */
 function statusLabel(status: PaymentTransaction['status']): string {
-  const labels: Record<PaymentTransaction['status'], string> = { succeeded: msg('Succeeded'), failed: msg('Failed'), pending: msg('Pending') };
+  const labels: Record<PaymentTransaction['status'], string> = {
+    succeeded: msg('Succeeded'),
+    failed: msg('Failed'),
+    pending: msg('Pending'),
+  };
   return labels[status] ?? status;
 }
 
@@ -160,16 +164,19 @@ export class PaymentMethodsElement extends C360CustomerElement {
       </dl>
       <div class="block">
         <h3 id="methods-heading">${msg('Saved payment methods')}</h3>
-        ${p.methods.length
-          ? html`<ul part="methods" class="methods" aria-labelledby="methods-heading">
+        ${
+          p.methods.length
+            ? html`<ul part="methods" class="methods" aria-labelledby="methods-heading">
               ${p.methods.map((m) => this.renderMethod(m))}
             </ul>`
-          : renderEmpty(msg('No saved payment methods.'))}
+            : renderEmpty(msg('No saved payment methods.'))
+        }
       </div>
       <div class="block">
         <h3 id="transactions-heading">${msg('Transactions')}</h3>
-        ${p.transactions.length
-          ? html`<table part="table" role="table" aria-labelledby="transactions-heading">
+        ${
+          p.transactions.length
+            ? html`<table part="table" role="table" aria-labelledby="transactions-heading">
                 <thead role="rowgroup">
                   <tr role="row">
                     <th role="columnheader" scope="col">${msg('Date')}</th>
@@ -183,12 +190,15 @@ export class PaymentMethodsElement extends C360CustomerElement {
                   ${shown.map((t) => this.renderTransaction(t))}
                 </tbody>
               </table>
-              ${rest > 0
-                ? html`<button part="show-more" class="button show-more" type="button" @click=${() => this.showMore()}>
+              ${
+                rest > 0
+                  ? html`<button part="show-more" class="button show-more" type="button" @click=${() => this.showMore()}>
                     ${msg(str`Show ${f.number(Math.min(rest, Math.max(1, this.pageSize)))} more (${f.number(rest)} not shown)`)}
                   </button>`
-                : nothing}`
-          : renderEmpty(msg('No payments yet.'))}
+                  : nothing
+              }`
+            : renderEmpty(msg('No payments yet.'))
+        }
       </div>
     </div>`;
   }
@@ -201,18 +211,22 @@ export class PaymentMethodsElement extends C360CustomerElement {
         <span class="method-name">${methodName(m)}${masked(m.last4)}</span>
         <span class="method-meta">
           ${m.brand && m.type !== 'card' ? html`<span>${typeLabel(m.type)}</span>` : nothing}
-          ${m.expMonth !== null && m.expYear !== null
-            ? html`<span class="expiry" data-expiry>${m.expired ? msg(str`Expired ${expiry(m.expMonth, m.expYear)}`) : msg(str`Expires ${expiry(m.expMonth, m.expYear)}`)}</span>`
-            : nothing}
+          ${
+            m.expMonth !== null && m.expYear !== null
+              ? html`<span class="expiry" data-expiry>${m.expired ? msg(str`Expired ${expiry(m.expMonth, m.expYear)}`) : msg(str`Expires ${expiry(m.expMonth, m.expYear)}`)}</span>`
+              : nothing
+          }
         </span>
       </span>
       <span class="badges">
         ${m.default ? html`<span part="badge" class="chip badge default" data-badge="default">${msg('Default')}</span>` : nothing}
-        ${m.expired
-          ? html`<span part="badge" class="chip badge expired" data-badge="expired"
+        ${
+          m.expired
+            ? html`<span part="badge" class="chip badge expired" data-badge="expired"
               ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${FLAG_ICON.failed}</svg>${msg('Expired')}</span
             >`
-          : nothing}
+            : nothing
+        }
       </span>
     </li>`;
   }
@@ -238,11 +252,13 @@ export class PaymentMethodsElement extends C360CustomerElement {
       </td>
       <td role="cell" class="method-cell">${t.method ? html`${methodName(t.method)}${masked(t.method.last4)}` : html`<span class="muted">—</span>`}</td>
       <td role="cell" class="order">
-        ${t.orderId
-          ? renderNavigable(this, { kind: 'order', id: t.orderId }, t.orderId, this.orderHref, 'order-link')
-          : t.reference
-            ? html`<span class="muted">${t.reference}</span>`
-            : html`<span class="muted">—</span>`}
+        ${
+          t.orderId
+            ? renderNavigable(this, { kind: 'order', id: t.orderId }, t.orderId, this.orderHref, 'order-link')
+            : t.reference
+              ? html`<span class="muted">${t.reference}</span>`
+              : html`<span class="muted">—</span>`
+        }
       </td>
     </tr>`;
   }

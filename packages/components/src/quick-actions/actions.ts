@@ -123,7 +123,12 @@ export const ACTIONS: { readonly [A in QuickAction]: ActionSpec } = {
     run: (client, id, v, idempotencyKey) =>
       client.createTicket(
         id,
-        { subject: v.subject!, priority: v.priority as TicketPriority, ...(v.channel ? { channel: v.channel as TicketChannel } : {}), ...(v.body ? { body: v.body } : {}) },
+        {
+          subject: v.subject!,
+          priority: v.priority as TicketPriority,
+          ...(v.channel ? { channel: v.channel as TicketChannel } : {}),
+          ...(v.body ? { body: v.body } : {}),
+        },
         { idempotencyKey },
       ),
     success: (t: TicketSummary) => msg(str`Ticket ${t.id} created.`),
@@ -138,7 +143,13 @@ export const ACTIONS: { readonly [A in QuickAction]: ActionSpec } = {
     }),
     permission: 'loyalty:adjust',
     fields: () => [
-      { name: 'points', label: msg('Points'), kind: 'number', required: true, hint: msg('Positive to add, negative to take away (up to 100,000).') },
+      {
+        name: 'points',
+        label: msg('Points'),
+        kind: 'number',
+        required: true,
+        hint: msg('Positive to add, negative to take away (up to 100,000).'),
+      },
       { name: 'reason', label: msg('Reason'), kind: 'text', required: true, max: 200 },
     ],
     defaults: { points: '', reason: '' },
@@ -164,21 +175,31 @@ export const ACTIONS: { readonly [A in QuickAction]: ActionSpec } = {
         name: 'visibility',
         label: msg('Visibility'),
         kind: 'select',
-        options: [['team', msg('Team')], ['restricted', msg('Restricted')], ...(can('notes:private') ? ([['private', msg('Private')]] as const) : [])],
+        options: [
+          ['team', msg('Team')],
+          ['restricted', msg('Restricted')],
+          ...(can('notes:private') ? ([['private', msg('Private')]] as const) : []),
+        ],
       },
     ],
     defaults: { body: '', type: 'general', visibility: 'team' },
-    run: (client, id, v, idempotencyKey) => client.addNote(id, { body: v.body!, type: v.type as NoteType, visibility: v.visibility as NoteVisibility }, { idempotencyKey }),
+    run: (client, id, v, idempotencyKey) =>
+      client.addNote(id, { body: v.body!, type: v.type as NoteType, visibility: v.visibility as NoteVisibility }, { idempotencyKey }),
     success: () => msg('Note added.'),
   },
 };
 
-
 /** "Subject" + "must not be empty" → "Subject must not be empty." */
 export function sentence(label: string, message: string): string {
   const text = /^[a-z]/.test(message)
-    ? msg(str`${label} ${message}`, { id: 'c360-validation-continued', desc: 'A field validation error: the field, then the API message that continues the sentence.' })
-    : msg(str`${label}: ${message}`, { id: 'c360-validation-labelled', desc: 'A field validation error: the field, then the API message as a sentence of its own.' });
+    ? msg(str`${label} ${message}`, {
+        id: 'c360-validation-continued',
+        desc: 'A field validation error: the field, then the API message that continues the sentence.',
+      })
+    : msg(str`${label}: ${message}`, {
+        id: 'c360-validation-labelled',
+        desc: 'A field validation error: the field, then the API message as a sentence of its own.',
+      });
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 

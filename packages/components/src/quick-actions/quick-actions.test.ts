@@ -56,7 +56,9 @@ async function ready(el: QuickActionsElement) {
 
 describe('<quick-actions>', () => {
   const render = async (id: string, token?: string) => {
-    const el = await fixture<QuickActionsElement>(html`<quick-actions customer-id=${id} api-base=${API} locale=${LOCALE} token=${token ?? ''}></quick-actions>`);
+    const el = await fixture<QuickActionsElement>(
+      html`<quick-actions customer-id=${id} api-base=${API} locale=${LOCALE} token=${token ?? ''}></quick-actions>`,
+    );
     await ready(el);
     return el;
   };
@@ -75,7 +77,12 @@ describe('<quick-actions>', () => {
     expect(actionsOf(el)).to.deep.equal(['email', 'ticket', 'points', 'note']);
     expect($$(el, '[part~=action]').map(text)).to.deep.equal(['Send email', 'Create ticket', 'Adjust points', 'Add note']);
     await expect(el).to.be.accessible();
-    for (const [action, title] of [['email', 'Send an email'], ['ticket', 'Create a support ticket'], ['points', 'Adjust loyalty points'], ['note', 'Add a note']] as const) {
+    for (const [action, title] of [
+      ['email', 'Send an email'],
+      ['ticket', 'Create a support ticket'],
+      ['points', 'Adjust loyalty points'],
+      ['note', 'Add a note'],
+    ] as const) {
       await openAction(el, action);
       const d = dialog(el);
       expect(d.matches(':modal')).to.equal(true);
@@ -126,7 +133,8 @@ describe('<quick-actions>', () => {
     const keys: (string | null)[] = [];
     const original = window.fetch;
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input instanceof Request ? input.url : input).includes('/actions/email')) keys.push(new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).get('idempotency-key'));
+      if (String(input instanceof Request ? input.url : input).includes('/actions/email'))
+        keys.push(new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).get('idempotency-key'));
       return original.call(window, input, init);
     };
     try {
@@ -157,7 +165,9 @@ describe('<quick-actions>', () => {
     await submitForm(el);
     const refusal = await shown(el, '[part=form-error]');
     const reason = (error: unknown) => (error as { problem: { detail: string } }).problem.detail;
-    const expected = await apiClient().sendEmail(optedOut, { subject: 'Spring sale', body: 'Everything must go' }).then(() => 'sent', reason);
+    const expected = await apiClient()
+      .sendEmail(optedOut, { subject: 'Spring sale', body: 'Everything must go' })
+      .then(() => 'sent', reason);
     expect(expected).to.contain('opted out of email');
     expect(text(refusal)).to.equal(`The email was not sent. ${expected}`);
     expect(refusal.getAttribute('role')).to.equal('alert');
@@ -170,7 +180,9 @@ describe('<quick-actions>', () => {
     fill(el2, 'subject', 'Hello');
     fill(el2, 'body', 'Hello');
     await submitForm(el2);
-    expect(text(await shown(el2, '[part=form-error]'))).to.equal(`The email was not sent. Customer "${noEmail}" has no email address on file`);
+    expect(text(await shown(el2, '[part=form-error]'))).to.equal(
+      `The email was not sent. Customer "${noEmail}" has no email address on file`,
+    );
 
     await openAction(el2, 'points');
     fill(el2, 'points', '-500');
@@ -203,7 +215,9 @@ describe('<quick-actions>', () => {
 describe('<customer-360> quick actions and export', () => {
   ignoreBenignResizeObserverErrors(beforeEach, afterEach, { suppressErrorLogging: true });
   const render = (id: string, token?: string) =>
-    fixture<Customer360Element>(html`<customer-360 customer-id=${id} api-base=${API} locale=${LOCALE} token=${token ?? ''} style="width:1200px"></customer-360>`);
+    fixture<Customer360Element>(
+      html`<customer-360 customer-id=${id} api-base=${API} locale=${LOCALE} token=${token ?? ''} style="width:1200px"></customer-360>`,
+    );
   const section = <K extends keyof HTMLElementTagNameMap>(el: Element, tag: K) => $(el, tag) as unknown as HTMLElementTagNameMap[K];
 
   async function act(el: Customer360Element, action: QuickAction, values: Record<string, string>) {
@@ -236,7 +250,10 @@ describe('<customer-360> quick actions and export', () => {
 
     await act(el, 'points', { points: '1234', reason: 'Goodwill' });
     expect(text($(section(el, 'quick-actions'), '[part=message]'))).to.equal(`New balance ${fmt.number(1234)} points.`);
-    await waitUntil(() => text(loyalty.shadowRoot?.querySelector('[data-value=balance]')) === fmt.number(1234), 'the loyalty section never showed the new balance');
+    await waitUntil(
+      () => text(loyalty.shadowRoot?.querySelector('[data-value=balance]')) === fmt.number(1234),
+      'the loyalty section never showed the new balance',
+    );
 
     const note = await act(el, 'note', { body: 'Called about the damaged parcel' });
     const noteId = (note.result as { id: string }).id;

@@ -234,7 +234,9 @@ export class QuickActionsElement extends C360CustomerElement {
     if (!actions.length) return nothing;
     return html`<div part="base" class="base" role="group" aria-label=${msg('Quick actions')}>
         ${actions.map(
-          (a) => html`<button part="action action-${a}" class="button action" type="button" data-action=${a} aria-haspopup="dialog" @click=${() => this.open(a)}>
+          (
+            a,
+          ) => html`<button part="action action-${a}" class="button action" type="button" data-action=${a} aria-haspopup="dialog" @click=${() => this.open(a)}>
             ${ACTIONS[a].texts().label}
           </button>`,
         )}
@@ -247,13 +249,16 @@ export class QuickActionsElement extends C360CustomerElement {
     const action = this.openAction;
     const spec = action ? ACTIONS[action] : undefined;
     return html`<dialog part="dialog" class="dialog" aria-labelledby="qa-title" data-action=${action ?? nothing} @close=${this.onDialogClose} @click=${this.onDialogClick}>
-      ${spec
-        ? html`<form part="form" class="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())}>
+      ${
+        spec
+          ? html`<form part="form" class="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())}>
             <h2 id="qa-title">${spec.texts().title}</h2>
             ${spec.fields((p) => this.permissions.can(p)).map((f) => this.renderField(f))}
-            ${this.formError
-              ? html`<div part="form-error" class="form-error" role="alert"><strong>${this.formError.lead}</strong> <span class="reason">${this.formError.reason}</span></div>`
-              : nothing}
+            ${
+              this.formError
+                ? html`<div part="form-error" class="form-error" role="alert"><strong>${this.formError.lead}</strong> <span class="reason">${this.formError.reason}</span></div>`
+                : nothing
+            }
             <div class="buttons">
               <button part="cancel" class="button secondary" type="button" @click=${() => this.close()}>${msg('Cancel')}</button>
               <button part="submit" class="button" type="submit" ?disabled=${this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
@@ -261,7 +266,8 @@ export class QuickActionsElement extends C360CustomerElement {
               </button>
             </div>
           </form>`
-        : nothing}
+          : nothing
+      }
     </dialog>`;
   }
 

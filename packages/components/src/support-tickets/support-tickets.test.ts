@@ -4,13 +4,35 @@ import { nothing } from 'lit';
 import type { SupportHistory, TicketDetail } from '@c360/sdk';
 import './define.js';
 import { formatDuration, type SupportTicketsElement } from './support-tickets.js';
-import { $, $$, API, CUSTOMER, LOCALE, RUN, UNKNOWN_CUSTOMER, apiClient, eventMaker, fmt, freshCustomer, postEvents, shown, text } from '../test-support/real-server.js';
+import {
+  $,
+  $$,
+  API,
+  CUSTOMER,
+  LOCALE,
+  RUN,
+  UNKNOWN_CUSTOMER,
+  apiClient,
+  eventMaker,
+  fmt,
+  freshCustomer,
+  postEvents,
+  shown,
+  text,
+} from '../test-support/real-server.js';
 
 const ev = eventMaker('support');
 /** Ticket ids of this run. */
 const T = (n: number) => `WTR-T-${RUN}-${n}`;
 
-const STATUS = { open: 'Open', pending: 'Pending', in_progress: 'In progress', escalated: 'Escalated', resolved: 'Resolved', closed: 'Closed' } as const;
+const STATUS = {
+  open: 'Open',
+  pending: 'Pending',
+  in_progress: 'In progress',
+  escalated: 'Escalated',
+  resolved: 'Resolved',
+  closed: 'Closed',
+} as const;
 const PRIORITY = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' } as const;
 const signed = new Intl.NumberFormat(LOCALE, { signDisplay: 'exceptZero' });
 
@@ -28,11 +50,31 @@ describe('<support-tickets>', () => {
       ev('ticket.opened', '2011-06-01T10:00:00.000Z', { ...c, ticketId: T(1), subject: 'Password reset', priority: 'low', channel: 'web' }),
       ev('ticket.updated', '2011-06-01T10:30:00.000Z', { ...c, ticketId: T(1), status: 'resolved' }),
       // Resolved after 2 days 6 hours with CSAT 4 and NPS 9, a comment on the way.
-      ev('ticket.opened', '2011-10-01T10:00:00.000Z', { ...c, ticketId: T(2), subject: 'Broken cup', priority: 'high', channel: 'email', description: 'Arrived in pieces', actor: 'customer' }),
-      ev('ticket.updated', '2011-10-02T09:00:00.000Z', { ...c, ticketId: T(2), status: 'in_progress', comment: 'Replacement sent', actor: 'agent.anna' }),
+      ev('ticket.opened', '2011-10-01T10:00:00.000Z', {
+        ...c,
+        ticketId: T(2),
+        subject: 'Broken cup',
+        priority: 'high',
+        channel: 'email',
+        description: 'Arrived in pieces',
+        actor: 'customer',
+      }),
+      ev('ticket.updated', '2011-10-02T09:00:00.000Z', {
+        ...c,
+        ticketId: T(2),
+        status: 'in_progress',
+        comment: 'Replacement sent',
+        actor: 'agent.anna',
+      }),
       ev('ticket.updated', '2011-10-03T16:00:00.000Z', { ...c, ticketId: T(2), status: 'resolved', csat: 4, nps: 9, actor: 'agent.anna' }),
       // Escalated (open), urgent.
-      ev('ticket.opened', '2011-11-15T10:00:00.000Z', { ...c, ticketId: T(3), subject: 'Invoice copy', priority: 'urgent', channel: 'phone' }),
+      ev('ticket.opened', '2011-11-15T10:00:00.000Z', {
+        ...c,
+        ticketId: T(3),
+        subject: 'Invoice copy',
+        priority: 'urgent',
+        channel: 'phone',
+      }),
       ev('ticket.updated', '2011-11-15T11:00:00.000Z', { ...c, ticketId: T(3), status: 'escalated', nps: 3 }),
       // Open, newest.
       ev('ticket.opened', '2011-12-01T08:00:00.000Z', { ...c, ticketId: T(4), subject: 'Wrong size', channel: 'chat' }),
@@ -42,7 +84,9 @@ describe('<support-tickets>', () => {
   });
 
   const render = (id = WITH_TICKETS, ticketHref?: string) =>
-    fixture<SupportTicketsElement>(html`<support-tickets customer-id=${id} api-base=${API} locale=${LOCALE} ticket-href=${ticketHref ?? nothing}></support-tickets>`);
+    fixture<SupportTicketsElement>(
+      html`<support-tickets customer-id=${id} api-base=${API} locale=${LOCALE} ticket-href=${ticketHref ?? nothing}></support-tickets>`,
+    );
   const total = (el: Element, name: string) => text($(el, `[data-total="${name}"]`));
   const row = (el: Element, id: string) => $(el, `tr[data-ticket-id="${id}"]`);
   const dialog = (el: Element) => $(el, 'dialog') as HTMLDialogElement;
@@ -53,14 +97,22 @@ describe('<support-tickets>', () => {
     expect(rows.map((r) => r.dataset.ticketId)).to.deep.equal(s.tickets.map((t) => t.id));
     rows.forEach((r, i) => {
       const t = s.tickets[i]!;
-      expect([...r.querySelectorAll('th, td')].map(text)).to.deep.equal([t.id, t.subject, STATUS[t.status], `${PRIORITY[t.priority]} priority`, fmt.date(t.createdAt)]);
+      expect([...r.querySelectorAll('th, td')].map(text)).to.deep.equal([
+        t.id,
+        t.subject,
+        STATUS[t.status],
+        `${PRIORITY[t.priority]} priority`,
+        fmt.date(t.createdAt),
+      ]);
       expect(r.part.contains('ticket-open'), t.id).to.equal(t.open);
       expect(r.querySelector('[part~=status]')!.part.contains('status-open'), t.id).to.equal(t.open);
       expect(r.querySelector('[part~=status] svg'), `${t.id} status icon`).to.exist;
     });
     expect(total(el, 'tickets')).to.equal(fmt.number(s.totalTickets));
     expect(total(el, 'open')).to.equal(fmt.number(s.openTickets));
-    expect(total(el, 'resolution')).to.equal(s.averageResolutionHours === null ? 'None resolved' : formatDuration(s.averageResolutionHours, fmt).short);
+    expect(total(el, 'resolution')).to.equal(
+      s.averageResolutionHours === null ? 'None resolved' : formatDuration(s.averageResolutionHours, fmt).short,
+    );
     expect(total(el, 'csat')).to.contain(s.csatAverage === null ? 'No ratings' : `${fmt.number(s.csatAverage, 2)}/5`);
     expect(total(el, 'nps')).to.contain(s.npsScore === null ? 'No answers' : signed.format(s.npsScore));
   }

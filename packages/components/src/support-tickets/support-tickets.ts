@@ -91,7 +91,8 @@ export class SupportTicketsElement extends C360CustomerElement {
   });
 
   private readonly ticketTask = new Task(this, {
-    task: async ([id, client, ticketId], { signal }) => (id && ticketId ? this.requireClient(client).getTicket(id, ticketId, { signal }) : initialState),
+    task: async ([id, client, ticketId], { signal }) =>
+      id && ticketId ? this.requireClient(client).getTicket(id, ticketId, { signal }) : initialState,
     args: () => [this.customerId, this.client, this.openTicketId] as const,
   });
 
@@ -143,17 +144,21 @@ export class SupportTicketsElement extends C360CustomerElement {
         <div>
           <dt>${msg('CSAT')}</dt>
           <dd data-total="csat">
-            ${s.csatAverage === null
-              ? html`<span class="none">${msg('No ratings')}</span>`
-              : html`${f.number(s.csatAverage, 2)}<small>/5</small><span class="hint">${s.csatResponses === 1 ? msg(str`${f.number(s.csatResponses)} rating`) : msg(str`${f.number(s.csatResponses)} ratings`)}</span>`}
+            ${
+              s.csatAverage === null
+                ? html`<span class="none">${msg('No ratings')}</span>`
+                : html`${f.number(s.csatAverage, 2)}<small>/5</small><span class="hint">${s.csatResponses === 1 ? msg(str`${f.number(s.csatResponses)} rating`) : msg(str`${f.number(s.csatResponses)} ratings`)}</span>`
+            }
           </dd>
         </div>
         <div>
           <dt>${msg('NPS')}</dt>
           <dd data-total="nps">
-            ${s.npsScore === null
-              ? html`<span class="none">${msg('No answers')}</span>`
-              : html`${signed.format(s.npsScore)}<span class="hint">${s.npsResponses === 1 ? msg(str`${f.number(s.npsResponses)} answer`) : msg(str`${f.number(s.npsResponses)} answers`)}</span>`}
+            ${
+              s.npsScore === null
+                ? html`<span class="none">${msg('No answers')}</span>`
+                : html`${signed.format(s.npsScore)}<span class="hint">${s.npsResponses === 1 ? msg(str`${f.number(s.npsResponses)} answer`) : msg(str`${f.number(s.npsResponses)} answers`)}</span>`
+            }
           </dd>
         </div>
       </dl>
@@ -239,14 +244,16 @@ export class SupportTicketsElement extends C360CustomerElement {
             <svg viewBox="0 0 24 24" class="icon" aria-hidden="true">${CLOSE_ICON}</svg>${msg('Close')}
           </button>
         </header>
-        ${id
-          ? this.ticketTask.render({
-              initial: () => renderLoading(msg('Loading ticket…')),
-              pending: () => renderLoading(msg('Loading ticket…')),
-              complete: (detail) => this.renderDetail(detail),
-              error: (error) => renderError(error, { retry: () => this.ticketTask.run(), what: msg(str`Ticket "${id}"`) }),
-            })
-          : nothing}
+        ${
+          id
+            ? this.ticketTask.render({
+                initial: () => renderLoading(msg('Loading ticket…')),
+                pending: () => renderLoading(msg('Loading ticket…')),
+                complete: (detail) => this.renderDetail(detail),
+                error: (error) => renderError(error, { retry: () => this.ticketTask.run(), what: msg(str`Ticket "${id}"`) }),
+              })
+            : nothing
+        }
       </div>
     </dialog>`;
   }
@@ -268,11 +275,13 @@ export class SupportTicketsElement extends C360CustomerElement {
         <div><dt>${msg('NPS answer')}</dt><dd data-field="nps">${t.nps === null ? msg('No answer') : `${f.number(t.nps)}/10`}</dd></div>
       </dl>
       <h3 id="history-heading">${msg('History')}</h3>
-      ${events.length
-        ? html`<ol part="history" class="history" aria-labelledby="history-heading">
+      ${
+        events.length
+          ? html`<ol part="history" class="history" aria-labelledby="history-heading">
             ${events.map((e) => this.renderHistoryEntry(e))}
           </ol>`
-        : html`<p class="muted">${msg('No history recorded.')}</p>`}`;
+          : html`<p class="muted">${msg('No history recorded.')}</p>`
+      }`;
   }
 
   private renderHistoryEntry(e: TicketHistoryEntry) {

@@ -52,9 +52,14 @@ export const RUN: string = Date.now().toString(36);
  * the API's answer (a 422 names the offending event and field).
  */
 export async function postEvents(events: IngestEventInput[]): Promise<IngestResult> {
-  const response = await fetch(`${API}/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(events) });
+  const response = await fetch(`${API}/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(events),
+  });
   const body = (await response.json()) as IngestResult;
-  if (!response.ok || body.applied + body.duplicates !== events.length) throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(body)}`);
+  if (!response.ok || body.applied + body.duplicates !== events.length)
+    throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(body)}`);
   return body;
 }
 
@@ -76,7 +81,14 @@ let customers = 0;
  */
 export async function freshCustomer(prefix: string, name = 'Test Customer', registeredAt = '2011-01-01T00:00:00.000Z'): Promise<string> {
   const id = `WTR-${prefix.toUpperCase()}-${RUN}-${++customers}`;
-  await postEvents([{ id: `wtr-customer-${id}`, type: 'customer.upserted', occurredAt: registeredAt, data: { customerId: id, name, registeredAt } } as IngestEventInput]);
+  await postEvents([
+    {
+      id: `wtr-customer-${id}`,
+      type: 'customer.upserted',
+      occurredAt: registeredAt,
+      data: { customerId: id, name, registeredAt },
+    } as IngestEventInput,
+  ]);
   return id;
 }
 
@@ -162,7 +174,11 @@ declare global {
 }
 
 /** API keys of the lower roles, minted by web-test-runner.config.mjs with `c360 token create --role …`. */
-export const ROLE_TOKENS: { viewer: string; agent: string; manager: string } = window.__C360_TEST_TOKENS__ ?? { viewer: '', agent: '', manager: '' };
+export const ROLE_TOKENS: { viewer: string; agent: string; manager: string } = window.__C360_TEST_TOKENS__ ?? {
+  viewer: '',
+  agent: '',
+  manager: '',
+};
 
 /** A well-formed API key the server does not know (it answers 401). */
 export const BAD_TOKEN = 'c360_' + 'x'.repeat(43);

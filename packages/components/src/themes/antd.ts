@@ -104,5 +104,7 @@ export function antdThemeProperties(token: AntdThemeTokens): C360ThemeProperties
     '--c360-radius': px(token.borderRadiusLG ?? token.borderRadius),
     '--c360-space': px(token.padding),
   };
-  return Object.fromEntries(Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined)) as C360ThemeProperties;
+  return Object.fromEntries(
+    Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  ) as C360ThemeProperties;
 }

@@ -29,7 +29,12 @@ export class CursorPager {
    * The `limit` rows from `offset` (0-based) of `query` (without `limit`/`cursor`), with the API's
    * `total`. Past the end: no items, and `total`.
    */
-  async page(search: SearchPage, query: Omit<CustomerSearchQuery, 'limit' | 'cursor'>, offset: number, limit: number): Promise<CustomerSearchPage> {
+  async page(
+    search: SearchPage,
+    query: Omit<CustomerSearchQuery, 'limit' | 'cursor'>,
+    offset: number,
+    limit: number,
+  ): Promise<CustomerSearchPage> {
     const cursors = this.cursorsOf(query);
     let at = 0;
     let cursor: string | undefined;
@@ -67,7 +72,11 @@ export class CursorPager {
   }
 
   private cursorsOf(query: object): Map<number, string> {
-    const key = JSON.stringify(Object.entries(query).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const key = JSON.stringify(
+      Object.entries(query)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
     let cursors = this.queries.get(key);
     if (cursors) this.queries.delete(key);
     else cursors = new Map();

@@ -55,7 +55,7 @@ export const SUPPORTED_FILTERS =
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 function unsupported(filter: LogicalFilter | CrudFilter, why: string): never {
-  const field = 'field' in filter ? filter.field : filter.key ?? filter.operator;
+  const field = 'field' in filter ? filter.field : (filter.key ?? filter.operator);
   throw new C360RefineError(`c360 data provider: cannot filter customers by ${why}; supported: ${SUPPORTED_FILTERS}`, 400, {
     errors: { [String(field)]: why },
   });
@@ -72,7 +72,8 @@ function dateValue(value: unknown): string {
 /** A number filter value; a numeric string is accepted (a form field's value). */
 function numberValue(filter: LogicalFilter, value: unknown): number {
   const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (String(value).trim() === '' || !Number.isFinite(n)) unsupported(filter, `${filter.field} with the non-numeric value ${JSON.stringify(value)}`);
+  if (String(value).trim() === '' || !Number.isFinite(n))
+    unsupported(filter, `${filter.field} with the non-numeric value ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -121,14 +122,21 @@ export function toCustomerSort(sorters: readonly CrudSort[] = []): CustomerSort 
   if (sorters.length === 0) return undefined;
   const supported = Object.keys(SORTS).join(', ');
   if (sorters.length > 1) {
-    throw new C360RefineError(`c360 data provider: customers sort by one field at a time (got ${sorters.length}); supported: ${supported}`, 400);
+    throw new C360RefineError(
+      `c360 data provider: customers sort by one field at a time (got ${sorters.length}); supported: ${supported}`,
+      400,
+    );
   }
   const [sorter] = sorters as [CrudSort];
   const sort = SORTS[`${sorter.field}:${sorter.order}`];
   if (!sort) {
-    throw new C360RefineError(`c360 data provider: cannot sort customers by ${sorter.field} ${sorter.order}; supported: ${supported}`, 400, {
-      errors: { [sorter.field]: `cannot sort ${sorter.order}` },
-    });
+    throw new C360RefineError(
+      `c360 data provider: cannot sort customers by ${sorter.field} ${sorter.order}; supported: ${supported}`,
+      400,
+      {
+        errors: { [sorter.field]: `cannot sort ${sorter.order}` },
+      },
+    );
   }
   return sort;
 }

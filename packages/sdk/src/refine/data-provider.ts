@@ -68,10 +68,14 @@ function pageOf(pagination: Pagination | undefined): { currentPage: number; page
   const currentPage = pagination?.currentPage ?? 1;
   const pageSize = pagination?.pageSize ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(currentPage) || currentPage < 1) {
-    throw new C360RefineError(`c360 data provider: currentPage must be a whole number ≥ 1 (got ${currentPage})`, 400, { errors: { currentPage: 'must be ≥ 1' } });
+    throw new C360RefineError(`c360 data provider: currentPage must be a whole number ≥ 1 (got ${currentPage})`, 400, {
+      errors: { currentPage: 'must be ≥ 1' },
+    });
   }
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_LIMIT) {
-    throw new C360RefineError(`c360 data provider: pageSize must be 1–${MAX_LIMIT} (got ${pageSize})`, 400, { errors: { pageSize: `must be 1–${MAX_LIMIT}` } });
+    throw new C360RefineError(`c360 data provider: pageSize must be 1–${MAX_LIMIT} (got ${pageSize})`, 400, {
+      errors: { pageSize: `must be 1–${MAX_LIMIT}` },
+    });
   }
   return { currentPage, pageSize };
 }
@@ -158,12 +162,18 @@ export function c360DataProvider(source: C360Client | ClientOptions, options: C3
     const base = client.baseUrl.replace(/\/+$/, '');
     const url = params.url.startsWith(base) ? params.url.slice(base.length) : params.url;
     if (/^[a-z]+:\/\//i.test(url)) {
-      throw new C360RefineError(`c360 data provider: custom calls stay on the c360 API (${base}); got ${params.url}`, 400, { errors: { url: 'not under the API base URL' } });
+      throw new C360RefineError(`c360 data provider: custom calls stay on the c360 API (${base}); got ${params.url}`, 400, {
+        errors: { url: 'not under the API base URL' },
+      });
     }
     const [path, search = ''] = url.split('?') as [string, string?];
     const query: Record<string, string> = Object.fromEntries(new URLSearchParams(search));
     const sort = toCustomerSort(params.sorters);
-    const mapped: Record<string, unknown> = { ...toCustomerFilters(params.filters), ...(sort ? { sort } : {}), ...(params.query as Record<string, unknown> | undefined) };
+    const mapped: Record<string, unknown> = {
+      ...toCustomerFilters(params.filters),
+      ...(sort ? { sort } : {}),
+      ...(params.query as Record<string, unknown> | undefined),
+    };
     for (const [key, value] of Object.entries(mapped)) if (value !== undefined && value !== null) query[key] = String(value);
     const data = await client.call(params.method, path, { query, body: params.payload, headers: params.headers }, initOf(params.meta));
     return { data };
@@ -178,9 +188,12 @@ export function c360DataProvider(source: C360Client | ClientOptions, options: C3
     getList: (params) => refined(() => getList(params)) as never,
     getOne: ({ resource, id, meta }) => refined(async () => ({ data: await getCustomer(resource, id, meta) })) as never,
     getMany: ({ resource, ids, meta }) => refined(async () => ({ data: await getManyCustomers(resource, ids, meta) })) as never,
-    create: ({ resource, variables, meta }) => refined(async () => ({ data: await createRecord(client, resource, variables as never, meta, initOf(meta)) })) as never,
-    update: ({ resource, id, variables, meta }) => refined(async () => ({ data: await updateRecord(client, resource, id, variables as never, initOf(meta)) })) as never,
-    deleteOne: ({ resource, id, variables, meta }) => refined(async () => ({ data: await deleteRecord(client, resource, id, variables as never, meta, initOf(meta)) })) as never,
+    create: ({ resource, variables, meta }) =>
+      refined(async () => ({ data: await createRecord(client, resource, variables as never, meta, initOf(meta)) })) as never,
+    update: ({ resource, id, variables, meta }) =>
+      refined(async () => ({ data: await updateRecord(client, resource, id, variables as never, initOf(meta)) })) as never,
+    deleteOne: ({ resource, id, variables, meta }) =>
+      refined(async () => ({ data: await deleteRecord(client, resource, id, variables as never, meta, initOf(meta)) })) as never,
     createMany: ({ resource }) => refined(async () => notWritable('createMany', resource)),
     updateMany: ({ resource }) => refined(async () => notWritable('updateMany', resource)),
     deleteMany: ({ resource }) => refined(async () => notWritable('deleteMany', resource)),

@@ -39,7 +39,9 @@ export function toRefineError(error: unknown): unknown {
   const errors = fieldErrors.length
     ? Object.fromEntries(fieldErrors.map((e) => [e.field.replace(/^(query|body|params)\./, ''), e.message]))
     : undefined;
-  const detail = fieldErrors.length ? fieldErrors.map((e) => `${e.field.replace(/^(query|body|params)\./, '')} ${e.message}`).join('; ') : undefined;
+  const detail = fieldErrors.length
+    ? fieldErrors.map((e) => `${e.field.replace(/^(query|body|params)\./, '')} ${e.message}`).join('; ')
+    : undefined;
   const message = detail && !error.message.includes(detail) ? `${error.message} (${detail})` : error.message;
   return new C360RefineError(message, error.status, { errors, problem: error.problem });
 }

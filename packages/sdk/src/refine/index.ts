@@ -5,7 +5,13 @@
  * host (types only: this module has no runtime dependency on Refine).
  * @module
  */
-export { c360DataProvider, C360_RESOURCES, type C360DataProvider, type C360DataProviderOptions, type Customer360Record } from './data-provider.js';
+export {
+  c360DataProvider,
+  C360_RESOURCES,
+  type C360DataProvider,
+  type C360DataProviderOptions,
+  type Customer360Record,
+} from './data-provider.js';
 export { c360LiveProvider, type C360LiveProviderOptions, type C360LiveSubscription } from './live-provider.js';
 export { WRITABLE } from './writes.js';
 export { toCustomerFilters, toCustomerSort, SUPPORTED_FILTERS, type CustomerFilterQuery } from './customer-query.js';

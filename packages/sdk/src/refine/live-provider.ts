@@ -71,10 +71,13 @@ export function c360LiveProvider(dataProvider: C360DataProvider, options: C360Li
         if (sameIds(ids, customerIds)) return;
         stopStream();
         customerIds = ids;
-        stopStream = ids.length === 0 ? () => {} : dataProvider.client.subscribe(ids.join(','), (change) => touch([change.customerId]), {
-          onReset: () => touch(customerIds),
-          onError: (error) => options.onError?.(error),
-        });
+        stopStream =
+          ids.length === 0
+            ? () => {}
+            : dataProvider.client.subscribe(ids.join(','), (change) => touch([change.customerId]), {
+                onReset: () => touch(customerIds),
+                onError: (error) => options.onError?.(error),
+              });
       };
       const isList = params?.subscriptionType === 'useList';
       if (isList) {

@@ -35,14 +35,21 @@ type Variables = Record<string, unknown>;
 
 /** A 405 saying which writes c360 offers through Refine. */
 export function notWritable(operation: string, resource: string): never {
-  const offered = Object.entries(WRITABLE).map(([r, ops]) => `${r} (${ops.join(', ')})`).join('; ');
-  throw new C360RefineError(`c360 data provider: ${operation} on "${resource}" is not something the c360 API does; it writes ${offered}`, 405);
+  const offered = Object.entries(WRITABLE)
+    .map(([r, ops]) => `${r} (${ops.join(', ')})`)
+    .join('; ');
+  throw new C360RefineError(
+    `c360 data provider: ${operation} on "${resource}" is not something the c360 API does; it writes ${offered}`,
+    405,
+  );
 }
 
 function customerOf(variables: Variables | undefined, meta: MetaQuery | undefined): string {
   const id = variables?.customerId ?? meta?.customerId;
   if (typeof id !== 'string' && typeof id !== 'number') {
-    throw new C360RefineError('c360 data provider: say which customer (variables.customerId or meta.customerId)', 400, { errors: { customerId: 'required' } });
+    throw new C360RefineError('c360 data provider: say which customer (variables.customerId or meta.customerId)', 400, {
+      errors: { customerId: 'required' },
+    });
   }
   return String(id);
 }
@@ -54,7 +61,13 @@ function bodyOf<T>(variables: Variables | undefined): T {
 }
 
 /** `create` of `resource`: the created record (see the module table). */
-export async function createRecord(client: C360Client, resource: string, variables: Variables | undefined, meta: MetaQuery | undefined, init?: RequestInit): Promise<{ id: BaseKey }> {
+export async function createRecord(
+  client: C360Client,
+  resource: string,
+  variables: Variables | undefined,
+  meta: MetaQuery | undefined,
+  init?: RequestInit,
+): Promise<{ id: BaseKey }> {
   switch (resource) {
     case 'notes':
       return client.addNote(customerOf(variables, meta), bodyOf<NewNote>(variables), {}, init);
@@ -69,7 +82,10 @@ export async function createRecord(client: C360Client, resource: string, variabl
     case 'customer-segments': {
       const customerId = customerOf(variables, meta);
       const { segmentId } = bodyOf<{ segmentId?: unknown }>(variables);
-      if (typeof segmentId !== 'string') throw new C360RefineError('c360 data provider: customer-segments needs variables.segmentId', 400, { errors: { segmentId: 'required' } });
+      if (typeof segmentId !== 'string')
+        throw new C360RefineError('c360 data provider: customer-segments needs variables.segmentId', 400, {
+          errors: { segmentId: 'required' },
+        });
       return { id: customerId, ...(await client.addToSegment(customerId, segmentId, init)) };
     }
     default:
@@ -78,13 +94,26 @@ export async function createRecord(client: C360Client, resource: string, variabl
 }
 
 /** `update` of `resource` `id` (segments only: name, criteria, description). */
-export async function updateRecord(client: C360Client, resource: string, id: BaseKey, variables: Variables | undefined, init?: RequestInit): Promise<{ id: BaseKey }> {
+export async function updateRecord(
+  client: C360Client,
+  resource: string,
+  id: BaseKey,
+  variables: Variables | undefined,
+  init?: RequestInit,
+): Promise<{ id: BaseKey }> {
   if (resource !== 'segments') return notWritable('update', resource);
   return client.updateSegment(String(id), bodyOf<SegmentUpdate>(variables), init);
 }
 
 /** `deleteOne` of a membership: `id` is the tag or segment id; the customer comes from meta or variables. */
-export async function deleteRecord(client: C360Client, resource: string, id: BaseKey, variables: Variables | undefined, meta: MetaQuery | undefined, init?: RequestInit): Promise<{ id: BaseKey }> {
+export async function deleteRecord(
+  client: C360Client,
+  resource: string,
+  id: BaseKey,
+  variables: Variables | undefined,
+  meta: MetaQuery | undefined,
+  init?: RequestInit,
+): Promise<{ id: BaseKey }> {
   switch (resource) {
     case 'customer-tags':
       await client.untagCustomer(customerOf(variables, meta), String(id), init);

@@ -50,7 +50,12 @@ export type TicketAction = z.input<typeof TicketAction>;
 /** POST /customers/:id/actions/points. */
 export const PointsAction = z
   .object({
-    points: z.number().int().min(-POINTS_ADJUSTMENT_MAX).max(POINTS_ADJUSTMENT_MAX).refine((n) => n !== 0, 'must not be 0')
+    points: z
+      .number()
+      .int()
+      .min(-POINTS_ADJUSTMENT_MAX)
+      .max(POINTS_ADJUSTMENT_MAX)
+      .refine((n) => n !== 0, 'must not be 0')
       .meta({ description: 'Positive adds (earned), negative takes from the balance (redeemed)' }),
     reason: Text(200),
   })

@@ -11,7 +11,11 @@ import { Cursor, Timestamp } from './common.js';
 export const AuditQuery = z.object({
   customer: z.string().min(1).max(200).optional().meta({ description: 'Only entries about this customer id' }),
   actor: z.string().min(1).max(200).optional().meta({ description: 'Only entries by this actor (exact name, as recorded)' }),
-  action: z.string().min(1).max(100).optional()
+  action: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
     .meta({ description: 'Only this action (e.g. `preferences.updated`), or a family ending in `.*` (e.g. `export.*`)' }),
   from: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
   to: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
@@ -33,7 +37,5 @@ export const AuditEntry = z
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** GET /audit: entries newest first, keyset-paginated. */
-export const AuditPage = z
-  .object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() })
-  .meta({ id: 'AuditPage' });
+export const AuditPage = z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() }).meta({ id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPage>;

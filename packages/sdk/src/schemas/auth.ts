@@ -45,7 +45,8 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'loyalty:adjust': 'Adjust loyalty points (quick action)',
   'tickets:write': 'Open tickets (quick action)',
   'email:send': 'Send an email to the customer (quick action)',
-  'consent:write': 'Change a customer’s communication preferences and consent (opt-in/out with reason, quiet hours, time zone, language, frequency)',
+  'consent:write':
+    'Change a customer’s communication preferences and consent (opt-in/out with reason, quiet hours, time zone, language, frequency)',
   notifications: 'Receive notifications (churn, health, CSAT, VIP rules): list and mark read one’s own, choose their kinds and channels',
   export: 'Export a customer (PDF, CSV)',
   'audit:read': 'Read the audit log (`GET /audit`): actions, exports and their actors',
@@ -58,10 +59,29 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
   viewer: Object.freeze(['customers:read'] as const),
-  agent: Object.freeze(['customers:read', 'notes:write', 'tags:write', 'tickets:write', 'email:send', 'consent:write', 'notifications'] as const),
+  agent: Object.freeze([
+    'customers:read',
+    'notes:write',
+    'tags:write',
+    'tickets:write',
+    'email:send',
+    'consent:write',
+    'notifications',
+  ] as const),
   manager: Object.freeze([
-    'customers:read', 'payments:full', 'notes:private', 'notes:write', 'tags:write', 'segments:write',
-    'loyalty:adjust', 'tickets:write', 'email:send', 'consent:write', 'notifications', 'export', 'audit:read',
+    'customers:read',
+    'payments:full',
+    'notes:private',
+    'notes:write',
+    'tags:write',
+    'segments:write',
+    'loyalty:adjust',
+    'tickets:write',
+    'email:send',
+    'consent:write',
+    'notifications',
+    'export',
+    'audit:read',
   ] as const),
   admin: Object.freeze([...PERMISSIONS]),
 });
@@ -84,10 +104,7 @@ export const CurrentActor = z
     permissions: z.array(Permission).meta({ description: 'Every permission of the role (ROLE_PERMISSIONS)' }),
     tokenId: z.string().meta({ description: 'Id of the API key (`tok_…`), or `emb_…` for an embed token' }),
     kind: TokenKind,
-    customerId: z
-      .string()
-      .nullable()
-      .meta({ description: 'Set for a customer-scoped token: it may only read and act on this customer' }),
+    customerId: z.string().nullable().meta({ description: 'Set for a customer-scoped token: it may only read and act on this customer' }),
     expiresAt: z.string().nullable().meta({ description: 'ISO 8601 expiry of the token, or null when it does not expire' }),
   })
   .meta({ id: 'CurrentActor' });

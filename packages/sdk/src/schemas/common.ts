@@ -16,7 +16,10 @@ export const CustomerId = z
 export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 timestamp (UTC)' });
 
 /** ISO 4217 currency code, e.g. `GBP`. */
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as GBP').meta({ example: 'GBP' });
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as GBP')
+  .meta({ example: 'GBP' });
 
 /** An amount of money in major units (e.g. pounds, 12.5 = £12.50), always beside a `currency`. */
 export const Money = z.number().meta({ description: 'Amount in major units of `currency` (e.g. 12.5 = £12.50)' });

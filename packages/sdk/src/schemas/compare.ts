@@ -9,13 +9,15 @@ import { ChurnLevel, HealthLevel, Rfm } from './scores.js';
 import { CustomerMetrics, SegmentMembership, Tag } from './customer.js';
 import { COMPARE_MAX, COMPARE_MIN } from '../constants.js';
 
-
 /** Query of GET /customers/compare: `ids=a,b[,c]`, 2–3 distinct customer ids. */
 export const CompareQuery = z.object({
   ids: z
     .string()
     .transform((s, ctx) => {
-      const ids = s.split(',').map((p) => p.trim()).filter(Boolean);
+      const ids = s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX) {
         ctx.addIssue({ code: 'custom', message: `give ${COMPARE_MIN}–${COMPARE_MAX} comma-separated customer ids (got ${ids.length})` });
         return z.NEVER;
@@ -85,9 +87,15 @@ export type ComparedField = z.infer<typeof ComparedField>;
 export const ComparisonDifference = z
   .object({
     field: ComparedField,
-    values: z.array(z.number().nullable()).meta({ description: 'One value per customer, in the order of `customers` (null: not applicable, e.g. no purchase yet)' }),
-    highest: CustomerId.nullable().meta({ description: 'The customer with the largest value (the first of them on a tie); null when all values are equal or missing' }),
-    lowest: CustomerId.nullable().meta({ description: 'The customer with the smallest value (the first of them on a tie); null when all values are equal or missing' }),
+    values: z
+      .array(z.number().nullable())
+      .meta({ description: 'One value per customer, in the order of `customers` (null: not applicable, e.g. no purchase yet)' }),
+    highest: CustomerId.nullable().meta({
+      description: 'The customer with the largest value (the first of them on a tie); null when all values are equal or missing',
+    }),
+    lowest: CustomerId.nullable().meta({
+      description: 'The customer with the smallest value (the first of them on a tie); null when all values are equal or missing',
+    }),
     differs: z.boolean().meta({ description: 'True when at least two present values differ' }),
   })
   .meta({ id: 'ComparisonDifference' });

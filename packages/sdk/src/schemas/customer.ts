@@ -59,7 +59,11 @@ export const CustomerMetrics = z
     totalOrders: z.number().int().nonnegative(),
     completedOrders: z.number().int().nonnegative(),
     totalRefunded: Money.meta({ description: 'Sum of refunds, positive; never subtracted from lifetimeValue' }),
-    daysSinceLastPurchase: z.number().int().nullable().meta({ description: 'Whole days from the last completed order to as-of; null if none' }),
+    daysSinceLastPurchase: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Whole days from the last completed order to as-of; null if none' }),
     tenureDays: z.number().int().meta({ description: 'Whole days from registration to as-of' }),
     purchaseFrequency: z.number().meta({ description: 'Completed orders per 30 days of tenure (tenure floored at 30 days)' }),
     firstOrderAt: Timestamp.nullable(),
@@ -68,9 +72,7 @@ export const CustomerMetrics = z
   .meta({ id: 'CustomerMetrics' });
 export type CustomerMetrics = z.infer<typeof CustomerMetrics>;
 
-export const Tag = z
-  .object({ id: z.string(), name: z.string(), color: z.string().meta({ example: '#2563eb' }) })
-  .meta({ id: 'Tag' });
+export const Tag = z.object({ id: z.string(), name: z.string(), color: z.string().meta({ example: '#2563eb' }) }).meta({ id: 'Tag' });
 export type Tag = z.infer<typeof Tag>;
 
 /** A customer's membership of a segment and how it came about. */
@@ -111,8 +113,16 @@ export const Customer360 = z
 export type Customer360 = z.infer<typeof Customer360>;
 
 export const CustomerSort = z.enum([
-  'name', 'id', '-lifetimeValue', 'lifetimeValue', '-lastPurchaseAt', '-totalOrders',
-  'healthScore', '-healthScore', 'churnRisk', '-churnRisk',
+  'name',
+  'id',
+  '-lifetimeValue',
+  'lifetimeValue',
+  '-lastPurchaseAt',
+  '-totalOrders',
+  'healthScore',
+  '-healthScore',
+  'churnRisk',
+  '-churnRisk',
 ]);
 export type CustomerSort = z.infer<typeof CustomerSort>;
 
@@ -135,7 +145,14 @@ export const SEARCH_IDS_MAX = 100;
 const SearchIds = z
   .string()
   .transform((s, ctx) => {
-    const ids = [...new Set(s.split(',').map((p) => p.trim()).filter(Boolean))];
+    const ids = [
+      ...new Set(
+        s
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (ids.length < 1 || ids.length > SEARCH_IDS_MAX) {
       ctx.addIssue({ code: 'custom', message: `give 1–${SEARCH_IDS_MAX} comma-separated customer ids (got ${ids.length})` });
       return z.NEVER;
@@ -147,7 +164,10 @@ const SearchIds = z
     }
     return ids;
   })
-  .meta({ description: `Only these customers: 1–${SEARCH_IDS_MAX} ids, comma-separated (unknown ids are left out)`, example: '17850,12583' });
+  .meta({
+    description: `Only these customers: 1–${SEARCH_IDS_MAX} ids, comma-separated (unknown ids are left out)`,
+    example: '17850,12583',
+  });
 
 /** A 0–100 score bound of the search filters. */
 const ScoreBound = z.coerce.number().int().min(0).max(100);
@@ -165,7 +185,12 @@ export const CustomerSearchQuery = z.object({
   clvMax: z.coerce.number().nonnegative().optional(),
   ordersMin: z.coerce.number().int().nonnegative().optional(),
   ordersMax: z.coerce.number().int().nonnegative().optional(),
-  segment: z.string().min(1).max(128).optional().meta({ description: 'Segment id (GET /segments): RFM, rule or manual, e.g. "rfm:champions"' }),
+  segment: z
+    .string()
+    .min(1)
+    .max(128)
+    .optional()
+    .meta({ description: 'Segment id (GET /segments): RFM, rule or manual, e.g. "rfm:champions"' }),
   tier: SearchTier.optional().meta({ description: 'Loyalty tier' }),
   tag: z.string().trim().min(1).max(128).optional().meta({ description: 'Tag id, or tag name (case-insensitive)' }),
   healthMin: ScoreBound.optional().meta({ description: 'Minimum health score, 0–100' }),
@@ -191,9 +216,19 @@ export const CustomerSummary = z
     totalOrders: z.number().int(),
     lastPurchaseAt: Timestamp.nullable(),
     matchedOrderNumber: z.string().nullable().meta({ description: 'Set when `q` matched an order number' }),
-    healthScore: z.number().int().min(0).max(100).nullable()
+    healthScore: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .nullable()
       .meta({ description: 'Health score 0–100 as last scored (see docs/scoring.md, "Stored scores"); null until first scored' }),
-    churnRisk: z.number().int().min(0).max(100).nullable()
+    churnRisk: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .nullable()
       .meta({ description: 'Churn risk 0–100 as last scored; null until first scored' }),
   })
   .meta({ id: 'CustomerSummary' });
@@ -202,7 +237,10 @@ export type CustomerSummary = z.infer<typeof CustomerSummary>;
 export const CustomerSearchPage = z
   .object({
     items: z.array(CustomerSummary),
-    total: z.number().int().meta({ description: 'Number of customers matching the query and filters, counted exactly up to SEARCH_COUNT_LIMIT (10,000); beyond, 10,000 with `totalIsEstimate`' }),
+    total: z.number().int().meta({
+      description:
+        'Number of customers matching the query and filters, counted exactly up to SEARCH_COUNT_LIMIT (10,000); beyond, 10,000 with `totalIsEstimate`',
+    }),
     totalIsEstimate: z.boolean().meta({ description: 'True when more than 10,000 match: `total` is then a lower bound ("10,000+")' }),
     nextCursor: z.string().nullable(),
   })

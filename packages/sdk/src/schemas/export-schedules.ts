@@ -17,11 +17,20 @@ export const ExportDelivery = z
     }),
     z.object({
       kind: z.literal('webhook'),
-      url: z.url({ protocol: /^https?$/ }).max(2000).meta({ description: 'POSTed the file, signed like notification webhooks (`C360-Signature`)' }),
+      url: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .meta({ description: 'POSTed the file, signed like notification webhooks (`C360-Signature`)' }),
     }),
     z.object({
       kind: z.literal('download'),
-      retentionDays: z.number().int().min(1).max(90).default(7).meta({ description: 'How long each run’s file is kept for GET …/runs/{runId}/file' }),
+      retentionDays: z
+        .number()
+        .int()
+        .min(1)
+        .max(90)
+        .default(7)
+        .meta({ description: 'How long each run’s file is kept for GET …/runs/{runId}/file' }),
     }),
   ])
   .meta({ id: 'ExportDelivery' });
@@ -40,10 +49,14 @@ const Filters = z
   .record(z.string(), z.union([z.string(), z.number()]))
   .superRefine((filters, ctx) => {
     const parsed = BulkExportQuery.safeParse(filters);
-    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
   })
   .meta({ description: 'The filters and sort of GET /customers, as its query parameters (e.g. `{"clvMin": 1000, "country": "France"}`)' });
-const Locale = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-FR').meta({ example: 'fr' });
+const Locale = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-FR')
+  .meta({ example: 'fr' });
 
 /** Body of POST /export-schedules. */
 export const NewExportSchedule = z

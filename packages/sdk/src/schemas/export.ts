@@ -7,7 +7,9 @@ import { CustomerSearchQuery } from './customer.js';
 
 /** Query of GET /customers/{id}/export. */
 export const ExportQuery = z.object({
-  format: z.enum(['pdf', 'csv', 'xlsx']).default('pdf')
+  format: z
+    .enum(['pdf', 'csv', 'xlsx'])
+    .default('pdf')
     .meta({ description: '`pdf` (the full report), `csv` (metrics and order history) or `xlsx` (an Excel workbook, a sheet per section)' }),
 });
 export type ExportQuery = z.input<typeof ExportQuery>;

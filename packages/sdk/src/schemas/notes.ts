@@ -18,7 +18,6 @@ export type NoteType = z.infer<typeof NoteType>;
 export const NoteVisibility = z.enum(['team', 'private', 'restricted']);
 export type NoteVisibility = z.infer<typeof NoteVisibility>;
 
-
 export const Note = z
   .object({
     id: z.string(),

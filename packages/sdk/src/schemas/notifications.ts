@@ -14,8 +14,9 @@ export const NOTIFICATION_KINDS = ['churn.high', 'health.drop', 'csat.negative',
 
 export const NotificationKind = z.enum(NOTIFICATION_KINDS).meta({
   id: 'NotificationKind',
-  description: 'churn.high: churn level rose to high; health.drop: health fell by the configured points or to a lower level; '
-    + 'csat.negative: a ticket was rated at or below the configured CSAT; vip.ticket / vip.order: a VIP customer opened a ticket / placed an order',
+  description:
+    'churn.high: churn level rose to high; health.drop: health fell by the configured points or to a lower level; ' +
+    'csat.negative: a ticket was rated at or below the configured CSAT; vip.ticket / vip.order: a VIP customer opened a ticket / placed an order',
 });
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -50,7 +51,10 @@ export type Notification = z.infer<typeof Notification>;
 
 /** Query of GET /notifications. */
 export const NotificationsQuery = z.object({
-  unread: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true'))
+  unread: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
     .meta({ description: '`true`: only unread ones' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: Cursor.optional(),
@@ -69,10 +73,17 @@ export type NotificationsPage = z.infer<typeof NotificationsPage>;
 /** GET/PUT /notifications/preferences: the caller's subscription. */
 export const NotificationPreferences = z
   .object({
-    kinds: z.array(NotificationKind).meta({ description: 'Kinds to receive (those above the caller’s role are never sent); empty = unsubscribed' }),
-    channels: z.array(NotificationChannel).meta({ description: 'Where to deliver them; in_app is listed by GET /notifications and streamed' }),
+    kinds: z
+      .array(NotificationKind)
+      .meta({ description: 'Kinds to receive (those above the caller’s role are never sent); empty = unsubscribed' }),
+    channels: z
+      .array(NotificationChannel)
+      .meta({ description: 'Where to deliver them; in_app is listed by GET /notifications and streamed' }),
     email: z.email().nullable().meta({ description: 'Address of the email channel' }),
-    webhookUrl: z.url({ protocol: /^https?$/ }).nullable().meta({ description: 'URL of the webhook channel (POST, signed, see docs/api.md)' }),
+    webhookUrl: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .meta({ description: 'URL of the webhook channel (POST, signed, see docs/api.md)' }),
   })
   .meta({ id: 'NotificationPreferences' });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
@@ -80,15 +91,27 @@ export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 /** Body of PUT /notifications/preferences. */
 export const NotificationPreferencesUpdate = z
   .object({
-    kinds: z.array(NotificationKind).max(NOTIFICATION_KINDS.length).transform((k) => [...new Set(k)]),
-    channels: z.array(NotificationChannel).max(NOTIFICATION_CHANNELS.length).transform((c) => [...new Set(c)]),
+    kinds: z
+      .array(NotificationKind)
+      .max(NOTIFICATION_KINDS.length)
+      .transform((k) => [...new Set(k)]),
+    channels: z
+      .array(NotificationChannel)
+      .max(NOTIFICATION_CHANNELS.length)
+      .transform((c) => [...new Set(c)]),
     email: z.email().nullable().default(null),
-    webhookUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
+    webhookUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .nullable()
+      .default(null),
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.channels.includes('email') && !p.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'required for the email channel' });
-    if (p.channels.includes('webhook') && !p.webhookUrl) ctx.addIssue({ code: 'custom', path: ['webhookUrl'], message: 'required for the webhook channel' });
+    if (p.channels.includes('email') && !p.email)
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'required for the email channel' });
+    if (p.channels.includes('webhook') && !p.webhookUrl)
+      ctx.addIssue({ code: 'custom', path: ['webhookUrl'], message: 'required for the webhook channel' });
   })
   .meta({ id: 'NotificationPreferencesUpdate' });
 export type NotificationPreferencesUpdate = z.input<typeof NotificationPreferencesUpdate>;

@@ -9,7 +9,10 @@ import { z } from 'zod';
 import { ContactFrequency } from './events/index.js';
 import { ConsentLogEntry, MarketingPreferences } from './sections.js';
 
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (00:00–23:59)').meta({ example: '22:00' });
+const ClockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (00:00–23:59)')
+  .meta({ example: '22:00' });
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 /** True for a time zone Intl knows (IANA names such as Europe/London). */
@@ -34,10 +37,17 @@ export const PreferencesEdit = z
       .partial()
       .optional()
       .meta({ description: 'Opt-in (true) or opt-out (false) per channel; channels left out keep their value' }),
-    quietHours: z.strictObject({ start: ClockTime, end: ClockTime }).nullable().optional()
+    quietHours: z
+      .strictObject({ start: ClockTime, end: ClockTime })
+      .nullable()
+      .optional()
       .meta({ description: 'No messages from start to end (may wrap midnight), in `timezone`; null clears' }),
     timezone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/London').nullable().optional(),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-CA').nullable().optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-CA')
+      .nullable()
+      .optional(),
     frequency: ContactFrequency.nullable().optional(),
     reason: Text(500).optional().meta({ description: 'Why consent changed, e.g. "asked by phone to stop texts" (required with optIns)' }),
     source: Text(200).optional().meta({ description: 'Where the customer asked, e.g. "phone", "chat" (consent log; default "c360")' }),
@@ -46,7 +56,8 @@ export const PreferencesEdit = z
     if (![d.optIns, d.quietHours, d.timezone, d.language, d.frequency].some((v) => v !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['optIns'], message: 'give at least one of optIns, quietHours, timezone, language, frequency' });
     }
-    if (d.optIns && Object.keys(d.optIns).length === 0) ctx.addIssue({ code: 'custom', path: ['optIns'], message: 'name at least one channel' });
+    if (d.optIns && Object.keys(d.optIns).length === 0)
+      ctx.addIssue({ code: 'custom', path: ['optIns'], message: 'name at least one channel' });
     if (d.optIns && Object.keys(d.optIns).length > 0 && d.reason === undefined) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a consent change needs a reason' });
     }

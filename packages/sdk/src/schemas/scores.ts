@@ -28,7 +28,10 @@ export const Rfm = z
     r: Quintile.meta({ description: 'Recency quintile (5 = most recent)' }),
     f: Quintile.meta({ description: 'Frequency quintile (completed orders)' }),
     m: Quintile.meta({ description: 'Monetary quintile (lifetime value)' }),
-    score: z.string().regex(/^[1-5] [1-5] [1-5]$/).meta({ example: '5 4 4' }),
+    score: z
+      .string()
+      .regex(/^[1-5] [1-5] [1-5]$/)
+      .meta({ example: '5 4 4' }),
     segment: RfmSegmentName,
   })
   .meta({ id: 'Rfm' });

@@ -10,18 +10,28 @@ import { z } from 'zod';
 import { Currency, Money, Timestamp } from './common.js';
 import { SegmentMembership } from './customer.js';
 import {
-  ContactFrequency, DeviceType, LoyaltyTier, MarketingChannel, PaymentKind, PaymentMethodType, PaymentStatus,
-  TicketChannel, TicketPriority, TicketStatus,
+  ContactFrequency,
+  DeviceType,
+  LoyaltyTier,
+  MarketingChannel,
+  PaymentKind,
+  PaymentMethodType,
+  PaymentStatus,
+  TicketChannel,
+  TicketPriority,
+  TicketStatus,
 } from './events/index.js';
 
 const AsOf = Timestamp.meta({ description: 'The as-of instant the section was computed at' });
 const Count = z.number().int().nonnegative();
 const Fraction = z.number().min(0).max(1);
 /** `YYYY-MM` (UTC calendar month). */
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').meta({ example: '2011-11' });
+const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+  .meta({ example: '2011-11' });
 
 // ---- loyalty (R4) ----------------------------------------------------------------------------------
-
 
 export const LoyaltyTransactionKind = z.enum(['earn', 'redeem', 'expire', 'adjust']);
 export type LoyaltyTransactionKind = z.infer<typeof LoyaltyTransactionKind>;
@@ -55,10 +65,12 @@ export const LoyaltyStatus = z
       description: "Lifetime points still needed to reach nextTier's threshold (LOYALTY_TIER_THRESHOLDS); null when there is no next tier",
     }),
     progress: Fraction.meta({
-      description: '(lifetimePoints − threshold of tier) / (threshold of nextTier − threshold of tier), clamped to 0–1; 1 at the top tier, 0 when not enrolled',
+      description:
+        '(lifetimePoints − threshold of tier) / (threshold of nextTier − threshold of tier), clamped to 0–1; 1 at the top tier, 0 when not enrolled',
     }),
     pointsExpiringIn30Days: Count.meta({
-      description: 'Unused earned points whose expiry is in (asOf, asOf + 30 days]; points are used soonest-expiring first; at most the balance',
+      description:
+        'Unused earned points whose expiry is in (asOf, asOf + 30 days]; points are used soonest-expiring first; at most the balance',
     }),
     referralCode: z.string().nullable(),
     referralCount: Count.meta({ description: 'People this customer referred' }),
@@ -69,8 +81,10 @@ export type LoyaltyStatus = z.infer<typeof LoyaltyStatus>;
 
 // ---- marketing (R5, preferences and consent) -------------------------------------------------------
 
-
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).meta({ example: '22:00' });
+const ClockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+  .meta({ example: '22:00' });
 
 export const MarketingPreferences = z
   .object({
@@ -104,7 +118,7 @@ export const CampaignReceived = z
     id: z.string(),
     name: z.string(),
     channel: MarketingChannel,
-    sentAt: Timestamp.meta({ description: "When it was sent to this customer (earliest send/delivery; else its earliest event)" }),
+    sentAt: Timestamp.meta({ description: 'When it was sent to this customer (earliest send/delivery; else its earliest event)' }),
     opened: z.boolean().meta({ description: 'Opened or clicked (a click implies an open)' }),
     clicked: z.boolean(),
     bounced: z.boolean(),
@@ -131,11 +145,15 @@ export const MarketingEngagement = z
     preferences: MarketingPreferences,
     consentLog: z.array(ConsentLogEntry).max(20).meta({ description: 'The last 20 consent changes, newest first' }),
     campaigns: z.array(CampaignReceived).max(10).meta({ description: 'The last 10 campaigns received, newest first' }),
-    emailsDelivered: Count.meta({ description: 'Email messages delivered in the rate window (the rates\' denominator)' }),
+    emailsDelivered: Count.meta({ description: "Email messages delivered in the rate window (the rates' denominator)" }),
     emailsOpened: Count,
     emailsClicked: Count,
-    openRate: Fraction.nullable().meta({ description: 'emailsOpened / emailsDelivered over the 365 days up to as-of; null when none delivered' }),
-    clickRate: Fraction.nullable().meta({ description: 'emailsClicked / emailsDelivered over the 365 days up to as-of; null when none delivered' }),
+    openRate: Fraction.nullable().meta({
+      description: 'emailsOpened / emailsDelivered over the 365 days up to as-of; null when none delivered',
+    }),
+    clickRate: Fraction.nullable().meta({
+      description: 'emailsClicked / emailsDelivered over the 365 days up to as-of; null when none delivered',
+    }),
     lastOpenAt: Timestamp.nullable().meta({ description: 'Latest open of any campaign message (any channel)' }),
     lastOpenedCampaign: CampaignRef.nullable(),
     lastClickAt: Timestamp.nullable().meta({ description: 'Latest click in any campaign message (any channel)' }),
@@ -147,7 +165,6 @@ export type MarketingEngagement = z.infer<typeof MarketingEngagement>;
 
 // ---- support (R6, CSAT/NPS) ---------------------------------------------------------------------------
 
-
 export const TicketSummary = z
   .object({
     id: z.string(),
@@ -157,7 +174,11 @@ export const TicketSummary = z
     channel: TicketChannel.nullable(),
     createdAt: Timestamp,
     resolvedAt: Timestamp.nullable(),
-    resolutionHours: z.number().nonnegative().nullable().meta({ description: 'Hours from creation to resolution, 2 decimals; null while unresolved' }),
+    resolutionHours: z
+      .number()
+      .nonnegative()
+      .nullable()
+      .meta({ description: 'Hours from creation to resolution, 2 decimals; null while unresolved' }),
     csat: z.number().int().min(1).max(5).nullable().meta({ description: 'Satisfaction 1–5' }),
     nps: z.number().int().min(0).max(10).nullable().meta({ description: 'Net promoter answer 0–10' }),
     open: z.boolean().meta({ description: 'Status is open, pending, in_progress or escalated' }),
@@ -172,11 +193,19 @@ export const SupportHistory = z
     tickets: z.array(TicketSummary).meta({ description: 'All tickets, newest first (by creation)' }),
     totalTickets: Count,
     openTickets: Count,
-    averageResolutionHours: z.number().nonnegative().nullable()
+    averageResolutionHours: z
+      .number()
+      .nonnegative()
+      .nullable()
       .meta({ description: 'Mean hours from creation to resolution over resolved tickets, 2 decimals; null if none' }),
     csatAverage: z.number().min(1).max(5).nullable().meta({ description: 'Mean CSAT (1–5) over rated tickets, 2 decimals; null if none' }),
     csatResponses: Count,
-    npsScore: z.number().int().min(-100).max(100).nullable()
+    npsScore: z
+      .number()
+      .int()
+      .min(-100)
+      .max(100)
+      .nullable()
       .meta({ description: 'Net Promoter Score: % promoters (9–10) − % detractors (0–6) over NPS answers, rounded; null if none' }),
     npsResponses: Count,
   })
@@ -195,9 +224,7 @@ export const TicketHistoryEntry = z
 export type TicketHistoryEntry = z.infer<typeof TicketHistoryEntry>;
 
 /** GET /customers/:id/support/tickets/:ticketId — one ticket with its history, oldest first. */
-export const TicketDetail = z
-  .object({ ticket: TicketSummary, events: z.array(TicketHistoryEntry) })
-  .meta({ id: 'TicketDetail' });
+export const TicketDetail = z.object({ ticket: TicketSummary, events: z.array(TicketHistoryEntry) }).meta({ id: 'TicketDetail' });
 export type TicketDetail = z.infer<typeof TicketDetail>;
 
 // ---- payments (R9) ------------------------------------------------------------------------------------
@@ -234,7 +261,9 @@ export const PaymentTransaction = z
       .nullable()
       .meta({ description: 'Summary of the method used, when it is known' }),
     orderId: z.string().nullable(),
-    reference: z.string().nullable().meta({ description: 'The payment processor’s reference (billing detail): null when unknown or when the caller lacks `payments:full`' }),
+    reference: z.string().nullable().meta({
+      description: 'The payment processor’s reference (billing detail): null when unknown or when the caller lacks `payments:full`',
+    }),
     occurredAt: Timestamp,
     flagged: z.boolean().meta({ description: 'Failed or a refund (highlighted, R9.4)' }),
   })
@@ -247,7 +276,8 @@ export const PaymentsOverview = z
     asOf: AsOf,
     currency: Currency,
     masked: z.boolean().meta({
-      description: 'True when the caller lacks `payments:full`: every transaction `reference` is null (say "billing details masked for your role")',
+      description:
+        'True when the caller lacks `payments:full`: every transaction `reference` is null (say "billing details masked for your role")',
     }),
     methods: z.array(SavedPaymentMethod).meta({ description: 'Default first, then newest first' }),
     transactions: z.array(PaymentTransaction).meta({ description: 'All charges and refunds, newest first' }),
@@ -287,12 +317,18 @@ export const BehaviorAnalytics = z
     topViewedCategories: z.array(ViewedCategory).max(5).meta({ description: 'Top 5 categories by product views' }),
     topPurchased: z.object({
       basis: z.enum(['category', 'product']).meta({
-        description: "'category' when a completed order line has a categorised product (uncategorised lines are then left out); else 'product' (e.g. Online Retail)",
+        description:
+          "'category' when a completed order line has a categorised product (uncategorised lines are then left out); else 'product' (e.g. Online Retail)",
       }),
       items: z.array(PurchasedItem).max(5).meta({ description: 'Top 5 by units bought in completed orders' }),
     }),
     sessions: Count,
-    averageDurationSeconds: z.number().int().nonnegative().nullable().meta({ description: 'Mean session duration in whole seconds; null without sessions' }),
+    averageDurationSeconds: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .meta({ description: 'Mean session duration in whole seconds; null without sessions' }),
     deviceBreakdown: z
       .array(z.object({ device: DeviceType, sessions: Count, share: Fraction }))
       .meta({ description: 'Every device type (desktop, mobile, tablet) with its sessions and share of all sessions' }),
@@ -301,8 +337,12 @@ export const BehaviorAnalytics = z
       .length(7)
       .meta({ description: 'Completed orders by placed time: [weekday 0 = Monday … 6 = Sunday][hour 0–23], UTC' }),
     clvTrend: z
-      .array(z.object({ month: Month, value: Money.meta({ description: 'Cumulative lifetime value at the end of the month' }), added: Money }))
-      .meta({ description: 'Every month from the first completed order to max(last completed order, as-of); the last value = lifetimeValue' }),
+      .array(
+        z.object({ month: Month, value: Money.meta({ description: 'Cumulative lifetime value at the end of the month' }), added: Money }),
+      )
+      .meta({
+        description: 'Every month from the first completed order to max(last completed order, as-of); the last value = lifetimeValue',
+      }),
     csatTrend: z
       .array(z.object({ month: Month, average: z.number().min(1).max(5), responses: Count }))
       .meta({ description: 'Mean CSAT per month of resolution (creation when unresolved), 2 decimals; months with ratings only' }),

@@ -85,7 +85,11 @@ function checkCondition(c: { field: SegmentField; op: SegmentOperator; value: un
   }
   const list = c.op === 'in';
   if (list !== Array.isArray(c.value)) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: list ? 'must be a non-empty list for "in"' : 'must be a single value (a list only with "in")' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value'],
+      message: list ? 'must be a non-empty list for "in"' : 'must be a single value (a list only with "in")',
+    });
     return;
   }
   const values = (Array.isArray(c.value) ? c.value : [c.value]) as unknown[];
@@ -175,21 +179,28 @@ const Node: z.ZodType<SegmentCriteria> = z.lazy(() =>
       }
       if (forms.length > 1) {
         const extra = keys.find((k) => formOf(k) !== forms[0])!;
-        ctx.addIssue({ code: 'custom', path: [extra], message: `a node has exactly one form: {all}, {any}, {not} or {field, op, value}; found ${forms.join(' and ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [extra],
+          message: `a node has exactly one form: {all}, {any}, {not} or {field, op, value}; found ${forms.join(' and ')}`,
+        });
         return;
       }
       if (forms[0] === 'condition') {
         for (const key of ['field', 'op', 'value'] as const) {
           if (n[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in a condition {field, op, value}' });
         }
-        if (n.field !== undefined && n.op !== undefined && n.value !== undefined) checkCondition({ field: n.field, op: n.op, value: n.value }, ctx);
+        if (n.field !== undefined && n.op !== undefined && n.value !== undefined)
+          checkCondition({ field: n.field, op: n.op, value: n.value }, ctx);
       }
     })
     .meta({
       id: 'SegmentCriteria',
       description:
         'Exactly one of: `{all:[criteria…]}` (every one holds), `{any:[criteria…]}` (at least one holds), `{not:criteria}`, or a condition `{field, op, value}`. See docs/segments.md.',
-      examples: [{ all: [{ field: 'lifetimeValue', op: '>=', value: 1000 }, { not: { field: 'tag', op: 'contains', value: 'do-not-contact' } }] }],
+      examples: [
+        { all: [{ field: 'lifetimeValue', op: '>=', value: 1000 }, { not: { field: 'tag', op: 'contains', value: 'do-not-contact' } }] },
+      ],
     }),
 ) as unknown as z.ZodType<SegmentCriteria>;
 
@@ -228,7 +239,12 @@ export const SegmentList = z
   .meta({ id: 'SegmentList' });
 export type SegmentList = z.infer<typeof SegmentList>;
 
-const SegmentName = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
+const SegmentName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters')
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
 
 /** Body of POST /segments: rule segments need `criteria`, manual segments have none. */
 export const NewSegment = z
@@ -240,8 +256,10 @@ export const NewSegment = z
   })
   .strict()
   .superRefine((s, ctx) => {
-    if (s.kind === 'rule' && s.criteria === undefined) ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'is required for a rule segment' });
-    if (s.kind === 'manual' && s.criteria !== undefined) ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'a manual segment has no criteria' });
+    if (s.kind === 'rule' && s.criteria === undefined)
+      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'is required for a rule segment' });
+    if (s.kind === 'manual' && s.criteria !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'a manual segment has no criteria' });
   })
   .meta({ id: 'NewSegment' });
 export type NewSegment = z.input<typeof NewSegment>;
@@ -259,7 +277,13 @@ export type SegmentUpdate = z.input<typeof SegmentUpdate>;
 
 /** Body of POST /customers/:id/segments. */
 export const SegmentAssignment = z
-  .object({ segmentId: z.string().min(1).max(128).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters') })
+  .object({
+    segmentId: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters'),
+  })
   .strict()
   .meta({ id: 'SegmentAssignment' });
 export type SegmentAssignment = z.infer<typeof SegmentAssignment>;

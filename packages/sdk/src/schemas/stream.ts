@@ -15,9 +15,9 @@ export const ChangeSection = z
   .meta({
     id: 'ChangeSection',
     description:
-      'profile: GET /customers/{id}/360 profile and metrics; scores: its health, churn and RFM; tags and segments: its tags and segments '
-      + '(and GET /customers/{id}/tags, /segments); orders, payments, support, loyalty, marketing, notes, timeline: the endpoint of that name; '
-      + 'behavior: GET /customers/{id}/analytics',
+      'profile: GET /customers/{id}/360 profile and metrics; scores: its health, churn and RFM; tags and segments: its tags and segments ' +
+      '(and GET /customers/{id}/tags, /segments); orders, payments, support, loyalty, marketing, notes, timeline: the endpoint of that name; ' +
+      'behavior: GET /customers/{id}/analytics',
   });
 export type ChangeSection = z.infer<typeof ChangeSection>;
 
@@ -27,8 +27,9 @@ export const ChangeRecord = z
     customerId: CustomerId,
     section: ChangeSection,
     type: z.string().meta({
-      description: 'What happened: an ingestion event type (`order.placed`, `loyalty.points_earned`, …) or `note.added`, '
-        + '`tag.assigned`, `tag.removed`, `segment.assigned`, `segment.removed`',
+      description:
+        'What happened: an ingestion event type (`order.placed`, `loyalty.points_earned`, …) or `note.added`, ' +
+        '`tag.assigned`, `tag.removed`, `segment.assigned`, `segment.removed`',
     }),
     at: Timestamp.meta({ description: 'When the change was committed' }),
     activityId: z.string().optional().meta({ description: 'The timeline entry of the change, when it has one' }),
@@ -41,7 +42,14 @@ export const STREAM_CUSTOMERS_MAX = 100;
 
 /** `customer=a` or `customer=a,b,c`: 1–{@link STREAM_CUSTOMERS_MAX} customer ids (duplicates ignored). */
 const StreamCustomers = z.string().transform((s, ctx) => {
-  const ids = [...new Set(s.split(',').map((p) => p.trim()).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (ids.length < 1 || ids.length > STREAM_CUSTOMERS_MAX) {
     ctx.addIssue({ code: 'custom', message: `give 1–${STREAM_CUSTOMERS_MAX} comma-separated customer ids (got ${ids.length})` });
     return z.NEVER;
@@ -65,10 +73,16 @@ export const StreamQuery = z.object({
     .string()
     .regex(/^\d{1,15}$/)
     .optional()
-    .meta({ param: { name: 'lastEventId', in: 'query' }, description: 'Resume after this change id (for clients that reconnect by hand; the `Last-Event-ID` header wins)' }),
+    .meta({
+      param: { name: 'lastEventId', in: 'query' },
+      description: 'Resume after this change id (for clients that reconnect by hand; the `Last-Event-ID` header wins)',
+    }),
   token: z
     .string()
     .optional()
-    .meta({ param: { name: 'token', in: 'query' }, description: 'The bearer token, for EventSource (which cannot send headers); accepted on this route only' }),
+    .meta({
+      param: { name: 'token', in: 'query' },
+      description: 'The bearer token, for EventSource (which cannot send headers); accepted on this route only',
+    }),
 });
 export type StreamQuery = z.input<typeof StreamQuery>;

@@ -14,7 +14,6 @@ export const TagColor = z
   .transform((s) => s.toLowerCase())
   .meta({ example: '#2563eb' });
 
-
 /** 1–40 characters after trimming; no control characters. */
 export const TagName = z
   .string()

@@ -33,7 +33,10 @@ export const TimelineQuery = z.object({
     .optional()
     .transform((s, ctx) => {
       if (!s) return undefined;
-      const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+      const parts = s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       for (const p of parts) {
         if (!TimelineEventType.safeParse(p).success) {
           ctx.addIssue({ code: 'custom', message: `unknown event type "${p}"; one of ${TimelineEventType.options.join(', ')}` });

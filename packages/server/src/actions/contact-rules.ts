@@ -44,17 +44,38 @@ export async function checkEmailAllowed(db: Db, customerId: string, now: Date): 
   if (!customer) throw customerNotFound(customerId);
   const email = customer.email?.trim();
   if (!email) {
-    throw new ProblemError(422, 'no-email-address', 'Customer has no email address', `Customer "${customerId}" has no email address on file`);
+    throw new ProblemError(
+      422,
+      'no-email-address',
+      'Customer has no email address',
+      `Customer "${customerId}" has no email address on file`,
+    );
   }
   const prefs = await db.selectFrom('preferences').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
   if (!prefs) {
-    throw new ProblemError(409, 'email-opt-out', 'Customer has not opted in to email', `Customer "${customerId}" has not opted in to email (no preferences recorded)`);
+    throw new ProblemError(
+      409,
+      'email-opt-out',
+      'Customer has not opted in to email',
+      `Customer "${customerId}" has not opted in to email (no preferences recorded)`,
+    );
   }
   if (prefs.email_opt_in !== 1) {
-    const last = await db.selectFrom('consent_log').select('occurred_at').where('customer_id', '=', customerId).where('channel', '=', 'email')
-      .where('granted', '=', 0).orderBy('occurred_at', 'desc').limit(1).executeTakeFirst();
-    throw new ProblemError(409, 'email-opt-out', 'Customer has opted out of email',
-      `Customer "${customerId}" has opted out of email${last ? ` (since ${last.occurred_at})` : ''}`);
+    const last = await db
+      .selectFrom('consent_log')
+      .select('occurred_at')
+      .where('customer_id', '=', customerId)
+      .where('channel', '=', 'email')
+      .where('granted', '=', 0)
+      .orderBy('occurred_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    throw new ProblemError(
+      409,
+      'email-opt-out',
+      'Customer has opted out of email',
+      `Customer "${customerId}" has opted out of email${last ? ` (since ${last.occurred_at})` : ''}`,
+    );
   }
   const timezone = prefs.timezone || DEFAULT_TIMEZONE;
   if (prefs.quiet_hours_start && prefs.quiet_hours_end) {

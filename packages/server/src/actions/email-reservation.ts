@@ -30,9 +30,25 @@ export function leaseFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return text ? parseTtl(text, 'C360_IDEMPOTENCY_LEASE') : DEFAULT_LEASE_MS;
 }
 
-export interface Pending { state: 'pending'; fingerprint: string; messageId: string; leaseUntil: string }
-export interface Sent { state: 'sent'; fingerprint: string; messageId: string; queuedAt: string; transport: EmailQueued['transport']; response: string }
-interface Done { state: 'done'; fingerprint: string; result: EmailQueued }
+export interface Pending {
+  state: 'pending';
+  fingerprint: string;
+  messageId: string;
+  leaseUntil: string;
+}
+export interface Sent {
+  state: 'sent';
+  fingerprint: string;
+  messageId: string;
+  queuedAt: string;
+  transport: EmailQueued['transport'];
+  response: string;
+}
+interface Done {
+  state: 'done';
+  fingerprint: string;
+  result: EmailQueued;
+}
 type Reservation = Pending | Sent | Done;
 
 /** The record a `ref` holds. The bare `pending` of earlier versions is a pending record without a fingerprint. */
@@ -47,16 +63,17 @@ function parse(ref: string | null, receivedAt: string, leaseMs: number): Reserva
 }
 
 function keyReused(key: string): ProblemError {
-  return new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key reused', `Key "${key}" was already used for a different request`, [
-    { field: 'header.idempotency-key', message: 'was already used for a different request' },
-  ]);
+  return new ProblemError(
+    422,
+    'idempotency-key-reused',
+    'Idempotency-Key reused',
+    `Key "${key}" was already used for a different request`,
+    [{ field: 'header.idempotency-key', message: 'was already used for a different request' }],
+  );
 }
 
 /** What a claim found: a fresh or taken-over reservation (send with `messageId`), a mail already sent, or a finished request. */
-export type Claim =
-  | { kind: 'send'; messageId: string; ref: string }
-  | { kind: 'sent'; sent: Sent }
-  | { kind: 'done'; result: EmailQueued };
+export type Claim = { kind: 'send'; messageId: string; ref: string } | { kind: 'sent'; sent: Sent } | { kind: 'done'; result: EmailQueued };
 
 /**
  * Reserves `store` for this request, in the caller's transaction (rolled back with it when a
@@ -65,7 +82,13 @@ export type Claim =
  *   belongs to a different request.
  */
 export async function claimEmailKey(
-  trx: Db, store: string, key: string, fingerprint: string, now: Date, leaseMs: number, messageId: string,
+  trx: Db,
+  store: string,
+  key: string,
+  fingerprint: string,
+  now: Date,
+  leaseMs: number,
+  messageId: string,
 ): Promise<Claim> {
   const row = await trx.selectFrom('idempotency_keys').select(['ref', 'received_at']).where('key', '=', store).executeTakeFirst();
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
@@ -80,19 +103,36 @@ export async function claimEmailKey(
   if (found.state === 'sent') return { kind: 'sent', sent: found };
   const wait = Math.ceil((Date.parse(found.leaseUntil) - now.getTime()) / 1000);
   if (wait > 0) {
-    throw new ProblemError(409, 'idempotency-key-in-progress', 'Request in progress',
-      `A request with Idempotency-Key "${key}" is being sent; retry in ${wait} s`, undefined, { 'retry-after': String(wait) });
+    throw new ProblemError(
+      409,
+      'idempotency-key-in-progress',
+      'Request in progress',
+      `A request with Idempotency-Key "${key}" is being sent; retry in ${wait} s`,
+      undefined,
+      { 'retry-after': String(wait) },
+    );
   }
   // The lease ran out: whoever held it died during the send. Take over (compare-and-set on the old record).
   const ref = JSON.stringify({ state: 'pending', fingerprint, messageId: found.messageId || messageId, leaseUntil } satisfies Pending);
-  const taken = await trx.updateTable('idempotency_keys').set({ ref }).where('key', '=', store).where('ref', '=', row.ref).executeTakeFirst();
-  if (Number(taken.numUpdatedRows) !== 1) throw new ProblemError(409, 'idempotency-key-in-progress', 'Request in progress', `Key "${key}" was just taken over; retry shortly`);
+  const taken = await trx
+    .updateTable('idempotency_keys')
+    .set({ ref })
+    .where('key', '=', store)
+    .where('ref', '=', row.ref)
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) !== 1)
+    throw new ProblemError(409, 'idempotency-key-in-progress', 'Request in progress', `Key "${key}" was just taken over; retry shortly`);
   return { kind: 'send', messageId: found.messageId || messageId, ref };
 }
 
 /** Records that the transport took the message (right after `send`, before anything else). */
 export async function markEmailSent(db: Db, store: string, pendingRef: string, sent: Sent): Promise<void> {
-  await db.updateTable('idempotency_keys').set({ ref: JSON.stringify(sent) }).where('key', '=', store).where('ref', '=', pendingRef).execute();
+  await db
+    .updateTable('idempotency_keys')
+    .set({ ref: JSON.stringify(sent) })
+    .where('key', '=', store)
+    .where('ref', '=', pendingRef)
+    .execute();
 }
 
 /** Frees the reservation after a transport failure (nothing was sent). */
@@ -103,6 +143,9 @@ export async function releaseEmailKey(db: Db, store: string, pendingRef: string)
 /** The finished record (in the transaction that records the event and the audit row). */
 export async function finishEmailKey(trx: Db, store: string, fingerprint: string, result: EmailQueued): Promise<void> {
   const ref = JSON.stringify({ fingerprint, result });
-  await trx.insertInto('idempotency_keys').values({ key: store, kind: 'action.email', received_at: result.queuedAt, ref })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ ref })).execute();
+  await trx
+    .insertInto('idempotency_keys')
+    .values({ key: store, kind: 'action.email', received_at: result.queuedAt, ref })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ ref }))
+    .execute();
 }

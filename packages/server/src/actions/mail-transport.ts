@@ -86,7 +86,13 @@ export class OutboxTransport implements MailTransport {
       },
       text: message.text,
       ...(message.attachments?.length
-        ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, base64: Buffer.from(a.content).toString('base64') })) }
+        ? {
+            attachments: message.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              base64: Buffer.from(a.content).toString('base64'),
+            })),
+          }
         : {}),
     };
     const temp = `${file}.${process.pid}.tmp`;
@@ -104,7 +110,10 @@ export class SmtpTransport implements MailTransport {
 
   async send(message: MailMessage): Promise<MailOutcome> {
     this.transporter ??= nodemailer.createTransport({
-      url: this.url, connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS,
+      url: this.url,
+      connectionTimeout: SMTP_TIMEOUT_MS,
+      greetingTimeout: SMTP_TIMEOUT_MS,
+      socketTimeout: SMTP_TIMEOUT_MS,
     } as Parameters<typeof nodemailer.createTransport>[0]);
     const info = await this.transporter.sendMail({
       messageId: messageIdHeader(message.id),
@@ -115,7 +124,13 @@ export class SmtpTransport implements MailTransport {
       text: message.text,
       headers: message.headers,
       ...(message.attachments?.length
-        ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })) }
+        ? {
+            attachments: message.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: Buffer.from(a.content),
+            })),
+          }
         : {}),
     });
     return { messageIdHeader: String(info.messageId ?? messageIdHeader(message.id)), response: String(info.response ?? '') };

@@ -56,7 +56,9 @@ interface Stored<T> {
 }
 
 const fingerprintOf = (actor: Actor, input: unknown): string =>
-  createHash('sha256').update(JSON.stringify([actor.tokenId, actor.name, input])).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify([actor.tokenId, actor.name, input]))
+    .digest('hex');
 
 const storeKey = (kind: ActionKind, customerId: string, key: string) => `action:${kind}:${customerId}:${key}`;
 
@@ -77,12 +79,25 @@ async function earlier<T>(db: Db, store: string, key: string, fingerprint: strin
 
 async function remember<T>(db: Db, kind: ActionKind, store: string, fingerprint: string, result: T, at: string): Promise<void> {
   const ref = JSON.stringify({ fingerprint, result } satisfies Stored<T>);
-  await db.insertInto('idempotency_keys').values({ key: store, kind: `action.${kind}`, received_at: at, ref })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ ref })).execute();
+  await db
+    .insertInto('idempotency_keys')
+    .values({ key: store, kind: `action.${kind}`, received_at: at, ref })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ ref }))
+    .execute();
 }
 
-async function audit(db: Db, actor: Actor, action: string, customerId: string, details: Record<string, unknown>, at: string): Promise<void> {
-  await db.insertInto('audit_log').values({ actor: actor.name, action, customer_id: customerId, details: JSON.stringify(details), at }).execute();
+async function audit(
+  db: Db,
+  actor: Actor,
+  action: string,
+  customerId: string,
+  details: Record<string, unknown>,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({ actor: actor.name, action, customer_id: customerId, details: JSON.stringify(details), at })
+    .execute();
 }
 
 /**
@@ -108,7 +123,10 @@ async function requireCustomer(db: Db, customerId: string): Promise<void> {
  *   (`Retry-After`), 422 no address or key reused, 502 transport failure (nothing recorded).
  */
 export async function sendEmailAction(
-  db: Db, actor: Actor, customerId: string, input: z.output<typeof EmailAction>,
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: z.output<typeof EmailAction>,
   options: ActionOptions & { mail?: MailConfig; leaseMs?: number } = {},
 ): Promise<ActionResult<EmailQueued>> {
   const now = options.now ?? new Date();
@@ -127,7 +145,10 @@ export async function sendEmailAction(
       reserved = claim;
     }
     const recipient = await checkEmailAllowed(trx, customerId, now);
-    if (key !== undefined && await trx.selectFrom('idempotency_keys').select('key').where('key', '=', `event:${key}`).executeTakeFirst()) {
+    if (
+      key !== undefined &&
+      (await trx.selectFrom('idempotency_keys').select('key').where('key', '=', `event:${key}`).executeTakeFirst())
+    ) {
       throw keyReused(key, 'was already used as the id of another event'); // before sending anything
     }
     return { kind: 'send', messageId: reserved?.messageId ?? sortableId('msg_', now), ref: reserved?.ref, recipient };
@@ -148,11 +169,23 @@ export async function sendEmailAction(
       date: now,
       headers: { 'X-C360-Customer': customerId, 'X-C360-Actor': actor.name.replace(/[\r\n]+/g, ' ') },
     });
-    sent = { state: 'sent', fingerprint, messageId, queuedAt: now.toISOString(), transport: mail.transport.name, response: outcome.response };
+    sent = {
+      state: 'sent',
+      fingerprint,
+      messageId,
+      queuedAt: now.toISOString(),
+      transport: mail.transport.name,
+      response: outcome.response,
+    };
   } catch (error) {
     if (store && ref) await releaseEmailKey(db, store, ref);
     if (error instanceof ProblemError) throw error;
-    throw new ProblemError(502, 'mail-transport-failed', 'Email not sent', `The ${mail.transport.name} transport failed: ${(error as Error).message}`);
+    throw new ProblemError(
+      502,
+      'mail-transport-failed',
+      'Email not sent',
+      `The ${mail.transport.name} transport failed: ${(error as Error).message}`,
+    );
   }
   if (store && ref) await markEmailSent(db, store, ref, sent);
 
@@ -162,22 +195,44 @@ export async function sendEmailAction(
 
 /** Commits what a sent email changes: its `marketing.email_sent` event, the audit row and the key's result. */
 async function recordEmail(
-  db: Db, actor: Actor, customerId: string, input: z.output<typeof EmailAction>, sent: Sent, key: string | undefined, store: string | undefined,
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: z.output<typeof EmailAction>,
+  sent: Sent,
+  key: string | undefined,
+  store: string | undefined,
 ): Promise<EmailQueued> {
   const { messageId, queuedAt } = sent;
   const result: EmailQueued = { messageId, transport: sent.transport, queuedAt };
   const at = new Date(queuedAt);
   await db.transaction().execute(async (trx) => {
-    await applyAction(trx, {
-      id: key ?? `action:email:${messageId}`,
-      type: 'marketing.email_sent',
-      occurredAt: queuedAt,
-      data: { customerId, campaignId: `manual:${messageId}`, campaignName: input.subject, channel: 'email' },
-    }, at, key);
-    await audit(trx, actor, 'email.sent', customerId, {
-      messageId, messageIdHeader: messageIdHeader(messageId), transport: sent.transport, transportResponse: sent.response,
-      subject: input.subject, length: input.body.length,
-    }, queuedAt);
+    await applyAction(
+      trx,
+      {
+        id: key ?? `action:email:${messageId}`,
+        type: 'marketing.email_sent',
+        occurredAt: queuedAt,
+        data: { customerId, campaignId: `manual:${messageId}`, campaignName: input.subject, channel: 'email' },
+      },
+      at,
+      key,
+    );
+    await audit(
+      trx,
+      actor,
+      'email.sent',
+      customerId,
+      {
+        messageId,
+        messageIdHeader: messageIdHeader(messageId),
+        transport: sent.transport,
+        transportResponse: sent.response,
+        subject: input.subject,
+        length: input.body.length,
+      },
+      queuedAt,
+    );
     if (store) await finishEmailKey(trx, store, sent.fingerprint, result);
   });
   notifyCommitted(db);
@@ -188,7 +243,11 @@ async function recordEmail(
 
 /** Opens the ticket; returns its id (the caller reads the summary after the commit). */
 export async function createTicketAction(
-  db: Db, actor: Actor, customerId: string, input: z.output<typeof TicketAction>, options: ActionOptions = {},
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: z.output<typeof TicketAction>,
+  options: ActionOptions = {},
 ): Promise<ActionResult<{ ticketId: string }>> {
   const now = options.now ?? new Date();
   const key = options.idempotencyKey;
@@ -202,16 +261,25 @@ export async function createTicketAction(
     await requireCustomer(trx, customerId);
     const at = now.toISOString();
     const ticketId = sortableId('tkt_', now);
-    await applyAction(trx, {
-      id: key ?? `action:ticket:${ticketId}`,
-      type: 'ticket.opened',
-      occurredAt: at,
-      data: {
-        customerId, ticketId, subject: input.subject, priority: input.priority, actor: actor.name,
-        ...(input.channel ? { channel: input.channel } : {}),
-        ...(input.body ? { description: input.body } : {}),
+    await applyAction(
+      trx,
+      {
+        id: key ?? `action:ticket:${ticketId}`,
+        type: 'ticket.opened',
+        occurredAt: at,
+        data: {
+          customerId,
+          ticketId,
+          subject: input.subject,
+          priority: input.priority,
+          actor: actor.name,
+          ...(input.channel ? { channel: input.channel } : {}),
+          ...(input.body ? { description: input.body } : {}),
+        },
       },
-    }, now, key);
+      now,
+      key,
+    );
     await audit(trx, actor, 'ticket.created', customerId, { ticketId, priority: input.priority, channel: input.channel ?? null }, at);
     const result = { ticketId };
     if (store) await remember(trx, 'ticket', store, fingerprint, result, at);
@@ -224,7 +292,11 @@ export async function createTicketAction(
 // ---- points -----------------------------------------------------------------------------------
 
 export async function adjustPointsAction(
-  db: Db, actor: Actor, customerId: string, input: z.output<typeof PointsAction>, options: ActionOptions = {},
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: z.output<typeof PointsAction>,
+  options: ActionOptions = {},
 ): Promise<ActionResult<PointsAdjusted>> {
   const now = options.now ?? new Date();
   const key = options.idempotencyKey;
@@ -241,24 +313,47 @@ export async function adjustPointsAction(
     const earn = input.points > 0;
     const data = { customerId, points: Math.abs(input.points), reason: input.reason };
     try {
-      await applyAction(trx, earn
-        ? { id: transactionId, type: 'loyalty.points_earned', occurredAt: at, data }
-        : { id: transactionId, type: 'loyalty.points_redeemed', occurredAt: at, data }, now, key);
+      await applyAction(
+        trx,
+        earn
+          ? { id: transactionId, type: 'loyalty.points_earned', occurredAt: at, data }
+          : { id: transactionId, type: 'loyalty.points_redeemed', occurredAt: at, data },
+        now,
+        key,
+      );
     } catch (error) {
       if (error instanceof IngestConflict) {
         const title = earn ? 'Points cannot be added' : 'Not enough points';
-        throw new ProblemError(422, 'insufficient-points', title, `Cannot take ${data.points} points: ${error.reason.replace(/^redeems \d+ points but /, '')}`, [
-          { field: 'body.points', message: error.reason },
-        ]);
+        throw new ProblemError(
+          422,
+          'insufficient-points',
+          title,
+          `Cannot take ${data.points} points: ${error.reason.replace(/^redeems \d+ points but /, '')}`,
+          [{ field: 'body.points', message: error.reason }],
+        );
       }
       throw error;
     }
-    const account = await trx.selectFrom('loyalty_accounts').select(['points_balance', 'lifetime_points', 'tier'])
-      .where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+    const account = await trx
+      .selectFrom('loyalty_accounts')
+      .select(['points_balance', 'lifetime_points', 'tier'])
+      .where('customer_id', '=', customerId)
+      .executeTakeFirstOrThrow();
     const result: PointsAdjusted = {
-      transactionId, points: input.points, balance: Number(account.points_balance), lifetimePoints: Number(account.lifetime_points), tier: account.tier,
+      transactionId,
+      points: input.points,
+      balance: Number(account.points_balance),
+      lifetimePoints: Number(account.lifetime_points),
+      tier: account.tier,
     };
-    await audit(trx, actor, 'loyalty.points_adjusted', customerId, { transactionId, points: input.points, reason: input.reason, balance: result.balance }, at);
+    await audit(
+      trx,
+      actor,
+      'loyalty.points_adjusted',
+      customerId,
+      { transactionId, points: input.points, reason: input.reason, balance: result.balance },
+      at,
+    );
     if (store) await remember(trx, 'points', store, fingerprint, result, at);
     return { result, replayed: false };
   });

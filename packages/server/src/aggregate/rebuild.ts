@@ -24,8 +24,14 @@ export async function rebuildStats(db: Db): Promise<RebuildSummary> {
   return db.transaction().execute(async (trx) => {
     await recomputeCustomerStats(trx);
     await recomputeProductStats(trx);
-    const customers = await trx.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const products = await trx.selectFrom('products').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const customers = await trx
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const products = await trx
+      .selectFrom('products')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return { customers: Number(customers.n), products: Number(products.n) };
   });
 }

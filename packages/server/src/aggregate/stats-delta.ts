@@ -17,7 +17,14 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { COMPLETED_SQL } from './customer-stats.js';
 import {
-  addOrderSales, chunks, isCompleted, loadOrders, loadPayments, type OrderState, type PaymentState, type ProductSale,
+  addOrderSales,
+  chunks,
+  isCompleted,
+  loadOrders,
+  loadPayments,
+  type OrderState,
+  type PaymentState,
+  type ProductSale,
 } from './stats-state.js';
 
 type TimeKind = 'first_order_at' | 'first_completed_at' | 'last_completed_at';
@@ -124,7 +131,13 @@ export class StatsDelta {
 function changeOf(changes: Map<string, CustomerChange>, customerId: string): CustomerChange {
   let c = changes.get(customerId);
   if (!c) {
-    c = { orders: 0, completed: 0, spent: 0, refunded: 0, times: { first_order_at: new Map(), first_completed_at: new Map(), last_completed_at: new Map() } };
+    c = {
+      orders: 0,
+      completed: 0,
+      spent: 0,
+      refunded: 0,
+      times: { first_order_at: new Map(), first_completed_at: new Map(), last_completed_at: new Map() },
+    };
     changes.set(customerId, c);
   }
   return c;
@@ -186,8 +199,19 @@ async function writeCustomerStats(db: Db, changes: Map<string, CustomerChange>):
     const current = await db
       .selectFrom('customers as c')
       .leftJoin('customer_stats as s', 's.customer_id', 'c.id')
-      .select(['c.id', 'c.currency', 's.customer_id', 's.currency as stats_currency', 's.total_orders', 's.completed_orders',
-        's.total_spent_minor', 's.total_refunded_minor', 's.first_order_at', 's.first_completed_at', 's.last_completed_at'])
+      .select([
+        'c.id',
+        'c.currency',
+        's.customer_id',
+        's.currency as stats_currency',
+        's.total_orders',
+        's.completed_orders',
+        's.total_spent_minor',
+        's.total_refunded_minor',
+        's.first_order_at',
+        's.first_completed_at',
+        's.last_completed_at',
+      ])
       .where('c.id', 'in', ids)
       .execute();
     const rows: StatsRow[] = [];
@@ -212,24 +236,35 @@ async function writeCustomerStats(db: Db, changes: Map<string, CustomerChange>):
         else row[kind] = moved;
       }
       if (!exact) reread.push(row);
-      const same = cur.customer_id !== null && cur.stats_currency === row.currency && TIME_KINDS.every((k) => cur[k] === row[k])
-        && Number(cur.total_orders) === row.total_orders && Number(cur.completed_orders) === row.completed_orders
-        && Number(cur.total_spent_minor) === row.total_spent_minor && Number(cur.total_refunded_minor) === row.total_refunded_minor;
+      const same =
+        cur.customer_id !== null &&
+        cur.stats_currency === row.currency &&
+        TIME_KINDS.every((k) => cur[k] === row[k]) &&
+        Number(cur.total_orders) === row.total_orders &&
+        Number(cur.completed_orders) === row.completed_orders &&
+        Number(cur.total_spent_minor) === row.total_spent_minor &&
+        Number(cur.total_refunded_minor) === row.total_refunded_minor;
       if (exact && same) continue;
       rows.push(row);
     }
     await rereadTimes(db, reread);
     if (rows.length === 0) continue;
-    await db.insertInto('customer_stats').values(rows).onConflict((oc) => oc.column('customer_id').doUpdateSet((eb) => ({
-      currency: eb.ref('excluded.currency'),
-      total_orders: eb.ref('excluded.total_orders'),
-      completed_orders: eb.ref('excluded.completed_orders'),
-      total_spent_minor: eb.ref('excluded.total_spent_minor'),
-      total_refunded_minor: eb.ref('excluded.total_refunded_minor'),
-      first_order_at: eb.ref('excluded.first_order_at'),
-      first_completed_at: eb.ref('excluded.first_completed_at'),
-      last_completed_at: eb.ref('excluded.last_completed_at'),
-    }))).execute();
+    await db
+      .insertInto('customer_stats')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('customer_id').doUpdateSet((eb) => ({
+          currency: eb.ref('excluded.currency'),
+          total_orders: eb.ref('excluded.total_orders'),
+          completed_orders: eb.ref('excluded.completed_orders'),
+          total_spent_minor: eb.ref('excluded.total_spent_minor'),
+          total_refunded_minor: eb.ref('excluded.total_refunded_minor'),
+          first_order_at: eb.ref('excluded.first_order_at'),
+          first_completed_at: eb.ref('excluded.first_completed_at'),
+          last_completed_at: eb.ref('excluded.last_completed_at'),
+        })),
+      )
+      .execute();
     written += rows.length;
   }
   return written;
@@ -246,7 +281,11 @@ async function rereadTimes(db: Db, rows: StatsRow[]): Promise<void> {
       sql<string | null>`min(case when o.status in ${COMPLETED_SQL} then o.placed_at end)`.as('first_completed_at'),
       sql<string | null>`max(case when o.status in ${COMPLETED_SQL} then o.placed_at end)`.as('last_completed_at'),
     ])
-    .where('o.customer_id', 'in', rows.map((r) => r.customer_id))
+    .where(
+      'o.customer_id',
+      'in',
+      rows.map((r) => r.customer_id),
+    )
     .groupBy('o.customer_id')
     .execute();
   const byId = new Map(found.map((f) => [f.customer_id, f]));

@@ -86,17 +86,27 @@ export async function loadOrders(db: Db, ids: readonly string[]): Promise<Map<st
     if (headers.length === 0) continue;
     for (const h of headers) {
       out.set(h.id, {
-        customerId: h.customer_id, status: h.status, totalMinor: Number(h.total_minor), placedAt: h.placed_at,
-        currency: h.currency, lines: [],
+        customerId: h.customer_id,
+        status: h.status,
+        totalMinor: Number(h.total_minor),
+        placedAt: h.placed_at,
+        currency: h.currency,
+        lines: [],
       });
     }
     const lines = await db
       .selectFrom('order_items')
       .select(['order_id', 'product_id', 'quantity', 'unit_price_micros'])
-      .where('order_id', 'in', headers.map((h) => h.id))
+      .where(
+        'order_id',
+        'in',
+        headers.map((h) => h.id),
+      )
       .execute();
     for (const l of lines) {
-      out.get(l.order_id)?.lines.push({ productId: l.product_id, quantity: Number(l.quantity), unitPriceMicros: Number(l.unit_price_micros) });
+      out
+        .get(l.order_id)
+        ?.lines.push({ productId: l.product_id, quantity: Number(l.quantity), unitPriceMicros: Number(l.unit_price_micros) });
     }
   }
   return out;
@@ -106,7 +116,11 @@ export async function loadOrders(db: Db, ids: readonly string[]): Promise<Map<st
 export async function loadPayments(db: Db, ids: readonly string[]): Promise<Map<string, PaymentState>> {
   const out = new Map<string, PaymentState>();
   for (const group of chunks(ids)) {
-    const rows = await db.selectFrom('payments').select(['id', 'customer_id', 'kind', 'status', 'amount_minor']).where('id', 'in', group).execute();
+    const rows = await db
+      .selectFrom('payments')
+      .select(['id', 'customer_id', 'kind', 'status', 'amount_minor'])
+      .where('id', 'in', group)
+      .execute();
     for (const r of rows) out.set(r.id, { customerId: r.customer_id, kind: r.kind, status: r.status, amountMinor: Number(r.amount_minor) });
   }
   return out;

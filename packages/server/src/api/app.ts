@@ -59,7 +59,14 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   if (origins.length) {
-    app.use('*', cors({ origin: origins.includes('*') ? '*' : [...origins], allowHeaders: ['authorization', 'content-type', 'last-event-id', 'idempotency-key'], exposeHeaders: ['content-type', 'content-disposition', 'x-c360-total'] }));
+    app.use(
+      '*',
+      cors({
+        origin: origins.includes('*') ? '*' : [...origins],
+        allowHeaders: ['authorization', 'content-type', 'last-event-id', 'idempotency-key'],
+        exposeHeaders: ['content-type', 'content-disposition', 'x-c360-total'],
+      }),
+    );
   }
   app.use('*', async (c, next) => {
     c.set('read', read);
@@ -74,9 +81,10 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME, {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API key (`c360_…`, from `c360 token create`) or a customer-scoped embed token (a JWT signed HS256: '
-      + '`sub` customer, `role`, `aud` "c360", `exp` ≤ 24 h; from `c360 token create --embed` or any JWT library). '
-      + 'See docs/security.md for roles and permissions.',
+    description:
+      'An API key (`c360_…`, from `c360 token create`) or a customer-scoped embed token (a JWT signed HS256: ' +
+      '`sub` customer, `role`, `aud` "c360", `exp` ≤ 24 h; from `c360 token create --embed` or any JWT library). ' +
+      'See docs/security.md for roles and permissions.',
   });
   meRoutes(app);
   compareRoutes(app); // before customerRoutes: /customers/compare is not a customer id
@@ -107,7 +115,13 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
       return problemResponse(c, { type: 'about:blank', title: error.message || 'HTTP error', status: error.status, instance: c.req.path });
     }
     console.error(error);
-    return problemResponse(c, { type: 'about:blank', title: 'Internal server error', status: 500, detail: 'The error was logged on the server', instance: c.req.path });
+    return problemResponse(c, {
+      type: 'about:blank',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'The error was logged on the server',
+      instance: c.req.path,
+    });
   });
   return app;
 }

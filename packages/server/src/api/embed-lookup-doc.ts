@@ -21,6 +21,7 @@ export function isOutsideApi(operation: { servers?: Array<{ url: string }> }): b
 }
 
 /** Registers the documentation of `GET /embed/lookup` in `app`'s OpenAPI registry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any app environment
 export function documentEmbedLookup(app: OpenAPIHono<any>): void {
   app.openAPIRegistry.registerPath({
     method: 'get',
@@ -28,9 +29,10 @@ export function documentEmbedLookup(app: OpenAPIHono<any>): void {
     servers: OUTSIDE_API_SERVERS,
     tags: ['Embed'],
     summary: 'Which customer a helpdesk contact is (exact id, email or phone)',
-    description: 'Served outside `/api` for the embed pages (the Chatwoot dashboard app calls it). Exact matches only: '
-      + '`id`, then `email` (any case), then `phone` (same digits). Requires `customers:read`; the bearer token goes in the '
-      + '`Authorization` header only. A customer-scoped (embed) token finds only its own customer (403 for another).',
+    description:
+      'Served outside `/api` for the embed pages (the Chatwoot dashboard app calls it). Exact matches only: ' +
+      '`id`, then `email` (any case), then `phone` (same digits). Requires `customers:read`; the bearer token goes in the ' +
+      '`Authorization` header only. A customer-scoped (embed) token finds only its own customer (403 for another).',
     request: { query: EmbedLookupQuery },
     security: [{ [BEARER_SCHEME]: [] }],
     [PERMISSION_EXTENSION]: 'customers:read',

@@ -60,7 +60,9 @@ export function forbidden(detail: string): ProblemError {
 }
 
 /** The guard middleware of a route (see the module comment). */
-export function requires(access: Pick<Access, 'permission' | 'queryToken' | 'rateLimited'> & { scope: CustomerScope }): MiddlewareHandler<AppEnv> {
+export function requires(
+  access: Pick<Access, 'permission' | 'queryToken' | 'rateLimited'> & { scope: CustomerScope },
+): MiddlewareHandler<AppEnv> {
   const rateLimited = access.rateLimited ?? true;
   return async (c, next) => {
     const auth = c.var.auth;
@@ -70,15 +72,23 @@ export function requires(access: Pick<Access, 'permission' | 'queryToken' | 'rat
     if (actor.customerId !== undefined && access.scope !== 'any') {
       const target = access.scope === 'path' ? c.req.param('id') : access.scope === 'none' ? undefined : access.scope(c);
       if (target === undefined) {
-        throw forbidden(`This token is scoped to customer "${actor.customerId}" and cannot use ${c.req.method} ${c.req.routePath.replace(/:(\w+)/g, '{$1}')}`);
+        throw forbidden(
+          `This token is scoped to customer "${actor.customerId}" and cannot use ${c.req.method} ${c.req.routePath.replace(/:(\w+)/g, '{$1}')}`,
+        );
       }
       if (target !== actor.customerId) throw forbidden(`This token is scoped to customer "${actor.customerId}"`);
     }
     if (rateLimited && WRITES.has(c.req.method)) {
       const wait = await auth.limiter.take(actor.tokenId, auth.now().getTime());
       if (wait > 0) {
-        throw new ProblemError(429, 'rate-limited', 'Too many requests',
-          `This token may make ${auth.limiter.perMinute} writes per minute; retry in ${wait} s`, undefined, { 'retry-after': String(wait) });
+        throw new ProblemError(
+          429,
+          'rate-limited',
+          'Too many requests',
+          `This token may make ${auth.limiter.perMinute} writes per minute; retry in ${wait} s`,
+          undefined,
+          { 'retry-after': String(wait) },
+        );
       }
     }
     await next();
@@ -97,7 +107,12 @@ function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
 const authProblems = {
   401: {
     ...problem('Missing, malformed, unknown, expired or revoked bearer token'),
-    headers: { 'WWW-Authenticate': { description: 'Bearer realm="c360" (with error="invalid_token" when a token was sent)', schema: { type: 'string' as const } } },
+    headers: {
+      'WWW-Authenticate': {
+        description: 'Bearer realm="c360" (with error="invalid_token" when a token was sent)',
+        schema: { type: 'string' as const },
+      },
+    },
   },
   403: problem('The token’s role lacks the permission (`detail`: "needs <permission>"), or the token is scoped to another customer'),
 } as const;
@@ -112,9 +127,14 @@ const writeProblems = {
 
 function describeAccess(permission: Permission | null, scope: CustomerScope): string {
   const who = permission === null ? 'Any valid bearer token.' : `Requires \`${permission}\`.`;
-  const scoped = scope === 'path' ? ' A customer-scoped (embed) token may use it only for its own customer.'
-    : scope === 'none' ? ' Customer-scoped (embed) tokens are refused (403).'
-    : scope === 'any' ? '' : ' A customer-scoped (embed) token may use it only for its own customer.';
+  const scoped =
+    scope === 'path'
+      ? ' A customer-scoped (embed) token may use it only for its own customer.'
+      : scope === 'none'
+        ? ' Customer-scoped (embed) tokens are refused (403).'
+        : scope === 'any'
+          ? ''
+          : ' A customer-scoped (embed) token may use it only for its own customer.';
   return who + scoped;
 }
 

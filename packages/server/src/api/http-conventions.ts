@@ -25,6 +25,7 @@ export function malformedBody(error: unknown): ProblemError | undefined {
 }
 
 /** Adds the ETag and revalidation policy of `GET /openapi.json` to the API app (before its routes). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any app environment
 export function referenceCaching(app: Hono<any>): void {
   app.use('/openapi.json', async (c, next) => {
     await next();

@@ -9,5 +9,8 @@ import { problemResponse } from './problem.js';
 
 /** The 404 problem response for `c`'s request (`instance` is the path as requested). */
 export function apiNotFound(c: Context): Response {
-  return problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}`).toProblem(c.req.path));
+  return problemResponse(
+    c,
+    new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}`).toProblem(c.req.path),
+  );
 }

@@ -47,11 +47,14 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
 
 /** `getCustomersByIdFoo` for `get` `/customers/{id}/foo`: the fallback name of an unlisted route. */
 export function derivedOperationId(method: string, path: string): string {
-  const words = path.split('/').filter(Boolean).map((segment) => {
-    const param = /^\{(.+)\}$/.exec(segment)?.[1];
-    const word = (param ? `by-${param}` : segment).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase());
-    return word.charAt(0).toUpperCase() + word.slice(1);
-  });
+  const words = path
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment)?.[1];
+      const word = (param ? `by-${param}` : segment).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase());
+      return word.charAt(0).toUpperCase() + word.slice(1);
+    });
   return method.toLowerCase() + words.join('');
 }
 
@@ -60,6 +63,7 @@ export function derivedOperationId(method: string, path: string): string {
  * else {@link derivedOperationId}). Call it after the last route is added.
  * @throws Error naming both routes when two operations would share an id.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any app environment
 export function assignOperationIds(app: OpenAPIHono<any>): void {
   const seen = new Map<string, string>();
   for (const def of app.openAPIRegistry.definitions) {

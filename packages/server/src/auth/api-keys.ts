@@ -102,13 +102,16 @@ export async function createApiKey(db: Db, input: NewApiKey): Promise<{ token: s
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('api_tokens').values(row).execute();
-    await trx.insertInto('audit_log').values({
-      actor: input.createdBy ?? 'cli',
-      action: 'token.created',
-      customer_id: customerId,
-      details: JSON.stringify({ tokenId: row.id, name, role, expiresAt: row.expires_at }),
-      at: row.created_at,
-    }).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor: input.createdBy ?? 'cli',
+        action: 'token.created',
+        customer_id: customerId,
+        details: JSON.stringify({ tokenId: row.id, name, role, expiresAt: row.expires_at }),
+        at: row.created_at,
+      })
+      .execute();
   });
   return { token, info: toApiKeyInfo(row) };
 }
@@ -131,13 +134,16 @@ export async function revokeApiKey(db: Db, id: string, options: { now?: Date; re
     if (row.revoked_at) return toApiKeyInfo(row);
     await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
     keyCache.delete(row.token_hash); // effective at once in this process
-    await trx.insertInto('audit_log').values({
-      actor: options.revokedBy ?? 'cli',
-      action: 'token.revoked',
-      customer_id: row.customer_id,
-      details: JSON.stringify({ tokenId: id, name: row.name }),
-      at,
-    }).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor: options.revokedBy ?? 'cli',
+        action: 'token.revoked',
+        customer_id: row.customer_id,
+        details: JSON.stringify({ tokenId: id, name: row.name }),
+        at,
+      })
+      .execute();
     return toApiKeyInfo({ ...row, revoked_at: at });
   });
 }

@@ -28,7 +28,10 @@ const REALM = 'Bearer realm="c360"';
 /** 401 with `WWW-Authenticate: Bearer` (RFC 6750: `error="invalid_token"` when a token was sent). */
 export function unauthorized(detail: string, tokenSent: boolean): ProblemError {
   // Header values must be visible ASCII (RFC 6750 §3: error_description is %x20-21 / %x23-5B / %x5D-7E).
-  const description = detail.replace(/[’‘]/g, "'").replace(/…/g, '...').replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '');
+  const description = detail
+    .replace(/[’‘]/g, "'")
+    .replace(/…/g, '...')
+    .replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '');
   const challenge = tokenSent ? `${REALM}, error="invalid_token", error_description="${description}"` : REALM;
   return new ProblemError(401, 'unauthorized', 'Unauthorized', detail, undefined, { 'www-authenticate': challenge });
 }
@@ -62,9 +65,10 @@ export class Authenticator {
     const now = this.now();
     if (looksLikeEmbedToken(token)) {
       const secret = await this.embedSecret();
-      const result: Awaited<ReturnType<typeof verifyEmbedToken>> = secret === undefined
-        ? { ok: false, reason: 'bad-signature' } // no secret yet: nothing can have signed it
-        : await verifyEmbedToken(token, secret, now);
+      const result: Awaited<ReturnType<typeof verifyEmbedToken>> =
+        secret === undefined
+          ? { ok: false, reason: 'bad-signature' } // no secret yet: nothing can have signed it
+          : await verifyEmbedToken(token, secret, now);
       if (!result.ok) {
         const detail = {
           malformed: 'The embed token is malformed (a JWT signed with HS256, claims sub, role, aud, exp: see docs/security.md)',
@@ -76,9 +80,17 @@ export class Authenticator {
         throw unauthorized(detail, true);
       }
       const { sub, role, exp } = result.claims;
-      return { name: embedActorName(result.claims), role, tokenId: embedTokenId(token), customerId: sub, kind: 'embed', expiresAt: new Date(exp * 1000).toISOString() };
+      return {
+        name: embedActorName(result.claims),
+        role,
+        tokenId: embedTokenId(token),
+        customerId: sub,
+        kind: 'embed',
+        expiresAt: new Date(exp * 1000).toISOString(),
+      };
     }
-    if (!API_KEY_PATTERN.test(token)) throw unauthorized('The bearer token is not a c360 token (an API key c360_… or an embed token, a JWT)', true);
+    if (!API_KEY_PATTERN.test(token))
+      throw unauthorized('The bearer token is not a c360 token (an API key c360_… or an embed token, a JWT)', true);
     const row = await findApiKey(this.db, token);
     if (!row) throw unauthorized('Unknown API key', true);
     if (row.revoked_at) throw unauthorized(`The API key was revoked at ${row.revoked_at}`, true);
@@ -115,7 +127,10 @@ export function bearerToken(c: Context, allowQuery: boolean): string {
   }
   if (query !== undefined) {
     if (allowQuery && c.req.method === 'GET') return query;
-    throw unauthorized('The token query parameter is accepted only by GET /stream and the embed pages; send "Authorization: Bearer <token>"', true);
+    throw unauthorized(
+      'The token query parameter is accepted only by GET /stream and the embed pages; send "Authorization: Bearer <token>"',
+      true,
+    );
   }
   throw unauthorized('This endpoint needs a bearer token: "Authorization: Bearer <token>" (see docs/security.md)', false);
 }

@@ -29,8 +29,11 @@ export async function ensureDemoToken(db: Db, now = new Date()): Promise<{ token
     }
   }
   const { token } = await createApiKey(db, { name: DEMO_TOKEN_NAME, role: 'admin', now, createdBy: 'c360 demo' });
-  await db.insertInto('meta').values({ key: DEMO_TOKEN_META_KEY, value: token })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: token })).execute();
+  await db
+    .insertInto('meta')
+    .values({ key: DEMO_TOKEN_META_KEY, value: token })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: token }))
+    .execute();
   return { token, created: true };
 }
 

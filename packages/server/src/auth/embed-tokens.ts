@@ -42,7 +42,13 @@ export const EmbedClaims = z.object({
   aud: z.union([z.literal(EMBED_AUDIENCE), z.array(z.string()).refine((a) => a.includes(EMBED_AUDIENCE))]),
   exp: z.number().int().positive(),
   iat: z.number().int().nonnegative().optional(),
-  name: z.string().trim().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]+$/).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[^\u0000-\u001f\u007f]+$/)
+    .optional(),
 });
 export type EmbedClaims = z.infer<typeof EmbedClaims>;
 
@@ -141,7 +147,8 @@ export function embedTokenId(token: string): string {
 export async function findEmbedSecret(db: Db, env: { C360_SECRET?: string } = process.env): Promise<string | undefined> {
   const fromEnv = env.C360_SECRET;
   if (fromEnv !== undefined && fromEnv !== '') {
-    if (fromEnv.length < MIN_SECRET_LENGTH) throw new Error(`C360_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`)`);
+    if (fromEnv.length < MIN_SECRET_LENGTH)
+      throw new Error(`C360_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`)`);
     return fromEnv;
   }
   return (await db.selectFrom('meta').select('value').where('key', '=', SECRET_META_KEY).executeTakeFirst())?.value || undefined;
@@ -155,7 +162,10 @@ export async function findEmbedSecret(db: Db, env: { C360_SECRET?: string } = pr
 export async function resolveEmbedSecret(db: Db, env: { C360_SECRET?: string } = process.env): Promise<string> {
   const found = await findEmbedSecret(db, env);
   if (found) return found;
-  await db.insertInto('meta').values({ key: SECRET_META_KEY, value: randomBytes(32).toString('base64url') })
-    .onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('meta')
+    .values({ key: SECRET_META_KEY, value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   return (await findEmbedSecret(db, env))!;
 }

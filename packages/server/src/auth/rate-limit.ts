@@ -59,6 +59,7 @@ export function parseWriteRate(text: string | undefined): number {
   const t = text.trim().toLowerCase();
   if (t === 'off') return 0;
   const n = Number(t);
-  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new Error(`C360_WRITE_RATE "${text}": writes per minute per token, a whole number (0 or "off" = unlimited)`);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
+    throw new Error(`C360_WRITE_RATE "${text}": writes per minute per token, a whole number (0 or "off" = unlimited)`);
   return n;
 }

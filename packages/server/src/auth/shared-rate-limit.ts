@@ -13,7 +13,10 @@ export class SharedWriteRateLimiter {
   readonly perMinute: number;
 
   /** `perMinute` 0 = unlimited (no database access). */
-  constructor(private readonly db: Db, perMinute: number) {
+  constructor(
+    private readonly db: Db,
+    perMinute: number,
+  ) {
     if (!Number.isInteger(perMinute) || perMinute < 0) throw new Error(`write rate ${perMinute}: a whole number ≥ 0`);
     this.perMinute = perMinute;
   }

@@ -31,7 +31,10 @@ export function eventsCommand(): Command {
       });
       const started = performance.now();
       const summary = await importEventsFile(db, file, {
-        totalBytes, skipInvalid: flags.skipInvalid, reportFile: flags.report, onProgress: (p) => progress.update(p.bytes, p.totalBytes, p.lines),
+        totalBytes,
+        skipInvalid: flags.skipInvalid,
+        reportFile: flags.report,
+        onProgress: (p) => progress.update(p.bytes, p.totalBytes, p.lines),
       });
       progress.stop();
       process.stdout.write(report(summary, dbFile, (performance.now() - started) / 1000, flags.report));

@@ -49,7 +49,9 @@ function cliActor(): Actor {
   let user = 'local';
   try {
     user = userInfo().username;
-  } catch { /* no passwd entry */ }
+  } catch {
+    /* no passwd entry */
+  }
   return { name: `c360 CLI (${user})`, role: 'admin', tokenId: 'cli', kind: 'api-key' };
 }
 
@@ -84,11 +86,19 @@ export function exportCommand(): Command {
       const format = flags.format ?? (flags.out.toLowerCase().endsWith('.csv') ? 'csv' : 'pdf');
       const report = await loadCustomerReport(ctx, actor, id);
       const exportedAt = new Date();
-      const body = format === 'pdf'
-        ? renderCustomerPdf(report, { exportedAt, actor })
-        : new TextEncoder().encode(renderCustomerCsv(report, { exportedAt, actor }));
+      const body =
+        format === 'pdf'
+          ? renderCustomerPdf(report, { exportedAt, actor })
+          : new TextEncoder().encode(renderCustomerCsv(report, { exportedAt, actor }));
       await writeFile(flags.out, body);
-      await recordCustomerExport(db, actor, id, format, { filename: exportFilename(id, report.view.asOf, format), bytes: body.byteLength, asOf: report.view.asOf }, exportedAt);
+      await recordCustomerExport(
+        db,
+        actor,
+        id,
+        format,
+        { filename: exportFilename(id, report.view.asOf, format), bytes: body.byteLength, asOf: report.view.asOf },
+        exportedAt,
+      );
       process.stdout.write(`Exported customer ${id} (${format}, ${count(body.byteLength)} bytes) to ${flags.out}\n`);
     });
   });
@@ -106,8 +116,14 @@ export function exportCommand(): Command {
       .option('--sort <order>', 'sort order of GET /api/customers'),
   ).action(async (flags: CustomersFlags) => {
     const parsed = CustomerSearchQuery.safeParse({
-      q: flags.q, segment: flags.segment, tag: flags.tag, tier: flags.tier, country: flags.country,
-      clvMin: flags.clvMin, clvMax: flags.clvMax, sort: flags.sort,
+      q: flags.q,
+      segment: flags.segment,
+      tag: flags.tag,
+      tier: flags.tier,
+      country: flags.country,
+      clvMin: flags.clvMin,
+      clvMax: flags.clvMax,
+      sort: flags.sort,
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

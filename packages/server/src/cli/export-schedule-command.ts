@@ -28,7 +28,9 @@ const actor = () => {
   let user = 'local';
   try {
     user = userInfo().username;
-  } catch { /* no passwd entry */ }
+  } catch {
+    /* no passwd entry */
+  }
   return { name: `c360 CLI (${user})`, role: 'admin' as const };
 };
 
@@ -41,13 +43,19 @@ async function explained<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof ProblemError && error.errors?.length) {
-      throw new Error(error.errors.map((e) => `--${e.field.replace(/^body\./, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${e.message}`).join('; '));
+      throw new Error(
+        error.errors
+          .map((e) => `--${e.field.replace(/^body\./, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${e.message}`)
+          .join('; '),
+      );
     }
     throw error;
   }
 }
 
-function parsed<T>(result: { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } }): T {
+function parsed<T>(
+  result: { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } },
+): T {
   if (result.success) return result.data;
   throw new Error(result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
 }
@@ -74,42 +82,62 @@ export function exportScheduleCommand(): Command {
       .option('--webhook <url>', 'POST each run to this URL (signed)')
       .option('--keep-days <n>', 'keep each run for download this many days (default delivery, 7 days)'),
   ).action(async (flags: CreateFlags) => {
-    const delivery = flags.email?.length ? { kind: 'email', to: flags.email }
-      : flags.webhook ? { kind: 'webhook', url: flags.webhook }
-      : { kind: 'download', retentionDays: flags.keepDays === undefined ? 7 : Number(flags.keepDays) };
+    const delivery = flags.email?.length
+      ? { kind: 'email', to: flags.email }
+      : flags.webhook
+        ? { kind: 'webhook', url: flags.webhook }
+        : { kind: 'download', retentionDays: flags.keepDays === undefined ? 7 : Number(flags.keepDays) };
     let filters: unknown = {};
     try {
       filters = flags.filters ? JSON.parse(flags.filters) : {};
     } catch {
       throw new Error('--filters: is not JSON');
     }
-    const input = parsed(NewExportSchedule.safeParse({
-      name: flags.name, cron: flags.cron, delivery, filters,
-      ...(flags.timeZone ? { timeZone: flags.timeZone } : {}), ...(flags.format ? { format: flags.format } : {}), ...(flags.locale ? { locale: flags.locale } : {}),
-    }));
+    const input = parsed(
+      NewExportSchedule.safeParse({
+        name: flags.name,
+        cron: flags.cron,
+        delivery,
+        filters,
+        ...(flags.timeZone ? { timeZone: flags.timeZone } : {}),
+        ...(flags.format ? { format: flags.format } : {}),
+        ...(flags.locale ? { locale: flags.locale } : {}),
+      }),
+    );
     await withCommandDb(flags, async (db) => {
       const s = await explained(() => createSchedule(db, actor(), input));
       process.stdout.write(`Scheduled ${line(s)}\n`);
     });
   });
 
-  const change = (name: 'pause' | 'resume') => withDbOptions(new Command(name).description(name === 'pause' ? 'Pause a scheduled export' : 'Resume a paused export from now').argument('<id>', 'schedule id'))
-    .action(async (id: string, flags: DbFlags) => {
+  const change = (name: 'pause' | 'resume') =>
+    withDbOptions(
+      new Command(name)
+        .description(name === 'pause' ? 'Pause a scheduled export' : 'Resume a paused export from now')
+        .argument('<id>', 'schedule id'),
+    ).action(async (id: string, flags: DbFlags) => {
       await withCommandDb(flags, async (db) => {
-        const s = await explained(() => updateSchedule(db, actor(), id, parsed(ExportScheduleUpdate.safeParse({ paused: name === 'pause' }))));
+        const s = await explained(() =>
+          updateSchedule(db, actor(), id, parsed(ExportScheduleUpdate.safeParse({ paused: name === 'pause' }))),
+        );
         process.stdout.write(`${line(s)}\n`);
       });
     });
 
-  const remove = withDbOptions(new Command('delete').description('Delete a scheduled export (its runs stay recorded)').argument('<id>', 'schedule id'))
-    .action(async (id: string, flags: DbFlags) => {
-      await withCommandDb(flags, async (db) => {
-        await explained(() => deleteSchedule(db, actor(), id));
-        process.stdout.write(`Deleted ${id}\n`);
-      });
+  const remove = withDbOptions(
+    new Command('delete').description('Delete a scheduled export (its runs stay recorded)').argument('<id>', 'schedule id'),
+  ).action(async (id: string, flags: DbFlags) => {
+    await withCommandDb(flags, async (db) => {
+      await explained(() => deleteSchedule(db, actor(), id));
+      process.stdout.write(`Deleted ${id}\n`);
     });
+  });
 
   return new Command('schedule')
     .description('Scheduled exports (run by the server serving the database; audited)')
-    .addCommand(list).addCommand(create).addCommand(change('pause')).addCommand(change('resume')).addCommand(remove);
+    .addCommand(list)
+    .addCommand(create)
+    .addCommand(change('pause'))
+    .addCommand(change('resume'))
+    .addCommand(remove);
 }

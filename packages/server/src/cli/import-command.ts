@@ -24,7 +24,14 @@ export function importCommand(): Command {
     new Command('online-retail')
       .description('Import the UCI Online Retail dataset: its CSV, or the original "Online Retail.xlsx"')
       .argument('<file>', 'a .csv (header InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country) or the .xlsx')
-      .addOption(new Option('--date-format <order>', 'how CSV InvoiceDate text is written: ymd = YYYY-MM-DD HH:MM[:SS], dmy = DD/MM/YYYY HH:MM, mdy = M/D/YYYY H:MM').choices(DATE_FORMATS).default('ymd'))
+      .addOption(
+        new Option(
+          '--date-format <order>',
+          'how CSV InvoiceDate text is written: ymd = YYYY-MM-DD HH:MM[:SS], dmy = DD/MM/YYYY HH:MM, mdy = M/D/YYYY H:MM',
+        )
+          .choices(DATE_FORMATS)
+          .default('ymd'),
+      )
       .option('--force', 're-apply a file that was already imported (same content)'),
   ).action(async (file: string, flags: OnlineRetailFlags) => {
     await assertReadableFile(file); // before the database file is created
@@ -49,10 +56,7 @@ export function importCommand(): Command {
     });
   });
 
-  return new Command('import')
-    .description('Import a data file into the database')
-    .addCommand(onlineRetail)
-    .addCommand(eventsCommand());
+  return new Command('import').description('Import a data file into the database').addCommand(onlineRetail).addCommand(eventsCommand());
 }
 
 function report(s: ImportSummary, dbFile: string, seconds: number): string {

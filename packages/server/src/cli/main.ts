@@ -7,7 +7,9 @@
  */
 import { buildProgram } from './program.js';
 
-buildProgram().parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`c360: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    process.stderr.write(`c360: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });

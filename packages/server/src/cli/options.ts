@@ -24,7 +24,10 @@ export function withDbOptions(command: Command): Command {
 
 /** Adds `--as-of DATE|dataset` (the clock of every metric; env `C360_NOW` is read by the command). */
 export function withAsOfOption(command: Command): Command {
-  return command.option('--as-of <date>', 'the clock for every metric: an ISO date, or "dataset" = the data\'s latest timestamp (else C360_NOW, else now)');
+  return command.option(
+    '--as-of <date>',
+    'the clock for every metric: an ISO date, or "dataset" = the data\'s latest timestamp (else C360_NOW, else now)',
+  );
 }
 
 /**
@@ -68,7 +71,9 @@ export async function openCommandDb(flags: DbFlags): Promise<CommandDb> {
     for (const dir of newDirs) {
       try {
         rmdirSync(dir);
-      } catch { /* not empty: something else lives there now */ }
+      } catch {
+        /* not empty: something else lives there now */
+      }
     }
   };
   let db: Db;

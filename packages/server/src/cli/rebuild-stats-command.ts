@@ -19,7 +19,9 @@ export function rebuildStatsCommand(): Command {
       const started = performance.now();
       const summary = await rebuildStats(db);
       const seconds = (performance.now() - started) / 1000;
-      process.stdout.write(`Rebuilt statistics of ${count(summary.customers)} customers and ${count(summary.products)} products in ${dbFile} in ${seconds.toFixed(1)} s\n`);
+      process.stdout.write(
+        `Rebuilt statistics of ${count(summary.customers)} customers and ${count(summary.products)} products in ${dbFile} in ${seconds.toFixed(1)} s\n`,
+      );
     });
   });
 }

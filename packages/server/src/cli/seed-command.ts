@@ -21,22 +21,33 @@ function positiveInteger(name: string, max: number): (text: string) => number {
 export function seedCommand(): Command {
   return withDbOptions(
     new Command('seed')
-      .description('Write a deterministic synthetic data set (Online Retail shapes, ~10 events per customer) through the ingestion path; again with the same seed changes nothing')
+      .description(
+        'Write a deterministic synthetic data set (Online Retail shapes, ~10 events per customer) through the ingestion path; again with the same seed changes nothing',
+      )
       .requiredOption('--customers <n>', 'how many customers', positiveInteger('--customers', 10_000_000))
       .option('--seed <s>', 'the seed: same seed, same data (default 1)', positiveInteger('--seed', 2 ** 31 - 1), 1),
   ).action(async (flags: DbFlags & { customers: number; seed: number }) => {
     await withCommandDb(flags, async (db, dbFile) => {
-      const progress = progressReporter({ label: 'seed', detail: (done, total, events) => `${count(done)} of ${count(total)} customers, ${count(events)} events` });
+      const progress = progressReporter({
+        label: 'seed',
+        detail: (done, total, events) => `${count(done)} of ${count(total)} customers, ${count(events)} events`,
+      });
       const started = performance.now();
-      const summary = await seedDatabase(db, { customers: flags.customers, seed: flags.seed, onProgress: (done, total, events) => progress.update(done, total, events) });
+      const summary = await seedDatabase(db, {
+        customers: flags.customers,
+        seed: flags.seed,
+        onProgress: (done, total, events) => progress.update(done, total, events),
+      });
       progress.stop();
       const seconds = (performance.now() - started) / 1000;
-      process.stdout.write([
-        `Seeded ${count(summary.customers)} customers (seed ${flags.seed}) into ${dbFile} in ${seconds.toFixed(1)} s:`,
-        `  ${count(summary.events)} events, ${count(summary.applied)} new (${count(Math.round(summary.events / Math.max(seconds, 0.001)))} events/s)`,
-        `  data as of ${summary.asOf} (serve with --as-of dataset)`,
-        '',
-      ].join('\n'));
+      process.stdout.write(
+        [
+          `Seeded ${count(summary.customers)} customers (seed ${flags.seed}) into ${dbFile} in ${seconds.toFixed(1)} s:`,
+          `  ${count(summary.events)} events, ${count(summary.applied)} new (${count(Math.round(summary.events / Math.max(seconds, 0.001)))} events/s)`,
+          `  data as of ${summary.asOf} (serve with --as-of dataset)`,
+          '',
+        ].join('\n'),
+      );
     });
   });
 }

@@ -30,9 +30,11 @@ interface ServeFlags extends DbFlags {
  */
 export function serveCommand(mode: 'serve' | 'demo'): Command {
   const command = new Command(mode)
-    .description(mode === 'serve'
-      ? 'Run the API (env PORT, HOST, C360_NOW, C360_ALLOWED_ORIGINS, C360_SECRET, C360_WRITE_RATE)'
-      : 'Load the bundled sample into an empty database, then serve the API and the demo page and print the demo admin token (npm start)')
+    .description(
+      mode === 'serve'
+        ? 'Run the API (env PORT, HOST, C360_NOW, C360_ALLOWED_ORIGINS, C360_SECRET, C360_WRITE_RATE)'
+        : 'Load the bundled sample into an empty database, then serve the API and the demo page and print the demo admin token (npm start)',
+    )
     .option('--port <n>', 'port (default PORT, else 8360)')
     .option('--host <address>', 'address to listen on (default HOST, else 0.0.0.0)');
   return withAsOfOption(withDbOptions(command)).action((flags: ServeFlags) => serve(flags, mode));
@@ -72,19 +74,34 @@ async function start(db: Db, file: string, port: number, values: ServeFlags, mod
   // Writes follow on from a pinned as-of (the demo's 2011) instead of the machine's date.
   const now = writeClock(asOf, asOfPinned(asOfOptions));
   const healthWeights = resolveHealthWeights(env);
-  const allowedOrigins = (env.C360_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const allowedOrigins = (env.C360_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 
   const writeRate = parseWriteRate(env.C360_WRITE_RATE);
   // C360_SECRET is checked now (too short: refuse to start); without it the secret in `meta` is made on first use.
   const secret = env.C360_SECRET ? await resolveEmbedSecret(db, env) : undefined;
   const demoToken = mode === 'demo' ? (await ensureDemoToken(db)).token : undefined;
   // The demo page's bell: its admin receives every kind in-app until it chooses otherwise.
-  if (mode === 'demo') await subscribeUnlessChosen(db, { name: DEMO_TOKEN_NAME, role: 'admin' }, { kinds: [...NOTIFICATION_KINDS], channels: ['in_app'], email: null, webhookUrl: null });
+  if (mode === 'demo')
+    await subscribeUnlessChosen(
+      db,
+      { name: DEMO_TOKEN_NAME, role: 'admin' },
+      { kinds: [...NOTIFICATION_KINDS], channels: ['in_app'], email: null, webhookUrl: null },
+    );
 
   // Loaded here, not at the top: `c360 --help` and the other commands need none of the HTTP layer.
   const { createServerApp, DEMO_DIR, listen } = await import('../server.js');
   const app = createServerApp({
-    db, asOf, now, healthWeights, allowedOrigins, auth: { secret, writeRate }, demoDir: mode === 'demo' ? DEMO_DIR : undefined, demoToken,
+    db,
+    asOf,
+    now,
+    healthWeights,
+    allowedOrigins,
+    auth: { secret, writeRate },
+    demoDir: mode === 'demo' ? DEMO_DIR : undefined,
+    demoToken,
   });
   // Rule memberships and stored scores follow the as-of, imports and weight changes here, not in GETs.
   const derived = startDerivedRefresh(db, { asOf, healthWeights });
@@ -95,7 +112,9 @@ async function start(db: Db, file: string, port: number, values: ServeFlags, mod
   const url = `http://localhost:${port}`;
   console.log(`c360 ${mode} on ${url}  (database ${file}, as-of ${asOf.toISOString()})`);
   if (mode === 'serve' && !(await db.selectFrom('api_tokens').select('id').where('revoked_at', 'is', null).limit(1).executeTakeFirst())) {
-    console.log('Every API request needs a bearer token and there is none yet: c360 token create --role admin --name "Your name" (docs/security.md)');
+    console.log(
+      'Every API request needs a bearer token and there is none yet: c360 token create --role admin --name "Your name" (docs/security.md)',
+    );
   }
   if (mode === 'demo') {
     console.log(`Open ${url} for the demo; API reference at ${url}/api/docs`);
@@ -106,7 +125,10 @@ async function start(db: Db, file: string, port: number, values: ServeFlags, mod
     server.close();
     schedules.stop();
     deliveries.stop();
-    void derived.stop().then(() => db.destroy()).then(() => process.exit(0));
+    void derived
+      .stop()
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -46,16 +46,19 @@ export function tokenCommand(io: TokenOutput = STDIO): Command {
       .option('--embed', 'an embed token (a JWT signed with the embed secret) instead of an API key'),
   ).action((flags: CreateFlags) => withCommandDb(flags, (db) => createToken(db, flags, io)));
 
-  const list = withDbOptions(new Command('list').description('List API keys (no secrets)'))
-    .action((flags: DbFlags) => withCommandDb(flags, async (db) => io.out(formatList(await listApiKeys(db), new Date()))));
+  const list = withDbOptions(new Command('list').description('List API keys (no secrets)')).action((flags: DbFlags) =>
+    withCommandDb(flags, async (db) => io.out(formatList(await listApiKeys(db), new Date()))),
+  );
 
   const revoke = withDbOptions(
     new Command('revoke').description('Revoke an API key: it stops working at once').argument('<id>', 'the key id (see c360 token list)'),
-  ).action((id: string, flags: DbFlags) => withCommandDb(flags, async (db) => {
-    const info = await revokeApiKey(db, id);
-    if (!info) throw new Error(`no API key with id "${id}" (see c360 token list)`);
-    io.out(`Revoked ${info.id} (${info.name}, ${info.role}) at ${info.revokedAt}\n`);
-  }));
+  ).action((id: string, flags: DbFlags) =>
+    withCommandDb(flags, async (db) => {
+      const info = await revokeApiKey(db, id);
+      if (!info) throw new Error(`no API key with id "${id}" (see c360 token list)`);
+      io.out(`Revoked ${info.id} (${info.name}, ${info.role}) at ${info.revokedAt}\n`);
+    }),
+  );
 
   return new Command('token')
     .description('API keys and embed tokens (roles viewer < agent < manager < admin: docs/security.md)')
@@ -80,15 +83,19 @@ async function createToken(db: Db, flags: CreateFlags, io: TokenOutput): Promise
     const exp = iat + Math.floor(ttlMs / 1000);
     const token = signEmbedToken({ sub: customerId, role, exp, iat, ...(name ? { name } : {}) }, await resolveEmbedSecret(db));
     io.out(`${token}\n`);
-    io.err(`Embed token for customer ${customerId} as "${embedActorName({ sub: customerId, name })}" (${role}), expires ${new Date(exp * 1000).toISOString()} (${formatTtl(ttlMs)})\n`);
+    io.err(
+      `Embed token for customer ${customerId} as "${embedActorName({ sub: customerId, name })}" (${role}), expires ${new Date(exp * 1000).toISOString()} (${formatTtl(ttlMs)})\n`,
+    );
     return;
   }
   if (!flags.role || !flags.name) throw new Error('create needs --role and --name (or --embed --customer ID)');
   const ttlMs = flags.ttl === undefined ? undefined : parseTtl(flags.ttl);
   const { token, info } = await createApiKey(db, { name: flags.name, role: flags.role, customerId, ttlMs });
   io.out(`${token}\n`);
-  io.err(`API key ${info.id} "${info.name}" (${info.role}${info.customerId ? `, customer ${info.customerId} only` : ''}), `
-    + `${info.expiresAt ? `expires ${info.expiresAt}` : 'does not expire'}. Store it now: only its hash is kept.\n`);
+  io.err(
+    `API key ${info.id} "${info.name}" (${info.role}${info.customerId ? `, customer ${info.customerId} only` : ''}), ` +
+      `${info.expiresAt ? `expires ${info.expiresAt}` : 'does not expire'}. Store it now: only its hash is kept.\n`,
+  );
 }
 
 function status(k: ApiKeyInfo, now: Date): string {
@@ -100,8 +107,10 @@ function status(k: ApiKeyInfo, now: Date): string {
 /** A plain table of keys (no secrets: none are stored). */
 export function formatList(keys: ApiKeyInfo[], now: Date): string {
   if (!keys.length) return 'No API keys. Create one with: c360 token create --role viewer --name "Dana (support)"\n';
-  const rows = [['ID', 'NAME', 'ROLE', 'CUSTOMER', 'CREATED', 'STATUS'],
-    ...keys.map((k) => [k.id, k.name, k.role, k.customerId ?? '-', k.createdAt, status(k, now)])];
+  const rows = [
+    ['ID', 'NAME', 'ROLE', 'CUSTOMER', 'CREATED', 'STATUS'],
+    ...keys.map((k) => [k.id, k.name, k.role, k.customerId ?? '-', k.createdAt, status(k, now)]),
+  ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n') + '\n';
 }

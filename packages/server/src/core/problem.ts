@@ -18,7 +18,14 @@ export class ProblemError extends Error {
   /** Response headers that belong to the problem (`WWW-Authenticate` of a 401, `Retry-After` of a 429). */
   readonly headers?: Record<string, string>;
 
-  constructor(status: ContentfulStatusCode, slug: string, title: string, detail?: string, errors?: FieldError[], headers?: Record<string, string>) {
+  constructor(
+    status: ContentfulStatusCode,
+    slug: string,
+    title: string,
+    detail?: string,
+    errors?: FieldError[],
+    headers?: Record<string, string>,
+  ) {
     super(detail ?? title);
     this.status = status;
     this.problemType = TYPE_BASE + slug;

@@ -16,9 +16,12 @@ export const DEFAULT_BUSY_BUDGET_MS = 5_000;
 /** 503 `database-busy`, after waiting `budgetMs` milliseconds. */
 export function databaseBusy(budgetMs: number): ProblemError {
   return new ProblemError(
-    503, 'database-busy', 'Database busy',
+    503,
+    'database-busy',
+    'Database busy',
     `The database stayed busy for ${budgetMs} ms (another writer holds it); nothing was changed, retry shortly`,
-    undefined, { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+    undefined,
+    { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
   );
 }
 

@@ -32,7 +32,9 @@ export async function ensureDemoData(db: Db, log: (line: string) => void = () =>
   log(`Imported ${summary.customers} customers, ${summary.orders} orders, ${summary.refunds} refunds (real UCI Online Retail rows).`);
   const started = performance.now();
   const enriched = await enrichDemo(db, summary.asOf);
-  log(`Added synthetic profiles, loyalty, marketing, support tickets, payments and browsing: ${enriched.events} events through the ingestion path in ${((performance.now() - started) / 1000).toFixed(1)} s (demo enrichment).`);
+  log(
+    `Added synthetic profiles, loyalty, marketing, support tickets, payments and browsing: ${enriched.events} events through the ingestion path in ${((performance.now() - started) / 1000).toFixed(1)} s (demo enrichment).`,
+  );
   return true;
 }
 

@@ -57,8 +57,11 @@ export function serveBundle(app: Hono, bundleDir: string, allowedOrigins: readon
     if (c.res.status === 200 || c.res.status === 304) c.header('cache-control', assetCacheControl(c.req.path.split('/').pop() ?? ''));
   });
   app.use('/assets/*', etag());
-  app.use('/assets/*', serveStatic({
-    root: bundleDir,
-    rewriteRequestPath: (path) => path.replace(/^\/embed\/assets/, ''),
-  }));
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: bundleDir,
+      rewriteRequestPath: (path) => path.replace(/^\/embed\/assets/, ''),
+    }),
+  );
 }

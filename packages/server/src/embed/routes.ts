@@ -68,32 +68,46 @@ export function createEmbedApp(options: EmbedOptions): Hono {
   const pageActor = async (c: Context): Promise<Actor> => {
     const token = c.req.query('token');
     if (!token) {
-      throw new ProblemError(401, 'unauthorized', 'No token', 'This page needs a token: add &token=… to its address — an embed token '
-        + '(c360 token create --embed --customer ID) or a viewer API key (c360 token create --role viewer). See docs/embedding/.');
+      throw new ProblemError(
+        401,
+        'unauthorized',
+        'No token',
+        'This page needs a token: add &token=… to its address — an embed token ' +
+          '(c360 token create --embed --customer ID) or a viewer API key (c360 token create --role viewer). See docs/embedding/.',
+      );
     }
     const actor = await auth.authenticate(token);
-    if (!can(actor.role, 'customers:read')) throw refusal(403, 'Access refused', 'The token’s role cannot read customers (needs customers:read)');
+    if (!can(actor.role, 'customers:read'))
+      throw refusal(403, 'Access refused', 'The token’s role cannot read customers (needs customers:read)');
     return actor;
   };
 
-  app.get('/customer', page(async (c) => {
-    const actor = await pageActor(c);
-    const keys = contactKeys(c);
-    const match = await findCustomerByContact(options.db, keys, actor.customerId);
-    const { customerId } = found(match, keys, actor);
-    return customerPage({ customerId, token: c.req.query('token')!, theme: themeOf(c), collapsed: collapsedOf(c) });
-  }));
+  app.get(
+    '/customer',
+    page(async (c) => {
+      const actor = await pageActor(c);
+      const keys = contactKeys(c);
+      const match = await findCustomerByContact(options.db, keys, actor.customerId);
+      const { customerId } = found(match, keys, actor);
+      return customerPage({ customerId, token: c.req.query('token')!, theme: themeOf(c), collapsed: collapsedOf(c) });
+    }),
+  );
 
-  app.get('/chatwoot', page(async (c) => {
-    await pageActor(c);
-    return chatwootPage({ allowedOrigins: origins, token: c.req.query('token')!, theme: themeOf(c), collapsed: collapsedOf(c) });
-  }));
+  app.get(
+    '/chatwoot',
+    page(async (c) => {
+      await pageActor(c);
+      return chatwootPage({ allowedOrigins: origins, token: c.req.query('token')!, theme: themeOf(c), collapsed: collapsedOf(c) });
+    }),
+  );
 
-  app.get('/chatwoot.js', (c) => c.body(CHATWOOT_SCRIPT, 200, {
-    'content-type': 'text/javascript; charset=utf-8',
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-cache',
-  }));
+  app.get('/chatwoot.js', (c) =>
+    c.body(CHATWOOT_SCRIPT, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    }),
+  );
 
   app.get('/lookup', async (c) => {
     try {
@@ -125,7 +139,11 @@ function found(match: ContactMatch, keys: ContactKeys, actor: Actor): Extract<Co
   if (match.kind === 'found') return match;
   const described = describeKeys(keys);
   if (match.kind === 'ambiguous') {
-    throw refusal(409, 'Several customers match', `Customers ${match.customerIds.join(', ')} all have this ${match.matchedBy}; open the page with id=… to say which one`);
+    throw refusal(
+      409,
+      'Several customers match',
+      `Customers ${match.customerIds.join(', ')} all have this ${match.matchedBy}; open the page with id=… to say which one`,
+    );
   }
   if (match.tried.length === 0) {
     throw refusal(400, 'Invalid request', `No usable email, phone or id in ${described}: an email needs an @, a phone at least 6 digits`);
@@ -138,9 +156,7 @@ function found(match: ContactMatch, keys: ContactKeys, actor: Actor): Extract<Co
 
 /** `email "a@b.c" or phone "+44…"` — what the host asked for, in words. */
 function describeKeys(keys: ContactKeys): string {
-  const parts = (['id', 'email', 'phone'] as const)
-    .filter((k) => keys[k]?.trim())
-    .map((k) => `${k} "${keys[k]!.trim()}"`);
+  const parts = (['id', 'email', 'phone'] as const).filter((k) => keys[k]?.trim()).map((k) => `${k} "${keys[k]!.trim()}"`);
   return parts.join(' or ');
 }
 

@@ -27,17 +27,26 @@ export async function recordCustomerExport(
 ): Promise<RecordedExport> {
   const iso = at.toISOString();
   const activityId = `export:${sortableId('exp_', at)}`;
-  await runWrite(db, async (w) => {
-    await w.activity(customerId, {
-      id: activityId,
-      type: 'export',
-      title: `${format.toUpperCase()} export by ${actor.name}`,
-      description: `${details.filename} · exported by ${actor.name} (${actor.role})`,
-      occurredAt: iso,
-    });
-    await w.audit({ actor: actor.name, action: `export.${format}`, customerId, details: { format, role: actor.role, tokenId: actor.tokenId, ...details } });
-    w.change([{ customerId, section: 'timeline', type: 'export', activityId }]);
-  }, at); // the write pipeline: subscribers are woken after the commit
+  await runWrite(
+    db,
+    async (w) => {
+      await w.activity(customerId, {
+        id: activityId,
+        type: 'export',
+        title: `${format.toUpperCase()} export by ${actor.name}`,
+        description: `${details.filename} · exported by ${actor.name} (${actor.role})`,
+        occurredAt: iso,
+      });
+      await w.audit({
+        actor: actor.name,
+        action: `export.${format}`,
+        customerId,
+        details: { format, role: actor.role, tokenId: actor.tokenId, ...details },
+      });
+      w.change([{ customerId, section: 'timeline', type: 'export', activityId }]);
+    },
+    at,
+  ); // the write pipeline: subscribers are woken after the commit
   return { activityId };
 }
 

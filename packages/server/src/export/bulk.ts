@@ -12,7 +12,17 @@ import type { Db } from '../db/connect.js';
 import type { EvalContext } from '../segments/facts.js';
 import { countCustomers, searchPage } from '../read/search.js';
 
-export const BULK_COLUMNS = ['id', 'name', 'email', 'phone', 'country', 'currency', 'lifetimeValue', 'totalOrders', 'lastPurchaseAt'] as const;
+export const BULK_COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'phone',
+  'country',
+  'currency',
+  'lifetimeValue',
+  'totalOrders',
+  'lastPurchaseAt',
+] as const;
 
 /** Rows per database page. */
 export const BULK_PAGE_SIZE = 500;
@@ -25,7 +35,17 @@ export function bulkFilters(query: Partial<Query>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== ''));
 }
 
-const row = (c: CustomerSummary) => [c.id, c.name, c.email, c.phone, c.country, c.currency, c.lifetimeValue, c.totalOrders, c.lastPurchaseAt];
+const row = (c: CustomerSummary) => [
+  c.id,
+  c.name,
+  c.email,
+  c.phone,
+  c.country,
+  c.currency,
+  c.lifetimeValue,
+  c.totalOrders,
+  c.lastPurchaseAt,
+];
 
 export interface BulkExport {
   /** Customers matching the filters (counted exactly once, before the first page). */

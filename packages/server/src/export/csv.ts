@@ -24,7 +24,10 @@ const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 
 /** CSV rows (no trailing line end) written with formula escaping and RFC 4180 quoting. */
 export function csvLines(rows: ReadonlyArray<readonly Cell[]>): string {
-  return Papa.unparse(rows.map((r) => [...r]), { newline: '\r\n', escapeFormulae: true, header: false });
+  return Papa.unparse(
+    rows.map((r) => [...r]),
+    { newline: '\r\n', escapeFormulae: true, header: false },
+  );
 }
 
 /** What makes a cell a formula (papaparse's `escapeFormulae`), or opens a quoted cell, at its start. */
@@ -36,7 +39,10 @@ const CELL_START_RISK = /^[=+\-@\t\r"]/;
  * start a formula (or a quoted cell) gets the same `'` prefix as the data cells.
  */
 export function csvComment(text: string): string {
-  return `# ${oneLine(text)}`.split(',').map((cell, i) => (i > 0 && CELL_START_RISK.test(cell) ? `'${cell}` : cell)).join(',');
+  return `# ${oneLine(text)}`
+    .split(',')
+    .map((cell, i) => (i > 0 && CELL_START_RISK.test(cell) ? `'${cell}` : cell))
+    .join(',');
 }
 
 /** The metric rows: name, value, unit (currency code for money). */
@@ -97,7 +103,10 @@ export function renderCustomerCsv(report: CustomerReport, meta: ExportMeta): str
     csvComment(`Data as of ${report.view.asOf}`),
   ].join('\r\n');
   const unparse = (fields: readonly string[], data: Cell[][]) => csvLines([fields, ...data]);
-  const metrics = unparse(METRIC_COLUMNS, metricRows(report).map((r) => [...r]));
+  const metrics = unparse(
+    METRIC_COLUMNS,
+    metricRows(report).map((r) => [...r]),
+  );
   const orders = unparse(
     ORDER_COLUMNS,
     report.orders.orders.map((o) => [o.number, o.placedAt, o.status, o.total, o.currency, o.itemsCount, o.quantity]),

@@ -67,7 +67,8 @@ const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 function money(amount: number | null | undefined, currency: string): string {
   const text = formatMoney(amount, currency);
   if (pdfText(text) === text) return text;
-  return amount === null || amount === undefined ? dash
+  return amount === null || amount === undefined
+    ? dash
     : new Intl.NumberFormat('en-GB', { style: 'currency', currency, currencyDisplay: 'code' }).format(amount);
 }
 
@@ -87,9 +88,15 @@ class Writer {
   heading(text: string): void {
     this.ensure(60);
     this.y += 18;
-    this.doc.setFont('helvetica', 'bold').setFontSize(13).setTextColor(...ACCENT);
+    this.doc
+      .setFont('helvetica', 'bold')
+      .setFontSize(13)
+      .setTextColor(...ACCENT);
     this.doc.text(pdfText(text), MARGIN, this.y);
-    this.doc.setDrawColor(...ACCENT).setLineWidth(0.8).line(MARGIN, this.y + 4, this.width - MARGIN, this.y + 4);
+    this.doc
+      .setDrawColor(...ACCENT)
+      .setLineWidth(0.8)
+      .line(MARGIN, this.y + 4, this.width - MARGIN, this.y + 4);
     this.y += 16;
     this.doc.setFont('helvetica', 'normal').setFontSize(9).setTextColor(0, 0, 0);
   }
@@ -103,7 +110,10 @@ class Writer {
   }
 
   paragraph(text: string, options: { muted?: boolean; size?: number } = {}): void {
-    this.doc.setFont('helvetica', 'normal').setFontSize(options.size ?? 9).setTextColor(...(options.muted ? MUTED : [0, 0, 0] as [number, number, number]));
+    this.doc
+      .setFont('helvetica', 'normal')
+      .setFontSize(options.size ?? 9)
+      .setTextColor(...(options.muted ? MUTED : ([0, 0, 0] as [number, number, number])));
     const lines = this.doc.splitTextToSize(pdfText(text), this.width - 2 * MARGIN) as string[];
     for (const line of lines) {
       this.ensure(14);
@@ -157,8 +167,12 @@ export function busiestHours(shoppingTimes: number[][], top = 3): string[] {
   const cells: Array<{ day: number; hour: number; n: number }> = [];
   shoppingTimes.forEach((hours, day) => hours.forEach((n, hour) => n > 0 && cells.push({ day, hour, n })));
   cells.sort((a, b) => b.n - a.n || a.day - b.day || a.hour - b.hour);
-  return cells.slice(0, top).map((c) =>
-    `${WEEKDAYS[c.day]} ${String(c.hour).padStart(2, '0')}:00–${String((c.hour + 1) % 24).padStart(2, '0')}:00 UTC: ${c.n} order${c.n === 1 ? '' : 's'}`);
+  return cells
+    .slice(0, top)
+    .map(
+      (c) =>
+        `${WEEKDAYS[c.day]} ${String(c.hour).padStart(2, '0')}:00–${String((c.hour + 1) % 24).padStart(2, '0')}:00 UTC: ${c.n} order${c.n === 1 ? '' : 's'}`,
+    );
 }
 
 /** Renders the report; returns the PDF bytes. */
@@ -170,10 +184,17 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
   const cur = metrics.currency;
   const exportedBy = `Exported ${meta.exportedAt.toISOString()} by ${meta.actor.name} (${meta.actor.role})`;
 
-  doc.setProperties({ title: pdfText(`c360 customer report: ${profile.name} (${profile.id})`), subject: 'Customer 360 export', creator: 'c360' });
+  doc.setProperties({
+    title: pdfText(`c360 customer report: ${profile.name} (${profile.id})`),
+    subject: 'Customer 360 export',
+    creator: 'c360',
+  });
 
   // Title block
-  doc.setFont('helvetica', 'bold').setFontSize(18).setTextColor(...ACCENT);
+  doc
+    .setFont('helvetica', 'bold')
+    .setFontSize(18)
+    .setTextColor(...ACCENT);
   doc.text('Customer 360 report', MARGIN, w.y + 12);
   w.y += 32;
   doc.setFontSize(14).setTextColor(0, 0, 0);
@@ -182,7 +203,10 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
   w.paragraph(exportedBy, { muted: true });
   w.paragraph(`Data as of ${view.asOf} (${date(view.asOf)})`, { muted: true });
   const flags = [
-    view.flags.vip && 'VIP', view.flags.atRisk && 'At risk', view.flags.hasOpenTickets && 'Open tickets', view.flags.hasRefunds && 'Refunds',
+    view.flags.vip && 'VIP',
+    view.flags.atRisk && 'At risk',
+    view.flags.hasOpenTickets && 'Open tickets',
+    view.flags.hasRefunds && 'Refunds',
     profile.synthetic && 'Synthetic demo contact data',
   ].filter(Boolean);
   if (flags.length) w.paragraph(`Flags: ${flags.join(' · ')}`);
@@ -190,26 +214,43 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
   // Profile
   w.heading('Profile');
   w.facts([
-    ['Name', profile.name], ['Customer id', profile.id],
-    ['Email', orDash(profile.email)], ['Phone', orDash(profile.phone)],
-    ['Country', orDash(profile.country)], ['Status', profile.status],
-    ['Registered', date(profile.registeredAt)], ['Currency', profile.currency],
-    ['VIP', yesNo(profile.vip)], ['Tenure', `${metrics.tenureDays} days`],
+    ['Name', profile.name],
+    ['Customer id', profile.id],
+    ['Email', orDash(profile.email)],
+    ['Phone', orDash(profile.phone)],
+    ['Country', orDash(profile.country)],
+    ['Status', profile.status],
+    ['Registered', date(profile.registeredAt)],
+    ['Currency', profile.currency],
+    ['VIP', yesNo(profile.vip)],
+    ['Tenure', `${metrics.tenureDays} days`],
   ]);
   w.table({
     head: [['Address', 'Street', 'City', 'Postcode', 'Country', 'Primary']],
-    body: profile.addresses.map((a) => [a.label, [a.line1, a.line2].filter(Boolean).join(', '), a.city, orDash(a.postcode), a.country, yesNo(a.primary)]),
+    body: profile.addresses.map((a) => [
+      a.label,
+      [a.line1, a.line2].filter(Boolean).join(', '),
+      a.city,
+      orDash(a.postcode),
+      a.country,
+      yesNo(a.primary),
+    ]),
     empty: 'No address on file.',
   });
 
   // Key metrics
   w.heading('Key metrics');
   w.facts([
-    ['Lifetime value (CLV)', money(metrics.lifetimeValue, cur)], ['Average order value', money(metrics.averageOrderValue, cur)],
-    ['Total orders', String(metrics.totalOrders)], ['Completed orders', String(metrics.completedOrders)],
-    ['Total refunded', money(metrics.totalRefunded, cur)], ['Purchase frequency', `${metrics.purchaseFrequency.toFixed(2)} orders / 30 days`],
-    ['First order', date(metrics.firstOrderAt)], ['Last purchase', date(metrics.lastPurchaseAt)],
-    ['Days since last purchase', orDash(metrics.daysSinceLastPurchase)], ['Tenure', `${metrics.tenureDays} days`],
+    ['Lifetime value (CLV)', money(metrics.lifetimeValue, cur)],
+    ['Average order value', money(metrics.averageOrderValue, cur)],
+    ['Total orders', String(metrics.totalOrders)],
+    ['Completed orders', String(metrics.completedOrders)],
+    ['Total refunded', money(metrics.totalRefunded, cur)],
+    ['Purchase frequency', `${metrics.purchaseFrequency.toFixed(2)} orders / 30 days`],
+    ['First order', date(metrics.firstOrderAt)],
+    ['Last purchase', date(metrics.lastPurchaseAt)],
+    ['Days since last purchase', orDash(metrics.daysSinceLastPurchase)],
+    ['Tenure', `${metrics.tenureDays} days`],
   ]);
 
   // Health
@@ -221,22 +262,37 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
     columnStyles: { 0: { cellWidth: 80 }, 1: { cellWidth: 45 }, 2: { cellWidth: 45 } },
   });
   w.subheading('Recommendations');
-  w.bullets(health.recommendations.map((r) => `${r.text} (${r.factor})`), 'No recommendation.');
+  w.bullets(
+    health.recommendations.map((r) => `${r.text} (${r.factor})`),
+    'No recommendation.',
+  );
 
   // Churn
   w.heading('Churn risk');
   w.paragraph(`Churn risk ${churn.score} / 100 (${churn.level})`, { size: 11 });
   w.table({
     head: [['Factor', 'Value', 'Points', 'Detail']],
-    body: churn.factors.map((f) => [f.name, String(Math.round(f.value * 100) / 100), `${Math.round(f.contribution)} of ${f.maxContribution}`, f.detail]),
+    body: churn.factors.map((f) => [
+      f.name,
+      String(Math.round(f.value * 100) / 100),
+      `${Math.round(f.contribution)} of ${f.maxContribution}`,
+      f.detail,
+    ]),
     columnStyles: { 0: { cellWidth: 100 }, 1: { cellWidth: 45 }, 2: { cellWidth: 55 } },
   });
   w.subheading('Retention strategies');
-  w.bullets(churn.strategies.map((s) => `${s.text} (${s.factor})`), 'No strategy needed.');
+  w.bullets(
+    churn.strategies.map((s) => `${s.text} (${s.factor})`),
+    'No strategy needed.',
+  );
 
   // RFM and segments
   w.heading('RFM and segments');
-  w.paragraph(rfm ? `RFM ${rfm.score} (recency ${rfm.r}, frequency ${rfm.f}, monetary ${rfm.m}): ${rfm.segment}` : 'No RFM score (no completed order).');
+  w.paragraph(
+    rfm
+      ? `RFM ${rfm.score} (recency ${rfm.r}, frequency ${rfm.f}, monetary ${rfm.m}): ${rfm.segment}`
+      : 'No RFM score (no completed order).',
+  );
   w.table({
     head: [['Segment', 'Kind', 'How', 'Since']],
     body: view.segments.map((s) => [s.name, s.kind, s.how, date(s.assignedAt)]),
@@ -249,11 +305,20 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
 
   // Orders
   w.heading('Orders');
-  w.paragraph(`${orders.totalOrders} orders (${orders.completedOrders} completed) · revenue ${money(orders.totalRevenue, orders.currency)}`
-    + ` · average order ${money(orders.averageOrderValue, orders.currency)}`);
+  w.paragraph(
+    `${orders.totalOrders} orders (${orders.completedOrders} completed) · revenue ${money(orders.totalRevenue, orders.currency)}` +
+      ` · average order ${money(orders.averageOrderValue, orders.currency)}`,
+  );
   w.table({
     head: [['Number', 'Placed at (UTC)', 'Status', 'Lines', 'Quantity', 'Total']],
-    body: orders.orders.map((o) => [o.number, dateTime(o.placedAt), o.status, String(o.itemsCount), String(o.quantity), money(o.total, o.currency)]),
+    body: orders.orders.map((o) => [
+      o.number,
+      dateTime(o.placedAt),
+      o.status,
+      String(o.itemsCount),
+      String(o.quantity),
+      money(o.total, o.currency),
+    ]),
     columnStyles: { 3: { halign: 'right' }, 4: { halign: 'right' }, 5: { halign: 'right' } },
     empty: 'No orders.',
   });
@@ -264,15 +329,29 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
     w.paragraph(`Not enrolled in the loyalty programme. Referrals: ${loyalty.referralCount}.`, { muted: true });
   } else {
     w.facts([
-      ['Tier', cap(orDash(loyalty.tier))], ['Points balance', loyalty.pointsBalance.toLocaleString('en-GB')],
+      ['Tier', cap(orDash(loyalty.tier))],
+      ['Points balance', loyalty.pointsBalance.toLocaleString('en-GB')],
       ['Lifetime points', loyalty.lifetimePoints.toLocaleString('en-GB')],
-      ['Next tier', loyalty.nextTier ? `${cap(loyalty.nextTier)} (${orDash(loyalty.pointsToNextTier)} points to go, ${percent(loyalty.progress)})` : 'Top tier'],
-      ['Expiring in 30 days', `${loyalty.pointsExpiringIn30Days} points`], ['Enrolled', date(loyalty.enrolledAt)],
-      ['Referral code', orDash(loyalty.referralCode)], ['Referrals', String(loyalty.referralCount)],
+      [
+        'Next tier',
+        loyalty.nextTier
+          ? `${cap(loyalty.nextTier)} (${orDash(loyalty.pointsToNextTier)} points to go, ${percent(loyalty.progress)})`
+          : 'Top tier',
+      ],
+      ['Expiring in 30 days', `${loyalty.pointsExpiringIn30Days} points`],
+      ['Enrolled', date(loyalty.enrolledAt)],
+      ['Referral code', orDash(loyalty.referralCode)],
+      ['Referrals', String(loyalty.referralCount)],
     ]);
     w.table({
       head: [['Date', 'Kind', 'Points', 'Reason', 'Expires']],
-      body: loyalty.transactions.map((t) => [date(t.occurredAt), t.kind, (t.points > 0 ? '+' : '') + t.points, orDash(t.reason), date(t.expiresAt)]),
+      body: loyalty.transactions.map((t) => [
+        date(t.occurredAt),
+        t.kind,
+        (t.points > 0 ? '+' : '') + t.points,
+        orDash(t.reason),
+        date(t.expiresAt),
+      ]),
       columnStyles: { 2: { halign: 'right' } },
       empty: 'No points transactions.',
     });
@@ -280,14 +359,19 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
 
   // Marketing
   w.heading('Marketing');
-  const optIns = Object.entries(marketing.optIns).map(([channel, on]) => `${channel} ${on ? 'opted in' : 'opted out'}`).join(' · ');
+  const optIns = Object.entries(marketing.optIns)
+    .map(([channel, on]) => `${channel} ${on ? 'opted in' : 'opted out'}`)
+    .join(' · ');
   w.facts([
     ['Opt-ins', optIns],
     ['Open rate (365 days)', `${percent(marketing.openRate)} (${marketing.emailsOpened} of ${marketing.emailsDelivered})`],
     ['Click rate (365 days)', `${percent(marketing.clickRate)} (${marketing.emailsClicked} of ${marketing.emailsDelivered})`],
     ['Last open', marketing.lastOpenAt ? `${date(marketing.lastOpenAt)} (${marketing.lastOpenedCampaign?.name ?? dash})` : dash],
     ['Last click', marketing.lastClickAt ? `${date(marketing.lastClickAt)} (${marketing.lastClickedCampaign?.name ?? dash})` : dash],
-    ['Quiet hours', marketing.preferences.quietHours ? `${marketing.preferences.quietHours.start}–${marketing.preferences.quietHours.end}` : dash],
+    [
+      'Quiet hours',
+      marketing.preferences.quietHours ? `${marketing.preferences.quietHours.start}–${marketing.preferences.quietHours.end}` : dash,
+    ],
     ['Frequency', orDash(marketing.preferences.frequency)],
     ['Language / timezone', `${orDash(marketing.preferences.language)} / ${orDash(marketing.preferences.timezone)}`],
   ]);
@@ -301,7 +385,13 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
   w.table({
     head: [['Date', 'Channel', 'Change', 'Source', 'Reason']],
     // "opted out", as the element says: the log does not tell a withdrawal from a refusal at signup.
-    body: marketing.consentLog.map((r) => [date(r.occurredAt), r.channel, r.granted ? 'opted in' : 'opted out', orDash(r.source), orDash(r.reason)]),
+    body: marketing.consentLog.map((r) => [
+      date(r.occurredAt),
+      r.channel,
+      r.granted ? 'opted in' : 'opted out',
+      orDash(r.source),
+      orDash(r.reason),
+    ]),
     empty: 'No consent changes recorded.',
   });
 
@@ -315,29 +405,47 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
   ]);
   w.table({
     head: [['Ticket', 'Subject', 'Status', 'Priority', 'Opened', 'Resolved', 'CSAT', 'NPS']],
-    body: support.tickets.map((t) => [t.id, t.subject, t.status, t.priority, date(t.createdAt), date(t.resolvedAt), orDash(t.csat), orDash(t.nps)]),
+    body: support.tickets.map((t) => [
+      t.id,
+      t.subject,
+      t.status,
+      t.priority,
+      date(t.createdAt),
+      date(t.resolvedAt),
+      orDash(t.csat),
+      orDash(t.nps),
+    ]),
     empty: 'No support tickets.',
   });
 
   // Payments
   w.heading('Payments');
-  w.paragraph(`Succeeded ${money(payments.totals.succeeded, payments.currency)} · refunded ${money(payments.totals.refunded, payments.currency)}`
-    + ` · ${payments.totals.failedCount} failed${payments.masked ? ' · payment references masked for this role' : ''}`);
+  w.paragraph(
+    `Succeeded ${money(payments.totals.succeeded, payments.currency)} · refunded ${money(payments.totals.refunded, payments.currency)}` +
+      ` · ${payments.totals.failedCount} failed${payments.masked ? ' · payment references masked for this role' : ''}`,
+  );
   w.table({
     head: [['Method', 'Brand', 'Last 4', 'Expiry', 'Default', 'Expired']],
     body: payments.methods.map((m) => [
-      m.type, orDash(m.brand), m.last4 ? `•••• ${m.last4}` : '••••',
+      m.type,
+      orDash(m.brand),
+      m.last4 ? `•••• ${m.last4}` : '••••',
       m.expMonth !== null && m.expYear !== null ? `${String(m.expMonth).padStart(2, '0')}/${m.expYear}` : dash,
-      yesNo(m.default), yesNo(m.expired),
+      yesNo(m.default),
+      yesNo(m.expired),
     ]),
     empty: 'No saved payment methods.',
   });
   w.table({
     head: [['Date', 'Kind', 'Status', 'Amount', 'Method', 'Order', 'Reference']],
     body: payments.transactions.map((p) => [
-      date(p.occurredAt), p.kind, p.status + (p.flagged ? ' (!)' : ''), money(p.amount, p.currency),
+      date(p.occurredAt),
+      p.kind,
+      p.status + (p.flagged ? ' (!)' : ''),
+      money(p.amount, p.currency),
       p.method ? `${p.method.brand ?? p.method.type}${p.method.last4 ? ` •••• ${p.method.last4}` : ''}` : dash,
-      orDash(p.orderId), orDash(p.reference),
+      orDash(p.orderId),
+      orDash(p.reference),
     ]),
     columnStyles: { 3: { halign: 'right' } },
     empty: 'No payment transactions.',
@@ -348,7 +456,13 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
   w.facts([
     ['Sessions', String(analytics.sessions)],
     ['Average session', analytics.averageDurationSeconds === null ? dash : `${Math.round(analytics.averageDurationSeconds / 6) / 10} min`],
-    ['Devices', analytics.deviceBreakdown.filter((d) => d.sessions > 0).map((d) => `${d.device} ${percent(d.share)}`).join(' · ') || dash],
+    [
+      'Devices',
+      analytics.deviceBreakdown
+        .filter((d) => d.sessions > 0)
+        .map((d) => `${d.device} ${percent(d.share)}`)
+        .join(' · ') || dash,
+    ],
     ['Top viewed', analytics.topViewedCategories.map((c) => `${c.name} (${c.count})`).join(', ') || dash],
   ]);
   w.subheading(`Top purchased ${analytics.topPurchased.basis === 'category' ? 'categories' : 'products'}`);
@@ -375,7 +489,13 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
   w.paragraph(`The ${timeline.length} most recent events, newest first.`, { muted: true });
   w.table({
     head: [['When (UTC)', 'Type', 'Event', 'Detail', 'Amount']],
-    body: timeline.map((e) => [dateTime(e.occurredAt), e.type, e.title, orDash(e.description), e.amount === null || !e.currency ? '' : money(e.amount, e.currency)]),
+    body: timeline.map((e) => [
+      dateTime(e.occurredAt),
+      e.type,
+      e.title,
+      orDash(e.description),
+      e.amount === null || !e.currency ? '' : money(e.amount, e.currency),
+    ]),
     columnStyles: { 0: { cellWidth: 85 }, 1: { cellWidth: 50 }, 4: { halign: 'right', cellWidth: 60 } },
     empty: 'No events.',
   });
@@ -384,7 +504,10 @@ export function renderCustomerPdf(report: CustomerReport, meta: ExportMeta): Uin
   const pages = doc.getNumberOfPages();
   for (let page = 1; page <= pages; page += 1) {
     doc.setPage(page);
-    doc.setFont('helvetica', 'normal').setFontSize(7).setTextColor(...MUTED);
+    doc
+      .setFont('helvetica', 'normal')
+      .setFontSize(7)
+      .setTextColor(...MUTED);
     doc.text(pdfText(`c360 · ${profile.name} (${profile.id}) · ${exportedBy} · Confidential`), MARGIN, w.height - 20);
     doc.text(`Page ${page} of ${pages}`, w.width - MARGIN, w.height - 20, { align: 'right' });
   }

@@ -5,9 +5,20 @@
  * @module
  */
 import {
-  can, NotesQuery, OrdersQuery, TimelineQuery,
-  type BehaviorAnalytics, type Customer360, type LoyaltyStatus, type MarketingEngagement, type Note, type OrderSummary,
-  type OrdersPage, type PaymentsOverview, type SupportHistory, type TimelineEvent,
+  can,
+  NotesQuery,
+  OrdersQuery,
+  TimelineQuery,
+  type BehaviorAnalytics,
+  type Customer360,
+  type LoyaltyStatus,
+  type MarketingEngagement,
+  type Note,
+  type OrderSummary,
+  type OrdersPage,
+  type PaymentsOverview,
+  type SupportHistory,
+  type TimelineEvent,
 } from '@c360/sdk';
 import type { Actor } from '../core/actor.js';
 import type { ReadContext } from '../core/read-context.js';

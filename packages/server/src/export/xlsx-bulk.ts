@@ -73,7 +73,8 @@ export async function exportCustomersXlsx(
     }
     sheet.commit();
     const about = workbook.addWorksheet('Export');
-    for (const row of [['field', 'value'], ...(options.about ?? []), ['customers', String(total)]]) about.addRow(row.map(xlsxCell)).commit();
+    for (const row of [['field', 'value'], ...(options.about ?? []), ['customers', String(total)]])
+      about.addRow(row.map(xlsxCell)).commit();
     about.commit();
     await workbook.commit();
   };

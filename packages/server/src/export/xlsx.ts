@@ -22,51 +22,100 @@ export interface XlsxSheet {
 }
 
 /** The sheet names of a customer workbook, in order. */
-export const XLSX_SHEETS = ['Summary', 'Metrics', 'Orders', 'Loyalty', 'Marketing', 'Support', 'Payments', 'Behaviour', 'Notes', 'Timeline'] as const;
+export const XLSX_SHEETS = [
+  'Summary',
+  'Metrics',
+  'Orders',
+  'Loyalty',
+  'Marketing',
+  'Support',
+  'Payments',
+  'Behaviour',
+  'Notes',
+  'Timeline',
+] as const;
 
 /** Papaparse's `escapeFormulae` rule, as the CSV export applies it. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A cell safe to write: text escaped like the CSV export, everything else as is. */
-export const xlsxCell = (value: XlsxCell | undefined): XlsxCell => (typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value ?? null);
+export const xlsxCell = (value: XlsxCell | undefined): XlsxCell =>
+  typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : (value ?? null);
 
 /** The sheets of a customer workbook (names of {@link XLSX_SHEETS}). */
 export function customerSheets(report: CustomerReport, meta: ExportMeta): XlsxSheet[] {
   const { view, orders, loyalty, marketing, support, payments, analytics, notes, timeline } = report;
   const p = view.profile;
   const summary: XlsxCell[][] = [
-    ['customer', p.id], ['name', p.name], ['email', p.email], ['phone', p.phone], ['country', p.country],
-    ['status', p.status], ['registeredAt', p.registeredAt], ['vip', p.vip], ['currency', p.currency],
-    ...p.addresses.map((a): XlsxCell[] => [`address (${a.label})`, [a.line1, a.line2, a.city, a.postcode, a.country].filter(Boolean).join(', ')]),
-    ['exportedAt', meta.exportedAt.toISOString()], ['exportedBy', `${meta.actor.name} (${meta.actor.role})`], ['asOf', view.asOf],
+    ['customer', p.id],
+    ['name', p.name],
+    ['email', p.email],
+    ['phone', p.phone],
+    ['country', p.country],
+    ['status', p.status],
+    ['registeredAt', p.registeredAt],
+    ['vip', p.vip],
+    ['currency', p.currency],
+    ...p.addresses.map((a): XlsxCell[] => [
+      `address (${a.label})`,
+      [a.line1, a.line2, a.city, a.postcode, a.country].filter(Boolean).join(', '),
+    ]),
+    ['exportedAt', meta.exportedAt.toISOString()],
+    ['exportedBy', `${meta.actor.name} (${meta.actor.role})`],
+    ['asOf', view.asOf],
   ];
   return [
     { name: 'Summary', columns: ['field', 'value'], rows: summary },
     { name: 'Metrics', columns: ['metric', 'value', 'unit'], rows: metricRows(report).map((r) => [...r]) },
     {
-      name: 'Orders', columns: ['number', 'placedAt', 'status', 'total', 'currency', 'items', 'quantity'],
+      name: 'Orders',
+      columns: ['number', 'placedAt', 'status', 'total', 'currency', 'items', 'quantity'],
       rows: orders.orders.map((o) => [o.number, o.placedAt, o.status, o.total, o.currency, o.itemsCount, o.quantity]),
     },
     {
-      name: 'Loyalty', columns: ['occurredAt', 'kind', 'points', 'reason', 'expiresAt'],
+      name: 'Loyalty',
+      columns: ['occurredAt', 'kind', 'points', 'reason', 'expiresAt'],
       rows: loyalty.transactions.map((t) => [t.occurredAt, t.kind, t.points, t.reason, t.expiresAt]),
     },
     {
-      name: 'Marketing', columns: ['campaign', 'channel', 'sentAt', 'opened', 'clicked', 'bounced'],
+      name: 'Marketing',
+      columns: ['campaign', 'channel', 'sentAt', 'opened', 'clicked', 'bounced'],
       rows: marketing.campaigns.map((c) => [c.name, c.channel, c.sentAt, c.opened, c.clicked, c.bounced]),
     },
     {
-      name: 'Support', columns: ['id', 'subject', 'status', 'priority', 'channel', 'createdAt', 'resolvedAt', 'resolutionHours', 'csat', 'nps'],
-      rows: support.tickets.map((t) => [t.id, t.subject, t.status, t.priority, t.channel, t.createdAt, t.resolvedAt, t.resolutionHours, t.csat, t.nps]),
-    },
-    {
-      name: 'Payments', columns: ['occurredAt', 'kind', 'status', 'amount', 'currency', 'method', 'last4', 'orderId', 'reference'],
-      rows: payments.transactions.map((t) => [
-        t.occurredAt, t.kind, t.status, t.amount, t.currency, t.method ? t.method.brand ?? t.method.type : null, t.method?.last4 ?? null, t.orderId, t.reference,
+      name: 'Support',
+      columns: ['id', 'subject', 'status', 'priority', 'channel', 'createdAt', 'resolvedAt', 'resolutionHours', 'csat', 'nps'],
+      rows: support.tickets.map((t) => [
+        t.id,
+        t.subject,
+        t.status,
+        t.priority,
+        t.channel,
+        t.createdAt,
+        t.resolvedAt,
+        t.resolutionHours,
+        t.csat,
+        t.nps,
       ]),
     },
     {
-      name: 'Behaviour', columns: ['kind', 'name', 'value'],
+      name: 'Payments',
+      columns: ['occurredAt', 'kind', 'status', 'amount', 'currency', 'method', 'last4', 'orderId', 'reference'],
+      rows: payments.transactions.map((t) => [
+        t.occurredAt,
+        t.kind,
+        t.status,
+        t.amount,
+        t.currency,
+        t.method ? (t.method.brand ?? t.method.type) : null,
+        t.method?.last4 ?? null,
+        t.orderId,
+        t.reference,
+      ]),
+    },
+    {
+      name: 'Behaviour',
+      columns: ['kind', 'name', 'value'],
       rows: [
         ...analytics.topViewedCategories.map((c): XlsxCell[] => ['viewed category', c.name, c.count]),
         ...analytics.topPurchased.items.map((i): XlsxCell[] => [`purchased ${analytics.topPurchased.basis}`, i.name, i.quantity]),
@@ -75,11 +124,13 @@ export function customerSheets(report: CustomerReport, meta: ExportMeta): XlsxSh
       ],
     },
     {
-      name: 'Notes', columns: ['createdAt', 'author', 'type', 'visibility', 'body'],
+      name: 'Notes',
+      columns: ['createdAt', 'author', 'type', 'visibility', 'body'],
       rows: notes.map((n) => [n.createdAt, n.author, n.type, n.visibility, n.body]),
     },
     {
-      name: 'Timeline', columns: ['occurredAt', 'type', 'title', 'description', 'amount', 'currency'],
+      name: 'Timeline',
+      columns: ['occurredAt', 'type', 'title', 'description', 'amount', 'currency'],
       rows: timeline.map((e) => [e.occurredAt, e.type, e.title, e.description, e.amount, e.currency]),
     },
   ];

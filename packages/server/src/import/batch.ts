@@ -16,10 +16,7 @@ export function batchSize(columns: number): number {
 }
 
 /** Calls `write` with consecutive slices of `rows`, each small enough for one statement. */
-export async function inBatches<T extends object>(
-  rows: readonly T[],
-  write: (batch: T[]) => Promise<unknown>,
-): Promise<void> {
+export async function inBatches<T extends object>(rows: readonly T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
   if (rows.length === 0) return;
   const size = batchSize(Object.keys(rows[0]!).length);
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));

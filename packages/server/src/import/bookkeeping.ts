@@ -28,7 +28,12 @@ export async function keysWithPrefix(db: Db, kind: string, prefix: string): Prom
 export async function recordKeys(db: Db, kind: string, keys: Iterable<string>, now: string): Promise<void> {
   const rows = [...keys].map((key) => ({ key, kind, received_at: now }));
   await inBatches(rows, (b) =>
-    db.insertInto('idempotency_keys').values(b).onConflict((oc) => oc.column('key').doNothing()).execute());
+    db
+      .insertInto('idempotency_keys')
+      .values(b)
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute(),
+  );
 }
 
 /** Sets `meta[key]` to `value` unless it already holds a greater one (text order, e.g. ISO times). */
@@ -36,8 +41,12 @@ export async function raiseMeta(db: Db, key: string, value: string): Promise<voi
   await db
     .insertInto('meta')
     .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))
-      .where('excluded.value', '>', (eb) => eb.ref('meta.value')))
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))
+        .where('excluded.value', '>', (eb) => eb.ref('meta.value')),
+    )
     .execute();
 }
 

@@ -144,9 +144,12 @@ function asFileError(file: string, error: unknown): ImportError {
   if (error instanceof ImportError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const what =
-    code === 'ENOENT' ? 'file not found'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EISDIR' ? 'not a regular file'
-    : `cannot read file (${(error as Error | undefined)?.message ?? String(error)})`;
+    code === 'ENOENT'
+      ? 'file not found'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'not a regular file'
+          : `cannot read file (${(error as Error | undefined)?.message ?? String(error)})`;
   return new ImportError(file, what);
 }

@@ -56,7 +56,12 @@ export class RetailRowWriter {
   private orders: Insertable<OrdersTable>[] = [];
   private items: Insertable<OrderItemsTable>[] = [];
 
-  constructor(private readonly db: Db, private readonly currency: string, private readonly now: string, private readonly stats: StatsDelta) {}
+  constructor(
+    private readonly db: Db,
+    private readonly currency: string,
+    private readonly now: string,
+    private readonly stats: StatsDelta,
+  ) {}
 
   /** First sight of a customer: inserted if absent (final values come with {@link writeInvoices}). */
   customer(c: CustomerAgg): void {
@@ -82,36 +87,76 @@ export class RetailRowWriter {
     this.orders = [];
     this.items = [];
     await inBatches(customers, (b) =>
-      this.db.insertInto('customers').values(b).onConflict((oc) => oc.column('id').doNothing()).execute());
-    await this.stats.beforeOrders(this.db, orders.map((o) => o.id)); // before the file changes them
+      this.db
+        .insertInto('customers')
+        .values(b)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute(),
+    );
+    await this.stats.beforeOrders(
+      this.db,
+      orders.map((o) => o.id),
+    ); // before the file changes them
     await inBatches(orders, (b) =>
-      this.db.insertInto('orders').values(b).onConflict((oc) => oc.column('id').doNothing()).execute());
+      this.db
+        .insertInto('orders')
+        .values(b)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute(),
+    );
     await inBatches(items, (b) =>
-      this.db.insertInto('order_items').values(b).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
-        order_id: eb.ref('excluded.order_id'),
-        line_no: eb.ref('excluded.line_no'),
-        product_id: eb.ref('excluded.product_id'),
-        description: eb.ref('excluded.description'),
-        quantity: eb.ref('excluded.quantity'),
-        unit_price_micros: eb.ref('excluded.unit_price_micros'),
-      }))).execute());
+      this.db
+        .insertInto('order_items')
+        .values(b)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            order_id: eb.ref('excluded.order_id'),
+            line_no: eb.ref('excluded.line_no'),
+            product_id: eb.ref('excluded.product_id'),
+            description: eb.ref('excluded.description'),
+            quantity: eb.ref('excluded.quantity'),
+            unit_price_micros: eb.ref('excluded.unit_price_micros'),
+          })),
+        )
+        .execute(),
+    );
   }
 }
 
 function customerRow(c: CustomerAgg, currency: string, now: string): Insertable<CustomersTable> {
   const name = `Customer ${c.id}`;
   return {
-    id: c.id, name, email: null, phone: null, search_text: customerSearchText({ name }), country: c.country,
-    registered_at: c.registeredAt, status: 'active', avatar_url: null, vip: 0, currency, synthetic: 0,
-    created_at: now, updated_at: now,
+    id: c.id,
+    name,
+    email: null,
+    phone: null,
+    search_text: customerSearchText({ name }),
+    country: c.country,
+    registered_at: c.registeredAt,
+    status: 'active',
+    avatar_url: null,
+    vip: 0,
+    currency,
+    synthetic: 0,
+    created_at: now,
+    updated_at: now,
   };
 }
 
 function orderRow(inv: InvoiceAgg, currency: string): Insertable<OrdersTable> {
   return {
-    id: inv.invoiceNo, customer_id: inv.customerId, number: inv.invoiceNo, status: 'completed', placed_at: inv.at,
-    currency, subtotal_minor: inv.totalMinor, shipping_minor: 0, total_minor: inv.totalMinor,
-    items_count: inv.lines, quantity: inv.quantity, source: RETAIL_SOURCE,
+    id: inv.invoiceNo,
+    customer_id: inv.customerId,
+    number: inv.invoiceNo,
+    status: 'completed',
+    placed_at: inv.at,
+    currency,
+    subtotal_minor: inv.totalMinor,
+    shipping_minor: 0,
+    total_minor: inv.totalMinor,
+    items_count: inv.lines,
+    quantity: inv.quantity,
+    source: RETAIL_SOURCE,
   };
 }
 
@@ -133,17 +178,27 @@ export async function writeInvoices(
 ): Promise<void> {
   const rows = [...customers].map((c) => customerRow(c, currency, now));
   await inBatches(rows, (b) =>
-    db.insertInto('customers').values(b).onConflict((oc) => oc.column('id')
-      .doUpdateSet((eb) => ({
-        country: eb.ref('excluded.country'),
-        registered_at: sql<string>`case when excluded.registered_at < customers.registered_at
+    db
+      .insertInto('customers')
+      .values(b)
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet((eb) => ({
+            country: eb.ref('excluded.country'),
+            registered_at: sql<string>`case when excluded.registered_at < customers.registered_at
           then excluded.registered_at else customers.registered_at end`,
-        updated_at: eb.ref('excluded.updated_at'),
-      }))
-      .where((eb) => eb.or([
-        eb('customers.country', 'is distinct from', eb.ref('excluded.country')),
-        eb('excluded.registered_at', '<', eb.ref('customers.registered_at')),
-      ]))).execute());
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
+          .where((eb) =>
+            eb.or([
+              eb('customers.country', 'is distinct from', eb.ref('excluded.country')),
+              eb('excluded.registered_at', '<', eb.ref('customers.registered_at')),
+            ]),
+          ),
+      )
+      .execute(),
+  );
 
   const orders: Insertable<OrdersTable>[] = [];
   const refunds = [];
@@ -152,47 +207,99 @@ export async function writeInvoices(
     if (inv.cancel) {
       const id = `refund:${inv.invoiceNo}`;
       const amount = Math.abs(inv.totalMinor);
-      refunds.push({ id, customer_id: inv.customerId, order_id: null, kind: 'refund', status: 'succeeded',
-        amount_minor: amount, currency, method_id: null, reference: inv.invoiceNo, occurred_at: inv.at });
-      activity.push({ id, customer_id: inv.customerId, type: 'refund', title: `Refund ${inv.invoiceNo}`,
-        description: `Cancellation of ${plural(inv.lines, 'line')}`, occurred_at: inv.at, amount_minor: amount,
-        currency, ref_kind: 'payment', ref_id: id });
+      refunds.push({
+        id,
+        customer_id: inv.customerId,
+        order_id: null,
+        kind: 'refund',
+        status: 'succeeded',
+        amount_minor: amount,
+        currency,
+        method_id: null,
+        reference: inv.invoiceNo,
+        occurred_at: inv.at,
+      });
+      activity.push({
+        id,
+        customer_id: inv.customerId,
+        type: 'refund',
+        title: `Refund ${inv.invoiceNo}`,
+        description: `Cancellation of ${plural(inv.lines, 'line')}`,
+        occurred_at: inv.at,
+        amount_minor: amount,
+        currency,
+        ref_kind: 'payment',
+        ref_id: id,
+      });
     } else {
       orders.push(orderRow(inv, currency));
-      activity.push({ id: `order:${inv.invoiceNo}`, customer_id: inv.customerId, type: 'order',
-        title: `Order ${inv.invoiceNo}`, description: `${plural(inv.lines, 'line')} · ${plural(inv.quantity, 'item')}`,
-        occurred_at: inv.at, amount_minor: inv.totalMinor, currency, ref_kind: 'order', ref_id: inv.invoiceNo });
+      activity.push({
+        id: `order:${inv.invoiceNo}`,
+        customer_id: inv.customerId,
+        type: 'order',
+        title: `Order ${inv.invoiceNo}`,
+        description: `${plural(inv.lines, 'line')} · ${plural(inv.quantity, 'item')}`,
+        occurred_at: inv.at,
+        amount_minor: inv.totalMinor,
+        currency,
+        ref_kind: 'order',
+        ref_id: inv.invoiceNo,
+      });
     }
   }
   await inBatches(orders, (b) =>
-    db.insertInto('orders').values(b).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
-      customer_id: eb.ref('excluded.customer_id'),
-      number: eb.ref('excluded.number'),
-      placed_at: eb.ref('excluded.placed_at'),
-      currency: eb.ref('excluded.currency'),
-      subtotal_minor: eb.ref('excluded.subtotal_minor'),
-      shipping_minor: eb.ref('excluded.shipping_minor'),
-      total_minor: eb.ref('excluded.total_minor'),
-      items_count: eb.ref('excluded.items_count'),
-      quantity: eb.ref('excluded.quantity'),
-      source: eb.ref('excluded.source'),
-    }))).execute());
-  await stats.beforePayments(db, refunds.map((r) => r.id));
+    db
+      .insertInto('orders')
+      .values(b)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          customer_id: eb.ref('excluded.customer_id'),
+          number: eb.ref('excluded.number'),
+          placed_at: eb.ref('excluded.placed_at'),
+          currency: eb.ref('excluded.currency'),
+          subtotal_minor: eb.ref('excluded.subtotal_minor'),
+          shipping_minor: eb.ref('excluded.shipping_minor'),
+          total_minor: eb.ref('excluded.total_minor'),
+          items_count: eb.ref('excluded.items_count'),
+          quantity: eb.ref('excluded.quantity'),
+          source: eb.ref('excluded.source'),
+        })),
+      )
+      .execute(),
+  );
+  await stats.beforePayments(
+    db,
+    refunds.map((r) => r.id),
+  );
   await inBatches(refunds, (b) =>
-    db.insertInto('payments').values(b).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
-      customer_id: eb.ref('excluded.customer_id'),
-      amount_minor: eb.ref('excluded.amount_minor'),
-      currency: eb.ref('excluded.currency'),
-      reference: eb.ref('excluded.reference'),
-      occurred_at: eb.ref('excluded.occurred_at'),
-    }))).execute());
+    db
+      .insertInto('payments')
+      .values(b)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          customer_id: eb.ref('excluded.customer_id'),
+          amount_minor: eb.ref('excluded.amount_minor'),
+          currency: eb.ref('excluded.currency'),
+          reference: eb.ref('excluded.reference'),
+          occurred_at: eb.ref('excluded.occurred_at'),
+        })),
+      )
+      .execute(),
+  );
   await inBatches(activity, (b) =>
-    db.insertInto('activity').values(b).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
-      customer_id: eb.ref('excluded.customer_id'),
-      title: eb.ref('excluded.title'),
-      description: eb.ref('excluded.description'),
-      occurred_at: eb.ref('excluded.occurred_at'),
-      amount_minor: eb.ref('excluded.amount_minor'),
-      currency: eb.ref('excluded.currency'),
-    }))).execute());
+    db
+      .insertInto('activity')
+      .values(b)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          customer_id: eb.ref('excluded.customer_id'),
+          title: eb.ref('excluded.title'),
+          description: eb.ref('excluded.description'),
+          occurred_at: eb.ref('excluded.occurred_at'),
+          amount_minor: eb.ref('excluded.amount_minor'),
+          currency: eb.ref('excluded.currency'),
+        })),
+      )
+      .execute(),
+  );
 }

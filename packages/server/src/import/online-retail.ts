@@ -24,7 +24,14 @@ import { upsertProducts, type ProductUpsert } from './product-stats.js';
 
 /** Columns the file must have (the original UCI names); others are ignored. */
 export const ONLINE_RETAIL_COLUMNS = [
-  'InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country',
+  'InvoiceNo',
+  'StockCode',
+  'Description',
+  'Quantity',
+  'InvoiceDate',
+  'UnitPrice',
+  'CustomerID',
+  'Country',
 ] as const;
 type Column = (typeof ONLINE_RETAIL_COLUMNS)[number];
 
@@ -106,8 +113,18 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
   return db.transaction().execute(async (trx) => {
     if (!options.force && (await hasKey(trx, fileKey))) {
       const asOf = (await getMeta(trx, 'dataset_as_of')) ?? '';
-      return { file, rows: 0, customers: 0, orders: 0, orderLines: 0, refunds: 0, guestLines: 0, products: 0, asOf,
-        skippedAsDuplicate: true };
+      return {
+        file,
+        rows: 0,
+        customers: 0,
+        orders: 0,
+        orderLines: 0,
+        refunds: 0,
+        guestLines: 0,
+        products: 0,
+        asOf,
+        skippedAsDuplicate: true,
+      };
     }
     const knownGuests = await keysWithPrefix(trx, GUEST_KIND, GUEST_PREFIX);
     const stats = new StatsDelta(); // customer and product statistics move by what the file changes
@@ -165,8 +182,17 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
       if (guestInvoices.has(l.invoiceNo)) mixedInvoice(file, l, guestInvoices.get(l.invoiceNo)!);
       let inv = invoices.get(l.invoiceNo);
       if (!inv) {
-        inv = { invoiceNo: l.invoiceNo, customerId: l.customerId, cancel: l.cancel, at: l.at, lines: 0, quantity: 0,
-          micros: 0, totalMinor: 0, firstLine: l.line };
+        inv = {
+          invoiceNo: l.invoiceNo,
+          customerId: l.customerId,
+          cancel: l.cancel,
+          at: l.at,
+          lines: 0,
+          quantity: 0,
+          micros: 0,
+          totalMinor: 0,
+          firstLine: l.line,
+        };
         invoices.set(l.invoiceNo, inv);
         if (!l.cancel) writer.order(inv);
       } else if (inv.customerId !== l.customerId) {
@@ -181,9 +207,15 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
       }
       if (!l.cancel) {
         orderLines++;
-        await writer.item({ id: `${l.invoiceNo}:${inv.lines}`, order_id: l.invoiceNo, line_no: inv.lines,
-          product_id: l.stockCode, description: l.description || null, quantity: l.quantity,
-          unit_price_micros: l.unitPriceMicros });
+        await writer.item({
+          id: `${l.invoiceNo}:${inv.lines}`,
+          order_id: l.invoiceNo,
+          line_no: inv.lines,
+          product_id: l.stockCode,
+          description: l.description || null,
+          quantity: l.quantity,
+          unit_price_micros: l.unitPriceMicros,
+        });
       }
     }
     if (rows === 0) throw new ImportError(file, 'no data lines');
@@ -200,8 +232,18 @@ export async function importOnlineRetail(db: Db, file: string, options: ImportOp
 
     let refunds = 0;
     for (const inv of invoices.values()) if (inv.cancel) refunds++;
-    return { file, rows, customers: customers.size, orders: invoices.size - refunds, orderLines, refunds, guestLines,
-      products: products.size, asOf, skippedAsDuplicate: false };
+    return {
+      file,
+      rows,
+      customers: customers.size,
+      orders: invoices.size - refunds,
+      orderLines,
+      refunds,
+      guestLines,
+      products: products.size,
+      asOf,
+      skippedAsDuplicate: false,
+    };
   });
 }
 
@@ -236,6 +278,7 @@ export function mapRetailRow(file: string, row: CsvRow<Column>, dateFormat: Date
 
 function mixedInvoice(file: string, l: RetailLine, firstLine: number): never {
   throw new ImportError(file, `invoice ${l.invoiceNo} has another CustomerID on line ${firstLine}`, {
-    line: l.line, column: 'CustomerID',
+    line: l.line,
+    column: 'CustomerID',
   });
 }

@@ -28,23 +28,41 @@ export interface ProductUpsert {
  */
 export async function upsertProducts(db: Db, products: readonly ProductUpsert[], currency: string): Promise<void> {
   const rows = products.map((p) => ({
-    id: p.id, name: p.name, category_id: null, lines_sold: 0, units_sold: 0, revenue_minor: 0,
-    guest_lines: p.guestLines, guest_units: p.guestUnits, guest_revenue_minor: p.guestRevenueMinor, currency,
+    id: p.id,
+    name: p.name,
+    category_id: null,
+    lines_sold: 0,
+    units_sold: 0,
+    revenue_minor: 0,
+    guest_lines: p.guestLines,
+    guest_units: p.guestUnits,
+    guest_revenue_minor: p.guestRevenueMinor,
+    currency,
   }));
   await inBatches(rows, (b) =>
-    db.insertInto('products').values(b).onConflict((oc) => oc.column('id')
-      .doUpdateSet({
-        name: sql<string>`case when products.name = products.id then excluded.name else products.name end`,
-        guest_lines: sql<number>`products.guest_lines + excluded.guest_lines`,
-        guest_units: sql<number>`products.guest_units + excluded.guest_units`,
-        guest_revenue_minor: sql<number>`products.guest_revenue_minor + excluded.guest_revenue_minor`,
-      })
-      .where((eb) => eb.or([
-        eb('excluded.guest_lines', '<>', 0),
-        eb('excluded.guest_units', '<>', 0),
-        eb('excluded.guest_revenue_minor', '<>', 0),
-        eb.and([eb('products.name', '=', eb.ref('products.id')), eb('excluded.name', '<>', eb.ref('excluded.id'))]),
-      ]))).execute());
+    db
+      .insertInto('products')
+      .values(b)
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet({
+            name: sql<string>`case when products.name = products.id then excluded.name else products.name end`,
+            guest_lines: sql<number>`products.guest_lines + excluded.guest_lines`,
+            guest_units: sql<number>`products.guest_units + excluded.guest_units`,
+            guest_revenue_minor: sql<number>`products.guest_revenue_minor + excluded.guest_revenue_minor`,
+          })
+          .where((eb) =>
+            eb.or([
+              eb('excluded.guest_lines', '<>', 0),
+              eb('excluded.guest_units', '<>', 0),
+              eb('excluded.guest_revenue_minor', '<>', 0),
+              eb.and([eb('products.name', '=', eb.ref('products.id')), eb('excluded.name', '<>', eb.ref('excluded.id'))]),
+            ]),
+          ),
+      )
+      .execute(),
+  );
 }
 
 /**
@@ -58,12 +76,16 @@ export async function recomputeProductStats(db: Db, productIds?: readonly string
   const currencies = await db.selectFrom('orders').select('currency').distinct().execute();
   if (currencies.length === 0) currencies.push({ currency: 'GBP' });
   const perMinor = (field: (c: string) => number) =>
-    sql`case o.currency ${sql.join(currencies.map(({ currency }) => sql`when ${currency} then ${sql.lit(field(currency))}`), sql` `)} end`;
+    sql`case o.currency ${sql.join(
+      currencies.map(({ currency }) => sql`when ${currency} then ${sql.lit(field(currency))}`),
+      sql` `,
+    )} end`;
   const divisor = perMinor((c) => 10 ** (6 - currencyExponent(c)));
   const half = perMinor((c) => Math.floor(10 ** (6 - currencyExponent(c)) / 2));
   const micros = sql`(i.quantity * i.unit_price_micros)`;
   const minor = sql`case when ${micros} >= 0 then (${micros} + ${half}) / ${divisor} else (${micros} - ${half}) / ${divisor} end`;
-  const update = (where: ReturnType<typeof sql>) => sql`
+  const update = (where: ReturnType<typeof sql>) =>
+    sql`
     update products set (lines_sold, units_sold, revenue_minor) = (
       select count(*), coalesce(sum(i.quantity), 0), coalesce(sum(${minor}), 0)
       from order_items i join orders o on o.id = i.order_id
@@ -74,7 +96,10 @@ export async function recomputeProductStats(db: Db, productIds?: readonly string
     await update(sql``);
     return;
   }
-  await inBatches(productIds.map((id) => ({ id })), async (batch) => {
-    await update(sql`where id in (${sql.join(batch.map((b) => b.id))})`);
-  });
+  await inBatches(
+    productIds.map((id) => ({ id })),
+    async (batch) => {
+      await update(sql`where id in (${sql.join(batch.map((b) => b.id))})`);
+    },
+  );
 }

@@ -49,7 +49,11 @@ export async function* readXlsxRows<C extends string>(
   const dateFormat = options.dateFormat ?? 'ymd';
   const source = createReadStream(file, { highWaterMark: 1 << 20 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   let index: number[] | undefined;
   let rows = 0;

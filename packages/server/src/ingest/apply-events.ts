@@ -90,7 +90,11 @@ async function knownCustomer(db: Db, customerId: string, seen: Map<string, Custo
   const cached = seen.get(customerId);
   if (cached) return cached;
   const row = await db.selectFrom('customers').select(['id', 'name', 'currency']).where('id', '=', customerId).executeTakeFirst();
-  if (!row) throw new EventConflict('data.customerId', `unknown customer "${customerId}"; send its customer.upserted first (earlier in the same batch is fine)`);
+  if (!row)
+    throw new EventConflict(
+      'data.customerId',
+      `unknown customer "${customerId}"; send its customer.upserted first (earlier in the same batch is fine)`,
+    );
   seen.set(customerId, row);
   return row;
 }

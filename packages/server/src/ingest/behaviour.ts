@@ -16,7 +16,11 @@ export async function applySessionStarted(db: Db, event: SessionStartedEvent, cu
   requireOwner(existing, customer, 'data.sessionId', 'session', d.sessionId);
   const at = utc(event.occurredAt);
   const row = { customer_id: customer.id, started_at: at, duration_seconds: d.durationSeconds, device: d.device, source: d.source ?? null };
-  await db.insertInto('sessions').values({ id: d.sessionId, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id: d.sessionId, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
 
   await writeActivity(db, customer.id, {
     id: `session:${d.sessionId}`,
@@ -32,7 +36,11 @@ export async function applySessionStarted(db: Db, event: SessionStartedEvent, cu
 export async function applyProductViewed(db: Db, event: ProductViewedEvent, customer: CustomerRef): Promise<Applied> {
   const d = event.data;
   const at = utc(event.occurredAt);
-  await upsertCatalog(db, [{ productId: d.productId, name: d.productName, categoryId: d.categoryId, categoryName: d.categoryName }], customer.currency);
+  await upsertCatalog(
+    db,
+    [{ productId: d.productId, name: d.productName, categoryId: d.categoryId, categoryName: d.categoryName }],
+    customer.currency,
+  );
   const product = await db
     .selectFrom('products as p')
     .leftJoin('categories as c', 'c.id', 'p.category_id')
@@ -41,7 +49,14 @@ export async function applyProductViewed(db: Db, event: ProductViewedEvent, cust
     .executeTakeFirstOrThrow();
   await db
     .insertInto('page_views')
-    .values({ id: event.id, session_id: d.sessionId ?? null, customer_id: customer.id, category_id: product.category_id, product_id: d.productId, occurred_at: at })
+    .values({
+      id: event.id,
+      session_id: d.sessionId ?? null,
+      customer_id: customer.id,
+      category_id: product.category_id,
+      product_id: d.productId,
+      occurred_at: at,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 

@@ -36,14 +36,26 @@ export async function upsertCatalog(db: Db, mentions: readonly CatalogMention[],
   // one statement for the order's products (ids are distinct: an upsert may touch each row once)
   await db
     .insertInto('products')
-    .values([...products.values()].map((p) => ({
-      id: p.productId, name: p.name ?? p.productId, category_id: p.categoryId ?? null, lines_sold: 0, units_sold: 0,
-      revenue_minor: 0, guest_lines: 0, guest_units: 0, guest_revenue_minor: 0, currency,
-    })))
-    .onConflict((oc) => oc.column('id').doUpdateSet({
-      // A real name replaces a placeholder (name = id) but never another real name.
-      name: sql<string>`case when products.name = products.id then excluded.name else products.name end`,
-      category_id: sql<string | null>`coalesce(excluded.category_id, products.category_id)`,
-    }))
+    .values(
+      [...products.values()].map((p) => ({
+        id: p.productId,
+        name: p.name ?? p.productId,
+        category_id: p.categoryId ?? null,
+        lines_sold: 0,
+        units_sold: 0,
+        revenue_minor: 0,
+        guest_lines: 0,
+        guest_units: 0,
+        guest_revenue_minor: 0,
+        currency,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        // A real name replaces a placeholder (name = id) but never another real name.
+        name: sql<string>`case when products.name = products.id then excluded.name else products.name end`,
+        category_id: sql<string | null>`coalesce(excluded.category_id, products.category_id)`,
+      }),
+    )
     .execute();
 }

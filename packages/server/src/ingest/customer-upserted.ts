@@ -40,7 +40,10 @@ export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent
   if (existing) {
     await db.updateTable('customers').set(row).where('id', '=', id).execute();
   } else {
-    await db.insertInto('customers').values({ id, ...row, created_at: now.toISOString() }).execute();
+    await db
+      .insertInto('customers')
+      .values({ id, ...row, created_at: now.toISOString() })
+      .execute();
     await db
       .insertInto('activity')
       .values({

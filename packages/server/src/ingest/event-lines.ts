@@ -11,10 +11,14 @@ import { zodIssueFields } from '../core/problem.js';
 import { futureTimes, type EventTimeLimit } from './event-times.js';
 
 /** One non-blank line: its event, or why it is refused (`data.email: must be an email address…`). */
-export type EventLine = { line: number; bytes: number; event: IngestEvent } | { line: number; bytes: number; refused: string[]; text: string };
+export type EventLine =
+  { line: number; bytes: number; event: IngestEvent } | { line: number; bytes: number; refused: string[]; text: string };
 
 /** Every line of `file` (blank lines only counted in `bytes` and line numbers), in order. */
-export async function* readEventLines(file: string, limit: EventTimeLimit): AsyncGenerator<EventLine | { line: number; bytes: number; blank: true }> {
+export async function* readEventLines(
+  file: string,
+  limit: EventTimeLimit,
+): AsyncGenerator<EventLine | { line: number; bytes: number; blank: true }> {
   const input = createReadStream(file, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
@@ -44,7 +48,12 @@ function parseLine(text: string, limit: EventTimeLimit): { event: IngestEvent } 
   }
   const result = IngestEvent.safeParse(value);
   if (!result.success) {
-    return { refused: result.error.issues.flatMap(zodIssueFields).map(({ path, message }) => `${path.map(String).join('.') || '(event)'}: ${message}`), text };
+    return {
+      refused: result.error.issues
+        .flatMap(zodIssueFields)
+        .map(({ path, message }) => `${path.map(String).join('.') || '(event)'}: ${message}`),
+      text,
+    };
   }
   const future = futureTimes(result.data, limit);
   if (future.length) return { refused: future.map((e) => `${e.field}: ${e.message}`), text };

@@ -44,7 +44,10 @@ export function futureTimes(event: IngestEvent, limit: EventTimeLimit): FieldErr
     let value: unknown = event;
     for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     if (typeof value === 'string' && Date.parse(value) > limit.latest.getTime()) {
-      errors.push({ field: path.join('.'), message: `is in the future: after ${limit.latest.toISOString()} (the server's clock plus ${formatTtl(limit.windowMs)})` });
+      errors.push({
+        field: path.join('.'),
+        message: `is in the future: after ${limit.latest.toISOString()} (the server's clock plus ${formatTtl(limit.windowMs)})`,
+      });
     }
   }
   return errors;

@@ -131,7 +131,8 @@ async function checkLines(file: string, limit: ReturnType<typeof eventTimeLimit>
       if (!('refused' in item)) continue;
       refused.lines.add(item.line);
       if (refused.listed.length < MAX_LISTED) refused.listed.push({ line: item.line, reasons: item.refused });
-      if (report && !report.write(`${JSON.stringify({ line: item.line, reasons: item.refused, text: item.text })}\n`)) await once(report, 'drain');
+      if (report && !report.write(`${JSON.stringify({ line: item.line, reasons: item.refused, text: item.text })}\n`))
+        await once(report, 'drain');
     }
   } finally {
     if (report) await new Promise<void>((resolve, reject) => report.end((error?: Error | null) => (error ? reject(error) : resolve())));
@@ -148,7 +149,9 @@ function refusedLines(file: string, refused: Refused, reportFile: string | undef
     ...(unlisted > 0 ? [`(and ${unlisted.toLocaleString('en-US')} more refused lines)`] : []),
     ...(reportFile ? [`every refused line is in ${reportFile}`] : []),
     `${refused.lines.size.toLocaleString('en-US')} of the lines refused; nothing was imported (--skip-invalid imports the others)`,
-  ].map((t) => `\n${t}`).join('');
+  ]
+    .map((t) => `\n${t}`)
+    .join('');
   return new ImportError(file, `${first!.what}${more}${tail}`, { line: first!.line });
 }
 

@@ -7,7 +7,11 @@
  * @module
  */
 import type {
-  LoyaltyEnrolledEvent, LoyaltyPointsEarnedEvent, LoyaltyPointsRedeemedEvent, LoyaltyTierChangedEvent, ReferralRecordedEvent,
+  LoyaltyEnrolledEvent,
+  LoyaltyPointsEarnedEvent,
+  LoyaltyPointsRedeemedEvent,
+  LoyaltyTierChangedEvent,
+  ReferralRecordedEvent,
 } from '@c360/sdk';
 import { LoyaltyTier } from '@c360/sdk';
 import { sql } from 'kysely';
@@ -18,7 +22,11 @@ import { eventActivityId, label, parts, plural, requireOwner, utc, writeActivity
 type Account = { tier: string; points_balance: number; referral_code: string | null };
 
 const account = (db: Db, customerId: string): Promise<Account | undefined> =>
-  db.selectFrom('loyalty_accounts').select(['tier', 'points_balance', 'referral_code']).where('customer_id', '=', customerId).executeTakeFirst();
+  db
+    .selectFrom('loyalty_accounts')
+    .select(['tier', 'points_balance', 'referral_code'])
+    .where('customer_id', '=', customerId)
+    .executeTakeFirst();
 
 /** Creates the account at `tier` if the customer has none. */
 async function ensureAccount(db: Db, customerId: string, tier: string, at: string): Promise<void> {
@@ -32,15 +40,22 @@ async function ensureAccount(db: Db, customerId: string, tier: string, at: strin
 export async function applyLoyaltyEnrolled(db: Db, event: LoyaltyEnrolledEvent, customer: CustomerRef): Promise<Applied> {
   const d = event.data;
   if (d.referralCode) {
-    const owner = await db.selectFrom('loyalty_accounts').select('customer_id').where('referral_code', '=', d.referralCode).executeTakeFirst();
-    if (owner && owner.customer_id !== customer.id) throw new EventConflict('data.referralCode', `referral code "${d.referralCode}" is already another customer's`);
+    const owner = await db
+      .selectFrom('loyalty_accounts')
+      .select('customer_id')
+      .where('referral_code', '=', d.referralCode)
+      .executeTakeFirst();
+    if (owner && owner.customer_id !== customer.id)
+      throw new EventConflict('data.referralCode', `referral code "${d.referralCode}" is already another customer's`);
   }
   const before = await account(db, customer.id);
   const at = utc(event.occurredAt);
   await ensureAccount(db, customer.id, d.tier, at);
-  await db.updateTable('loyalty_accounts')
+  await db
+    .updateTable('loyalty_accounts')
     .set({ tier: d.tier, ...(d.referralCode ? { referral_code: d.referralCode } : {}) })
-    .where('customer_id', '=', customer.id).execute();
+    .where('customer_id', '=', customer.id)
+    .execute();
 
   await writeActivity(db, customer.id, {
     id: eventActivityId(event.id),
@@ -74,15 +89,24 @@ export async function applyLoyaltyPoints(db: Db, event: PointsEvent, customer: C
     await db
       .insertInto('loyalty_transactions')
       .values({
-        id: event.id, customer_id: customer.id, kind: earn ? 'earn' : 'redeem', points: earn ? d.points : -d.points,
-        reason: d.reason ?? null, occurred_at: at, expires_at: expiresAt,
+        id: event.id,
+        customer_id: customer.id,
+        kind: earn ? 'earn' : 'redeem',
+        points: earn ? d.points : -d.points,
+        reason: d.reason ?? null,
+        occurred_at: at,
+        expires_at: expiresAt,
       })
       .execute();
-    await db.updateTable('loyalty_accounts')
-      .set(earn
-        ? { points_balance: sql`points_balance + ${d.points}`, lifetime_points: sql`lifetime_points + ${d.points}` }
-        : { points_balance: sql`points_balance - ${d.points}` })
-      .where('customer_id', '=', customer.id).execute();
+    await db
+      .updateTable('loyalty_accounts')
+      .set(
+        earn
+          ? { points_balance: sql`points_balance + ${d.points}`, lifetime_points: sql`lifetime_points + ${d.points}` }
+          : { points_balance: sql`points_balance - ${d.points}` },
+      )
+      .where('customer_id', '=', customer.id)
+      .execute();
   }
   const balance = Number((await account(db, customer.id))?.points_balance ?? 0);
 
@@ -110,7 +134,13 @@ export async function applyLoyaltyTierChanged(db: Db, event: LoyaltyTierChangedE
   await db.updateTable('loyalty_accounts').set({ tier: d.tier }).where('customer_id', '=', customer.id).execute();
 
   const rank = (tier: string) => LoyaltyTier.options.indexOf(tier as LoyaltyTier);
-  const move = !before ? 'set to' : rank(d.tier) > rank(before.tier) ? 'upgraded to' : rank(d.tier) < rank(before.tier) ? 'downgraded to' : 'confirmed:';
+  const move = !before
+    ? 'set to'
+    : rank(d.tier) > rank(before.tier)
+      ? 'upgraded to'
+      : rank(d.tier) < rank(before.tier)
+        ? 'downgraded to'
+        : 'confirmed:';
   await writeActivity(db, customer.id, {
     id: eventActivityId(event.id),
     type: 'loyalty',
@@ -129,7 +159,11 @@ export async function applyReferralRecorded(db: Db, event: ReferralRecordedEvent
   if (d.referredCustomerId === customer.id) throw new EventConflict('data.referredCustomerId', 'a customer cannot refer themselves');
   const at = utc(event.occurredAt);
   const row = { referrer_id: customer.id, referred_customer_id: d.referredCustomerId ?? null };
-  await db.insertInto('referrals').values({ id: d.referralId, ...row, created_at: at }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+  await db
+    .insertInto('referrals')
+    .values({ id: d.referralId, ...row, created_at: at })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
 
   const referred = d.referredCustomerId
     ? await db.selectFrom('customers').select('name').where('id', '=', d.referredCustomerId).executeTakeFirst()

@@ -6,8 +6,13 @@
  * @module
  */
 import type {
-  MarketingChannel, MarketingEmailBouncedEvent, MarketingEmailClickedEvent, MarketingEmailDeliveredEvent,
-  MarketingEmailOpenedEvent, MarketingEmailSentEvent, MarketingUnsubscribedEvent,
+  MarketingChannel,
+  MarketingEmailBouncedEvent,
+  MarketingEmailClickedEvent,
+  MarketingEmailDeliveredEvent,
+  MarketingEmailOpenedEvent,
+  MarketingEmailSentEvent,
+  MarketingUnsubscribedEvent,
 } from '@c360/sdk';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
@@ -33,7 +38,12 @@ const KIND = {
 } as const satisfies Record<MarketingEvent['type'], string>;
 
 const MESSAGE: Record<MarketingChannel, string> = { email: 'Email', sms: 'SMS', push: 'Push notification', whatsapp: 'WhatsApp message' };
-const UNSUBSCRIBED: Record<MarketingChannel, string> = { email: 'emails', sms: 'SMS', push: 'push notifications', whatsapp: 'WhatsApp messages' };
+const UNSUBSCRIBED: Record<MarketingChannel, string> = {
+  email: 'emails',
+  sms: 'SMS',
+  push: 'push notifications',
+  whatsapp: 'WhatsApp messages',
+};
 const VERB = { sent: 'sent', delivered: 'delivered', opened: 'opened', clicked: 'link clicked', bounced: 'bounced' } as const;
 
 export async function applyMarketingEvent(db: Db, event: MarketingEvent, customer: CustomerRef): Promise<Applied> {
@@ -46,12 +56,16 @@ export async function applyMarketingEvent(db: Db, event: MarketingEvent, custome
     await db
       .insertInto('campaigns')
       .values({ id: d.campaignId, name: d.campaignName ?? d.campaignId, channel: d.channel, sent_at: sentAt })
-      .onConflict((oc) => oc.column('id').doUpdateSet({
-        name: d.campaignName !== undefined ? d.campaignName : sql<string>`campaigns.name`,
-        // The first send time: the earliest `sent` seen.
-        sent_at: sql<string | null>`case when excluded.sent_at is not null and (campaigns.sent_at is null or excluded.sent_at < campaigns.sent_at)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          name: d.campaignName !== undefined ? d.campaignName : sql<string>`campaigns.name`,
+          // The first send time: the earliest `sent` seen.
+          sent_at: sql<
+            string | null
+          >`case when excluded.sent_at is not null and (campaigns.sent_at is null or excluded.sent_at < campaigns.sent_at)
           then excluded.sent_at else campaigns.sent_at end`,
-      }))
+        }),
+      )
       .execute();
     campaignName = (await db.selectFrom('campaigns').select('name').where('id', '=', d.campaignId).executeTakeFirstOrThrow()).name;
   }
@@ -64,9 +78,18 @@ export async function applyMarketingEvent(db: Db, event: MarketingEvent, custome
   let title: string;
   let description: string | null;
   if (event.type === 'marketing.unsubscribed') {
-    await updatePreferences(db, customer.id, { [d.channel]: false }, {}, {
-      eventId: event.id, at, reason: event.data.reason ?? 'unsubscribed', source: d.campaignId ? `campaign:${d.campaignId}` : 'unsubscribe',
-    });
+    await updatePreferences(
+      db,
+      customer.id,
+      { [d.channel]: false },
+      {},
+      {
+        eventId: event.id,
+        at,
+        reason: event.data.reason ?? 'unsubscribed',
+        source: d.campaignId ? `campaign:${d.campaignId}` : 'unsubscribe',
+      },
+    );
     title = `Unsubscribed from ${UNSUBSCRIBED[d.channel]}`;
     description = parts(campaignName && `from ${campaignName}`, clip(event.data.reason));
   } else {

@@ -15,8 +15,18 @@ import { orderTotalMinor } from '../scoring/money.js';
 import { upsertCatalog } from './catalog.js';
 import { EventConflict } from './conflict.js';
 import {
-  clip, eventActivityId, parts, plural, requireCustomerCurrency, requireOwner, toMicros, toMinor, utc, writeActivity,
-  type Applied, type CustomerRef,
+  clip,
+  eventActivityId,
+  parts,
+  plural,
+  requireCustomerCurrency,
+  requireOwner,
+  toMicros,
+  toMinor,
+  utc,
+  writeActivity,
+  type Applied,
+  type CustomerRef,
 } from './shared.js';
 
 /** `orders.source` of orders that came through ingestion. */
@@ -41,21 +51,40 @@ export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer
     d.currency,
   );
   const header = {
-    customer_id: customer.id, number, status: d.status, placed_at: placedAt, currency: d.currency,
-    subtotal_minor: subtotal, shipping_minor: shipping, total_minor: subtotal + shipping,
-    items_count: lines.length, quantity, source: EVENTS_SOURCE,
+    customer_id: customer.id,
+    number,
+    status: d.status,
+    placed_at: placedAt,
+    currency: d.currency,
+    subtotal_minor: subtotal,
+    shipping_minor: shipping,
+    total_minor: subtotal + shipping,
+    items_count: lines.length,
+    quantity,
+    source: EVENTS_SOURCE,
   };
   if (existing) await stats.beforeOrders(db, [d.orderId]);
   else stats.newOrder(d.orderId);
-  await db.insertInto('orders').values({ id: d.orderId, ...header }).onConflict((oc) => oc.column('id').doUpdateSet(header)).execute();
+  await db
+    .insertInto('orders')
+    .values({ id: d.orderId, ...header })
+    .onConflict((oc) => oc.column('id').doUpdateSet(header))
+    .execute();
 
   await db.deleteFrom('order_items').where('order_id', '=', d.orderId).execute();
   await db
     .insertInto('order_items')
-    .values(lines.map((l, i) => ({
-      id: `${d.orderId}:${i + 1}`, order_id: d.orderId, line_no: i + 1, product_id: l.productId,
-      description: l.description ?? null, quantity: l.quantity, unit_price_micros: l.unitPriceMicros,
-    })))
+    .values(
+      lines.map((l, i) => ({
+        id: `${d.orderId}:${i + 1}`,
+        order_id: d.orderId,
+        line_no: i + 1,
+        product_id: l.productId,
+        description: l.description ?? null,
+        quantity: l.quantity,
+        unit_price_micros: l.unitPriceMicros,
+      })),
+    )
     .execute();
 
   await writeActivity(db, customer.id, {
@@ -72,7 +101,10 @@ export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer
 }
 
 export async function applyOrderStatusChanged(
-  db: Db, event: OrderStatusChangedEvent, customer: CustomerRef, stats: StatsDelta,
+  db: Db,
+  event: OrderStatusChangedEvent,
+  customer: CustomerRef,
+  stats: StatsDelta,
 ): Promise<Applied> {
   const d = event.data;
   const order = await db

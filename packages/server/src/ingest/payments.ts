@@ -9,8 +9,16 @@ import type { PaymentMethodSavedEvent, PaymentRecordedEvent } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import type { StatsDelta } from '../aggregate/stats-delta.js';
 import {
-  clip, eventActivityId, parts, requireCustomerCurrency, requireOwner, toMinor, utc, writeActivity,
-  type Applied, type CustomerRef,
+  clip,
+  eventActivityId,
+  parts,
+  requireCustomerCurrency,
+  requireOwner,
+  toMinor,
+  utc,
+  writeActivity,
+  type Applied,
+  type CustomerRef,
 } from './shared.js';
 
 const TITLES = {
@@ -18,7 +26,12 @@ const TITLES = {
   refund: { succeeded: 'Refund issued', failed: 'Refund failed', pending: 'Refund pending' },
 } as const;
 
-export async function applyPaymentRecorded(db: Db, event: PaymentRecordedEvent, customer: CustomerRef, stats: StatsDelta): Promise<Applied> {
+export async function applyPaymentRecorded(
+  db: Db,
+  event: PaymentRecordedEvent,
+  customer: CustomerRef,
+  stats: StatsDelta,
+): Promise<Applied> {
   const d = event.data;
   requireCustomerCurrency(customer, d.currency);
   const existing = await db.selectFrom('payments').select('customer_id').where('id', '=', d.paymentId).executeTakeFirst();
@@ -29,19 +42,34 @@ export async function applyPaymentRecorded(db: Db, event: PaymentRecordedEvent, 
     : undefined;
   requireOwner(order, customer, 'data.orderId', 'order', d.orderId ?? '');
   const method = d.methodId
-    ? await db.selectFrom('payment_methods').select(['customer_id', 'type', 'brand', 'last4']).where('id', '=', d.methodId).executeTakeFirst()
+    ? await db
+        .selectFrom('payment_methods')
+        .select(['customer_id', 'type', 'brand', 'last4'])
+        .where('id', '=', d.methodId)
+        .executeTakeFirst()
     : undefined;
   requireOwner(method, customer, 'data.methodId', 'payment method', d.methodId ?? '');
 
   const amount = toMinor(d.amount, d.currency);
   const occurredAt = utc(event.occurredAt);
   const row = {
-    customer_id: customer.id, order_id: d.orderId ?? null, kind: d.kind, status: d.status, amount_minor: amount,
-    currency: d.currency, method_id: d.methodId ?? null, reference: d.reference ?? null, occurred_at: occurredAt,
+    customer_id: customer.id,
+    order_id: d.orderId ?? null,
+    kind: d.kind,
+    status: d.status,
+    amount_minor: amount,
+    currency: d.currency,
+    method_id: d.methodId ?? null,
+    reference: d.reference ?? null,
+    occurred_at: occurredAt,
   };
   if (existing) await stats.beforePayments(db, [d.paymentId]);
   else stats.newPayment(d.paymentId);
-  await db.insertInto('payments').values({ id: d.paymentId, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+  await db
+    .insertInto('payments')
+    .values({ id: d.paymentId, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
 
   await writeActivity(db, customer.id, {
     id: `payment:${d.paymentId}`,
@@ -66,13 +94,23 @@ export async function applyPaymentMethodSaved(db: Db, event: PaymentMethodSavedE
   const existing = await db.selectFrom('payment_methods').select('customer_id').where('id', '=', d.methodId).executeTakeFirst();
   requireOwner(existing, customer, 'data.methodId', 'payment method', d.methodId);
   if (d.default) {
-    await db.updateTable('payment_methods').set({ is_default: 0 })
-      .where('customer_id', '=', customer.id).where('id', '!=', d.methodId).where('is_default', '=', 1).execute();
+    await db
+      .updateTable('payment_methods')
+      .set({ is_default: 0 })
+      .where('customer_id', '=', customer.id)
+      .where('id', '!=', d.methodId)
+      .where('is_default', '=', 1)
+      .execute();
   }
   const occurredAt = utc(event.occurredAt);
   const row = {
-    customer_id: customer.id, type: d.type, brand: d.brand ?? null, last4: d.last4 ?? null,
-    exp_month: d.expMonth ?? null, exp_year: d.expYear ?? null, is_default: d.default ? 1 : 0,
+    customer_id: customer.id,
+    type: d.type,
+    brand: d.brand ?? null,
+    last4: d.last4 ?? null,
+    exp_month: d.expMonth ?? null,
+    exp_year: d.expYear ?? null,
+    is_default: d.default ? 1 : 0,
   };
   await db
     .insertInto('payment_methods')
@@ -96,7 +134,12 @@ export async function applyPaymentMethodSaved(db: Db, event: PaymentMethodSavedE
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  card: 'Card', paypal: 'PayPal', bank_account: 'Bank account', apple_pay: 'Apple Pay', google_pay: 'Google Pay', other: 'Payment method',
+  card: 'Card',
+  paypal: 'PayPal',
+  bank_account: 'Bank account',
+  apple_pay: 'Apple Pay',
+  google_pay: 'Google Pay',
+  other: 'Payment method',
 };
 
 /** `Visa •••• 4242`, `PayPal`, `Bank account •••• 0018`: never more than the last 4 digits. */

@@ -15,7 +15,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { ConsentLogEntry, IngestEvent, MarketingChannel, PreferencesEdit, PreferencesEdited, PreferencesUpdatedEvent } from '@c360/sdk';
+import type {
+  ConsentLogEntry,
+  IngestEvent,
+  MarketingChannel,
+  PreferencesEdit,
+  PreferencesEdited,
+  PreferencesUpdatedEvent,
+} from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
 import { customerNotFound, ProblemError } from '../core/problem.js';
@@ -44,7 +51,10 @@ async function currentPreferences(db: Db, customerId: string): Promise<Omit<Pref
   const p = await db.selectFrom('preferences').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
   return {
     optIns: {
-      email: p?.email_opt_in === 1, sms: p?.sms_opt_in === 1, push: p?.push_opt_in === 1, whatsapp: p?.whatsapp_opt_in === 1,
+      email: p?.email_opt_in === 1,
+      sms: p?.sms_opt_in === 1,
+      push: p?.push_opt_in === 1,
+      whatsapp: p?.whatsapp_opt_in === 1,
     },
     preferences: {
       quietHours: p?.quiet_hours_start && p.quiet_hours_end ? { start: p.quiet_hours_start, end: p.quiet_hours_end } : null,
@@ -76,21 +86,31 @@ function eventOf(id: string, customerId: string, input: z.output<typeof Preferen
  *   used for another body or by another caller.
  */
 export async function editPreferences(
-  db: Db, actor: Actor, customerId: string, input: z.output<typeof PreferencesEdit>, options: PreferenceEditOptions = {},
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: z.output<typeof PreferencesEdit>,
+  options: PreferenceEditOptions = {},
 ): Promise<{ result: PreferencesEdited; replayed: boolean }> {
   const now = options.now ?? new Date();
   const key = options.idempotencyKey;
   const store = key === undefined ? undefined : `action:preferences:${customerId}:${key}`;
-  const fingerprint = createHash('sha256').update(JSON.stringify([actor.tokenId, actor.name, input])).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([actor.tokenId, actor.name, input]))
+    .digest('hex');
   const done = await db.transaction().execute(async (trx) => {
     if (store) {
       const seen = await trx.selectFrom('idempotency_keys').select('ref').where('key', '=', store).executeTakeFirst();
       const stored = seen?.ref ? (JSON.parse(seen.ref) as Stored) : undefined;
       if (seen && stored?.fingerprint === fingerprint) return { result: stored.result, replayed: true };
       if (seen) {
-        throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key reused', `Key "${key}" was already used for a different request`, [
-          { field: 'header.idempotency-key', message: 'was already used for a different request' },
-        ]);
+        throw new ProblemError(
+          422,
+          'idempotency-key-reused',
+          'Idempotency-Key reused',
+          `Key "${key}" was already used for a different request`,
+          [{ field: 'header.idempotency-key', message: 'was already used for a different request' }],
+        );
       }
     }
     const exists = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
@@ -98,25 +118,37 @@ export async function editPreferences(
     const at = now.toISOString();
     const eventId = `api:preferences:${sortableId('pref_', now)}`;
     await applyEventsIn(trx, [eventOf(eventId, customerId, input, at)], now);
-    const logged = await trx.selectFrom('consent_log').selectAll()
-      .where('customer_id', '=', customerId).where('id', 'like', `${eventId}:%`).execute();
+    const logged = await trx
+      .selectFrom('consent_log')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .where('id', 'like', `${eventId}:%`)
+      .execute();
     const consentChanges: ConsentLogEntry[] = CHANNELS.flatMap((channel) => {
       const row = logged.find((r) => r.channel === channel);
-      return row ? [{ id: row.id, channel, granted: row.granted === 1, reason: row.reason, source: row.source, occurredAt: row.occurred_at }] : [];
+      return row
+        ? [{ id: row.id, channel, granted: row.granted === 1, reason: row.reason, source: row.source, occurredAt: row.occurred_at }]
+        : [];
     });
     const result: PreferencesEdited = { ...(await currentPreferences(trx, customerId)), consentChanges };
-    await trx.insertInto('audit_log').values({
-      actor: actor.name,
-      action: 'preferences.updated',
-      customer_id: customerId,
-      details: JSON.stringify({
-        eventId, ...input, source: input.source ?? DEFAULT_CONSENT_SOURCE,
-        consentChanges: consentChanges.map((c) => ({ channel: c.channel, granted: c.granted })),
-      }),
-      at,
-    }).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor: actor.name,
+        action: 'preferences.updated',
+        customer_id: customerId,
+        details: JSON.stringify({
+          eventId,
+          ...input,
+          source: input.source ?? DEFAULT_CONSENT_SOURCE,
+          consentChanges: consentChanges.map((c) => ({ channel: c.channel, granted: c.granted })),
+        }),
+        at,
+      })
+      .execute();
     if (store) {
-      await trx.insertInto('idempotency_keys')
+      await trx
+        .insertInto('idempotency_keys')
         .values({ key: store, kind: 'action.preferences', received_at: at, ref: JSON.stringify({ fingerprint, result } satisfies Stored) })
         .execute();
     }

@@ -45,18 +45,34 @@ export async function updatePreferences(
   await db
     .insertInto('preferences')
     .values({
-      customer_id: customerId, email_opt_in: 0, sms_opt_in: 0, push_opt_in: 0, whatsapp_opt_in: 0, quiet_hours_start: null,
-      quiet_hours_end: null, timezone: null, language: null, frequency: null, ...set,
+      customer_id: customerId,
+      email_opt_in: 0,
+      sms_opt_in: 0,
+      push_opt_in: 0,
+      whatsapp_opt_in: 0,
+      quiet_hours_start: null,
+      quiet_hours_end: null,
+      timezone: null,
+      language: null,
+      frequency: null,
+      ...set,
     })
     .onConflict((oc) => oc.column('customer_id').doUpdateSet(set))
     .execute();
   if (changes.length) {
     await db
       .insertInto('consent_log')
-      .values(changes.map(({ channel, granted }) => ({
-        id: `${consent.eventId}:${channel}`, customer_id: customerId, channel, granted: Number(granted),
-        reason: consent.reason, source: consent.source, occurred_at: consent.at,
-      })))
+      .values(
+        changes.map(({ channel, granted }) => ({
+          id: `${consent.eventId}:${channel}`,
+          customer_id: customerId,
+          channel,
+          granted: Number(granted),
+          reason: consent.reason,
+          source: consent.source,
+          occurred_at: consent.at,
+        })),
+      )
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
@@ -78,7 +94,10 @@ export async function applyPreferencesUpdated(db: Db, event: PreferencesUpdatedE
   if (d.language !== undefined) patch.language = d.language;
   if (d.frequency !== undefined) patch.frequency = d.frequency;
   const changes = await updatePreferences(db, customer.id, d.optIns ?? {}, patch, {
-    eventId: event.id, at, reason: d.reason ?? null, source: d.source ?? null,
+    eventId: event.id,
+    at,
+    reason: d.reason ?? null,
+    source: d.source ?? null,
   });
 
   await writeActivity(db, customer.id, {

@@ -79,7 +79,11 @@ export function profileChanges(before: ProfileSnapshot, after: ProfileSnapshot):
 export async function recordProfileChanges(db: Db, event: CustomerUpsertedEvent, before: ProfileSnapshot): Promise<void> {
   const id = event.data.customerId;
   const row = await db.selectFrom('customers').select(['name', 'email', 'phone', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
-  const after: ProfileSnapshot = { ...row, name: row.name === `Customer ${id}` ? null : row.name, addresses: before.addresses === undefined ? undefined : await addressLines(db, id) };
+  const after: ProfileSnapshot = {
+    ...row,
+    name: row.name === `Customer ${id}` ? null : row.name,
+    addresses: before.addresses === undefined ? undefined : await addressLines(db, id),
+  };
   const changes = profileChanges(before, after);
   if (changes.length === 0) return;
   await writeActivity(db, id, {

@@ -48,7 +48,11 @@ export async function writeActivity(db: Db, customerId: string, entry: ActivityE
     ref_kind: entry.ref?.kind ?? null,
     ref_id: entry.ref?.id ?? null,
   };
-  await db.insertInto('activity').values({ id: entry.id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+  await db
+    .insertInto('activity')
+    .values({ id: entry.id, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
 }
 
 /** A wire timestamp (any offset) as the stored form: ISO 8601 UTC with milliseconds and `Z`. */
@@ -75,12 +79,21 @@ export function toMinor(amount: number, currency: string): number {
 /** Money events must be in the customer's currency: every aggregate (CLV, refunds) is one currency. */
 export function requireCustomerCurrency(customer: CustomerRef, currency: string, field = 'data.currency'): void {
   if (currency !== customer.currency) {
-    throw new EventConflict(field, `is ${currency} but customer "${customer.id}" is in ${customer.currency}; send amounts in ${customer.currency}`);
+    throw new EventConflict(
+      field,
+      `is ${currency} but customer "${customer.id}" is in ${customer.currency}; send amounts in ${customer.currency}`,
+    );
   }
 }
 
 /** Throws a conflict when a record with this id exists and belongs to another customer. */
-export function requireOwner(row: { customer_id: string } | undefined, customer: CustomerRef, field: string, what: string, id: string): void {
+export function requireOwner(
+  row: { customer_id: string } | undefined,
+  customer: CustomerRef,
+  field: string,
+  what: string,
+  id: string,
+): void {
   if (row && row.customer_id !== customer.id) throw new EventConflict(field, `${what} "${id}" belongs to another customer`);
 }
 

@@ -20,7 +20,16 @@ export async function applyTicketOpened(db: Db, event: TicketOpenedEvent, custom
   const header = { subject: d.subject, priority: d.priority, channel: d.channel ?? null };
   await db
     .insertInto('tickets')
-    .values({ id: d.ticketId, customer_id: customer.id, ...header, status: 'open', created_at: createdAt, resolved_at: null, csat: null, nps: null })
+    .values({
+      id: d.ticketId,
+      customer_id: customer.id,
+      ...header,
+      status: 'open',
+      created_at: createdAt,
+      resolved_at: null,
+      csat: null,
+      nps: null,
+    })
     .onConflict((oc) => oc.column('id').doUpdateSet(header))
     .execute();
   await addTicketEvents(db, d.ticketId, createdAt, d.actor, [{ id: `${event.id}:opened`, type: 'opened', body: d.description ?? null }]);
@@ -48,10 +57,8 @@ export async function applyTicketUpdated(db: Db, event: TicketUpdatedEvent, cust
 
   const at = utc(event.occurredAt);
   const status = d.status ?? ticket.status;
-  const resolvedAt = d.status === undefined ? ticket.resolved_at
-    : d.status === 'resolved' ? at
-    : d.status === 'closed' ? (ticket.resolved_at ?? at)
-    : null;
+  const resolvedAt =
+    d.status === undefined ? ticket.resolved_at : d.status === 'resolved' ? at : d.status === 'closed' ? (ticket.resolved_at ?? at) : null;
   await db
     .updateTable('tickets')
     .set({
@@ -68,16 +75,26 @@ export async function applyTicketUpdated(db: Db, event: TicketUpdatedEvent, cust
   const rating = parts(d.csat !== undefined && `CSAT ${d.csat}/5`, d.nps !== undefined && `NPS ${d.nps}/10`);
   await addTicketEvents(db, d.ticketId, at, d.actor, [
     statusChanged && { id: `${event.id}:status`, type: 'status_changed', body: `${ticket.status} → ${d.status}` },
-    d.priority !== undefined && d.priority !== ticket.priority && { id: `${event.id}:priority`, type: 'priority_changed', body: `${ticket.priority} → ${d.priority}` },
+    d.priority !== undefined &&
+      d.priority !== ticket.priority && {
+        id: `${event.id}:priority`,
+        type: 'priority_changed',
+        body: `${ticket.priority} → ${d.priority}`,
+      },
     rating !== null && { id: `${event.id}:rating`, type: 'rating', body: rating },
     d.comment !== undefined && { id: `${event.id}:comment`, type: 'comment', body: d.comment },
   ]);
 
   const reopened = statusChanged && CLOSED.includes(ticket.status) && !CLOSED.includes(status);
-  const what = statusChanged ? (reopened ? 'reopened' : status.replace(/_/g, ' '))
-    : rating !== null ? 'rated'
-    : d.priority !== undefined && d.priority !== ticket.priority ? `priority ${d.priority}`
-    : 'updated';
+  const what = statusChanged
+    ? reopened
+      ? 'reopened'
+      : status.replace(/_/g, ' ')
+    : rating !== null
+      ? 'rated'
+      : d.priority !== undefined && d.priority !== ticket.priority
+        ? `priority ${d.priority}`
+        : 'updated';
   await writeActivity(db, customer.id, {
     id: eventActivityId(event.id),
     type: 'ticket',
@@ -95,8 +112,20 @@ interface TicketEventRow {
   body: string | null;
 }
 
-async function addTicketEvents(db: Db, ticketId: string, at: string, actor: string | undefined, rows: Array<TicketEventRow | false>): Promise<void> {
-  const values = rows.filter((r): r is TicketEventRow => r !== false).map((r) => ({ ...r, ticket_id: ticketId, actor: actor ?? null, occurred_at: at }));
+async function addTicketEvents(
+  db: Db,
+  ticketId: string,
+  at: string,
+  actor: string | undefined,
+  rows: Array<TicketEventRow | false>,
+): Promise<void> {
+  const values = rows
+    .filter((r): r is TicketEventRow => r !== false)
+    .map((r) => ({ ...r, ticket_id: ticketId, actor: actor ?? null, occurred_at: at }));
   if (values.length === 0) return;
-  await db.insertInto('ticket_events').values(values).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('ticket_events')
+    .values(values)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }

@@ -33,13 +33,21 @@ export async function deliverDue(db: Db, options: DeliveryOptions = {}): Promise
   const ndb = notificationDb(db);
   const now = (options.now ?? (() => new Date()))();
   const at = now.toISOString();
-  const due = await ndb.selectFrom('notification_deliveries').selectAll()
-    .where('status', '=', 'pending').where('next_attempt_at', '<=', at).orderBy('next_attempt_at').limit(100).execute();
+  const due = await ndb
+    .selectFrom('notification_deliveries')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', at)
+    .orderBy('next_attempt_at')
+    .limit(100)
+    .execute();
   let attempted = 0;
   for (const d of due) {
-    const leased = await ndb.updateTable('notification_deliveries')
+    const leased = await ndb
+      .updateTable('notification_deliveries')
       .set({ lease_until: new Date(now.getTime() + LEASE_MS).toISOString() })
-      .where('id', '=', d.id).where('status', '=', 'pending')
+      .where('id', '=', d.id)
+      .where('status', '=', 'pending')
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
       .executeTakeFirst();
     if (Number(leased.numUpdatedRows) !== 1) continue; // another instance has it
@@ -66,33 +74,65 @@ async function attempt(db: Db, d: NotificationDeliveriesTable, n: NotificationsT
   const finished = new Date().toISOString();
   const ndb = notificationDb(db);
   if (error === null) {
-    await ndb.updateTable('notification_deliveries').set({
-      status: 'delivered', attempts, delivered_at: finished, response_status: status, last_error: null, lease_until: null, next_attempt_at: null,
-    }).where('id', '=', d.id).execute();
+    await ndb
+      .updateTable('notification_deliveries')
+      .set({
+        status: 'delivered',
+        attempts,
+        delivered_at: finished,
+        response_status: status,
+        last_error: null,
+        lease_until: null,
+        next_attempt_at: null,
+      })
+      .where('id', '=', d.id)
+      .execute();
     return;
   }
   const last = attempts >= config.maxAttempts;
-  await ndb.updateTable('notification_deliveries').set({
-    status: last ? 'failed' : 'pending', attempts, response_status: status, last_error: error.slice(0, 500), lease_until: null,
-    next_attempt_at: last ? null : new Date(now.getTime() + config.backoffMs * 2 ** (attempts - 1)).toISOString(),
-  }).where('id', '=', d.id).execute();
+  await ndb
+    .updateTable('notification_deliveries')
+    .set({
+      status: last ? 'failed' : 'pending',
+      attempts,
+      response_status: status,
+      last_error: error.slice(0, 500),
+      lease_until: null,
+      next_attempt_at: last ? null : new Date(now.getTime() + config.backoffMs * 2 ** (attempts - 1)).toISOString(),
+    })
+    .where('id', '=', d.id)
+    .execute();
 }
 
 async function sendEmail(d: NotificationDeliveriesTable, n: NotificationsTable, mail: MailConfig, now: Date): Promise<void> {
   await mail.transport.send({
-    id: sortableId('msg_', now), from: mail.from, to: d.target, subject: `[c360] ${n.title}`,
-    text: `${n.title}\n\n${n.body}\n\nRaised ${n.created_at} for ${n.recipient}.\n`, date: now,
+    id: sortableId('msg_', now),
+    from: mail.from,
+    to: d.target,
+    subject: `[c360] ${n.title}`,
+    text: `${n.title}\n\n${n.body}\n\nRaised ${n.created_at} for ${n.recipient}.\n`,
+    date: now,
     headers: { 'X-C360-Customer': n.customer_id, 'X-C360-Notification': n.id },
   });
 }
 
-async function postWebhook(d: NotificationDeliveriesTable, n: NotificationsTable, config: NotificationConfig, doFetch: typeof fetch, now: Date): Promise<number> {
+async function postWebhook(
+  d: NotificationDeliveriesTable,
+  n: NotificationsTable,
+  config: NotificationConfig,
+  doFetch: typeof fetch,
+  now: Date,
+): Promise<number> {
   if (!config.webhookSecret) throw new Error('no webhook secret configured (C360_WEBHOOK_SECRET)');
   const payload: NotificationWebhook = { type: 'notification', recipient: n.recipient, notification: toNotification(n) };
   const body = JSON.stringify(payload);
   const res = await doFetch(d.target, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(config.webhookSecret, body, now), 'C360-Delivery': d.id },
+    headers: {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER]: signWebhook(config.webhookSecret, body, now),
+      'C360-Delivery': d.id,
+    },
     body,
     signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     redirect: 'manual',
@@ -108,7 +148,10 @@ export class DeliveryWorker {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Db, readonly options: DeliveryOptions = {}) {}
+  constructor(
+    private readonly db: Db,
+    readonly options: DeliveryOptions = {},
+  ) {}
 
   /** Attempts what is due now (coalesced with a run in progress); schedules the next retry. */
   kick(): Promise<void> {
@@ -134,8 +177,14 @@ export class DeliveryWorker {
   }
 
   private async scheduleNext(): Promise<void> {
-    const next = await notificationDb(this.db).selectFrom('notification_deliveries').select('next_attempt_at')
-      .where('status', '=', 'pending').where('next_attempt_at', 'is not', null).orderBy('next_attempt_at').limit(1).executeTakeFirst();
+    const next = await notificationDb(this.db)
+      .selectFrom('notification_deliveries')
+      .select('next_attempt_at')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', 'is not', null)
+      .orderBy('next_attempt_at')
+      .limit(1)
+      .executeTakeFirst();
     clearTimeout(this.timer);
     if (!next?.next_attempt_at) return;
     const wait = Math.max(0, new Date(next.next_attempt_at).getTime() - Date.now());

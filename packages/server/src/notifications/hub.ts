@@ -26,7 +26,10 @@ export class NotificationHub {
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Db, private readonly pollMs = POLL_MS) {
+  constructor(
+    private readonly db: Db,
+    private readonly pollMs = POLL_MS,
+  ) {
     this.emitter.setMaxListeners(0);
   }
 
@@ -36,7 +39,12 @@ export class NotificationHub {
     this.subscribers += 1;
     if (this.subscribers === 1) {
       this.enqueue(async () => {
-        const row = await notificationDb(this.db).selectFrom('notifications').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+        const row = await notificationDb(this.db)
+          .selectFrom('notifications')
+          .select('id')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst();
         this.last = row?.id ?? '';
       });
       this.timer = setInterval(() => void this.flush(), this.pollMs);
@@ -68,7 +76,13 @@ export class NotificationHub {
   flush(): Promise<void> {
     return this.enqueue(async () => {
       if (this.last === undefined) return;
-      const rows = await notificationDb(this.db).selectFrom('notifications').selectAll().where('id', '>', this.last).orderBy('id').limit(1000).execute();
+      const rows = await notificationDb(this.db)
+        .selectFrom('notifications')
+        .selectAll()
+        .where('id', '>', this.last)
+        .orderBy('id')
+        .limit(1000)
+        .execute();
       for (const row of rows) {
         this.last = row.id;
         this.emitter.emit(row.recipient, toNotification(row));

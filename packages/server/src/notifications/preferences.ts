@@ -28,8 +28,12 @@ const parseList = <T>(json: string): T[] => {
 
 function toSubscriber(row: NotificationPreferencesTable): Subscriber {
   return {
-    name: row.user_name, role: row.role, kinds: parseList<NotificationKind>(row.kinds),
-    channels: parseList<NotificationChannel>(row.channels), email: row.email, webhookUrl: row.webhook_url,
+    name: row.user_name,
+    role: row.role,
+    kinds: parseList<NotificationKind>(row.kinds),
+    channels: parseList<NotificationChannel>(row.channels),
+    email: row.email,
+    webhookUrl: row.webhook_url,
   };
 }
 
@@ -56,19 +60,39 @@ export async function savePreferences(
 ): Promise<NotificationPreferences> {
   const at = now.toISOString();
   const row: NotificationPreferencesTable = {
-    user_name: actor.name, role: actor.role, kinds: JSON.stringify(prefs.kinds), channels: JSON.stringify(prefs.channels),
-    email: prefs.email, webhook_url: prefs.webhookUrl, updated_at: at,
+    user_name: actor.name,
+    role: actor.role,
+    kinds: JSON.stringify(prefs.kinds),
+    channels: JSON.stringify(prefs.channels),
+    email: prefs.email,
+    webhook_url: prefs.webhookUrl,
+    updated_at: at,
   };
   await db.transaction().execute(async (trx) => {
-    await notificationDb(trx).insertInto('notification_preferences').values(row)
-      .onConflict((oc) => oc.column('user_name').doUpdateSet({
-        role: row.role, kinds: row.kinds, channels: row.channels, email: row.email, webhook_url: row.webhook_url, updated_at: at,
-      }))
+    await notificationDb(trx)
+      .insertInto('notification_preferences')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('user_name').doUpdateSet({
+          role: row.role,
+          kinds: row.kinds,
+          channels: row.channels,
+          email: row.email,
+          webhook_url: row.webhook_url,
+          updated_at: at,
+        }),
+      )
       .execute();
-    await trx.insertInto('audit_log').values({
-      actor: actor.name, action: 'notification.preferences', customer_id: null, at,
-      details: JSON.stringify({ role: actor.role, kinds: prefs.kinds, channels: prefs.channels }),
-    }).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor: actor.name,
+        action: 'notification.preferences',
+        customer_id: null,
+        at,
+        details: JSON.stringify({ role: actor.role, kinds: prefs.kinds, channels: prefs.channels }),
+      })
+      .execute();
   });
   return { kinds: prefs.kinds, channels: prefs.channels, email: prefs.email, webhookUrl: prefs.webhookUrl };
 }
@@ -78,9 +102,15 @@ export async function savePreferences(
  * kind in-app, so the demo page's bell shows what the rules raise). Returns whether it saved.
  */
 export async function subscribeUnlessChosen(
-  db: Db, actor: Pick<Actor, 'name' | 'role'>, prefs: z.output<typeof NotificationPreferencesUpdate>,
+  db: Db,
+  actor: Pick<Actor, 'name' | 'role'>,
+  prefs: z.output<typeof NotificationPreferencesUpdate>,
 ): Promise<boolean> {
-  const existing = await notificationDb(db).selectFrom('notification_preferences').select('user_name').where('user_name', '=', actor.name).executeTakeFirst();
+  const existing = await notificationDb(db)
+    .selectFrom('notification_preferences')
+    .select('user_name')
+    .where('user_name', '=', actor.name)
+    .executeTakeFirst();
   if (existing) return false;
   await savePreferences(db, actor, prefs);
   return true;

@@ -15,7 +15,12 @@ import { loadSubscribers } from './preferences.js';
  * recordScoreChanges) in the batch's transaction. Returns how many were created. Costs one query
  * when nobody is subscribed (a bulk import evaluates no rule).
  */
-export async function raiseBatchNotifications(trx: Db, applied: readonly IngestEvent[], scoreTriggers: readonly Trigger[], now: Date): Promise<number> {
+export async function raiseBatchNotifications(
+  trx: Db,
+  applied: readonly IngestEvent[],
+  scoreTriggers: readonly Trigger[],
+  now: Date,
+): Promise<number> {
   const subscribers = await loadSubscribers(trx);
   if (subscribers.length === 0) return 0;
   const kinds = new Set(subscribers.flatMap((s) => s.kinds));

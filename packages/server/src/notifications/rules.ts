@@ -42,13 +42,29 @@ export function scoreTriggers(change: ScoreChange, config: Pick<NotificationConf
   const key = `score:${change.historyId}`;
   if (change.kind === 'churn') {
     if (current.level !== 'high' || previous.level === 'high') return [];
-    return [{ kind: 'churn.high', customerId, key, title: `Churn risk rose to high (${current.score})`, body: `was ${previous.level} (${previous.score})` }];
+    return [
+      {
+        kind: 'churn.high',
+        customerId,
+        key,
+        title: `Churn risk rose to high (${current.score})`,
+        body: `was ${previous.level} (${previous.score})`,
+      },
+    ];
   }
   const fell = previous.score - current.score;
   const lowerLevel = (HEALTH_ORDER[current.level] ?? 0) < (HEALTH_ORDER[previous.level] ?? 0);
   if (fell < config.healthDropPoints && !lowerLevel) return [];
   const levels = previous.level === current.level ? current.level : `${previous.level} → ${current.level}`;
-  return [{ kind: 'health.drop', customerId, key, title: `Health fell from ${previous.score} to ${current.score} (${levels})`, body: `−${fell} points` }];
+  return [
+    {
+      kind: 'health.drop',
+      customerId,
+      key,
+      title: `Health fell from ${previous.score} to ${current.score} (${levels})`,
+      body: `−${fell} points`,
+    },
+  ];
 }
 
 /**
@@ -56,27 +72,55 @@ export function scoreTriggers(change: ScoreChange, config: Pick<NotificationConf
  * the `kinds` someone subscribed to. VIP status is read once for the whole batch.
  */
 export async function eventTriggers(
-  db: Db, events: readonly IngestEvent[], kinds: ReadonlySet<NotificationKind>, config: Pick<NotificationConfig, 'csatMax'>,
+  db: Db,
+  events: readonly IngestEvent[],
+  kinds: ReadonlySet<NotificationKind>,
+  config: Pick<NotificationConfig, 'csatMax'>,
 ): Promise<Trigger[]> {
   const triggers: Trigger[] = [];
-  const vipEvents = events.filter((e) => (e.type === 'ticket.opened' && kinds.has('vip.ticket')) || (e.type === 'order.placed' && kinds.has('vip.order')));
+  const vipEvents = events.filter(
+    (e) => (e.type === 'ticket.opened' && kinds.has('vip.ticket')) || (e.type === 'order.placed' && kinds.has('vip.order')),
+  );
   const ids = [...new Set(vipEvents.map((e) => (e as { data: { customerId: string } }).data.customerId))];
   const vips = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('customers').select('id').where('id', 'in', ids.slice(i, i + 500)).where('vip', '=', 1).execute();
+    const rows = await db
+      .selectFrom('customers')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('vip', '=', 1)
+      .execute();
     for (const r of rows) vips.add(r.id);
   }
   for (const event of events) {
     if (event.type === 'ticket.updated' && kinds.has('csat.negative')) {
       const { csat, ticketId, customerId } = event.data;
       if (csat !== undefined && csat <= config.csatMax) {
-        triggers.push({ kind: 'csat.negative', customerId, key: `ticket:${ticketId}`, title: `Ticket rated ${csat}/5`, body: `ticket ${ticketId}` });
+        triggers.push({
+          kind: 'csat.negative',
+          customerId,
+          key: `ticket:${ticketId}`,
+          title: `Ticket rated ${csat}/5`,
+          body: `ticket ${ticketId}`,
+        });
       }
     } else if (event.type === 'ticket.opened' && kinds.has('vip.ticket') && vips.has(event.data.customerId)) {
-      triggers.push({ kind: 'vip.ticket', customerId: event.data.customerId, key: `ticket:${event.data.ticketId}`, title: 'VIP customer opened a ticket', body: event.data.subject });
+      triggers.push({
+        kind: 'vip.ticket',
+        customerId: event.data.customerId,
+        key: `ticket:${event.data.ticketId}`,
+        title: 'VIP customer opened a ticket',
+        body: event.data.subject,
+      });
     } else if (event.type === 'order.placed' && kinds.has('vip.order') && vips.has(event.data.customerId)) {
       const { customerId, orderId, number } = event.data;
-      triggers.push({ kind: 'vip.order', customerId, key: `order:${orderId}`, title: 'VIP customer placed an order', body: `order ${number ?? orderId}` });
+      triggers.push({
+        kind: 'vip.order',
+        customerId,
+        key: `order:${orderId}`,
+        title: 'VIP customer placed an order',
+        body: `order ${number ?? orderId}`,
+      });
     }
   }
   return triggers;

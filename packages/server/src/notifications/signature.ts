@@ -20,7 +20,13 @@ export function signWebhook(secret: string, body: string | Uint8Array, at: Date)
  * True when `header` signs `body` with `secret` and its timestamp is within `toleranceSeconds`
  * of `now` (default 300 s).
  */
-export function verifyWebhook(secret: string, header: string | null | undefined, body: string | Uint8Array, now: Date = new Date(), toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  header: string | null | undefined,
+  body: string | Uint8Array,
+  now: Date = new Date(),
+  toleranceSeconds = 300,
+): boolean {
   const parts = new Map((header ?? '').split(',').map((p) => p.trim().split('=', 2) as [string, string]));
   const t = Number(parts.get('t'));
   const given = parts.get('v1') ?? '';

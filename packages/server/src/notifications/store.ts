@@ -8,8 +8,13 @@
  * @module
  */
 import {
-  NOTIFICATION_KIND_MIN_ROLE, ROLES,
-  type Notification, type NotificationKind, type NotificationsPage, NotificationsQuery, type Role,
+  NOTIFICATION_KIND_MIN_ROLE,
+  ROLES,
+  type Notification,
+  type NotificationKind,
+  type NotificationsPage,
+  NotificationsQuery,
+  type Role,
 } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
@@ -28,8 +33,13 @@ export function roleReceives(role: string, kind: NotificationKind): boolean {
 
 export function toNotification(row: NotificationsTable): Notification {
   return {
-    id: row.id, kind: row.kind as NotificationKind, customerId: row.customer_id,
-    title: row.title, body: row.body, createdAt: row.created_at, readAt: row.read_at,
+    id: row.id,
+    kind: row.kind as NotificationKind,
+    customerId: row.customer_id,
+    title: row.title,
+    body: row.body,
+    createdAt: row.created_at,
+    readAt: row.read_at,
   };
 }
 
@@ -38,7 +48,10 @@ export function toNotification(row: NotificationsTable): Notification {
  * the `subscribers` (preferences.ts). Returns the rows created (empty when all were raised before).
  */
 export async function raiseNotifications(
-  trx: Db, triggers: readonly Trigger[], now: Date, subscribers: readonly Subscriber[],
+  trx: Db,
+  triggers: readonly Trigger[],
+  now: Date,
+  subscribers: readonly Subscriber[],
 ): Promise<NotificationsTable[]> {
   if (triggers.length === 0 || subscribers.length === 0) return [];
   const ndb = notificationDb(trx);
@@ -53,12 +66,21 @@ export async function raiseNotifications(
     for (const user of subscribers) {
       if (!user.kinds.includes(t.kind) || !roleReceives(user.role, t.kind)) continue;
       const row: NotificationsTable = {
-        id: sortableId('ntf_', now), recipient: user.name, kind: t.kind, customer_id: t.customerId, title: t.title,
+        id: sortableId('ntf_', now),
+        recipient: user.name,
+        kind: t.kind,
+        customer_id: t.customerId,
+        title: t.title,
         body: `${names.get(t.customerId)} (customer ${t.customerId})${t.body ? `: ${t.body}` : ''}`,
-        dedup_key: `${t.kind}:${t.customerId}:${t.key}`, created_at: at, read_at: null,
+        dedup_key: `${t.kind}:${t.customerId}:${t.key}`,
+        created_at: at,
+        read_at: null,
       };
-      const inserted = await ndb.insertInto('notifications').values(row)
-        .onConflict((oc) => oc.columns(['recipient', 'dedup_key']).doNothing()).executeTakeFirst();
+      const inserted = await ndb
+        .insertInto('notifications')
+        .values(row)
+        .onConflict((oc) => oc.columns(['recipient', 'dedup_key']).doNothing())
+        .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
       created.push(row);
       const targets = [
@@ -66,15 +88,34 @@ export async function raiseNotifications(
         ...(user.channels.includes('webhook') && user.webhookUrl ? [['webhook', user.webhookUrl] as const] : []),
       ];
       for (const [channel, target] of targets) {
-        await ndb.insertInto('notification_deliveries').values({
-          id: sortableId('dlv_', now), notification_id: row.id, channel, target, status: 'pending', attempts: 0,
-          next_attempt_at: at, lease_until: null, last_error: null, response_status: null, delivered_at: null, created_at: at,
-        }).execute();
+        await ndb
+          .insertInto('notification_deliveries')
+          .values({
+            id: sortableId('dlv_', now),
+            notification_id: row.id,
+            channel,
+            target,
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: at,
+            lease_until: null,
+            last_error: null,
+            response_status: null,
+            delivered_at: null,
+            created_at: at,
+          })
+          .execute();
       }
-      await trx.insertInto('audit_log').values({
-        actor: 'c360 notification rules', action: 'notification.raised', customer_id: t.customerId, at,
-        details: JSON.stringify({ id: row.id, kind: t.kind, recipient: user.name, trigger: t.key, channels: user.channels }),
-      }).execute();
+      await trx
+        .insertInto('audit_log')
+        .values({
+          actor: 'c360 notification rules',
+          action: 'notification.raised',
+          customer_id: t.customerId,
+          at,
+          details: JSON.stringify({ id: row.id, kind: t.kind, recipient: user.name, trigger: t.key, channels: user.channels }),
+        })
+        .execute();
     }
   }
   return created;
@@ -86,9 +127,16 @@ export async function listNotifications(db: Db, recipient: string, query: z.outp
   let q = ndb.selectFrom('notifications').selectAll().where('recipient', '=', recipient);
   if (query.unread) q = q.where('read_at', 'is', null);
   if (query.cursor) q = q.where('id', '<', String(decodeCursor(query.cursor, 1)[0]));
-  const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  const unread = await ndb.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('recipient', '=', recipient).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const unread = await ndb
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('recipient', '=', recipient)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   const page = rows.slice(0, query.limit);
   return {
     items: page.map(toNotification),
@@ -104,17 +152,28 @@ export async function listNotifications(db: Db, recipient: string, query: z.outp
 export async function markRead(db: Db, recipient: string, id: string, now: Date = new Date()): Promise<Notification> {
   return db.transaction().execute(async (trx) => {
     const ndb = notificationDb(trx);
-    const row = await ndb.selectFrom('notifications').selectAll().where('id', '=', id).where('recipient', '=', recipient).executeTakeFirst();
+    const row = await ndb
+      .selectFrom('notifications')
+      .selectAll()
+      .where('id', '=', id)
+      .where('recipient', '=', recipient)
+      .executeTakeFirst();
     if (!row) {
       throw new ProblemError(404, 'not-found', 'Notification not found', `No notification "${id}" for you`);
     }
     if (row.read_at) return toNotification(row);
     const at = now.toISOString();
     await ndb.updateTable('notifications').set({ read_at: at }).where('id', '=', id).execute();
-    await trx.insertInto('audit_log').values({
-      actor: recipient, action: 'notification.read', customer_id: row.customer_id, at, details: JSON.stringify({ id, kind: row.kind }),
-    }).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor: recipient,
+        action: 'notification.read',
+        customer_id: row.customer_id,
+        at,
+        details: JSON.stringify({ id, kind: row.kind }),
+      })
+      .execute();
     return toNotification({ ...row, read_at: at });
   });
 }
-

@@ -45,47 +45,72 @@ export async function loadAnalytics(ctx: ReadContext, customerId: string): Promi
   const { db, asOf } = ctx;
   const [customer, viewed, byCategory, byProduct, devices, hours, months, csat] = await Promise.all([
     db.selectFrom('customers').select('currency').where('id', '=', customerId).executeTakeFirst(),
-    db.selectFrom('page_views as pv')
+    db
+      .selectFrom('page_views as pv')
       .innerJoin('categories as c', 'c.id', 'pv.category_id')
       .select(['c.id', 'c.name', sql<number>`count(*)`.as('n')])
       .where('pv.customer_id', '=', customerId)
       .groupBy(['c.id', 'c.name'])
-      .orderBy('n', 'desc').orderBy('c.name').orderBy('c.id')
-      .limit(TOP).execute(),
+      .orderBy('n', 'desc')
+      .orderBy('c.name')
+      .orderBy('c.id')
+      .limit(TOP)
+      .execute(),
     purchasedLines(db, customerId)
       .innerJoin('categories as c', 'c.id', 'p.category_id')
       .select(['c.id', 'c.name', QUANTITY.as('quantity'), ORDERS.as('orders')])
       .groupBy(['c.id', 'c.name'])
-      .orderBy('quantity', 'desc').orderBy('c.name').orderBy('c.id')
-      .limit(TOP).execute(),
+      .orderBy('quantity', 'desc')
+      .orderBy('c.name')
+      .orderBy('c.id')
+      .limit(TOP)
+      .execute(),
     purchasedLines(db, customerId)
       .select([
         sql<string>`oi.product_id`.as('id'),
         sql<string>`coalesce(max(p.name), max(oi.description), oi.product_id)`.as('name'),
-        QUANTITY.as('quantity'), ORDERS.as('orders'),
+        QUANTITY.as('quantity'),
+        ORDERS.as('orders'),
       ])
       .groupBy('oi.product_id')
-      .orderBy('quantity', 'desc').orderBy('name').orderBy('id')
-      .limit(TOP).execute(),
-    db.selectFrom('sessions')
+      .orderBy('quantity', 'desc')
+      .orderBy('name')
+      .orderBy('id')
+      .limit(TOP)
+      .execute(),
+    db
+      .selectFrom('sessions')
       .select(['device', sql<number>`count(*)`.as('n'), sql<number>`sum(duration_seconds)`.as('seconds')])
       .where('customer_id', '=', customerId)
-      .groupBy('device').execute(),
-    db.selectFrom('orders')
+      .groupBy('device')
+      .execute(),
+    db
+      .selectFrom('orders')
       .select([sql<string>`substr(placed_at, 1, 13)`.as('hour'), sql<number>`count(*)`.as('n')])
-      .where('customer_id', '=', customerId).where('status', 'in', completed)
-      .groupBy(sql`substr(placed_at, 1, 13)`).execute(),
-    db.selectFrom('orders')
+      .where('customer_id', '=', customerId)
+      .where('status', 'in', completed)
+      .groupBy(sql`substr(placed_at, 1, 13)`)
+      .execute(),
+    db
+      .selectFrom('orders')
       .select([sql<string>`substr(placed_at, 1, 7)`.as('month'), sql<number>`sum(total_minor)`.as('minor')])
-      .where('customer_id', '=', customerId).where('status', 'in', completed)
-      .groupBy(sql`substr(placed_at, 1, 7)`).orderBy('month').execute(),
-    db.selectFrom('tickets')
+      .where('customer_id', '=', customerId)
+      .where('status', 'in', completed)
+      .groupBy(sql`substr(placed_at, 1, 7)`)
+      .orderBy('month')
+      .execute(),
+    db
+      .selectFrom('tickets')
       .select([
         sql<string>`substr(coalesce(resolved_at, created_at), 1, 7)`.as('month'),
-        sql<number>`sum(csat)`.as('total'), sql<number>`count(csat)`.as('n'),
+        sql<number>`sum(csat)`.as('total'),
+        sql<number>`count(csat)`.as('n'),
       ])
-      .where('customer_id', '=', customerId).where('csat', 'is not', null)
-      .groupBy(sql`substr(coalesce(resolved_at, created_at), 1, 7)`).orderBy('month').execute(),
+      .where('customer_id', '=', customerId)
+      .where('csat', 'is not', null)
+      .groupBy(sql`substr(coalesce(resolved_at, created_at), 1, 7)`)
+      .orderBy('month')
+      .execute(),
   ]);
   if (!customer) throw customerNotFound(customerId);
   const currency = customer.currency;
@@ -95,7 +120,8 @@ export async function loadAnalytics(ctx: ReadContext, customerId: string): Promi
   const shoppingTimes = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   for (const h of hours) shoppingTimes[weekdayMondayFirst(h.hour.slice(0, 10))]![Number(h.hour.slice(11, 13))]! += Number(h.n);
 
-  const purchased = byCategory.length > 0 ? { basis: 'category' as const, rows: byCategory } : { basis: 'product' as const, rows: byProduct };
+  const purchased =
+    byCategory.length > 0 ? { basis: 'category' as const, rows: byCategory } : { basis: 'product' as const, rows: byProduct };
   return {
     asOf: asOf.toISOString(),
     currency,
@@ -111,8 +137,16 @@ export async function loadAnalytics(ctx: ReadContext, customerId: string): Promi
       return { device, sessions: n, share: sessions > 0 ? n / sessions : 0 };
     }),
     shoppingTimes,
-    clvTrend: clvTrend(months.map((m) => ({ month: m.month, minor: Number(m.minor) })), asOf.toISOString().slice(0, 7), currency),
-    csatTrend: csat.map((m) => ({ month: m.month, average: Math.round((Number(m.total) / Number(m.n)) * 100) / 100, responses: Number(m.n) })),
+    clvTrend: clvTrend(
+      months.map((m) => ({ month: m.month, minor: Number(m.minor) })),
+      asOf.toISOString().slice(0, 7),
+      currency,
+    ),
+    csatTrend: csat.map((m) => ({
+      month: m.month,
+      average: Math.round((Number(m.total) / Number(m.n)) * 100) / 100,
+      responses: Number(m.n),
+    })),
   };
 }
 
@@ -120,7 +154,11 @@ export async function loadAnalytics(ctx: ReadContext, customerId: string): Promi
  * Cumulative completed revenue at the end of every month from the first month with revenue to
  * max(last such month, `asOfMonth`); months without orders repeat the running total.
  */
-export function clvTrend(months: ReadonlyArray<{ month: string; minor: number }>, asOfMonth: string, currency: string): BehaviorAnalytics['clvTrend'] {
+export function clvTrend(
+  months: ReadonlyArray<{ month: string; minor: number }>,
+  asOfMonth: string,
+  currency: string,
+): BehaviorAnalytics['clvTrend'] {
   if (months.length === 0) return [];
   const added = new Map(months.map((m) => [m.month, m.minor]));
   const last = months[months.length - 1]!.month > asOfMonth ? months[months.length - 1]!.month : asOfMonth;

@@ -23,7 +23,9 @@ function detailsOf(text: string | null): AuditEntry['details'] {
   if (text === null) return null;
   try {
     const parsed: unknown = JSON.parse(text);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { value: parsed };
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : { value: parsed };
   } catch {
     return { value: text };
   }
@@ -40,15 +42,18 @@ export async function loadAudit(db: Db, query: Query): Promise<AuditPage> {
   if (query.action?.endsWith('.*')) {
     const prefix = query.action.slice(0, -1); // `export.` (no LIKE: its wildcards and escapes differ between SQLite and Postgres)
     q = q.where(sql<string>`substr(action, 1, ${prefix.length})`, '=', prefix);
-  }
-  else if (query.action) q = q.where('action', '=', query.action);
+  } else if (query.action) q = q.where('action', '=', query.action);
   if (query.from) q = q.where('at', '>=', bound(query.from, false));
   if (query.to) q = q.where('at', '<=', bound(query.to, true));
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor, 2) as [string, number];
     q = q.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', Number(id))])]));
   }
-  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -53,7 +53,15 @@ export function difference(field: ComparedField, customers: readonly ComparedCus
 
 export async function compareCustomers(ctx: ReadContext, ids: readonly string[]): Promise<CustomerComparison> {
   const { db, asOf } = ctx;
-  const known = new Set((await db.selectFrom('customers').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
+  const known = new Set(
+    (
+      await db
+        .selectFrom('customers')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((r) => r.id),
+  );
   const missing = ids.find((id) => !known.has(id));
   if (missing !== undefined) throw customerNotFound(missing);
 

@@ -27,7 +27,10 @@ export async function loadCustomer360(ctx: ReadContext, id: string): Promise<Cus
  */
 export async function readCustomer360(ctx: ReadContext, id: string): Promise<{ view: Customer360; engagement: EngagementInput }> {
   if (ctx.db.isTransaction) return read360(ctx, ctx.db, id);
-  return ctx.db.transaction().setAccessMode('read only').execute((trx) => read360(ctx, trx, id));
+  return ctx.db
+    .transaction()
+    .setAccessMode('read only')
+    .execute((trx) => read360(ctx, trx, id));
 }
 
 async function read360(ctx: ReadContext, db: Db, id: string): Promise<{ view: Customer360; engagement: EngagementInput }> {

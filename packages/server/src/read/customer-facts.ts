@@ -96,7 +96,12 @@ export interface ScoredCustomer {
  * Metrics (SPEC §4) at `asOf`, RFM against `breakpoints` (null: no RFM), health with `weights`
  * and churn, from one customer's inputs (loaded with `activity` for meaningful health and churn).
  */
-export function scoreCustomer(input: CustomerInputs, breakpoints: RfmBreakpoints | null, asOf: Date, weights?: HealthWeights): ScoredCustomer {
+export function scoreCustomer(
+  input: CustomerInputs,
+  breakpoints: RfmBreakpoints | null,
+  asOf: Date,
+  weights?: HealthWeights,
+): ScoredCustomer {
   const b = input.base;
   const metrics = computeMetrics(
     {
@@ -113,10 +118,23 @@ export function scoreCustomer(input: CustomerInputs, breakpoints: RfmBreakpoints
   );
   const rfm =
     breakpoints && metrics.completedOrders > 0 && metrics.daysSinceLastPurchase !== null
-      ? scoreRfm({ recencyDays: metrics.daysSinceLastPurchase, frequency: metrics.completedOrders, monetaryMinor: Number(b.total_spent_minor ?? 0) }, breakpoints)
+      ? scoreRfm(
+          {
+            recencyDays: metrics.daysSinceLastPurchase,
+            frequency: metrics.completedOrders,
+            monetaryMinor: Number(b.total_spent_minor ?? 0),
+          },
+          breakpoints,
+        )
       : null;
   const health = computeHealth(
-    { completedOrders: metrics.completedOrders, daysSinceLastPurchase: metrics.daysSinceLastPurchase, rfm, engagement: input.engagement, support: input.support },
+    {
+      completedOrders: metrics.completedOrders,
+      daysSinceLastPurchase: metrics.daysSinceLastPurchase,
+      rfm,
+      engagement: input.engagement,
+      support: input.support,
+    },
     weights,
   );
   const churn = computeChurn({
@@ -185,7 +203,9 @@ async function loadSupport(db: Db, asOf: Date, ids: readonly string[] | undefine
       sum(case when created_at > ${since} then 1 else 0 end) as recent,
       sum(case when created_at > ${since} and csat is not null and csat <= 2 then 1 else 0 end) as negative
     from tickets where 1 = 1 ${inIds('customer_id', ids)} group by customer_id`.execute(db);
-  return new Map(rows.map((r) => [r.customer_id, { openTickets: Number(r.open), tickets180: Number(r.recent), negativeCsat180: Number(r.negative) }]));
+  return new Map(
+    rows.map((r) => [r.customer_id, { openTickets: Number(r.open), tickets180: Number(r.recent), negativeCsat180: Number(r.negative) }]),
+  );
 }
 
 /** `items` in slices of `size`. */

@@ -5,8 +5,11 @@
  * @module
  */
 import {
-  LOYALTY_EXPIRY_WINDOW_DAYS, LOYALTY_TIER_THRESHOLDS, LoyaltyTier,
-  type LoyaltyStatus, type LoyaltyTransactionKind,
+  LOYALTY_EXPIRY_WINDOW_DAYS,
+  LOYALTY_TIER_THRESHOLDS,
+  LoyaltyTier,
+  type LoyaltyStatus,
+  type LoyaltyTransactionKind,
 } from '@c360/sdk';
 import { customerNotFound } from '../core/problem.js';
 import { MS_PER_DAY } from '../scoring/clock.js';
@@ -17,17 +20,25 @@ export async function loadLoyalty(ctx: ReadContext, customerId: string): Promise
   const [customer, account, referrals, recent, ledger] = await Promise.all([
     db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst(),
     db.selectFrom('loyalty_accounts').selectAll().where('customer_id', '=', customerId).executeTakeFirst(),
-    db.selectFrom('referrals').select((eb) => eb.fn.countAll<number>().as('n')).where('referrer_id', '=', customerId).executeTakeFirst(),
-    db.selectFrom('loyalty_transactions')
+    db
+      .selectFrom('referrals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('referrer_id', '=', customerId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('loyalty_transactions')
       .select(['id', 'kind', 'points', 'reason', 'occurred_at', 'expires_at'])
       .where('customer_id', '=', customerId)
-      .orderBy('occurred_at', 'desc').orderBy('id', 'desc')
+      .orderBy('occurred_at', 'desc')
+      .orderBy('id', 'desc')
       .limit(10)
       .execute(),
-    db.selectFrom('loyalty_transactions')
+    db
+      .selectFrom('loyalty_transactions')
       .select(['points', 'occurred_at', 'expires_at'])
       .where('customer_id', '=', customerId)
-      .orderBy('occurred_at').orderBy('id')
+      .orderBy('occurred_at')
+      .orderBy('id')
       .execute(),
   ]);
   if (!customer) throw customerNotFound(customerId);
@@ -35,8 +46,18 @@ export async function loadLoyalty(ctx: ReadContext, customerId: string): Promise
   const base = { asOf: asOf.toISOString(), referralCount: Number(referrals?.n ?? 0) };
   if (!account) {
     return {
-      ...base, enrolled: false, enrolledAt: null, tier: null, pointsBalance: 0, lifetimePoints: 0, nextTier: null,
-      pointsToNextTier: null, progress: 0, pointsExpiringIn30Days: 0, referralCode: null, transactions: [],
+      ...base,
+      enrolled: false,
+      enrolledAt: null,
+      tier: null,
+      pointsBalance: 0,
+      lifetimePoints: 0,
+      nextTier: null,
+      pointsToNextTier: null,
+      progress: 0,
+      pointsExpiringIn30Days: 0,
+      referralCode: null,
+      transactions: [],
     };
   }
   const tier = account.tier as LoyaltyTier;
@@ -109,7 +130,9 @@ export function pointsExpiring(ledger: readonly LedgerEntry[], from: string, to:
     let debit = -entry.points;
     const usable = lots
       .filter((l) => l.left > 0 && (l.expiresAt === null || l.expiresAt > entry.occurredAt))
-      .sort((a, b) => (a.expiresAt === b.expiresAt ? 0 : a.expiresAt === null ? 1 : b.expiresAt === null ? -1 : a.expiresAt < b.expiresAt ? -1 : 1));
+      .sort((a, b) =>
+        a.expiresAt === b.expiresAt ? 0 : a.expiresAt === null ? 1 : b.expiresAt === null ? -1 : a.expiresAt < b.expiresAt ? -1 : 1,
+      );
     for (const lot of usable) {
       if (debit === 0) break;
       const take = Math.min(lot.left, debit);
@@ -117,8 +140,6 @@ export function pointsExpiring(ledger: readonly LedgerEntry[], from: string, to:
       debit -= take;
     }
   }
-  const expiring = lots
-    .filter((l) => l.expiresAt !== null && l.expiresAt > from && l.expiresAt <= to)
-    .reduce((sum, l) => sum + l.left, 0);
+  const expiring = lots.filter((l) => l.expiresAt !== null && l.expiresAt > from && l.expiresAt <= to).reduce((sum, l) => sum + l.left, 0);
   return Math.min(expiring, Math.max(0, balance));
 }

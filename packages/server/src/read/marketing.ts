@@ -9,10 +9,7 @@
  * messages sent in the 365 days up to as-of, with events up to as-of (see `MarketingEngagement`).
  * @module
  */
-import {
-  MARKETING_RATE_WINDOW_DAYS,
-  type ContactFrequency, type MarketingChannel, type MarketingEngagement, type SegmentMembership,
-} from '@c360/sdk';
+import { MARKETING_RATE_WINDOW_DAYS, type ContactFrequency, type MarketingChannel, type MarketingEngagement } from '@c360/sdk';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { loadSegmentMemberships } from './segment-memberships.js';
@@ -31,10 +28,14 @@ function messages(db: Db, customerId: string, until?: string) {
     .selectFrom('marketing_events as m')
     .innerJoin('campaigns as c', 'c.id', 'm.campaign_id')
     .select([
-      'c.id', 'c.name', 'c.channel',
+      'c.id',
+      'c.name',
+      'c.channel',
       SENT_AT.as('sent_at'),
       sql<string>`min(m.occurred_at)`.as('first_at'),
-      OPENED.as('opened'), CLICKED.as('clicked'), BOUNCED.as('bounced'),
+      OPENED.as('opened'),
+      CLICKED.as('clicked'),
+      BOUNCED.as('bounced'),
     ])
     .where('m.customer_id', '=', customerId)
     .where('m.type', '!=', 'unsubscribed');
@@ -50,7 +51,8 @@ function latest(db: Db, customerId: string, types: string[]) {
     .select(['m.occurred_at', 'c.id', 'c.name', 'c.channel'])
     .where('m.customer_id', '=', customerId)
     .where('m.type', 'in', types)
-    .orderBy('m.occurred_at', 'desc').orderBy('m.id', 'desc')
+    .orderBy('m.occurred_at', 'desc')
+    .orderBy('m.id', 'desc')
     .limit(1)
     .executeTakeFirst();
 }
@@ -62,11 +64,23 @@ export async function loadMarketing(ctx: ReadContext, customerId: string): Promi
   const [customer, prefs, consent, campaigns, rates, lastOpen, lastClick, segments] = await Promise.all([
     db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst(),
     db.selectFrom('preferences').selectAll().where('customer_id', '=', customerId).executeTakeFirst(),
-    db.selectFrom('consent_log').selectAll().where('customer_id', '=', customerId)
-      .orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(20).execute(),
-    db.selectFrom(messages(db, customerId).as('x')).selectAll()
-      .orderBy(sql`coalesce(x.sent_at, x.first_at)`, 'desc').orderBy('x.id', 'desc').limit(10).execute(),
-    db.selectFrom(messages(db, customerId, end).as('x'))
+    db
+      .selectFrom('consent_log')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .orderBy('occurred_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(20)
+      .execute(),
+    db
+      .selectFrom(messages(db, customerId).as('x'))
+      .selectAll()
+      .orderBy(sql`coalesce(x.sent_at, x.first_at)`, 'desc')
+      .orderBy('x.id', 'desc')
+      .limit(10)
+      .execute(),
+    db
+      .selectFrom(messages(db, customerId, end).as('x'))
       .select([
         sql<number>`sum(case when x.bounced = 0 or x.opened = 1 then 1 else 0 end)`.as('delivered'),
         sql<number>`sum(x.opened)`.as('opened'),
@@ -130,4 +144,3 @@ export async function loadMarketing(ctx: ReadContext, customerId: string): Promi
     segments,
   };
 }
-

@@ -45,7 +45,11 @@ export async function loadNotes(db: Db, actor: Actor, customerId: string, query:
     const [at, id] = decodeCursor(query.cursor, 2) as [string, string];
     q = q.where(sql<boolean>`(created_at < ${at} or (created_at = ${at} and id < ${id}))`);
   }
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -27,7 +27,11 @@ export async function loadOrders(db: Db, customerId: string, query: z.output<typ
     const [placedAt, id] = decodeCursor(query.cursor, 2) as [string, string];
     q = q.where((eb) => eb.or([eb('placed_at', '<', placedAt), eb.and([eb('placed_at', '=', placedAt), eb('id', '<', id)])]));
   }
-  const rows = await q.orderBy('placed_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('placed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
 

@@ -23,7 +23,12 @@ import type { ReadContext } from '../core/read-context.js';
  */
 export function maskBillingDetails(text: string | null): string | null {
   if (text === null) return null;
-  return text.split(' · ').filter((part) => !/^ref \S/.test(part)).join(' · ') || null;
+  return (
+    text
+      .split(' · ')
+      .filter((part) => !/^ref \S/.test(part))
+      .join(' · ') || null
+  );
 }
 
 /** True when `asOf` is past the last day of the expiry month (cards are valid through that month, UTC). */
@@ -47,16 +52,34 @@ export async function loadPayments(ctx: ReadContext, customerId: string, options
   const { db, asOf } = ctx;
   const [customer, methods, payments] = await Promise.all([
     db.selectFrom('customers').select('currency').where('id', '=', customerId).executeTakeFirst(),
-    db.selectFrom('payment_methods').selectAll().where('customer_id', '=', customerId)
-      .orderBy('is_default', 'desc').orderBy('created_at', 'desc').orderBy('id').execute(),
-    db.selectFrom('payments as p')
+    db
+      .selectFrom('payment_methods')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .orderBy('is_default', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('payments as p')
       .leftJoin('payment_methods as pm', 'pm.id', 'p.method_id')
       .select([
-        'p.id', 'p.kind', 'p.status', 'p.amount_minor', 'p.currency', 'p.method_id', 'p.order_id', 'p.reference', 'p.occurred_at',
-        'pm.type as method_type', 'pm.brand as method_brand', 'pm.last4 as method_last4',
+        'p.id',
+        'p.kind',
+        'p.status',
+        'p.amount_minor',
+        'p.currency',
+        'p.method_id',
+        'p.order_id',
+        'p.reference',
+        'p.occurred_at',
+        'pm.type as method_type',
+        'pm.brand as method_brand',
+        'pm.last4 as method_last4',
       ])
       .where('p.customer_id', '=', customerId)
-      .orderBy('p.occurred_at', 'desc').orderBy('p.id', 'desc')
+      .orderBy('p.occurred_at', 'desc')
+      .orderBy('p.id', 'desc')
       .execute(),
   ]);
   if (!customer) throw customerNotFound(customerId);

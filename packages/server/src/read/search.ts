@@ -173,7 +173,8 @@ async function plan(db: Db, query: Query, ctx: EvalContext | undefined): Promise
   const sort = SORTS[query.sort];
   const key = sortExpr(sort.column);
   // Scores are joined inner when they order or filter (so the planner may walk their index), else left.
-  const byScores = sort.column.startsWith('sc.') || [query.healthMin, query.healthMax, query.churnMin, query.churnMax].some((v) => v !== undefined);
+  const byScores =
+    sort.column.startsWith('sc.') || [query.healthMin, query.healthMax, query.churnMin, query.churnMax].some((v) => v !== undefined);
   const customers = (db as unknown as import('kysely').Kysely<From>).selectFrom('customers as c');
   const joined = customers.innerJoin('customer_stats as s', 's.customer_id', 'c.id');
   const base = applyFilters(
@@ -186,11 +187,16 @@ async function plan(db: Db, query: Query, ctx: EvalContext | undefined): Promise
   // The count joins customer_stats only when a filter reads it (every customer has its stats row, so
   // the join never removes anyone) and the scores only when a score filter does.
   const scoreFilter = [query.healthMin, query.healthMax, query.churnMin, query.churnMax].some((v) => v !== undefined);
-  const statsFilter = prepared.segment !== null
-    || [query.lastPurchaseFrom, query.lastPurchaseTo, query.clvMin, query.clvMax, query.ordersMin, query.ordersMax].some((v) => v !== undefined);
+  const statsFilter =
+    prepared.segment !== null ||
+    [query.lastPurchaseFrom, query.lastPurchaseTo, query.clvMin, query.clvMax, query.ordersMin, query.ordersMax].some(
+      (v) => v !== undefined,
+    );
   const counted = statsFilter ? joined : customers;
   const countBase = applyFilters(
-    (scoreFilter ? (counted as typeof joined).innerJoin('customer_scores as sc', 'sc.customer_id', 'c.id') : counted) as unknown as SelectQueryBuilder<From, Tables, object>,
+    (scoreFilter
+      ? (counted as typeof joined).innerJoin('customer_scores as sc', 'sc.customer_id', 'c.id')
+      : counted) as unknown as SelectQueryBuilder<From, Tables, object>,
     query,
     prepared,
   );
@@ -200,14 +206,21 @@ async function plan(db: Db, query: Query, ctx: EvalContext | undefined): Promise
 /** Matches of a plan, counted up to `limit` (all when omitted). */
 async function countPlan(db: Db, { countBase }: Plan, limit?: number): Promise<number> {
   const matches = countBase.select(sql`1`.as('one'));
-  const { rows } = await sql<{ n: number }>`select count(*) as n from (${limit === undefined ? matches : matches.limit(limit)}) m`.execute(db);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (${limit === undefined ? matches : matches.limit(limit)}) m`.execute(
+    db,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
 /** One keyset page of a plan: `limit` rows after `cursor`, and the cursor of the next page. */
 async function pagePlan(db: Db, { base, sort, key }: Plan, query: Query): Promise<Pick<CustomerSearchPage, 'items' | 'nextCursor'>> {
   let page = base.select([
-    'c.id', 'c.name', 'c.email', 'c.phone', 'c.country', 'c.currency',
+    'c.id',
+    'c.name',
+    'c.email',
+    'c.phone',
+    'c.country',
+    'c.currency',
     's.total_spent_minor as spent',
     's.total_orders as orders_count',
     's.last_completed_at',
@@ -220,11 +233,16 @@ async function pagePlan(db: Db, { base, sort, key }: Plan, query: Query): Promis
     const [op, opEq] = sort.dir === 'asc' ? [sql`>`, sql`>=`] : [sql`<`, sql`<=`];
     // After (value, id): `key op value or (key = value and c.id > id)`, with the range on `key` alone
     // spelt out so that SQLite walks the sort index from the cursor on.
-    page = sort.column === 'c.id'
-      ? page.where(sql<boolean>`c.id > ${id}`)
-      : page.where(sql<boolean>`${key} ${opEq} ${value} and (${key} ${op} ${value} or c.id > ${id})`);
+    page =
+      sort.column === 'c.id'
+        ? page.where(sql<boolean>`c.id > ${id}`)
+        : page.where(sql<boolean>`${key} ${opEq} ${value} and (${key} ${op} ${value} or c.id > ${id})`);
   }
-  const rows = await page.orderBy(key, sort.dir).orderBy('c.id', 'asc').limit(query.limit + 1).execute();
+  const rows = await page
+    .orderBy(key, sort.dir)
+    .orderBy('c.id', 'asc')
+    .limit(query.limit + 1)
+    .execute();
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
 

@@ -6,7 +6,12 @@
  */
 import {
   OPEN_TICKET_STATUSES,
-  type SupportHistory, type TicketChannel, type TicketDetail, type TicketPriority, type TicketStatus, type TicketSummary,
+  type SupportHistory,
+  type TicketChannel,
+  type TicketDetail,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketSummary,
 } from '@c360/sdk';
 import type { Selectable } from 'kysely';
 import type { TicketsTable } from '../db/schema.js';
@@ -58,8 +63,13 @@ export async function loadSupport(ctx: ReadContext, customerId: string): Promise
   const { db, asOf } = ctx;
   const [customer, rows] = await Promise.all([
     db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst(),
-    db.selectFrom('tickets').selectAll().where('customer_id', '=', customerId)
-      .orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
+    db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
   ]);
   if (!customer) throw customerNotFound(customerId);
 
@@ -90,8 +100,13 @@ export async function loadTicket(ctx: ReadContext, customerId: string, ticketId:
   const [customer, ticket, events] = await Promise.all([
     db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst(),
     db.selectFrom('tickets').selectAll().where('id', '=', ticketId).where('customer_id', '=', customerId).executeTakeFirst(),
-    db.selectFrom('ticket_events').select(['id', 'type', 'body', 'actor', 'occurred_at'])
-      .where('ticket_id', '=', ticketId).orderBy('occurred_at').orderBy('id').execute(),
+    db
+      .selectFrom('ticket_events')
+      .select(['id', 'type', 'body', 'actor', 'occurred_at'])
+      .where('ticket_id', '=', ticketId)
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute(),
   ]);
   if (!customer) throw customerNotFound(customerId);
   if (!ticket) throw ticketNotFound(customerId, ticketId);

@@ -74,13 +74,32 @@ export async function recordChanges(trx: Db, drafts: readonly ChangeDraft[], at:
   await dialect.orderFeedWrites(trx);
   const db = feed(trx);
   const keys = [...new Set(rows.map((r) => r.source_key).filter((k): k is string => k !== null))];
-  for (let i = 0; i < keys.length; i += 500) await db.deleteFrom('change_feed').where('source_key', 'in', keys.slice(i, i + 500)).execute();
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('change_feed').values(rows.slice(i, i + 500)).execute();
-  await db.deleteFrom('change_feed').where('id', '<=', sql<number>`(select max(id) from change_feed) - ${RETAIN}`).execute();
+  for (let i = 0; i < keys.length; i += 500)
+    await db
+      .deleteFrom('change_feed')
+      .where('source_key', 'in', keys.slice(i, i + 500))
+      .execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('change_feed')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  await db
+    .deleteFrom('change_feed')
+    .where('id', '<=', sql<number>`(select max(id) from change_feed) - ${RETAIN}`)
+    .execute();
   await dialect.publishFeed(trx);
 }
 
-type Row = { id: number; customer_id: string; section: string; type: string; at: string; activity_id: string | null; source_key?: string | null };
+type Row = {
+  id: number;
+  customer_id: string;
+  section: string;
+  type: string;
+  at: string;
+  activity_id: string | null;
+  source_key?: string | null;
+};
 
 function toRecord(row: Row): ChangeRecord {
   return {
@@ -129,7 +148,10 @@ export class ChangeHub {
   /** Stops the engine's wake-up subscription (null when the engine has none). */
   private unlisten: Promise<Unlisten | null> | undefined;
 
-  constructor(private readonly db: Db, private readonly pollMs = POLL_MS) {
+  constructor(
+    private readonly db: Db,
+    private readonly pollMs = POLL_MS,
+  ) {
     this.emitter.setMaxListeners(0);
   }
 
@@ -142,10 +164,12 @@ export class ChangeHub {
     this.subscribers += 1;
     if (this.subscribers === 1) {
       // Listen first, then read where the feed is: a commit after that read always wakes the hub.
-      const listening = dialectOf(this.db).listenFeed(this.db, () => void this.flush()).catch((error: unknown) => {
-        console.error('change feed: no wake-up, polling only:', error);
-        return null;
-      });
+      const listening = dialectOf(this.db)
+        .listenFeed(this.db, () => void this.flush())
+        .catch((error: unknown) => {
+          console.error('change feed: no wake-up, polling only:', error);
+          return null;
+        });
       this.unlisten = listening;
       this.enqueue(async () => {
         await listening;
@@ -190,7 +214,13 @@ export class ChangeHub {
       this.pending = false;
       if (this.last === undefined) return;
       for (;;) {
-        const rows = await feed(this.db).selectFrom('change_feed').selectAll().where('id', '>', this.last).orderBy('id').limit(1000).execute();
+        const rows = await feed(this.db)
+          .selectFrom('change_feed')
+          .selectAll()
+          .where('id', '>', this.last)
+          .orderBy('id')
+          .limit(1000)
+          .execute();
         for (const row of rows) {
           this.last = Number(row.id);
           const record = toRecord(row);

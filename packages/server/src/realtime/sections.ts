@@ -65,6 +65,17 @@ export function activityIdOf(event: IngestEvent): string | undefined {
 }
 
 /** One draft per section a change of `type` touches. */
-export function draftsOf(customerId: string, type: string, activityId?: string, sourceKey?: string): Array<{ customerId: string; section: ChangeSection; type: string; activityId?: string; sourceKey?: string }> {
-  return sectionsOf(type).map((section) => ({ customerId, section, type, ...(activityId ? { activityId } : {}), ...(sourceKey ? { sourceKey } : {}) }));
+export function draftsOf(
+  customerId: string,
+  type: string,
+  activityId?: string,
+  sourceKey?: string,
+): Array<{ customerId: string; section: ChangeSection; type: string; activityId?: string; sourceKey?: string }> {
+  return sectionsOf(type).map((section) => ({
+    customerId,
+    section,
+    type,
+    ...(activityId ? { activityId } : {}),
+    ...(sourceKey ? { sourceKey } : {}),
+  }));
 }

@@ -36,7 +36,10 @@ const CONTENT_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.op
 
 /** The email's words in the schedule's language (en, fr, ar; others get English). */
 const MAIL_TEXT: Record<string, (name: string, rows: number) => { subject: string; text: string }> = {
-  en: (name, rows) => ({ subject: `[c360] Scheduled export: ${name}`, text: `The scheduled export "${name}" is attached (${rows} customers).` }),
+  en: (name, rows) => ({
+    subject: `[c360] Scheduled export: ${name}`,
+    text: `The scheduled export "${name}" is attached (${rows} customers).`,
+  }),
   fr: (name, rows) => ({ subject: `[c360] Export planifié : ${name}`, text: `L’export planifié « ${name} » est joint (${rows} clients).` }),
   ar: (name, rows) => ({ subject: `[c360] تصدير مجدول: ${name}`, text: `التصدير المجدول "${name}" مرفق (${rows} عميل).` }),
 };
@@ -58,14 +61,25 @@ async function buildFile(db: Db, s: ExportSchedulesTable, at: Date, ctx: EvalCon
   return { bytes: new TextEncoder().encode(text), rows: started.total, filename };
 }
 
-async function deliver(s: ExportSchedulesTable, file: { bytes: Uint8Array; rows: number; filename: string }, run: string, at: Date, options: RunOptions) {
+async function deliver(
+  s: ExportSchedulesTable,
+  file: { bytes: Uint8Array; rows: number; filename: string },
+  run: string,
+  at: Date,
+  options: RunOptions,
+) {
   const delivery = JSON.parse(s.delivery) as ExportDelivery;
   const contentType = CONTENT_TYPE[s.format as 'csv' | 'xlsx'];
   if (delivery.kind === 'email') {
     const mail = options.mail ?? mailConfigFromEnv();
     const words = (MAIL_TEXT[s.locale.slice(0, 2)] ?? MAIL_TEXT.en!)(s.name, file.rows);
     await mail.transport.send({
-      id: sortableId('msg_', at), from: mail.from, to: delivery.to.join(', '), subject: words.subject, text: `${words.text}\n`, date: at,
+      id: sortableId('msg_', at),
+      from: mail.from,
+      to: delivery.to.join(', '),
+      subject: words.subject,
+      text: `${words.text}\n`,
+      date: at,
       headers: { 'X-C360-Export-Schedule': s.id, 'X-C360-Export-Run': run },
       attachments: [{ filename: file.filename, contentType, content: file.bytes }],
     });
@@ -76,10 +90,16 @@ async function deliver(s: ExportSchedulesTable, file: { bytes: Uint8Array; rows:
     if (!secret) throw new Error('no webhook secret configured (C360_WEBHOOK_SECRET)');
     const body = Buffer.from(file.bytes);
     const res = await (options.fetch ?? globalThis.fetch)(delivery.url, {
-      method: 'POST', body, redirect: 'manual', signal: AbortSignal.timeout(30_000),
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(30_000),
       headers: {
-        'content-type': contentType, 'content-disposition': `attachment; filename="${file.filename}"`,
-        [SIGNATURE_HEADER]: signWebhook(secret, body, at), 'C360-Export-Schedule': s.id, 'C360-Export-Run': run,
+        'content-type': contentType,
+        'content-disposition': `attachment; filename="${file.filename}"`,
+        [SIGNATURE_HEADER]: signWebhook(secret, body, at),
+        'C360-Export-Schedule': s.id,
+        'C360-Export-Run': run,
       },
     });
     await res.body?.cancel();
@@ -97,15 +117,34 @@ async function deliver(s: ExportSchedulesTable, file: { bytes: Uint8Array; rows:
  * Runs schedule `s` for its occurrence `scheduledFor` (see the module comment). Returns the run's
  * row, or undefined when that occurrence was already run (by this or another instance).
  */
-export async function runSchedule(db: Db, s: ExportSchedulesTable, scheduledFor: Date, options: RunOptions = {}): Promise<ExportRunsTable | undefined> {
+export async function runSchedule(
+  db: Db,
+  s: ExportSchedulesTable,
+  scheduledFor: Date,
+  options: RunOptions = {},
+): Promise<ExportRunsTable | undefined> {
   const now = options.now ?? (() => new Date());
   const started = now();
   const sdb = scheduleDb(db);
   const run: ExportRunsTable = {
-    id: sortableId('run_', started), schedule_id: s.id, scheduled_for: scheduledFor.toISOString(), started_at: started.toISOString(),
-    finished_at: null, status: 'running', rows: null, filename: null, bytes: null, file_path: null, expires_at: null, error: null,
+    id: sortableId('run_', started),
+    schedule_id: s.id,
+    scheduled_for: scheduledFor.toISOString(),
+    started_at: started.toISOString(),
+    finished_at: null,
+    status: 'running',
+    rows: null,
+    filename: null,
+    bytes: null,
+    file_path: null,
+    expires_at: null,
+    error: null,
   };
-  const inserted = await sdb.insertInto('export_runs').values(run).onConflict((oc) => oc.columns(['schedule_id', 'scheduled_for']).doNothing()).executeTakeFirst();
+  const inserted = await sdb
+    .insertInto('export_runs')
+    .values(run)
+    .onConflict((oc) => oc.columns(['schedule_id', 'scheduled_for']).doNothing())
+    .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return undefined;
   try {
     const file = await buildFile(db, s, started, options.ctx);
@@ -118,13 +157,27 @@ export async function runSchedule(db: Db, s: ExportSchedulesTable, scheduledFor:
   await db.transaction().execute(async (trx) => {
     const { id, ...set } = run;
     await scheduleDb(trx).updateTable('export_runs').set(set).where('id', '=', id).execute();
-    await trx.insertInto('audit_log').values({
-      actor: s.owner, action: 'export.schedule.run', customer_id: null, at: run.finished_at!,
-      details: JSON.stringify({
-        scheduleId: s.id, runId: run.id, scheduledFor: run.scheduled_for, status: run.status, rows: run.rows, bytes: run.bytes,
-        format: s.format, delivery: (JSON.parse(s.delivery) as ExportDelivery).kind, role: s.owner_role, ...(run.error ? { error: run.error } : {}),
-      }),
-    }).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor: s.owner,
+        action: 'export.schedule.run',
+        customer_id: null,
+        at: run.finished_at!,
+        details: JSON.stringify({
+          scheduleId: s.id,
+          runId: run.id,
+          scheduledFor: run.scheduled_for,
+          status: run.status,
+          rows: run.rows,
+          bytes: run.bytes,
+          format: s.format,
+          delivery: (JSON.parse(s.delivery) as ExportDelivery).kind,
+          role: s.owner_role,
+          ...(run.error ? { error: run.error } : {}),
+        }),
+      })
+      .execute();
   });
   return run;
 }

@@ -31,16 +31,23 @@ export class ExportScheduler {
   private job: Cron | undefined;
   readonly holder: string;
 
-  constructor(private readonly db: Db, private readonly options: SchedulerOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    private readonly options: SchedulerOptions = {},
+  ) {
     this.holder = options.holder ?? randomUUID();
   }
 
   /** Starts ticking (idempotent). */
   start(): void {
     const seconds = Math.min(59, Math.max(1, Math.trunc(this.options.tickSeconds ?? 15)));
-    this.job ??= new Cron(`*/${seconds} * * * * *`, { protect: true, unref: true, catch: (error) => console.error('export scheduler:', error) }, async () => {
-      await this.tick();
-    });
+    this.job ??= new Cron(
+      `*/${seconds} * * * * *`,
+      { protect: true, unref: true, catch: (error) => console.error('export scheduler:', error) },
+      async () => {
+        await this.tick();
+      },
+    );
   }
 
   /** Stops ticking; a run in progress finishes. */
@@ -54,12 +61,21 @@ export class ExportScheduler {
     const sdb = scheduleDb(this.db);
     const at = now.toISOString();
     await this.pruneExpired(at);
-    const due = await sdb.selectFrom('export_schedules').selectAll().where('paused', '=', 0).where('next_run_at', '<=', at).orderBy('next_run_at').execute();
+    const due = await sdb
+      .selectFrom('export_schedules')
+      .selectAll()
+      .where('paused', '=', 0)
+      .where('next_run_at', '<=', at)
+      .orderBy('next_run_at')
+      .execute();
     let ran = 0;
     for (const s of due) {
-      const leased = await sdb.updateTable('export_schedules')
+      const leased = await sdb
+        .updateTable('export_schedules')
         .set({ lease_until: new Date(now.getTime() + LEASE_MS).toISOString(), lease_owner: this.holder })
-        .where('id', '=', s.id).where('paused', '=', 0).where('next_run_at', '=', s.next_run_at)
+        .where('id', '=', s.id)
+        .where('paused', '=', 0)
+        .where('next_run_at', '=', s.next_run_at)
         .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
         .executeTakeFirst();
       if (Number(leased.numUpdatedRows) !== 1) continue; // another instance has it
@@ -67,9 +83,12 @@ export class ExportScheduler {
         if (await runSchedule(this.db, s, new Date(s.next_run_at!), this.options)) ran += 1;
       } finally {
         const next = nextOccurrence(s.cron, s.time_zone, now);
-        await sdb.updateTable('export_schedules')
+        await sdb
+          .updateTable('export_schedules')
           .set({ next_run_at: next?.toISOString() ?? null, last_run_at: at, lease_until: null, lease_owner: null })
-          .where('id', '=', s.id).where('lease_owner', '=', this.holder).execute();
+          .where('id', '=', s.id)
+          .where('lease_owner', '=', this.holder)
+          .execute();
       }
     }
     return ran;
@@ -78,7 +97,12 @@ export class ExportScheduler {
   /** Deletes kept files past their retention. */
   private async pruneExpired(at: string): Promise<void> {
     const sdb = scheduleDb(this.db);
-    const expired = await sdb.selectFrom('export_runs').select(['id', 'file_path']).where('file_path', 'is not', null).where('expires_at', '<', at).execute();
+    const expired = await sdb
+      .selectFrom('export_runs')
+      .select(['id', 'file_path'])
+      .where('file_path', 'is not', null)
+      .where('expires_at', '<', at)
+      .execute();
     for (const r of expired) {
       await rm(r.file_path!, { force: true });
       await sdb.updateTable('export_runs').set({ file_path: null }).where('id', '=', r.id).execute();

@@ -32,40 +32,90 @@ export function nextOccurrence(cron: string, timeZone: string, after: Date): Dat
 
 export function toSchedule(row: ExportSchedulesTable): ExportSchedule {
   return {
-    id: row.id, name: row.name, owner: row.owner, filters: JSON.parse(row.filters) as Record<string, unknown>,
-    format: row.format as ExportSchedule['format'], locale: row.locale, cron: row.cron, timeZone: row.time_zone,
-    delivery: JSON.parse(row.delivery) as ExportDelivery, paused: row.paused === 1, nextRunAt: row.next_run_at,
-    lastRunAt: row.last_run_at, createdAt: row.created_at, updatedAt: row.updated_at,
+    id: row.id,
+    name: row.name,
+    owner: row.owner,
+    filters: JSON.parse(row.filters) as Record<string, unknown>,
+    format: row.format as ExportSchedule['format'],
+    locale: row.locale,
+    cron: row.cron,
+    timeZone: row.time_zone,
+    delivery: JSON.parse(row.delivery) as ExportDelivery,
+    paused: row.paused === 1,
+    nextRunAt: row.next_run_at,
+    lastRunAt: row.last_run_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
 export function toRun(row: ExportRunsTable): ExportRun {
   return {
-    id: row.id, scheduledFor: row.scheduled_for, startedAt: row.started_at, finishedAt: row.finished_at,
-    status: row.status as ExportRun['status'], rows: row.rows, filename: row.filename, bytes: row.bytes,
-    expiresAt: row.expires_at, error: row.error,
+    id: row.id,
+    scheduledFor: row.scheduled_for,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    status: row.status as ExportRun['status'],
+    rows: row.rows,
+    filename: row.filename,
+    bytes: row.bytes,
+    expiresAt: row.expires_at,
+    error: row.error,
   };
 }
 
 const notFound = (id: string) => new ProblemError(404, 'not-found', 'Export schedule not found', `No export schedule "${id}"`);
 
-async function audit(db: Db, actor: Pick<Actor, 'name' | 'role'>, action: string, details: Record<string, unknown>, at: string): Promise<void> {
-  await db.insertInto('audit_log').values({ actor: actor.name, action, customer_id: null, details: JSON.stringify({ role: actor.role, ...details }), at }).execute();
+async function audit(
+  db: Db,
+  actor: Pick<Actor, 'name' | 'role'>,
+  action: string,
+  details: Record<string, unknown>,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({ actor: actor.name, action, customer_id: null, details: JSON.stringify({ role: actor.role, ...details }), at })
+    .execute();
 }
 
 /** Saves a new schedule owned by `actor`. */
-export async function createSchedule(db: Db, actor: Pick<Actor, 'name' | 'role'>, input: z.output<typeof NewExportSchedule>, now = new Date()): Promise<ExportSchedule> {
+export async function createSchedule(
+  db: Db,
+  actor: Pick<Actor, 'name' | 'role'>,
+  input: z.output<typeof NewExportSchedule>,
+  now = new Date(),
+): Promise<ExportSchedule> {
   const next = nextOccurrence(input.cron, input.timeZone, now);
   const at = now.toISOString();
   const row: ExportSchedulesTable = {
-    id: sortableId('sch_', now), name: input.name, owner: actor.name, owner_role: actor.role, filters: JSON.stringify(input.filters),
-    format: input.format, locale: input.locale, cron: input.cron, time_zone: input.timeZone, delivery: JSON.stringify(input.delivery),
-    paused: input.paused ? 1 : 0, next_run_at: input.paused ? null : next?.toISOString() ?? null, lease_until: null, lease_owner: null,
-    last_run_at: null, created_at: at, updated_at: at,
+    id: sortableId('sch_', now),
+    name: input.name,
+    owner: actor.name,
+    owner_role: actor.role,
+    filters: JSON.stringify(input.filters),
+    format: input.format,
+    locale: input.locale,
+    cron: input.cron,
+    time_zone: input.timeZone,
+    delivery: JSON.stringify(input.delivery),
+    paused: input.paused ? 1 : 0,
+    next_run_at: input.paused ? null : (next?.toISOString() ?? null),
+    lease_until: null,
+    lease_owner: null,
+    last_run_at: null,
+    created_at: at,
+    updated_at: at,
   };
   await db.transaction().execute(async (trx) => {
     await scheduleDb(trx).insertInto('export_schedules').values(row).execute();
-    await audit(trx, actor, 'export.schedule.created', { id: row.id, name: row.name, cron: row.cron, timeZone: row.time_zone, format: row.format }, at);
+    await audit(
+      trx,
+      actor,
+      'export.schedule.created',
+      { id: row.id, name: row.name, cron: row.cron, timeZone: row.time_zone, format: row.format },
+      at,
+    );
   });
   return toSchedule(row);
 }
@@ -85,7 +135,11 @@ export async function scheduleRow(db: Db, id: string): Promise<ExportSchedulesTa
 
 /** Applies `changes`; resuming or a new cron/time zone recomputes the next run from `now`. */
 export async function updateSchedule(
-  db: Db, actor: Pick<Actor, 'name' | 'role'>, id: string, changes: z.output<typeof ExportScheduleUpdate>, now = new Date(),
+  db: Db,
+  actor: Pick<Actor, 'name' | 'role'>,
+  id: string,
+  changes: z.output<typeof ExportScheduleUpdate>,
+  now = new Date(),
 ): Promise<ExportSchedule> {
   const row = await scheduleRow(db, id);
   const next: ExportSchedulesTable = {
@@ -101,9 +155,12 @@ export async function updateSchedule(
     updated_at: now.toISOString(),
   };
   const occurrence = nextOccurrence(next.cron, next.time_zone, now);
-  const rescheduled = next.paused === 1 ? null
-    : row.paused === 1 || next.cron !== row.cron || next.time_zone !== row.time_zone || row.next_run_at === null ? occurrence?.toISOString() ?? null
-    : row.next_run_at;
+  const rescheduled =
+    next.paused === 1
+      ? null
+      : row.paused === 1 || next.cron !== row.cron || next.time_zone !== row.time_zone || row.next_run_at === null
+        ? (occurrence?.toISOString() ?? null)
+        : row.next_run_at;
   next.next_run_at = rescheduled;
   await db.transaction().execute(async (trx) => {
     const { id: _id, ...set } = next;
@@ -125,7 +182,13 @@ export async function deleteSchedule(db: Db, actor: Pick<Actor, 'name' | 'role'>
 /** A schedule's last 50 runs, newest first. */
 export async function listRuns(db: Db, scheduleId: string): Promise<ExportRun[]> {
   await scheduleRow(db, scheduleId);
-  const rows = await scheduleDb(db).selectFrom('export_runs').selectAll().where('schedule_id', '=', scheduleId)
-    .orderBy('scheduled_for', 'desc').orderBy('id', 'desc').limit(50).execute();
+  const rows = await scheduleDb(db)
+    .selectFrom('export_runs')
+    .selectAll()
+    .where('schedule_id', '=', scheduleId)
+    .orderBy('scheduled_for', 'desc')
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
   return rows.map(toRun);
 }

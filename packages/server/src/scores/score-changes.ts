@@ -74,7 +74,12 @@ export function isSignificant(kind: ScoreKind, previous: ScoreValue, current: Sc
  * with the batch. `now` is the time of the entries and of `computed_at`. The notification rules'
  * triggers of each recorded change (notifications/rules.ts) are appended to `triggers`.
  */
-export async function recordScoreChanges(trx: Db, customerIds: readonly string[], now: Date, triggers: Trigger[] = []): Promise<ChangeDraft[]> {
+export async function recordScoreChanges(
+  trx: Db,
+  customerIds: readonly string[],
+  now: Date,
+  triggers: Trigger[] = [],
+): Promise<ChangeDraft[]> {
   if (customerIds.length === 0) return [];
   const notify = notificationConfig();
   const ctx = await scoreContext(trx, now);
@@ -107,14 +112,16 @@ export async function recordScoreChanges(trx: Db, customerIds: readonly string[]
           id,
           type: 'score',
           title: kind === 'health' ? healthChangeTitle(previous, current[kind]) : churnChangeTitle(previous, current[kind]),
-          description: kind === 'health'
-            ? `${signed(current.health.score - previous.score)} points since the last recorded score`
-            : `Was ${previous.level} (${previous.score})`,
+          description:
+            kind === 'health'
+              ? `${signed(current.health.score - previous.score)} points since the last recorded score`
+              : `Was ${previous.level} (${previous.score})`,
           occurredAt: at,
           ref: { kind: 'score', id: String(row.id) },
         });
         triggers.push(...scoreTriggers({ kind, customerId: f.id, previous, current: current[kind], historyId: row.id }, notify));
-        for (const section of ['scores', 'timeline'] as const) drafts.push({ customerId: f.id, section, type: SCORE_CHANGE_TYPE, activityId: id });
+        for (const section of ['scores', 'timeline'] as const)
+          drafts.push({ customerId: f.id, section, type: SCORE_CHANGE_TYPE, activityId: id });
       }
     }
   }

@@ -82,24 +82,39 @@ export function computeChurn(input: ChurnInput): ChurnRisk {
     add('purchaseGap', 0, CHURN_MAX_CONTRIBUTION.purchaseGap, 'No completed order');
   } else {
     const ratio = days / gap;
-    const basis = completedOrders >= 2 ? `their usual gap of ${days1(gap)} days` : `a default gap of ${days1(gap)} days (one completed order)`;
-    add('purchaseGap', round2(ratio), CHURN_MAX_CONTRIBUTION.purchaseGap * clamp((ratio - 1) / 3, 0, 1),
-      `${plural(days, 'day')} since the last completed order vs ${basis}: ratio ${round2(ratio)}`);
+    const basis =
+      completedOrders >= 2 ? `their usual gap of ${days1(gap)} days` : `a default gap of ${days1(gap)} days (one completed order)`;
+    add(
+      'purchaseGap',
+      round2(ratio),
+      CHURN_MAX_CONTRIBUTION.purchaseGap * clamp((ratio - 1) / 3, 0, 1),
+      `${plural(days, 'day')} since the last completed order vs ${basis}: ratio ${round2(ratio)}`,
+    );
   }
 
   const prior = activityPoints(engagement.prior90);
   const recent = activityPoints(engagement.recent90);
   const decline = prior > 0 ? Math.max(0, (prior - recent) / prior) : 0;
-  add('engagementDecline', round2(decline), CHURN_MAX_CONTRIBUTION.engagementDecline * decline,
-    prior === 0 ? `No activity in the prior 90 days to compare (${plural(recent, 'point')} in the last 90)`
-      : decline > 0 ? `Activity fell from ${prior} to ${plural(recent, 'point')} (−${Math.round(decline * 100)}%) vs the prior 90 days`
-      : `Activity steady or rising: ${prior} → ${plural(recent, 'point')}`);
+  add(
+    'engagementDecline',
+    round2(decline),
+    CHURN_MAX_CONTRIBUTION.engagementDecline * decline,
+    prior === 0
+      ? `No activity in the prior 90 days to compare (${plural(recent, 'point')} in the last 90)`
+      : decline > 0
+        ? `Activity fell from ${prior} to ${plural(recent, 'point')} (−${Math.round(decline * 100)}%) vs the prior 90 days`
+        : `Activity steady or rising: ${prior} → ${plural(recent, 'point')}`,
+  );
 
   const open = Math.max(0, support.openTickets);
   const negative = Math.max(0, support.negativeCsat180);
-  add('supportIssues', open + negative, 5 * (open + negative),
+  add(
+    'supportIssues',
+    open + negative,
+    5 * (open + negative),
     `${plural(open, 'open ticket')}, ${plural(negative, 'negative CSAT rating')} ` +
-      `(${plural(Math.max(0, support.tickets180), 'ticket')} in the last 180 days)`);
+      `(${plural(Math.max(0, support.tickets180), 'ticket')} in the last 180 days)`,
+  );
 
   const tenths = factors.reduce((s, f) => s + Math.round(f.contribution * 10), 0);
   const score = clamp(divRoundHalfAwayFromZero(tenths, 10), 0, 100);
@@ -119,10 +134,11 @@ export function churnStrategies(factors: readonly ChurnFactor[], level: ChurnLev
     if (f.name === 'purchaseGap') {
       out.push({
         factor: f.name,
-        text: input.completedOrders <= 0 || input.daysSinceLastPurchase === null
-          ? 'Convert to a first purchase: send a personalised welcome offer'
-          : `Send a personalised win-back offer timed at their usual ${days1(gapDays)}-day purchase gap ` +
-            `(${plural(input.daysSinceLastPurchase, 'day')} since the last order)`,
+        text:
+          input.completedOrders <= 0 || input.daysSinceLastPurchase === null
+            ? 'Convert to a first purchase: send a personalised welcome offer'
+            : `Send a personalised win-back offer timed at their usual ${days1(gapDays)}-day purchase gap ` +
+              `(${plural(input.daysSinceLastPurchase, 'day')} since the last order)`,
       });
     } else if (f.name === 'engagementDecline') {
       out.push({ factor: f.name, text: `Run a re-activation campaign: activity fell ${Math.round(f.value * 100)}% vs the prior 90 days` });

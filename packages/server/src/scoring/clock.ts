@@ -14,8 +14,7 @@
 /** Milliseconds in one UTC day. Days are counted in fixed 24 h steps, so DST never shifts them. */
 export const MS_PER_DAY = 86_400_000;
 
-const ISO_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
  * Parses an ISO 8601 date or date-time strictly and returns its epoch milliseconds, or `null` when

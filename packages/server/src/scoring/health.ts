@@ -126,10 +126,14 @@ export function computeHealth(input: HealthInput, weights: HealthWeights = DEFAU
       : rfm
         ? `RFM frequency ${rfm.f}/5 and monetary ${rfm.m}/5 (${plural(completedOrders, 'completed order')})`
         : `${plural(completedOrders, 'completed order')}; RFM not available`,
-    recency: days === null ? 'No completed order yet'
-      : days < 0 ? 'Last completed order is dated after the as-of date'
-      : `Last completed order ${plural(days, 'day')} ago`,
-    engagement: `${plural(points, 'activity point')} in the last 90 days (${plural(nonNeg(recent.orders), 'order')}, ` +
+    recency:
+      days === null
+        ? 'No completed order yet'
+        : days < 0
+          ? 'Last completed order is dated after the as-of date'
+          : `Last completed order ${plural(days, 'day')} ago`,
+    engagement:
+      `${plural(points, 'activity point')} in the last 90 days (${plural(nonNeg(recent.orders), 'order')}, ` +
       `${plural(nonNeg(recent.emailClicks), 'email click')}, ${plural(nonNeg(recent.emailOpens), 'email open')}, ` +
       `${plural(nonNeg(recent.sessions), 'session')})`,
     support: `${plural(open, 'open ticket')}, ${plural(negative, 'negative CSAT rating')} in the last 180 days`,
@@ -156,9 +160,10 @@ export function healthRecommendations(factors: readonly HealthFactor[], score: n
   if (v.recency < 40) {
     out.push({
       factor: 'recency',
-      text: days === null
-        ? 'No completed order yet: send a first-purchase incentive'
-        : `Send a win-back offer: the last completed order was ${plural(days, 'day')} ago`,
+      text:
+        days === null
+          ? 'No completed order yet: send a first-purchase incentive'
+          : `Send a win-back offer: the last completed order was ${plural(days, 'day')} ago`,
     });
   }
   if (v.purchase < 40) {
@@ -181,7 +186,10 @@ export function healthRecommendations(factors: readonly HealthFactor[], score: n
   if (out.length === 0) {
     const lost = (f: HealthFactor) => f.weight * (100 - f.value);
     const worst = factors.reduce((a, b) => (lost(b) > lost(a) ? b : a));
-    out.push({ factor: worst.name, text: `Strengthen ${worst.name} (${worst.value}/100), the factor costing the most points: ${NUDGE[worst.name]}` });
+    out.push({
+      factor: worst.name,
+      text: `Strengthen ${worst.name} (${worst.value}/100), the factor costing the most points: ${NUDGE[worst.name]}`,
+    });
   }
   return out;
 }

@@ -5,14 +5,7 @@
  * @module
  */
 export { MS_PER_DAY, parseIsoUtc, wholeDaysBetween, resolveAsOf, type AsOfOptions } from './clock.js';
-export {
-  currencyExponent,
-  decimalToMicros,
-  divRoundHalfAwayFromZero,
-  microsToMinor,
-  orderTotalMinor,
-  minorToMajor,
-} from './money.js';
+export { currencyExponent, decimalToMicros, divRoundHalfAwayFromZero, microsToMinor, orderTotalMinor, minorToMajor } from './money.js';
 export { computeMetrics, purchaseFrequency, MIN_TENURE_DAYS_FOR_FREQUENCY, type CustomerStatsInput } from './metrics.js';
 export {
   rfmBreakpoints,
@@ -24,13 +17,7 @@ export {
   type RfmBreakpoints,
   type Quintiles,
 } from './rfm.js';
-export {
-  activityPoints,
-  ACTIVITY_POINTS,
-  type ActivityCounts,
-  type EngagementInput,
-  type SupportInput,
-} from './engagement.js';
+export { activityPoints, ACTIVITY_POINTS, type ActivityCounts, type EngagementInput, type SupportInput } from './engagement.js';
 export {
   computeHealth,
   healthLevel,

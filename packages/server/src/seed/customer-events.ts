@@ -9,7 +9,16 @@
 import type { IngestEventInput } from '@c360/sdk';
 import { personFaker, slug } from '../demo/enrich/profile.js';
 import {
-  country, lineCount, orderCount, orderTimes, orderTotalPence, REFUND_RATE, SEED_AS_OF, SEED_START, SeedRng, zipfTable,
+  country,
+  lineCount,
+  orderCount,
+  orderTimes,
+  orderTotalPence,
+  REFUND_RATE,
+  SEED_AS_OF,
+  SEED_START,
+  SeedRng,
+  zipfTable,
 } from './shapes.js';
 
 const DAY = 86_400_000;
@@ -27,8 +36,28 @@ export interface SeedCatalogue {
   cdf: Float64Array;
 }
 
-const WORDS = ['HEART', 'VINTAGE', 'LANTERN', 'CAKE', 'TEA', 'CANDLE', 'BAG', 'MUG', 'BUNTING', 'DOORMAT', 'CLOCK', 'FRAME',
-  'JAR', 'TIN', 'BOX', 'CUSHION', 'GARLAND', 'NAPKINS', 'SIGN', 'HOLDER'];
+const WORDS = [
+  'HEART',
+  'VINTAGE',
+  'LANTERN',
+  'CAKE',
+  'TEA',
+  'CANDLE',
+  'BAG',
+  'MUG',
+  'BUNTING',
+  'DOORMAT',
+  'CLOCK',
+  'FRAME',
+  'JAR',
+  'TIN',
+  'BOX',
+  'CUSHION',
+  'GARLAND',
+  'NAPKINS',
+  'SIGN',
+  'HOLDER',
+];
 const COLOURS = ['RED', 'WHITE', 'PINK', 'BLUE', 'GREEN', 'IVORY', 'RETRO', 'PAISLEY', 'REGENCY', 'SPOTTY'];
 
 /** `size` products (Online Retail has about 4,000 StockCodes) with Zipf(1.07) popularity. */
@@ -72,8 +101,14 @@ export function customerEvents(seed: number, index: number, catalogue: SeedCatal
   const first = faker.person.firstName();
   const last = faker.person.lastName();
   add('customer', 'customer.upserted', registeredAt, {
-    ...c, name: `${first} ${last}`, email: `${slug(first)}.${slug(last)}.${slug(id)}@example.com`,
-    phone: `+44 7${String(rng.int(100_000_000, 999_999_999))}`, country: where, registeredAt: iso(registeredAt), currency: 'GBP', synthetic: true,
+    ...c,
+    name: `${first} ${last}`,
+    email: `${slug(first)}.${slug(last)}.${slug(id)}@example.com`,
+    phone: `+44 7${String(rng.int(100_000_000, 999_999_999))}`,
+    country: where,
+    registeredAt: iso(registeredAt),
+    currency: 'GBP',
+    synthetic: true,
   });
 
   let spentPence = 0;
@@ -97,7 +132,13 @@ export function customerEvents(seed: number, index: number, catalogue: SeedCatal
       const share = Math.min(1, rng.logNormal(0.3, 0.8));
       const amount = Math.max(1, Math.round(total * share));
       add('refund', 'payment.recorded', at + rng.int(1, 10) * DAY, {
-        ...c, paymentId: `${id}-R${k + 1}`, kind: 'refund', status: 'succeeded', amount: pounds(amount), currency: 'GBP', orderId,
+        ...c,
+        paymentId: `${id}-R${k + 1}`,
+        kind: 'refund',
+        status: 'succeeded',
+        amount: pounds(amount),
+        currency: 'GBP',
+        orderId,
       });
     }
   }
@@ -106,14 +147,25 @@ export function customerEvents(seed: number, index: number, catalogue: SeedCatal
   if (rng.chance(times.length >= 2 ? 0.5 : 0.15)) {
     const tier = TIERS[Math.min(3, Math.floor(Math.log2(times.length)))]!;
     add('loyalty', 'loyalty.enrolled', firstAt + DAY, { ...c, tier });
-    add('points', 'loyalty.points_earned', times[times.length - 1]! + HOUR, { ...c, points: Math.max(1, Math.round(spentPence / 100)), reason: 'Orders' });
+    add('points', 'loyalty.points_earned', times[times.length - 1]! + HOUR, {
+      ...c,
+      points: Math.max(1, Math.round(spentPence / 100)),
+      reason: 'Orders',
+    });
   }
   const tickets = rng.chance(0.3) ? (rng.chance(0.15) ? 2 : 1) : 0;
   for (let t = 1; t <= tickets; t++) {
     const ticketId = `${id}-T${t}`;
     const opened = rng.pick(times) + rng.int(1, 5) * DAY;
-    add('ticket', 'ticket.opened', opened, { ...c, ticketId, subject: rng.pick(SUBJECTS), priority: rng.pick(['low', 'normal', 'normal', 'high']), channel: rng.pick(['email', 'chat', 'phone']) });
-    if (rng.chance(0.8)) add('ticket-update', 'ticket.updated', opened + rng.int(2, 72) * HOUR, { ...c, ticketId, status: 'resolved', csat: rng.int(1, 5) });
+    add('ticket', 'ticket.opened', opened, {
+      ...c,
+      ticketId,
+      subject: rng.pick(SUBJECTS),
+      priority: rng.pick(['low', 'normal', 'normal', 'high']),
+      channel: rng.pick(['email', 'chat', 'phone']),
+    });
+    if (rng.chance(0.8))
+      add('ticket-update', 'ticket.updated', opened + rng.int(2, 72) * HOUR, { ...c, ticketId, status: 'resolved', csat: rng.int(1, 5) });
   }
   if (rng.chance(0.6)) {
     const month = rng.int(0, CAMPAIGNS.length - 1);
@@ -122,13 +174,18 @@ export function customerEvents(seed: number, index: number, catalogue: SeedCatal
     add('email', 'marketing.email_sent', sent, campaign);
     if (rng.chance(0.45)) {
       add('email-open', 'marketing.email_opened', sent + rng.int(1, 48) * HOUR, campaign);
-      if (rng.chance(0.35)) add('email-click', 'marketing.email_clicked', sent + 49 * HOUR, { ...campaign, url: 'https://shop.example.com/offers' });
+      if (rng.chance(0.35))
+        add('email-click', 'marketing.email_clicked', sent + 49 * HOUR, { ...campaign, url: 'https://shop.example.com/offers' });
     }
   }
   const sessions = 1 + rng.int(0, 2);
   for (let s = 1; s <= sessions; s++) {
     add('session', 'session.started', Math.max(registeredAt, rng.pick(times) - rng.int(0, 72) * HOUR), {
-      ...c, sessionId: `${id}-V${s}`, device: rng.pick(DEVICES), durationSeconds: rng.int(30, 1800), source: rng.pick(['direct', 'search', 'newsletter']),
+      ...c,
+      sessionId: `${id}-V${s}`,
+      device: rng.pick(DEVICES),
+      durationSeconds: rng.int(30, 1800),
+      source: rng.pick(['direct', 'search', 'newsletter']),
     });
   }
   return events;

@@ -87,11 +87,31 @@ export function zipfTable(n: number, s: number): Float64Array {
 
 /** Countries and their share of Online Retail customers. */
 export const COUNTRIES: ReadonlyArray<readonly [string, number]> = [
-  ['United Kingdom', 0.887], ['Germany', 0.022], ['France', 0.02], ['Spain', 0.007], ['Belgium', 0.006],
-  ['Switzerland', 0.005], ['Portugal', 0.0044], ['Italy', 0.0034], ['Finland', 0.0028], ['Austria', 0.0025],
-  ['Norway', 0.0023], ['Netherlands', 0.0021], ['Australia', 0.002], ['Denmark', 0.0021], ['EIRE', 0.0007],
-  ['Channel Islands', 0.0021], ['Sweden', 0.0018], ['Cyprus', 0.0018], ['Japan', 0.0018], ['Poland', 0.0014],
-  ['USA', 0.0009], ['Canada', 0.0009], ['Israel', 0.0009], ['Greece', 0.0009], ['Iceland', 0.0002],
+  ['United Kingdom', 0.887],
+  ['Germany', 0.022],
+  ['France', 0.02],
+  ['Spain', 0.007],
+  ['Belgium', 0.006],
+  ['Switzerland', 0.005],
+  ['Portugal', 0.0044],
+  ['Italy', 0.0034],
+  ['Finland', 0.0028],
+  ['Austria', 0.0025],
+  ['Norway', 0.0023],
+  ['Netherlands', 0.0021],
+  ['Australia', 0.002],
+  ['Denmark', 0.0021],
+  ['EIRE', 0.0007],
+  ['Channel Islands', 0.0021],
+  ['Sweden', 0.0018],
+  ['Cyprus', 0.0018],
+  ['Japan', 0.0018],
+  ['Poland', 0.0014],
+  ['USA', 0.0009],
+  ['Canada', 0.0009],
+  ['Israel', 0.0009],
+  ['Greece', 0.0009],
+  ['Iceland', 0.0002],
 ];
 const COUNTRY_CDF = (() => {
   let sum = 0;

@@ -35,7 +35,11 @@ export interface DerivedRefreshOptions {
  */
 export async function acquireLease(db: Db, key: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
   const value = JSON.stringify({ holder, until: now + ttlMs });
-  const inserted = await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+  const inserted = await db
+    .insertInto('meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return true;
   const current = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
   if (!current) return false;
@@ -62,7 +66,11 @@ export async function releaseLease(db: Db, key: string, holder: string): Promise
  * One step of the job: refreshes the derived state if it is stale for `ctx` and this process gets
  * the lease. Resolves to whether it refreshed.
  */
-export async function refreshDerivedIfStale(db: Db, ctx: EvalContext, options: Pick<DerivedRefreshOptions, 'leaseMs' | 'holder'> = {}): Promise<boolean> {
+export async function refreshDerivedIfStale(
+  db: Db,
+  ctx: EvalContext,
+  options: Pick<DerivedRefreshOptions, 'leaseMs' | 'holder'> = {},
+): Promise<boolean> {
   if (!(await targetContext(db, ctx)).stale) return false;
   const holder = options.holder ?? randomUUID();
   if (!(await acquireLease(db, LEASE_KEY, holder, options.leaseMs ?? 15 * 60_000))) return false;

@@ -79,14 +79,24 @@ export interface RecomputeOptions {
 }
 
 /** Recomputes memberships of `segments`; returns how many customers entered and left in total. */
-export async function recomputeMemberships(db: Db, ctx: EvalContext, segments: readonly RuleSegment[], options: RecomputeOptions): Promise<{ entered: number; left: number }> {
+export async function recomputeMemberships(
+  db: Db,
+  ctx: EvalContext,
+  segments: readonly RuleSegment[],
+  options: RecomputeOptions,
+): Promise<{ entered: number; left: number }> {
   if (segments.length === 0 || options.customerIds?.length === 0) return { entered: 0, left: 0 };
   const facts = await loadFacts(db, ctx, needsOf(segments.map((s) => s.criteria)), options.customerIds);
   return applyMemberships(db, segments, facts, options);
 }
 
 /** Brings the memberships of `segments` in line with `facts` (of `options.customerIds`, or of everyone). */
-async function applyMemberships(db: Db, segments: readonly RuleSegment[], facts: readonly CustomerFacts[], options: RecomputeOptions): Promise<{ entered: number; left: number }> {
+async function applyMemberships(
+  db: Db,
+  segments: readonly RuleSegment[],
+  facts: readonly CustomerFacts[],
+  options: RecomputeOptions,
+): Promise<{ entered: number; left: number }> {
   const at = options.now.toISOString();
   let entered = 0;
   let left = 0;
@@ -143,7 +153,9 @@ const FULL_STEP = 2_000;
 async function refreshAll(db: Db, ctx: EvalContext, now: Date): Promise<void> {
   let after = '';
   for (;;) {
-    const ids = (await db.selectFrom('customers').select('id').where('id', '>', after).orderBy('id').limit(FULL_STEP).execute()).map((r) => r.id);
+    const ids = (await db.selectFrom('customers').select('id').where('id', '>', after).orderBy('id').limit(FULL_STEP).execute()).map(
+      (r) => r.id,
+    );
     if (ids.length === 0) return;
     await refreshDerived(db, ctx, { customerIds: ids, now });
     after = ids.at(-1)!;
@@ -178,7 +190,11 @@ async function readContext(db: Db): Promise<StoredContext | null> {
 
 async function writeContext(db: Db, context: StoredContext): Promise<void> {
   const value = JSON.stringify(context);
-  await db.insertInto('meta').values({ key: CONTEXT_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('meta')
+    .values({ key: CONTEXT_KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }
 
 function sameContext(stored: StoredContext | null, ctx: EvalContext, version: string): boolean {
@@ -222,7 +238,11 @@ export async function ensureCurrentIn(trx: Db, ctx: EvalContext, now: Date = new
   const { target, stale } = await targetContext(trx, ctx);
   if (!stale) return target;
   await refreshAll(trx, target, now);
-  await writeContext(trx, { asOf: target.asOf.toISOString(), healthWeights: target.healthWeights ?? null, statsVersion: await statsVersion(trx) });
+  await writeContext(trx, {
+    asOf: target.asOf.toISOString(),
+    healthWeights: target.healthWeights ?? null,
+    statsVersion: await statsVersion(trx),
+  });
   return target;
 }
 
@@ -232,7 +252,11 @@ export async function ensureCurrentIn(trx: Db, ctx: EvalContext, now: Date = new
  * segment entries and exits. `statsRecomputed`: the change also recomputed these customers' stats
  * (bumping `meta.stats_version` by one), which keeps the stored context current.
  */
-export async function refreshRuleSegments(db: Db, customerIds: readonly string[], options: { now: Date; statsRecomputed?: boolean }): Promise<void> {
+export async function refreshRuleSegments(
+  db: Db,
+  customerIds: readonly string[],
+  options: { now: Date; statsRecomputed?: boolean },
+): Promise<void> {
   if (customerIds.length === 0) return;
   const stored = await readContext(db);
   const ctx = stored ? contextOf(stored) : await defaultContext(db, options.now);

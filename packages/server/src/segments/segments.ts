@@ -6,14 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import {
-  RfmSegmentName,
-  type NewSegment,
-  type Segment,
-  type SegmentList,
-  type SegmentMembership,
-  type SegmentUpdate,
-} from '@c360/sdk';
+import { RfmSegmentName, type NewSegment, type Segment, type SegmentList, type SegmentMembership, type SegmentUpdate } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
@@ -56,7 +49,11 @@ const RFM_ORDER = new Map(RfmSegmentName.options.map((name, i) => [rfmSegmentId(
 export async function listSegments(db: Db, ctx: EvalContext): Promise<SegmentList> {
   const [rows, counts, rfmCounts] = await Promise.all([
     db.selectFrom('segments').selectAll().execute(),
-    db.selectFrom('segment_assignments').select(['segment_id', sql<number>`count(*)`.as('n')]).groupBy('segment_id').execute(),
+    db
+      .selectFrom('segment_assignments')
+      .select(['segment_id', sql<number>`count(*)`.as('n')])
+      .groupBy('segment_id')
+      .execute(),
     cachedRfmCounts(db, ctx.asOf),
   ]);
   const assigned = new Map(counts.map((c) => [c.segment_id, Number(c.n)]));
@@ -78,23 +75,39 @@ async function loadSegmentRow(db: Db, id: string): Promise<SegmentRow> {
 }
 
 async function requireUniqueName(db: Db, name: string, exceptId?: string): Promise<void> {
-  let q = db.selectFrom('segments').select(['id', 'name']).where(sql<boolean>`lower(name) = lower(${name})`);
+  let q = db
+    .selectFrom('segments')
+    .select(['id', 'name'])
+    .where(sql<boolean>`lower(name) = lower(${name})`);
   if (exceptId) q = q.where('id', '!=', exceptId);
   const clash = await q.executeTakeFirst();
   if (clash) throw new ProblemError(409, 'conflict', 'Segment name taken', `A segment named "${clash.name}" exists (id "${clash.id}")`);
 }
 
 async function memberCount(db: Db, id: string): Promise<number> {
-  const row = await db.selectFrom('segment_assignments').select(sql<number>`count(*)`.as('n')).where('segment_id', '=', id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('segment_assignments')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('segment_id', '=', id)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 async function audit(db: Db, actor: Actor, action: string, customerId: string | null, details: object, at: string): Promise<void> {
-  await db.insertInto('audit_log').values({ actor: actor.name, action, customer_id: customerId, details: JSON.stringify(details), at }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ actor: actor.name, action, customer_id: customerId, details: JSON.stringify(details), at })
+    .execute();
 }
 
 /** POST /segments: creates a rule or manual segment; a rule segment's members are computed at once. */
-export async function createSegment(db: Db, ctx: EvalContext, actor: Actor, input: z.output<typeof NewSegment>, now = new Date()): Promise<Segment> {
+export async function createSegment(
+  db: Db,
+  ctx: EvalContext,
+  actor: Actor,
+  input: z.output<typeof NewSegment>,
+  now = new Date(),
+): Promise<Segment> {
   const id = `seg_${randomUUID()}`;
   return db.transaction().execute(async (trx) => {
     await requireUniqueName(trx, input.name);
@@ -110,16 +123,31 @@ export async function createSegment(db: Db, ctx: EvalContext, actor: Actor, inpu
     };
     await trx.insertInto('segments').values(row).execute();
     if (input.kind === 'rule') await recomputeMemberships(trx, target, await loadRuleSegments(trx, [id]), { now });
-    await audit(trx, actor, 'segment.created', null, { segmentId: id, name: row.name, kind: row.kind, criteria: input.criteria ?? null }, row.created_at);
+    await audit(
+      trx,
+      actor,
+      'segment.created',
+      null,
+      { segmentId: id, name: row.name, kind: row.kind, criteria: input.criteria ?? null },
+      row.created_at,
+    );
     return toSegment(row, await memberCount(trx, id));
   });
 }
 
 /** PATCH /segments/:id: renames, redescribes, or (rule segments) changes the criteria and recomputes. */
-export async function updateSegment(db: Db, ctx: EvalContext, actor: Actor, id: string, input: z.output<typeof SegmentUpdate>, now = new Date()): Promise<Segment> {
+export async function updateSegment(
+  db: Db,
+  ctx: EvalContext,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof SegmentUpdate>,
+  now = new Date(),
+): Promise<Segment> {
   return db.transaction().execute(async (trx) => {
     const row = await loadSegmentRow(trx, id);
-    if (row.kind === 'rfm') throw new ProblemError(409, 'conflict', 'Segment is built in', `"${row.name}" is an RFM segment; it cannot be changed`);
+    if (row.kind === 'rfm')
+      throw new ProblemError(409, 'conflict', 'Segment is built in', `"${row.name}" is an RFM segment; it cannot be changed`);
     if (input.criteria !== undefined && row.kind !== 'rule') {
       throw new ProblemError(400, 'invalid-request', 'Invalid request', 'body.criteria: only rule segments have criteria', [
         { field: 'body.criteria', message: 'only rule segments have criteria' },
@@ -145,7 +173,12 @@ async function requireCustomer(db: Db, id: string): Promise<void> {
 
 function notManual(row: SegmentRow): ProblemError {
   const how = row.kind === 'rfm' ? 'an RFM segment' : 'a rule segment';
-  return new ProblemError(409, 'conflict', 'Segment is automatic', `"${row.name}" is ${how}: its members are computed from its criteria, not assigned by hand`);
+  return new ProblemError(
+    409,
+    'conflict',
+    'Segment is automatic',
+    `"${row.name}" is ${how}: its members are computed from its criteria, not assigned by hand`,
+  );
 }
 
 /** The segments of one customer: its RFM segment (computed), then rule and manual segments by name. */
@@ -163,65 +196,91 @@ export async function customerSegments(db: Db, ctx: EvalContext, customerId: str
     : [];
   return [
     ...rfm,
-    ...rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as SegmentMembership['kind'], assignedAt: r.assigned_at, how: r.how as SegmentMembership['how'] })),
+    ...rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind as SegmentMembership['kind'],
+      assignedAt: r.assigned_at,
+      how: r.how as SegmentMembership['how'],
+    })),
   ];
 }
 
 /** POST /customers/:id/segments: adds the customer to a manual segment (no-op when already in it). */
-export async function assignManualSegment(db: Db, ctx: EvalContext, actor: Actor, customerId: string, segmentId: string, now = new Date()): Promise<SegmentMembership[]> {
-  await runWrite(db, async (w) => {
-    const { trx } = w;
-    await requireCustomer(trx, customerId);
-    const row = await loadSegmentRow(trx, segmentId);
-    if (row.kind !== 'manual') throw notManual(row);
-    const at = now.toISOString();
-    const inserted = await trx
-      .insertInto('segment_assignments')
-      .values({ customer_id: customerId, segment_id: segmentId, assigned_at: at, assigned_by: actor.name, how: 'manual' })
-      .onConflict((oc) => oc.columns(['customer_id', 'segment_id']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
-    const activityId = sortableId('segment:', now);
-    await w.audit({ actor: actor.name, action: 'segment.assigned', customerId, details: { segmentId, name: row.name } });
-    w.change(draftsOf(customerId, 'segment.assigned', activityId));
-    await w.activity(customerId, {
-      id: activityId,
-      type: 'segment',
-      title: `Added to segment “${row.name}”`,
-      description: `Manual · by ${actor.name}`,
-      occurredAt: at,
-      ref: { kind: 'segment', id: segmentId },
-    });
-  }, now); // the write pipeline: subscribers are woken after the commit
+export async function assignManualSegment(
+  db: Db,
+  ctx: EvalContext,
+  actor: Actor,
+  customerId: string,
+  segmentId: string,
+  now = new Date(),
+): Promise<SegmentMembership[]> {
+  await runWrite(
+    db,
+    async (w) => {
+      const { trx } = w;
+      await requireCustomer(trx, customerId);
+      const row = await loadSegmentRow(trx, segmentId);
+      if (row.kind !== 'manual') throw notManual(row);
+      const at = now.toISOString();
+      const inserted = await trx
+        .insertInto('segment_assignments')
+        .values({ customer_id: customerId, segment_id: segmentId, assigned_at: at, assigned_by: actor.name, how: 'manual' })
+        .onConflict((oc) => oc.columns(['customer_id', 'segment_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+      const activityId = sortableId('segment:', now);
+      await w.audit({ actor: actor.name, action: 'segment.assigned', customerId, details: { segmentId, name: row.name } });
+      w.change(draftsOf(customerId, 'segment.assigned', activityId));
+      await w.activity(customerId, {
+        id: activityId,
+        type: 'segment',
+        title: `Added to segment “${row.name}”`,
+        description: `Manual · by ${actor.name}`,
+        occurredAt: at,
+        ref: { kind: 'segment', id: segmentId },
+      });
+    },
+    now,
+  ); // the write pipeline: subscribers are woken after the commit
   return customerSegments(db, ctx, customerId);
 }
 
 /** DELETE /customers/:id/segments/:segmentId: removes the customer from a manual segment, audited (R11.5). */
 export async function removeManualSegment(db: Db, actor: Actor, customerId: string, segmentId: string, now = new Date()): Promise<void> {
-  await runWrite(db, async (w) => {
-    const { trx } = w;
-    await requireCustomer(trx, customerId);
-    const row = await loadSegmentRow(trx, segmentId);
-    if (row.kind !== 'manual') throw notManual(row);
-    const existing = await trx
-      .selectFrom('segment_assignments')
-      .select(['assigned_at', 'assigned_by'])
-      .where('customer_id', '=', customerId)
-      .where('segment_id', '=', segmentId)
-      .executeTakeFirst();
-    if (!existing) throw new ProblemError(404, 'not-found', 'Not a member', `Customer "${customerId}" is not in segment "${row.name}"`);
-    await trx.deleteFrom('segment_assignments').where('customer_id', '=', customerId).where('segment_id', '=', segmentId).execute();
-    const at = now.toISOString();
-    const activityId = sortableId('segment:', now);
-    await w.audit({ actor: actor.name, action: 'segment.removed', customerId, details: { segmentId, name: row.name, assignedAt: existing.assigned_at, assignedBy: existing.assigned_by } });
-    w.change(draftsOf(customerId, 'segment.removed', activityId));
-    await w.activity(customerId, {
-      id: activityId,
-      type: 'segment',
-      title: `Removed from segment “${row.name}”`,
-      description: `Manual · by ${actor.name}`,
-      occurredAt: at,
-      ref: { kind: 'segment', id: segmentId },
-    });
-  }, now); // the write pipeline: subscribers are woken after the commit
+  await runWrite(
+    db,
+    async (w) => {
+      const { trx } = w;
+      await requireCustomer(trx, customerId);
+      const row = await loadSegmentRow(trx, segmentId);
+      if (row.kind !== 'manual') throw notManual(row);
+      const existing = await trx
+        .selectFrom('segment_assignments')
+        .select(['assigned_at', 'assigned_by'])
+        .where('customer_id', '=', customerId)
+        .where('segment_id', '=', segmentId)
+        .executeTakeFirst();
+      if (!existing) throw new ProblemError(404, 'not-found', 'Not a member', `Customer "${customerId}" is not in segment "${row.name}"`);
+      await trx.deleteFrom('segment_assignments').where('customer_id', '=', customerId).where('segment_id', '=', segmentId).execute();
+      const at = now.toISOString();
+      const activityId = sortableId('segment:', now);
+      await w.audit({
+        actor: actor.name,
+        action: 'segment.removed',
+        customerId,
+        details: { segmentId, name: row.name, assignedAt: existing.assigned_at, assignedBy: existing.assigned_by },
+      });
+      w.change(draftsOf(customerId, 'segment.removed', activityId));
+      await w.activity(customerId, {
+        id: activityId,
+        type: 'segment',
+        title: `Removed from segment “${row.name}”`,
+        description: `Manual · by ${actor.name}`,
+        occurredAt: at,
+        ref: { kind: 'segment', id: segmentId },
+      });
+    },
+    now,
+  ); // the write pipeline: subscribers are woken after the commit
 }

@@ -28,14 +28,16 @@ export async function writeScores(db: Db, facts: readonly CustomerFacts[], asOf:
   const rows = facts.flatMap((f) =>
     f.healthScore === undefined || f.churnScore === undefined
       ? []
-      : [{
-          customer_id: f.id,
-          health_score: f.healthScore,
-          health_level: healthLevel(f.healthScore),
-          churn_score: f.churnScore,
-          churn_level: churnLevel(f.churnScore),
-          as_of: at,
-        }],
+      : [
+          {
+            customer_id: f.id,
+            health_score: f.healthScore,
+            health_level: healthLevel(f.healthScore),
+            churn_score: f.churnScore,
+            churn_level: churnLevel(f.churnScore),
+            as_of: at,
+          },
+        ],
   );
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db

@@ -33,7 +33,10 @@ export class WriteScope {
   private readonly drafts: ChangeDraft[] = [];
 
   /** `trx`: the transaction (write the writer's own rows with it); `now`: the time of the write's rows. */
-  constructor(readonly trx: Db, readonly now: Date) {}
+  constructor(
+    readonly trx: Db,
+    readonly now: Date,
+  ) {}
 
   /** Inserts or replaces the timeline entry `entry.id` of `customerId`. */
   async activity(customerId: string, entry: ActivityEntry): Promise<void> {
@@ -44,7 +47,13 @@ export class WriteScope {
   async audit(entry: AuditEntry): Promise<void> {
     await this.trx
       .insertInto('audit_log')
-      .values({ actor: entry.actor, action: entry.action, customer_id: entry.customerId, details: entry.details ? JSON.stringify(entry.details) : null, at: this.now.toISOString() })
+      .values({
+        actor: entry.actor,
+        action: entry.action,
+        customer_id: entry.customerId,
+        details: entry.details ? JSON.stringify(entry.details) : null,
+        at: this.now.toISOString(),
+      })
       .execute();
   }
 

@@ -42,23 +42,42 @@ export async function listTags(db: Db): Promise<TagList> {
 }
 
 async function findByName(db: Db, name: string): Promise<TagRow | undefined> {
-  return db.selectFrom('tags').selectAll().where(sql<boolean>`lower(name) = lower(${name})`).executeTakeFirst();
+  return db
+    .selectFrom('tags')
+    .selectAll()
+    .where(sql<boolean>`lower(name) = lower(${name})`)
+    .executeTakeFirst();
 }
 
 async function insertTag(w: WriteScope, actor: Actor, input: { name: string; color: string; description?: string }): Promise<TagRow> {
-  const row: TagRow = { id: `tag_${randomUUID()}`, name: input.name, color: input.color, description: input.description || null, created_at: w.now.toISOString() };
+  const row: TagRow = {
+    id: `tag_${randomUUID()}`,
+    name: input.name,
+    color: input.color,
+    description: input.description || null,
+    created_at: w.now.toISOString(),
+  };
   await w.trx.insertInto('tags').values(row).execute();
-  await w.audit({ actor: actor.name, action: 'tag.created', customerId: null, details: { tagId: row.id, name: row.name, color: row.color } });
+  await w.audit({
+    actor: actor.name,
+    action: 'tag.created',
+    customerId: null,
+    details: { tagId: row.id, name: row.name, color: row.color },
+  });
   return row;
 }
 
 /** POST /tags: creates a tag; 409 when one with the same name (ignoring case) exists. */
 export async function createTag(db: Db, actor: Actor, input: z.output<typeof NewTag>, now = new Date()): Promise<TagSummary> {
-  return runWrite(db, async (w) => {
-    const clash = await findByName(w.trx, input.name);
-    if (clash) throw new ProblemError(409, 'conflict', 'Tag exists', `A tag named "${clash.name}" exists (id "${clash.id}")`);
-    return summary(await insertTag(w, actor, input), 0);
-  }, now);
+  return runWrite(
+    db,
+    async (w) => {
+      const clash = await findByName(w.trx, input.name);
+      if (clash) throw new ProblemError(409, 'conflict', 'Tag exists', `A tag named "${clash.name}" exists (id "${clash.id}")`);
+      return summary(await insertTag(w, actor, input), 0);
+    },
+    now,
+  );
 }
 
 /** The tags of one customer, by name. */
@@ -88,64 +107,84 @@ export async function loadCustomerTags(db: Db, customerId: string): Promise<Tag[
  * POST /customers/:id/tags: assigns a tag by id, or by name (creating it when none has that name).
  * Assigning a tag the customer already has changes nothing. Returns the customer's tags.
  */
-export async function assignTag(db: Db, actor: Actor, customerId: string, input: z.output<typeof TagAssignment>, now = new Date()): Promise<Tag[]> {
-  return runWrite(db, async (w) => {
-    const { trx } = w;
-    const at = now.toISOString();
-    await requireCustomer(trx, customerId);
-    let tag: TagRow | undefined;
-    if (input.tagId !== undefined) {
-      tag = await trx.selectFrom('tags').selectAll().where('id', '=', input.tagId).executeTakeFirst();
-      if (!tag) throw tagNotFound(input.tagId);
-    } else {
-      tag = (await findByName(trx, input.name!)) ?? (await insertTag(w, actor, { name: input.name!, color: input.color ?? DEFAULT_TAG_COLOR }));
-    }
-    const inserted = await trx
-      .insertInto('tag_assignments')
-      .values({ customer_id: customerId, tag_id: tag.id, assigned_by: actor.name, assigned_at: at })
-      .onConflict((oc) => oc.columns(['customer_id', 'tag_id']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
-      const activityId = sortableId('tag:', now);
-      await w.audit({ actor: actor.name, action: 'tag.assigned', customerId, details: { tagId: tag.id, name: tag.name } });
-      await w.activity(customerId, {
-        id: activityId,
-        type: 'tag',
-        title: `Tagged “${tag.name}”`,
-        description: `By ${actor.name}`,
-        occurredAt: at,
-        ref: { kind: 'tag', id: tag.id },
-      });
-      await refreshRuleSegments(trx, [customerId], { now });
-      w.change(draftsOf(customerId, 'tag.assigned', activityId));
-    }
-    return customerTags(trx, customerId);
-  }, now);
+export async function assignTag(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: z.output<typeof TagAssignment>,
+  now = new Date(),
+): Promise<Tag[]> {
+  return runWrite(
+    db,
+    async (w) => {
+      const { trx } = w;
+      const at = now.toISOString();
+      await requireCustomer(trx, customerId);
+      let tag: TagRow | undefined;
+      if (input.tagId !== undefined) {
+        tag = await trx.selectFrom('tags').selectAll().where('id', '=', input.tagId).executeTakeFirst();
+        if (!tag) throw tagNotFound(input.tagId);
+      } else {
+        tag =
+          (await findByName(trx, input.name!)) ??
+          (await insertTag(w, actor, { name: input.name!, color: input.color ?? DEFAULT_TAG_COLOR }));
+      }
+      const inserted = await trx
+        .insertInto('tag_assignments')
+        .values({ customer_id: customerId, tag_id: tag.id, assigned_by: actor.name, assigned_at: at })
+        .onConflict((oc) => oc.columns(['customer_id', 'tag_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+        const activityId = sortableId('tag:', now);
+        await w.audit({ actor: actor.name, action: 'tag.assigned', customerId, details: { tagId: tag.id, name: tag.name } });
+        await w.activity(customerId, {
+          id: activityId,
+          type: 'tag',
+          title: `Tagged “${tag.name}”`,
+          description: `By ${actor.name}`,
+          occurredAt: at,
+          ref: { kind: 'tag', id: tag.id },
+        });
+        await refreshRuleSegments(trx, [customerId], { now });
+        w.change(draftsOf(customerId, 'tag.assigned', activityId));
+      }
+      return customerTags(trx, customerId);
+    },
+    now,
+  );
 }
 
 /** DELETE /customers/:id/tags/:tagId: removes the tag at once; 404 when the customer does not have it. */
 export async function removeTag(db: Db, actor: Actor, customerId: string, tagId: string, now = new Date()): Promise<void> {
-  await runWrite(db, async (w) => {
-    const { trx } = w;
-    const at = now.toISOString();
-    await requireCustomer(trx, customerId);
-    const tag = await trx.selectFrom('tags').selectAll().where('id', '=', tagId).executeTakeFirst();
-    if (!tag) throw tagNotFound(tagId);
-    const deleted = await trx.deleteFrom('tag_assignments').where('customer_id', '=', customerId).where('tag_id', '=', tagId).executeTakeFirst();
-    if (Number(deleted.numDeletedRows) === 0) {
-      throw new ProblemError(404, 'not-found', 'Tag not assigned', `Customer "${customerId}" does not have tag "${tag.name}"`);
-    }
-    const activityId = sortableId('tag:', now);
-    await w.audit({ actor: actor.name, action: 'tag.removed', customerId, details: { tagId, name: tag.name } });
-    await w.activity(customerId, {
-      id: activityId,
-      type: 'tag',
-      title: `Tag “${tag.name}” removed`,
-      description: `By ${actor.name}`,
-      occurredAt: at,
-      ref: { kind: 'tag', id: tagId },
-    });
-    await refreshRuleSegments(trx, [customerId], { now });
-    w.change(draftsOf(customerId, 'tag.removed', activityId));
-  }, now);
+  await runWrite(
+    db,
+    async (w) => {
+      const { trx } = w;
+      const at = now.toISOString();
+      await requireCustomer(trx, customerId);
+      const tag = await trx.selectFrom('tags').selectAll().where('id', '=', tagId).executeTakeFirst();
+      if (!tag) throw tagNotFound(tagId);
+      const deleted = await trx
+        .deleteFrom('tag_assignments')
+        .where('customer_id', '=', customerId)
+        .where('tag_id', '=', tagId)
+        .executeTakeFirst();
+      if (Number(deleted.numDeletedRows) === 0) {
+        throw new ProblemError(404, 'not-found', 'Tag not assigned', `Customer "${customerId}" does not have tag "${tag.name}"`);
+      }
+      const activityId = sortableId('tag:', now);
+      await w.audit({ actor: actor.name, action: 'tag.removed', customerId, details: { tagId, name: tag.name } });
+      await w.activity(customerId, {
+        id: activityId,
+        type: 'tag',
+        title: `Tag “${tag.name}” removed`,
+        description: `By ${actor.name}`,
+        occurredAt: at,
+        ref: { kind: 'tag', id: tagId },
+      });
+      await refreshRuleSegments(trx, [customerId], { now });
+      w.change(draftsOf(customerId, 'tag.removed', activityId));
+    },
+    now,
+  );
 }

@@ -57,16 +57,25 @@ function startServer(): Promise<{ child: ChildProcess; base: string }> {
   });
 }
 
-const send = (base: string, key: string) => fetch(`${base}/customers/${customerId}/actions/email`, {
-  method: 'POST',
-  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
-  body: JSON.stringify({ subject: 'Your parcel', body: 'It left the warehouse.' }),
-  signal: AbortSignal.timeout(30_000), // a stuck server fails the test with a reason instead of its timeout
-});
+const send = (base: string, key: string) =>
+  fetch(`${base}/customers/${customerId}/actions/email`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify({ subject: 'Your parcel', body: 'It left the warehouse.' }),
+    signal: AbortSignal.timeout(30_000), // a stuck server fails the test with a reason instead of its timeout
+  });
 
 const recorded = async () => ({
-  marketing: (await db.selectFrom('marketing_events').select('id').where('customer_id', '=', customerId).where('campaign_id', 'like', 'manual:%').execute()).length,
-  audit: (await db.selectFrom('audit_log').select('id').where('customer_id', '=', customerId).where('action', '=', 'email.sent').execute()).length,
+  marketing: (
+    await db
+      .selectFrom('marketing_events')
+      .select('id')
+      .where('customer_id', '=', customerId)
+      .where('campaign_id', 'like', 'manual:%')
+      .execute()
+  ).length,
+  audit: (await db.selectFrom('audit_log').select('id').where('customer_id', '=', customerId).where('action', '=', 'email.sent').execute())
+    .length,
 });
 
 beforeAll(async () => {
@@ -96,8 +105,18 @@ beforeAll(async () => {
   db = await openDb({ file });
   token = (await createApiKey(db, { name: 'crash test', role: 'admin', createdBy: 'test' })).token;
   await applyEvents(db, [
-    { id: 'crash-customer', type: 'customer.upserted', occurredAt: '2026-01-01T00:00:00Z', data: { customerId, name: 'Casey Crash', email: 'casey@example.test' } },
-    { id: 'crash-prefs', type: 'preferences.updated', occurredAt: '2026-01-01T00:00:00Z', data: { customerId, optIns: { email: true }, quietHours: null, timezone: null } },
+    {
+      id: 'crash-customer',
+      type: 'customer.upserted',
+      occurredAt: '2026-01-01T00:00:00Z',
+      data: { customerId, name: 'Casey Crash', email: 'casey@example.test' },
+    },
+    {
+      id: 'crash-prefs',
+      type: 'preferences.updated',
+      occurredAt: '2026-01-01T00:00:00Z',
+      data: { customerId, optIns: { email: true }, quietHours: null, timezone: null },
+    },
   ]);
 }, 60_000);
 
@@ -116,15 +135,24 @@ describe('email quick action, process killed during the SMTP send', () => {
     // 1. The first process sends; the SMTP server holds the message; the process is killed.
     const first = await startServer();
     hold = true;
-    const held = new Promise<void>((resolve) => { holding = resolve; });
-    const lost = send(first.base, key).then(async (r) => `answered ${r.status} ${await r.text()}`, () => 'connection lost');
+    const held = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    const lost = send(first.base, key).then(
+      async (r) => `answered ${r.status} ${await r.text()}`,
+      () => 'connection lost',
+    );
     expect(await Promise.race([held.then(() => 'held by the SMTP server'), lost])).toBe('held by the SMTP server');
     first.child.kill('SIGKILL');
     expect(await lost).toBe('connection lost');
     await new Promise((resolve) => first.child.once('exit', resolve));
     hold = false;
     expect(delivered).toEqual([]);
-    const pending = await db.selectFrom('idempotency_keys').select('ref').where('key', 'like', `action:email:%:${key}`).executeTakeFirstOrThrow();
+    const pending = await db
+      .selectFrom('idempotency_keys')
+      .select('ref')
+      .where('key', 'like', `action:email:%:${key}`)
+      .executeTakeFirstOrThrow();
     const reservation = JSON.parse(pending.ref!);
     expect(reservation).toMatchObject({ state: 'pending', messageId: expect.stringMatching(/^msg_/) });
 
@@ -155,9 +183,18 @@ describe('email quick action, process killed during the SMTP send', () => {
     expect((await again.json()).messageId).toBe(reservation.messageId);
     expect(delivered).toHaveLength(1);
     expect(await recorded()).toEqual({ marketing: before.marketing + 1, audit: before.audit + 1 });
-    const audit = await db.selectFrom('audit_log').select('details').where('customer_id', '=', customerId).where('action', '=', 'email.sent')
-      .orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.details!)).toMatchObject({ messageId: reservation.messageId, transport: 'smtp', transportResponse: expect.stringMatching(/^250/) });
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('customer_id', '=', customerId)
+      .where('action', '=', 'email.sent')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details!)).toMatchObject({
+      messageId: reservation.messageId,
+      transport: 'smtp',
+      transportResponse: expect.stringMatching(/^250/),
+    });
     second.child.kill('SIGKILL');
   }, 120_000);
 
@@ -169,12 +206,28 @@ describe('email quick action, process killed during the SMTP send', () => {
     const server = await startServer();
     const probe = await send(server.base, 'crash-key-probe'); // the fingerprint of this token and body
     expect(probe.status).toBe(202);
-    const { ref } = await db.selectFrom('idempotency_keys').select('ref').where('key', '=', `action:email:${customerId}:crash-key-probe`).executeTakeFirstOrThrow();
+    const { ref } = await db
+      .selectFrom('idempotency_keys')
+      .select('ref')
+      .where('key', '=', `action:email:${customerId}:crash-key-probe`)
+      .executeTakeFirstOrThrow();
     const fingerprint = JSON.parse(ref!).fingerprint as string;
-    await db.insertInto('idempotency_keys').values({
-      key: store, kind: 'action.email', received_at: new Date().toISOString(),
-      ref: JSON.stringify({ state: 'sent', fingerprint, messageId: 'msg_sent_before_crash', queuedAt: new Date().toISOString(), transport: 'smtp', response: '250 OK' }),
-    }).execute();
+    await db
+      .insertInto('idempotency_keys')
+      .values({
+        key: store,
+        kind: 'action.email',
+        received_at: new Date().toISOString(),
+        ref: JSON.stringify({
+          state: 'sent',
+          fingerprint,
+          messageId: 'msg_sent_before_crash',
+          queuedAt: new Date().toISOString(),
+          transport: 'smtp',
+          response: '250 OK',
+        }),
+      })
+      .execute();
     const count = delivered.length;
     const retry = await send(server.base, key);
     expect(retry.status).toBe(202);

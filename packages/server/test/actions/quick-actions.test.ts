@@ -28,7 +28,9 @@ async function events(list: unknown[]): Promise<void> {
 
 /** Sets the customer's email preferences through a `preferences.updated` event. */
 async function preferences(customerId: string, data: Record<string, unknown>): Promise<void> {
-  await events([{ id: unique('prefs-'), type: 'preferences.updated', occurredAt: new Date().toISOString(), data: { customerId, ...data } }]);
+  await events([
+    { id: unique('prefs-'), type: 'preferences.updated', occurredAt: new Date().toISOString(), data: { customerId, ...data } },
+  ]);
 }
 
 const hhmm = (minutes: number) => {
@@ -37,7 +39,12 @@ const hhmm = (minutes: number) => {
 };
 
 const outboxFiles = () => readdirSync(outbox).filter((f) => f.endsWith('.json'));
-const timeline = async (id: string) => (await sample.call(`/customers/${id}/timeline?limit=20`)).body.events as Array<{ type: string; title: string; ref: { kind: string; id: string } | null }>;
+const timeline = async (id: string) =>
+  (await sample.call(`/customers/${id}/timeline?limit=20`)).body.events as Array<{
+    type: string;
+    title: string;
+    ref: { kind: string; id: string } | null;
+  }>;
 const auditRows = (customerId: string, action: string) =>
   sample.db.selectFrom('audit_log').selectAll().where('customer_id', '=', customerId).where('action', '=', action).execute();
 
@@ -109,7 +116,7 @@ describe('POST /customers/{id}/actions/email', () => {
     expect(outboxFiles().length).toBe(before);
   });
 
-  it('refuses during the customer\'s quiet hours in their time zone, naming the window', async () => {
+  it("refuses during the customer's quiet hours in their time zone, naming the window", async () => {
     const zone = 'America/New_York';
     const now = localMinutes(new Date(), zone);
     const [start, end] = [hhmm(now - 60), hhmm(now + 60)];
@@ -137,7 +144,14 @@ describe('POST /customers/{id}/actions/email', () => {
 
   it('refuses a customer without an email address', async () => {
     const id = unique('noemail-');
-    await events([{ id: unique('cu-'), type: 'customer.upserted', occurredAt: new Date().toISOString(), data: { customerId: id, name: 'No Mail', email: null } }]);
+    await events([
+      {
+        id: unique('cu-'),
+        type: 'customer.upserted',
+        occurredAt: new Date().toISOString(),
+        data: { customerId: id, name: 'No Mail', email: null },
+      },
+    ]);
     await preferences(id, { optIns: { email: true } });
     const res = await sample.call(`/customers/${id}/actions/email`, post({ subject: 'Hi', body: 'x' }));
     expect(res.status).toBe(422);
@@ -156,7 +170,11 @@ describe('POST /customers/{id}/actions/email', () => {
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(outboxFiles().length).toBe(before + 1);
-    const campaigns = await sample.db.selectFrom('marketing_events').select('id').where('campaign_id', '=', `manual:${first.body.messageId}`).execute();
+    const campaigns = await sample.db
+      .selectFrom('marketing_events')
+      .select('id')
+      .where('campaign_id', '=', `manual:${first.body.messageId}`)
+      .execute();
     expect(campaigns).toHaveLength(1);
     const other = await sample.call(`/customers/${C}/actions/email`, post({ ...body, body: 'Different' }, key));
     expect(other.status).toBe(422);
@@ -177,13 +195,20 @@ describe('POST /customers/{id}/actions/ticket', () => {
   it('opens a ticket shown in support and the timeline, audited with the actor', async () => {
     const before = (await sample.call(`/customers/${C}/support`)).body.totalTickets as number;
     const subject = unique('Parcel damaged ');
-    const res = await sample.call(`/customers/${C}/actions/ticket`, { ...post({ subject, priority: 'high', channel: 'phone', body: 'Box crushed' }), as: 'agent' });
+    const res = await sample.call(`/customers/${C}/actions/ticket`, {
+      ...post({ subject, priority: 'high', channel: 'phone', body: 'Box crushed' }),
+      as: 'agent',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ subject, priority: 'high', status: 'open', open: true });
     const support = (await sample.call(`/customers/${C}/support`)).body;
     expect(support.totalTickets).toBe(before + 1);
     expect(support.tickets[0]).toMatchObject({ id: res.body.id, subject });
-    expect((await timeline(C))[0]).toMatchObject({ type: 'ticket', title: `Ticket opened: ${subject}`, ref: { kind: 'ticket', id: res.body.id } });
+    expect((await timeline(C))[0]).toMatchObject({
+      type: 'ticket',
+      title: `Ticket opened: ${subject}`,
+      ref: { kind: 'ticket', id: res.body.id },
+    });
     const audit = await auditRows(C, 'ticket.created');
     expect(audit.some((r) => r.actor === 'Test agent' && JSON.parse(r.details!).ticketId === res.body.id)).toBe(true);
   });
@@ -197,7 +222,9 @@ describe('POST /customers/{id}/actions/ticket', () => {
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
     expect((await sample.call(`/customers/${C}/support`)).body.totalTickets).toBe(before + 1);
-    expect(await auditRows(C, 'ticket.created').then((rows) => rows.filter((r) => JSON.parse(r.details!).ticketId === first.body.id))).toHaveLength(1);
+    expect(
+      await auditRows(C, 'ticket.created').then((rows) => rows.filter((r) => JSON.parse(r.details!).ticketId === first.body.id)),
+    ).toHaveLength(1);
   });
 });
 
@@ -247,7 +274,14 @@ describe('POST /customers/{id}/actions/points', () => {
     expect((await sample.call(`/customers/${C}/loyalty`)).body.pointsBalance).toBe(start + 40);
     // A key already used as an ingestion event id does nothing, so it is refused.
     const used = unique('used-');
-    await events([{ id: used, type: 'session.started', occurredAt: new Date().toISOString(), data: { customerId: C, sessionId: used, device: 'desktop', durationSeconds: 5 } }]);
+    await events([
+      {
+        id: used,
+        type: 'session.started',
+        occurredAt: new Date().toISOString(),
+        data: { customerId: C, sessionId: used, device: 'desktop', durationSeconds: 5 },
+      },
+    ]);
     expect((await sample.call(`/customers/${C}/actions/points`, post({ points: 1, reason: 'x' }, used))).status).toBe(422);
   });
 });
@@ -256,11 +290,12 @@ describe('permissions', () => {
   beforeAll(async () => {
     await preferences(C, { optIns: { email: true }, quietHours: null });
   });
-  const requests = () => ({
-    email: [`/customers/${C}/actions/email`, post({ subject: 'Hi', body: 'x' })],
-    ticket: [`/customers/${C}/actions/ticket`, post({ subject: 'Hi' })],
-    points: [`/customers/${C}/actions/points`, post({ points: 5, reason: 'x' })],
-  }) as const;
+  const requests = () =>
+    ({
+      email: [`/customers/${C}/actions/email`, post({ subject: 'Hi', body: 'x' })],
+      ticket: [`/customers/${C}/actions/ticket`, post({ subject: 'Hi' })],
+      points: [`/customers/${C}/actions/points`, post({ points: 5, reason: 'x' })],
+    }) as const;
 
   it('viewer: 403 for all three', async () => {
     for (const [name, [path, init]] of Object.entries(requests())) {

@@ -30,7 +30,10 @@ const unique = (prefix: string) => `${prefix}${Date.now()}-${++n}`;
 function parse(raw: string): Omit<Received, 'envelope'> {
   const split = raw.indexOf('\r\n\r\n');
   const headers = new Map<string, string>();
-  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
@@ -45,7 +48,8 @@ const post = (body: unknown, key?: string): RequestInit => ({
 
 const recorded = async () => ({
   marketing: (await sample.db.selectFrom('marketing_events').select('id').where('customer_id', '=', C).execute()).length,
-  audit: (await sample.db.selectFrom('audit_log').select('id').where('customer_id', '=', C).where('action', '=', 'email.sent').execute()).length,
+  audit: (await sample.db.selectFrom('audit_log').select('id').where('customer_id', '=', C).where('action', '=', 'email.sent').execute())
+    .length,
 });
 
 beforeAll(async () => {
@@ -74,7 +78,12 @@ beforeAll(async () => {
   process.env.C360_SMTP_URL = `smtp://127.0.0.1:${port}`;
   process.env.C360_MAIL_FROM = FROM;
   sample = await openSampleApp();
-  const row = await sample.db.selectFrom('customers').select(['id', 'email']).where('email', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+  const row = await sample.db
+    .selectFrom('customers')
+    .select(['id', 'email'])
+    .where('email', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   C = row.id;
   email = row.email!;
 });
@@ -92,10 +101,17 @@ beforeEach(async () => {
   received = [];
   reject = false;
   // Opted in, no quiet hours.
-  const res = await sample.call('/events', post([{
-    id: unique('prefs-'), type: 'preferences.updated', occurredAt: new Date().toISOString(),
-    data: { customerId: C, optIns: { email: true }, quietHours: null, timezone: null },
-  }]));
+  const res = await sample.call(
+    '/events',
+    post([
+      {
+        id: unique('prefs-'),
+        type: 'preferences.updated',
+        occurredAt: new Date().toISOString(),
+        data: { customerId: C, optIns: { email: true }, quietHours: null, timezone: null },
+      },
+    ]),
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 });
 
@@ -123,8 +139,13 @@ describe('POST /customers/{id}/actions/email over SMTP', () => {
     expect(message.body.replace(/\r\n/g, '\n').replace(/\n$/, '')).toBe(text);
 
     expect(await recorded()).toEqual({ marketing: before.marketing + 1, audit: before.audit + 1 });
-    const audit = await sample.db.selectFrom('audit_log').select('details').where('customer_id', '=', C).where('action', '=', 'email.sent')
-      .orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await sample.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('customer_id', '=', C)
+      .where('action', '=', 'email.sent')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.details!)).toMatchObject({ messageId, transport: 'smtp', subject });
   });
 

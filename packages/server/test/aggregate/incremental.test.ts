@@ -31,21 +31,38 @@ const line = fc.record({
   product: fc.integer({ min: 1, max: 4 }),
   quantity: fc.integer({ min: 1, max: 40 }),
   // micros; multiples of 5,000 give half-penny ties, multiples of 500,000 half-yen ties
-  micros: fc.oneof(fc.integer({ min: 0, max: 3_000_000 }), fc.integer({ min: 0, max: 600 }).map((k) => k * 5_000), fc.integer({ min: 0, max: 9 }).map((k) => k * 500_000)),
+  micros: fc.oneof(
+    fc.integer({ min: 0, max: 3_000_000 }),
+    fc.integer({ min: 0, max: 600 }).map((k) => k * 5_000),
+    fc.integer({ min: 0, max: 9 }).map((k) => k * 500_000),
+  ),
 });
 const step = fc.oneof(
-  fc.record({ kind: fc.constant('order' as const), order: fc.nat({ max: 5 }), status: fc.constantFrom(...OrderStatus.options),
-    lines: fc.array(line, { minLength: 1, maxLength: 3 }), day: fc.integer({ min: 1, max: 28 }) }),
+  fc.record({
+    kind: fc.constant('order' as const),
+    order: fc.nat({ max: 5 }),
+    status: fc.constantFrom(...OrderStatus.options),
+    lines: fc.array(line, { minLength: 1, maxLength: 3 }),
+    day: fc.integer({ min: 1, max: 28 }),
+  }),
   fc.record({ kind: fc.constant('status' as const), order: fc.nat({ max: 5 }), status: fc.constantFrom(...OrderStatus.options) }),
-  fc.record({ kind: fc.constant('payment' as const), payment: fc.nat({ max: 3 }), refund: fc.boolean(),
-    status: fc.constantFrom('succeeded', 'failed', 'pending'), amount: fc.integer({ min: 1, max: 5000 }) }),
+  fc.record({
+    kind: fc.constant('payment' as const),
+    payment: fc.nat({ max: 3 }),
+    refund: fc.boolean(),
+    status: fc.constantFrom('succeeded', 'failed', 'pending'),
+    amount: fc.integer({ min: 1, max: 5000 }),
+  }),
   fc.record({ kind: fc.constant('replay' as const), pick: fc.nat() }),
 );
 
 /** Turns steps into valid events (a status change only for a placed order), replays included. */
 function toEvents(steps: ReadonlyArray<typeof step extends fc.Arbitrary<infer T> ? T : never>): IngestEventInput[] {
   const events: IngestEventInput[] = CUSTOMERS.map((c) => ({
-    id: `cust-${c.id}`, type: 'customer.upserted', occurredAt: '2011-01-01T00:00:00.000Z', data: { customerId: c.id, name: `Customer ${c.id}`, currency: c.currency },
+    id: `cust-${c.id}`,
+    type: 'customer.upserted',
+    occurredAt: '2011-01-01T00:00:00.000Z',
+    data: { customerId: c.id, name: `Customer ${c.id}`, currency: c.currency },
   }));
   const placed = new Set<number>();
   let n = 0;
@@ -54,18 +71,41 @@ function toEvents(steps: ReadonlyArray<typeof step extends fc.Arbitrary<infer T>
     if (s.kind === 'order') {
       const c = ownerOf(s.order);
       placed.add(s.order);
-      events.push({ id, type: 'order.placed', occurredAt: `2011-02-${String(s.day).padStart(2, '0')}T10:00:00.000Z`, data: {
-        customerId: c.id, orderId: `O${s.order}`, currency: c.currency, status: s.status,
-        lines: s.lines.map((l) => ({ productId: `P${l.product}`, quantity: l.quantity, unitPrice: l.micros / 1e6 })),
-      } });
+      events.push({
+        id,
+        type: 'order.placed',
+        occurredAt: `2011-02-${String(s.day).padStart(2, '0')}T10:00:00.000Z`,
+        data: {
+          customerId: c.id,
+          orderId: `O${s.order}`,
+          currency: c.currency,
+          status: s.status,
+          lines: s.lines.map((l) => ({ productId: `P${l.product}`, quantity: l.quantity, unitPrice: l.micros / 1e6 })),
+        },
+      });
     } else if (s.kind === 'status' && placed.has(s.order)) {
-      events.push({ id, type: 'order.status_changed', occurredAt: '2011-03-01T10:00:00.000Z', data: { customerId: ownerOf(s.order).id, orderId: `O${s.order}`, status: s.status } });
+      events.push({
+        id,
+        type: 'order.status_changed',
+        occurredAt: '2011-03-01T10:00:00.000Z',
+        data: { customerId: ownerOf(s.order).id, orderId: `O${s.order}`, status: s.status },
+      });
     } else if (s.kind === 'payment') {
       const c = ownerOf(s.payment);
       const amount = c.currency === 'JPY' ? s.amount : s.amount / 100;
-      events.push({ id, type: 'payment.recorded', occurredAt: '2011-03-02T10:00:00.000Z', data: {
-        customerId: c.id, paymentId: `PAY${s.payment}`, kind: s.refund ? 'refund' : 'charge', status: s.status as 'succeeded', amount, currency: c.currency,
-      } });
+      events.push({
+        id,
+        type: 'payment.recorded',
+        occurredAt: '2011-03-02T10:00:00.000Z',
+        data: {
+          customerId: c.id,
+          paymentId: `PAY${s.payment}`,
+          kind: s.refund ? 'refund' : 'charge',
+          status: s.status as 'succeeded',
+          amount,
+          currency: c.currency,
+        },
+      });
     } else if (s.kind === 'replay' && events.length > 0) {
       events.push(events[s.pick % events.length]!);
     }
@@ -74,7 +114,8 @@ function toEvents(steps: ReadonlyArray<typeof step extends fc.Arbitrary<infer T>
 }
 
 const customerStats = (d: Db) => d.selectFrom('customer_stats').selectAll().orderBy('customer_id').execute();
-const productStats = (d: Db) => d.selectFrom('products').select(['id', 'lines_sold', 'units_sold', 'revenue_minor']).orderBy('id').execute();
+const productStats = (d: Db) =>
+  d.selectFrom('products').select(['id', 'lines_sold', 'units_sold', 'revenue_minor']).orderBy('id').execute();
 
 describe('incremental statistics', () => {
   it('equal a full rebuild after random event sequences applied in random batches', async () => {
@@ -83,7 +124,8 @@ describe('incremental statistics', () => {
         const fresh = await openDb({ file: ':memory:' });
         try {
           const events = toEvents(steps).map((e) => IngestEvent.parse(e));
-          for (let i = 0; i < events.length; i += batchSize) await applyEvents(fresh, events.slice(i, i + batchSize), new Date('2011-04-01T00:00:00Z'));
+          for (let i = 0; i < events.length; i += batchSize)
+            await applyEvents(fresh, events.slice(i, i + batchSize), new Date('2011-04-01T00:00:00Z'));
           const incremental = { customers: await customerStats(fresh), products: await productStats(fresh) };
           await rebuildStats(fresh);
           expect({ customers: await customerStats(fresh), products: await productStats(fresh) }).toEqual(incremental);
@@ -96,8 +138,13 @@ describe('incremental statistics', () => {
   });
 
   it('notices a wrong row: a rebuild repairs a stats row edited by hand (the comparison can fail)', async () => {
-    const events = toEvents([{ kind: 'order', order: 0, status: 'completed', lines: [{ product: 1, quantity: 2, micros: 1_250_000 }], day: 3 }]);
-    await applyEvents(db, events.map((e) => IngestEvent.parse(e)));
+    const events = toEvents([
+      { kind: 'order', order: 0, status: 'completed', lines: [{ product: 1, quantity: 2, micros: 1_250_000 }], day: 3 },
+    ]);
+    await applyEvents(
+      db,
+      events.map((e) => IngestEvent.parse(e)),
+    );
     const right = await customerStats(db);
     expect(right.find((r) => r.customer_id === 'A')).toMatchObject({ total_orders: 1, completed_orders: 1, total_spent_minor: 250 });
     await db.updateTable('customer_stats').set({ total_spent_minor: 999 }).where('customer_id', '=', 'A').execute();

@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(() => sample.close());
 
 const post = (body: unknown, type = 'application/json') =>
-  sample.call('/events', { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  sample.call('/events', {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 const upsert = (id: string, customerId: string, data: Record<string, unknown> = {}) => ({
   id,
@@ -20,13 +24,29 @@ const upsert = (id: string, customerId: string, data: Record<string, unknown> = 
 
 async function counts() {
   const n = async (table: 'customers' | 'activity' | 'addresses' | 'idempotency_keys') =>
-    Number((await sample.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  return { customers: await n('customers'), activity: await n('activity'), addresses: await n('addresses'), keys: await n('idempotency_keys') };
+    Number(
+      (
+        await sample.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    customers: await n('customers'),
+    activity: await n('activity'),
+    addresses: await n('addresses'),
+    keys: await n('idempotency_keys'),
+  };
 }
 
 describe('POST /events', () => {
   it('creates a customer, with a timeline entry, and finds it by search', async () => {
-    const res = await post([upsert('ev-1', 'NEW-1', { addresses: [{ id: 'a1', label: 'Home', line1: '1 Lane', city: 'Leeds', country: 'United Kingdom', primary: true }] })]);
+    const res = await post([
+      upsert('ev-1', 'NEW-1', {
+        addresses: [{ id: 'a1', label: 'Home', line1: '1 Lane', city: 'Leeds', country: 'United Kingdom', primary: true }],
+      }),
+    ]);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ received: 1, applied: 1, duplicates: 0 });
     const view = (await sample.call('/customers/NEW-1/360')).body;
@@ -49,7 +69,11 @@ describe('POST /events', () => {
 
   it('a batch with invalid events is a 400 naming index and field, and applies none of it', async () => {
     const before = await counts();
-    const res = await post([upsert('ev-4', 'NEW-4'), upsert('ev-5', 'NEW-5', { email: 'not-an-email' }), { id: 'ev-6', type: 'order.teleported' }]);
+    const res = await post([
+      upsert('ev-4', 'NEW-4'),
+      upsert('ev-5', 'NEW-5', { email: 'not-an-email' }),
+      { id: 'ev-6', type: 'order.teleported' },
+    ]);
     expect(res.status).toBe(400);
     expect(res.type).toContain('application/problem+json');
     const fields = res.body.errors.map((e: { field: string }) => e.field);
@@ -60,7 +84,10 @@ describe('POST /events', () => {
   });
 
   it('accepts NDJSON and names the line of a broken one', async () => {
-    const ok = await post(`${JSON.stringify(upsert('ev-7', 'NEW-7'))}\n${JSON.stringify(upsert('ev-8', 'NEW-8'))}\n`, 'application/x-ndjson');
+    const ok = await post(
+      `${JSON.stringify(upsert('ev-7', 'NEW-7'))}\n${JSON.stringify(upsert('ev-8', 'NEW-8'))}\n`,
+      'application/x-ndjson',
+    );
     expect(ok.body).toEqual({ received: 2, applied: 2, duplicates: 0 });
     const bad = await post(`${JSON.stringify(upsert('ev-9', 'NEW-9'))}\n{oops\n`, 'application/x-ndjson');
     expect(bad.status).toBe(400);

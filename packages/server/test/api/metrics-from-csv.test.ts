@@ -80,7 +80,10 @@ describe('metrics of every sample customer equal SPEC §4 computed from the CSV'
       const orders = [...e.orders.values()];
       const spent = orders.reduce((sum, o) => sum + pence(o.thousandths), 0n);
       const refunded = [...e.refunds.values()].reduce((sum, t) => sum + -pence(t), 0n);
-      const last = orders.map((o) => o.placed).sort().at(-1);
+      const last = orders
+        .map((o) => o.placed)
+        .sort()
+        .at(-1);
       // AOV in pence, rounded half away from zero.
       const aov = orders.length ? Number(roundDiv(spent, BigInt(orders.length))) / 100 : 0;
 

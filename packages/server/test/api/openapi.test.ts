@@ -16,7 +16,9 @@ describe('API reference', () => {
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining(['/customers', '/customers/{id}/360', '/customers/{id}/orders', '/customers/{id}/timeline', '/events']),
     );
-    expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(['Customer360', 'Problem', 'TimelinePage', 'OrdersPage', 'CustomerSearchPage']));
+    expect(Object.keys(body.components.schemas)).toEqual(
+      expect.arrayContaining(['Customer360', 'Problem', 'TimelinePage', 'OrdersPage', 'CustomerSearchPage']),
+    );
     const params = body.paths['/customers'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['q', 'limit', 'cursor', 'sort', 'clvMin']));
   });

@@ -24,13 +24,18 @@ afterAll(() => sample.close());
 /** `GET /customers/{id}/360` for each operation of the document. */
 const operations = (): Array<[string, any]> =>
   Object.entries<Record<string, any>>(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).filter(([method]) => METHODS.has(method)).map(([method, op]): [string, any] => [`${method.toUpperCase()} ${path}`, op]));
+    Object.entries(item)
+      .filter(([method]) => METHODS.has(method))
+      .map(([method, op]): [string, any] => [`${method.toUpperCase()} ${path}`, op]),
+  );
 
 describe('operationId', () => {
   it('every operation has one, and no two share one', () => {
     const ops = operations();
     expect(ops.length).toBeGreaterThan(25);
-    const missing = ops.filter(([, op]) => typeof op.operationId !== 'string' || !/^[a-z][A-Za-z0-9]*$/.test(op.operationId)).map(([key]) => key);
+    const missing = ops
+      .filter(([, op]) => typeof op.operationId !== 'string' || !/^[a-z][A-Za-z0-9]*$/.test(op.operationId))
+      .map(([key]) => key);
     expect(missing).toEqual([]);
     const ids = ops.map(([, op]) => op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -55,7 +60,11 @@ describe('the document covers the app', () => {
         .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
         .filter((key) => !REFERENCE.has(key)),
     );
-    const documented = new Set(operations().filter(([, op]) => !isOutsideApi(op)).map(([key]) => key));
+    const documented = new Set(
+      operations()
+        .filter(([, op]) => !isOutsideApi(op))
+        .map(([key]) => key),
+    );
     expect([...answered].filter((k) => !documented.has(k))).toEqual([]);
     expect([...documented].filter((k) => !answered.has(k))).toEqual([]);
   });
@@ -64,7 +73,12 @@ describe('the document covers the app', () => {
     const outside = operations().filter(([, op]) => isOutsideApi(op));
     expect(outside.map(([key]) => key)).toEqual(['GET /embed/lookup']);
     const [, op] = outside[0]!;
-    expect(op).toMatchObject({ operationId: 'lookupEmbedCustomer', servers: [{ url: '/' }], security: [{ bearerAuth: [] }], 'x-c360-permission': 'customers:read' });
+    expect(op).toMatchObject({
+      operationId: 'lookupEmbedCustomer',
+      servers: [{ url: '/' }],
+      security: [{ bearerAuth: [] }],
+      'x-c360-permission': 'customers:read',
+    });
     expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['email', 'id', 'phone']);
     expect(op.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/EmbedLookup');
 
@@ -72,7 +86,9 @@ describe('the document covers the app', () => {
     const server = createServerApp({ db: sample.db, asOf: sample.asOf, auth: { secret: TEST_SECRET, writeRate: 0 } });
     const embedJson = server.routes.filter((r) => r.method === 'GET' && r.path === '/embed/lookup');
     expect(embedJson).toHaveLength(1);
-    const res = await server.request('http://localhost/embed/lookup?id=17850', { headers: { authorization: `Bearer ${sample.tokens.viewer}` } });
+    const res = await server.request('http://localhost/embed/lookup?id=17850', {
+      headers: { authorization: `Bearer ${sample.tokens.viewer}` },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ customerId: '17850', matchedBy: 'id' });
   });

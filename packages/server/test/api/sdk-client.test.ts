@@ -70,7 +70,12 @@ describe('createClient', () => {
   });
 
   it('a network failure is a C360ApiError with status 0', async () => {
-    const offline = createClient({ baseUrl: 'http://localhost/api', fetch: async () => { throw new TypeError('connect ECONNREFUSED'); } });
+    const offline = createClient({
+      baseUrl: 'http://localhost/api',
+      fetch: async () => {
+        throw new TypeError('connect ECONNREFUSED');
+      },
+    });
     const error = (await offline.getCustomer360('17850').catch((e: unknown) => e)) as C360ApiError;
     expect(error).toBeInstanceOf(C360ApiError);
     expect(error.status).toBe(0);
@@ -79,7 +84,10 @@ describe('createClient', () => {
 
   it('exportCustomers streams the filtered CSV and reports rows received against the total', async () => {
     const progress: [number, number | undefined][] = [];
-    const file = await client.exportCustomers({ country: 'France', sort: '-lifetimeValue' }, { onProgress: (rows, total) => progress.push([rows, total]) });
+    const file = await client.exportCustomers(
+      { country: 'France', sort: '-lifetimeValue' },
+      { onProgress: (rows, total) => progress.push([rows, total]) },
+    );
     const search = await client.searchCustomers({ country: 'France', limit: 1 });
     const lines = (await file.blob.text()).split('\r\n').filter((l) => l && !l.startsWith('#'));
     const rows = Papa.parse<Record<string, string>>(lines.join('\n'), { header: true }).data;
@@ -101,9 +109,13 @@ describe('createClient', () => {
   });
 });
 
-describe('createLightClient (the elements\' client: no zod on the page)', () => {
+describe("createLightClient (the elements' client: no zod on the page)", () => {
   it('returns exactly what the validating client returns for real responses', async () => {
-    const light = createLightClient({ baseUrl: 'http://localhost/', token: sample.tokens.admin, fetch: async (input, init) => sample.app.request(String(input), init) });
+    const light = createLightClient({
+      baseUrl: 'http://localhost/',
+      token: sample.tokens.admin,
+      fetch: async (input, init) => sample.app.request(String(input), init),
+    });
     const [a, b] = await Promise.all([light.getCustomer360('17850'), client.getCustomer360('17850')]);
     expect(a).toEqual(b);
     // The real responses satisfy the schemas the validating client applies.
@@ -113,7 +125,11 @@ describe('createLightClient (the elements\' client: no zod on the page)', () => 
   it('trusts the body (no check), but still turns error statuses into C360ApiError with the problem', async () => {
     const liar = createLightClient({ baseUrl: 'http://x/api', fetch: async () => Response.json({ asOf: 'yesterday' }) });
     expect(await liar.getCustomer360('17850')).toEqual({ asOf: 'yesterday' });
-    const light = createLightClient({ baseUrl: 'http://localhost/', token: sample.tokens.admin, fetch: async (input, init) => sample.app.request(String(input), init) });
+    const light = createLightClient({
+      baseUrl: 'http://localhost/',
+      token: sample.tokens.admin,
+      fetch: async (input, init) => sample.app.request(String(input), init),
+    });
     const error = (await light.getCustomer360('no-such-customer').catch((e: unknown) => e)) as C360ApiError;
     expect(error).toBeInstanceOf(C360ApiError);
     expect(error.status).toBe(404);

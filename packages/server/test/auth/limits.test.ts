@@ -14,7 +14,11 @@ import { WriteRateLimiter } from '../../src/auth/rate-limit.js';
 import { snapshotAll } from '../ingest/helpers.js';
 
 const C = '17850';
-const note = (body = 'hello'): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body }) });
+const note = (body = 'hello'): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ body }),
+});
 
 describe('write rate limit', () => {
   let sample: SampleApp;
@@ -70,7 +74,10 @@ describe('body limits, headers, CORS', () => {
   it('a JSON body over 1 MB → 413 problem+json, and nothing changes', async () => {
     const before = await snapshotAll(sample.db);
     const big = JSON.stringify({ body: 'x'.repeat(1024 * 1024) });
-    const variants: Array<Record<string, string>> = [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', 'content-length': String(big.length) }];
+    const variants: Array<Record<string, string>> = [
+      { 'content-type': 'application/json' },
+      { 'content-type': 'application/json', 'content-length': String(big.length) },
+    ];
     for (const headers of variants) {
       const res = await sample.call(`/customers/${C}/notes`, { method: 'POST', headers, body: big });
       expect(res.status).toBe(413);
@@ -92,7 +99,11 @@ describe('body limits, headers, CORS', () => {
   });
 
   it('every response carries the security headers; API data is never cached', async () => {
-    for (const [path, as] of [[`/customers/${C}/360`, 'admin'], [`/customers/${C}/360`, null], ['/openapi.json', null]] as const) {
+    for (const [path, as] of [
+      [`/customers/${C}/360`, 'admin'],
+      [`/customers/${C}/360`, null],
+      ['/openapi.json', null],
+    ] as const) {
       const res = await sample.call(path, { as });
       const h = res.headers;
       expect(h.get('x-content-type-options'), path).toBe('nosniff');
@@ -186,6 +197,7 @@ describe('the demo', () => {
 
   it('recognises loopback addresses only', () => {
     for (const a of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(a), a).toBe(true);
-    for (const a of ['10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', '::', '0.0.0.0', '', undefined, '1127.0.0.1']) expect(isLoopbackAddress(a), String(a)).toBe(false);
+    for (const a of ['10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', '::', '0.0.0.0', '', undefined, '1127.0.0.1'])
+      expect(isLoopbackAddress(a), String(a)).toBe(false);
   });
 });

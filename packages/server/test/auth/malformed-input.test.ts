@@ -11,9 +11,31 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  BulkExportQuery, CompareQuery, CustomerSearchQuery, EmailAction, ExportQuery, PointsAction, TicketAction, IngestEvent, NewNote, NewSegment, NewTag, NotesQuery, OrdersQuery, Problem,
-  SegmentAssignment, SegmentUpdate, StreamQuery, TagAssignment, TimelineQuery, PreferencesEdit, AuditQuery,
-  NotificationsQuery, NotificationPreferencesUpdate, NewExportSchedule, ExportScheduleUpdate,
+  BulkExportQuery,
+  CompareQuery,
+  CustomerSearchQuery,
+  EmailAction,
+  ExportQuery,
+  PointsAction,
+  TicketAction,
+  IngestEvent,
+  NewNote,
+  NewSegment,
+  NewTag,
+  NotesQuery,
+  OrdersQuery,
+  Problem,
+  SegmentAssignment,
+  SegmentUpdate,
+  StreamQuery,
+  TagAssignment,
+  TimelineQuery,
+  PreferencesEdit,
+  AuditQuery,
+  NotificationsQuery,
+  NotificationPreferencesUpdate,
+  NewExportSchedule,
+  ExportScheduleUpdate,
 } from '@c360/sdk';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 import { snapshotAll } from '../ingest/helpers.js';
@@ -53,7 +75,14 @@ const INPUTS: Record<string, Inputs> = {
   'POST /events': {
     body: {
       schema: z.array(IngestEvent).max(MAX_BATCH),
-      valid: [{ id: 'fuzz-1', type: 'session.started', occurredAt: '2011-12-01T10:00:00.000Z', data: { customerId: '17850', sessionId: 'fuzz-s', device: 'desktop' } }],
+      valid: [
+        {
+          id: 'fuzz-1',
+          type: 'session.started',
+          occurredAt: '2011-12-01T10:00:00.000Z',
+          data: { customerId: '17850', sessionId: 'fuzz-s', device: 'desktop' },
+        },
+      ],
     },
   },
   'GET /me': {},
@@ -71,9 +100,13 @@ const INPUTS: Record<string, Inputs> = {
   'GET /notifications': { query: NotificationsQuery },
   'POST /notifications/{id}/read': {},
   'GET /notifications/preferences': {},
-  'PUT /notifications/preferences': { body: { schema: NotificationPreferencesUpdate, valid: { kinds: ['vip.order'], channels: ['in_app'] } } },
+  'PUT /notifications/preferences': {
+    body: { schema: NotificationPreferencesUpdate, valid: { kinds: ['vip.order'], channels: ['in_app'] } },
+  },
   'GET /export-schedules': {},
-  'POST /export-schedules': { body: { schema: NewExportSchedule, valid: { name: 'Fuzz schedule', cron: '0 7 * * 1', delivery: { kind: 'download' } } } },
+  'POST /export-schedules': {
+    body: { schema: NewExportSchedule, valid: { name: 'Fuzz schedule', cron: '0 7 * * 1', delivery: { kind: 'download' } } },
+  },
   'PATCH /export-schedules/{id}': { body: { schema: ExportScheduleUpdate, valid: { paused: true } } },
   'DELETE /export-schedules/{id}': {},
   'GET /export-schedules/{id}/runs': {},
@@ -85,7 +118,13 @@ let sample: SampleApp;
 let existing: Set<string>;
 const C = '17850';
 /** Params not being mutated: the real customer, and ids of nothing. */
-const DEFAULTS: Record<string, string> = { id: C, ticketId: 'no-such-ticket', tagId: 'no-such-tag', segmentId: 'no-such-segment', runId: 'no-such-run' };
+const DEFAULTS: Record<string, string> = {
+  id: C,
+  ticketId: 'no-such-ticket',
+  tagId: 'no-such-tag',
+  segmentId: 'no-such-segment',
+  runId: 'no-such-run',
+};
 
 beforeAll(async () => {
   sample = await openSampleApp();
@@ -102,12 +141,31 @@ const weird = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
   fc.string({ minLength: 129, maxLength: 3000 }),
-  fc.constantFrom('../../etc/passwd', '..\\..\\windows', '%2e%2e%2f', '..;', '\u0000', '🙂', 'ﷺ', 'a b', 'x/y', '<script>', "' or 1=1 --", ' ', 'compare'),
+  fc.constantFrom(
+    '../../etc/passwd',
+    '..\\..\\windows',
+    '%2e%2e%2f',
+    '..;',
+    '\u0000',
+    '🙂',
+    'ﷺ',
+    'a b',
+    'x/y',
+    '<script>',
+    "' or 1=1 --",
+    ' ',
+    'compare',
+  ),
 );
 const randomJson = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.dictionary(fc.constantFrom('body', 'name', 'color', 'kind', 'criteria', 'segmentId', 'tagId', 'type', 'visibility', 'id', 'data'), fc.jsonValue({ maxDepth: 2 })),
-  fc.array(fc.record({ id: fc.string(), type: fc.string(), occurredAt: fc.string(), data: fc.jsonValue({ maxDepth: 2 }) }), { maxLength: 3 }),
+  fc.dictionary(
+    fc.constantFrom('body', 'name', 'color', 'kind', 'criteria', 'segmentId', 'tagId', 'type', 'visibility', 'id', 'data'),
+    fc.jsonValue({ maxDepth: 2 }),
+  ),
+  fc.array(fc.record({ id: fc.string(), type: fc.string(), occurredAt: fc.string(), data: fc.jsonValue({ maxDepth: 2 }) }), {
+    maxLength: 3,
+  }),
 );
 
 type Attack =
@@ -119,29 +177,61 @@ function attacks(path: string, inputs: Inputs): fc.Arbitrary<Attack> {
   const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   const options: Array<fc.Arbitrary<Attack>> = [];
   if (params.length) {
-    options.push(fc.record({ kind: fc.constant('path' as const), param: fc.constantFrom(...params), value: weird }).filter((a) => !existing.has(a.value)));
+    options.push(
+      fc
+        .record({ kind: fc.constant('path' as const), param: fc.constantFrom(...params), value: weird })
+        .filter((a) => !existing.has(a.value)),
+    );
   }
   if (inputs.query) {
     const schema = inputs.query;
     const keys = Object.keys((schema as z.ZodObject).shape);
     const value = fc.oneof(weird, fc.constantFrom('-1', '0', '1e9', '201', 'NaN', '2011-13-45', 'true', '[]', 'a,b,c,d', ''));
     options.push(
-      fc.record({ kind: fc.constant('query' as const), query: fc.dictionary(fc.constantFrom(...keys), value, { minKeys: 1, maxKeys: 3 }) })
+      fc
+        .record({ kind: fc.constant('query' as const), query: fc.dictionary(fc.constantFrom(...keys), value, { minKeys: 1, maxKeys: 3 }) })
         .filter((a) => !schema.safeParse(a.query).success && !('cursor' in a.query && Object.keys(a.query).length === 1)),
     );
   }
   if (inputs.body) {
     const schema = inputs.body.schema;
     options.push(
-      fc.record({ kind: fc.constant('body' as const), value: randomJson, type: fc.constant('application/json') })
+      fc
+        .record({ kind: fc.constant('body' as const), value: randomJson, type: fc.constant('application/json') })
         .filter((a) => !schema.safeParse(a.value).success)
         .map((a) => ({ kind: 'body' as const, body: JSON.stringify(a.value), type: a.type })),
-      fc.record({
-        kind: fc.constant('body' as const),
-        body: fc.oneof(fc.string({ maxLength: 200 }).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }), fc.constantFrom('{', '{"body":', 'null', '')),
-        type: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
-      }).filter((a) => a.type !== 'application/json' || !(() => { try { return schema.safeParse(JSON.parse(a.body)).success; } catch { return false; } })()),
-      fc.constant({ kind: 'body' as const, body: JSON.stringify({ body: 'x'.repeat(1_100_000), name: 'x'.repeat(1_100_000) }), type: 'application/json' }),
+      fc
+        .record({
+          kind: fc.constant('body' as const),
+          body: fc.oneof(
+            fc.string({ maxLength: 200 }).filter((s) => {
+              try {
+                JSON.parse(s);
+                return false;
+              } catch {
+                return true;
+              }
+            }),
+            fc.constantFrom('{', '{"body":', 'null', ''),
+          ),
+          type: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
+        })
+        .filter(
+          (a) =>
+            a.type !== 'application/json' ||
+            !(() => {
+              try {
+                return schema.safeParse(JSON.parse(a.body)).success;
+              } catch {
+                return false;
+              }
+            })(),
+        ),
+      fc.constant({
+        kind: 'body' as const,
+        body: JSON.stringify({ body: 'x'.repeat(1_100_000), name: 'x'.repeat(1_100_000) }),
+        type: 'application/json',
+      }),
     );
   }
   return fc.oneof(...options);
@@ -149,7 +239,8 @@ function attacks(path: string, inputs: Inputs): fc.Arbitrary<Attack> {
 
 function requestFor(method: string, path: string, inputs: Inputs, attack: Attack): [string, RequestInit] {
   let url = path.replace(/\{(\w+)\}/g, (_, name: string) =>
-    encodeURIComponent(attack.kind === 'path' && attack.param === name ? attack.value : DEFAULTS[name]!));
+    encodeURIComponent(attack.kind === 'path' && attack.param === name ? attack.value : DEFAULTS[name]!),
+  );
   const init: RequestInit = { method };
   if (attack.kind === 'query') url += `?${new URLSearchParams(attack.query)}`;
   if (method !== 'GET' && method !== 'DELETE') {
@@ -169,7 +260,11 @@ describe('malformed input to every route', () => {
   it('the table covers every route of the OpenAPI document', async () => {
     const doc = (await sample.call('/openapi.json', { as: null })).body;
     // The API's routes (GET /embed/lookup, outside /api, is documented too: tested by the embed tests).
-    const documented = Object.entries<Record<string, any>>(doc.paths).flatMap(([p, ops]) => Object.keys(ops).filter((m) => !isOutsideApi(ops[m])).map((m) => `${m.toUpperCase()} ${p}`));
+    const documented = Object.entries<Record<string, any>>(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops)
+        .filter((m) => !isOutsideApi(ops[m]))
+        .map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(documented.sort()).toEqual(Object.keys(INPUTS).sort());
   });
 

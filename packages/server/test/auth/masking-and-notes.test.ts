@@ -19,9 +19,25 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify([
       ev('customer.upserted', { customerId: C, name: 'Mia Mask' }, '2011-01-01T00:00:00.000Z'),
-      ev('payment_method.saved', { customerId: C, methodId: 'MASK-M1', type: 'card', brand: 'visa', last4: '4242', expMonth: 4, expYear: 2027, default: true }, '2011-02-01T10:00:00.000Z'),
+      ev(
+        'payment_method.saved',
+        { customerId: C, methodId: 'MASK-M1', type: 'card', brand: 'visa', last4: '4242', expMonth: 4, expYear: 2027, default: true },
+        '2011-02-01T10:00:00.000Z',
+      ),
       ev('payment_method.saved', { customerId: C, methodId: 'MASK-M2', type: 'paypal' }, '2011-02-02T10:00:00.000Z'),
-      ev('payment.recorded', { customerId: C, paymentId: 'MASK-P1', kind: 'charge', amount: 10, currency: 'GBP', methodId: 'MASK-M1', reference: 'ch_MASK_secret' }, '2011-03-01T10:00:00.000Z'),
+      ev(
+        'payment.recorded',
+        {
+          customerId: C,
+          paymentId: 'MASK-P1',
+          kind: 'charge',
+          amount: 10,
+          currency: 'GBP',
+          methodId: 'MASK-M1',
+          reference: 'ch_MASK_secret',
+        },
+        '2011-03-01T10:00:00.000Z',
+      ),
     ]),
   });
   expect(res.status).toBe(200);
@@ -74,22 +90,34 @@ describe('R19.4 notes visibility per role', () => {
   const N = '17850';
   beforeAll(async () => {
     const row = (n: string, visibility: string, author: string) => ({
-      id: `note_rbac_${n}`, customer_id: N, author, type: 'general', visibility, body: `rbac-${n}`, created_at: '2011-06-01T00:00:00.000Z',
+      id: `note_rbac_${n}`,
+      customer_id: N,
+      author,
+      type: 'general',
+      visibility,
+      body: `rbac-${n}`,
+      created_at: '2011-06-01T00:00:00.000Z',
     });
-    await sample.db.insertInto('notes').values([
-      row('team', 'team', 'Someone'),
-      row('private-someone', 'private', 'Someone'),
-      row('restricted-someone', 'restricted', 'Someone'),
-      row('private-viewer', 'private', 'Test viewer'),
-      row('restricted-agent', 'restricted', 'Test agent'),
-      row('private-admin', 'private', ADMIN_NAME),
-    ]).execute();
+    await sample.db
+      .insertInto('notes')
+      .values([
+        row('team', 'team', 'Someone'),
+        row('private-someone', 'private', 'Someone'),
+        row('restricted-someone', 'restricted', 'Someone'),
+        row('private-viewer', 'private', 'Test viewer'),
+        row('restricted-agent', 'restricted', 'Test agent'),
+        row('private-admin', 'private', ADMIN_NAME),
+      ])
+      .execute();
   });
 
   async function visible(as: Role | { token: string }): Promise<string[]> {
     const res = await sample.call(`/customers/${N}/notes?limit=200`, { as });
     expect(res.status).toBe(200);
-    return (res.body.notes as Array<{ body: string }>).map((n) => n.body).filter((b) => b.startsWith('rbac-')).sort();
+    return (res.body.notes as Array<{ body: string }>)
+      .map((n) => n.body)
+      .filter((b) => b.startsWith('rbac-'))
+      .sort();
   }
 
   it('team notes for all; own notes for their author; restricted notes for notes:private; others’ private notes for nobody', async () => {
@@ -99,13 +127,20 @@ describe('R19.4 notes visibility per role', () => {
     expect(await visible('admin')).toEqual(['rbac-private-admin', 'rbac-restricted-agent', 'rbac-restricted-someone', 'rbac-team']);
     // An embed token acts as its `sub`.
     expect(await visible({ token: sample.embedToken(N, { role: 'agent', name: 'Someone' }) })).toEqual([
-      'rbac-private-someone', 'rbac-restricted-someone', 'rbac-team',
+      'rbac-private-someone',
+      'rbac-restricted-someone',
+      'rbac-team',
     ]);
   });
 
   it('a private note needs notes:private; team and restricted notes need notes:write', async () => {
     const add = (as: Role, visibility: string) =>
-      sample.call(`/customers/${N}/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: `by ${as}`, visibility }), as });
+      sample.call(`/customers/${N}/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ body: `by ${as}`, visibility }),
+        as,
+      });
     const agentPrivate = await add('agent', 'private');
     expect(agentPrivate.status).toBe(403);
     expect(agentPrivate.body.detail).toBe('needs notes:private');
@@ -118,10 +153,13 @@ describe('R19.4 notes visibility per role', () => {
   });
 
   it('an Idempotency-Key is its author’s: another author gets a 422 that reveals nothing', async () => {
-    const post = (as: Role) => sample.call(`/customers/${N}/notes`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'shared-key' },
-      body: JSON.stringify({ body: 'Secret plan', visibility: 'private' }), as,
-    });
+    const post = (as: Role) =>
+      sample.call(`/customers/${N}/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'shared-key' },
+        body: JSON.stringify({ body: 'Secret plan', visibility: 'private' }),
+        as,
+      });
     const first = await post('manager');
     expect(first.status).toBe(201);
     expect((await post('manager')).body).toEqual(first.body);

@@ -39,10 +39,12 @@ const SCOPE_TEXT: Record<string, string> = {
 /** Every endpoint of the OpenAPI document with its permission and how customer-scoped tokens fare. */
 function renderEndpointTable(doc: any): string {
   const rows = Object.entries<Record<string, any>>(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).filter(([, op]) => !isOutsideApi(op)).map(([method, op]) => {
-      const permission = op['x-c360-permission'] === null ? 'any valid token' : `\`${op['x-c360-permission']}\``;
-      return `| ${method.toUpperCase()} \`${path}\` | ${permission} | ${SCOPE_TEXT[op['x-c360-customer-scope']] ?? op['x-c360-customer-scope']} |`;
-    }),
+    Object.entries(ops)
+      .filter(([, op]) => !isOutsideApi(op))
+      .map(([method, op]) => {
+        const permission = op['x-c360-permission'] === null ? 'any valid token' : `\`${op['x-c360-permission']}\``;
+        return `| ${method.toUpperCase()} \`${path}\` | ${permission} | ${SCOPE_TEXT[op['x-c360-customer-scope']] ?? op['x-c360-customer-scope']} |`;
+      }),
   );
   return ['| endpoint (under `/api`) | needs | embed / customer-scoped token |', '| --- | --- | --- |', ...rows].join('\n');
 }

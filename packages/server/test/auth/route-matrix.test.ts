@@ -38,7 +38,11 @@ let ticketId: string;
 let n = 0;
 const unique = (prefix: string) => `${prefix}${++n}`;
 
-const post = (body: unknown, method = 'POST'): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown, method = 'POST'): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 async function admin(path: string, init?: RequestInit): Promise<any> {
   const res = await sample.call(path, init);
@@ -53,23 +57,51 @@ async function schedule(kept = false): Promise<{ id: string; runId?: string }> {
   writeFileSync(file, 'id\r\n');
   const runId = unique('run_matrix_');
   const at = new Date().toISOString();
-  await scheduleDb(sample.db).insertInto('export_runs').values({
-    id: runId, schedule_id: s.id, scheduled_for: at, started_at: at, finished_at: at, status: 'succeeded', rows: 0, filename: 'kept.csv', bytes: 4,
-    file_path: file, expires_at: new Date(Date.now() + 86_400_000).toISOString(), error: null,
-  }).execute();
+  await scheduleDb(sample.db)
+    .insertInto('export_runs')
+    .values({
+      id: runId,
+      schedule_id: s.id,
+      scheduled_for: at,
+      started_at: at,
+      finished_at: at,
+      status: 'succeeded',
+      rows: 0,
+      filename: 'kept.csv',
+      bytes: 4,
+      file_path: file,
+      expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+      error: null,
+    })
+    .execute();
   return { id: s.id, runId };
 }
 
 /** The user name a caller acts as (API keys: "local operator", "Test <role>"; embed tokens: "Embed <customer>"). */
 const userOf = (caller?: Caller): string =>
-  caller === 'admin' || caller === undefined ? 'local operator' : caller.startsWith('embed') ? `Embed ${caller.includes('own') ? C : D}` : `Test ${caller}`;
+  caller === 'admin' || caller === undefined
+    ? 'local operator'
+    : caller.startsWith('embed')
+      ? `Embed ${caller.includes('own') ? C : D}`
+      : `Test ${caller}`;
 
 /** An unread notification of `caller` (written directly). */
 async function notificationOf(caller?: Caller): Promise<string> {
   const id = unique('ntf_matrix_');
-  await notificationDb(sample.db).insertInto('notifications').values({
-    id, recipient: userOf(caller), kind: 'vip.order', customer_id: C, title: 'Matrix', body: 'Matrix', dedup_key: id, created_at: new Date().toISOString(), read_at: null,
-  }).execute();
+  await notificationDb(sample.db)
+    .insertInto('notifications')
+    .values({
+      id,
+      recipient: userOf(caller),
+      kind: 'vip.order',
+      customer_id: C,
+      title: 'Matrix',
+      body: 'Matrix',
+      dedup_key: id,
+      created_at: new Date().toISOString(),
+      read_at: null,
+    })
+    .execute();
   return id;
 }
 
@@ -80,30 +112,73 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /me': { permission: null, scope: 'any', ok: 200, make: async () => ['/me'] },
   'GET /stream': { permission: 'customers:read', scope: 'custom', ok: 200, make: async () => [`/stream?customer=${C}`] },
   'GET /customers': { permission: 'customers:read', scope: 'none', ok: 200, make: async () => ['/customers?limit=5&q=a'] },
-  'GET /customers/compare': { permission: 'customers:read', scope: 'none', ok: 200, make: async () => [`/customers/compare?ids=${C},${D}`] },
+  'GET /customers/compare': {
+    permission: 'customers:read',
+    scope: 'none',
+    ok: 200,
+    make: async () => [`/customers/compare?ids=${C},${D}`],
+  },
   'GET /customers/{id}/360': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/360`] },
-  'GET /customers/{id}/orders': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/orders?limit=5`] },
-  'GET /customers/{id}/timeline': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/timeline?limit=20`] },
+  'GET /customers/{id}/orders': {
+    permission: 'customers:read',
+    scope: 'path',
+    ok: 200,
+    make: async () => [`/customers/${C}/orders?limit=5`],
+  },
+  'GET /customers/{id}/timeline': {
+    permission: 'customers:read',
+    scope: 'path',
+    ok: 200,
+    make: async () => [`/customers/${C}/timeline?limit=20`],
+  },
   'GET /customers/{id}/loyalty': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/loyalty`] },
-  'GET /customers/{id}/marketing': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/marketing`] },
+  'GET /customers/{id}/marketing': {
+    permission: 'customers:read',
+    scope: 'path',
+    ok: 200,
+    make: async () => [`/customers/${C}/marketing`],
+  },
   'GET /customers/{id}/support': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/support`] },
   'GET /customers/{id}/support/tickets/{ticketId}': {
-    permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/support/tickets/${encodeURIComponent(ticketId)}`],
+    permission: 'customers:read',
+    scope: 'path',
+    ok: 200,
+    make: async () => [`/customers/${C}/support/tickets/${encodeURIComponent(ticketId)}`],
   },
   'GET /customers/{id}/payments': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/payments`] },
-  'GET /customers/{id}/analytics': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/analytics`] },
+  'GET /customers/{id}/analytics': {
+    permission: 'customers:read',
+    scope: 'path',
+    ok: 200,
+    make: async () => [`/customers/${C}/analytics`],
+  },
   'GET /customers/{id}/notes': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/notes`] },
   'POST /customers/{id}/notes': {
-    permission: 'notes:write', scope: 'path', ok: 201, make: async () => [`/customers/${C}/notes`, post({ body: unique('Matrix note '), type: 'support' })],
+    permission: 'notes:write',
+    scope: 'path',
+    ok: 201,
+    make: async () => [`/customers/${C}/notes`, post({ body: unique('Matrix note '), type: 'support' })],
   },
   'GET /customers/{id}/export': { permission: 'export', scope: 'path', ok: 200, make: async () => [`/customers/${C}/export?format=csv`] },
   'GET /customers/export.csv': { permission: 'export', scope: 'none', ok: 200, make: async () => ['/customers/export.csv?clvMin=5000'] },
   'GET /tags': { permission: 'customers:read', scope: 'none', ok: 200, make: async () => ['/tags'] },
-  'POST /tags': { permission: 'tags:write', scope: 'none', ok: 201, make: async () => ['/tags', post({ name: unique('mx-tag-'), color: '#123456' })] },
+  'POST /tags': {
+    permission: 'tags:write',
+    scope: 'none',
+    ok: 201,
+    make: async () => ['/tags', post({ name: unique('mx-tag-'), color: '#123456' })],
+  },
   'GET /customers/{id}/tags': { permission: 'customers:read', scope: 'path', ok: 200, make: async () => [`/customers/${C}/tags`] },
-  'POST /customers/{id}/tags': { permission: 'tags:write', scope: 'path', ok: 200, make: async () => [`/customers/${C}/tags`, post({ name: unique('mx-assign-') })] },
+  'POST /customers/{id}/tags': {
+    permission: 'tags:write',
+    scope: 'path',
+    ok: 200,
+    make: async () => [`/customers/${C}/tags`, post({ name: unique('mx-assign-') })],
+  },
   'DELETE /customers/{id}/tags/{tagId}': {
-    permission: 'tags:write', scope: 'path', ok: 204,
+    permission: 'tags:write',
+    scope: 'path',
+    ok: 204,
     make: async () => {
       const name = unique('mx-remove-');
       const tags = (await admin(`/customers/${C}/tags`, post({ name }))).tags as Array<{ id: string; name: string }>;
@@ -111,16 +186,28 @@ const ROUTES: Record<string, RouteSpec> = {
     },
   },
   'GET /segments': { permission: 'customers:read', scope: 'none', ok: 200, make: async () => ['/segments'] },
-  'POST /segments': { permission: 'segments:write', scope: 'none', ok: 201, make: async () => ['/segments', post({ name: unique('Matrix new '), kind: 'manual' })] },
+  'POST /segments': {
+    permission: 'segments:write',
+    scope: 'none',
+    ok: 201,
+    make: async () => ['/segments', post({ name: unique('Matrix new '), kind: 'manual' })],
+  },
   'PATCH /segments/{segmentId}': {
-    permission: 'segments:write', scope: 'none', ok: 200,
+    permission: 'segments:write',
+    scope: 'none',
+    ok: 200,
     make: async () => [`/segments/${encodeURIComponent(await manualSegment())}`, post({ name: unique('Matrix renamed ') }, 'PATCH')],
   },
   'POST /customers/{id}/segments': {
-    permission: 'segments:write', scope: 'path', ok: 200, make: async () => [`/customers/${C}/segments`, post({ segmentId: await manualSegment() })],
+    permission: 'segments:write',
+    scope: 'path',
+    ok: 200,
+    make: async () => [`/customers/${C}/segments`, post({ segmentId: await manualSegment() })],
   },
   'DELETE /customers/{id}/segments/{segmentId}': {
-    permission: 'segments:write', scope: 'path', ok: 204,
+    permission: 'segments:write',
+    scope: 'path',
+    ok: 204,
     make: async () => {
       const id = await manualSegment();
       await admin(`/customers/${C}/segments`, post({ segmentId: id }));
@@ -128,60 +215,116 @@ const ROUTES: Record<string, RouteSpec> = {
     },
   },
   'POST /customers/{id}/actions/email': {
-    permission: 'email:send', scope: 'path', ok: 202,
+    permission: 'email:send',
+    scope: 'path',
+    ok: 202,
     make: async () => {
       process.env.C360_OUTBOX ??= mkdtempSync(join(tmpdir(), 'c360-matrix-outbox-'));
-      await admin('/events', post([{
-        id: unique('matrix-prefs-'), type: 'preferences.updated', occurredAt: new Date().toISOString(),
-        data: { customerId: C, optIns: { email: true }, quietHours: null },
-      }]));
+      await admin(
+        '/events',
+        post([
+          {
+            id: unique('matrix-prefs-'),
+            type: 'preferences.updated',
+            occurredAt: new Date().toISOString(),
+            data: { customerId: C, optIns: { email: true }, quietHours: null },
+          },
+        ]),
+      );
       return [`/customers/${C}/actions/email`, post({ subject: unique('Matrix email '), body: 'Hello' })];
     },
   },
   'POST /customers/{id}/actions/ticket': {
-    permission: 'tickets:write', scope: 'path', ok: 201, make: async () => [`/customers/${C}/actions/ticket`, post({ subject: unique('Matrix ticket ') })],
+    permission: 'tickets:write',
+    scope: 'path',
+    ok: 201,
+    make: async () => [`/customers/${C}/actions/ticket`, post({ subject: unique('Matrix ticket ') })],
   },
   'POST /customers/{id}/actions/points': {
-    permission: 'loyalty:adjust', scope: 'path', ok: 200, make: async () => [`/customers/${C}/actions/points`, post({ points: 10, reason: unique('Matrix points ') })],
+    permission: 'loyalty:adjust',
+    scope: 'path',
+    ok: 200,
+    make: async () => [`/customers/${C}/actions/points`, post({ points: 10, reason: unique('Matrix points ') })],
   },
   'PATCH /customers/{id}/preferences': {
-    permission: 'consent:write', scope: 'path', ok: 200, make: async () => [`/customers/${C}/preferences`, post({ frequency: 'weekly' }, 'PATCH')],
+    permission: 'consent:write',
+    scope: 'path',
+    ok: 200,
+    make: async () => [`/customers/${C}/preferences`, post({ frequency: 'weekly' }, 'PATCH')],
   },
   'GET /audit': { permission: 'audit:read', scope: 'custom', ok: 200, make: async () => [`/audit?customer=${C}&limit=5`] },
   'GET /customers/export.xlsx': { permission: 'export', scope: 'none', ok: 200, make: async () => ['/customers/export.xlsx?clvMin=5000'] },
   'GET /notifications': { permission: 'notifications', scope: 'none', ok: 200, make: async () => ['/notifications?limit=5'] },
   'POST /notifications/{id}/read': {
-    permission: 'notifications', scope: 'none', ok: 200, make: async (caller) => [`/notifications/${await notificationOf(caller)}/read`, { method: 'POST' }],
+    permission: 'notifications',
+    scope: 'none',
+    ok: 200,
+    make: async (caller) => [`/notifications/${await notificationOf(caller)}/read`, { method: 'POST' }],
   },
-  'GET /notifications/preferences': { permission: 'notifications', scope: 'none', ok: 200, make: async () => ['/notifications/preferences'] },
+  'GET /notifications/preferences': {
+    permission: 'notifications',
+    scope: 'none',
+    ok: 200,
+    make: async () => ['/notifications/preferences'],
+  },
   'PUT /notifications/preferences': {
-    permission: 'notifications', scope: 'none', ok: 200, make: async () => ['/notifications/preferences', post({ kinds: ['vip.order'], channels: ['in_app'] }, 'PUT')],
+    permission: 'notifications',
+    scope: 'none',
+    ok: 200,
+    make: async () => ['/notifications/preferences', post({ kinds: ['vip.order'], channels: ['in_app'] }, 'PUT')],
   },
   'GET /export-schedules': { permission: 'export', scope: 'none', ok: 200, make: async () => ['/export-schedules'] },
   'POST /export-schedules': {
-    permission: 'export', scope: 'none', ok: 201,
-    make: async () => ['/export-schedules', post({ name: unique('Matrix new schedule '), cron: '0 7 * * 1', delivery: { kind: 'download' } })],
+    permission: 'export',
+    scope: 'none',
+    ok: 201,
+    make: async () => [
+      '/export-schedules',
+      post({ name: unique('Matrix new schedule '), cron: '0 7 * * 1', delivery: { kind: 'download' } }),
+    ],
   },
   'PATCH /export-schedules/{id}': {
-    permission: 'export', scope: 'none', ok: 200, make: async () => [`/export-schedules/${(await schedule()).id}`, post({ paused: true }, 'PATCH')],
+    permission: 'export',
+    scope: 'none',
+    ok: 200,
+    make: async () => [`/export-schedules/${(await schedule()).id}`, post({ paused: true }, 'PATCH')],
   },
   'DELETE /export-schedules/{id}': {
-    permission: 'export', scope: 'none', ok: 204, make: async () => [`/export-schedules/${(await schedule()).id}`, { method: 'DELETE' }],
+    permission: 'export',
+    scope: 'none',
+    ok: 204,
+    make: async () => [`/export-schedules/${(await schedule()).id}`, { method: 'DELETE' }],
   },
-  'GET /export-schedules/{id}/runs': { permission: 'export', scope: 'none', ok: 200, make: async () => [`/export-schedules/${(await schedule()).id}/runs`] },
+  'GET /export-schedules/{id}/runs': {
+    permission: 'export',
+    scope: 'none',
+    ok: 200,
+    make: async () => [`/export-schedules/${(await schedule()).id}/runs`],
+  },
   'GET /export-schedules/{id}/runs/{runId}/file': {
-    permission: 'export', scope: 'none', ok: 200,
+    permission: 'export',
+    scope: 'none',
+    ok: 200,
     make: async () => {
       const { id, runId } = await schedule(true);
       return [`/export-schedules/${id}/runs/${runId}/file`];
     },
   },
   'POST /events': {
-    permission: 'admin', scope: 'none', ok: 200,
-    make: async () => ['/events', post([{
-      id: unique('matrix-ev-'), type: 'session.started', occurredAt: '2011-12-01T10:00:00.000Z',
-      data: { customerId: C, sessionId: unique('matrix-s-'), device: 'desktop', durationSeconds: 60 },
-    }])],
+    permission: 'admin',
+    scope: 'none',
+    ok: 200,
+    make: async () => [
+      '/events',
+      post([
+        {
+          id: unique('matrix-ev-'),
+          type: 'session.started',
+          occurredAt: '2011-12-01T10:00:00.000Z',
+          data: { customerId: C, sessionId: unique('matrix-s-'), device: 'desktop', durationSeconds: 60 },
+        },
+      ]),
+    ],
   },
 };
 
@@ -209,7 +352,11 @@ beforeAll(async () => {
     .selectFrom('customers as c')
     .select('c.id')
     .where((eb) => eb.exists(eb.selectFrom('tickets as t').select('t.id').whereRef('t.customer_id', '=', 'c.id')))
-    .where((eb) => eb.exists(eb.selectFrom('payment_methods as pm').select('pm.id').whereRef('pm.customer_id', '=', 'c.id').where('pm.last4', 'is not', null)))
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('payment_methods as pm').select('pm.id').whereRef('pm.customer_id', '=', 'c.id').where('pm.last4', 'is not', null),
+      ),
+    )
     .orderBy('c.id')
     .executeTakeFirstOrThrow();
   C = row.id;
@@ -283,10 +430,24 @@ describe('Property 5: permission enforcement on every route', () => {
   it('GET /me says who the token is, for an API key and an embed token', async () => {
     const me = await sample.call('/me', { as: 'agent' });
     expect(me.body).toMatchObject({ name: 'Test agent', role: 'agent', kind: 'api-key', customerId: null, expiresAt: null });
-    expect(me.body.permissions).toEqual(['customers:read', 'notes:write', 'tags:write', 'tickets:write', 'email:send', 'consent:write', 'notifications']);
+    expect(me.body.permissions).toEqual([
+      'customers:read',
+      'notes:write',
+      'tags:write',
+      'tickets:write',
+      'email:send',
+      'consent:write',
+      'notifications',
+    ]);
     expect(me.body.tokenId).toMatch(/^tok_/);
     const embed = await sample.call('/me', { as: { token: sample.embedToken(C, { role: 'viewer', name: 'Dana (helpdesk)' }) } });
-    expect(embed.body).toMatchObject({ name: 'Dana (helpdesk)', role: 'viewer', kind: 'embed', customerId: C, permissions: ['customers:read'] });
+    expect(embed.body).toMatchObject({
+      name: 'Dana (helpdesk)',
+      role: 'viewer',
+      kind: 'embed',
+      customerId: C,
+      permissions: ['customers:read'],
+    });
     expect(embed.body.tokenId).toMatch(/^emb_[0-9a-f]{16}$/);
     expect(Date.parse(embed.body.expiresAt)).toBeGreaterThan(Date.now());
   });

@@ -9,7 +9,14 @@ import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleApp, TEST_SECRET, type SampleApp } from '../helpers/sample-db.js';
 import { createApiKey, hashToken, revokeApiKey } from '../../src/auth/api-keys.js';
-import { EMBED_MAX_TTL_MS, resolveEmbedSecret, SECRET_META_KEY, signEmbedToken, verifyEmbedToken, type EmbedTokenInput } from '../../src/auth/embed-tokens.js';
+import {
+  EMBED_MAX_TTL_MS,
+  resolveEmbedSecret,
+  SECRET_META_KEY,
+  signEmbedToken,
+  verifyEmbedToken,
+  type EmbedTokenInput,
+} from '../../src/auth/embed-tokens.js';
 import { parseTtl } from '../../src/auth/ttl.js';
 import { parseWriteRate } from '../../src/auth/rate-limit.js';
 import { tokenCommand } from '../../src/cli/token-command.js';
@@ -24,7 +31,9 @@ beforeAll(async () => {
 afterAll(() => sample.close());
 
 const view = (token: string | null, extra: Record<string, string> = {}) =>
-  sample.rawApp.request(`http://localhost/customers/${C}/360`, { headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...extra } });
+  sample.rawApp.request(`http://localhost/customers/${C}/360`, {
+    headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...extra },
+  });
 
 async function expect401(res: Response, detail: RegExp): Promise<void> {
   expect(res.status).toBe(401);
@@ -52,16 +61,27 @@ describe('API keys', () => {
     expect(noChallengeError.headers.get('www-authenticate')).toBe('Bearer realm="c360"');
     await expect401(await view('c360_' + 'A'.repeat(43)), /Unknown API key/);
     await expect401(await view('not-a-token'), /not a c360 token/);
-    await expect401(await sample.rawApp.request(`http://localhost/customers/${C}/360`, { headers: { authorization: `Basic ${sample.tokens.admin}` } }), /must be "Bearer <token>"/);
+    await expect401(
+      await sample.rawApp.request(`http://localhost/customers/${C}/360`, { headers: { authorization: `Basic ${sample.tokens.admin}` } }),
+      /must be "Bearer <token>"/,
+    );
     const invalid = await view('c360_' + 'A'.repeat(43));
     expect(invalid.headers.get('www-authenticate')).toContain('error="invalid_token"');
     // The scheme is case-insensitive.
-    expect((await sample.rawApp.request(`http://localhost/customers/${C}/360`, { headers: { authorization: `bearer ${sample.tokens.viewer}` } })).status).toBe(200);
+    expect(
+      (await sample.rawApp.request(`http://localhost/customers/${C}/360`, { headers: { authorization: `bearer ${sample.tokens.viewer}` } }))
+        .status,
+    ).toBe(200);
   });
 
   it('expired → 401; before expiry → 200', async () => {
     const now = new Date();
-    const { token } = await createApiKey(sample.db, { name: 'Short lived', role: 'viewer', ttlMs: 60_000, now: new Date(now.getTime() - 120_000) });
+    const { token } = await createApiKey(sample.db, {
+      name: 'Short lived',
+      role: 'viewer',
+      ttlMs: 60_000,
+      now: new Date(now.getTime() - 120_000),
+    });
     await expect401(await view(token), /expired at/);
     const { token: fresh } = await createApiKey(sample.db, { name: 'Fresh', role: 'viewer', ttlMs: 60_000 });
     expect((await view(fresh)).status).toBe(200);
@@ -78,7 +98,10 @@ describe('API keys', () => {
   });
 
   it('the token query parameter is refused outside GET /stream and the embed pages', async () => {
-    await expect401(await sample.rawApp.request(`http://localhost/customers/${C}/360?token=${sample.tokens.admin}`), /query parameter is accepted only/);
+    await expect401(
+      await sample.rawApp.request(`http://localhost/customers/${C}/360?token=${sample.tokens.admin}`),
+      /query parameter is accepted only/,
+    );
   });
 
   it('a valid Authorization header plus a token query parameter → 401, on every route that takes either', async () => {
@@ -92,7 +115,13 @@ describe('API keys', () => {
 
 describe('embed tokens', () => {
   const nowS = () => Math.floor(Date.now() / 1000);
-  const input = (over: Partial<EmbedTokenInput> = {}): EmbedTokenInput => ({ sub: C, role: 'viewer', name: 'Helpdesk', exp: nowS() + 600, ...over });
+  const input = (over: Partial<EmbedTokenInput> = {}): EmbedTokenInput => ({
+    sub: C,
+    role: 'viewer',
+    name: 'Helpdesk',
+    exp: nowS() + 600,
+    ...over,
+  });
   const key = (secret = TEST_SECRET) => new TextEncoder().encode(secret);
   /** What a host backend does with jose. */
   const hostMinted = (claims: Record<string, unknown>, ttl = '10m', secret = TEST_SECRET, alg = 'HS256') =>
@@ -126,7 +155,10 @@ describe('embed tokens', () => {
     await expect401(await view(signEmbedToken(input({ exp: nowS() - 1 }), TEST_SECRET)), /expired at/);
     await expect401(await view(await hostMinted({ sub: C, role: 'viewer', aud: 'someone-else' })), /aud claim must be "c360"/);
     await expect401(await view(await hostMinted({ sub: C, role: 'viewer' })), /aud claim must be "c360"/);
-    await expect401(await view(signEmbedToken(input({ exp: Math.floor((Date.now() + EMBED_MAX_TTL_MS) / 1000) + 120 }), TEST_SECRET)), /more than 24 hours/);
+    await expect401(
+      await view(signEmbedToken(input({ exp: Math.floor((Date.now() + EMBED_MAX_TTL_MS) / 1000) + 120 }), TEST_SECRET)),
+      /more than 24 hours/,
+    );
     await expect401(await view(await hostMinted({ sub: C, role: 'viewer', aud: 'c360' }, '25h')), /more than 24 hours/);
     await expect401(await view(await hostMinted({ sub: C, role: 'viewer', aud: 'c360' }, '10m', TEST_SECRET, 'HS512')), /malformed/);
     await expect401(await view(await hostMinted({ sub: C, role: 'root', aud: 'c360' })), /malformed/);
@@ -138,10 +170,16 @@ describe('embed tokens', () => {
 
   it('verification is a pure function of token, secret and clock', async () => {
     const now = new Date('2030-01-01T00:00:00Z');
-    const t = signEmbedToken({ sub: 'c1', role: 'agent', name: 'x', iat: now.getTime() / 1000, exp: now.getTime() / 1000 + 60 }, TEST_SECRET);
+    const t = signEmbedToken(
+      { sub: 'c1', role: 'agent', name: 'x', iat: now.getTime() / 1000, exp: now.getTime() / 1000 + 60 },
+      TEST_SECRET,
+    );
     expect(await verifyEmbedToken(t, TEST_SECRET, now)).toMatchObject({ ok: true, claims: { sub: 'c1', role: 'agent', name: 'x' } });
     expect(await verifyEmbedToken(t, TEST_SECRET, new Date(now.getTime() + 61_000))).toMatchObject({ ok: false, reason: 'expired' });
-    expect(await verifyEmbedToken(t, TEST_SECRET, new Date(now.getTime() - 86_400_000))).toMatchObject({ ok: false, reason: 'too-long-lived' });
+    expect(await verifyEmbedToken(t, TEST_SECRET, new Date(now.getTime() - 86_400_000))).toMatchObject({
+      ok: false,
+      reason: 'too-long-lived',
+    });
     expect(() => signEmbedToken({ sub: 'c1', role: 'root' as never, exp: 1 }, TEST_SECRET)).toThrow();
   });
 
@@ -149,7 +187,9 @@ describe('embed tokens', () => {
     const db = await openDb({ file: ':memory:' });
     try {
       const app = createApiApp({ db, asOf: sample.asOf });
-      const res = await app.request('http://localhost/me', { headers: { authorization: `Bearer ${signEmbedToken(input(), TEST_SECRET)}` } });
+      const res = await app.request('http://localhost/me', {
+        headers: { authorization: `Bearer ${signEmbedToken(input(), TEST_SECRET)}` },
+      });
       await expect401(res, /signature does not match/);
       expect(await db.selectFrom('meta').select('key').where('key', '=', SECRET_META_KEY).executeTakeFirst()).toBeUndefined();
     } finally {
@@ -176,7 +216,11 @@ describe('token clock', () => {
   it('expiry uses the wall clock given to the app, not the as-of date of the metrics', async () => {
     const { token } = await createApiKey(sample.db, { name: 'Clock', role: 'viewer', ttlMs: 3_600_000 });
     // The sample's as-of is in 2011: a token is still valid at that as-of.
-    const later = createApiApp({ db: sample.db, asOf: sample.asOf, auth: { secret: TEST_SECRET, now: () => new Date(Date.now() + 2 * 3_600_000) } });
+    const later = createApiApp({
+      db: sample.db,
+      asOf: sample.asOf,
+      auth: { secret: TEST_SECRET, now: () => new Date(Date.now() + 2 * 3_600_000) },
+    });
     const res = await later.request(`http://localhost/customers/${C}/360`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(401);
     expect((await view(token)).status).toBe(200);
@@ -243,12 +287,16 @@ describe('c360 token', () => {
   });
 
   it('refuses bad arguments with a message', async () => {
-    await expect(run(['create', '--role', 'root', '--name', 'x', '--db', dbPath])).rejects.toThrow(/role "root": one of viewer, agent, manager, admin/);
+    await expect(run(['create', '--role', 'root', '--name', 'x', '--db', dbPath])).rejects.toThrow(
+      /role "root": one of viewer, agent, manager, admin/,
+    );
     await expect(run(['create', '--role', 'viewer', '--db', dbPath])).rejects.toThrow(/needs --role and --name/);
     await expect(run(['create', '--embed', '--db', dbPath])).rejects.toThrow(/--embed needs --customer/);
     await expect(run(['create', '--embed', '--customer', C, '--ttl', '2d', '--db', dbPath])).rejects.toThrow(/at most 24h/);
     await expect(run(['create', '--role', 'viewer', '--name', 'x', '--ttl', '5 weeks', '--db', dbPath])).rejects.toThrow(/--ttl/);
-    await expect(run(['create', '--role', 'viewer', '--name', 'x', '--customer', 'no-such-customer', '--db', dbPath])).rejects.toThrow(/no such customer/);
+    await expect(run(['create', '--role', 'viewer', '--name', 'x', '--customer', 'no-such-customer', '--db', dbPath])).rejects.toThrow(
+      /no such customer/,
+    );
     await expect(run(['revoke', 'tok_missing', '--db', dbPath])).rejects.toThrow(/no API key with id/);
     await expect(run(['destroy', '--db', dbPath])).rejects.toThrow(/unknown command 'destroy'/);
     await expect(run(['list', '--as-of', '2011-01-01', '--db', dbPath])).rejects.toThrow(/unknown option '--as-of'/);

@@ -44,7 +44,10 @@ async function parseInProcess(args: string[]): Promise<{ exitCode: number; out: 
 /** A small Online Retail CSV: the header and the first `lines` lines of the bundled sample. */
 function sampleCsv(name: string, lines: number): string {
   const file = join(dir, name);
-  const text = readFileSync(join(ROOT, 'demo/data/online_retail_sample.csv'), 'utf8').split('\n').slice(0, lines + 1).join('\n');
+  const text = readFileSync(join(ROOT, 'demo/data/online_retail_sample.csv'), 'utf8')
+    .split('\n')
+    .slice(0, lines + 1)
+    .join('\n');
   writeFileSync(file, `${text}\n`);
   return file;
 }
@@ -57,11 +60,17 @@ describe('c360 (a real process)', () => {
 
   it('--help of a command and of a subcommand exits 0 with its usage', async () => {
     const [top, imp, retail, exp] = await Promise.all([
-      runCli(['--help']), runCli(['import', '--help']), runCli(['import', 'online-retail', '--help']), runCli(['export', '--help']),
+      runCli(['--help']),
+      runCli(['import', '--help']),
+      runCli(['import', 'online-retail', '--help']),
+      runCli(['export', '--help']),
     ]);
     expect(top).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: c360 [options] [command]') });
     expect(imp).toMatchObject({ code: 0, stdout: expect.stringContaining('online-retail [options] <file>') });
-    expect(retail).toMatchObject({ code: 0, stdout: expect.stringMatching(/--date-format <order>[\s\S]*--db <file>[\s\S]*--database-url <url>/) });
+    expect(retail).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/--date-format <order>[\s\S]*--db <file>[\s\S]*--database-url <url>/),
+    });
     expect(exp).toMatchObject({ code: 0, stdout: expect.stringContaining('customers [options]') });
   });
 
@@ -77,7 +86,10 @@ describe('c360 (a real process)', () => {
     const revoke = await runCli(['token', 'revoke', 'tok_nope', '--db', dbFile]);
     expect(revoke).toMatchObject({ code: 1, stderr: expect.stringContaining('no API key with id "tok_nope"') });
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, '"InvoiceNo","StockCode","Description","Quantity","InvoiceDate","UnitPrice","CustomerID","Country"\n"1","A","x",oops,2011-01-01 10:00,1.5,1,"UK"\n');
+    writeFileSync(
+      bad,
+      '"InvoiceNo","StockCode","Description","Quantity","InvoiceDate","UnitPrice","CustomerID","Country"\n"1","A","x",oops,2011-01-01 10:00,1.5,1,"UK"\n',
+    );
     const importBad = await runCli(['import', 'online-retail', bad], { C360_DB: dbFile });
     expect(importBad).toMatchObject({ code: 1, stderr: expect.stringContaining('column Quantity: not an integer') });
     expect(existsSync(dbFile)).toBe(false);
@@ -99,12 +111,18 @@ describe('c360 (a real process)', () => {
     const sheet = workbook.addWorksheet('Online Retail');
     const [header, ...rows] = Papa.parse<string[]>(readFileSync(csv, 'utf8'), { skipEmptyLines: true }).data;
     sheet.addRow(header!);
-    for (const r of rows) sheet.addRow(r.map((v, i) => (i === 4 ? new Date(`${v.replace(' ', 'T')}Z`) : /^-?\d+(\.\d+)?$/.test(v) && i !== 2 ? Number(v) : v || null)));
+    for (const r of rows)
+      sheet.addRow(
+        r.map((v, i) => (i === 4 ? new Date(`${v.replace(' ', 'T')}Z`) : /^-?\d+(\.\d+)?$/.test(v) && i !== 2 ? Number(v) : v || null)),
+      );
     const xlsx = join(dir, 'Online Retail.xlsx');
     await workbook.xlsx.writeFile(xlsx);
     const fromXlsx = await runCli(['import', 'online-retail', xlsx, '--db', join(dir, 'small-xlsx.db')]);
     expect(fromXlsx.code).toBe(0);
-    expect(fromXlsx.stderr.trim().split('\n').slice(-2)).toEqual(['import: 100% (300 lines)', 'import: finishing… (writing customers, orders, refunds and statistics)']);
+    expect(fromXlsx.stderr.trim().split('\n').slice(-2)).toEqual([
+      'import: 100% (300 lines)',
+      'import: finishing… (writing customers, orders, refunds and statistics)',
+    ]);
     expect(fromXlsx.stdout.split('\n').slice(1)).toEqual(result.stdout.split('\n').slice(1));
     // Then the same database is what token and export commands use.
     const token = await runCli(['token', 'list'], { C360_DB: dbFile });

@@ -11,12 +11,24 @@ let ids: string[];
 beforeAll(async () => {
   sample = await openSampleApp();
   // Customers with completed orders, most valuable first, so that values differ.
-  ids = (await sample.db.selectFrom('customer_stats').select('customer_id').where('completed_orders', '>', 0).orderBy('total_spent_minor', 'desc').orderBy('customer_id').execute()).map((r) => r.customer_id);
+  ids = (
+    await sample.db
+      .selectFrom('customer_stats')
+      .select('customer_id')
+      .where('completed_orders', '>', 0)
+      .orderBy('total_spent_minor', 'desc')
+      .orderBy('customer_id')
+      .execute()
+  ).map((r) => r.customer_id);
 });
 afterAll(() => sample.close());
 
 const send = (method: string, path: string, body?: unknown) =>
-  sample.call(path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  sample.call(path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 
 /** The expected value of a compared field, read from a 360 view and the timeline-free engagement counts. */
 function valueOf(view: any, entry: any, field: (typeof COMPARED_FIELDS)[number]): number | null {
@@ -68,7 +80,9 @@ async function checkComparison(chosen: string[]) {
   const shared = views[0].segments.filter((s: any) => segIds.every((set) => set.has(s.id))).map((s: any) => s.id);
   expect(body.segments.shared.map((s: any) => s.id)).toEqual(shared);
   for (const [i, id] of chosen.entries()) {
-    expect(body.segments.byCustomer[id].map((s: any) => s.id)).toEqual(views[i].segments.map((s: any) => s.id).filter((s: string) => !shared.includes(s)));
+    expect(body.segments.byCustomer[id].map((s: any) => s.id)).toEqual(
+      views[i].segments.map((s: any) => s.id).filter((s: string) => !shared.includes(s)),
+    );
   }
   return body;
 }
@@ -95,10 +109,23 @@ describe('GET /customers/compare', () => {
   });
 
   it('marks equal values as no difference (a customer without purchases has no days since last purchase)', async () => {
-    const none = (await sample.db.selectFrom('customers as c').leftJoin('customer_stats as s', 's.customer_id', 'c.id')
-      .select('c.id').where((eb) => eb.or([eb('s.completed_orders', '=', 0), eb('s.customer_id', 'is', null)])).execute()).map((r) => r.id);
+    const none = (
+      await sample.db
+        .selectFrom('customers as c')
+        .leftJoin('customer_stats as s', 's.customer_id', 'c.id')
+        .select('c.id')
+        .where((eb) => eb.or([eb('s.completed_orders', '=', 0), eb('s.customer_id', 'is', null)]))
+        .execute()
+    ).map((r) => r.id);
     if (none.length === 0) {
-      await send('POST', '/events', [{ id: 'cmp-new-1', type: 'customer.upserted', occurredAt: '2011-11-01T00:00:00Z', data: { customerId: 'CMP-NEW', name: 'No Orders' } }]);
+      await send('POST', '/events', [
+        {
+          id: 'cmp-new-1',
+          type: 'customer.upserted',
+          occurredAt: '2011-11-01T00:00:00Z',
+          data: { customerId: 'CMP-NEW', name: 'No Orders' },
+        },
+      ]);
       none.push('CMP-NEW');
     }
     const body = await checkComparison([ids[0]!, none[0]!]);
@@ -112,7 +139,10 @@ describe('GET /customers/compare', () => {
       const res = await sample.call(`/customers/compare${q}`);
       expect(res.status, q).toBe(400);
       expect(res.type).toContain('application/problem+json');
-      expect(res.body.errors.map((e: any) => e.field), q).toContain('query.ids');
+      expect(
+        res.body.errors.map((e: any) => e.field),
+        q,
+      ).toContain('query.ids');
     }
   });
 

@@ -13,7 +13,8 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 const files = sources(SRC).map((file) => ({ path: relative(SRC, file).split(sep).join('/'), text: readFileSync(file, 'utf8') }));
@@ -48,7 +49,11 @@ describe('engine and layer boundaries', () => {
   it('no file outside db/dialects/ names an engine in code', () => {
     const offenders = files
       .filter((f) => !f.path.startsWith('db/dialects/'))
-      .flatMap((f) => codeOf(f.text).split('\n').map((line, i) => ({ at: `${f.path}:${i + 1}`, line })))
+      .flatMap((f) =>
+        codeOf(f.text)
+          .split('\n')
+          .map((line, i) => ({ at: `${f.path}:${i + 1}`, line })),
+      )
       .filter(({ line }) => ENGINE_WORDS.test(line))
       .map(({ at, line }) => `${at}: ${line.trim()}`);
     expect(offenders).toEqual([]);

@@ -42,10 +42,20 @@ async function holdWriteLock(): Promise<() => Promise<void>> {
 
 const postNote = (body: string) =>
   sample.call(`/customers/${encodeURIComponent(customerId)}/notes`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ body }),
   });
 
-const noteCount = async () => Number((await sample.db.selectFrom('notes').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const noteCount = async () =>
+  Number(
+    (
+      await sample.db
+        .selectFrom('notes')
+        .select(({ fn }) => fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('a write that cannot get the database', () => {
   it('answers 503 with Retry-After after its budget, without blocking the event loop, while reads answer', async () => {

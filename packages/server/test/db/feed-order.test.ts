@@ -31,17 +31,23 @@ describe('change feed with concurrent writers', () => {
     await Promise.all(subscriptions.map((s) => s.ready));
 
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    await Promise.all(Array.from({ length: WRITERS }, async (_, w) => {
-      for (let i = 0; i < COMMITS_PER_WRITER; i += 1) {
-        await db.transaction().execute(async (trx) => {
-          await recordChanges(trx, [{ customerId: `writer-${w}`, section: 'notes', type: 'note.added', sourceKey: `w${w}-${i}` }], new Date());
-          await pause(Math.floor(random() * 4)); // commit a little later than the row got its id
-        });
-        notifyCommitted(db);
-        if (i % 5 === 0) await hub.flush();
-      }
-    }));
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        for (let i = 0; i < COMMITS_PER_WRITER; i += 1) {
+          await db.transaction().execute(async (trx) => {
+            await recordChanges(
+              trx,
+              [{ customerId: `writer-${w}`, section: 'notes', type: 'note.added', sourceKey: `w${w}-${i}` }],
+              new Date(),
+            );
+            await pause(Math.floor(random() * 4)); // commit a little later than the row got its id
+          });
+          notifyCommitted(db);
+          if (i % 5 === 0) await hub.flush();
+        }
+      }),
+    );
     await hub.flush();
     for (const s of subscriptions) s.unsubscribe();
 

@@ -12,7 +12,8 @@ beforeAll(async () => {
   sample = await openSampleApp();
   const upsert = (id: string, customerId: string, name: string, email: string) =>
     sample.call('/events', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ id, type: 'customer.upserted', occurredAt: '2011-11-01T00:00:00Z', data: { customerId, name, email } }]),
     });
   expect((await upsert('acc-1', 'ACC-1', 'François Dupré', 'francois.dupre@example.org')).status).toBe(200);
@@ -24,7 +25,10 @@ afterAll(() => sample.close());
 const ids = async (q: string): Promise<string[]> => {
   const res = await sample.call(`/customers?limit=100&q=${encodeURIComponent(q)}`);
   expect(res.status, q).toBe(200);
-  return res.body.items.map((i: { id: string }) => i.id).filter((id: string) => id.startsWith('ACC-')).sort();
+  return res.body.items
+    .map((i: { id: string }) => i.id)
+    .filter((id: string) => id.startsWith('ACC-'))
+    .sort();
 };
 
 describe('accent-insensitive search', () => {

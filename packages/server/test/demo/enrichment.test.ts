@@ -17,8 +17,23 @@ import { demoEnrichmentBatches } from '../../src/demo/enrich/index.js';
 
 /** Tables the enrichment writes (customers and imported rows aside, whose created_at is wall-clock). */
 const ENRICHED = [
-  'loyalty_accounts', 'loyalty_transactions', 'referrals', 'campaigns', 'marketing_events', 'preferences', 'consent_log',
-  'tickets', 'ticket_events', 'sessions', 'page_views', 'payment_methods', 'payments', 'addresses', 'categories', 'products', 'activity',
+  'loyalty_accounts',
+  'loyalty_transactions',
+  'referrals',
+  'campaigns',
+  'marketing_events',
+  'preferences',
+  'consent_log',
+  'tickets',
+  'ticket_events',
+  'sessions',
+  'page_views',
+  'payment_methods',
+  'payments',
+  'addresses',
+  'categories',
+  'products',
+  'activity',
 ] as const;
 
 interface Fresh {
@@ -45,7 +60,9 @@ async function snapshot(db: Db, tables: readonly string[]): Promise<Record<strin
 }
 
 async function allTables(db: Db): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
   return rows.map((r) => r.name);
 }
 
@@ -80,7 +97,9 @@ describe('demo enrichment', () => {
   it('is deterministic: two fresh databases hold identical enriched rows', async () => {
     expect(a.asOf).toBe(b.asOf);
     expect(await snapshot(a.db, ENRICHED)).toEqual(await snapshot(b.db, ENRICHED));
-    const names = sql<{ h: string }>`select group_concat(id || name || coalesce(email, '') || coalesce(phone, ''), '|') h from (select * from customers order by id)`;
+    const names = sql<{
+      h: string;
+    }>`select group_concat(id || name || coalesce(email, '') || coalesce(phone, ''), '|') h from (select * from customers order by id)`;
     expect((await one(a.db, names)).h).toBe((await one(b.db, names)).h);
   });
 
@@ -110,8 +129,10 @@ describe('demo enrichment', () => {
     }
   });
 
-  it('dates every event between the customer\'s registration and as-of', async () => {
-    const registered = new Map((await a.db.selectFrom('customers').select(['id', 'registered_at']).execute()).map((c) => [c.id, c.registered_at]));
+  it("dates every event between the customer's registration and as-of", async () => {
+    const registered = new Map(
+      (await a.db.selectFrom('customers').select(['id', 'registered_at']).execute()).map((c) => [c.id, c.registered_at]),
+    );
     for (const e of events) {
       const at = new Date(e.occurredAt).toISOString();
       expect(at <= a.asOf, e.id).toBe(true);
@@ -134,14 +155,19 @@ describe('demo enrichment', () => {
   });
 
   it('has email open rates around 20% and click rates around 3% of sent, varying per customer', async () => {
-    const rates = await one(a.db, sql<{ sent: number; opened: number; clicked: number }>`select sum(type = 'sent') sent,
-      sum(type = 'opened') opened, sum(type = 'clicked') clicked from marketing_events where channel = 'email'`);
+    const rates = await one(
+      a.db,
+      sql<{ sent: number; opened: number; clicked: number }>`select sum(type = 'sent') sent,
+      sum(type = 'opened') opened, sum(type = 'clicked') clicked from marketing_events where channel = 'email'`,
+    );
     expect(rates.opened / rates.sent).toBeGreaterThanOrEqual(0.12);
     expect(rates.opened / rates.sent).toBeLessThanOrEqual(0.3);
     expect(rates.clicked / rates.sent).toBeGreaterThanOrEqual(0.01);
     expect(rates.clicked / rates.sent).toBeLessThanOrEqual(0.08);
-    const per = (await sql<{ rate: number }>`select 1.0 * sum(type = 'opened') / sum(type = 'sent') rate from marketing_events
-      where channel = 'email' group by customer_id having sum(type = 'sent') >= 4`.execute(a.db)).rows.map((r) => r.rate);
+    const per = (
+      await sql<{ rate: number }>`select 1.0 * sum(type = 'opened') / sum(type = 'sent') rate from marketing_events
+      where channel = 'email' group by customer_id having sum(type = 'sent') >= 4`.execute(a.db)
+    ).rows.map((r) => r.rate);
     const mean = per.reduce((s, r) => s + r, 0) / per.length;
     const sd = Math.sqrt(per.reduce((s, r) => s + (r - mean) ** 2, 0) / per.length);
     expect(per.length).toBeGreaterThan(50);
@@ -153,7 +179,13 @@ describe('demo enrichment', () => {
     const customers = Number((await one(a.db, sql<{ n: number }>`select count(*) n from customers`)).n);
     expect(accounts.length / customers).toBeGreaterThan(0.6);
     expect(accounts.length).toBeLessThan(customers);
-    const ledger = await a.db.selectFrom('loyalty_transactions').selectAll().orderBy('customer_id').orderBy('occurred_at').orderBy('id').execute();
+    const ledger = await a.db
+      .selectFrom('loyalty_transactions')
+      .selectAll()
+      .orderBy('customer_id')
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
     for (const account of accounts) {
       let balance = 0;
       for (const t of ledger.filter((l) => l.customer_id === account.customer_id)) {
@@ -163,30 +195,47 @@ describe('demo enrichment', () => {
       expect(Number(account.points_balance)).toBe(balance);
     }
     const window = new Date(Date.parse(a.asOf) + 30 * 86_400_000).toISOString();
-    const expiring = await one(a.db, sql<{ n: number }>`select count(distinct customer_id) n from loyalty_transactions where expires_at > ${a.asOf} and expires_at <= ${window}`);
+    const expiring = await one(
+      a.db,
+      sql<{
+        n: number;
+      }>`select count(distinct customer_id) n from loyalty_transactions where expires_at > ${a.asOf} and expires_at <= ${window}`,
+    );
     expect(Number(expiring.n)).toBeGreaterThan(5);
     const tiers = new Set(accounts.map((x) => x.tier));
     expect(tiers.size).toBeGreaterThanOrEqual(3);
   });
 
   it('records one succeeded charge per completed order for its total, and never repeats the imported refunds', async () => {
-    const mismatch = await one(a.db, sql<{ n: number }>`select count(*) n from orders o where o.status in ('completed', 'delivered')
+    const mismatch = await one(
+      a.db,
+      sql<{ n: number }>`select count(*) n from orders o where o.status in ('completed', 'delivered')
       and o.total_minor > 0 and (select count(*) from payments p where p.order_id = o.id and p.kind = 'charge'
-      and p.status = 'succeeded' and p.amount_minor = o.total_minor and p.currency = o.currency) != 1`);
+      and p.status = 'succeeded' and p.amount_minor = o.total_minor and p.currency = o.currency) != 1`,
+    );
     expect(Number(mismatch.n)).toBe(0);
-    const refunds = await one(a.db, sql<{ all: number; imported: number }>`select count(*) "all", sum(id like 'refund:%') imported from payments where kind = 'refund'`);
+    const refunds = await one(
+      a.db,
+      sql<{ all: number; imported: number }>`select count(*) "all", sum(id like 'refund:%') imported from payments where kind = 'refund'`,
+    );
     expect(Number(refunds.all)).toBe(Number(refunds.imported));
-    const methods = await one(a.db, sql<{ n: number; defaults: number; expired: number }>`select count(distinct customer_id) n,
+    const methods = await one(
+      a.db,
+      sql<{ n: number; defaults: number; expired: number }>`select count(distinct customer_id) n,
       (select count(*) from (select customer_id from payment_methods group by customer_id having sum(is_default) = 1)) defaults,
-      sum(type = 'card' and exp_year * 100 + exp_month < 201112) expired from payment_methods`);
+      sum(type = 'card' and exp_year * 100 + exp_month < 201112) expired from payment_methods`,
+    );
     expect(Number(methods.defaults)).toBe(Number(methods.n));
     expect(Number(methods.expired)).toBeGreaterThan(0);
   });
 
   it('gives about 30% of customers tickets, a few still open, with mostly positive CSAT', async () => {
-    const t = await one(a.db, sql<{ customers: number; all: number; open: number; csat: number; rated: number }>`select
+    const t = await one(
+      a.db,
+      sql<{ customers: number; all: number; open: number; csat: number; rated: number }>`select
       (select count(distinct customer_id) from tickets) * 1.0 / (select count(*) from customers) customers, count(*) "all",
-      sum(status not in ('resolved', 'closed')) open, avg(csat) csat, count(csat) rated from tickets`);
+      sum(status not in ('resolved', 'closed')) open, avg(csat) csat, count(csat) rated from tickets`,
+    );
     expect(t.customers).toBeGreaterThan(0.2);
     expect(t.customers).toBeLessThan(0.45);
     expect(Number(t.open)).toBeGreaterThan(0);
@@ -196,13 +245,19 @@ describe('demo enrichment', () => {
 
   it('puts activity in the 180 days before as-of for most customers, and views in categories', async () => {
     const since = new Date(Date.parse(a.asOf) - 180 * 86_400_000).toISOString();
-    const active = await one(a.db, sql<{ share: number }>`select count(*) * 1.0 / (select count(*) from customers) share from (
+    const active = await one(
+      a.db,
+      sql<{ share: number }>`select count(*) * 1.0 / (select count(*) from customers) share from (
       select customer_id from sessions where started_at > ${since} union
       select customer_id from marketing_events where type in ('opened', 'clicked') and occurred_at > ${since} union
-      select customer_id from tickets where created_at > ${since})`);
+      select customer_id from tickets where created_at > ${since})`,
+    );
     expect(active.share).toBeGreaterThan(0.5);
-    const views = await one(a.db, sql<{ n: number; categorised: number; categories: number }>`select count(*) n,
-      count(category_id) categorised, count(distinct category_id) categories from page_views`);
+    const views = await one(
+      a.db,
+      sql<{ n: number; categorised: number; categories: number }>`select count(*) n,
+      count(category_id) categorised, count(distinct category_id) categories from page_views`,
+    );
     expect(Number(views.categorised)).toBe(Number(views.n));
     expect(Number(views.categories)).toBeGreaterThanOrEqual(8);
   });

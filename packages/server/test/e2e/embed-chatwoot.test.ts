@@ -12,7 +12,12 @@ import { createApiKey } from '../../src/auth/api-keys.js';
 import { startChatwootHarness } from '../../../../demo/chatwoot-harness/serve.mjs';
 import { launchChromium, LOAD_MS, recordPageErrors, startDemoServer, type DemoServer } from './harness.js';
 
-interface Customer { id: string; name: string; email: string; phone: string }
+interface Customer {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+}
 
 let demo: DemoServer;
 let chatwoot: { url: string; close(): Promise<void> };
@@ -34,7 +39,13 @@ const errors = () => pageErrors.filter((e) => !AUTOFOCUS_NOTICE.test(e));
 /** The c360 frame inside the stand-in. */
 function appFrame(p: Page = page): Frame {
   const frame = p.frames().find((f) => f.url().includes('/embed/chatwoot'));
-  if (!frame) throw new Error(`no /embed/chatwoot frame among ${p.frames().map((f) => f.url()).join(', ')}`);
+  if (!frame)
+    throw new Error(
+      `no /embed/chatwoot frame among ${p
+        .frames()
+        .map((f) => f.url())
+        .join(', ')}`,
+    );
   return frame;
 }
 
@@ -57,8 +68,14 @@ beforeAll(async () => {
   [chatwoot, intruder] = await Promise.all([startChatwootHarness({ port: 0 }), startChatwootHarness({ port: 0 })]);
   demo = await startDemoServer({ allowedOrigins: [chatwoot.url] });
   viewerToken = (await createApiKey(demo.db, { name: 'Chatwoot sidebar', role: 'viewer' })).token;
-  const rows = await demo.db.selectFrom('customers').select(['id', 'name', 'email', 'phone'])
-    .where('email', 'is not', null).where('phone', 'is not', null).orderBy('id').limit(3).execute();
+  const rows = await demo.db
+    .selectFrom('customers')
+    .select(['id', 'name', 'email', 'phone'])
+    .where('email', 'is not', null)
+    .where('phone', 'is not', null)
+    .orderBy('id')
+    .limit(3)
+    .execute();
   customers = rows.map((r) => ({ id: r.id, name: r.name, email: r.email!, phone: r.phone! }));
   expect(customers).toHaveLength(3);
 
@@ -66,7 +83,9 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   page = await context.newPage();
   recordPageErrors(page, pageErrors, 'chatwoot', true);
-  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -111,7 +130,10 @@ describe('Chatwoot dashboard app (/embed/chatwoot) in a Chatwoot stand-in', () =
       return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
     }, `${intruder.url}/`);
     const intruderFrame = page.frames().find((f) => f.url().startsWith(intruder.url))!;
-    const forged = JSON.stringify({ event: 'appContext', data: { contact: { email: a.email }, conversation: { id: 9 }, currentAgent: { id: 9 } } });
+    const forged = JSON.stringify({
+      event: 'appContext',
+      data: { contact: { email: a.email }, conversation: { id: 9 }, currentAgent: { id: 9 } },
+    });
     await intruderFrame.evaluate((message) => window.parent.frames[0]!.postMessage(message, '*'), forged);
 
     await expect.poll(() => warnings.some((w) => w.includes(`ignored a message from ${intruder.url}`)), { timeout: 5_000 }).toBe(true);
@@ -123,9 +145,13 @@ describe('Chatwoot dashboard app (/embed/chatwoot) in a Chatwoot stand-in', () =
   it('cannot be framed by an origin that is not allowed (Content-Security-Policy frame-ancestors)', async () => {
     const other = await context.newPage();
     const refusals: string[] = [];
-    other.on('console', (m) => { if (m.type() === 'error') refusals.push(m.text()); });
+    other.on('console', (m) => {
+      if (m.type() === 'error') refusals.push(m.text());
+    });
     const lookups: string[] = [];
-    other.on('request', (r) => { if (r.url().includes('/embed/lookup')) lookups.push(r.url()); });
+    other.on('request', (r) => {
+      if (r.url().includes('/embed/lookup')) lookups.push(r.url());
+    });
     const query = new URLSearchParams({ c360: demo.baseUrl, token: viewerToken, identifier: customers[0]!.id });
     await other.goto(`${intruder.url}/?${query}`);
     await expect.poll(() => refusals.some((t) => t.includes('frame-ancestors')), { timeout: 10_000 }).toBe(true);
@@ -136,13 +162,27 @@ describe('Chatwoot dashboard app (/embed/chatwoot) in a Chatwoot stand-in', () =
   it('looks contacts up exactly, for a token in the Authorization header only (GET /embed/lookup)', async () => {
     const [a] = customers as [Customer];
     const lookup = (query: Record<string, string>, token?: string) =>
-      fetch(`${demo.baseUrl}/embed/lookup?${new URLSearchParams(query)}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})
-        .then(async (r) => ({ status: r.status, body: await r.json() as Record<string, unknown> }));
-    expect(await lookup({ email: a.email.toUpperCase() }, viewerToken)).toEqual({ status: 200, body: { customerId: a.id, matchedBy: 'email' } });
-    expect(await lookup({ email: a.email.slice(2) }, viewerToken)).toMatchObject({ status: 404, body: { detail: `No customer has email "${a.email.slice(2)}"` } });
-    expect(await lookup({ name: a.name }, viewerToken)).toMatchObject({ status: 400, body: { detail: expect.stringContaining('email, phone or id') } });
+      fetch(
+        `${demo.baseUrl}/embed/lookup?${new URLSearchParams(query)}`,
+        token ? { headers: { authorization: `Bearer ${token}` } } : {},
+      ).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    expect(await lookup({ email: a.email.toUpperCase() }, viewerToken)).toEqual({
+      status: 200,
+      body: { customerId: a.id, matchedBy: 'email' },
+    });
+    expect(await lookup({ email: a.email.slice(2) }, viewerToken)).toMatchObject({
+      status: 404,
+      body: { detail: `No customer has email "${a.email.slice(2)}"` },
+    });
+    expect(await lookup({ name: a.name }, viewerToken)).toMatchObject({
+      status: 400,
+      body: { detail: expect.stringContaining('email, phone or id') },
+    });
     expect(await lookup({ email: a.email })).toMatchObject({ status: 401 });
-    expect(await lookup({ email: a.email, token: viewerToken })).toMatchObject({ status: 401, body: { detail: expect.stringContaining('token query parameter') } });
+    expect(await lookup({ email: a.email, token: viewerToken })).toMatchObject({
+      status: 401,
+      body: { detail: expect.stringContaining('token query parameter') },
+    });
   });
 
   it('answers a page that says what is wrong for a missing or unknown token', async () => {

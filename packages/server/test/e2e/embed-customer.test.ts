@@ -15,7 +15,12 @@ import { launchChromium, LOAD_MS, recordPageErrors, startDemoServer, type DemoSe
 
 const SECRET = 'embed-customer-test-secret-0123456789abcdef';
 
-interface Customer { id: string; name: string; email: string; phone: string }
+interface Customer {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+}
 
 let demo: DemoServer;
 let customer: Customer;
@@ -46,8 +51,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => helpdesk.listen(0, '127.0.0.1', resolve));
   HELPDESK = `http://127.0.0.1:${(helpdesk.address() as AddressInfo).port}`;
   demo = await startDemoServer({ allowedOrigins: [HELPDESK], secret: SECRET });
-  const rows = await demo.db.selectFrom('customers').select(['id', 'name', 'email', 'phone'])
-    .where('email', 'is not', null).where('phone', 'is not', null).orderBy('id').limit(2).execute();
+  const rows = await demo.db
+    .selectFrom('customers')
+    .select(['id', 'name', 'email', 'phone'])
+    .where('email', 'is not', null)
+    .where('phone', 'is not', null)
+    .orderBy('id')
+    .limit(2)
+    .execute();
   [customer, other] = rows.map((r) => ({ id: r.id, name: r.name, email: r.email!, phone: r.phone! })) as [Customer, Customer];
   viewerKey = (await createApiKey(demo.db, { name: 'Helpdesk sidebar', role: 'viewer' })).token;
 }, 120_000);
@@ -98,7 +109,10 @@ describe('/embed/customer refuses, saying why', () => {
   });
 
   it('a forged embed token: signed with another secret (401)', async () => {
-    const page = await open({ email: customer.email, token: embedToken(customer.id, 900, 'another-secret-that-is-long-enough-0123456789') });
+    const page = await open({
+      email: customer.email,
+      token: embedToken(customer.id, 900, 'another-secret-that-is-long-enough-0123456789'),
+    });
     expect(page.status).toBe(401);
     expect(page.body).toContain('signature does not match');
   });
@@ -151,8 +165,11 @@ describe('/embed/customer in a helpdesk sidebar (Chromium)', () => {
     await frame.locator('customer-profile').getByText(customer.name).first().waitFor({ timeout: LOAD_MS });
     expect(await frame.locator('customer-360').getAttribute('theme')).toBe('dark');
     // One column at sidebar width: every section spans the whole width of the view.
-    const widths = await frame.locator('customer-360').evaluate((el) =>
-      [...el.shadowRoot!.querySelectorAll('section')].slice(0, 4).map((s) => Math.round(s.getBoundingClientRect().width)));
+    const widths = await frame
+      .locator('customer-360')
+      .evaluate((el) =>
+        [...el.shadowRoot!.querySelectorAll('section')].slice(0, 4).map((s) => Math.round(s.getBoundingClientRect().width)),
+      );
     const full = await frame.locator('customer-360').evaluate((el) => Math.round(el.getBoundingClientRect().width));
     expect(widths.every((w) => w >= full - 2)).toBe(true);
     expect(errors).toEqual([]);
@@ -163,8 +180,12 @@ describe('/embed/customer in a helpdesk sidebar (Chromium)', () => {
     const errors: string[] = [];
     recordPageErrors(page, errors, 'manager sidebar');
     const refused: string[] = [];
-    page.on('response', (r) => { if (r.status() === 403) refused.push(new URL(r.url()).pathname); });
-    await page.goto(`${demo.baseUrl}/embed/customer?${new URLSearchParams({ id: customer.id, token: embedToken(customer.id, 900, SECRET, 'manager') })}`);
+    page.on('response', (r) => {
+      if (r.status() === 403) refused.push(new URL(r.url()).pathname);
+    });
+    await page.goto(
+      `${demo.baseUrl}/embed/customer?${new URLSearchParams({ id: customer.id, token: embedToken(customer.id, 900, SECRET, 'manager') })}`,
+    );
     await page.locator('customer-profile').getByText(customer.name).first().waitFor({ timeout: LOAD_MS });
     await page.locator('customer-notes form').waitFor({ timeout: LOAD_MS }); // notes:write, on its own customer
     await page.locator('customer-segments [part=base]').waitFor({ timeout: LOAD_MS });

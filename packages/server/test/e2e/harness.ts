@@ -98,12 +98,23 @@ function closeServer(s: ServerType): Promise<void> {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** Collects the page's uncaught errors (and console errors when `console` is set) into `into`. */
 export function recordPageErrors(page: Page, into: string[], name = 'page', console = false): void {
   page.on('pageerror', (error) => into.push(`${name}: ${error.message}`));
-  if (console) page.on('console', (m) => { if (m.type() === 'error') into.push(`${name} console: ${m.text()}`); });
+  if (console)
+    page.on('console', (m) => {
+      if (m.type() === 'error') into.push(`${name} console: ${m.text()}`);
+    });
 }

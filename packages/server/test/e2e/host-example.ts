@@ -62,9 +62,13 @@ export function describeHostExample(host: string, title: string): void {
       // An array that arrived as a property (an attribute would be a string, set on the element).
       expect(view).toEqual({ customerId: CUSTOMER_ID, collapsed: COLLAPSED, collapsedAttribute: null });
       for (const id of COLLAPSED) {
-        await expect(page.locator(`customer-360 section[data-section="${id}"] [part~="section-toggle"]`).getAttribute('aria-expanded')).resolves.toBe('false');
+        await expect(
+          page.locator(`customer-360 section[data-section="${id}"] [part~="section-toggle"]`).getAttribute('aria-expanded'),
+        ).resolves.toBe('false');
       }
-      await expect(page.locator('customer-360 section[data-section="orders"] [part~="section-toggle"]').getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(
+        page.locator('customer-360 section[data-section="orders"] [part~="section-toggle"]').getAttribute('aria-expanded'),
+      ).resolves.toBe('true');
       expect(pageErrors).toEqual([]);
     }, 60_000);
 
@@ -85,14 +89,21 @@ export function describeHostExample(host: string, title: string): void {
     }, 60_000);
 
     it('choosing a customer in the search dispatches c360-select, and the app shows that customer', async () => {
-      const other = await demo.db.selectFrom('customers').select(['id', 'name']).where('id', '!=', CUSTOMER_ID).orderBy('id').executeTakeFirstOrThrow();
+      const other = await demo.db
+        .selectFrom('customers')
+        .select(['id', 'name'])
+        .where('id', '!=', CUSTOMER_ID)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       await page.locator('customer-search input[part~="input"]').fill(other.id);
       await page.locator('customer-search [role="row"]').filter({ hasText: other.name }).first().click({ timeout: LOAD_MS });
 
       await expect.poll(() => page.locator('#current').textContent(), { timeout: 5_000 }).toBe(other.id);
       await page.locator('customer-profile').getByText(other.name).first().waitFor({ timeout: LOAD_MS });
       // The property stays as the app passed it.
-      await expect(page.locator('customer-360').evaluate((el: HTMLElement & { collapsed: string[] }) => el.collapsed)).resolves.toEqual(COLLAPSED);
+      await expect(page.locator('customer-360').evaluate((el: HTMLElement & { collapsed: string[] }) => el.collapsed)).resolves.toEqual(
+        COLLAPSED,
+      );
       expect(pageErrors).toEqual([]);
     }, 90_000);
   });

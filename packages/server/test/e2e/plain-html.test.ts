@@ -30,7 +30,9 @@ async function showsCustomer(url: string): Promise<{ page: Page; assets: string[
   const errors: string[] = [];
   recordPageErrors(page, errors, 'plain');
   const assets: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/embed/assets/')) assets.push(r.url().split('/embed/assets/')[1]!); });
+  page.on('request', (r) => {
+    if (r.url().includes('/embed/assets/')) assets.push(r.url().split('/embed/assets/')[1]!);
+  });
   await page.goto(url);
   await page.locator('customer-360 customer-profile').getByText(customerName).first().waitFor({ timeout: LOAD_MS });
   return { page, assets, errors };
@@ -60,7 +62,9 @@ afterAll(async () => {
 
 describe('plain HTML host (demo/plain/index.html)', () => {
   it('is one module script and one tag', () => {
-    expect(PAGE.match(/<script type="module" src="[^"]+"><\/script>/g)).toEqual(['<script type="module" src="/embed/assets/c360.js"></script>']);
+    expect(PAGE.match(/<script type="module" src="[^"]+"><\/script>/g)).toEqual([
+      '<script type="module" src="/embed/assets/c360.js"></script>',
+    ]);
     expect(PAGE.match(/<customer-360\b/g)).toHaveLength(1);
   });
 
@@ -90,9 +94,17 @@ describe('plain HTML host (demo/plain/index.html)', () => {
   it('loads the search and comparison elements only when a page uses them', async () => {
     const { page, assets, errors } = await showsCustomer(`${hostUrl}/?token=${demo.token}`);
     const fetchedBefore = assets.length;
-    expect(await page.evaluate(() => [customElements.get('customer-search'), customElements.get('customer-compare')].map(Boolean))).toEqual([false, false]);
+    expect(await page.evaluate(() => [customElements.get('customer-search'), customElements.get('customer-compare')].map(Boolean))).toEqual(
+      [false, false],
+    );
     // A host adds a search box later (as a framework would): its chunk is fetched and the tag upgrades.
-    await page.evaluate(() => document.body.append(Object.assign(document.createElement('customer-search'), { apiBase: document.querySelector('customer-360')!.getAttribute('api-base') })));
+    await page.evaluate(() =>
+      document.body.append(
+        Object.assign(document.createElement('customer-search'), {
+          apiBase: document.querySelector('customer-360')!.getAttribute('api-base'),
+        }),
+      ),
+    );
     await page.locator('customer-search input[type=search]').waitFor({ timeout: LOAD_MS });
     expect(assets.length).toBeGreaterThan(fetchedBefore);
     expect(await page.evaluate(() => Boolean(customElements.get('customer-search')))).toBe(true);

@@ -126,7 +126,9 @@ describe('the Refine example (c360 data provider, <customer-360> show page)', ()
     const orderId = (await order.getAttribute('data-order-id'))!;
     await order.locator('a').first().click();
 
-    await expect.poll(() => page.url(), { timeout: UPDATE_MS }).toContain(`#/customers/${customerId}/orders/${encodeURIComponent(orderId)}`);
+    await expect
+      .poll(() => page.url(), { timeout: UPDATE_MS })
+      .toContain(`#/customers/${customerId}/orders/${encodeURIComponent(orderId)}`);
     await page.getByText(`Order ${orderId}`, { exact: true }).waitFor({ timeout: UPDATE_MS });
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { navigations: string[] }).navigations)).toEqual([`order ${orderId} true`]);
@@ -170,7 +172,8 @@ describe('the Refine list: one request per page, refreshed live', () => {
     return seen;
   }
   /** The cells of the row of `name`: Name, Email, Country, CLV, Orders, Health, Churn risk. */
-  const rowCells = (name: string) => page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name }).first().locator('td').allTextContents();
+  const rowCells = (name: string) =>
+    page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name }).first().locator('td').allTextContents();
 
   it('a list page costs one request: health and churn come with the rows, no /360 per row', async () => {
     await page.goto('about:blank'); // a fresh load of the app, not a hash change of the filtered list
@@ -178,7 +181,9 @@ describe('the Refine list: one request per page, refreshed live', () => {
     await page.goto(`${demo.baseUrl}/refine/#/customers?currentPage=1&pageSize=10`);
     const first = await api('limit=10');
     await expectRows(first.items.map((c) => c.name));
-    await expect.poll(() => rowCells(first.items[0]!.name), { timeout: UPDATE_MS }).toContainEqual(expect.stringMatching(/^\d+ · (excellent|good|fair|poor)$/));
+    await expect
+      .poll(() => rowCells(first.items[0]!.name), { timeout: UPDATE_MS })
+      .toContainEqual(expect.stringMatching(/^\d+ · (excellent|good|fair|poor)$/));
     await page.locator('.ant-pagination-item-2').click();
     const second = await api(`limit=10&cursor=${first.nextCursor}`);
     await expectRows(second.items.map((c) => c.name));
@@ -186,7 +191,8 @@ describe('the Refine list: one request per page, refreshed live', () => {
     expect(searches).toHaveLength(2);
     expect(seen.filter((p) => /^\/api\/customers\/[^/?]+\/360/.test(p))).toEqual([]);
     // The list follows the customers it shows on one change stream (moved to page 2's rows).
-    await expect.poll(() => seen.filter((p) => p.startsWith('/api/stream?')).at(-1), { timeout: UPDATE_MS })
+    await expect
+      .poll(() => seen.filter((p) => p.startsWith('/api/stream?')).at(-1), { timeout: UPDATE_MS })
       .toBe(`/api/stream?${new URLSearchParams({ customer: second.items.map((c) => c.id).join(',') })}`);
     expect(pageErrors).toEqual([]);
   }, 90_000);
@@ -198,14 +204,26 @@ describe('the Refine list: one request per page, refreshed live', () => {
     const seen = recordApi();
     const auth = { authorization: `Bearer ${demo.token}`, 'content-type': 'application/json' };
 
-    const note = await fetch(`${demo.baseUrl}/api/customers/${encodeURIComponent(customer.id)}/notes`, { method: 'POST', headers: auth, body: JSON.stringify({ body: 'Refine live note' }) });
+    const note = await fetch(`${demo.baseUrl}/api/customers/${encodeURIComponent(customer.id)}/notes`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ body: 'Refine live note' }),
+    });
     expect(note.status).toBe(201);
     await expect.poll(() => seen.filter((p) => /^\/api\/customers\?/.test(p)).length, { timeout: UPDATE_MS }).toBeGreaterThan(0);
 
     const orderId = `REFINE-LIVE-${Date.now()}`;
     const order = {
-      id: `evt-${orderId}`, type: 'order.placed', occurredAt: '2011-12-09T11:00:00Z',
-      data: { customerId: customer.id, orderId, status: 'completed', currency: 'GBP', lines: [{ productId: 'REFINE-LIVE', description: 'Live order', quantity: 1, unitPrice: 25 }] },
+      id: `evt-${orderId}`,
+      type: 'order.placed',
+      occurredAt: '2011-12-09T11:00:00Z',
+      data: {
+        customerId: customer.id,
+        orderId,
+        status: 'completed',
+        currency: 'GBP',
+        lines: [{ productId: 'REFINE-LIVE', description: 'Live order', quantity: 1, unitPrice: 25 }],
+      },
     };
     const ingest = await fetch(`${demo.baseUrl}/api/events`, { method: 'POST', headers: auth, body: JSON.stringify([order]) });
     expect(ingest.status).toBeLessThan(300);

@@ -67,8 +67,12 @@ describe('two browser sessions on the same customer (live refresh over SSE)', ()
   it('a note added in session A shows up in session B without reload', async () => {
     const text = `E2E live note ${Date.now()}`;
     const navigations = [0, 0];
-    pageA.on('framenavigated', (f) => { if (f === pageA.mainFrame()) navigations[0]++; });
-    pageB.on('framenavigated', (f) => { if (f === pageB.mainFrame()) navigations[1]++; });
+    pageA.on('framenavigated', (f) => {
+      if (f === pageA.mainFrame()) navigations[0]++;
+    });
+    pageB.on('framenavigated', (f) => {
+      if (f === pageB.mainFrame()) navigations[1]++;
+    });
 
     await pageA.locator('customer-notes textarea').fill(text);
     await pageA.locator('customer-notes button[type="submit"]').click();
@@ -94,12 +98,20 @@ describe('two browser sessions on the same customer (live refresh over SSE)', ()
     const res = await fetch(`${baseUrl}/api/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify([{
-        id: `e2e-order-${stamp}`,
-        type: 'order.placed',
-        occurredAt,
-        data: { customerId: CUSTOMER_ID, orderId: `E2E-O-${stamp}`, number, currency: 'GBP', lines: [{ productId: '85123A', quantity: 3, unitPrice: 2.55 }] },
-      }]),
+      body: JSON.stringify([
+        {
+          id: `e2e-order-${stamp}`,
+          type: 'order.placed',
+          occurredAt,
+          data: {
+            customerId: CUSTOMER_ID,
+            orderId: `E2E-O-${stamp}`,
+            number,
+            currency: 'GBP',
+            lines: [{ productId: '85123A', quantity: 3, unitPrice: 2.55 }],
+          },
+        },
+      ]),
     });
     expect({ status: res.status, body: await res.json() }).toEqual({ status: 200, body: { received: 1, applied: 1, duplicates: 0 } });
 

@@ -23,10 +23,24 @@ beforeAll(async () => {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify([
-      { id: 'csv-eve-1', type: 'customer.upserted', occurredAt: '2011-06-01T10:00:00Z', data: { customerId: ID, name: EVE, email: 'eve@evil.example', country: '=1+1' } },
       {
-        id: 'csv-eve-2', type: 'order.placed', occurredAt: '2011-06-02T10:00:00Z',
-        data: { customerId: ID, orderId: 'CSV-O1', number: '-2+3', status: 'delivered', currency: 'GBP', lines: [{ productId: 'CSV-P', description: '=bad', quantity: 1, unitPrice: 5 }] },
+        id: 'csv-eve-1',
+        type: 'customer.upserted',
+        occurredAt: '2011-06-01T10:00:00Z',
+        data: { customerId: ID, name: EVE, email: 'eve@evil.example', country: '=1+1' },
+      },
+      {
+        id: 'csv-eve-2',
+        type: 'order.placed',
+        occurredAt: '2011-06-02T10:00:00Z',
+        data: {
+          customerId: ID,
+          orderId: 'CSV-O1',
+          number: '-2+3',
+          status: 'delivered',
+          currency: 'GBP',
+          lines: [{ productId: 'CSV-P', description: '=bad', quantity: 1, unitPrice: 5 }],
+        },
       },
     ]),
   });

@@ -23,7 +23,17 @@ async function raw(path: string, role: 'viewer' | 'agent' | 'manager' | 'admin' 
   return withToken(sample.rawApp, sample.tokens[role]).request(`http://localhost${path}`);
 }
 
-const CP1252: Record<number, string> = { 0x95: '•', 0x96: '–', 0x97: '—', 0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”' };
+const CP1252: Record<number, string> = {
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x80: '€',
+  0x85: '…',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+};
 
 /** The text of every `(…) Tj` operator of an uncompressed jsPDF file, one string per operator. */
 export function pdfStrings(bytes: Uint8Array): string[] {
@@ -59,7 +69,20 @@ describe('GET /customers/{id}/export?format=pdf', () => {
 
     const text = pdfStrings(bytes).join('\n');
     for (const heading of PDF_SECTIONS) expect(text, heading).toContain(heading);
-    for (const heading of ['Profile', 'Key metrics', 'Health score', 'Churn risk', 'Orders', 'Loyalty', 'Marketing', 'Support', 'Payments', 'Behaviour', 'Notes', 'Recent timeline']) {
+    for (const heading of [
+      'Profile',
+      'Key metrics',
+      'Health score',
+      'Churn risk',
+      'Orders',
+      'Loyalty',
+      'Marketing',
+      'Support',
+      'Payments',
+      'Behaviour',
+      'Notes',
+      'Recent timeline',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain(view.profile.name);
@@ -108,14 +131,24 @@ describe('GET /customers/{id}/export?format=pdf', () => {
   });
 
   it('refuses a viewer (403) and no token (401), and records nothing', async () => {
-    const before = (await sample.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = (
+      await sample.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     expect((await sample.call(`/customers/${C}/export?format=pdf`, { as: 'viewer' })).status).toBe(403);
     expect((await sample.call(`/customers/${C}/export?format=csv`, { as: null })).status).toBe(401);
     expect((await sample.call('/customers/export.csv', { as: 'viewer' })).status).toBe(403);
     expect((await sample.call('/customers/export.csv', { as: { token: sample.embedToken(C) } })).status).toBe(403);
     expect((await sample.call(`/customers/no-such-customer/export`)).status).toBe(404);
     expect((await sample.call(`/customers/${C}/export?format=xls`)).status).toBe(400);
-    const after = (await sample.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const after = (
+      await sample.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(after).toBe(before);
   });
 });
@@ -152,12 +185,24 @@ describe('GET /customers/{id}/export?format=csv (Property 9)', () => {
     expect(m.totalRevenue).toBe(orders.totalRevenue);
     expect(metrics.data.find((r) => r.metric === 'lifetimeValue')!.unit).toBe('GBP');
 
-    const parsed = Papa.parse<Record<string, string | number>>(ordersBlock, { header: true, skipEmptyLines: true, dynamicTyping: { total: true, items: true, quantity: true } });
+    const parsed = Papa.parse<Record<string, string | number>>(ordersBlock, {
+      header: true,
+      skipEmptyLines: true,
+      dynamicTyping: { total: true, items: true, quantity: true },
+    });
     expect(parsed.errors).toEqual([]);
     expect(parsed.meta.fields).toEqual(['number', 'placedAt', 'status', 'total', 'currency', 'items', 'quantity']);
-    expect(parsed.data).toEqual(orders.orders.map((o: any) => ({
-      number: o.number, placedAt: o.placedAt, status: o.status, total: o.total, currency: o.currency, items: o.itemsCount, quantity: o.quantity,
-    })));
+    expect(parsed.data).toEqual(
+      orders.orders.map((o: any) => ({
+        number: o.number,
+        placedAt: o.placedAt,
+        status: o.status,
+        total: o.total,
+        currency: o.currency,
+        items: o.itemsCount,
+        quantity: o.quantity,
+      })),
+    );
     expect(parsed.data.reduce((s, o) => s + Number(o.total), 0)).toBeCloseTo(view.metrics.lifetimeValue, 2);
 
     const after = await auditRows('export.csv');
@@ -183,10 +228,21 @@ describe('GET /customers/export.csv', () => {
     expect(text.split('\r\n')[0]).toMatch(/^# c360 customers export · exported .* by local operator \(admin\)/);
     const parsed = parseBulk(text);
     expect(parsed.errors).toEqual([]);
-    expect(parsed.meta.fields).toEqual(['id', 'name', 'email', 'phone', 'country', 'currency', 'lifetimeValue', 'totalOrders', 'lastPurchaseAt']);
+    expect(parsed.meta.fields).toEqual([
+      'id',
+      'name',
+      'email',
+      'phone',
+      'country',
+      'currency',
+      'lifetimeValue',
+      'totalOrders',
+      'lastPurchaseAt',
+    ]);
     expect(parsed.data.length).toBe(search.total);
-    expect(parsed.data.slice(0, search.items.length).map((r) => [r.id, Number(r.lifetimeValue), Number(r.totalOrders)]))
-      .toEqual(search.items.map((c: any) => [c.id, c.lifetimeValue, c.totalOrders]));
+    expect(parsed.data.slice(0, search.items.length).map((r) => [r.id, Number(r.lifetimeValue), Number(r.totalOrders)])).toEqual(
+      search.items.map((c: any) => [c.id, c.lifetimeValue, c.totalOrders]),
+    );
     const audits = await auditRows('export.customers.csv');
     expect(audits.length).toBe(before + 1);
     expect(JSON.parse(audits.at(-1)!.details!)).toMatchObject({ total: search.total, filters: { clvMin: 1000, sort: '-lifetimeValue' } });
@@ -206,11 +262,17 @@ describe('GET /customers/export.csv', () => {
 
   it('streams 2,000 more customers posted as customer.upserted events without error', async () => {
     const events = Array.from({ length: 2000 }, (_, i) => ({
-      id: `bulk-export-${i}`, type: 'customer.upserted', occurredAt: '2011-11-01T10:00:00.000Z',
+      id: `bulk-export-${i}`,
+      type: 'customer.upserted',
+      occurredAt: '2011-11-01T10:00:00.000Z',
       data: { customerId: `bx-${String(i).padStart(5, '0')}`, name: `Bulk Export ${i}`, email: `bulk${i}@example.test`, country: 'France' },
     }));
     for (let i = 0; i < events.length; i += 500) {
-      const res = await sample.call('/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events.slice(i, i + 500)) });
+      const res = await sample.call('/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(events.slice(i, i + 500)),
+      });
       expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
     }
     const total = (await sample.call('/customers?limit=1')).body.total;

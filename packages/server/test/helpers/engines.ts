@@ -60,9 +60,11 @@ export const newDatabaseName = (prefix = 'c360_t'): string => `${prefix}_${proce
  * (`C.UTF-8`, as SQLite compares text). Returns its URL and how to drop it.
  */
 export async function createDatabase(name: string, template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  await admin(template
-    ? `create database ${name} template ${template}`
-    : `create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  await admin(
+    template
+      ? `create database ${name} template ${template}`
+      : `create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
+  );
   // A test database need not survive a crash: commits without waiting for the disk (tests only).
   await admin(`alter database ${name} set synchronous_commit = off`);
   return { url: databaseUrl(name), drop: () => dropDatabase(name) };

@@ -79,26 +79,48 @@ export interface SampleApp {
 }
 
 /** A private copy of the sample database on this file's engine, and how to close (and drop) it. */
-export async function openSampleDb(options: { busyBudgetMs?: number } = {}): Promise<{ db: Db; engine: TestEngine; location: string; close: () => Promise<void> }> {
+export async function openSampleDb(
+  options: { busyBudgetMs?: number } = {},
+): Promise<{ db: Db; engine: TestEngine; location: string; close: () => Promise<void> }> {
   const engine = testEngine();
   if (engine === 'postgres') {
     const created = await createDatabase(newDatabaseName(), inject('sampleTemplate'));
     const db = await openDb({ url: created.url, busyBudgetMs: options.busyBudgetMs });
-    return { db, engine, location: created.url, close: async () => { await db.destroy(); await created.drop(); } };
+    return {
+      db,
+      engine,
+      location: created.url,
+      close: async () => {
+        await db.destroy();
+        await created.drop();
+      },
+    };
   }
   const dir = mkdtempSync(join(tmpdir(), 'c360-test-'));
   const file = join(dir, 'c360.db');
   copyFileSync(inject('sampleTemplate'), file);
   const db = await openDb({ file, busyBudgetMs: options.busyBudgetMs });
-  return { db, engine, location: file, close: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    engine,
+    location: file,
+    close: async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
-export async function openSampleApp(options: { writeRate?: number; now?: () => Date; allowedOrigins?: AppOptions['allowedOrigins']; busyBudgetMs?: number } = {}): Promise<SampleApp> {
+export async function openSampleApp(
+  options: { writeRate?: number; now?: () => Date; allowedOrigins?: AppOptions['allowedOrigins']; busyBudgetMs?: number } = {},
+): Promise<SampleApp> {
   const sample = await openSampleDb({ busyBudgetMs: options.busyBudgetMs });
   const db = sample.db;
   const asOf = new Date((await datasetAsOf(db))!);
   const rawApp = createApiApp({
-    db, asOf, allowedOrigins: options.allowedOrigins,
+    db,
+    asOf,
+    allowedOrigins: options.allowedOrigins,
     auth: { secret: TEST_SECRET, writeRate: options.writeRate ?? 0, ...(options.now ? { now: options.now } : {}) },
   });
   const tokens = {} as Record<Role, string>;
@@ -106,7 +128,8 @@ export async function openSampleApp(options: { writeRate?: number; now?: () => D
     tokens[role] = (await createApiKey(db, { name: role === 'admin' ? ADMIN_NAME : `Test ${role}`, role, createdBy: 'test' })).token;
   }
   const app = withToken(rawApp, tokens.admin);
-  const tokenOf = (as: CallInit['as']): string | null => (as === undefined ? tokens.admin : as === null ? null : typeof as === 'string' ? tokens[as] : as.token);
+  const tokenOf = (as: CallInit['as']): string | null =>
+    as === undefined ? tokens.admin : as === null ? null : typeof as === 'string' ? tokens[as] : as.token;
   return {
     db,
     asOf,

@@ -37,14 +37,36 @@ describe('importOnlineRetail on a hand-written fixture', () => {
     const progress: number[] = [];
     const summary = await importOnlineRetail(db, file, { onProgress: (p) => progress.push(p.bytes / p.totalBytes) });
     expect(summary).toEqual({
-      file, rows: 10, customers: 2, orders: 3, orderLines: 5, refunds: 2, guestLines: 2, products: 4,
-      asOf: '2011-03-01T12:00:00.000Z', skippedAsDuplicate: false,
+      file,
+      rows: 10,
+      customers: 2,
+      orders: 3,
+      orderLines: 5,
+      refunds: 2,
+      guestLines: 2,
+      products: 4,
+      asOf: '2011-03-01T12:00:00.000Z',
+      skippedAsDuplicate: false,
     });
     expect(progress.at(-1)).toBe(1);
 
     const orders = await db.selectFrom('orders').selectAll().orderBy('id').execute();
-    expect(orders.map((o) => [o.id, o.customer_id, o.number, o.status, o.placed_at, o.total_minor, o.subtotal_minor,
-      o.shipping_minor, o.items_count, o.quantity, o.currency, o.source])).toEqual([
+    expect(
+      orders.map((o) => [
+        o.id,
+        o.customer_id,
+        o.number,
+        o.status,
+        o.placed_at,
+        o.total_minor,
+        o.subtotal_minor,
+        o.shipping_minor,
+        o.items_count,
+        o.quantity,
+        o.currency,
+        o.source,
+      ]),
+    ).toEqual([
       // 7.65 + 0.007 + 2.40 = 10.057 → £10.06; placed at its earliest line (line 10)
       ['500001', '12345', '500001', 'completed', '2011-01-10T08:59:00.000Z', 1006, 1006, 0, 3, 12, 'GBP', 'online-retail'],
       // 0.125 = 12.5p, half away from zero → 13p; CustomerID "12345.0" → "12345"
@@ -63,31 +85,70 @@ describe('importOnlineRetail on a hand-written fixture', () => {
     const payments = await db.selectFrom('payments').selectAll().orderBy('id').execute();
     expect(payments).toEqual([
       // -2.55 - 0.005 = -2.555 → -256p (half away from zero) → refund of 256
-      { id: 'refund:C500004', customer_id: '12345', order_id: null, kind: 'refund', status: 'succeeded', amount_minor: 256,
-        currency: 'GBP', method_id: null, reference: 'C500004', occurred_at: '2011-02-02T11:00:00.000Z' },
-      { id: 'refund:C500006', customer_id: '67890', order_id: null, kind: 'refund', status: 'succeeded', amount_minor: 510,
-        currency: 'GBP', method_id: null, reference: 'C500006', occurred_at: '2010-12-05T10:00:00.000Z' },
+      {
+        id: 'refund:C500004',
+        customer_id: '12345',
+        order_id: null,
+        kind: 'refund',
+        status: 'succeeded',
+        amount_minor: 256,
+        currency: 'GBP',
+        method_id: null,
+        reference: 'C500004',
+        occurred_at: '2011-02-02T11:00:00.000Z',
+      },
+      {
+        id: 'refund:C500006',
+        customer_id: '67890',
+        order_id: null,
+        kind: 'refund',
+        status: 'succeeded',
+        amount_minor: 510,
+        currency: 'GBP',
+        method_id: null,
+        reference: 'C500006',
+        occurred_at: '2010-12-05T10:00:00.000Z',
+      },
     ]);
 
     const customers = await db.selectFrom('customers').selectAll().orderBy('id').execute();
-    expect(customers.map((c) => [c.id, c.name, c.email, c.phone, c.country, c.registered_at, c.status, c.currency, c.synthetic]))
-      .toEqual([
-        ['12345', 'Customer 12345', null, null, 'United Kingdom', '2011-01-10T08:59:00.000Z', 'active', 'GBP', 0],
-        // registration = first invoice, a cancellation
-        ['67890', 'Customer 67890', null, null, 'France', '2010-12-05T10:00:00.000Z', 'active', 'GBP', 0],
-      ]);
+    expect(customers.map((c) => [c.id, c.name, c.email, c.phone, c.country, c.registered_at, c.status, c.currency, c.synthetic])).toEqual([
+      ['12345', 'Customer 12345', null, null, 'United Kingdom', '2011-01-10T08:59:00.000Z', 'active', 'GBP', 0],
+      // registration = first invoice, a cancellation
+      ['67890', 'Customer 67890', null, null, 'France', '2010-12-05T10:00:00.000Z', 'active', 'GBP', 0],
+    ]);
     expect(customers[0]!.search_text).toContain('customer 12345');
 
     const stats = await db.selectFrom('customer_stats').selectAll().orderBy('customer_id').execute();
-    expect(stats.map((s) => [s.customer_id, s.total_orders, s.completed_orders, s.total_spent_minor, s.total_refunded_minor,
-      s.first_order_at, s.last_completed_at])).toEqual([
+    expect(
+      stats.map((s) => [
+        s.customer_id,
+        s.total_orders,
+        s.completed_orders,
+        s.total_spent_minor,
+        s.total_refunded_minor,
+        s.first_order_at,
+        s.last_completed_at,
+      ]),
+    ).toEqual([
       ['12345', 2, 2, 1019, 256, '2011-01-10T08:59:00.000Z', '2011-01-12T10:30:00.000Z'],
       ['67890', 1, 1, 510, 510, '2011-02-01T08:00:00.000Z', '2011-02-01T08:00:00.000Z'],
     ]);
 
     const products = await db.selectFrom('products').selectAll().orderBy('id').execute();
-    expect(products.map((p) => [p.id, p.name, p.lines_sold, p.units_sold, p.revenue_minor, p.guest_lines, p.guest_units,
-      p.guest_revenue_minor, p.currency])).toEqual([
+    expect(
+      products.map((p) => [
+        p.id,
+        p.name,
+        p.lines_sold,
+        p.units_sold,
+        p.revenue_minor,
+        p.guest_lines,
+        p.guest_units,
+        p.guest_revenue_minor,
+        p.currency,
+      ]),
+    ).toEqual([
       ['A1', 'RED MUG', 2, 5, 765 + 510, 1, 4, 1020, 'GBP'],
       ['B2', 'TINY BEAD', 1, 7, 1, 0, 0, 0, 'GBP'], // 0.7p → 1p per line
       ['C3', 'HALF PENNY', 1, 1, 13, 0, 0, 0, 'GBP'],
@@ -95,15 +156,34 @@ describe('importOnlineRetail on a hand-written fixture', () => {
     ]);
 
     const activity = await db.selectFrom('activity').selectAll().orderBy('id').execute();
-    expect(activity.map((a) => [a.id, a.customer_id, a.type, a.title, a.description, a.occurred_at, a.amount_minor, a.ref_kind,
-      a.ref_id])).toEqual([
+    expect(
+      activity.map((a) => [a.id, a.customer_id, a.type, a.title, a.description, a.occurred_at, a.amount_minor, a.ref_kind, a.ref_id]),
+    ).toEqual([
       ['order:500001', '12345', 'order', 'Order 500001', '3 lines · 12 items', '2011-01-10T08:59:00.000Z', 1006, 'order', '500001'],
       ['order:500002', '12345', 'order', 'Order 500002', '1 line · 1 item', '2011-01-12T10:30:00.000Z', 13, 'order', '500002'],
       ['order:500003', '67890', 'order', 'Order 500003', '1 line · 2 items', '2011-02-01T08:00:00.000Z', 510, 'order', '500003'],
-      ['refund:C500004', '12345', 'refund', 'Refund C500004', 'Cancellation of 2 lines', '2011-02-02T11:00:00.000Z', 256,
-        'payment', 'refund:C500004'],
-      ['refund:C500006', '67890', 'refund', 'Refund C500006', 'Cancellation of 1 line', '2010-12-05T10:00:00.000Z', 510,
-        'payment', 'refund:C500006'],
+      [
+        'refund:C500004',
+        '12345',
+        'refund',
+        'Refund C500004',
+        'Cancellation of 2 lines',
+        '2011-02-02T11:00:00.000Z',
+        256,
+        'payment',
+        'refund:C500004',
+      ],
+      [
+        'refund:C500006',
+        '67890',
+        'refund',
+        'Refund C500006',
+        'Cancellation of 1 line',
+        '2010-12-05T10:00:00.000Z',
+        510,
+        'payment',
+        'refund:C500006',
+      ],
     ]);
 
     const meta = await db.selectFrom('meta').selectAll().where('key', '=', 'dataset_as_of').executeTakeFirst();
@@ -123,7 +203,10 @@ describe('importOnlineRetail on a hand-written fixture', () => {
   });
 
   it('gives the same product statistics and rows for a subset then the full file as for the full file alone', async () => {
-    const subset = tmp.write('subset.csv', LINES.filter((l, i) => i === 0 || l.includes(',12345,') || l.includes(',,')));
+    const subset = tmp.write(
+      'subset.csv',
+      LINES.filter((l, i) => i === 0 || l.includes(',12345,') || l.includes(',,')),
+    );
     const full = tmp.write('full.csv', LINES);
     await importOnlineRetail(db, subset);
     await importOnlineRetail(db, full);
@@ -144,10 +227,15 @@ describe('importOnlineRetail on a hand-written fixture', () => {
 
   it('keeps the earliest registration and never overwrites name, email or phone', async () => {
     await importOnlineRetail(db, tmp.write('fixture.csv', LINES));
-    await db.updateTable('customers').set({ name: 'Ada Lovelace', email: 'ada@example.org', phone: '+44 1' })
-      .where('id', '=', '12345').execute();
-    await importOnlineRetail(db, tmp.write('later.csv', [HEADER,
-      '"600001","A1","RED MUG",1,2011-06-01 10:00:00,2.55,12345,"United Kingdom"']));
+    await db
+      .updateTable('customers')
+      .set({ name: 'Ada Lovelace', email: 'ada@example.org', phone: '+44 1' })
+      .where('id', '=', '12345')
+      .execute();
+    await importOnlineRetail(
+      db,
+      tmp.write('later.csv', [HEADER, '"600001","A1","RED MUG",1,2011-06-01 10:00:00,2.55,12345,"United Kingdom"']),
+    );
     const c = await db.selectFrom('customers').selectAll().where('id', '=', '12345').executeTakeFirstOrThrow();
     expect([c.name, c.email, c.phone, c.registered_at]).toEqual(['Ada Lovelace', 'ada@example.org', '+44 1', '2011-01-10T08:59:00.000Z']);
     const s = await db.selectFrom('customer_stats').selectAll().where('customer_id', '=', '12345').executeTakeFirstOrThrow();
@@ -178,7 +266,8 @@ describe('importOnlineRetail on bad input', () => {
 
   it('rolls back lines already written in batches when a late line is bad', async () => {
     const many = [HEADER];
-    for (let i = 0; i < 5000; i++) many.push(`"7${String(i).padStart(5, '0')}","A1","RED MUG",1,2011-05-01 10:00:00,1,${10000 + (i % 50)},"Spain"`);
+    for (let i = 0; i < 5000; i++)
+      many.push(`"7${String(i).padStart(5, '0')}","A1","RED MUG",1,2011-05-01 10:00:00,1,${10000 + (i % 50)},"Spain"`);
     many.push('"799999","A1","RED MUG",1,2011-05-01 10:00:00,1.0000001,10000,"Spain"');
     const empty = await snapshot(db);
     const error = await importOnlineRetail(db, tmp.write('late.csv', many)).catch((e: unknown) => e);
@@ -195,15 +284,45 @@ describe('importOnlineRetail on bad input', () => {
   });
 
   it.each([
-    ['a missing header column', [HEADER.replace(',"CustomerID"', ''), LINES[1]!.replace(',12345', '')], 1, 'CustomerID', 'missing header column'],
+    [
+      'a missing header column',
+      [HEADER.replace(',"CustomerID"', ''), LINES[1]!.replace(',12345', '')],
+      1,
+      'CustomerID',
+      'missing header column',
+    ],
     ['an empty InvoiceNo', [HEADER, LINES[1]!.replace('"500001"', '""')], 2, 'InvoiceNo', 'empty'],
     ['an extra field', [HEADER, LINES[1], LINES[2]!.replace('0.001', '1,5')], 3, undefined, 'expected 8 fields, found 9'],
-    ['a bad UnitPrice', [HEADER, LINES[1], LINES[2]!.replace('0.001', '0.0.1')], 3, 'UnitPrice', 'not a decimal with at most 6 decimals: "0.0.1"'],
-    ['too many decimals', [HEADER, LINES[1]!.replace('2.55', '2.5500001')], 2, 'UnitPrice', 'not a decimal with at most 6 decimals: "2.5500001"'],
+    [
+      'a bad UnitPrice',
+      [HEADER, LINES[1], LINES[2]!.replace('0.001', '0.0.1')],
+      3,
+      'UnitPrice',
+      'not a decimal with at most 6 decimals: "0.0.1"',
+    ],
+    [
+      'too many decimals',
+      [HEADER, LINES[1]!.replace('2.55', '2.5500001')],
+      2,
+      'UnitPrice',
+      'not a decimal with at most 6 decimals: "2.5500001"',
+    ],
     ['a bad month', [HEADER, LINES[1]!.replace('2011-01-10 09:00:00', '2011-13-10 09:00')], 2, 'InvoiceDate', 'not a date-time'],
     ['a day-first date', [HEADER, LINES[1]!.replace('2011-01-10 09:00:00', '10/01/2011 09:00')], 2, 'InvoiceDate', 'not a date-time'],
-    ['a quoted newline before a bad line', [HEADER, LINES[1]!.replace('RED MUG', 'RED\nMUG'), LINES[2]!.replace(',7,', ',x,')], 4, 'Quantity', 'not an integer'],
-    ['one invoice with two customers', [HEADER, LINES[1], LINES[2]!.replace(',12345,', ',99999,')], 3, 'CustomerID', 'invoice 500001 has another CustomerID on line 2'],
+    [
+      'a quoted newline before a bad line',
+      [HEADER, LINES[1]!.replace('RED MUG', 'RED\nMUG'), LINES[2]!.replace(',7,', ',x,')],
+      4,
+      'Quantity',
+      'not an integer',
+    ],
+    [
+      'one invoice with two customers',
+      [HEADER, LINES[1], LINES[2]!.replace(',12345,', ',99999,')],
+      3,
+      'CustomerID',
+      'invoice 500001 has another CustomerID on line 2',
+    ],
   ])('rejects %s', async (_what, lines, line, column, what) => {
     const file = tmp.write('bad.csv', lines as string[]);
     const error = await importOnlineRetail(db, file).catch((e: unknown) => e);
@@ -218,8 +337,42 @@ describe('recomputeCustomerStats for every customer', () => {
   it('recomputes all rows when called without ids', async () => {
     const db = await openDb({ file: ':memory:' });
     const now = '2011-01-01T00:00:00.000Z';
-    await db.insertInto('customers').values({ id: 'x', name: 'X', email: null, phone: null, search_text: 'x', country: null, registered_at: now, status: 'active', avatar_url: null, vip: 0, currency: 'GBP', synthetic: 0, created_at: now, updated_at: now }).execute();
-    await db.insertInto('orders').values({ id: 'o1', customer_id: 'x', number: 'o1', status: 'completed', placed_at: now, currency: 'GBP', subtotal_minor: 1234, shipping_minor: 0, total_minor: 1234, items_count: 1, quantity: 1, source: 'test' }).execute();
+    await db
+      .insertInto('customers')
+      .values({
+        id: 'x',
+        name: 'X',
+        email: null,
+        phone: null,
+        search_text: 'x',
+        country: null,
+        registered_at: now,
+        status: 'active',
+        avatar_url: null,
+        vip: 0,
+        currency: 'GBP',
+        synthetic: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('orders')
+      .values({
+        id: 'o1',
+        customer_id: 'x',
+        number: 'o1',
+        status: 'completed',
+        placed_at: now,
+        currency: 'GBP',
+        subtotal_minor: 1234,
+        shipping_minor: 0,
+        total_minor: 1234,
+        items_count: 1,
+        quantity: 1,
+        source: 'test',
+      })
+      .execute();
     await recomputeCustomerStats(db);
     const row = await db.selectFrom('customer_stats').selectAll().where('customer_id', '=', 'x').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ total_orders: 1, completed_orders: 1, total_spent_minor: 1234 });

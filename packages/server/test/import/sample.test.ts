@@ -34,9 +34,16 @@ function expected() {
   const minor = (m: bigint) => Number((m < 0n ? m - 5000n : m + 5000n) / 10000n); // half away from zero
   const sum = (m: Map<string, bigint>, f: (x: number) => number) => [...m.values()].reduce((s, v) => s + f(minor(v)), 0);
   return {
-    rows: rows.length, customers: customers.size, orders: orders.size, refunds: refunds.size, orderLines, guestLines,
-    products: new Set(rows.map((r) => r.StockCode)).size, asOf,
-    ordersMinor: sum(orders, (x) => x), refundsMinor: sum(refunds, Math.abs),
+    rows: rows.length,
+    customers: customers.size,
+    orders: orders.size,
+    refunds: refunds.size,
+    orderLines,
+    guestLines,
+    products: new Set(rows.map((r) => r.StockCode)).size,
+    asOf,
+    ordersMinor: sum(orders, (x) => x),
+    refundsMinor: sum(refunds, Math.abs),
   };
 }
 
@@ -52,22 +59,38 @@ describe('importing the bundled sample', () => {
 
   it('reports what the file holds', () => {
     expect(summary).toEqual({
-      file: SAMPLE, rows: want.rows, customers: want.customers, orders: want.orders, orderLines: want.orderLines,
-      refunds: want.refunds, guestLines: want.guestLines, products: want.products, asOf: want.asOf, skippedAsDuplicate: false,
+      file: SAMPLE,
+      rows: want.rows,
+      customers: want.customers,
+      orders: want.orders,
+      orderLines: want.orderLines,
+      refunds: want.refunds,
+      guestLines: want.guestLines,
+      products: want.products,
+      asOf: want.asOf,
+      skippedAsDuplicate: false,
     });
     expect(want.customers).toBeGreaterThanOrEqual(200);
   });
 
   it('writes one customer per CustomerID, one order per invoice, one refund per cancellation, exact totals', async () => {
     const count = async (table: 'customers' | 'orders' | 'order_items' | 'payments' | 'activity' | 'products') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('customers')).toBe(want.customers);
     expect(await count('orders')).toBe(want.orders);
     expect(await count('order_items')).toBe(want.orderLines);
     expect(await count('payments')).toBe(want.refunds);
     expect(await count('activity')).toBe(want.orders + want.refunds);
     expect(await count('products')).toBe(want.products);
-    const s = await db.selectFrom('customer_stats')
+    const s = await db
+      .selectFrom('customer_stats')
       .select((eb) => [eb.fn.sum<number>('total_spent_minor').as('spent'), eb.fn.sum<number>('total_refunded_minor').as('refunded')])
       .executeTakeFirstOrThrow();
     expect([s.spent, s.refunded]).toEqual([want.ordersMinor, want.refundsMinor]);

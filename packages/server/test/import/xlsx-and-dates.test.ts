@@ -100,12 +100,22 @@ describe('--date-format dmy', () => {
   });
 
   it('without it (or with an impossible day) the line is refused naming the expected format', async () => {
-    const file = tmp.write('day-first-bad.csv', [HEADER, '"1","A","x",1,13/01/2011 09:05,1.5,1,"UK"', '"2","A","x",1,31/02/2011 09:05,1.5,1,"UK"']);
+    const file = tmp.write('day-first-bad.csv', [
+      HEADER,
+      '"1","A","x",1,13/01/2011 09:05,1.5,1,"UK"',
+      '"2","A","x",1,31/02/2011 09:05,1.5,1,"UK"',
+    ]);
     const db = await openDb({ file: ':memory:' });
     try {
-      await expect(importOnlineRetail(db, file)).rejects.toThrow('line 2, column InvoiceDate: not a date-time YYYY-MM-DD HH:MM[:SS]: "13/01/2011 09:05"');
-      await expect(importOnlineRetail(db, file, { dateFormat: 'dmy' })).rejects.toThrow('line 3, column InvoiceDate: not a date-time DD/MM/YYYY HH:MM[:SS]: "31/02/2011 09:05"');
-      await expect(importOnlineRetail(db, file, { dateFormat: 'mdy' })).rejects.toThrow('line 2, column InvoiceDate: not a date-time M/D/YYYY H:MM[:SS]: "13/01/2011 09:05"');
+      await expect(importOnlineRetail(db, file)).rejects.toThrow(
+        'line 2, column InvoiceDate: not a date-time YYYY-MM-DD HH:MM[:SS]: "13/01/2011 09:05"',
+      );
+      await expect(importOnlineRetail(db, file, { dateFormat: 'dmy' })).rejects.toThrow(
+        'line 3, column InvoiceDate: not a date-time DD/MM/YYYY HH:MM[:SS]: "31/02/2011 09:05"',
+      );
+      await expect(importOnlineRetail(db, file, { dateFormat: 'mdy' })).rejects.toThrow(
+        'line 2, column InvoiceDate: not a date-time M/D/YYYY H:MM[:SS]: "13/01/2011 09:05"',
+      );
     } finally {
       await db.destroy();
     }

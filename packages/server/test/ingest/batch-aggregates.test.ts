@@ -30,24 +30,60 @@ function events(): IngestEventInput[] {
   const at = (day: number) => `2011-12-0${day}T10:00:00.000Z`;
   return [
     ev('customer.upserted', { customerId: 'BAGG-C', name: 'Batch Buyer' }, at(1)),
-    ev('order.placed', { ...c, orderId: 'BAGG-O1', status: 'completed', lines: [
-      { productId: '85123A', quantity: 7, unitPrice: 2.55 },
-      { productId: 'BAGG-P1', quantity: 2, unitPrice: 1.005 },
-    ] }, at(1)),
-    ev('order.placed', { ...c, orderId: 'BAGG-O2', lines: [
-      { productId: '85123A', quantity: 3, unitPrice: 2.55 },
-      { productId: 'BAGG-P1', quantity: 1, unitPrice: 0.333 },
-    ] }, at(2)),
-    ev('order.placed', { customerId: '17850', currency: 'GBP', orderId: 'BAGG-O3', status: 'delivered', lines: [
-      { productId: '85123A', quantity: 1, unitPrice: 2.95 },
-      { productId: 'BAGG-P1', quantity: 5, unitPrice: 1 },
-    ] }, at(2)),
+    ev(
+      'order.placed',
+      {
+        ...c,
+        orderId: 'BAGG-O1',
+        status: 'completed',
+        lines: [
+          { productId: '85123A', quantity: 7, unitPrice: 2.55 },
+          { productId: 'BAGG-P1', quantity: 2, unitPrice: 1.005 },
+        ],
+      },
+      at(1),
+    ),
+    ev(
+      'order.placed',
+      {
+        ...c,
+        orderId: 'BAGG-O2',
+        lines: [
+          { productId: '85123A', quantity: 3, unitPrice: 2.55 },
+          { productId: 'BAGG-P1', quantity: 1, unitPrice: 0.333 },
+        ],
+      },
+      at(2),
+    ),
+    ev(
+      'order.placed',
+      {
+        customerId: '17850',
+        currency: 'GBP',
+        orderId: 'BAGG-O3',
+        status: 'delivered',
+        lines: [
+          { productId: '85123A', quantity: 1, unitPrice: 2.95 },
+          { productId: 'BAGG-P1', quantity: 5, unitPrice: 1 },
+        ],
+      },
+      at(2),
+    ),
     ev('order.status_changed', { customerId: 'BAGG-C', orderId: 'BAGG-O2', status: 'completed' }, at(3)),
     // O1 again: BAGG-P1 leaves it, BAGG-P2 joins it.
-    ev('order.placed', { ...c, orderId: 'BAGG-O1', status: 'completed', lines: [
-      { productId: 'BAGG-P2', quantity: 4, unitPrice: 0.5 },
-      { productId: '85123A', quantity: 2, unitPrice: 2.55 },
-    ] }, at(4)),
+    ev(
+      'order.placed',
+      {
+        ...c,
+        orderId: 'BAGG-O1',
+        status: 'completed',
+        lines: [
+          { productId: 'BAGG-P2', quantity: 4, unitPrice: 0.5 },
+          { productId: '85123A', quantity: 2, unitPrice: 2.55 },
+        ],
+      },
+      at(4),
+    ),
     ev('order.status_changed', { customerId: '17850', orderId: 'BAGG-O3', status: 'cancelled' }, at(5)),
     ev('customer.upserted', { customerId: 'BAGG-NONE', name: 'No Orders Yet' }, at(5)),
   ];
@@ -65,7 +101,10 @@ describe('product statistics after a batch', () => {
     // 85123A: + O1' (2 units, £5.10) + O2 (3 units, £7.65); O3 was cancelled.
     const mug = before.get('85123A')!;
     expect(byId.get('85123A')).toEqual({
-      id: '85123A', lines_sold: mug.lines_sold + 2, units_sold: mug.units_sold + 5, revenue_minor: mug.revenue_minor + 510 + 765,
+      id: '85123A',
+      lines_sold: mug.lines_sold + 2,
+      units_sold: mug.units_sold + 5,
+      revenue_minor: mug.revenue_minor + 510 + 765,
     });
     // BAGG-P1: only O2's line is left (0.333 → 33p); BAGG-P2: O1's new line.
     expect(byId.get('BAGG-P1')).toEqual({ id: 'BAGG-P1', lines_sold: 1, units_sold: 1, revenue_minor: 33 });
@@ -73,7 +112,10 @@ describe('product statistics after a batch', () => {
 
     expect(await productStats(oneByOne.db)).toEqual(after);
     await whole.db.transaction().execute(async (trx) => {
-      await recomputeProductStats(trx, after.map((p) => p.id));
+      await recomputeProductStats(
+        trx,
+        after.map((p) => p.id),
+      );
     });
     expect(await productStats(whole.db)).toEqual(after);
   });

@@ -34,17 +34,28 @@ function ndjson(name: string, lines: unknown[]): string {
   return file;
 }
 
-const customer = (id: string, data: Record<string, unknown> = {}) =>
-  ({ id: `f-${id}`, type: 'customer.upserted', occurredAt: '2025-06-01T10:00:00', data: { customerId: id, name: `Customer ${id}`, ...data } });
+const customer = (id: string, data: Record<string, unknown> = {}) => ({
+  id: `f-${id}`,
+  type: 'customer.upserted',
+  occurredAt: '2025-06-01T10:00:00',
+  data: { customerId: id, name: `Customer ${id}`, ...data },
+});
 const order = (customerId: string, orderId: string, occurredAt: string) => ({
-  id: `f-${orderId}`, type: 'order.placed', occurredAt,
+  id: `f-${orderId}`,
+  type: 'order.placed',
+  occurredAt,
   data: { customerId, orderId, status: 'delivered', currency: 'GBP', lines: [{ productId: 'F-P', quantity: 2, unitPrice: 7.5 }] },
 });
 
 describe('importing real data from a file', () => {
   it('an RFC 6531 email, a zone-less timestamp and a company import and show in the 360 view; a 2099 order refuses the file', async () => {
     const good = [
-      customer('FILE-PL', { name: 'Stanisław Wójcik', email: 'stanisław.wójcik@wp.pl', company: 'Wójcik Sp. z o.o.', registeredAt: '2025-01-15' }),
+      customer('FILE-PL', {
+        name: 'Stanisław Wójcik',
+        email: 'stanisław.wójcik@wp.pl',
+        company: 'Wójcik Sp. z o.o.',
+        registeredAt: '2025-01-15',
+      }),
       order('FILE-PL', 'FILE-O1', '2025-06-02T09:30:00'),
     ];
     const before = await snapshotAll(sample.db);
@@ -59,21 +70,34 @@ describe('importing real data from a file', () => {
     const summary = await importEventsFile(sample.db, ndjson('good.ndjson', good));
     expect(summary).toMatchObject({ events: 2, applied: 2, refused: 0 });
     const view = (await sample.call('/customers/FILE-PL/360')).body;
-    expect(view.profile).toMatchObject({ email: 'stanisław.wójcik@wp.pl', company: 'Wójcik Sp. z o.o.', registeredAt: '2025-01-15T00:00:00.000Z' });
+    expect(view.profile).toMatchObject({
+      email: 'stanisław.wójcik@wp.pl',
+      company: 'Wójcik Sp. z o.o.',
+      registeredAt: '2025-01-15T00:00:00.000Z',
+    });
     expect(view.metrics).toMatchObject({ totalOrders: 1, lifetimeValue: 15, lastPurchaseAt: '2025-06-02T09:30:00.000Z' });
   });
 
   it('lists every refused line up to 100, not only the first, and writes all of them to the report', async () => {
     const lines = [customer('FILE-MANY'), ...Array.from({ length: 130 }, (_, i) => customer(`FILE-BAD-${i}`, { email: `bad-${i}` }))];
     const report = join(dir, 'many.report.ndjson');
-    const error = (await importEventsFile(sample.db, ndjson('many.ndjson', lines), { reportFile: report }).catch((e: unknown) => e)) as Error;
+    const error = (await importEventsFile(sample.db, ndjson('many.ndjson', lines), { reportFile: report }).catch(
+      (e: unknown) => e,
+    )) as Error;
     const listed = error.message.split('\n').filter((l) => /: line \d+: data\.email: /.test(l) || /^data\.email: /.test(l));
     expect(listed).toHaveLength(MAX_LISTED);
     expect(error.message).toContain('(and 30 more refused lines)');
     expect(error.message).toContain(`every refused line is in ${report}`);
-    const rows = readFileSync(report, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(130);
-    expect(rows[0]).toEqual({ line: 2, reasons: [expect.stringMatching(/^data\.email: must be an email address/)], text: JSON.stringify(lines[1]) });
+    expect(rows[0]).toEqual({
+      line: 2,
+      reasons: [expect.stringMatching(/^data\.email: must be an email address/)],
+      text: JSON.stringify(lines[1]),
+    });
     expect(await sample.db.selectFrom('customers').select('id').where('id', '=', 'FILE-MANY').executeTakeFirst()).toBeUndefined();
   });
 });
@@ -85,7 +109,10 @@ describe('c360 import events --skip-invalid --report (a real process)', () => {
       process.execPath,
       ['--conditions=@c360/source', '--import', 'tsx', 'packages/server/src/cli/main.ts', 'import', 'events', ...args],
       { cwd: root, env: { ...process.env, C360_DB: '' } },
-    ).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+    ).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
 
   it('by default imports nothing; with --skip-invalid loads the valid lines and reports the refused ones', async () => {
     const file = ndjson('cli.ndjson', [
@@ -107,8 +134,13 @@ describe('c360 import events --skip-invalid --report (a real process)', () => {
       expect(loaded.code, loaded.stderr).toBe(0);
       expect(loaded.stdout).toContain('2 applied');
       expect(loaded.stdout).toContain(`2 lines refused and skipped (see ${report})`);
-      expect((await db.selectFrom('customers').select(['id', 'email', 'company']).execute())).toEqual([{ id: 'CLI-A', email: 'jose@bücher.de', company: 'Bücher GmbH' }]);
-      const rows = readFileSync(report, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(await db.selectFrom('customers').select(['id', 'email', 'company']).execute()).toEqual([
+        { id: 'CLI-A', email: 'jose@bücher.de', company: 'Bücher GmbH' },
+      ]);
+      const rows = readFileSync(report, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(rows.map((r) => [r.line, r.reasons[0]])).toEqual([
         [2, 'data.region: is not a known field'],
         [4, expect.stringMatching(/^occurredAt: is in the future/)],

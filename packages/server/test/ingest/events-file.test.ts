@@ -75,14 +75,30 @@ describe('importEventsFile', () => {
       ...Array.from({ length: 6 }, () => ev('loyalty.points_earned', { customerId: 'ND-C', points: 10 })),
     ];
     const balance = async () =>
-      Number((await sample.db.selectFrom('loyalty_accounts').select('points_balance').where('customer_id', '=', 'ND-C').executeTakeFirstOrThrow()).points_balance);
-    const file = ndjsonFile('conflict.ndjson', [...head, ev('loyalty.points_earned', { customerId: 'ND-C', points: 1 }), ev('loyalty.points_redeemed', { customerId: 'ND-C', points: 62 })]);
+      Number(
+        (
+          await sample.db
+            .selectFrom('loyalty_accounts')
+            .select('points_balance')
+            .where('customer_id', '=', 'ND-C')
+            .executeTakeFirstOrThrow()
+        ).points_balance,
+      );
+    const file = ndjsonFile('conflict.ndjson', [
+      ...head,
+      ev('loyalty.points_earned', { customerId: 'ND-C', points: 1 }),
+      ev('loyalty.points_redeemed', { customerId: 'ND-C', points: 62 }),
+    ]);
     await expect(importEventsFile(sample.db, file, { chunkSize: 3 })).rejects.toThrow(
       `${file}: line 9: data.points: redeems 62 points but the balance is 61; the 6 events before its chunk were imported; run the file again once fixed (they are skipped)`,
     );
     expect(await balance()).toBe(50); // chunks 1–3 and 4–6 committed; 7–9 rolled back as a whole
 
-    const fixed = ndjsonFile('conflict.ndjson', [...head, ev('loyalty.points_earned', { customerId: 'ND-C', points: 1 }), ev('loyalty.points_redeemed', { customerId: 'ND-C', points: 61 })]);
+    const fixed = ndjsonFile('conflict.ndjson', [
+      ...head,
+      ev('loyalty.points_earned', { customerId: 'ND-C', points: 1 }),
+      ev('loyalty.points_redeemed', { customerId: 'ND-C', points: 61 }),
+    ]);
     expect(await importEventsFile(sample.db, fixed, { chunkSize: 3 })).toMatchObject({ events: 9, applied: 3, duplicates: 6 });
     expect(await balance()).toBe(0);
   });
@@ -95,7 +111,10 @@ describe('c360 import events (a real process)', () => {
       process.execPath,
       ['--conditions=@c360/source', '--import', 'tsx', 'packages/server/src/cli/main.ts', 'import', 'events', ...args],
       { cwd: root, env: { ...process.env, C360_DB: '' } },
-    ).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+    ).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
 
   it('imports a file into --db, prints counts on stdout and progress on stderr; again it skips everything', async () => {
     const file = ndjsonFile('cli.ndjson', everyType('cli', 'CLI-1'));
@@ -110,7 +129,16 @@ describe('c360 import events (a real process)', () => {
 
     const db = await openDb({ file: dbFile });
     try {
-      expect(Number((await db.selectFrom('activity').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(22);
+      expect(
+        Number(
+          (
+            await db
+              .selectFrom('activity')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(22);
     } finally {
       await db.destroy();
     }
@@ -120,7 +148,13 @@ describe('c360 import events (a real process)', () => {
     const bad = ndjsonFile('cli-bad.ndjson', ['{"id":"x","type":"order.teleported"}']);
     const dbFile = join(dir, 'cli-bad.db');
     expect(await run([bad, '--db', dbFile])).toMatchObject({ code: 1, stderr: expect.stringContaining(`${bad}: line 1: type: `) });
-    expect(await run([])).toMatchObject({ code: 1, stderr: expect.stringContaining("c360 import events: error: missing required argument 'file'") });
-    expect(await run([join(dir, 'missing.ndjson'), '--db', dbFile])).toMatchObject({ code: 1, stderr: expect.stringContaining('missing.ndjson') });
+    expect(await run([])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("c360 import events: error: missing required argument 'file'"),
+    });
+    expect(await run([join(dir, 'missing.ndjson'), '--db', dbFile])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('missing.ndjson'),
+    });
   });
 });

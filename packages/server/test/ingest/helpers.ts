@@ -11,12 +11,19 @@ import type { SampleApp } from '../helpers/sample-db.js';
 /** POSTs a batch (array → JSON, string → NDJSON) to /events. */
 export function poster(sample: () => SampleApp) {
   return (body: unknown, type = 'application/json') =>
-    sample().call('/events', { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    sample().call('/events', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 }
 
 /** Row count and a content hash of every table of the database (row order does not matter), on either engine. */
 export async function snapshotAll(db: Db): Promise<Record<string, { count: number; hash: string }>> {
-  const tables = (await db.introspection.getTables()).filter((t) => !t.isView).map((t) => t.name).sort();
+  const tables = (await db.introspection.getTables())
+    .filter((t) => !t.isView)
+    .map((t) => t.name)
+    .sort();
   const out: Record<string, { count: number; hash: string }> = {};
   for (const name of tables) {
     const { rows } = await sql`select * from ${sql.table(name)}`.execute(db);
@@ -59,18 +66,63 @@ export function everyType(prefix: string, customerId: string): IngestEventInput[
   const at = (day: number, hour = 10) => `2011-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
   return [
     ev('customer.upserted', { ...c, name: 'Ada Lovelace', email: `${prefix}@example.com` }, at(1, 8)),
-    ev('order.placed', { ...c, orderId: `${prefix}-O1`, currency: 'GBP', shipping: 4.99, lines: [
-      { productId: `${prefix}-P1`, description: 'TEA SET', quantity: 2, unitPrice: 12.5, categoryId: `${prefix}-K1`, categoryName: 'Kitchen' },
-      { productId: `${prefix}-P2`, quantity: 3, unitPrice: 0.333 },
-    ] }, at(2)),
+    ev(
+      'order.placed',
+      {
+        ...c,
+        orderId: `${prefix}-O1`,
+        currency: 'GBP',
+        shipping: 4.99,
+        lines: [
+          {
+            productId: `${prefix}-P1`,
+            description: 'TEA SET',
+            quantity: 2,
+            unitPrice: 12.5,
+            categoryId: `${prefix}-K1`,
+            categoryName: 'Kitchen',
+          },
+          { productId: `${prefix}-P2`, quantity: 3, unitPrice: 0.333 },
+        ],
+      },
+      at(2),
+    ),
     ev('order.status_changed', { ...c, orderId: `${prefix}-O1`, status: 'delivered' }, at(4)),
-    ev('payment_method.saved', { ...c, methodId: `${prefix}-M1`, type: 'card', brand: 'visa', last4: '4242', expMonth: 4, expYear: 2027, default: true }, at(2, 9)),
-    ev('payment.recorded', { ...c, paymentId: `${prefix}-PAY1`, kind: 'charge', amount: 31.99, currency: 'GBP', orderId: `${prefix}-O1`, methodId: `${prefix}-M1` }, at(2, 11)),
-    ev('payment.recorded', { ...c, paymentId: `${prefix}-REF1`, kind: 'refund', amount: 12.5, currency: 'GBP', orderId: `${prefix}-O1`, reason: 'Broken cup' }, at(6)),
-    ev('ticket.opened', { ...c, ticketId: `${prefix}-T1`, subject: 'Broken cup', priority: 'high', channel: 'email', description: 'One cup arrived broken' }, at(5)),
+    ev(
+      'payment_method.saved',
+      { ...c, methodId: `${prefix}-M1`, type: 'card', brand: 'visa', last4: '4242', expMonth: 4, expYear: 2027, default: true },
+      at(2, 9),
+    ),
+    ev(
+      'payment.recorded',
+      {
+        ...c,
+        paymentId: `${prefix}-PAY1`,
+        kind: 'charge',
+        amount: 31.99,
+        currency: 'GBP',
+        orderId: `${prefix}-O1`,
+        methodId: `${prefix}-M1`,
+      },
+      at(2, 11),
+    ),
+    ev(
+      'payment.recorded',
+      { ...c, paymentId: `${prefix}-REF1`, kind: 'refund', amount: 12.5, currency: 'GBP', orderId: `${prefix}-O1`, reason: 'Broken cup' },
+      at(6),
+    ),
+    ev(
+      'ticket.opened',
+      { ...c, ticketId: `${prefix}-T1`, subject: 'Broken cup', priority: 'high', channel: 'email', description: 'One cup arrived broken' },
+      at(5),
+    ),
     ev('ticket.updated', { ...c, ticketId: `${prefix}-T1`, status: 'resolved', csat: 4, nps: 9, comment: 'Refunded the cup' }, at(6, 12)),
     ev('loyalty.enrolled', { ...c, tier: 'silver', referralCode: `${prefix}-REF` }, at(1, 9)),
-    ev('loyalty.points_earned', { ...c, points: 300, reason: 'Order', orderId: `${prefix}-O1`, expiresAt: '2012-11-02T00:00:00Z' }, at(4, 11)),
+    ev(
+      'loyalty.points_earned',
+      { ...c, points: 300, reason: 'Order', orderId: `${prefix}-O1`, expiresAt: '2012-11-02T00:00:00Z' },
+      at(4, 11),
+    ),
     ev('loyalty.points_redeemed', { ...c, points: 100, reason: 'Discount' }, at(7)),
     ev('loyalty.tier_changed', { ...c, tier: 'gold', reason: 'Spent over £1,000' }, at(8)),
     ev('referral.recorded', { ...c, referralId: `${prefix}-R1`, referredCustomerId: '12347' }, at(9)),
@@ -78,10 +130,30 @@ export function everyType(prefix: string, customerId: string): IngestEventInput[
     ev('marketing.email_delivered', { ...c, campaignId: `${prefix}-CMP` }, at(10, 8)),
     ev('marketing.email_opened', { ...c, campaignId: `${prefix}-CMP` }, at(10, 9)),
     ev('marketing.email_clicked', { ...c, campaignId: `${prefix}-CMP`, url: 'https://shop.example.com/xmas' }, at(10, 10)),
-    ev('marketing.email_bounced', { ...c, campaignId: `${prefix}-CMP2`, campaignName: 'Winter sale', channel: 'sms', reason: 'Unknown number' }, at(11)),
-    ev('preferences.updated', { ...c, optIns: { email: true, sms: true }, quietHours: { start: '22:00', end: '07:00' }, timezone: 'Europe/London', language: 'en', frequency: 'weekly', source: 'preference-centre' }, at(3)),
+    ev(
+      'marketing.email_bounced',
+      { ...c, campaignId: `${prefix}-CMP2`, campaignName: 'Winter sale', channel: 'sms', reason: 'Unknown number' },
+      at(11),
+    ),
+    ev(
+      'preferences.updated',
+      {
+        ...c,
+        optIns: { email: true, sms: true },
+        quietHours: { start: '22:00', end: '07:00' },
+        timezone: 'Europe/London',
+        language: 'en',
+        frequency: 'weekly',
+        source: 'preference-centre',
+      },
+      at(3),
+    ),
     ev('marketing.unsubscribed', { ...c, campaignId: `${prefix}-CMP`, reason: 'Too many emails' }, at(12)),
     ev('session.started', { ...c, sessionId: `${prefix}-S1`, device: 'mobile', durationSeconds: 725, source: 'newsletter' }, at(13)),
-    ev('product.viewed', { ...c, productId: `${prefix}-P3`, productName: 'CAKE STAND', categoryId: `${prefix}-K1`, sessionId: `${prefix}-S1` }, at(13, 11)),
+    ev(
+      'product.viewed',
+      { ...c, productId: `${prefix}-P3`, productName: 'CAKE STAND', categoryId: `${prefix}-K1`, sessionId: `${prefix}-S1` },
+      at(13, 11),
+    ),
   ];
 }

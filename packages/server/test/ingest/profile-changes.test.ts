@@ -20,8 +20,18 @@ const accountEntries = async (id: string) => (await timeline(sample, id)).filter
 beforeAll(async () => {
   sample = await openSampleApp();
   const res = await post([
-    ev('customer.upserted', { customerId: C, name: 'Dana Old', email: 'dana@old.example', phone: '+44 20 7946 0958', registeredAt: '2011-01-01T00:00:00.000Z',
-      addresses: [{ id: 'PROFILE-A1', label: 'home', line1: '1 Old Road', city: 'London', country: 'GB', primary: true }] }, '2011-01-01T00:00:00.000Z'),
+    ev(
+      'customer.upserted',
+      {
+        customerId: C,
+        name: 'Dana Old',
+        email: 'dana@old.example',
+        phone: '+44 20 7946 0958',
+        registeredAt: '2011-01-01T00:00:00.000Z',
+        addresses: [{ id: 'PROFILE-A1', label: 'home', line1: '1 Old Road', city: 'London', country: 'GB', primary: true }],
+      },
+      '2011-01-01T00:00:00.000Z',
+    ),
   ]);
   expect(res.status).toBe(200);
 });
@@ -29,7 +39,14 @@ afterAll(() => sample.close());
 
 describe('profile changes in the timeline', () => {
   it('an email, phone and status change writes one "Profile updated" entry naming each change', async () => {
-    const res = await post([ev('customer.upserted', { customerId: C, email: 'dana@new.example', phone: '+44 20 7946 1234', status: 'inactive' }, '2011-06-01T09:00:00.000Z', 'profile-change-1')]);
+    const res = await post([
+      ev(
+        'customer.upserted',
+        { customerId: C, email: 'dana@new.example', phone: '+44 20 7946 1234', status: 'inactive' },
+        '2011-06-01T09:00:00.000Z',
+        'profile-change-1',
+      ),
+    ]);
     expect(res.status).toBe(200);
     const entries = await accountEntries(C);
     expect(entries.map((e) => e.title)).toEqual(['Profile updated', 'Customer created']);
@@ -48,23 +65,53 @@ describe('profile changes in the timeline', () => {
   });
 
   it('a replay of the same event writes nothing more', async () => {
-    await post([ev('customer.upserted', { customerId: C, email: 'dana@new.example', phone: '+44 20 7946 1234', status: 'inactive' }, '2011-06-01T09:00:00.000Z', 'profile-change-1')]);
+    await post([
+      ev(
+        'customer.upserted',
+        { customerId: C, email: 'dana@new.example', phone: '+44 20 7946 1234', status: 'inactive' },
+        '2011-06-01T09:00:00.000Z',
+        'profile-change-1',
+      ),
+    ]);
     expect((await accountEntries(C)).length).toBe(2);
   });
 
   it('a name and address change is named; an upsert that changes nothing writes no entry', async () => {
-    await post([ev('customer.upserted', { customerId: C, name: 'Dana New', addresses: [{ id: 'PROFILE-A1', label: 'home', line1: '2 New Road', city: 'London', country: 'GB', primary: true }] }, '2011-07-01T09:00:00.000Z')]);
+    await post([
+      ev(
+        'customer.upserted',
+        {
+          customerId: C,
+          name: 'Dana New',
+          addresses: [{ id: 'PROFILE-A1', label: 'home', line1: '2 New Road', city: 'London', country: 'GB', primary: true }],
+        },
+        '2011-07-01T09:00:00.000Z',
+      ),
+    ]);
     const entries = await accountEntries(C);
     expect(entries[0].description).toBe('Name: Dana Old → Dana New · Address changed');
-    await post([ev('customer.upserted', { customerId: C, name: 'Dana New', email: 'dana@new.example', vip: true }, '2011-08-01T09:00:00.000Z')]);
+    await post([
+      ev('customer.upserted', { customerId: C, name: 'Dana New', email: 'dana@new.example', vip: true }, '2011-08-01T09:00:00.000Z'),
+    ]);
     expect((await accountEntries(C)).length).toBe(entries.length);
   });
 
   it('filling in what was never set (email, phone, addresses, a name over the placeholder) is not a change', async () => {
     const id = 'PROFILE-2';
     await post([ev('customer.upserted', { customerId: id, registeredAt: '2011-01-01T00:00:00.000Z' }, '2011-01-01T00:00:00.000Z')]);
-    await post([ev('customer.upserted', { customerId: id, name: 'Ann New', email: 'ann@new.example', phone: '+44 1632 960000',
-      addresses: [{ id: 'PROFILE-A2', label: 'home', line1: '3 Road', city: 'Leeds', country: 'GB', primary: true }] }, '2011-02-01T00:00:00.000Z')]);
+    await post([
+      ev(
+        'customer.upserted',
+        {
+          customerId: id,
+          name: 'Ann New',
+          email: 'ann@new.example',
+          phone: '+44 1632 960000',
+          addresses: [{ id: 'PROFILE-A2', label: 'home', line1: '3 Road', city: 'Leeds', country: 'GB', primary: true }],
+        },
+        '2011-02-01T00:00:00.000Z',
+      ),
+    ]);
     expect((await accountEntries(id)).map((e) => e.title)).toEqual(['Customer created']);
     await post([ev('customer.upserted', { customerId: id, email: null }, '2011-03-01T00:00:00.000Z')]);
     expect((await accountEntries(id))[0].description).toBe('Email: a•••@new.example → (none)');
@@ -78,12 +125,17 @@ describe('profile changes in the timeline', () => {
       status: fc.constantFrom('active', 'inactive'),
       addresses: fc.constantFrom(undefined, ['x'], ['y'], [] as string[]),
     });
-    fc.assert(fc.property(snapshot, snapshot, (before: ProfileSnapshot, after: ProfileSnapshot) => {
-      const changes = profileChanges(before, { ...after, addresses: before.addresses === undefined ? undefined : after.addresses ?? [] });
-      const differs = (['name', 'email', 'phone', 'status'] as const).filter((k) => before[k] !== null && before[k] !== after[k]);
-      expect(changes.filter((c) => !c.startsWith('Address')).map((c) => c.split(':')[0]!.toLowerCase())).toEqual(differs);
-      if (before.email && before.email !== after.email) expect(changes.join(' ')).not.toContain(before.email);
-    }));
+    fc.assert(
+      fc.property(snapshot, snapshot, (before: ProfileSnapshot, after: ProfileSnapshot) => {
+        const changes = profileChanges(before, {
+          ...after,
+          addresses: before.addresses === undefined ? undefined : (after.addresses ?? []),
+        });
+        const differs = (['name', 'email', 'phone', 'status'] as const).filter((k) => before[k] !== null && before[k] !== after[k]);
+        expect(changes.filter((c) => !c.startsWith('Address')).map((c) => c.split(':')[0]!.toLowerCase())).toEqual(differs);
+        if (before.email && before.email !== after.email) expect(changes.join(' ')).not.toContain(before.email);
+      }),
+    );
     expect(maskEmail('dana@example.com')).toBe('d•••@example.com');
     expect(maskPhone('+44 20 7946 0958')).toBe('••• 0958');
   });

@@ -23,20 +23,25 @@ const line = fc.record({
   product: fc.integer({ min: 1, max: 4 }),
   quantity: fc.integer({ min: 1, max: 50 }),
   // Unit prices in micros; half of them multiples of £0.005 so that half-penny ties (rounded up) occur.
-  micros: fc.oneof(fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 1_000 }).map((k) => k * 5_000)),
+  micros: fc.oneof(
+    fc.integer({ min: 0, max: 5_000_000 }),
+    fc.integer({ min: 0, max: 1_000 }).map((k) => k * 5_000),
+  ),
 });
 const order = fc.record({
   status: fc.constantFrom(...OrderStatus.options),
   lines: fc.array(line, { minLength: 1, maxLength: 3 }),
   shippingPence: fc.integer({ min: 0, max: 1000 }),
 });
-const scenario = fc
-  .array(order, { minLength: 1, maxLength: 5 })
-  .chain((orders) => fc.record({
+const scenario = fc.array(order, { minLength: 1, maxLength: 5 }).chain((orders) =>
+  fc.record({
     orders: fc.constant(orders),
-    changes: fc.array(fc.record({ order: fc.nat({ max: orders.length - 1 }), status: fc.constantFrom(...OrderStatus.options) }), { maxLength: 8 }),
+    changes: fc.array(fc.record({ order: fc.nat({ max: orders.length - 1 }), status: fc.constantFrom(...OrderStatus.options) }), {
+      maxLength: 8,
+    }),
     batchSize: fc.integer({ min: 1, max: 8 }),
-  }));
+  }),
+);
 
 /** Σ quantity × unit price, exact, rounded once to pence half away from zero (all amounts ≥ 0), + shipping. */
 const expectedTotal = (o: { lines: { quantity: number; micros: number }[]; shippingPence: number }) => {
@@ -73,13 +78,23 @@ describe('Property 2 through ingestion', () => {
         const customerId = `PROP-${++run}`;
         let n = 0;
         const event = (type: string, data: object): IngestEventInput =>
-          ({ id: `${customerId}-e${++n}`, type, occurredAt: `2011-06-01T10:${String(n % 60).padStart(2, '0')}:00Z`, data: { customerId, ...data } }) as IngestEventInput;
+          ({
+            id: `${customerId}-e${++n}`,
+            type,
+            occurredAt: `2011-06-01T10:${String(n % 60).padStart(2, '0')}:00Z`,
+            data: { customerId, ...data },
+          }) as IngestEventInput;
         const events = [
           event('customer.upserted', { name: 'Property' }),
-          ...orders.map((o, i) => event('order.placed', {
-            orderId: `${customerId}-O${i}`, status: o.status, currency: 'GBP', shipping: o.shippingPence / 100,
-            lines: o.lines.map((l) => ({ productId: `PROP-P${l.product}`, quantity: l.quantity, unitPrice: l.micros / 1e6 })),
-          })),
+          ...orders.map((o, i) =>
+            event('order.placed', {
+              orderId: `${customerId}-O${i}`,
+              status: o.status,
+              currency: 'GBP',
+              shipping: o.shippingPence / 100,
+              lines: o.lines.map((l) => ({ productId: `PROP-P${l.product}`, quantity: l.quantity, unitPrice: l.micros / 1e6 })),
+            }),
+          ),
           ...changes.map((c) => event('order.status_changed', { orderId: `${customerId}-O${c.order}`, status: c.status })),
         ];
         const batches: IngestEventInput[][] = [];

@@ -19,24 +19,43 @@ beforeAll(async () => {
 });
 afterAll(() => sample.close());
 
-const customer = (data: Record<string, unknown>, occurredAt = '2025-06-01T10:00:00') =>
-  ({ id: `rw-${Math.random()}`, type: 'customer.upserted', occurredAt, data: { customerId: 'RW-1', ...data } });
+const customer = (data: Record<string, unknown>, occurredAt = '2025-06-01T10:00:00') => ({
+  id: `rw-${Math.random()}`,
+  type: 'customer.upserted',
+  occurredAt,
+  data: { customerId: 'RW-1', ...data },
+});
 const order = (occurredAt: string) => ({
-  id: `rw-order-${occurredAt}`, type: 'order.placed', occurredAt,
-  data: { customerId: 'RW-1', orderId: `RW-O-${occurredAt}`, status: 'delivered', currency: 'GBP', lines: [{ productId: 'RW-P', quantity: 1, unitPrice: 10 }] },
+  id: `rw-order-${occurredAt}`,
+  type: 'order.placed',
+  occurredAt,
+  data: {
+    customerId: 'RW-1',
+    orderId: `RW-O-${occurredAt}`,
+    status: 'delivered',
+    currency: 'GBP',
+    lines: [{ productId: 'RW-P', quantity: 1, unitPrice: 10 }],
+  },
 });
 
 describe('real-world customer data', () => {
   it('an RFC 6531 email, zone-less timestamps, a plain date, a company and a region show in the 360 view', async () => {
-    const res = await post([customer({
-      name: 'Stanisław Wójcik', email: 'stanisław.wójcik@wp.pl', company: 'Wójcik Sp. z o.o.', registeredAt: '2025-05-01',
-      addresses: [{ id: 'RW-A', label: 'Office', line1: 'ul. Marszałkowska 1', city: 'Warszawa', region: 'Mazowieckie', country: 'PL' }],
-    })]);
+    const res = await post([
+      customer({
+        name: 'Stanisław Wójcik',
+        email: 'stanisław.wójcik@wp.pl',
+        company: 'Wójcik Sp. z o.o.',
+        registeredAt: '2025-05-01',
+        addresses: [{ id: 'RW-A', label: 'Office', line1: 'ul. Marszałkowska 1', city: 'Warszawa', region: 'Mazowieckie', country: 'PL' }],
+      }),
+    ]);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect((await post([order('2025-06-02T09:30:00')])).status).toBe(200);
     const view = (await sample.call('/customers/RW-1/360')).body;
     expect(view.profile).toMatchObject({
-      email: 'stanisław.wójcik@wp.pl', company: 'Wójcik Sp. z o.o.', registeredAt: '2025-05-01T00:00:00.000Z',
+      email: 'stanisław.wójcik@wp.pl',
+      company: 'Wójcik Sp. z o.o.',
+      registeredAt: '2025-05-01T00:00:00.000Z',
       addresses: [expect.objectContaining({ city: 'Warszawa', region: 'Mazowieckie' })],
     });
     const orders = (await sample.call('/customers/RW-1/orders')).body.orders;
@@ -56,7 +75,9 @@ describe('real-world customer data', () => {
     const before = await snapshotAll(sample.db);
     const future = await post([order('2099-01-01T00:00:00Z')]);
     expect(future.status).toBe(400);
-    expect(future.body.errors).toEqual([{ field: 'body.0.occurredAt', message: expect.stringMatching(/^is in the future: after .*plus 1d\)$/) }]);
+    expect(future.body.errors).toEqual([
+      { field: 'body.0.occurredAt', message: expect.stringMatching(/^is in the future: after .*plus 1d\)$/) },
+    ]);
     const ancient = await post([order('0001-01-01')]);
     expect(ancient.body.errors).toEqual([{ field: 'body.0.occurredAt', message: 'is before 1900' }]);
     const registered = await post(`${JSON.stringify(customer({ registeredAt: '2999-01-01T00:00:00' }))}\n`, 'application/x-ndjson');
@@ -71,16 +92,28 @@ describe('real-world customer data', () => {
     expect(json.status).toBe(400);
     expect(json.body.errors).toEqual([{ field: 'body.0.data.region', message: 'is not a known field' }]);
     const ndjson = await post(`${JSON.stringify({ ...event, source: 'crm' })}\n`, 'application/x-ndjson');
-    expect(ndjson.body.errors).toEqual(expect.arrayContaining([
-      { field: 'body.0.source', message: 'is not a known field' }, { field: 'body.0.data.region', message: 'is not a known field' },
-    ]));
+    expect(ndjson.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'body.0.source', message: 'is not a known field' },
+        { field: 'body.0.data.region', message: 'is not a known field' },
+      ]),
+    );
   });
 
   it('strips control characters from text; a multi-line ticket text keeps its line breaks', async () => {
-    expect((await post([
-      customer({ name: 'Tab\tName\u0085\u0000' }),
-      { id: 'rw-ticket', type: 'ticket.opened', occurredAt: '2025-06-03', data: { customerId: 'RW-1', ticketId: 'RW-T', subject: 'Line\nbreak', description: 'First\r\nSecond\u0007' } },
-    ])).status).toBe(200);
+    expect(
+      (
+        await post([
+          customer({ name: 'Tab\tName\u0085\u0000' }),
+          {
+            id: 'rw-ticket',
+            type: 'ticket.opened',
+            occurredAt: '2025-06-03',
+            data: { customerId: 'RW-1', ticketId: 'RW-T', subject: 'Line\nbreak', description: 'First\r\nSecond\u0007' },
+          },
+        ])
+      ).status,
+    ).toBe(200);
     const row = await sample.db.selectFrom('customers').select('name').where('id', '=', 'RW-1').executeTakeFirstOrThrow();
     expect(row.name).toBe('Tab Name');
     const ticket = await sample.db.selectFrom('tickets').select('subject').where('id', '=', 'RW-T').executeTakeFirstOrThrow();

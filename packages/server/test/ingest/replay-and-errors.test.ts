@@ -26,13 +26,19 @@ describe('replay', () => {
 
     const before = await snapshotAll(sample.db);
     expect((await post(batch)).body).toEqual({ received: batch.length, applied: 0, duplicates: batch.length });
-    expect((await post(ndjson(batch), 'application/x-ndjson')).body).toEqual({ received: batch.length, applied: 0, duplicates: batch.length });
+    expect((await post(ndjson(batch), 'application/x-ndjson')).body).toEqual({
+      received: batch.length,
+      applied: 0,
+      duplicates: batch.length,
+    });
     expect(await snapshotAll(sample.db)).toEqual(before);
 
     // Each event left exactly one timeline entry (the order's status change has its own).
     const timeline = (await sample.call('/customers/MIX-1/timeline?limit=200')).body.events;
     expect(timeline).toHaveLength(batch.length);
-    expect(new Set(timeline.map((e: { type: string }) => e.type))).toEqual(new Set(['account', 'order', 'payment', 'refund', 'ticket', 'loyalty', 'marketing', 'session']));
+    expect(new Set(timeline.map((e: { type: string }) => e.type))).toEqual(
+      new Set(['account', 'order', 'payment', 'refund', 'ticket', 'loyalty', 'marketing', 'session']),
+    );
   });
 
   it('even a forced replay (idempotency keys forgotten) doubles nothing: every write is keyed by a deterministic id', async () => {
@@ -45,7 +51,19 @@ describe('replay', () => {
     const after = await snapshotAll(sample.db);
     // Counts of every table are unchanged; so are the contents of the tables holding amounts and balances.
     for (const table of Object.keys(before)) expect([table, after[table]!.count]).toEqual([table, before[table]!.count]);
-    for (const table of ['orders', 'order_items', 'payments', 'customer_stats', 'loyalty_accounts', 'loyalty_transactions', 'products', 'preferences', 'consent_log', 'marketing_events', 'tickets']) {
+    for (const table of [
+      'orders',
+      'order_items',
+      'payments',
+      'customer_stats',
+      'loyalty_accounts',
+      'loyalty_transactions',
+      'products',
+      'preferences',
+      'consent_log',
+      'marketing_events',
+      'tickets',
+    ]) {
       expect([table, after[table]!.hash]).toEqual([table, before[table]!.hash]);
     }
   });
@@ -54,7 +72,16 @@ describe('replay', () => {
 describe('a malformed batch', () => {
   it('is a 400 naming body.<index>.<field> and changes nothing', async () => {
     const good = everyType('bad', 'BAD-1');
-    const bad = [...good.slice(0, 5), ev('order.placed', { customerId: 'BAD-1', orderId: 'BAD-O', currency: 'GBP', lines: [{ productId: 'X', quantity: 1, unitPrice: 0.1 + 0.2 }] }), ...good.slice(5)];
+    const bad = [
+      ...good.slice(0, 5),
+      ev('order.placed', {
+        customerId: 'BAD-1',
+        orderId: 'BAD-O',
+        currency: 'GBP',
+        lines: [{ productId: 'X', quantity: 1, unitPrice: 0.1 + 0.2 }],
+      }),
+      ...good.slice(5),
+    ];
     const before = await snapshotAll(sample.db);
     const res = await post(bad);
     expect(res.status).toBe(400);
@@ -74,7 +101,11 @@ describe('a malformed batch', () => {
     for (const res of [await post(batch), await post(ndjson(batch), 'application/x-ndjson')]) {
       expect(res.status).toBe(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
-        'body.0.data', 'body.1.data.amount', 'body.2.data.quietHours.start', 'body.3.data.device', 'body.4.data.points',
+        'body.0.data',
+        'body.1.data.amount',
+        'body.2.data.quietHours.start',
+        'body.3.data.device',
+        'body.4.data.points',
       ]);
     }
   });
@@ -93,31 +124,64 @@ describe('an event that cannot be applied', () => {
   }
 
   it('redeeming more points than the balance rejects the whole batch (422 naming the index)', async () => {
-    await rejected([
-      ev('customer.upserted', { customerId: 'CONF-1', name: 'Conflicted' }),
-      ev('loyalty.points_earned', { customerId: 'CONF-1', points: 100 }),
-      ev('loyalty.points_redeemed', { customerId: 'CONF-1', points: 101 }),
-    ], 'body.2.data.points', /redeems 101 points but the balance is 100/);
+    await rejected(
+      [
+        ev('customer.upserted', { customerId: 'CONF-1', name: 'Conflicted' }),
+        ev('loyalty.points_earned', { customerId: 'CONF-1', points: 100 }),
+        ev('loyalty.points_redeemed', { customerId: 'CONF-1', points: 101 }),
+      ],
+      'body.2.data.points',
+      /redeems 101 points but the balance is 100/,
+    );
   });
 
   it('an unknown customer rejects the whole batch; one created earlier in the batch is fine', async () => {
-    await rejected([
-      ev('customer.upserted', { customerId: 'CONF-2', name: 'Known' }),
-      ev('session.started', { customerId: 'CONF-2', sessionId: 'CONF-S', device: 'desktop' }),
-      ev('ticket.opened', { customerId: 'NOBODY', ticketId: 'CONF-T', subject: 'Hello' }),
-    ], 'body.2.data.customerId', /unknown customer "NOBODY"/);
+    await rejected(
+      [
+        ev('customer.upserted', { customerId: 'CONF-2', name: 'Known' }),
+        ev('session.started', { customerId: 'CONF-2', sessionId: 'CONF-S', device: 'desktop' }),
+        ev('ticket.opened', { customerId: 'NOBODY', ticketId: 'CONF-T', subject: 'Hello' }),
+      ],
+      'body.2.data.customerId',
+      /unknown customer "NOBODY"/,
+    );
   });
 
   it('other conflicts: unknown order, foreign order, foreign currency, ticket not opened, taken referral code', async () => {
-    const other = (await sample.db.selectFrom('customers').select('id').where('id', '!=', '17850').orderBy('id').executeTakeFirstOrThrow()).id;
-    await rejected([ev('order.status_changed', { customerId: '17850', orderId: 'NO-SUCH-ORDER', status: 'delivered' })], 'body.0.data.orderId', /unknown order/);
-    await rejected([ev('order.status_changed', { customerId: other, orderId: '536365', status: 'delivered' })], 'body.0.data.orderId', /belongs to another customer/);
+    const other = (await sample.db.selectFrom('customers').select('id').where('id', '!=', '17850').orderBy('id').executeTakeFirstOrThrow())
+      .id;
     await rejected(
-      [ev('order.placed', { customerId: '17850', orderId: 'CONF-O', currency: 'EUR', lines: [{ productId: 'X', quantity: 1, unitPrice: 1 }] })],
-      'body.0.data.currency', /is EUR but customer "17850" is in GBP/,
+      [ev('order.status_changed', { customerId: '17850', orderId: 'NO-SUCH-ORDER', status: 'delivered' })],
+      'body.0.data.orderId',
+      /unknown order/,
     );
-    await rejected([ev('ticket.updated', { customerId: '17850', ticketId: 'NO-SUCH-TICKET', status: 'closed' })], 'body.0.data.ticketId', /unknown ticket/);
+    await rejected(
+      [ev('order.status_changed', { customerId: other, orderId: '536365', status: 'delivered' })],
+      'body.0.data.orderId',
+      /belongs to another customer/,
+    );
+    await rejected(
+      [
+        ev('order.placed', {
+          customerId: '17850',
+          orderId: 'CONF-O',
+          currency: 'EUR',
+          lines: [{ productId: 'X', quantity: 1, unitPrice: 1 }],
+        }),
+      ],
+      'body.0.data.currency',
+      /is EUR but customer "17850" is in GBP/,
+    );
+    await rejected(
+      [ev('ticket.updated', { customerId: '17850', ticketId: 'NO-SUCH-TICKET', status: 'closed' })],
+      'body.0.data.ticketId',
+      /unknown ticket/,
+    );
     await post([ev('loyalty.enrolled', { customerId: '17850', referralCode: 'TAKEN-1' })]);
-    await rejected([ev('loyalty.enrolled', { customerId: other, referralCode: 'TAKEN-1' })], 'body.0.data.referralCode', /already another customer's/);
+    await rejected(
+      [ev('loyalty.enrolled', { customerId: other, referralCode: 'TAKEN-1' })],
+      'body.0.data.referralCode',
+      /already another customer's/,
+    );
   });
 });

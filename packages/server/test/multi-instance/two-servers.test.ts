@@ -34,9 +34,27 @@ const instances: Instance[] = [];
 /** Starts `c360 serve --database-url …` on a free port and waits until it answers. */
 async function startInstance(url: string): Promise<Instance> {
   const port = 20_000 + Math.floor(Math.random() * 40_000);
-  const child = spawn(process.execPath, ['--conditions=@c360/source', '--import', 'tsx', 'packages/server/src/cli/main.ts', 'serve', '--database-url', url, '--port', String(port), '--as-of', 'dataset'], {
-    cwd: ROOT, env: { ...process.env, C360_DB: '', DATABASE_URL: '', C360_WRITE_RATE: String(WRITE_RATE), C360_EXPORTS_DIR: exportsDir }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@c360/source',
+      '--import',
+      'tsx',
+      'packages/server/src/cli/main.ts',
+      'serve',
+      '--database-url',
+      url,
+      '--port',
+      String(port),
+      '--as-of',
+      'dataset',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, C360_DB: '', DATABASE_URL: '', C360_WRITE_RATE: String(WRITE_RATE), C360_EXPORTS_DIR: exportsDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
@@ -46,7 +64,9 @@ async function startInstance(url: string): Promise<Instance> {
     if (child.exitCode !== null) throw new Error(`c360 serve exited ${child.exitCode}: ${output.join('')}`);
     try {
       if ((await fetch(`${base}/api/openapi.json`)).ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) throw new Error(`c360 serve did not answer within 60 s: ${output.join('')}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -63,7 +83,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const instance of instances) instance.process.kill('SIGTERM');
-  await Promise.all(instances.map((i) => new Promise((resolve) => (i.process.exitCode !== null ? resolve(null) : i.process.once('exit', resolve)))));
+  await Promise.all(
+    instances.map((i) => new Promise((resolve) => (i.process.exitCode !== null ? resolve(null) : i.process.once('exit', resolve)))),
+  );
   await sample?.close();
   rmSync(exportsDir, { recursive: true, force: true });
 });
@@ -92,12 +114,19 @@ function subscribe(base: string, lastEventId?: number) {
           while ((cut = buffer.indexOf('\n\n')) >= 0) {
             const frame = buffer.slice(0, cut);
             buffer = buffer.slice(cut + 2);
-            const field = (name: string) => frame.split('\n').find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+            const field = (name: string) =>
+              frame
+                .split('\n')
+                .find((l) => l.startsWith(`${name}:`))
+                ?.slice(name.length + 1)
+                .trim();
             if (field('event') === 'change') events.push({ id: Number(field('id')), data: JSON.parse(field('data')!) });
             waiters.splice(0).forEach((wake) => wake());
           }
         }
-      } catch { /* aborted */ }
+      } catch {
+        /* aborted */
+      }
     })();
   });
   return {
@@ -129,9 +158,13 @@ describe('two server instances on one PostgreSQL', () => {
 
     const before = Number((await sql<{ m: number | null }>`select max(id) as m from change_feed`.execute(sample.db)).rows[0]?.m ?? 0);
     const started = performance.now();
-    const res = await fetch(`${a.base}/api/customers/${encodeURIComponent(customerId)}/notes`, { method: 'POST', headers: headers(), body: JSON.stringify({ body: 'written through instance A' }) });
+    const res = await fetch(`${a.base}/api/customers/${encodeURIComponent(customerId)}/notes`, {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify({ body: 'written through instance A' }),
+    });
     expect(res.status).toBe(201);
-    const note = await res.json() as { id: string };
+    const note = (await res.json()) as { id: string };
     const seen = await onB.next((e) => e.data.type === 'note.added' && e.data.section === 'notes', 1_000);
     const latency = performance.now() - started;
     onB.close();
@@ -155,9 +188,12 @@ describe('the write rate limit of a token', () => {
   it('is shared by the instances: the writes through A and B together hit it', async () => {
     const [a, b] = instances as [Instance, Instance];
     const own = (await createApiKey(sample.db, { name: 'rate', role: 'admin', createdBy: 'test' })).token;
-    const write = (base: string, i: number) => fetch(`${base}/api/customers/${encodeURIComponent(customerId)}/notes`, {
-      method: 'POST', headers: { authorization: `Bearer ${own}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: `rate ${i}` }),
-    });
+    const write = (base: string, i: number) =>
+      fetch(`${base}/api/customers/${encodeURIComponent(customerId)}/notes`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${own}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ body: `rate ${i}` }),
+      });
     const statuses: number[] = [];
     for (let i = 0; i < WRITE_RATE; i += 1) statuses.push((await write(i % 2 === 0 ? a.base : b.base, i)).status);
     expect(statuses).toEqual(Array(WRITE_RATE).fill(201));
@@ -172,13 +208,16 @@ describe('background work', () => {
   it('a due scheduled export runs once, not once per instance', async () => {
     const [a] = instances as [Instance, Instance];
     const res = await fetch(`${a.base}/api/export-schedules`, {
-      method: 'POST', headers: headers(), body: JSON.stringify({ name: 'Once across instances', cron: '0 3 * * *', delivery: { kind: 'download' } }),
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify({ name: 'Once across instances', cron: '0 3 * * *', delivery: { kind: 'download' } }),
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     // Due now: both instances' schedulers (a tick every 15 s) see it.
     await sql`update export_schedules set next_run_at = ${new Date(Date.now() - 1000).toISOString()} where id = ${id}`.execute(sample.db);
-    const runs = async () => Number((await sql<{ n: number }>`select count(*) as n from export_runs where schedule_id = ${id}`.execute(sample.db)).rows[0]!.n);
+    const runs = async () =>
+      Number((await sql<{ n: number }>`select count(*) as n from export_runs where schedule_id = ${id}`.execute(sample.db)).rows[0]!.n);
     const deadline = Date.now() + 40_000;
     while ((await runs()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await runs()).toBe(1);

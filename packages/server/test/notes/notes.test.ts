@@ -36,10 +36,12 @@ async function allNotes(id: string, query = ''): Promise<any[]> {
 
 describe('Property 7: a note records its author and creation time', () => {
   it('holds for any body, type and visibility, and the note lists first', async () => {
-    const body = fc.oneof(
-      fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }),
-      fc.constantFrom('<script>alert(1)</script>', '  leading and trailing  ', 'line 1\nline 2\ttab', '"quotes" & <b>tags</b>'),
-    ).filter((s) => s.trim().length > 0);
+    const body = fc
+      .oneof(
+        fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }),
+        fc.constantFrom('<script>alert(1)</script>', '  leading and trailing  ', 'line 1\nline 2\ttab', '"quotes" & <b>tags</b>'),
+      )
+      .filter((s) => s.trim().length > 0);
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...ids.slice(20)), // ids[0..19] are for the other tests
@@ -92,10 +94,20 @@ describe('GET /customers/:id/notes', () => {
     const id = ids[2]!;
     const { body: note } = await post(id, { body: 'Called about the late parcel', type: 'support' });
     const timeline = (await sample.call(`/customers/${id}/timeline?types=note&limit=5`)).body.events;
-    expect(timeline[0]).toMatchObject({ id: `note:${note.id}`, type: 'note', occurredAt: note.createdAt, ref: { kind: 'note', id: note.id } });
+    expect(timeline[0]).toMatchObject({
+      id: `note:${note.id}`,
+      type: 'note',
+      occurredAt: note.createdAt,
+      ref: { kind: 'note', id: note.id },
+    });
     expect(timeline[0].title).toContain('local operator');
     expect(timeline[0].description).toBe('Called about the late parcel');
-    const audit = await sample.db.selectFrom('audit_log').selectAll().where('customer_id', '=', id).where('action', '=', 'note.created').execute();
+    const audit = await sample.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('customer_id', '=', id)
+      .where('action', '=', 'note.created')
+      .execute();
     expect(audit.map((a) => JSON.parse(a.details!).noteId)).toContain(note.id);
     expect(audit[0]!.actor).toBe('local operator');
   });
@@ -103,14 +115,23 @@ describe('GET /customers/:id/notes', () => {
   it('shows only notes the caller may read', async () => {
     const id = ids[3]!;
     const row = (n: string, visibility: string, author: string) => ({
-      id: `note_vis_${n}`, customer_id: id, author, type: 'general', visibility, body: n, created_at: '2011-06-01T00:00:00.000Z',
+      id: `note_vis_${n}`,
+      customer_id: id,
+      author,
+      type: 'general',
+      visibility,
+      body: n,
+      created_at: '2011-06-01T00:00:00.000Z',
     });
-    await sample.db.insertInto('notes').values([
-      row('team-other', 'team', 'Dana'),
-      row('private-other', 'private', 'Dana'),
-      row('restricted-other', 'restricted', 'Dana'),
-      row('private-mine', 'private', 'local operator'),
-    ]).execute();
+    await sample.db
+      .insertInto('notes')
+      .values([
+        row('team-other', 'team', 'Dana'),
+        row('private-other', 'private', 'Dana'),
+        row('restricted-other', 'restricted', 'Dana'),
+        row('private-mine', 'private', 'local operator'),
+      ])
+      .execute();
     const bodies = (await allNotes(id)).map((n) => n.body).sort();
     // The local operator is an admin: restricted notes yes, someone else's private note no.
     expect(bodies).toEqual(['private-mine', 'restricted-other', 'team-other']);

@@ -67,7 +67,8 @@ async function openStream(token: string) {
         while ((end = text.indexOf('\n\n')) >= 0) {
           const block = text.slice(0, end).split('\n');
           text = text.slice(end + 2);
-          if (block.includes('event: notification')) received.push(Notification.parse(JSON.parse(block.find((l) => l.startsWith('data: '))!.slice(6))));
+          if (block.includes('event: notification'))
+            received.push(Notification.parse(JSON.parse(block.find((l) => l.startsWith('data: '))!.slice(6))));
         }
       }
     } catch {
@@ -85,25 +86,45 @@ function ingest(events: unknown[]) {
 /** A customer with two completed orders, the last one 8 days before the sample's as-of (churn low). */
 function lowRiskCustomer(id: string) {
   const order = (n: number, at: string) => ({
-    id: `${id}-order-${n}`, type: 'order.placed', occurredAt: at,
-    data: { customerId: id, orderId: `${id}-O${n}`, status: 'completed', currency: 'GBP', lines: [{ productId: 'NTF-P', quantity: 2, unitPrice: 12.5 }] },
+    id: `${id}-order-${n}`,
+    type: 'order.placed',
+    occurredAt: at,
+    data: {
+      customerId: id,
+      orderId: `${id}-O${n}`,
+      status: 'completed',
+      currency: 'GBP',
+      lines: [{ productId: 'NTF-P', quantity: 2, unitPrice: 12.5 }],
+    },
   });
   return [
-    { id: `${id}-up`, type: 'customer.upserted', occurredAt: '2010-11-20T10:00:00.000Z', data: { customerId: id, name: 'Nora Notified', currency: 'GBP', registeredAt: '2010-11-20T10:00:00.000Z' } },
+    {
+      id: `${id}-up`,
+      type: 'customer.upserted',
+      occurredAt: '2010-11-20T10:00:00.000Z',
+      data: { customerId: id, name: 'Nora Notified', currency: 'GBP', registeredAt: '2010-11-20T10:00:00.000Z' },
+    },
     order(1, '2010-12-01T10:00:00.000Z'),
     order(2, '2011-12-01T10:00:00.000Z'),
   ];
 }
 
 /** Cancelling the recent order leaves 373 days since a purchase against the default gap of 90: churn rises to high. */
-const cancelRecent = (id: string) => [{
-  id: `${id}-cancel`, type: 'order.status_changed', occurredAt: '2011-12-02T10:00:00.000Z', data: { customerId: id, orderId: `${id}-O2`, status: 'cancelled' },
-}];
+const cancelRecent = (id: string) => [
+  {
+    id: `${id}-cancel`,
+    type: 'order.status_changed',
+    occurredAt: '2011-12-02T10:00:00.000Z',
+    data: { customerId: id, orderId: `${id}-O2`, status: 'cancelled' },
+  },
+];
 
 beforeAll(async () => {
   saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, _session, callback) {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
@@ -151,10 +172,22 @@ describe('notifications', () => {
   it('churn rising to high: one in-app (live), one email, one signed webhook for the subscribed manager — each once', async () => {
     const prefs = await api('/notifications/preferences', sample.tokens.manager, {
       method: 'PUT',
-      body: JSON.stringify({ kinds: ['churn.high'], channels: ['in_app', 'email', 'webhook'], email: 'manager@c360.test', webhookUrl: `${hookBase}/hook` }),
+      body: JSON.stringify({
+        kinds: ['churn.high'],
+        channels: ['in_app', 'email', 'webhook'],
+        email: 'manager@c360.test',
+        webhookUrl: `${hookBase}/hook`,
+      }),
     });
     expect(prefs.status).toBe(200);
-    expect((await api('/notifications/preferences', sample.tokens.agent, { method: 'PUT', body: JSON.stringify({ kinds: ['churn.high'], channels: ['in_app'] }) })).status).toBe(200);
+    expect(
+      (
+        await api('/notifications/preferences', sample.tokens.agent, {
+          method: 'PUT',
+          body: JSON.stringify({ kinds: ['churn.high'], channels: ['in_app'] }),
+        })
+      ).status,
+    ).toBe(200);
 
     expect((await ingest(lowRiskCustomer('ntf-1'))).status).toBe(200);
     const before = (await api('/customers/ntf-1/360', sample.tokens.admin)).body;
@@ -192,7 +225,10 @@ describe('notifications', () => {
     expect((await api('/notifications', sample.tokens.agent)).body).toMatchObject({ items: [], unreadCount: 0 });
 
     const deliveries = await notificationDb(sample.db).selectFrom('notification_deliveries').selectAll().orderBy('channel').execute();
-    expect(deliveries.map((d) => [d.channel, d.status, d.attempts])).toEqual([['email', 'delivered', 1], ['webhook', 'delivered', 1]]);
+    expect(deliveries.map((d) => [d.channel, d.status, d.attempts])).toEqual([
+      ['email', 'delivered', 1],
+      ['webhook', 'delivered', 1],
+    ]);
     const audit = await sample.db.selectFrom('audit_log').selectAll().where('action', '=', 'notification.raised').execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ kind: 'churn.high', recipient: 'Test manager' });
@@ -217,19 +253,35 @@ describe('notifications', () => {
     expect((await ingest(cancelRecent('ntf-2'))).status).toBe(200);
     await until(() => hooks.some((h) => h.status === 204));
     expect(hooks.map((h) => h.status)).toEqual([500, 503, 204]);
-    const row = await notificationDb(sample.db).selectFrom('notification_deliveries').selectAll()
-      .where('channel', '=', 'webhook').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const row = await notificationDb(sample.db)
+      .selectFrom('notification_deliveries')
+      .selectAll()
+      .where('channel', '=', 'webhook')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'delivered', attempts: 3, response_status: 204 });
   });
 
   it('VIP ticket and order, negative CSAT: one each for the subscribed agent; a good rating or a non-VIP raises nothing', async () => {
-    expect((await api('/notifications/preferences', sample.tokens.agent, {
-      method: 'PUT', body: JSON.stringify({ kinds: ['csat.negative', 'vip.ticket', 'vip.order'], channels: ['in_app'] }),
-    })).status).toBe(200);
+    expect(
+      (
+        await api('/notifications/preferences', sample.tokens.agent, {
+          method: 'PUT',
+          body: JSON.stringify({ kinds: ['csat.negative', 'vip.ticket', 'vip.order'], channels: ['in_app'] }),
+        })
+      ).status,
+    ).toBe(200);
     const at = '2011-11-20T10:00:00.000Z';
     const ev = (id: string, type: string, data: object) => ({ id, type, occurredAt: at, data });
     const order = (customerId: string, orderId: string) =>
-      ev(`${orderId}-placed`, 'order.placed', { customerId, orderId, status: 'completed', currency: 'GBP', lines: [{ productId: 'NTF-P', quantity: 1, unitPrice: 5 }] });
+      ev(`${orderId}-placed`, 'order.placed', {
+        customerId,
+        orderId,
+        status: 'completed',
+        currency: 'GBP',
+        lines: [{ productId: 'NTF-P', quantity: 1, unitPrice: 5 }],
+      });
     const batch = [
       ev('ntf-vip-up', 'customer.upserted', { customerId: 'ntf-vip', name: 'Vic VIP', vip: true, currency: 'GBP' }),
       ev('ntf-plain-up', 'customer.upserted', { customerId: 'ntf-plain', name: 'Pat Plain', currency: 'GBP' }),
@@ -243,16 +295,26 @@ describe('notifications', () => {
     expect((await ingest(batch)).status).toBe(200);
     expect((await ingest(batch)).body.applied).toBe(0);
     const items = (await api('/notifications?limit=50', sample.tokens.agent)).body.items as Notification[];
-    expect(items.map((n) => [n.kind, n.customerId]).sort()).toEqual([['csat.negative', 'ntf-plain'], ['vip.order', 'ntf-vip'], ['vip.ticket', 'ntf-vip']]);
+    expect(items.map((n) => [n.kind, n.customerId]).sort()).toEqual([
+      ['csat.negative', 'ntf-plain'],
+      ['vip.order', 'ntf-vip'],
+      ['vip.ticket', 'ntf-vip'],
+    ]);
     expect(items.find((n) => n.kind === 'csat.negative')!.title).toBe('Ticket rated 1/5');
     expect(items.find((n) => n.kind === 'vip.ticket')!.body).toBe('Vic VIP (customer ntf-vip): Where is my parcel?');
   });
 
   it('rejects bad preferences naming the field, and customer-scoped tokens', async () => {
-    const bad = await api('/notifications/preferences', sample.tokens.manager, { method: 'PUT', body: JSON.stringify({ kinds: ['churn.high'], channels: ['email'] }) });
+    const bad = await api('/notifications/preferences', sample.tokens.manager, {
+      method: 'PUT',
+      body: JSON.stringify({ kinds: ['churn.high'], channels: ['email'] }),
+    });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.errors)).toContain('email');
-    const unknown = await api('/notifications/preferences', sample.tokens.manager, { method: 'PUT', body: JSON.stringify({ kinds: ['everything'], channels: [] }) });
+    const unknown = await api('/notifications/preferences', sample.tokens.manager, {
+      method: 'PUT',
+      body: JSON.stringify({ kinds: ['everything'], channels: [] }),
+    });
     expect(unknown.status).toBe(400);
     expect((await api('/notifications', sample.embedToken('17850'))).status).toBe(403);
   });

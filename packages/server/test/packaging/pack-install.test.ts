@@ -31,7 +31,9 @@ const CUSTOMER = '17850';
 
 /** The environment of the child processes: this one's, without npm's script variables or source conditions. */
 const ENV: NodeJS.ProcessEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE_OPTIONS' && !key.startsWith('C360_') && key !== 'DATABASE_URL' && key !== 'PORT'),
+  Object.entries(process.env).filter(
+    ([key]) => !/^npm_/i.test(key) && key !== 'NODE_OPTIONS' && !key.startsWith('C360_') && key !== 'DATABASE_URL' && key !== 'PORT',
+  ),
 );
 
 interface PackResult {
@@ -71,7 +73,10 @@ function freePort(): Promise<number> {
 async function until200(url: string, ms: number): Promise<void> {
   const end = Date.now() + ms;
   for (;;) {
-    const status = await fetch(url).then((r) => r.status, () => 0);
+    const status = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     if (Date.now() > end) throw new Error(`${url} did not answer 200 in ${ms} ms; c360 serve said:\n${serveOutput}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -80,19 +85,38 @@ async function until200(url: string, ms: number): Promise<void> {
 
 beforeAll(async () => {
   for (const name of PACKAGES) {
-    const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '-w', `packages/${name}`], { cwd: ROOT, env: ENV, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '-w', `packages/${name}`], {
+      cwd: ROOT,
+      env: ENV,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     dryRun[name] = packReport(stdout).files.map((f) => f.path);
   }
   for (const name of PACKAGES) {
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir, '-w', `packages/${name}`], { cwd: ROOT, env: ENV, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir, '-w', `packages/${name}`], {
+      cwd: ROOT,
+      env: ENV,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     packed[name] = packReport(stdout);
   }
   const dependencies = Object.fromEntries(PACKAGES.map((name) => [`@c360/${name}`, `file:../${packed[name]!.filename}`]));
   // A project of its own, allowing better-sqlite3's native build (npm 11 asks about install scripts).
   mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({
-    name: 'c360-scratch', private: true, type: 'module', dependencies, allowScripts: { 'better-sqlite3': true },
-  }, null, 2));
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'c360-scratch',
+        private: true,
+        type: 'module',
+        dependencies,
+        allowScripts: { 'better-sqlite3': true },
+      },
+      null,
+      2,
+    ),
+  );
   await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, env: ENV, maxBuffer: 64 * 1024 * 1024 });
 }, 1_500_000); // on a busy 2-core machine the install alone has taken 10 minutes
 
@@ -109,7 +133,17 @@ describe('npm pack', () => {
   it.each(PACKAGES)('@c360/%s lists dist/ with types and source maps, README and LICENSE (--dry-run and the tarball alike)', (name) => {
     // Each list on its own: others may add or remove modules between the two packs in a shared tree.
     for (const files of [dryRun[name]!, packed[name]!.files.map((f) => f.path)]) {
-      expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/index.d.ts.map']));
+      expect(files).toEqual(
+        expect.arrayContaining([
+          'package.json',
+          'README.md',
+          'LICENSE',
+          'dist/index.js',
+          'dist/index.d.ts',
+          'dist/index.js.map',
+          'dist/index.d.ts.map',
+        ]),
+      );
       expect(files.filter((f) => /\.test\.|test-support/.test(f))).toEqual([]);
       // Every compiled module has its declarations and source map.
       const js = files.filter((f) => /^dist\/.+\.js$/.test(f));
@@ -121,13 +155,17 @@ describe('npm pack', () => {
 
   it('@c360/components ships the CDN build, the manifest and the React/Vue types', () => {
     const files = packed.components!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['cdn/c360.js', 'cdn/c360.js.map', 'custom-elements.json', 'types/react.d.ts', 'types/vue.d.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining(['cdn/c360.js', 'cdn/c360.js.map', 'custom-elements.json', 'types/react.d.ts', 'types/vue.d.ts']),
+    );
     expect(files.some((f) => /^cdn\/c360-uPlot\.esm-[A-Z0-9]{8}\.js$/.test(f))).toBe(true);
   });
 
   it('@c360/server ships its bin and the bundled sample', () => {
     const files = packed.server!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/c360.mjs', 'dist/cli/main.js', 'sample/online_retail_sample.csv', 'sample/SOURCE.md']));
+    expect(files).toEqual(
+      expect.arrayContaining(['bin/c360.mjs', 'dist/cli/main.js', 'sample/online_retail_sample.csv', 'sample/SOURCE.md']),
+    );
   });
 
   it('the installed packages depend on each other with ^0.2.0 ranges', () => {
@@ -181,11 +219,21 @@ describe('the installed c360 command (a)', () => {
     hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
 
     // The installed bin itself (not through npx, whose child would outlive a kill).
-    serve = spawn(join(app, 'node_modules', '.bin', 'c360'), ['serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--as-of', 'dataset'], {
-      cwd: app, env: { ...ENV, C360_ALLOWED_ORIGINS: hostOrigin }, stdio: ['ignore', 'pipe', 'pipe'],
+    serve = spawn(
+      join(app, 'node_modules', '.bin', 'c360'),
+      ['serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--as-of', 'dataset'],
+      {
+        cwd: app,
+        env: { ...ENV, C360_ALLOWED_ORIGINS: hostOrigin },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    serve.stdout!.on('data', (d) => {
+      serveOutput += d;
     });
-    serve.stdout!.on('data', (d) => { serveOutput += d; });
-    serve.stderr!.on('data', (d) => { serveOutput += d; });
+    serve.stderr!.on('data', (d) => {
+      serveOutput += d;
+    });
     await until200(`${base}/healthz`, 60_000);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
 

@@ -41,7 +41,10 @@ describe('the CLI with --database-url', () => {
     expect(imported, imported.stderr).toMatchObject({ code: 0 });
 
     const events = join(dir, 'events.ndjson');
-    writeFileSync(events, `${JSON.stringify({ id: 'pg-cli-1', type: 'customer.upserted', occurredAt: '2011-01-01T00:00:00Z', data: { customerId: 'PG-CLI', name: 'Ada Postgres', email: 'ada@example.org' } })}\n`);
+    writeFileSync(
+      events,
+      `${JSON.stringify({ id: 'pg-cli-1', type: 'customer.upserted', occurredAt: '2011-01-01T00:00:00Z', data: { customerId: 'PG-CLI', name: 'Ada Postgres', email: 'ada@example.org' } })}\n`,
+    );
     const ingested = await runCli(['import', 'events', events], { DATABASE_URL: url });
     expect(ingested, ingested.stderr).toMatchObject({ code: 0 });
 
@@ -69,7 +72,9 @@ describe('the CLI with --database-url', () => {
     const key = await db.selectFrom('api_tokens').select(['id', 'name', 'role']).where('name', '=', 'PG agent').executeTakeFirstOrThrow();
     expect(key.role).toBe('agent');
     expect((await runCli(['token', 'revoke', key.id, '--database-url', url])).code).toBe(0);
-    expect((await db.selectFrom('api_tokens').select('revoked_at').where('id', '=', key.id).executeTakeFirstOrThrow()).revoked_at).not.toBeNull();
+    expect(
+      (await db.selectFrom('api_tokens').select('revoked_at').where('id', '=', key.id).executeTakeFirstOrThrow()).revoked_at,
+    ).not.toBeNull();
   }, 180_000);
 
   it('says which database it could not open, without the password', async () => {

@@ -69,9 +69,22 @@ describe('PostgreSQL and SQLite answer the same', () => {
 
   it('search: the same customers, in the same order, for text, filters and sorts', async () => {
     const queries = [
-      'q=an', 'q=mar', 'q=SMITH', 'q=0', 'q=1234', 'q=%40example', 'q=United', 'sort=name', 'sort=-lifetimeValue&limit=50',
-      'sort=-lastPurchaseAt&limit=50', 'sort=-totalOrders&country=United%20Kingdom', 'tier=gold', 'clvMin=100&clvMax=2000&sort=lifetimeValue',
-      'segment=rfm:champions', 'segment=rfm:lost&sort=name', `q=${encodeURIComponent(ids[3]!)}`,
+      'q=an',
+      'q=mar',
+      'q=SMITH',
+      'q=0',
+      'q=1234',
+      'q=%40example',
+      'q=United',
+      'sort=name',
+      'sort=-lifetimeValue&limit=50',
+      'sort=-lastPurchaseAt&limit=50',
+      'sort=-totalOrders&country=United%20Kingdom',
+      'tier=gold',
+      'clvMin=100&clvMax=2000&sort=lifetimeValue',
+      'segment=rfm:champions',
+      'segment=rfm:lost&sort=name',
+      `q=${encodeURIComponent(ids[3]!)}`,
     ];
     for (const query of queries) {
       const [pg, lite] = await Promise.all([get(postgres.app, `/customers?${query}`), get(sqlite.app, `/customers?${query}`)]);

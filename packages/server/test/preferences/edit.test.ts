@@ -37,7 +37,14 @@ beforeAll(async () => {
   const res = await sample.call('/events', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify([{ id: unique('prefs-seed-'), type: 'preferences.updated', occurredAt: '2011-06-01T00:00:00Z', data: { customerId: C, optIns: { email: true, sms: true } } }]),
+    body: JSON.stringify([
+      {
+        id: unique('prefs-seed-'),
+        type: 'preferences.updated',
+        occurredAt: '2011-06-01T00:00:00Z',
+        data: { customerId: C, optIns: { email: true, sms: true } },
+      },
+    ]),
   });
   expect(res.status).toBe(200);
 });
@@ -46,33 +53,69 @@ afterAll(() => sample.close());
 describe('PATCH /customers/{id}/preferences', () => {
   it('an agent opts the customer out of SMS: consent log, timeline, audit and change feed follow', async () => {
     const before = await feedBounds(sample.db);
-    const res = await sample.call(`/customers/${C}/preferences`, { ...patch({ optIns: { sms: false }, reason: 'Asked by phone to stop texts', source: 'phone' }), as: 'agent' });
+    const res = await sample.call(`/customers/${C}/preferences`, {
+      ...patch({ optIns: { sms: false }, reason: 'Asked by phone to stop texts', source: 'phone' }),
+      as: 'agent',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const body = PreferencesEdited.parse(res.body);
     expect(body.optIns).toMatchObject({ email: true, sms: false });
-    expect(body.consentChanges).toEqual([expect.objectContaining({ channel: 'sms', granted: false, reason: 'Asked by phone to stop texts', source: 'phone' })]);
+    expect(body.consentChanges).toEqual([
+      expect.objectContaining({ channel: 'sms', granted: false, reason: 'Asked by phone to stop texts', source: 'phone' }),
+    ]);
 
     const marketing = (await sample.call(`/customers/${C}/marketing`, { as: 'viewer' })).body;
     expect(marketing.optIns.sms).toBe(false);
-    expect(marketing.consentLog[0]).toMatchObject({ id: body.consentChanges[0]!.id, channel: 'sms', granted: false, reason: 'Asked by phone to stop texts' });
+    expect(marketing.consentLog[0]).toMatchObject({
+      id: body.consentChanges[0]!.id,
+      channel: 'sms',
+      granted: false,
+      reason: 'Asked by phone to stop texts',
+    });
 
     const timeline = (await sample.call(`/customers/${C}/timeline?types=marketing&limit=5`)).body.events;
     expect(timeline[0]).toMatchObject({ type: 'marketing', title: 'Communication preferences updated' });
     expect(timeline[0].description).toContain('SMS opted out');
     expect(timeline[0].description).toContain('Asked by phone to stop texts');
 
-    const audit = await sample.db.selectFrom('audit_log').selectAll().where('customer_id', '=', C).where('action', '=', 'preferences.updated').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await sample.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('customer_id', '=', C)
+      .where('action', '=', 'preferences.updated')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.actor).toBe('Test agent');
-    expect(JSON.parse(audit.details!)).toMatchObject({ optIns: { sms: false }, reason: 'Asked by phone to stop texts', source: 'phone', consentChanges: [{ channel: 'sms', granted: false }] });
+    expect(JSON.parse(audit.details!)).toMatchObject({
+      optIns: { sms: false },
+      reason: 'Asked by phone to stop texts',
+      source: 'phone',
+      consentChanges: [{ channel: 'sms', granted: false }],
+    });
 
     const changes = await changesAfter(sample.db, C, before.max);
     expect(changes.map((c) => c.section)).toEqual(expect.arrayContaining(['marketing', 'timeline']));
   });
 
   it('sets and clears quiet hours, time zone, language and frequency; an unchanged opt-in logs no consent row', async () => {
-    const set = await sample.call(`/customers/${C}/preferences`, patch({ quietHours: { start: '21:00', end: '08:00' }, timezone: 'Europe/Paris', language: 'fr', frequency: 'weekly', optIns: { email: true }, reason: 'confirmed' }));
+    const set = await sample.call(
+      `/customers/${C}/preferences`,
+      patch({
+        quietHours: { start: '21:00', end: '08:00' },
+        timezone: 'Europe/Paris',
+        language: 'fr',
+        frequency: 'weekly',
+        optIns: { email: true },
+        reason: 'confirmed',
+      }),
+    );
     expect(set.status).toBe(200);
-    expect(set.body.preferences).toMatchObject({ quietHours: { start: '21:00', end: '08:00' }, timezone: 'Europe/Paris', language: 'fr', frequency: 'weekly' });
+    expect(set.body.preferences).toMatchObject({
+      quietHours: { start: '21:00', end: '08:00' },
+      timezone: 'Europe/Paris',
+      language: 'fr',
+      frequency: 'weekly',
+    });
     expect(set.body.consentChanges).toEqual([]); // email was already on
     const cleared = await sample.call(`/customers/${C}/preferences`, patch({ quietHours: null, timezone: null }));
     expect(cleared.status).toBe(200);
@@ -112,7 +155,12 @@ describe('PATCH /customers/{id}/preferences', () => {
     expect(await snapshot(C)).toBe(before);
   });
 
-  it.each<[Role, number]>([['viewer', 403], ['agent', 200], ['manager', 200], ['admin', 200]])('%s → %i', async (role, status) => {
+  it.each<[Role, number]>([
+    ['viewer', 403],
+    ['agent', 200],
+    ['manager', 200],
+    ['admin', 200],
+  ])('%s → %i', async (role, status) => {
     const before = await snapshot(C);
     const res = await sample.call(`/customers/${C}/preferences`, { ...patch({ frequency: 'monthly' }), as: role });
     expect(res.status).toBe(status);
@@ -128,7 +176,8 @@ describe('PATCH /customers/{id}/preferences', () => {
   });
 
   it('property: after any sequence of opt-in edits the opt-ins are the last value per channel and the log has one row per actual change', async () => {
-    const id = (await sample.db.selectFrom('customers').select('id').where('id', '!=', C).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    const id = (await sample.db.selectFrom('customers').select('id').where('id', '!=', C).orderBy('id', 'desc').executeTakeFirstOrThrow())
+      .id;
     const channel = fc.constantFrom('email', 'sms', 'push', 'whatsapp');
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(channel, fc.boolean()), { minLength: 1, maxLength: 6 }), async (edits) => {
@@ -143,7 +192,9 @@ describe('PATCH /customers/{id}/preferences', () => {
           state[ch] = on;
         }
         expect((await sample.call(`/customers/${id}/marketing`)).body.optIns).toEqual(state);
-        expect((await sample.db.selectFrom('consent_log').select('id').where('customer_id', '=', id).execute()).length).toBe(logBefore + changes);
+        expect((await sample.db.selectFrom('consent_log').select('id').where('customer_id', '=', id).execute()).length).toBe(
+          logBefore + changes,
+        );
       }),
       { numRuns: 15 },
     );

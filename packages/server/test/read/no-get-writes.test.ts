@@ -38,9 +38,15 @@ beforeAll(async () => {
   await sql`update meta set value = cast(value as integer) + 1 where key = 'stats_version'`.execute(sample.db);
 
   const file = (await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(sample.db)).rows[0]!.file;
-  readonlyDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(file, { readonly: true, fileMustExist: true }) }) });
+  readonlyDb = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: new SQLite(file, { readonly: true, fileMustExist: true }) }),
+  });
   // A later as-of than the stored memberships were computed at.
-  rawApp = createApiApp({ db: readonlyDb, asOf: new Date(sample.asOf.getTime() + 40 * 86_400_000), auth: { secret: TEST_SECRET, writeRate: 0 } });
+  rawApp = createApiApp({
+    db: readonlyDb,
+    asOf: new Date(sample.asOf.getTime() + 40 * 86_400_000),
+    auth: { secret: TEST_SECRET, writeRate: 0 },
+  });
   app = withToken(rawApp, sample.tokens.admin);
 });
 afterAll(async () => {
@@ -49,17 +55,20 @@ afterAll(async () => {
 });
 
 async function pathsOf(template: string): Promise<string[]> {
-  const customer = (await sample.db.selectFrom('tickets').select(['customer_id', 'id']).limit(1).executeTakeFirstOrThrow());
+  const customer = await sample.db.selectFrom('tickets').select(['customer_id', 'id']).limit(1).executeTakeFirstOrThrow();
   const [a, b] = (await sample.db.selectFrom('customers').select('id').orderBy('id').limit(2).execute()).map((r) => r.id);
-  const filled = template
-    .replace('{id}', customer.customer_id)
-    .replace('{ticketId}', customer.id)
-    .replace('{segmentId}', 'rfm:champions');
+  const filled = template.replace('{id}', customer.customer_id).replace('{ticketId}', customer.id).replace('{segmentId}', 'rfm:champions');
   switch (filled) {
     case '/customers':
-      return ['/customers', '/customers?q=an', '/customers?q=mail&sort=-healthScore', '/customers?segment=rfm:champions',
+      return [
+        '/customers',
+        '/customers?q=an',
+        '/customers?q=mail&sort=-healthScore',
+        '/customers?segment=rfm:champions',
         `/customers?segment=${encodeURIComponent((await sample.db.selectFrom('segments').select('id').where('kind', '=', 'rule').executeTakeFirstOrThrow()).id)}`,
-        '/customers?healthMin=50&sort=churnRisk', `/customers?ids=${a},${b}`];
+        '/customers?healthMin=50&sort=churnRisk',
+        `/customers?ids=${a},${b}`,
+      ];
     case '/customers/compare':
       return [`/customers/compare?ids=${a},${b}`];
     case '/stream':

@@ -31,7 +31,11 @@ afterAll(async () => {
   await sample.close();
 });
 
-interface SseEvent { event: string; id?: string; data: string }
+interface SseEvent {
+  event: string;
+  id?: string;
+  data: string;
+}
 
 /** Opens GET /stream and collects its events until `close()`. */
 async function open(customer: string, init: { token?: string | null; query?: string; lastEventId?: string } = {}) {
@@ -40,7 +44,10 @@ async function open(customer: string, init: { token?: string | null; query?: str
   const token = init.token === undefined ? sample.tokens.admin : init.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.lastEventId) headers['last-event-id'] = init.lastEventId;
-  const response = await fetch(`${base}/stream?customer=${encodeURIComponent(customer)}${init.query ?? ''}`, { headers, signal: controller.signal });
+  const response = await fetch(`${base}/stream?customer=${encodeURIComponent(customer)}${init.query ?? ''}`, {
+    headers,
+    signal: controller.signal,
+  });
   const events: SseEvent[] = [];
   const comments: string[] = [];
   if (response.ok) {
@@ -62,7 +69,10 @@ async function open(customer: string, init: { token?: string | null; query?: str
               if (line.startsWith(':')) comments.push(line);
               else if (line.startsWith('event: ')) e.event = line.slice(7);
               else if (line.startsWith('id: ')) e.id = line.slice(4);
-              else if (line.startsWith('data: ')) { e.data += line.slice(6); hasData = true; }
+              else if (line.startsWith('data: ')) {
+                e.data += line.slice(6);
+                hasData = true;
+              }
             }
             if (hasData) events.push(e);
           }
@@ -140,7 +150,12 @@ describe('GET /stream', () => {
     await ingest(X);
     const missed = await sample.db
       .withTables<{ change_feed: { id: number; customer_id: string } }>()
-      .selectFrom('change_feed').select('id').where('customer_id', '=', X).where('id', '>', lastSeen).orderBy('id').execute();
+      .selectFrom('change_feed')
+      .select('id')
+      .where('customer_id', '=', X)
+      .where('id', '>', lastSeen)
+      .orderBy('id')
+      .execute();
     // 8 for the events themselves, more when they moved a score (a `score.changed` record).
     expect(missed.length).toBeGreaterThanOrEqual(8);
 
@@ -151,9 +166,15 @@ describe('GET /stream', () => {
     // …then live changes follow without a gap or a duplicate.
     await ingest(X);
     const all = async () =>
-      (await sample.db
-        .withTables<{ change_feed: { id: number; customer_id: string } }>()
-        .selectFrom('change_feed').select('id').where('customer_id', '=', X).where('id', '>', lastSeen).execute()).length;
+      (
+        await sample.db
+          .withTables<{ change_feed: { id: number; customer_id: string } }>()
+          .selectFrom('change_feed')
+          .select('id')
+          .where('customer_id', '=', X)
+          .where('id', '>', lastSeen)
+          .execute()
+      ).length;
     const total = await all();
     expect(total).toBeGreaterThanOrEqual(missed.length + 4);
     await until(() => again.changes().length === total);
@@ -198,14 +219,23 @@ describe('GET /stream', () => {
     const s = await open(X);
     await pause(50);
     const post = (path: string, body: unknown) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${sample.tokens.admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await post(`/customers/${X}/notes`, { body: 'Called about the delivery', type: 'general', visibility: 'team' })).status).toBe(201);
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sample.tokens.admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post(`/customers/${X}/notes`, { body: 'Called about the delivery', type: 'general', visibility: 'team' })).status).toBe(
+      201,
+    );
     await until(() => s.changes().some((c) => c.type === 'note.added' && c.section === 'notes'));
     const tagged = await post(`/customers/${X}/tags`, { name: 'realtime-test' });
     expect(tagged.status).toBe(200);
     await until(() => s.changes().some((c) => c.type === 'tag.assigned' && c.section === 'tags'));
     const tagId = ((await tagged.json()) as { tags: Array<{ id: string; name: string }> }).tags.find((t) => t.name === 'realtime-test')!.id;
-    const removed = await fetch(`${base}/customers/${X}/tags/${tagId}`, { method: 'DELETE', headers: { authorization: `Bearer ${sample.tokens.admin}` } });
+    const removed = await fetch(`${base}/customers/${X}/tags/${tagId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${sample.tokens.admin}` },
+    });
     expect(removed.status).toBe(204);
     await until(() => s.changes().some((c) => c.type === 'tag.removed'));
     expect(s.changes().find((c) => c.type === 'note.added' && c.section === 'timeline')?.activityId).toMatch(/^note:note_/);
@@ -215,7 +245,10 @@ describe('GET /stream', () => {
   it('SDK subscribe: filters by section, and reconnects from the last id', async () => {
     const got: ChangeRecord[] = [];
     const errors: Error[] = [];
-    const stop = subscribe({ baseUrl: base, token: sample.tokens.viewer }, X, (c) => got.push(c), { sections: ['behavior'], onError: (e) => errors.push(e) });
+    const stop = subscribe({ baseUrl: base, token: sample.tokens.viewer }, X, (c) => got.push(c), {
+      sections: ['behavior'],
+      onError: (e) => errors.push(e),
+    });
     await pause(150);
     await ingest(X);
     await until(() => got.length === 1);

@@ -19,19 +19,40 @@ describe('c360 export schedule', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--cron');
 
-    const created = await runCli(['export', 'schedule', 'create', '--db', db, '--name', 'Weekly', '--cron', '0 7 * * 1', '--time-zone', 'Europe/London',
-      '--format', 'xlsx', '--filters', '{"clvMin":1000}', '--email', 'boss@c360.test']);
+    const created = await runCli([
+      'export',
+      'schedule',
+      'create',
+      '--db',
+      db,
+      '--name',
+      'Weekly',
+      '--cron',
+      '0 7 * * 1',
+      '--time-zone',
+      'Europe/London',
+      '--format',
+      'xlsx',
+      '--filters',
+      '{"clvMin":1000}',
+      '--email',
+      'boss@c360.test',
+    ]);
     expect(created.code, created.stderr).toBe(0);
     const id = /Scheduled (sch_\w+)/.exec(created.stdout)?.[1];
     expect(id).toBeDefined();
     const listed = await runCli(['export', 'schedule', 'list', '--db', db]);
-    expect(listed.stdout).toMatch(new RegExp(`^${id}\\s+active\\s+0 7 \\* \\* 1 \\(Europe/London\\)\\s+xlsx\\s+email\\s+next 20\\d\\d-`, 'm'));
+    expect(listed.stdout).toMatch(
+      new RegExp(`^${id}\\s+active\\s+0 7 \\* \\* 1 \\(Europe/London\\)\\s+xlsx\\s+email\\s+next 20\\d\\d-`, 'm'),
+    );
     const paused = await runCli(['export', 'schedule', 'pause', id!, '--db', db]);
     expect(paused.stdout, paused.stderr).toMatch(/ paused .* next — /);
 
     const conn = await openDb({ file: db });
     try {
-      const actions = (await conn.selectFrom('audit_log').select('action').where('action', 'like', 'export.schedule.%').orderBy('id').execute()).map((r) => r.action);
+      const actions = (
+        await conn.selectFrom('audit_log').select('action').where('action', 'like', 'export.schedule.%').orderBy('id').execute()
+      ).map((r) => r.action);
       expect(actions).toEqual(['export.schedule.created', 'export.schedule.updated']);
     } finally {
       await conn.destroy();

@@ -27,11 +27,24 @@ let hookUrl: string;
 let savedSecret: string | undefined;
 const hooks: Array<{ headers: IncomingHttpHeaders; body: Buffer }> = [];
 
-const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const patch = (body: unknown): RequestInit => ({ method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+const patch = (body: unknown): RequestInit => ({
+  method: 'PATCH',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 const auditRows = (action: string) => sample.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id').execute();
 const scheduler = (db: Db, holder: string) =>
-  new ExportScheduler(db, { holder, ctx: { asOf: sample.asOf }, exportsDir: join(dir, 'exports'), mail: { transport: new OutboxTransport(join(dir, 'outbox')), from: 'c360 <c360@test>' } });
+  new ExportScheduler(db, {
+    holder,
+    ctx: { asOf: sample.asOf },
+    exportsDir: join(dir, 'exports'),
+    mail: { transport: new OutboxTransport(join(dir, 'outbox')), from: 'c360 <c360@test>' },
+  });
 
 beforeAll(async () => {
   savedSecret = process.env.C360_WEBHOOK_SECRET;
@@ -78,10 +91,17 @@ describe('/export-schedules', () => {
   });
 
   it('a one-minute cron runs once per occurrence and is audited, with two scheduler instances on one database', async () => {
-    const created = await sample.call('/export-schedules', post({
-      name: 'Big spenders', filters: { clvMin: 1000, sort: '-lifetimeValue' }, format: 'xlsx', cron: '* * * * *', timeZone: 'Europe/Paris',
-      delivery: { kind: 'download', retentionDays: 2 },
-    }));
+    const created = await sample.call(
+      '/export-schedules',
+      post({
+        name: 'Big spenders',
+        filters: { clvMin: 1000, sort: '-lifetimeValue' },
+        format: 'xlsx',
+        cron: '* * * * *',
+        timeZone: 'Europe/Paris',
+        delivery: { kind: 'download', retentionDays: 2 },
+      }),
+    );
     expect(created.status).toBe(201);
     const schedule = created.body;
     expect(schedule).toMatchObject({ owner: 'local operator', paused: false, lastRunAt: null });
@@ -102,11 +122,19 @@ describe('/export-schedules', () => {
     expect(runs[0]).toMatchObject({ scheduledFor: due.toISOString(), status: 'succeeded', rows: total, error: null });
     const audits = await auditRows('export.schedule.run');
     expect(audits).toHaveLength(1);
-    expect(JSON.parse(audits[0]!.details!)).toMatchObject({ scheduleId: schedule.id, status: 'succeeded', rows: total, format: 'xlsx', delivery: 'download' });
+    expect(JSON.parse(audits[0]!.details!)).toMatchObject({
+      scheduleId: schedule.id,
+      status: 'succeeded',
+      rows: total,
+      format: 'xlsx',
+      delivery: 'download',
+    });
     const after = (await sample.call('/export-schedules')).body.items[0];
     expect(new Date(after.nextRunAt).getTime()).toBe(due.getTime() + 60_000);
 
-    const file = await withToken(sample.rawApp, sample.tokens.manager).request(`http://localhost/export-schedules/${schedule.id}/runs/${runs[0].id}/file`);
+    const file = await withToken(sample.rawApp, sample.tokens.manager).request(
+      `http://localhost/export-schedules/${schedule.id}/runs/${runs[0].id}/file`,
+    );
     expect(file.status).toBe(200);
     const [customers] = await readXlsxFile(Buffer.from(await file.arrayBuffer()));
     expect(customers!.data.length - 1).toBe(total);
@@ -119,7 +147,12 @@ describe('/export-schedules', () => {
   });
 
   it('pausing stops the runs, resuming plans the next occurrence; changes and deletion are audited', async () => {
-    const s = (await sample.call('/export-schedules', post({ name: 'Weekly', cron: '0 7 * * 1', timeZone: 'America/New_York', delivery: { kind: 'download' } }))).body;
+    const s = (
+      await sample.call(
+        '/export-schedules',
+        post({ name: 'Weekly', cron: '0 7 * * 1', timeZone: 'America/New_York', delivery: { kind: 'download' } }),
+      )
+    ).body;
     expect(new Date(s.nextRunAt).getUTCHours()).toBeGreaterThanOrEqual(11); // 07:00 New York is 11:00 or 12:00 UTC
     const paused = await sample.call(`/export-schedules/${s.id}`, patch({ paused: true }));
     expect(paused.body).toMatchObject({ paused: true, nextRunAt: null });
@@ -135,10 +168,25 @@ describe('/export-schedules', () => {
   });
 
   it('delivers by email with the file attached and by a signed webhook', async () => {
-    const mail = (await sample.call('/export-schedules', post({
-      name: 'Mailed', cron: '* * * * *', format: 'csv', locale: 'fr', filters: { country: 'France' }, delivery: { kind: 'email', to: ['boss@c360.test'] },
-    }))).body;
-    const hook = (await sample.call('/export-schedules', post({ name: 'Hooked', cron: '* * * * *', format: 'xlsx', delivery: { kind: 'webhook', url: hookUrl } }))).body;
+    const mail = (
+      await sample.call(
+        '/export-schedules',
+        post({
+          name: 'Mailed',
+          cron: '* * * * *',
+          format: 'csv',
+          locale: 'fr',
+          filters: { country: 'France' },
+          delivery: { kind: 'email', to: ['boss@c360.test'] },
+        }),
+      )
+    ).body;
+    const hook = (
+      await sample.call(
+        '/export-schedules',
+        post({ name: 'Hooked', cron: '* * * * *', format: 'xlsx', delivery: { kind: 'webhook', url: hookUrl } }),
+      )
+    ).body;
     const at = new Date(Math.max(Date.parse(mail.nextRunAt), Date.parse(hook.nextRunAt)) + 1000);
     expect(await scheduler(sample.db, 'mailer').tick(at)).toBe(2);
 
@@ -153,15 +201,29 @@ describe('/export-schedules', () => {
     expect(hooks).toHaveLength(1);
     expect(hooks[0]!.headers['content-type']).toContain('spreadsheetml');
     expect(verifyWebhook(SECRET, hooks[0]!.headers['c360-signature'] as string, hooks[0]!.body)).toBe(true);
-    expect(verifyWebhook(SECRET, hooks[0]!.headers['c360-signature'] as string, Buffer.concat([hooks[0]!.body, Buffer.from('x')]))).toBe(false);
+    expect(verifyWebhook(SECRET, hooks[0]!.headers['c360-signature'] as string, Buffer.concat([hooks[0]!.body, Buffer.from('x')]))).toBe(
+      false,
+    );
   });
 
   it('croner drives the ticks: a started scheduler runs a due schedule by itself', async () => {
-    const s = (await sample.call('/export-schedules', post({ name: 'Every second', cron: '* * * * * *', delivery: { kind: 'download', retentionDays: 1 } }))).body;
-    const live = new ExportScheduler(sample.db, { holder: 'live', tickSeconds: 1, ctx: { asOf: sample.asOf }, exportsDir: join(dir, 'exports') });
+    const s = (
+      await sample.call(
+        '/export-schedules',
+        post({ name: 'Every second', cron: '* * * * * *', delivery: { kind: 'download', retentionDays: 1 } }),
+      )
+    ).body;
+    const live = new ExportScheduler(sample.db, {
+      holder: 'live',
+      tickSeconds: 1,
+      ctx: { asOf: sample.asOf },
+      exportsDir: join(dir, 'exports'),
+    });
     live.start();
     try {
-      await expect.poll(async () => (await sample.call(`/export-schedules/${s.id}/runs`)).body.items.length, { timeout: 5000, interval: 100 }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await sample.call(`/export-schedules/${s.id}/runs`)).body.items.length, { timeout: 5000, interval: 100 })
+        .toBeGreaterThan(0);
     } finally {
       live.stop();
     }

@@ -22,7 +22,11 @@ const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(sample.asOf.getTime() - days * DAY).toISOString();
 
 async function apply(batch: IngestEventInput[]): Promise<void> {
-  await applyEvents(sample.db, batch.map((e) => IngestEvent.parse(e)), sample.asOf);
+  await applyEvents(
+    sample.db,
+    batch.map((e) => IngestEvent.parse(e)),
+    sample.asOf,
+  );
 }
 async function scores(customerId: string): Promise<{ health: { score: number; level: string }; churn: { score: number; level: string } }> {
   const res = await sample.call(`/customers/${customerId}/360`);
@@ -42,7 +46,11 @@ function newCustomer(prefix: string, customerId: string, orderDaysAgo: number): 
   const c = { customerId };
   return [
     ev('customer.upserted', { ...c, name: `Score ${customerId}` }, daysAgo(400)),
-    ev('order.placed', { ...c, orderId: `${customerId}-O1`, currency: 'GBP', lines: [{ productId: `${customerId}-P`, quantity: 1, unitPrice: 20 }] }, daysAgo(orderDaysAgo)),
+    ev(
+      'order.placed',
+      { ...c, orderId: `${customerId}-O1`, currency: 'GBP', lines: [{ productId: `${customerId}-P`, quantity: 1, unitPrice: 20 }] },
+      daysAgo(orderDaysAgo),
+    ),
     ev('order.status_changed', { ...c, orderId: `${customerId}-O1`, status: 'delivered' }, daysAgo(orderDaysAgo)),
     ev('session.started', { ...c, sessionId: `${customerId}-S1`, device: 'desktop' }, daysAgo(3)),
   ];
@@ -97,14 +105,16 @@ describe('score changes after ingestion', () => {
     expect(recorded.kind).toBe('health');
     const entries = await scoreEntries('SC-1');
     const levels = recorded.level === after.health.level ? after.health.level : `${recorded.level} → ${after.health.level}`;
-    expect(entries).toEqual([expect.objectContaining({
-      id: `score:SC-1:health:${added.id}`,
-      title: `Health score fell from ${recorded.score} to ${after.health.score} (${levels})`,
-      ref_kind: 'score',
-      ref_id: String(added.id),
-      description: `−${recorded.score - after.health.score} points since the last recorded score`,
-      occurred_at: sample.asOf.toISOString(),
-    })]);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        id: `score:SC-1:health:${added.id}`,
+        title: `Health score fell from ${recorded.score} to ${after.health.score} (${levels})`,
+        ref_kind: 'score',
+        ref_id: String(added.id),
+        description: `−${recorded.score - after.health.score} points since the last recorded score`,
+        occurred_at: sample.asOf.toISOString(),
+      }),
+    ]);
     expect((await feedOf('SC-1')).map((c) => [c.section, c.activity_id]).sort()).toEqual([
       ['scores', entries[0]!.id],
       ['timeline', entries[0]!.id],
@@ -153,7 +163,9 @@ describe('score changes after ingestion', () => {
 
 describe('titles and thresholds', () => {
   it('words health and churn changes', () => {
-    expect(healthChangeTitle({ score: 72, level: 'good' }, { score: 58, level: 'fair' })).toBe('Health score fell from 72 to 58 (good → fair)');
+    expect(healthChangeTitle({ score: 72, level: 'good' }, { score: 58, level: 'fair' })).toBe(
+      'Health score fell from 72 to 58 (good → fair)',
+    );
     expect(healthChangeTitle({ score: 45, level: 'fair' }, { score: 57, level: 'fair' })).toBe('Health score rose from 45 to 57 (fair)');
     expect(churnChangeTitle({ score: 50, level: 'medium' }, { score: 71, level: 'high' })).toBe('Churn risk rose to high (71)');
     expect(churnChangeTitle({ score: 50, level: 'medium' }, { score: 20, level: 'low' })).toBe('Churn risk fell to low (20)');

@@ -26,14 +26,26 @@ describe('computeChurn (hand-worked)', () => {
     });
     expect(c.factors).toEqual([
       {
-        name: 'purchaseGap', value: 3.29, contribution: 53.5, maxContribution: 70, // 70 × (800/243 − 1)/3 = 53.48
+        name: 'purchaseGap',
+        value: 3.29,
+        contribution: 53.5,
+        maxContribution: 70, // 70 × (800/243 − 1)/3 = 53.48
         detail: '200 days since the last completed order vs their usual gap of 60.8 days: ratio 3.29',
       },
       {
-        name: 'engagementDecline', value: 0.72, contribution: 14.4, maxContribution: 20, // 20 × 13/18 = 14.44
+        name: 'engagementDecline',
+        value: 0.72,
+        contribution: 14.4,
+        maxContribution: 20, // 20 × 13/18 = 14.44
         detail: 'Activity fell from 18 to 5 points (−72%) vs the prior 90 days',
       },
-      { name: 'supportIssues', value: 3, contribution: 10, maxContribution: 10, detail: '1 open ticket, 2 negative CSAT ratings (3 tickets in the last 180 days)' },
+      {
+        name: 'supportIssues',
+        value: 3,
+        contribution: 10,
+        maxContribution: 10,
+        detail: '1 open ticket, 2 negative CSAT ratings (3 tickets in the last 180 days)',
+      },
     ]);
     expect(c.score).toBe(78); // 53.5 + 14.4 + 10 = 77.9
     expect(c.level).toBe('high');
@@ -68,7 +80,13 @@ describe('computeChurn (hand-worked)', () => {
 
   it('no completed order contributes the full 70', () => {
     const c = computeChurn({ ...base, completedOrders: 0, daysSinceLastPurchase: null, firstCompletedAt: null, lastCompletedAt: null });
-    expect(factor(c, 'purchaseGap')).toEqual({ name: 'purchaseGap', value: 0, contribution: 70, maxContribution: 70, detail: 'No completed order' });
+    expect(factor(c, 'purchaseGap')).toEqual({
+      name: 'purchaseGap',
+      value: 0,
+      contribution: 70,
+      maxContribution: 70,
+      detail: 'No completed order',
+    });
     expect(c.score).toBe(70);
     expect(c.level).toBe('high'); // a customer who never bought is high risk on the purchase gap alone
     expect(c.strategies).toEqual([{ factor: 'purchaseGap', text: expect.stringContaining('first purchase') }]);
@@ -92,7 +110,10 @@ describe('computeChurn (hand-worked)', () => {
 
   it('engagement decline only counts a fall from a non-zero prior window', () => {
     const decline = (prior: number, recent: number) =>
-      factor(computeChurn({ ...base, engagement: { prior90: { ...none, sessions: prior }, recent90: { ...none, sessions: recent } } }), 'engagementDecline');
+      factor(
+        computeChurn({ ...base, engagement: { prior90: { ...none, sessions: prior }, recent90: { ...none, sessions: recent } } }),
+        'engagementDecline',
+      );
     expect(decline(10, 0)).toMatchObject({ value: 1, contribution: 20 });
     expect(decline(10, 5)).toMatchObject({ value: 0.5, contribution: 10 });
     expect(decline(10, 20)).toMatchObject({ value: 0, contribution: 0 });

@@ -60,7 +60,17 @@ describe('parseIsoUtc', () => {
   });
 
   it('rejects impossible or non-ISO values', () => {
-    for (const bad of ['2011-02-30', '2011-02-29', '2011-13-01', '2011-12-09T24:00', '2011-12-09T12:60', 'yesterday', '', '2011-12-09T12:50:00+25:00', '20111209']) {
+    for (const bad of [
+      '2011-02-30',
+      '2011-02-29',
+      '2011-13-01',
+      '2011-12-09T24:00',
+      '2011-12-09T12:60',
+      'yesterday',
+      '',
+      '2011-12-09T12:50:00+25:00',
+      '20111209',
+    ]) {
       expect(parseIsoUtc(bad), bad).toBeNull();
     }
     expect(parseIsoUtc('2012-02-29')).toBe(Date.UTC(2012, 1, 29));

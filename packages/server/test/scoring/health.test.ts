@@ -60,7 +60,9 @@ describe('computeHealth (hand-worked)', () => {
     expect(h.recommendations.map((r) => r.factor)).toEqual(['recency', 'purchase', 'engagement', 'support']);
     expect(h.recommendations[0]!.text).toContain('first-purchase');
     expect(h.recommendations[2]!.text).toContain('Re-engage on email');
-    expect(h.recommendations[3]!.text).toBe('Repair the support experience: follow up the 2 open tickets and resolve the 3 negative CSAT ratings');
+    expect(h.recommendations[3]!.text).toBe(
+      'Repair the support experience: follow up the 2 open tickets and resolve the 3 negative CSAT ratings',
+    );
   });
 
   it('an excellent customer gets the VIP invitation only', () => {
@@ -83,20 +85,35 @@ describe('computeHealth (hand-worked)', () => {
   });
 
   it('purchase factor = ((f + m)/2 − 1)/4 × 100, rounded half up', () => {
-    const p = (f: number, m: number) => value(computeHealth({ completedOrders: 1, daysSinceLastPurchase: 1, rfm: rfm(3, f, m), engagement: quiet, support: calm }), 'purchase');
+    const p = (f: number, m: number) =>
+      value(
+        computeHealth({ completedOrders: 1, daysSinceLastPurchase: 1, rfm: rfm(3, f, m), engagement: quiet, support: calm }),
+        'purchase',
+      );
     expect([p(1, 1), p(1, 2), p(2, 2), p(3, 2), p(3, 3), p(4, 3), p(4, 4), p(5, 4), p(5, 5)]).toEqual([0, 13, 25, 38, 50, 63, 75, 88, 100]);
-    expect(value(computeHealth({ completedOrders: 0, daysSinceLastPurchase: null, rfm: rfm(5, 5, 5), engagement: quiet, support: calm }), 'purchase')).toBe(0);
+    expect(
+      value(
+        computeHealth({ completedOrders: 0, daysSinceLastPurchase: null, rfm: rfm(5, 5, 5), engagement: quiet, support: calm }),
+        'purchase',
+      ),
+    ).toBe(0);
   });
 
   it('recency factor falls linearly to 0 at 365 days and is clamped', () => {
-    const r = (days: number) => value(computeHealth({ completedOrders: 1, daysSinceLastPurchase: days, rfm: rfm(3, 3, 3), engagement: quiet, support: calm }), 'recency');
+    const r = (days: number) =>
+      value(
+        computeHealth({ completedOrders: 1, daysSinceLastPurchase: days, rfm: rfm(3, 3, 3), engagement: quiet, support: calm }),
+        'recency',
+      );
     expect([r(0), r(1), r(182), r(183), r(364), r(365), r(1000), r(-3)]).toEqual([100, 100, 50, 50, 0, 0, 0, 100]);
     expect(r(2)).toBe(99); // 99.45
   });
 
   it('engagement factor = min(100, points × 10); support floors at 0', () => {
     const h = computeHealth({
-      completedOrders: 0, daysSinceLastPurchase: null, rfm: null,
+      completedOrders: 0,
+      daysSinceLastPurchase: null,
+      rfm: null,
       engagement: { recent90: { ...none, emailOpens: 3, emailClicks: 1 }, prior90: none },
       support: { openTickets: 5, negativeCsat180: 0, tickets180: 5 },
     });
@@ -109,22 +126,51 @@ describe('computeHealth (hand-worked)', () => {
       { completedOrders: 1, daysSinceLastPurchase: null, rfm: rfm(1, 1, 2), engagement: quiet, support: calm },
       { purchase: 1, recency: 1, engagement: 0, support: 0 },
     );
-    expect(h.factors.map((f) => [f.value, f.weight])).toEqual([[13, 0.5], [0, 0.5], [0, 0], [100, 0]]);
+    expect(h.factors.map((f) => [f.value, f.weight])).toEqual([
+      [13, 0.5],
+      [0, 0.5],
+      [0, 0],
+      [100, 0],
+    ]);
     expect(h.score).toBe(7); // 6.5 → 7
   });
 });
 
 describe('healthLevel', () => {
   it('has the SPEC thresholds', () => {
-    expect([100, 80, 79, 60, 59, 40, 39, 0].map(healthLevel)).toEqual(['excellent', 'excellent', 'good', 'good', 'fair', 'fair', 'poor', 'poor']);
+    expect([100, 80, 79, 60, 59, 40, 39, 0].map(healthLevel)).toEqual([
+      'excellent',
+      'excellent',
+      'good',
+      'good',
+      'fair',
+      'fair',
+      'poor',
+      'poor',
+    ]);
   });
 });
 
 describe('health weights', () => {
   it('parses and normalises to sum exactly 1', () => {
-    expect(parseHealthWeights('purchase=0.4,recency=0.3,engagement=0.2,support=0.1')).toEqual({ purchase: 0.4, recency: 0.3, engagement: 0.2, support: 0.1 });
-    expect(parseHealthWeights(' support = 10 , engagement=20,recency=30, purchase=40 ')).toEqual({ purchase: 0.4, recency: 0.3, engagement: 0.2, support: 0.1 });
-    expect(parseHealthWeights('purchase=1,recency=1,engagement=1,support=0')).toEqual({ purchase: 0.3334, recency: 0.3333, engagement: 0.3333, support: 0 });
+    expect(parseHealthWeights('purchase=0.4,recency=0.3,engagement=0.2,support=0.1')).toEqual({
+      purchase: 0.4,
+      recency: 0.3,
+      engagement: 0.2,
+      support: 0.1,
+    });
+    expect(parseHealthWeights(' support = 10 , engagement=20,recency=30, purchase=40 ')).toEqual({
+      purchase: 0.4,
+      recency: 0.3,
+      engagement: 0.2,
+      support: 0.1,
+    });
+    expect(parseHealthWeights('purchase=1,recency=1,engagement=1,support=0')).toEqual({
+      purchase: 0.3334,
+      recency: 0.3333,
+      engagement: 0.3333,
+      support: 0,
+    });
     expect(normaliseHealthWeights(DEFAULT_HEALTH_WEIGHTS)).toEqual(DEFAULT_HEALTH_WEIGHTS);
   });
 
@@ -133,7 +179,9 @@ describe('health weights', () => {
     expect(() => parseHealthWeights(`purchase=abc,${ok}`)).toThrow('health weights: purchase="abc" is not a non-negative number');
     expect(() => parseHealthWeights(`purchase=-1,${ok}`)).toThrow('purchase="-1" is not a non-negative number');
     expect(() => parseHealthWeights(`purchase=,${ok}`)).toThrow('purchase="" is not a non-negative number');
-    expect(() => parseHealthWeights(`loyalty=1,${ok}`)).toThrow('unknown factor "loyalty" (expected purchase, recency, engagement, support)');
+    expect(() => parseHealthWeights(`loyalty=1,${ok}`)).toThrow(
+      'unknown factor "loyalty" (expected purchase, recency, engagement, support)',
+    );
     expect(() => parseHealthWeights(`purchase=1,purchase=2,${ok}`)).toThrow('factor "purchase" given twice');
     expect(() => parseHealthWeights(`purchase,${ok}`)).toThrow('"purchase" is not factor=weight');
     expect(() => parseHealthWeights('purchase=1,recency=1')).toThrow('missing weight for engagement, support');

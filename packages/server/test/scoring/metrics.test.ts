@@ -36,7 +36,8 @@ describe('computeMetrics', () => {
   });
 
   it('rounds the average order value half away from zero to the minor unit', () => {
-    const aov = (spent: number, n: number) => computeMetrics({ ...threeOrders, totalSpentMinor: spent, completedOrders: n }, asOf).averageOrderValue;
+    const aov = (spent: number, n: number) =>
+      computeMetrics({ ...threeOrders, totalSpentMinor: spent, completedOrders: n }, asOf).averageOrderValue;
     expect(aov(1001, 2)).toBe(5.01); // 500.5 → 501
     expect(aov(1003, 2)).toBe(5.02); // 501.5 → 502 (not banker's 502/501 alternation)
     expect(aov(1000, 3)).toBe(3.33); // 333.33 → 333

@@ -10,18 +10,42 @@ import { CHURN_MAX_CONTRIBUTION, computeChurn, type ChurnInput } from '../../src
 const count = fc.integer({ min: 0, max: 500 });
 const activity = fc.record({ orders: count, emailOpens: count, emailClicks: count, sessions: count });
 const engagement = fc.record({ recent90: activity, prior90: activity });
-const support = fc.record({ openTickets: fc.integer({ min: 0, max: 30 }), negativeCsat180: fc.integer({ min: 0, max: 30 }), tickets180: count });
+const support = fc.record({
+  openTickets: fc.integer({ min: 0, max: 30 }),
+  negativeCsat180: fc.integer({ min: 0, max: 30 }),
+  tickets180: count,
+});
 const days = fc.option(fc.integer({ min: -400, max: 20_000 }), { nil: null });
 const quintile = fc.integer({ min: 1, max: 5 });
-const rfm = fc.tuple(quintile, quintile, quintile).map(([r, f, m]): Rfm => ({ r, f, m, score: `${r} ${f} ${m}`, segment: rfmSegment(r, f) }));
-const iso = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
+const rfm = fc
+  .tuple(quintile, quintile, quintile)
+  .map(([r, f, m]): Rfm => ({ r, f, m, score: `${r} ${f} ${m}`, segment: rfmSegment(r, f) }));
+const iso = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
 const weights: fc.Arbitrary<HealthWeights> = fc
-  .record({ purchase: fc.integer({ min: 0, max: 1000 }), recency: fc.integer({ min: 0, max: 1000 }), engagement: fc.integer({ min: 0, max: 1000 }), support: fc.integer({ min: 0, max: 1000 }) })
+  .record({
+    purchase: fc.integer({ min: 0, max: 1000 }),
+    recency: fc.integer({ min: 0, max: 1000 }),
+    engagement: fc.integer({ min: 0, max: 1000 }),
+    support: fc.integer({ min: 0, max: 1000 }),
+  })
   .filter((w) => w.purchase + w.recency + w.engagement + w.support > 0);
-const healthInput: fc.Arbitrary<HealthInput> = fc.record({ completedOrders: count, daysSinceLastPurchase: days, rfm: fc.option(rfm, { nil: null }), engagement, support });
+const healthInput: fc.Arbitrary<HealthInput> = fc.record({
+  completedOrders: count,
+  daysSinceLastPurchase: days,
+  rfm: fc.option(rfm, { nil: null }),
+  engagement,
+  support,
+});
 const churnInput: fc.Arbitrary<ChurnInput> = fc
   .record({ completedOrders: count, a: iso, b: iso, days, engagement, support })
-  .map(({ a, b, ...rest }) => ({ ...rest, daysSinceLastPurchase: rest.days, firstCompletedAt: a < b ? a : b, lastCompletedAt: a < b ? b : a }));
+  .map(({ a, b, ...rest }) => ({
+    ...rest,
+    daysSinceLastPurchase: rest.days,
+    firstCompletedAt: a < b ? a : b,
+    lastCompletedAt: a < b ? b : a,
+  }));
 
 /** `round(x)` half away from zero, unless x is within float noise of a .5 tie. */
 function expectRounded(score: number, exact: number) {
@@ -39,7 +63,10 @@ describe('health score properties', () => {
         expect(h.factors.map((f) => f.name)).toEqual(['purchase', 'recency', 'engagement', 'support']);
         for (const f of h.factors) expect(Number.isInteger(f.value) && f.value >= 0 && f.value <= 100).toBe(true);
         expect(h.factors.reduce((s, f) => s + f.weight, 0)).toBeCloseTo(1, 9);
-        expectRounded(h.score, h.factors.reduce((s, f) => s + f.weight * f.value, 0));
+        expectRounded(
+          h.score,
+          h.factors.reduce((s, f) => s + f.weight * f.value, 0),
+        );
         const level = h.score >= 80 ? 'excellent' : h.score >= 60 ? 'good' : h.score >= 40 ? 'fair' : 'poor';
         expect(h.level).toBe(level);
         expect(h.recommendations.length).toBeGreaterThan(0);
@@ -85,7 +112,9 @@ describe('churn risk properties', () => {
   it('more days since the last purchase never lowers the purchase-gap contribution', () => {
     fc.assert(
       fc.property(churnInput, fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 5000 }), (input, d, extra) => {
-        const gap = (days: number) => computeChurn({ ...input, completedOrders: Math.max(1, input.completedOrders), daysSinceLastPurchase: days }).factors[0]!.contribution;
+        const gap = (days: number) =>
+          computeChurn({ ...input, completedOrders: Math.max(1, input.completedOrders), daysSinceLastPurchase: days }).factors[0]!
+            .contribution;
         expect(gap(d + extra)).toBeGreaterThanOrEqual(gap(d));
       }),
     );
@@ -104,7 +133,11 @@ describe('RFM properties', () => {
     fc.assert(
       fc.property(population, member, (pop, x) => {
         const bp = rfmBreakpoints(pop);
-        for (const [key, q] of [['recencyDays', bp.recency], ['frequency', bp.frequency], ['monetaryMinor', bp.monetary]] as const) {
+        for (const [key, q] of [
+          ['recencyDays', bp.recency],
+          ['frequency', bp.frequency],
+          ['monetaryMinor', bp.monetary],
+        ] as const) {
           expect([...q]).toEqual([...q].sort((a, b) => a - b));
           if (pop.length) for (const v of q) expect(pop.some((p) => p[key] === v)).toBe(true);
         }

@@ -16,11 +16,18 @@ import type { Db } from '../../src/db/connect.js';
 
 describe('writeClock', () => {
   it('property: pinned, it is as-of + the real time elapsed since the start; not pinned, the real time', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2e12 }), fc.integer({ min: 1e12, max: 2e12 }), fc.integer({ min: 0, max: 1e9 }), (asOf, start, elapsed) => {
-      const real = () => start + elapsed;
-      expect(writeClock(new Date(asOf), true, start, real)().getTime()).toBe(asOf + elapsed);
-      expect(writeClock(new Date(asOf), false, start, real)().getTime()).toBe(start + elapsed);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2e12 }),
+        fc.integer({ min: 1e12, max: 2e12 }),
+        fc.integer({ min: 0, max: 1e9 }),
+        (asOf, start, elapsed) => {
+          const real = () => start + elapsed;
+          expect(writeClock(new Date(asOf), true, start, real)().getTime()).toBe(asOf + elapsed);
+          expect(writeClock(new Date(asOf), false, start, real)().getTime()).toBe(start + elapsed);
+        },
+      ),
+    );
   });
 
   it('asOfPinned follows resolveAsOf: --as-of, C360_NOW or the fallback pin it; blanks do not', () => {
@@ -39,7 +46,11 @@ describe('an app on the demo clock', () => {
   let call: (path: string, init?: RequestInit) => Promise<{ status: number; body: any }>;
   let asOf: Date;
   const C = '17850';
-  const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (method: string, body: unknown): RequestInit => ({
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   /** Within the minute after as-of (never the machine's 2026). */
   const onDemoClock = (iso: string) => {
     const t = Date.parse(iso);
@@ -70,11 +81,19 @@ describe('an app on the demo clock', () => {
     onDemoClock(note.body.createdAt);
     const tags = await call(`/customers/${C}/tags`, json('POST', { name: 'Clock tag' }));
     expect(tags.status).toBe(200);
-    expect((await call(`/customers/${C}/preferences`, json('PATCH', { frequency: 'weekly' }))).body.preferences.updatedAt).toSatisfy((at: string) => (onDemoClock(at), true));
+    expect((await call(`/customers/${C}/preferences`, json('PATCH', { frequency: 'weekly' }))).body.preferences.updatedAt).toSatisfy(
+      (at: string) => (onDemoClock(at), true),
+    );
     expect((await call(`/customers/${C}/export?format=csv`)).status).toBe(200);
 
     const audit = (await call(`/audit?customer=${C}&actor=Clock%20tester`)).body.entries as Array<{ action: string; at: string }>;
-    expect(audit.map((e) => e.action).sort()).toEqual(['export.csv', 'note.created', 'preferences.updated', 'tag.assigned', 'ticket.created']);
+    expect(audit.map((e) => e.action).sort()).toEqual([
+      'export.csv',
+      'note.created',
+      'preferences.updated',
+      'tag.assigned',
+      'ticket.created',
+    ]);
     for (const e of audit) onDemoClock(e.at);
     // The timeline puts them on top of the customer's 2011 history, minutes after the as-of.
     const top = (await call(`/customers/${C}/timeline?limit=5`)).body.events as Array<{ occurredAt: string }>;

@@ -35,7 +35,11 @@ afterAll(async () => {
 
 describe('bulk CSV export', () => {
   it('streams every match by keyset in the search order and counts once', async () => {
-    const queries: Array<Record<string, string>> = [{ sort: '-lifetimeValue' }, { country: 'United Kingdom', sort: 'name' }, { ordersMin: '2', sort: '-healthScore' }];
+    const queries: Array<Record<string, string>> = [
+      { sort: '-lifetimeValue' },
+      { country: 'United Kingdom', sort: 'name' },
+      { ordersMin: '2', sort: '-healthScore' },
+    ];
     for (const query of queries) {
       counts.length = 0;
       pages.length = 0;

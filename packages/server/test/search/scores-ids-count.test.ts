@@ -10,19 +10,30 @@ import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 import { refreshDerivedIfStale } from '../../src/segments/derived-job.js';
 
 let sample: SampleApp;
-interface Scored { id: string; health: number; churn: number }
+interface Scored {
+  id: string;
+  health: number;
+  churn: number;
+}
 let scored: Scored[];
 
 beforeAll(async () => {
   sample = await openSampleApp();
   await refreshDerivedIfStale(sample.db, { asOf: sample.asOf });
-  scored = (await sample.db.selectFrom('customer_scores').select(['customer_id', 'health_score', 'churn_score']).execute())
-    .map((r) => ({ id: r.customer_id, health: Number(r.health_score), churn: Number(r.churn_score) }));
+  scored = (await sample.db.selectFrom('customer_scores').select(['customer_id', 'health_score', 'churn_score']).execute()).map((r) => ({
+    id: r.customer_id,
+    health: Number(r.health_score),
+    churn: Number(r.churn_score),
+  }));
 });
 afterAll(() => sample.close());
 
 /** Every page of `query`, following the cursors. */
-async function walk(query: string): Promise<{ items: Array<{ id: string; healthScore: number | null; churnRisk: number | null }>; total: number; totalIsEstimate: boolean }> {
+async function walk(query: string): Promise<{
+  items: Array<{ id: string; healthScore: number | null; churnRisk: number | null }>;
+  total: number;
+  totalIsEstimate: boolean;
+}> {
   const items = [];
   let cursor: string | null = null;
   let last: any;
@@ -66,18 +77,31 @@ describe('health and churn', () => {
   it('sort and filter: every match once, in score order (ties by id), with the right total', async () => {
     for (const [filter, keep] of FILTERS) {
       for (const [sort, order] of Object.entries(SORTS)) {
-        const expected = scored.filter(keep).sort(order).map((s) => s.id);
+        const expected = scored
+          .filter(keep)
+          .sort(order)
+          .map((s) => s.id);
         const got = await walk(`sort=${sort}&${filter}`);
-        expect(got.items.map((i) => i.id), `${sort} ${filter}`).toEqual(expected);
+        expect(
+          got.items.map((i) => i.id),
+          `${sort} ${filter}`,
+        ).toEqual(expected);
         expect(got.total, `${sort} ${filter}`).toBe(expected.length);
         expect(got.totalIsEstimate).toBe(false);
       }
     }
-    expect(scored.some((s) => s.health >= 40 && s.churn >= 67), 'the last filter selects someone').toBe(true);
+    expect(
+      scored.some((s) => s.health >= 40 && s.churn >= 67),
+      'the last filter selects someone',
+    ).toBe(true);
   });
 
   it('refuses scores outside 0–100, naming the field', async () => {
-    for (const [query, field] of [['healthMin=101', 'query.healthMin'], ['churnMax=-1', 'query.churnMax'], ['healthMax=5.5', 'query.healthMax']]) {
+    for (const [query, field] of [
+      ['healthMin=101', 'query.healthMin'],
+      ['churnMax=-1', 'query.churnMax'],
+      ['healthMax=5.5', 'query.healthMax'],
+    ]) {
       const res = await sample.call(`/customers?${query}`);
       expect(res.status, query).toBe(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -92,8 +116,14 @@ describe('ids=a,b,c', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([...pick].sort());
     expect(res.body.total).toBe(pick.length);
-    const healthy = scored.slice(0, 7).filter((s) => s.health >= 50).map((s) => s.id).sort();
-    expect((await sample.call(`/customers?ids=${pick.join(',')}&healthMin=50&sort=id`)).body.items.map((i: { id: string }) => i.id)).toEqual(healthy);
+    const healthy = scored
+      .slice(0, 7)
+      .filter((s) => s.health >= 50)
+      .map((s) => s.id)
+      .sort();
+    expect(
+      (await sample.call(`/customers?ids=${pick.join(',')}&healthMin=50&sort=id`)).body.items.map((i: { id: string }) => i.id),
+    ).toEqual(healthy);
   });
 
   it(`refuses more than ${SEARCH_IDS_MAX} ids, an empty list and a malformed id, naming query.ids`, async () => {
@@ -113,14 +143,39 @@ describe('bounded count', () => {
     await sample.db.transaction().execute(async (trx) => {
       for (let i = 0; i < n; i += 500) {
         const ids = Array.from({ length: Math.min(500, n - i) }, (_, k) => `BULK-${String(i + k).padStart(6, '0')}`);
-        await trx.insertInto('customers').values(ids.map((id) => ({
-          id, name: `Bulkwright ${id}`, email: null, phone: null, country: 'Bulkland', currency: 'GBP', registered_at: at, created_at: at, updated_at: at,
-          search_text: `bulkwright ${id.toLowerCase()}`,
-        })) as never).execute();
-        await trx.insertInto('customer_stats').values(ids.map((id) => ({
-          customer_id: id, currency: 'GBP', total_orders: 0, completed_orders: 0, total_spent_minor: 0, total_refunded_minor: 0,
-          first_order_at: null, first_completed_at: null, last_completed_at: null,
-        }))).execute();
+        await trx
+          .insertInto('customers')
+          .values(
+            ids.map((id) => ({
+              id,
+              name: `Bulkwright ${id}`,
+              email: null,
+              phone: null,
+              country: 'Bulkland',
+              currency: 'GBP',
+              registered_at: at,
+              created_at: at,
+              updated_at: at,
+              search_text: `bulkwright ${id.toLowerCase()}`,
+            })) as never,
+          )
+          .execute();
+        await trx
+          .insertInto('customer_stats')
+          .values(
+            ids.map((id) => ({
+              customer_id: id,
+              currency: 'GBP',
+              total_orders: 0,
+              completed_orders: 0,
+              total_spent_minor: 0,
+              total_refunded_minor: 0,
+              first_order_at: null,
+              first_completed_at: null,
+              last_completed_at: null,
+            })),
+          )
+          .execute();
       }
     });
     const broad = await sample.call('/customers?q=bulkwright&limit=5');

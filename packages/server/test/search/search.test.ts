@@ -20,7 +20,11 @@ beforeAll(async () => {
 afterAll(() => sample.close());
 
 const send = (method: string, path: string, body?: unknown) =>
-  sample.call(path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  sample.call(path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 
 async function search(query: string): Promise<{ ids: string[]; total: number }> {
   const out: string[] = [];
@@ -43,7 +47,9 @@ async function expectedFor(raw: string): Promise<string[]> {
   const lower = foldText(q); // search_text and queries are folded: accents never decide
   const digits = q.replace(/\D/g, '');
   const phoneQuery = digits.length >= 4 && digits.length === q.replace(/[\s()+.-]/g, '').length;
-  const owners = new Set((await sample.db.selectFrom('orders').select('customer_id').where('number', '=', q).execute()).map((r) => r.customer_id));
+  const owners = new Set(
+    (await sample.db.selectFrom('orders').select('customer_id').where('number', '=', q).execute()).map((r) => r.customer_id),
+  );
   return people
     .filter((p) => {
       const phoneDigits = (p.phone ?? '').replace(/\D/g, '');
@@ -78,7 +84,10 @@ describe('free text through FTS5', () => {
       fc.constantFrom(...people).chain((p) => fragment(p.name).map((s) => s.toUpperCase())),
       fc.constantFrom(...people).chain((p) => fragment(p.email ?? p.name)),
       fc.constantFrom(...people).chain((p) => fragment((p.phone ?? '').replace(/\D/g, '') || p.name)),
-      fc.constantFrom(...people).filter((p) => !!p.phone).map((p) => p.phone!.slice(0, 9)),
+      fc
+        .constantFrom(...people)
+        .filter((p) => !!p.phone)
+        .map((p) => p.phone!.slice(0, 9)),
       fc.constantFrom(...numbers),
       fc.constantFrom(...people).map((p) => p.id),
       fc.string({ minLength: 1, maxLength: 6 }),
@@ -97,7 +106,9 @@ describe('free text through FTS5', () => {
 
   it('follows inserts and renames at once (triggers keep the index in sync)', async () => {
     const upsert = (n: number, name: string, email: string) =>
-      send('POST', '/events', [{ id: `fts-${n}`, type: 'customer.upserted', occurredAt: '2011-11-01T00:00:00Z', data: { customerId: 'FTS-1', name, email } }]);
+      send('POST', '/events', [
+        { id: `fts-${n}`, type: 'customer.upserted', occurredAt: '2011-11-01T00:00:00Z', data: { customerId: 'FTS-1', name, email } },
+      ]);
     expect((await upsert(1, 'Zebediah Quartermaine', 'zq@example.org')).status).toBe(200);
     expect((await search('q=ediah%20quart')).ids).toEqual(['FTS-1']);
     expect((await search('q=ZQ%40EXAMPLE')).ids).toEqual(['FTS-1']);
@@ -105,7 +116,9 @@ describe('free text through FTS5', () => {
     expect((await search('q=ediah%20quart')).ids).toEqual([]);
     expect((await search('q=ottoline')).ids).toEqual(['FTS-1']);
     if (sample.engine !== 'sqlite') return; // the FTS5 table itself (PostgreSQL's GIN index has no rows to read)
-    const { rows } = await sql<{ n: number }>`select count(*) as n from customers_fts where customers_fts match '"quartermaine"'`.execute(sample.db);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from customers_fts where customers_fts match '"quartermaine"'`.execute(
+      sample.db,
+    );
     expect(rows[0]!.n).toBe(0);
   });
 });
@@ -114,8 +127,15 @@ describe('segment, tier and tag filters', () => {
   it('combine with each other and with the existing filters, with a correct total', async () => {
     const tiers = await sample.db.selectFrom('loyalty_accounts').select(['customer_id', 'tier']).execute();
     const tierOf = new Map(tiers.map((t) => [t.customer_id, t.tier]));
-    const tier = [...new Set(tiers.map((t) => t.tier))].sort((a, b) => tiers.filter((t) => t.tier === b).length - tiers.filter((t) => t.tier === a).length)[0]!;
-    expect((await search(`tier=${tier}`)).ids).toEqual(tiers.filter((t) => t.tier === tier).map((t) => t.customer_id).sort());
+    const tier = [...new Set(tiers.map((t) => t.tier))].sort(
+      (a, b) => tiers.filter((t) => t.tier === b).length - tiers.filter((t) => t.tier === a).length,
+    )[0]!;
+    expect((await search(`tier=${tier}`)).ids).toEqual(
+      tiers
+        .filter((t) => t.tier === tier)
+        .map((t) => t.customer_id)
+        .sort(),
+    );
 
     // A manual segment and a tag over overlapping halves of the customers.
     const seg = (await send('POST', '/segments', { name: 'Search test', kind: 'manual' })).body;
@@ -123,7 +143,12 @@ describe('segment, tier and tag filters', () => {
     const tagged = people.filter((_, i) => i % 3 === 0).map((p) => p.id);
     for (const id of inSeg) await send('POST', `/customers/${id}/segments`, { segmentId: seg.id });
     for (const id of tagged) await send('POST', `/customers/${id}/tags`, { name: 'Search tag' });
-    const stats = new Map((await sample.db.selectFrom('customer_stats').select(['customer_id', 'total_spent_minor', 'total_orders']).execute()).map((s) => [s.customer_id, s]));
+    const stats = new Map(
+      (await sample.db.selectFrom('customer_stats').select(['customer_id', 'total_spent_minor', 'total_orders']).execute()).map((s) => [
+        s.customer_id,
+        s,
+      ]),
+    );
 
     const expected = people
       .filter((p) => inSeg.includes(p.id) && tagged.includes(p.id) && tierOf.get(p.id) === tier)
@@ -138,7 +163,9 @@ describe('segment, tier and tag filters', () => {
     // With free text too: the first letter pair of a member's name.
     if (expected.length) {
       const name = people.find((p) => p.id === expected[0])!.name.slice(0, 4);
-      const withText = await search(`q=${encodeURIComponent(name)}&segment=${encodeURIComponent(seg.id)}&tag=search%20tag&tier=${tier}&clvMin=100&country=United%20Kingdom`);
+      const withText = await search(
+        `q=${encodeURIComponent(name)}&segment=${encodeURIComponent(seg.id)}&tag=search%20tag&tier=${tier}&clvMin=100&country=United%20Kingdom`,
+      );
       const textMatches = new Set(await expectedFor(name));
       expect(withText.ids).toEqual(expected.filter((id) => textMatches.has(id)));
     }
@@ -148,7 +175,9 @@ describe('segment, tier and tag filters', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await sample.call(`/customers?limit=7&sort=${sort}&segment=${encodeURIComponent(seg.id)}&tag=search%20tag${cursor ? `&cursor=${cursor}` : ''}`);
+        const res = await sample.call(
+          `/customers?limit=7&sort=${sort}&segment=${encodeURIComponent(seg.id)}&tag=search%20tag${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         seen.push(...res.body.items.map((i: { id: string }) => i.id));
         cursor = res.body.nextCursor;
       } while (cursor);
@@ -163,10 +192,21 @@ describe('segment, tier and tag filters', () => {
     const doc = (await sample.call('/openapi.json')).body;
     const params = doc.paths['/customers'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['segment', 'tier', 'tag']));
-    for (const path of ['/customers/{id}/notes', '/tags', '/customers/{id}/tags', '/customers/{id}/tags/{tagId}', '/segments', '/segments/{segmentId}',
-      '/customers/{id}/segments', '/customers/{id}/segments/{segmentId}', '/customers/compare']) {
+    for (const path of [
+      '/customers/{id}/notes',
+      '/tags',
+      '/customers/{id}/tags',
+      '/customers/{id}/tags/{tagId}',
+      '/segments',
+      '/segments/{segmentId}',
+      '/customers/{id}/segments',
+      '/customers/{id}/segments/{segmentId}',
+      '/customers/compare',
+    ]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Note', 'NotesPage', 'TagSummary', 'SegmentCriteria', 'Segment', 'CustomerComparison']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Note', 'NotesPage', 'TagSummary', 'SegmentCriteria', 'Segment', 'CustomerComparison']),
+    );
   });
 });

@@ -13,21 +13,40 @@ beforeAll(async () => {
   sample = await openSampleApp();
   // Customers without orders: zero lifetime value and orders, no last purchase.
   const events: IngestEventInput[] = ['SP-1', 'SP-2', 'SP-3'].map((id) => ({
-    id: `sort-pages-${id}`, type: 'customer.upserted', occurredAt: '2011-06-01T00:00:00.000Z', data: { customerId: id, name: `Sort ${id}` },
+    id: `sort-pages-${id}`,
+    type: 'customer.upserted',
+    occurredAt: '2011-06-01T00:00:00.000Z',
+    data: { customerId: id, name: `Sort ${id}` },
   }));
-  const res = await sample.call('/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
+  const res = await sample.call('/events', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(events),
+  });
   expect(res.status).toBe(200);
 });
 afterAll(() => sample.close());
 
-interface Row { id: string; name: string; spent: number; orders: number; last: string }
+interface Row {
+  id: string;
+  name: string;
+  spent: number;
+  orders: number;
+  last: string;
+}
 
 async function everyone(): Promise<Row[]> {
   const customers = await sample.db.selectFrom('customers').select(['id', 'name']).execute();
   const stats = new Map((await sample.db.selectFrom('customer_stats').selectAll().execute()).map((s) => [s.customer_id, s]));
   return customers.map((c) => {
     const s = stats.get(c.id);
-    return { id: c.id, name: c.name, spent: Number(s?.total_spent_minor ?? 0), orders: Number(s?.total_orders ?? 0), last: s?.last_completed_at ?? '' };
+    return {
+      id: c.id,
+      name: c.name,
+      spent: Number(s?.total_spent_minor ?? 0),
+      orders: Number(s?.total_orders ?? 0),
+      last: s?.last_completed_at ?? '',
+    };
   });
 }
 
@@ -55,7 +74,10 @@ describe('sorted, filtered search pages', () => {
     const rows = await everyone();
     for (const [filter, keep] of FILTERS) {
       for (const [sort, order] of Object.entries(ORDER)) {
-        const expected = rows.filter(keep).sort(order).map((r) => r.id);
+        const expected = rows
+          .filter(keep)
+          .sort(order)
+          .map((r) => r.id);
         const seen: string[] = [];
         let cursor: string | null = null;
         let total = -1;

@@ -30,8 +30,13 @@ describe('GET /customers/:id/analytics', () => {
     const c = { customerId: 'SEC-ANA1' };
     const { ev } = f;
     await f.newCustomer(c.customerId);
-    const line = (productId: string, quantity: number, unitPrice: number, category?: [string, string]) =>
-      ({ productId, description: `Product ${productId}`, quantity, unitPrice, ...(category ? { categoryId: category[0], categoryName: category[1] } : {}) });
+    const line = (productId: string, quantity: number, unitPrice: number, category?: [string, string]) => ({
+      productId,
+      description: `Product ${productId}`,
+      quantity,
+      unitPrice,
+      ...(category ? { categoryId: category[0], categoryName: category[1] } : {}),
+    });
     const kitchen: [string, string] = ['SEC-K1', 'Kitchen'];
     const garden: [string, string] = ['SEC-K2', 'Garden'];
     const order = (orderId: string, status: OrderStatus, at: string, lines: ReturnType<typeof line>[]) =>
@@ -50,8 +55,11 @@ describe('GET /customers/:id/analytics', () => {
       ev('session.started', { ...c, sessionId: 'SEC-S2', device: 'mobile', durationSeconds: 300 }, '2011-09-02T10:00:00Z'),
       ev('session.started', { ...c, sessionId: 'SEC-S3', device: 'mobile', durationSeconds: 120 }, '2011-09-03T10:00:00Z'),
       ev('session.started', { ...c, sessionId: 'SEC-S4', device: 'tablet', durationSeconds: 61 }, '2011-09-04T10:00:00Z'),
-      view('SEC-PA', kitchen, '2011-09-01T10:01:00Z'), view('SEC-PA', kitchen, '2011-09-01T10:02:00Z'), view('SEC-PA', kitchen, '2011-09-02T10:01:00Z'),
-      view('SEC-PE', ['SEC-K3', 'Lighting'], '2011-09-02T10:02:00Z'), view('SEC-PE', ['SEC-K3', 'Lighting'], '2011-09-03T10:02:00Z'),
+      view('SEC-PA', kitchen, '2011-09-01T10:01:00Z'),
+      view('SEC-PA', kitchen, '2011-09-01T10:02:00Z'),
+      view('SEC-PA', kitchen, '2011-09-02T10:01:00Z'),
+      view('SEC-PE', ['SEC-K3', 'Lighting'], '2011-09-02T10:02:00Z'),
+      view('SEC-PE', ['SEC-K3', 'Lighting'], '2011-09-03T10:02:00Z'),
       view('SEC-PC', garden, '2011-09-03T10:03:00Z'),
       view('SEC-PF', ['SEC-K4', 'Toys'], '2011-09-03T10:04:00Z'),
       view('SEC-PG', ['SEC-K5', 'Books'], '2011-09-03T10:05:00Z'),
@@ -96,7 +104,11 @@ describe('GET /customers/:id/analytics', () => {
         { device: 'mobile', sessions: 2, share: 0.5 },
         { device: 'tablet', sessions: 1, share: 0.25 },
       ],
-      shoppingTimes: heatMap([[0, 9, 2], [5, 18, 1], [6, 23, 1]]),
+      shoppingTimes: heatMap([
+        [0, 9, 2],
+        [5, 18, 1],
+        [6, 23, 1],
+      ]),
       clvTrend: [
         { month: '2011-09', value: 55, added: 55 },
         { month: '2011-10', value: 75, added: 20 },
@@ -135,7 +147,11 @@ describe('GET /customers/:id/analytics', () => {
     ];
     await f.apply(
       f.ev('order.placed', { ...c, orderId: 'SEC-ANA2-O1', status: 'completed', currency: 'GBP', lines }, '2011-11-01T10:00:00Z'),
-      f.ev('order.placed', { ...c, orderId: 'SEC-ANA2-O2', status: 'completed', currency: 'GBP', lines: [lines[0]!] }, '2011-11-02T10:00:00Z'),
+      f.ev(
+        'order.placed',
+        { ...c, orderId: 'SEC-ANA2-O2', status: 'completed', currency: 'GBP', lines: [lines[0]!] },
+        '2011-11-02T10:00:00Z',
+      ),
     );
     expect((await f.client.getAnalytics('SEC-ANA2')).topPurchased).toEqual({
       basis: 'product',
@@ -150,10 +166,20 @@ describe('GET /customers/:id/analytics', () => {
   it('a customer without any activity: empty lists, zeros, null average', async () => {
     await f.newCustomer('SEC-ANA0');
     expect(await f.client.getAnalytics('SEC-ANA0')).toEqual({
-      asOf: '2011-12-09T12:21:00.000Z', currency: 'GBP', topViewedCategories: [], topPurchased: { basis: 'product', items: [] },
-      sessions: 0, averageDurationSeconds: null,
-      deviceBreakdown: [{ device: 'desktop', sessions: 0, share: 0 }, { device: 'mobile', sessions: 0, share: 0 }, { device: 'tablet', sessions: 0, share: 0 }],
-      shoppingTimes: heatMap([]), clvTrend: [], csatTrend: [],
+      asOf: '2011-12-09T12:21:00.000Z',
+      currency: 'GBP',
+      topViewedCategories: [],
+      topPurchased: { basis: 'product', items: [] },
+      sessions: 0,
+      averageDurationSeconds: null,
+      deviceBreakdown: [
+        { device: 'desktop', sessions: 0, share: 0 },
+        { device: 'mobile', sessions: 0, share: 0 },
+        { device: 'tablet', sessions: 0, share: 0 },
+      ],
+      shoppingTimes: heatMap([]),
+      clvTrend: [],
+      csatTrend: [],
     });
   });
 
@@ -186,9 +212,19 @@ describe('properties', () => {
       fc.asyncProperty(fc.array(orderArb, { maxLength: 20 }), async (orders) => {
         const id = `SEC-ANA-P${++run}`;
         await f.newCustomer(id);
-        const events: IngestEventInput[] = orders.map((o, n) => f.ev('order.placed', {
-          customerId: id, orderId: `${id}-O${n}`, status: o.status, currency: 'GBP', lines: [{ productId: 'SEC-PX', quantity: 1, unitPrice: 1 }],
-        }, new Date(start + o.minutes * 60_000).toISOString()));
+        const events: IngestEventInput[] = orders.map((o, n) =>
+          f.ev(
+            'order.placed',
+            {
+              customerId: id,
+              orderId: `${id}-O${n}`,
+              status: o.status,
+              currency: 'GBP',
+              lines: [{ productId: 'SEC-PX', quantity: 1, unitPrice: 1 }],
+            },
+            new Date(start + o.minutes * 60_000).toISOString(),
+          ),
+        );
         if (events.length) await f.apply(...events);
         const expected = heatMap([]);
         for (const o of orders) {
@@ -212,7 +248,16 @@ describe('helpers', () => {
     expect([weekdayMondayFirst('2011-12-05'), weekdayMondayFirst('2011-12-11')]).toEqual([0, 6]);
     expect(clvTrend([], '2011-12', 'GBP')).toEqual([]);
     // Orders after the as-of month extend the trend to them.
-    expect(clvTrend([{ month: '2011-11', minor: 150 }, { month: '2012-01', minor: 1 }], '2011-12', 'GBP')).toEqual([
+    expect(
+      clvTrend(
+        [
+          { month: '2011-11', minor: 150 },
+          { month: '2012-01', minor: 1 },
+        ],
+        '2011-12',
+        'GBP',
+      ),
+    ).toEqual([
       { month: '2011-11', value: 1.5, added: 1.5 },
       { month: '2011-12', value: 1.5, added: 0 },
       { month: '2012-01', value: 1.51, added: 0.01 },

@@ -19,15 +19,56 @@ describe('GET /customers/:id/payments', () => {
     const { ev } = f;
     await f.newCustomer(c.customerId);
     await f.apply(
-      ev('payment_method.saved', { ...c, methodId: 'SEC-M1', type: 'card', brand: 'visa', last4: '4242', expMonth: 11, expYear: 2011, default: true }, '2011-01-01T10:00:00Z'),
-      ev('payment_method.saved', { ...c, methodId: 'SEC-M2', type: 'card', brand: 'mastercard', last4: '5555', expMonth: 12, expYear: 2011 }, '2011-02-01T10:00:00Z'),
+      ev(
+        'payment_method.saved',
+        { ...c, methodId: 'SEC-M1', type: 'card', brand: 'visa', last4: '4242', expMonth: 11, expYear: 2011, default: true },
+        '2011-01-01T10:00:00Z',
+      ),
+      ev(
+        'payment_method.saved',
+        { ...c, methodId: 'SEC-M2', type: 'card', brand: 'mastercard', last4: '5555', expMonth: 12, expYear: 2011 },
+        '2011-02-01T10:00:00Z',
+      ),
       ev('payment_method.saved', { ...c, methodId: 'SEC-M3', type: 'paypal', default: true }, '2011-01-15T10:00:00Z'),
-      ev('payment.recorded', { ...c, paymentId: 'SEC-P1', kind: 'charge', amount: 100, currency: 'GBP', methodId: 'SEC-M1', orderId: 'SEC-O1' }, '2011-03-01T10:00:00Z'),
-      ev('payment.recorded', { ...c, paymentId: 'SEC-P2', kind: 'charge', status: 'failed', amount: 45.5, currency: 'GBP', methodId: 'SEC-M2', reason: 'Declined' }, '2011-04-01T10:00:00Z'),
-      ev('payment.recorded', { ...c, paymentId: 'SEC-P3', kind: 'charge', amount: 45.5, currency: 'GBP', methodId: 'SEC-M2', reference: 'ch_3' }, '2011-04-01T10:05:00Z'),
-      ev('payment.recorded', { ...c, paymentId: 'SEC-P4', kind: 'refund', amount: 20.25, currency: 'GBP', orderId: 'SEC-O1' }, '2011-05-01T10:00:00Z'),
-      ev('payment.recorded', { ...c, paymentId: 'SEC-P5', kind: 'refund', status: 'failed', amount: 10, currency: 'GBP' }, '2011-06-01T10:00:00Z'),
-      ev('payment.recorded', { ...c, paymentId: 'SEC-P6', kind: 'charge', status: 'pending', amount: 12.34, currency: 'GBP', methodId: 'SEC-M3' }, '2011-07-01T10:00:00Z'),
+      ev(
+        'payment.recorded',
+        { ...c, paymentId: 'SEC-P1', kind: 'charge', amount: 100, currency: 'GBP', methodId: 'SEC-M1', orderId: 'SEC-O1' },
+        '2011-03-01T10:00:00Z',
+      ),
+      ev(
+        'payment.recorded',
+        {
+          ...c,
+          paymentId: 'SEC-P2',
+          kind: 'charge',
+          status: 'failed',
+          amount: 45.5,
+          currency: 'GBP',
+          methodId: 'SEC-M2',
+          reason: 'Declined',
+        },
+        '2011-04-01T10:00:00Z',
+      ),
+      ev(
+        'payment.recorded',
+        { ...c, paymentId: 'SEC-P3', kind: 'charge', amount: 45.5, currency: 'GBP', methodId: 'SEC-M2', reference: 'ch_3' },
+        '2011-04-01T10:05:00Z',
+      ),
+      ev(
+        'payment.recorded',
+        { ...c, paymentId: 'SEC-P4', kind: 'refund', amount: 20.25, currency: 'GBP', orderId: 'SEC-O1' },
+        '2011-05-01T10:00:00Z',
+      ),
+      ev(
+        'payment.recorded',
+        { ...c, paymentId: 'SEC-P5', kind: 'refund', status: 'failed', amount: 10, currency: 'GBP' },
+        '2011-06-01T10:00:00Z',
+      ),
+      ev(
+        'payment.recorded',
+        { ...c, paymentId: 'SEC-P6', kind: 'charge', status: 'pending', amount: 12.34, currency: 'GBP', methodId: 'SEC-M3' },
+        '2011-07-01T10:00:00Z',
+      ),
     );
     const payments = await f.client.getPayments('SEC-PAY1');
     // As-of 2011-12-09: a card valid through 11/2011 has expired, one through 12/2011 has not.
@@ -41,8 +82,29 @@ describe('GET /customers/:id/payments', () => {
       'SEC-M2': { type: 'card', brand: 'mastercard', last4: '5555' },
       'SEC-M3': { type: 'paypal', brand: null, last4: null },
     } as const;
-    const tx = (id: string, kind: string, status: string, amount: number, methodId: keyof typeof methods | null, orderId: string | null, reference: string | null, occurredAt: string, flagged: boolean) =>
-      ({ id, kind, status, amount, currency: 'GBP', methodId, method: methodId ? methods[methodId] : null, orderId, reference, occurredAt, flagged });
+    const tx = (
+      id: string,
+      kind: string,
+      status: string,
+      amount: number,
+      methodId: keyof typeof methods | null,
+      orderId: string | null,
+      reference: string | null,
+      occurredAt: string,
+      flagged: boolean,
+    ) => ({
+      id,
+      kind,
+      status,
+      amount,
+      currency: 'GBP',
+      methodId,
+      method: methodId ? methods[methodId] : null,
+      orderId,
+      reference,
+      occurredAt,
+      flagged,
+    });
     expect(payments.transactions).toEqual([
       tx('SEC-P6', 'charge', 'pending', 12.34, 'SEC-M3', null, null, '2011-07-01T10:00:00.000Z', false),
       tx('SEC-P5', 'refund', 'failed', 10, null, null, null, '2011-06-01T10:00:00.000Z', true),
@@ -68,7 +130,11 @@ describe('GET /customers/:id/payments', () => {
 
   it('a customer without payments has empty lists and zero totals; 404 for an unknown one', async () => {
     await f.newCustomer('SEC-PAY2');
-    expect(await f.client.getPayments('SEC-PAY2')).toMatchObject({ methods: [], transactions: [], totals: { succeeded: 0, refunded: 0, failedCount: 0 } });
+    expect(await f.client.getPayments('SEC-PAY2')).toMatchObject({
+      methods: [],
+      transactions: [],
+      totals: { succeeded: 0, refunded: 0, failedCount: 0 },
+    });
     await expectProblem(f.client.getPayments('NO-SUCH-CUSTOMER'), 404, 'Customer not found');
   });
 });

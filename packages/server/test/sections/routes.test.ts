@@ -26,9 +26,16 @@ describe('section routes', () => {
     }
     const ticket = body.paths['/customers/{id}/support/tickets/{ticketId}'].get;
     expect(ticket.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'ticketId']);
-    expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining([
-      'LoyaltyStatus', 'MarketingEngagement', 'SupportHistory', 'TicketDetail', 'PaymentsOverview', 'BehaviorAnalytics',
-    ]));
+    expect(Object.keys(body.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'LoyaltyStatus',
+        'MarketingEngagement',
+        'SupportHistory',
+        'TicketDetail',
+        'PaymentsOverview',
+        'BehaviorAnalytics',
+      ]),
+    );
     expect(body.paths['/customers/{id}/loyalty'].get.description).toContain('silver 1,000');
   });
 
@@ -36,17 +43,24 @@ describe('section routes', () => {
     for (const section of SECTIONS) {
       const missing = await f.sample.call(`/customers/NO-SUCH-CUSTOMER/${section}`);
       expect([section, missing.status, missing.type, missing.body.detail]).toEqual([
-        section, 404, 'application/problem+json', 'No customer with id "NO-SUCH-CUSTOMER"',
+        section,
+        404,
+        'application/problem+json',
+        'No customer with id "NO-SUCH-CUSTOMER"',
       ]);
       const bad = await f.sample.call(`/customers/a%20b/${section}`);
       expect([section, bad.status, bad.body.errors.map((e: { field: string }) => e.field)]).toEqual([section, 400, ['path.id']]);
     }
   });
 
-  it('every SDK method parses a sample customer\'s sections', async () => {
+  it("every SDK method parses a sample customer's sections", async () => {
     const id = '17850';
     const results = await Promise.all([
-      f.client.getLoyalty(id), f.client.getMarketing(id), f.client.getSupport(id), f.client.getPayments(id), f.client.getAnalytics(id),
+      f.client.getLoyalty(id),
+      f.client.getMarketing(id),
+      f.client.getSupport(id),
+      f.client.getPayments(id),
+      f.client.getAnalytics(id),
     ]);
     for (const r of results) expect(r.asOf).toBe(f.sample.asOf.toISOString());
     const support = results[2];

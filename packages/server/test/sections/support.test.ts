@@ -23,15 +23,27 @@ beforeAll(async () => {
     ev('ticket.opened', { ...c, ticketId: 'SEC-T1', subject: 'Broken cup', priority: 'high', channel: 'email' }, '2011-10-01T10:00:00Z'),
     ev('ticket.updated', { ...c, ticketId: 'SEC-T1', status: 'resolved', csat: 4, nps: 9 }, '2011-10-02T16:00:00Z'),
     // T2: in progress, resolved after 48 hours with CSAT 2, NPS 5 and a comment, then closed (keeps its resolution time).
-    ev('ticket.opened', { ...c, ticketId: 'SEC-T2', subject: 'Late delivery', channel: 'chat', description: 'Where is my order?', actor: 'customer' }, '2011-11-01T09:00:00Z'),
+    ev(
+      'ticket.opened',
+      { ...c, ticketId: 'SEC-T2', subject: 'Late delivery', channel: 'chat', description: 'Where is my order?', actor: 'customer' },
+      '2011-11-01T09:00:00Z',
+    ),
     ev('ticket.updated', { ...c, ticketId: 'SEC-T2', status: 'in_progress', actor: 'agent.anna' }, '2011-11-01T12:00:00Z'),
-    ev('ticket.updated', { ...c, ticketId: 'SEC-T2', status: 'resolved', csat: 2, nps: 5, comment: 'Courier delay', actor: 'agent.anna' }, '2011-11-03T09:00:00Z'),
+    ev(
+      'ticket.updated',
+      { ...c, ticketId: 'SEC-T2', status: 'resolved', csat: 2, nps: 5, comment: 'Courier delay', actor: 'agent.anna' },
+      '2011-11-03T09:00:00Z',
+    ),
     ev('ticket.updated', { ...c, ticketId: 'SEC-T2', status: 'closed', actor: 'system' }, '2011-11-04T09:00:00Z'),
     // T3: still open, NPS 10 only.
     ev('ticket.opened', { ...c, ticketId: 'SEC-T3', subject: 'Wrong size', priority: 'low', channel: 'web' }, '2011-11-20T08:00:00Z'),
     ev('ticket.updated', { ...c, ticketId: 'SEC-T3', nps: 10 }, '2011-11-20T09:00:00Z'),
     // T4: escalated (open), CSAT 5 before resolution.
-    ev('ticket.opened', { ...c, ticketId: 'SEC-T4', subject: 'Invoice copy', priority: 'urgent', channel: 'phone' }, '2011-12-01T10:00:00Z'),
+    ev(
+      'ticket.opened',
+      { ...c, ticketId: 'SEC-T4', subject: 'Invoice copy', priority: 'urgent', channel: 'phone' },
+      '2011-12-01T10:00:00Z',
+    ),
     ev('ticket.updated', { ...c, ticketId: 'SEC-T4', status: 'escalated', csat: 5 }, '2011-12-01T11:00:00Z'),
     // Another customer's ticket.
     ev('ticket.opened', { customerId: 'SEC-SUP2', ticketId: 'SEC-T9', subject: 'Not yours' }, '2011-12-01T10:00:00Z'),
@@ -43,11 +55,71 @@ describe('GET /customers/:id/support', () => {
   it('lists every ticket newest first with totals, resolution time, CSAT and NPS', async () => {
     const support = await f.client.getSupport('SEC-SUP1');
     expect(support.tickets).toEqual([
-      { id: 'SEC-T4', subject: 'Invoice copy', status: 'escalated', priority: 'urgent', channel: 'phone', createdAt: '2011-12-01T10:00:00.000Z', resolvedAt: null, resolutionHours: null, csat: 5, nps: null, open: true },
-      { id: 'SEC-T3', subject: 'Wrong size', status: 'open', priority: 'low', channel: 'web', createdAt: '2011-11-20T08:00:00.000Z', resolvedAt: null, resolutionHours: null, csat: null, nps: 10, open: true },
-      { id: 'SEC-T2', subject: 'Late delivery', status: 'closed', priority: 'normal', channel: 'chat', createdAt: '2011-11-01T09:00:00.000Z', resolvedAt: '2011-11-03T09:00:00.000Z', resolutionHours: 48, csat: 2, nps: 5, open: false },
-      { id: 'SEC-T1', subject: 'Broken cup', status: 'resolved', priority: 'high', channel: 'email', createdAt: '2011-10-01T10:00:00.000Z', resolvedAt: '2011-10-02T16:00:00.000Z', resolutionHours: 30, csat: 4, nps: 9, open: false },
-      { id: 'SEC-T5', subject: 'Password reset', status: 'resolved', priority: 'low', channel: 'web', createdAt: '2011-06-01T10:00:00.000Z', resolvedAt: '2011-06-01T10:30:00.000Z', resolutionHours: 0.5, csat: null, nps: null, open: false },
+      {
+        id: 'SEC-T4',
+        subject: 'Invoice copy',
+        status: 'escalated',
+        priority: 'urgent',
+        channel: 'phone',
+        createdAt: '2011-12-01T10:00:00.000Z',
+        resolvedAt: null,
+        resolutionHours: null,
+        csat: 5,
+        nps: null,
+        open: true,
+      },
+      {
+        id: 'SEC-T3',
+        subject: 'Wrong size',
+        status: 'open',
+        priority: 'low',
+        channel: 'web',
+        createdAt: '2011-11-20T08:00:00.000Z',
+        resolvedAt: null,
+        resolutionHours: null,
+        csat: null,
+        nps: 10,
+        open: true,
+      },
+      {
+        id: 'SEC-T2',
+        subject: 'Late delivery',
+        status: 'closed',
+        priority: 'normal',
+        channel: 'chat',
+        createdAt: '2011-11-01T09:00:00.000Z',
+        resolvedAt: '2011-11-03T09:00:00.000Z',
+        resolutionHours: 48,
+        csat: 2,
+        nps: 5,
+        open: false,
+      },
+      {
+        id: 'SEC-T1',
+        subject: 'Broken cup',
+        status: 'resolved',
+        priority: 'high',
+        channel: 'email',
+        createdAt: '2011-10-01T10:00:00.000Z',
+        resolvedAt: '2011-10-02T16:00:00.000Z',
+        resolutionHours: 30,
+        csat: 4,
+        nps: 9,
+        open: false,
+      },
+      {
+        id: 'SEC-T5',
+        subject: 'Password reset',
+        status: 'resolved',
+        priority: 'low',
+        channel: 'web',
+        createdAt: '2011-06-01T10:00:00.000Z',
+        resolvedAt: '2011-06-01T10:30:00.000Z',
+        resolutionHours: 0.5,
+        csat: null,
+        nps: null,
+        open: false,
+      },
     ]);
     expect({ ...support, tickets: undefined }).toEqual({
       asOf: '2011-12-09T12:21:00.000Z',
@@ -67,10 +139,24 @@ describe('GET /customers/:id/support', () => {
 
   it('null averages without resolutions or answers; zero counts without tickets', async () => {
     expect(await f.client.getSupport('SEC-SUP2').then((s) => ({ ...s, tickets: s.tickets.length }))).toMatchObject({
-      tickets: 1, totalTickets: 1, openTickets: 1, averageResolutionHours: null, csatAverage: null, csatResponses: 0, npsScore: null, npsResponses: 0,
+      tickets: 1,
+      totalTickets: 1,
+      openTickets: 1,
+      averageResolutionHours: null,
+      csatAverage: null,
+      csatResponses: 0,
+      npsScore: null,
+      npsResponses: 0,
     });
     await f.newCustomer('SEC-SUP3');
-    expect(await f.client.getSupport('SEC-SUP3')).toMatchObject({ tickets: [], totalTickets: 0, openTickets: 0, averageResolutionHours: null, csatAverage: null, npsScore: null });
+    expect(await f.client.getSupport('SEC-SUP3')).toMatchObject({
+      tickets: [],
+      totalTickets: 0,
+      openTickets: 0,
+      averageResolutionHours: null,
+      csatAverage: null,
+      npsScore: null,
+    });
   });
 
   it('404 for an unknown customer', async () => {

@@ -14,10 +14,18 @@ const MALLORY = 'Mallory\u001fceo@victim.example\u001f';
 let sample: SampleApp;
 let server: ReturnType<typeof createServerApp>;
 
-const post = (events: unknown[]) => sample.call('/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
-const upsert = (id: string, data: Record<string, unknown>) => ({ id: `lookup-${id}-${Math.random()}`, type: 'customer.upserted', occurredAt: '2011-06-01T10:00:00Z', data: { customerId: id, ...data } });
+const post = (events: unknown[]) =>
+  sample.call('/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
+const upsert = (id: string, data: Record<string, unknown>) => ({
+  id: `lookup-${id}-${Math.random()}`,
+  type: 'customer.upserted',
+  occurredAt: '2011-06-01T10:00:00Z',
+  data: { customerId: id, ...data },
+});
 const lookup = async (query: string) => {
-  const res = await server.request(`http://localhost/embed/lookup?${query}`, { headers: { authorization: `Bearer ${sample.tokens.viewer}` } });
+  const res = await server.request(`http://localhost/embed/lookup?${query}`, {
+    headers: { authorization: `Bearer ${sample.tokens.viewer}` },
+  });
   return { status: res.status, body: await res.json() };
 };
 
@@ -30,7 +38,11 @@ afterAll(() => sample.close());
 
 describe('email and phone lookups', () => {
   it('the name is stored without control characters', async () => {
-    const row = await sample.db.selectFrom('customers').select(['name', 'search_text']).where('id', '=', 'MALLORY').executeTakeFirstOrThrow();
+    const row = await sample.db
+      .selectFrom('customers')
+      .select(['name', 'search_text'])
+      .where('id', '=', 'MALLORY')
+      .executeTakeFirstOrThrow();
     expect(row.name).toBe('Malloryceo@victim.example');
     expect(row.search_text.split('\u001f')).toHaveLength(3);
   });
@@ -42,7 +54,11 @@ describe('email and phone lookups', () => {
 
   it('the real owner of the address is found, not ambiguous with Mallory', async () => {
     expect((await post([upsert('VICTIM', { name: 'The CEO', email: 'CEO@Victim.example' })])).status).toBe(200);
-    expect(await findCustomerByContact(sample.db, { email: ' ceo@victim.EXAMPLE ' })).toEqual({ kind: 'found', customerId: 'VICTIM', matchedBy: 'email' });
+    expect(await findCustomerByContact(sample.db, { email: ' ceo@victim.EXAMPLE ' })).toEqual({
+      kind: 'found',
+      customerId: 'VICTIM',
+      matchedBy: 'email',
+    });
     expect(await lookup('email=ceo%40victim.example')).toEqual({ status: 200, body: { customerId: 'VICTIM', matchedBy: 'email' } });
     const page = await server.request(`http://localhost/embed/customer?email=ceo%40victim.example&token=${sample.tokens.viewer}`);
     expect(page.status).toBe(200);
@@ -52,9 +68,17 @@ describe('email and phone lookups', () => {
   });
 
   it('phones compare by digits, emails case-insensitively, including internationalised ones', async () => {
-    expect(await findCustomerByContact(sample.db, { phone: '442079460999' })).toEqual({ kind: 'found', customerId: 'MALLORY', matchedBy: 'phone' });
+    expect(await findCustomerByContact(sample.db, { phone: '442079460999' })).toEqual({
+      kind: 'found',
+      customerId: 'MALLORY',
+      matchedBy: 'phone',
+    });
     expect((await post([upsert('IDN', { name: 'José', email: 'José@Bücher.de' })])).status).toBe(200);
-    expect(await findCustomerByContact(sample.db, { email: 'josé@bücher.DE' })).toEqual({ kind: 'found', customerId: 'IDN', matchedBy: 'email' });
+    expect(await findCustomerByContact(sample.db, { email: 'josé@bücher.DE' })).toEqual({
+      kind: 'found',
+      customerId: 'IDN',
+      matchedBy: 'email',
+    });
     const row = await sample.db.selectFrom('customers').select('email').where('id', '=', 'IDN').executeTakeFirstOrThrow();
     expect(row.email).toBe('José@Bücher.de'); // stored as given
   });

@@ -46,8 +46,14 @@ describe('demo page headers', () => {
       expect(csp).toContain("default-src 'none'");
       const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
       expect(inline.length).toBeGreaterThan(0);
-      const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src '))!.split(' ').slice(1);
-      expect(scriptSrc.sort()).toEqual(["'self'", ...inline.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`)].sort());
+      const scriptSrc = csp
+        .split('; ')
+        .find((d) => d.startsWith('script-src '))!
+        .split(' ')
+        .slice(1);
+      expect(scriptSrc.sort()).toEqual(
+        ["'self'", ...inline.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`)].sort(),
+      );
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
@@ -59,7 +65,9 @@ describe('demo page headers', () => {
   it('works in Chromium under the policy, and another origin cannot frame it', async () => {
     const page = await browser.newPage();
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     await page.goto(`${demo.baseUrl}/`);
     await page.locator('customer-360 customer-profile').first().waitFor({ timeout: LOAD_MS });
     expect(await page.evaluate(() => (window as unknown as { c360Config?: { token?: string } }).c360Config?.token)).toBeTruthy();
@@ -67,11 +75,15 @@ describe('demo page headers', () => {
 
     const framing = await browser.newPage();
     const refused: string[] = [];
-    framing.on('console', (m) => { if (/frame-ancestors|Refused to frame/i.test(m.text())) refused.push(m.text()); });
+    framing.on('console', (m) => {
+      if (/frame-ancestors|Refused to frame/i.test(m.text())) refused.push(m.text());
+    });
     await framing.goto(otherUrl);
     await expect.poll(() => refused.length, { timeout: 10_000 }).toBeGreaterThan(0);
     const framed = framing.frames().find((f) => f !== framing.mainFrame());
-    expect(await framed?.evaluate(() => Boolean((window as unknown as { c360Config?: unknown }).c360Config)).catch(() => false)).toBeFalsy();
+    expect(
+      await framed?.evaluate(() => Boolean((window as unknown as { c360Config?: unknown }).c360Config)).catch(() => false),
+    ).toBeFalsy();
     await page.close();
     await framing.close();
   });

@@ -24,7 +24,8 @@ let segmentId: string;
 beforeAll(async () => {
   sample = await openSampleApp();
   const res = await sample.call('/segments', {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Hostile target', kind: 'rule', criteria: { field: 'lifetimeValue', op: '>', value: 1 } }),
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -42,25 +43,48 @@ const FIELDS = ['criteria', 'data', 'body', 'name', 'value', 'subject', 'points'
 
 /** A hostile JSON value as text. */
 const hostileValue: fc.Arbitrary<string> = fc.oneof(
-  fc.record({ depth: fc.integer({ min: 9, max: 3000 }), form: fc.constantFrom('not', 'all', 'array', 'object') as fc.Arbitrary<'not' | 'all' | 'array' | 'object'> })
+  fc
+    .record({
+      depth: fc.integer({ min: 9, max: 3000 }),
+      form: fc.constantFrom('not', 'all', 'array', 'object') as fc.Arbitrary<'not' | 'all' | 'array' | 'object'>,
+    })
     .map(({ depth, form }) => nested(depth, form)),
-  fc.integer({ min: 1000, max: 20_000 }).map((n) => `[${Array.from({ length: n }, (_, i) => `{"field":"lifetimeValue","op":">","value":${i}}`).join(',')}]`),
-  fc.integer({ min: 201, max: 5000 }).map((n) => `{"any":[${Array.from({ length: n }, () => '{"not":{"field":"tier","op":"=","value":"gold"}}').join(',')}]}`),
+  fc
+    .integer({ min: 1000, max: 20_000 })
+    .map((n) => `[${Array.from({ length: n }, (_, i) => `{"field":"lifetimeValue","op":">","value":${i}}`).join(',')}]`),
+  fc
+    .integer({ min: 201, max: 5000 })
+    .map((n) => `{"any":[${Array.from({ length: n }, () => '{"not":{"field":"tier","op":"=","value":"gold"}}').join(',')}]}`),
   fc.integer({ min: 100_000, max: 900_000 }).map((n) => JSON.stringify('\u001f='.repeat(n / 2))),
-  fc.constantFrom('{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"x":1}}}', '1e308', '-0', '123456789012345678901234567890', '"\\ud800"', 'null', '{}', '[]'),
+  fc.constantFrom(
+    '{"__proto__":{"polluted":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '1e308',
+    '-0',
+    '123456789012345678901234567890',
+    '"\\ud800"',
+    'null',
+    '{}',
+    '[]',
+  ),
 );
 
 /** A whole body: the value itself, or the value under one of the fields routes read, or as a batch of events. */
 const hostileBody: fc.Arbitrary<string> = fc.oneof(
   hostileValue,
-  fc.record({ field: fc.constantFrom(...FIELDS), value: hostileValue }).map(({ field, value }) => `{"name":"h","kind":"rule","${field}":${value}}`),
+  fc
+    .record({ field: fc.constantFrom(...FIELDS), value: hostileValue })
+    .map(({ field, value }) => `{"name":"h","kind":"rule","${field}":${value}}`),
   hostileValue.map((value) => `[{"id":"h-1","type":"customer.upserted","occurredAt":"2011-01-01T00:00:00Z","data":${value}}]`),
 );
 
 async function writeRoutes(): Promise<Array<[method: string, path: string]>> {
   const doc = (await sample.call('/openapi.json', { as: null })).body;
   return Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, ops]) =>
-    Object.keys(ops).filter((m) => ['post', 'patch', 'put', 'delete'].includes(m)).map((m): [string, string] => [m.toUpperCase(), path]));
+    Object.keys(ops)
+      .filter((m) => ['post', 'patch', 'put', 'delete'].includes(m))
+      .map((m): [string, string] => [m.toUpperCase(), path]),
+  );
 }
 
 const PARAMS = (): Record<string, string> => ({ id: C, segmentId, tagId: 'no-such-tag', ticketId: 'no-such-ticket' });
@@ -91,21 +115,32 @@ describe('deeply nested segment criteria (the report: 1,100 nested {"not": …})
   const deep = (name: string) => `{"name":"${name}","kind":"rule","criteria":${nested(1100, 'not')}}`;
 
   it('POST and PATCH answer 400 naming the criteria path, one error, fast', async () => {
-    for (const [method, url] of [['POST', '/segments'], ['PATCH', `/segments/${segmentId}`]] as const) {
+    for (const [method, url] of [
+      ['POST', '/segments'],
+      ['PATCH', `/segments/${segmentId}`],
+    ] as const) {
       const body = method === 'POST' ? deep('Deep') : `{"criteria":${nested(1100, 'not')}}`;
       const started = performance.now();
       const res = await sample.call(url, { method, headers: { 'content-type': 'application/json' }, body });
       expect(performance.now() - started).toBeLessThan(BOUND_MS);
       expect(res.status, JSON.stringify(res.body)).toBe(400);
-      expect(res.body.errors).toEqual([{ field: `body.criteria${'.not'.repeat(SEGMENT_LIMITS.depth)}`, message: `nests deeper than ${SEGMENT_LIMITS.depth} levels` }]);
+      expect(res.body.errors).toEqual([
+        { field: `body.criteria${'.not'.repeat(SEGMENT_LIMITS.depth)}`, message: `nests deeper than ${SEGMENT_LIMITS.depth} levels` },
+      ]);
     }
   });
 
   it('depth 8 is accepted, depth 9 refused; more than 200 nodes refused', async () => {
-    const post = (criteria: string, name: string) => sample.call('/segments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"name":"${name}","kind":"rule","criteria":${criteria}}` });
+    const post = (criteria: string, name: string) =>
+      sample.call('/segments', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"name":"${name}","kind":"rule","criteria":${criteria}}`,
+      });
     expect((await post(nested(7, 'not'), 'Depth eight')).status).toBe(201);
     expect((await post(nested(8, 'not'), 'Depth nine')).status).toBe(400);
-    const wide = (n: number) => `{"any":[${Array.from({ length: n }, (_, i) => `{"field":"lifetimeValue","op":">","value":${i}}`).join(',')}]}`;
+    const wide = (n: number) =>
+      `{"any":[${Array.from({ length: n }, (_, i) => `{"field":"lifetimeValue","op":">","value":${i}}`).join(',')}]}`;
     const tooMany = await post(`{"all":[${wide(50)},${wide(50)},${wide(50)},${wide(50)}]}`, 'Too many nodes');
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors[0].message).toBe(`criteria have more than ${SEGMENT_LIMITS.nodes} nodes`);
@@ -122,7 +157,8 @@ describe('deeply nested segment criteria (the report: 1,100 nested {"not": …})
       delay.enable();
       const started = performance.now();
       const attacks = [1, 2, 3, 4].map((i) =>
-        fetch(`${base}/segments`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: deep(`Deep ${i}`) }));
+        fetch(`${base}/segments`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: deep(`Deep ${i}`) }),
+      );
       const ping = fetch(`${base}/me`, { headers: auth }).then((r) => ({ status: r.status, ms: performance.now() - started }));
       const statuses = (await Promise.all(attacks)).map((r) => r.status);
       const pong = await ping;

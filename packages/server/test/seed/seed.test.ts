@@ -26,7 +26,17 @@ afterAll(() => Promise.all([big, small, other].map((d) => d.destroy())));
 async function rowsOf(db: Db, seed: number, n: number): Promise<Record<string, string[]>> {
   const ids = Array.from({ length: n }, (_, i) => `S${seed}-${i}`);
   const out: Record<string, string[]> = {};
-  for (const table of ['customers', 'orders', 'payments', 'tickets', 'loyalty_accounts', 'marketing_events', 'sessions', 'activity', 'customer_stats']) {
+  for (const table of [
+    'customers',
+    'orders',
+    'payments',
+    'tickets',
+    'loyalty_accounts',
+    'marketing_events',
+    'sessions',
+    'activity',
+    'customer_stats',
+  ]) {
     const key = sql.ref(table === 'customers' ? 'id' : 'customer_id');
     const { rows } = await sql`select * from ${sql.table(table)} where ${key} in (${sql.join(ids)})`.execute(db);
     out[table] = rows.map((r) => JSON.stringify(r)).sort();
@@ -34,7 +44,7 @@ async function rowsOf(db: Db, seed: number, n: number): Promise<Record<string, s
   return out;
 }
 
-const one = async (db: Db, query: ReturnType<typeof sql>) => ((await query.execute(db)).rows[0] as Record<string, number>);
+const one = async (db: Db, query: ReturnType<typeof sql>) => (await query.execute(db)).rows[0] as Record<string, number>;
 
 describe('c360 seed', () => {
   it('is deterministic: the first 150 customers of 600 equal a run of 150; another seed differs', async () => {
@@ -58,8 +68,11 @@ describe('c360 seed', () => {
   });
 
   it('has the shapes of the Online Retail data: orders per customer, refunds, countries, about ten events each', async () => {
-    const orders = await one(big, sql`select count(*) as orders, sum(case when total_orders = 1 then 1 else 0 end) as once,
-      max(total_orders) as most from customer_stats`);
+    const orders = await one(
+      big,
+      sql`select count(*) as orders, sum(case when total_orders = 1 then 1 else 0 end) as once,
+      max(total_orders) as most from customer_stats`,
+    );
     expect(orders.orders).toBe(600);
     expect(orders.once / 600).toBeGreaterThan(0.28); // Online Retail: 36 % buy once
     expect(orders.once / 600).toBeLessThan(0.45);

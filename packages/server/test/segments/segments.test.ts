@@ -41,12 +41,24 @@ async function loadTruth(id: string, app = sample.app): Promise<Truth> {
   return {
     id,
     values: {
-      lifetimeValue: m.lifetimeValue, averageOrderValue: m.averageOrderValue, totalOrders: m.totalOrders,
-      completedOrders: m.completedOrders, totalRefunded: m.totalRefunded, daysSinceLastPurchase: m.daysSinceLastPurchase,
-      tenureDays: m.tenureDays, purchaseFrequency: m.purchaseFrequency,
-      'rfm.r': v.rfm?.r ?? null, 'rfm.f': v.rfm?.f ?? null, 'rfm.m': v.rfm?.m ?? null, rfmSegment: v.rfm?.segment ?? null,
-      healthScore: v.health.score, churnScore: v.churn.score, tier: tier?.tier ?? null, country: v.profile.country,
-      registeredAt: v.profile.registeredAt, lastPurchaseAt: m.lastPurchaseAt,
+      lifetimeValue: m.lifetimeValue,
+      averageOrderValue: m.averageOrderValue,
+      totalOrders: m.totalOrders,
+      completedOrders: m.completedOrders,
+      totalRefunded: m.totalRefunded,
+      daysSinceLastPurchase: m.daysSinceLastPurchase,
+      tenureDays: m.tenureDays,
+      purchaseFrequency: m.purchaseFrequency,
+      'rfm.r': v.rfm?.r ?? null,
+      'rfm.f': v.rfm?.f ?? null,
+      'rfm.m': v.rfm?.m ?? null,
+      rfmSegment: v.rfm?.segment ?? null,
+      healthScore: v.health.score,
+      churnScore: v.churn.score,
+      tier: tier?.tier ?? null,
+      country: v.profile.country,
+      registeredAt: v.profile.registeredAt,
+      lastPurchaseAt: m.lastPurchaseAt,
     },
     tags: new Set(v.tags.flatMap((t: { id: string; name: string }) => [t.id, t.name.toLowerCase()])),
   };
@@ -87,7 +99,9 @@ async function members(segmentId: string, app = sample.app): Promise<string[]> {
   const out: string[] = [];
   let cursor: string | null = null;
   do {
-    const res = await app.request(`http://localhost/customers?limit=100&segment=${encodeURIComponent(segmentId)}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res = await app.request(
+      `http://localhost/customers?limit=100&segment=${encodeURIComponent(segmentId)}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     const body = await res.json();
     expect(res.status).toBe(200);
     out.push(...body.items.map((i: { id: string }) => i.id));
@@ -112,8 +126,24 @@ describe('criteria validation', () => {
   it('answers 400 naming the path of the bad part, and creates nothing', async () => {
     const before = (await json('GET', '/segments')).body.segments.length;
     const cases: Array<[unknown, string]> = [
-      [{ all: [{ field: 'lifetimeValue', op: '>', value: 10 }, { field: 'tier', op: 'bogus', value: 'gold' }] }, 'body.criteria.all.1.op'],
-      [{ all: [{ field: 'lifetimeValue', op: '>', value: 10 }, { field: 'tier', op: 'contains', value: 'gold' }] }, 'body.criteria.all.1.op'],
+      [
+        {
+          all: [
+            { field: 'lifetimeValue', op: '>', value: 10 },
+            { field: 'tier', op: 'bogus', value: 'gold' },
+          ],
+        },
+        'body.criteria.all.1.op',
+      ],
+      [
+        {
+          all: [
+            { field: 'lifetimeValue', op: '>', value: 10 },
+            { field: 'tier', op: 'contains', value: 'gold' },
+          ],
+        },
+        'body.criteria.all.1.op',
+      ],
       [{ any: [{ not: { field: 'nope', op: '=', value: 1 } }] }, 'body.criteria.any.0.not.field'],
       [{ any: [{ field: 'country', op: 'in', value: 'UK' }] }, 'body.criteria.any.0.value'],
       [{ field: 'rfmSegment', op: 'in', value: ['Champions', 'Nope'] }, 'body.criteria.value.1'],
@@ -121,16 +151,25 @@ describe('criteria validation', () => {
       [{ field: 'totalOrders', op: '>', value: '3' }, 'body.criteria.value'],
       [{ all: [{ field: 'totalOrders', op: '>' }] }, 'body.criteria.all.0.value'],
       [{ all: [] }, 'body.criteria.all'],
-      [{ all: [{ field: 'totalOrders', op: '>', value: 1, any: [{ field: 'totalOrders', op: '>', value: 1 }] }] }, 'body.criteria.all.0.field'],
+      [
+        { all: [{ field: 'totalOrders', op: '>', value: 1, any: [{ field: 'totalOrders', op: '>', value: 1 }] }] },
+        'body.criteria.all.0.field',
+      ],
       [{}, 'body.criteria'],
     ];
     for (const [criteria, field] of cases) {
       const res = await json('POST', '/segments', { name: 'Bad', kind: 'rule', criteria });
       expect(res.status, JSON.stringify(criteria)).toBe(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field), JSON.stringify(criteria)).toContain(field);
+      expect(
+        res.body.errors.map((e: { field: string }) => e.field),
+        JSON.stringify(criteria),
+      ).toContain(field);
     }
     expect((await json('POST', '/segments', { name: 'Bad', kind: 'rule' })).body.errors[0].field).toBe('body.criteria');
-    expect((await json('POST', '/segments', { name: 'Bad', kind: 'manual', criteria: { field: 'totalOrders', op: '>', value: 1 } })).body.errors[0].field).toBe('body.criteria');
+    expect(
+      (await json('POST', '/segments', { name: 'Bad', kind: 'manual', criteria: { field: 'totalOrders', op: '>', value: 1 } })).body
+        .errors[0].field,
+    ).toBe('body.criteria');
     expect((await json('POST', '/segments', { name: 'Bad', kind: 'rfm' })).body.errors[0].field).toBe('body.kind');
     expect((await json('GET', '/segments')).body.segments.length).toBe(before);
   });
@@ -147,7 +186,9 @@ function condition(): fc.Arbitrary<SegmentCriteria> {
   const fields = Object.keys(SEGMENT_FIELDS) as SegmentField[];
   return fc.constantFrom(...fields).chain((field) => {
     const kind = SEGMENT_FIELDS[field].kind;
-    const observed = [...new Set(truths.map((t) => t.values[field]).filter((v) => v !== null && v !== undefined))] as Array<string | number>;
+    const observed = [...new Set(truths.map((t) => t.values[field]).filter((v) => v !== null && v !== undefined))] as Array<
+      string | number
+    >;
     const ops = SEGMENT_OPERATORS[kind];
     let scalar: fc.Arbitrary<string | number>;
     switch (kind) {
@@ -161,17 +202,25 @@ function condition(): fc.Arbitrary<SegmentCriteria> {
         scalar = fc.constantFrom('wholesale', 'GIFT BUYER', 'Press', 'absent tag');
         break;
       case 'text':
-        scalar = fc.oneof(fc.constantFrom(...observed).map((v) => String(v).toUpperCase()), fc.constantFrom('king', 'an', 'Nowhere'));
+        scalar = fc.oneof(
+          fc.constantFrom(...observed).map((v) => String(v).toUpperCase()),
+          fc.constantFrom('king', 'an', 'Nowhere'),
+        );
         break;
       case 'date':
-        scalar = fc.oneof(fc.constantFrom(...observed).map(String), fc.constantFrom(...observed).map((v) => String(v).slice(0, 10)));
+        scalar = fc.oneof(
+          fc.constantFrom(...observed).map(String),
+          fc.constantFrom(...observed).map((v) => String(v).slice(0, 10)),
+        );
         break;
       default:
         scalar = observed.length ? fc.constantFrom(...observed) : fc.constant(0);
     }
-    return fc.constantFrom(...ops).chain((op) =>
-      (op === 'in' ? fc.array(scalar, { minLength: 1, maxLength: 4 }) : scalar).map((value) => ({ field, op, value }) as SegmentCriteria),
-    );
+    return fc
+      .constantFrom(...ops)
+      .chain((op) =>
+        (op === 'in' ? fc.array(scalar, { minLength: 1, maxLength: 4 }) : scalar).map((value) => ({ field, op, value }) as SegmentCriteria),
+      );
   });
 }
 
@@ -193,7 +242,10 @@ describe('rule segments', () => {
         run += 1;
         const res = await json('POST', '/segments', { name: `Random rule ${run}`, kind: 'rule', criteria: rule });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
-        const expected = truths.filter((t) => holds(rule, t)).map((t) => t.id).sort();
+        const expected = truths
+          .filter((t) => holds(rule, t))
+          .map((t) => t.id)
+          .sort();
         expect(res.body.memberCount).toBe(expected.length);
         expect(await members(res.body.id)).toEqual(expected);
       }),
@@ -204,17 +256,35 @@ describe('rule segments', () => {
   it('covers every field and shows in the 360 view as automatic with the time the customer entered', async () => {
     const rule: SegmentCriteria = {
       any: [
-        { all: [{ field: 'lifetimeValue', op: '>=', value: 2000 }, { field: 'daysSinceLastPurchase', op: '<', value: 60 }] },
+        {
+          all: [
+            { field: 'lifetimeValue', op: '>=', value: 2000 },
+            { field: 'daysSinceLastPurchase', op: '<', value: 60 },
+          ],
+        },
         { all: [{ field: 'healthScore', op: '>=', value: 60 }, { not: { field: 'country', op: '=', value: 'united kingdom' } }] },
         { field: 'rfmSegment', op: 'in', value: ['Cannot Lose Them', 'At Risk'] },
-        { all: [{ field: 'tier', op: '>=', value: 'gold' }, { field: 'churnScore', op: '<', value: 50 }] },
+        {
+          all: [
+            { field: 'tier', op: '>=', value: 'gold' },
+            { field: 'churnScore', op: '<', value: 50 },
+          ],
+        },
       ],
     };
     const before = new Date().toISOString();
-    const res = await json('POST', '/segments', { name: 'Worth a call', kind: 'rule', criteria: rule, description: 'Valuable or healthy abroad' });
+    const res = await json('POST', '/segments', {
+      name: 'Worth a call',
+      kind: 'rule',
+      criteria: rule,
+      description: 'Valuable or healthy abroad',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: 'Worth a call', kind: 'rule', criteria: rule, description: 'Valuable or healthy abroad' });
-    const expected = truths.filter((t) => holds(rule, t)).map((t) => t.id).sort();
+    const expected = truths
+      .filter((t) => holds(rule, t))
+      .map((t) => t.id)
+      .sort();
     expect(expected.length).toBeGreaterThan(3);
     expect(expected.length).toBeLessThan(ids.length - 3);
     expect(await members(res.body.id)).toEqual(expected);
@@ -229,21 +299,58 @@ describe('rule segments', () => {
   it('recompute when customer data changes: orders through ingestion, tags, stats rebuilt by an import', async () => {
     const ev = eventMaker('seg-change');
     const post = (...events: unknown[]) => json('POST', '/events', events);
-    const rich = (await json('POST', '/segments', { name: 'Testland big spenders', kind: 'rule', criteria: { all: [{ field: 'country', op: '=', value: 'Testland' }, { field: 'lifetimeValue', op: '>=', value: 500 }] } })).body;
-    const fresh = (await json('POST', '/segments', { name: 'Testland no orders', kind: 'rule', criteria: { all: [{ field: 'country', op: '=', value: 'Testland' }, { field: 'totalOrders', op: '=', value: 0 }] } })).body;
-    const watched = (await json('POST', '/segments', { name: 'Watched', kind: 'rule', criteria: { field: 'tag', op: 'contains', value: 'fraud watch' } })).body;
+    const rich = (
+      await json('POST', '/segments', {
+        name: 'Testland big spenders',
+        kind: 'rule',
+        criteria: {
+          all: [
+            { field: 'country', op: '=', value: 'Testland' },
+            { field: 'lifetimeValue', op: '>=', value: 500 },
+          ],
+        },
+      })
+    ).body;
+    const fresh = (
+      await json('POST', '/segments', {
+        name: 'Testland no orders',
+        kind: 'rule',
+        criteria: {
+          all: [
+            { field: 'country', op: '=', value: 'Testland' },
+            { field: 'totalOrders', op: '=', value: 0 },
+          ],
+        },
+      })
+    ).body;
+    const watched = (
+      await json('POST', '/segments', { name: 'Watched', kind: 'rule', criteria: { field: 'tag', op: 'contains', value: 'fraud watch' } })
+    ).body;
 
-    expect((await post(ev('customer.upserted', { customerId: 'SEG-1', name: 'Tess Land', country: 'Testland' }, '2011-11-01T10:00:00.000Z'))).status).toBe(200);
+    expect(
+      (await post(ev('customer.upserted', { customerId: 'SEG-1', name: 'Tess Land', country: 'Testland' }, '2011-11-01T10:00:00.000Z')))
+        .status,
+    ).toBe(200);
     expect(await members(fresh.id)).toEqual(['SEG-1']);
     expect(await members(rich.id)).toEqual([]);
 
     const line = { productId: '85123A', quantity: 100, unitPrice: 2.55 };
-    await post(ev('order.placed', { customerId: 'SEG-1', orderId: 'SEG-O1', currency: 'GBP', status: 'pending', lines: [line] }, '2011-11-02T10:00:00.000Z'));
+    await post(
+      ev(
+        'order.placed',
+        { customerId: 'SEG-1', orderId: 'SEG-O1', currency: 'GBP', status: 'pending', lines: [line] },
+        '2011-11-02T10:00:00.000Z',
+      ),
+    );
     expect(await members(fresh.id)).toEqual([]); // one order now
     expect(await members(rich.id)).toEqual([]); // 255.00, and not completed
     const before = new Date().toISOString();
     await post(
-      ev('order.placed', { customerId: 'SEG-1', orderId: 'SEG-O2', currency: 'GBP', status: 'delivered', lines: [line, line] }, '2011-11-03T10:00:00.000Z'),
+      ev(
+        'order.placed',
+        { customerId: 'SEG-1', orderId: 'SEG-O2', currency: 'GBP', status: 'delivered', lines: [line, line] },
+        '2011-11-03T10:00:00.000Z',
+      ),
     );
     expect(await members(rich.id)).toEqual(['SEG-1']); // 510.00 completed
     const row = await sample.db.selectFrom('segment_assignments').selectAll().where('segment_id', '=', rich.id).executeTakeFirstOrThrow();
@@ -252,9 +359,15 @@ describe('rule segments', () => {
     const titles = (await json('GET', '/customers/SEG-1/timeline?types=segment&limit=200')).body.events
       .map((e: { title: string }) => e.title)
       .filter((t: string) => t.includes('Testland'));
-    expect(titles).toEqual(['Entered segment “Testland big spenders”', 'Left segment “Testland no orders”', 'Entered segment “Testland no orders”']);
+    expect(titles).toEqual([
+      'Entered segment “Testland big spenders”',
+      'Left segment “Testland no orders”',
+      'Entered segment “Testland no orders”',
+    ]);
     // Ingestion keeps the evaluation context current (no full recompute needed afterwards).
-    const context = JSON.parse((await sample.db.selectFrom('meta').select('value').where('key', '=', 'segments_context').executeTakeFirstOrThrow()).value);
+    const context = JSON.parse(
+      (await sample.db.selectFrom('meta').select('value').where('key', '=', 'segments_context').executeTakeFirstOrThrow()).value,
+    );
     const version = (await sample.db.selectFrom('meta').select('value').where('key', '=', 'stats_version').executeTakeFirstOrThrow()).value;
     expect(context.statsVersion).toBe(version);
 
@@ -275,20 +388,34 @@ describe('rule segments', () => {
   });
 
   it('follow the latest as-of of the servers sharing the database, moved by the background refresh, never by a read', async () => {
-    const recent = (await json('POST', '/segments', { name: 'Bought in the last 45 days', kind: 'rule', criteria: { field: 'daysSinceLastPurchase', op: '<=', value: 45 } })).body;
+    const recent = (
+      await json('POST', '/segments', {
+        name: 'Bought in the last 45 days',
+        kind: 'rule',
+        criteria: { field: 'daysSinceLastPurchase', op: '<=', value: 45 },
+      })
+    ).body;
     const laterAsOf = new Date(sample.asOf.getTime() + 30 * 86_400_000);
-    const later = withToken(createApiApp({ db: sample.db, asOf: laterAsOf, auth: { secret: TEST_SECRET, writeRate: 0 } }), sample.tokens.admin);
+    const later = withToken(
+      createApiApp({ db: sample.db, asOf: laterAsOf, auth: { secret: TEST_SECRET, writeRate: 0 } }),
+      sample.tokens.admin,
+    );
     const expectedLater: string[] = [];
     for (const id of ids) {
       const t = await loadTruth(id, later);
       if (holds(recent.criteria, t)) expectedLater.push(id);
     }
     expectedLater.sort();
-    const expectedNow = truths.filter((t) => holds(recent.criteria, t)).map((t) => t.id).sort();
+    const expectedNow = truths
+      .filter((t) => holds(recent.criteria, t))
+      .map((t) => t.id)
+      .sort();
     const changed = expectedNow.find((id) => !expectedLater.includes(id))!;
     expect(changed).toBeDefined();
     const inView = async (app: typeof sample.app) =>
-      ((await json('GET', `/customers/${changed}/360`, undefined, app)).body.segments as Array<{ id: string }>).some((s) => s.id === recent.id);
+      ((await json('GET', `/customers/${changed}/360`, undefined, app)).body.segments as Array<{ id: string }>).some(
+        (s) => s.id === recent.id,
+      );
     const listedCount = async (app: typeof sample.app) =>
       (await json('GET', '/segments', undefined, app)).body.segments.find((s: { id: string }) => s.id === recent.id).memberCount;
 
@@ -314,10 +441,18 @@ describe('rule segments', () => {
   });
 
   it('can be renamed and given new criteria, which recomputes the members', async () => {
-    const seg = (await json('POST', '/segments', { name: 'Two plus', kind: 'rule', criteria: { field: 'completedOrders', op: '>=', value: 2 } })).body;
-    const res = await json('PATCH', `/segments/${seg.id}`, { name: 'Ten plus', criteria: { field: 'completedOrders', op: '>=', value: 10 } });
+    const seg = (
+      await json('POST', '/segments', { name: 'Two plus', kind: 'rule', criteria: { field: 'completedOrders', op: '>=', value: 2 } })
+    ).body;
+    const res = await json('PATCH', `/segments/${seg.id}`, {
+      name: 'Ten plus',
+      criteria: { field: 'completedOrders', op: '>=', value: 10 },
+    });
     expect(res.status).toBe(200);
-    const expected = truths.filter((t) => (t.values.completedOrders as number) >= 10).map((t) => t.id).sort();
+    const expected = truths
+      .filter((t) => (t.values.completedOrders as number) >= 10)
+      .map((t) => t.id)
+      .sort();
     expect(res.body).toMatchObject({ name: 'Ten plus', memberCount: expected.length });
     expect(await members(seg.id)).toEqual(expected);
     expect((await json('PATCH', '/segments/rfm:champions', { name: 'Heroes' })).status).toBe(409);
@@ -344,11 +479,23 @@ describe('manual segments', () => {
     expect(await members(seg.id)).toEqual([]);
     expect((await json('DELETE', `/customers/${id}/segments/${seg.id}`)).status).toBe(404);
 
-    const audit = await sample.db.selectFrom('audit_log').selectAll().where('customer_id', '=', id).where('action', 'like', 'segment.%').orderBy('id').execute();
-    expect(audit.map((a) => [a.action, a.actor])).toEqual([['segment.assigned', 'local operator'], ['segment.removed', 'local operator']]);
+    const audit = await sample.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('customer_id', '=', id)
+      .where('action', 'like', 'segment.%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ['segment.assigned', 'local operator'],
+      ['segment.removed', 'local operator'],
+    ]);
     expect(JSON.parse(audit[1]!.details!)).toMatchObject({ segmentId: seg.id, name: 'Hand picked', assignedBy: 'local operator' });
     const timeline = (await json('GET', `/customers/${id}/timeline?types=segment`)).body.events;
-    expect(timeline.map((e: { title: string }) => e.title)).toEqual(['Removed from segment “Hand picked”', 'Added to segment “Hand picked”']);
+    expect(timeline.map((e: { title: string }) => e.title)).toEqual([
+      'Removed from segment “Hand picked”',
+      'Added to segment “Hand picked”',
+    ]);
     expect(timeline[0].ref).toEqual({ kind: 'segment', id: seg.id });
   });
 
@@ -372,7 +519,10 @@ describe('RFM segments', () => {
     const withOrder = truths.filter((t) => (t.values.completedOrders as number) > 0);
     expect(rfm.reduce((n: number, s: { memberCount: number }) => n + s.memberCount, 0)).toBe(withOrder.length);
     for (const s of rfm) {
-      const expected = withOrder.filter((t) => t.values.rfmSegment === s.name).map((t) => t.id).sort();
+      const expected = withOrder
+        .filter((t) => t.values.rfmSegment === s.name)
+        .map((t) => t.id)
+        .sort();
       expect(s.memberCount, s.name).toBe(expected.length);
       expect(s.criteria).toEqual({ field: 'rfmSegment', op: '=', value: s.name });
       expect(await members(s.id), s.name).toEqual(expected);

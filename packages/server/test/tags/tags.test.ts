@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(() => sample.close());
 
 const json = (method: string, path: string, body?: unknown) =>
-  sample.call(path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  sample.call(path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 
 async function searchIds(query: string): Promise<string[]> {
   const out: string[] = [];
@@ -82,7 +86,10 @@ describe('POST/DELETE /customers/:id/tags', () => {
     expect(timeline.map((e: any) => e.title)).toEqual(['Tag “Gift buyer” removed', 'Tagged “Gift buyer”']);
     expect(timeline.every((e: any) => e.ref.id === tag.id)).toBe(true);
     const audit = await sample.db.selectFrom('audit_log').select(['action', 'actor']).where('customer_id', '=', id).orderBy('id').execute();
-    expect(audit).toEqual([{ action: 'tag.assigned', actor: 'local operator' }, { action: 'tag.removed', actor: 'local operator' }]);
+    expect(audit).toEqual([
+      { action: 'tag.assigned', actor: 'local operator' },
+      { action: 'tag.removed', actor: 'local operator' },
+    ]);
   });
 
   it('answers 400, 404 as the contract says', async () => {
@@ -122,11 +129,15 @@ describe('Property 8: each tag at most once per customer', () => {
             expect(res.status).toBe(has.has(o.tag) ? 204 : 404);
             has.delete(o.tag);
           } else {
-            const body = o.kind === 'assignById' ? { tagId: tagIds[o.tag] } : { name: o.upper ? names[o.tag]!.toUpperCase() : names[o.tag] };
+            const body =
+              o.kind === 'assignById' ? { tagId: tagIds[o.tag] } : { name: o.upper ? names[o.tag]!.toUpperCase() : names[o.tag] };
             const res = await json('POST', `/customers/${o.customer}/tags`, body);
             expect(res.status).toBe(200);
             has.add(o.tag);
-            const mine = res.body.tags.filter((t: any) => names.includes(t.name)).map((t: any) => t.id).sort();
+            const mine = res.body.tags
+              .filter((t: any) => names.includes(t.name))
+              .map((t: any) => t.id)
+              .sort();
             expect(mine).toEqual([...has].map((i) => tagIds[i]).sort());
           }
         }
@@ -135,7 +146,11 @@ describe('Property 8: each tag at most once per customer', () => {
           const tags = (await sample.call(`/customers/${customer}/tags`)).body.tags.filter((t: any) => names.includes(t.name));
           expect(tags.map((t: any) => t.id).sort()).toEqual([...has].map((i) => tagIds[i]).sort());
         }
-        const rows = await sample.db.selectFrom('tag_assignments').select(['customer_id', 'tag_id']).where('tag_id', 'in', tagIds).execute();
+        const rows = await sample.db
+          .selectFrom('tag_assignments')
+          .select(['customer_id', 'tag_id'])
+          .where('tag_id', 'in', tagIds)
+          .execute();
         expect(new Set(rows.map((r) => `${r.customer_id}/${r.tag_id}`)).size).toBe(rows.length);
         const usage = new Map((await sample.call('/tags')).body.tags.map((t: any) => [t.id, t.usageCount]));
         for (const [i, tagId] of tagIds.entries()) {
@@ -159,7 +174,9 @@ describe('tag search filter', () => {
     for (const id of tagged) await client.tagCustomer(id, { name: 'Newsletter VIP' });
     expect(await searchIds('tag=newsletter%20vip')).toEqual([...tagged].sort());
 
-    const uk = (await sample.db.selectFrom('customers').select('id').where('country', '=', 'United Kingdom').where('id', 'in', tagged).execute()).map((r) => r.id);
+    const uk = (
+      await sample.db.selectFrom('customers').select('id').where('country', '=', 'United Kingdom').where('id', 'in', tagged).execute()
+    ).map((r) => r.id);
     const page = await client.searchCustomers({ tag: 'Newsletter VIP', country: 'United Kingdom', limit: 100 });
     expect(page.items.map((i) => i.id).sort()).toEqual(uk.sort());
     expect(page.total).toBe(uk.length);
@@ -168,6 +185,6 @@ describe('tag search filter', () => {
     await client.untagCustomer(tagged[0]!, tagId);
     expect(await searchIds(`tag=${tagId}`)).toEqual(tagged.slice(1).sort());
     expect((await client.getTags()).tags.find((t) => t.id === tagId)?.usageCount).toBe(tagged.length - 1);
-    expect((await searchIds('tag=no-such-tag'))).toEqual([]);
+    expect(await searchIds('tag=no-such-tag')).toEqual([]);
   });
 });

@@ -20,7 +20,12 @@ export const SessionStartedEvent = z
       customerId: CustomerId,
       sessionId: Id('Session'),
       device: DeviceType,
-      durationSeconds: z.number().int().min(0).max(7 * 86_400).default(0),
+      durationSeconds: z
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 86_400)
+        .default(0),
       source: Text(200).optional().meta({ description: 'Traffic source, e.g. "newsletter", "google"' }),
     }),
   })

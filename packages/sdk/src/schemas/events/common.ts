@@ -62,7 +62,9 @@ export const EventTimestamp = z
 
 export const EventBase = {
   id: z.string().min(1).max(200).meta({ description: 'Idempotency key, unique per source event' }),
-  occurredAt: EventTimestamp.meta({ description: 'When it happened (ISO 8601; without a zone UTC, a plain date 00:00 UTC; stored in UTC)' }),
+  occurredAt: EventTimestamp.meta({
+    description: 'When it happened (ISO 8601; without a zone UTC, a plain date 00:00 UTC; stored in UTC)',
+  }),
 };
 
 // ---- email addresses (RFC 6531) --------------------------------------------------------------------
@@ -110,9 +112,7 @@ const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * and CR become LF); a single-line field gets a space for each run of tabs and line breaks.
  */
 export function cleanText(text: string, multiLine: boolean): string {
-  return multiLine
-    ? text.replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '')
-    : text.replace(/[\t\n\r]+/g, ' ').replace(CONTROLS, '');
+  return multiLine ? text.replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '') : text.replace(/[\t\n\r]+/g, ' ').replace(CONTROLS, '');
 }
 
 /** The multi-line text fields of the events: a ticket's first message and an update's comment. */
@@ -146,7 +146,12 @@ export function controlOnlyText(event: { type: string }, ctx: z.RefinementCtx): 
   });
 }
 
-export const Id = (what: string) => z.string().min(1).max(200).meta({ description: `${what} id, chosen by the source system` });
+export const Id = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .meta({ description: `${what} id, chosen by the source system` });
 export const Text = (max: number) => z.string().min(1).max(max);
 
 // ---- money -------------------------------------------------------------------------------------
@@ -177,7 +182,7 @@ export const Amount = z
   .nonnegative()
   .max(1_000_000_000)
   .refine(plainDecimal(6), 'must be a plain decimal number in major units (e.g. 12.5)')
-  .meta({ description: 'Major units of `currency` (12.5 = £12.50), at most the currency\'s decimals' });
+  .meta({ description: "Major units of `currency` (12.5 = £12.50), at most the currency's decimals" });
 
 /** A positive amount of money in major units of the event's `currency`. */
 export const PositiveAmount = z
@@ -185,7 +190,7 @@ export const PositiveAmount = z
   .positive()
   .max(1_000_000_000)
   .refine(plainDecimal(6), 'must be a plain decimal number in major units (e.g. 12.5)')
-  .meta({ description: 'Major units of `currency` (12.5 = £12.50), at most the currency\'s decimals' });
+  .meta({ description: "Major units of `currency` (12.5 = £12.50), at most the currency's decimals" });
 
 /** A unit price in major units with at most 6 decimals (Online Retail has £0.001). */
 export const UnitPrice = z

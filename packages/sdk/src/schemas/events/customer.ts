@@ -30,7 +30,11 @@ export const CustomerUpsertedEvent = z
       customerId: CustomerId,
       name: z.string().min(1).max(200).optional(),
       email: EmailAddress.nullable().optional(),
-      phone: z.string().regex(/^\+?[0-9 ()-]{4,32}$/, 'must be a phone number such as +44 20 7946 0018').nullable().optional(),
+      phone: z
+        .string()
+        .regex(/^\+?[0-9 ()-]{4,32}$/, 'must be a phone number such as +44 20 7946 0018')
+        .nullable()
+        .optional(),
       company: z.string().max(200).nullable().optional().meta({ description: 'The organisation the customer belongs to or buys for' }),
       country: z.string().max(100).nullable().optional(),
       registeredAt: EventTimestamp.optional(),
@@ -44,6 +48,7 @@ export const CustomerUpsertedEvent = z
   })
   .meta({
     id: 'CustomerUpsertedEvent',
-    description: 'Creates a customer or updates the given fields; `addresses` replaces all addresses. Unknown fields are refused (400 naming the field).',
+    description:
+      'Creates a customer or updates the given fields; `addresses` replaces all addresses. Unknown fields are refused (400 naming the field).',
   });
 export type CustomerUpsertedEvent = z.infer<typeof CustomerUpsertedEvent>;

@@ -16,8 +16,22 @@ import { CustomerUpsertedEvent } from './customer.js';
 import { OrderPlacedEvent, OrderStatusChangedEvent } from './orders.js';
 import { PaymentRecordedEvent, PaymentMethodSavedEvent } from './payments.js';
 import { TicketOpenedEvent, TicketUpdatedEvent } from './tickets.js';
-import { LoyaltyEnrolledEvent, LoyaltyPointsEarnedEvent, LoyaltyPointsRedeemedEvent, LoyaltyTierChangedEvent, ReferralRecordedEvent } from './loyalty.js';
-import { MarketingEmailSentEvent, MarketingEmailDeliveredEvent, MarketingEmailOpenedEvent, MarketingEmailClickedEvent, MarketingEmailBouncedEvent, MarketingUnsubscribedEvent, PreferencesUpdatedEvent } from './marketing.js';
+import {
+  LoyaltyEnrolledEvent,
+  LoyaltyPointsEarnedEvent,
+  LoyaltyPointsRedeemedEvent,
+  LoyaltyTierChangedEvent,
+  ReferralRecordedEvent,
+} from './loyalty.js';
+import {
+  MarketingEmailSentEvent,
+  MarketingEmailDeliveredEvent,
+  MarketingEmailOpenedEvent,
+  MarketingEmailClickedEvent,
+  MarketingEmailBouncedEvent,
+  MarketingUnsubscribedEvent,
+  PreferencesUpdatedEvent,
+} from './marketing.js';
 import { SessionStartedEvent, ProductViewedEvent } from './behaviour.js';
 import { cleanEventText, controlOnlyText } from './common.js';
 

@@ -22,7 +22,10 @@ export const LoyaltyEnrolledEvent = z
     data: z.strictObject({
       customerId: CustomerId,
       tier: LoyaltyTier.default('bronze'),
-      referralCode: z.string().regex(/^[A-Za-z0-9-]{3,40}$/, 'must be 3–40 letters, digits or -').optional()
+      referralCode: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{3,40}$/, 'must be 3–40 letters, digits or -')
+        .optional()
         .meta({ description: 'Unique across customers' }),
     }),
   })

@@ -28,20 +28,40 @@ function marketingEvent<T extends string, S extends z.ZodRawShape>(type: T, id: 
 export const MarketingEmailSentEvent = marketingEvent('marketing.email_sent', 'MarketingEmailSentEvent', 'A campaign message was sent', {});
 export type MarketingEmailSentEvent = z.infer<typeof MarketingEmailSentEvent>;
 /** A campaign message delivered. */
-export const MarketingEmailDeliveredEvent = marketingEvent('marketing.email_delivered', 'MarketingEmailDeliveredEvent', 'A campaign message was delivered', {});
+export const MarketingEmailDeliveredEvent = marketingEvent(
+  'marketing.email_delivered',
+  'MarketingEmailDeliveredEvent',
+  'A campaign message was delivered',
+  {},
+);
 export type MarketingEmailDeliveredEvent = z.infer<typeof MarketingEmailDeliveredEvent>;
 /** A campaign message opened (counts in the open rate and engagement). */
-export const MarketingEmailOpenedEvent = marketingEvent('marketing.email_opened', 'MarketingEmailOpenedEvent', 'A campaign message was opened', {});
+export const MarketingEmailOpenedEvent = marketingEvent(
+  'marketing.email_opened',
+  'MarketingEmailOpenedEvent',
+  'A campaign message was opened',
+  {},
+);
 export type MarketingEmailOpenedEvent = z.infer<typeof MarketingEmailOpenedEvent>;
 /** A link in a campaign message clicked. */
-export const MarketingEmailClickedEvent = marketingEvent('marketing.email_clicked', 'MarketingEmailClickedEvent', 'A link in a campaign message was clicked', {
-  url: z.url().max(2000).optional(),
-});
+export const MarketingEmailClickedEvent = marketingEvent(
+  'marketing.email_clicked',
+  'MarketingEmailClickedEvent',
+  'A link in a campaign message was clicked',
+  {
+    url: z.url().max(2000).optional(),
+  },
+);
 export type MarketingEmailClickedEvent = z.infer<typeof MarketingEmailClickedEvent>;
 /** A campaign message bounced. */
-export const MarketingEmailBouncedEvent = marketingEvent('marketing.email_bounced', 'MarketingEmailBouncedEvent', 'A campaign message bounced', {
-  reason: Text(500).optional(),
-});
+export const MarketingEmailBouncedEvent = marketingEvent(
+  'marketing.email_bounced',
+  'MarketingEmailBouncedEvent',
+  'A campaign message bounced',
+  {
+    reason: Text(500).optional(),
+  },
+);
 export type MarketingEmailBouncedEvent = z.infer<typeof MarketingEmailBouncedEvent>;
 
 /** The customer unsubscribed from a channel: its opt-in is cleared and the consent log records it. */
@@ -91,10 +111,17 @@ export const PreferencesUpdatedEvent = z
           .partial()
           .optional()
           .meta({ description: 'Opt-in per channel; channels left out keep their value' }),
-        quietHours: z.strictObject({ start: ClockTime, end: ClockTime }).nullable().optional()
+        quietHours: z
+          .strictObject({ start: ClockTime, end: ClockTime })
+          .nullable()
+          .optional()
           .meta({ description: 'No messages from start to end (may wrap midnight), in `timezone`; null clears' }),
         timezone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/London').nullable().optional(),
-        language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-CA').nullable().optional(),
+        language: z
+          .string()
+          .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-CA')
+          .nullable()
+          .optional(),
         frequency: ContactFrequency.nullable().optional(),
         reason: Text(500).optional().meta({ description: 'Why consent changed (consent log)' }),
         source: Text(200).optional().meta({ description: 'Where consent changed, e.g. "preference-centre" (consent log)' }),

@@ -56,7 +56,8 @@ export const OrderPlacedEvent = z
   })
   .meta({
     id: 'OrderPlacedEvent',
-    description: 'An order placed at `occurredAt`. Total = Σ quantity × unitPrice (exact, rounded once to the minor unit, half away from zero) + shipping. Money in major units of `currency`, which must be the customer\'s. Revenue only while delivered/completed. The same orderId again replaces the order.',
+    description:
+      "An order placed at `occurredAt`. Total = Σ quantity × unitPrice (exact, rounded once to the minor unit, half away from zero) + shipping. Money in major units of `currency`, which must be the customer's. Revenue only while delivered/completed. The same orderId again replaces the order.",
   });
 export type OrderPlacedEvent = z.infer<typeof OrderPlacedEvent>;
 
@@ -74,6 +75,6 @@ export const OrderStatusChangedEvent = z
   })
   .meta({
     id: 'OrderStatusChangedEvent',
-    description: 'An order\'s new status; delivered/completed count as revenue (lifetimeValue), other statuses do not.',
+    description: "An order's new status; delivered/completed count as revenue (lifetimeValue), other statuses do not.",
   });
 export type OrderStatusChangedEvent = z.infer<typeof OrderStatusChangedEvent>;

@@ -43,7 +43,8 @@ export const PaymentRecordedEvent = z
   })
   .meta({
     id: 'PaymentRecordedEvent',
-    description: 'A charge or refund; `amount` positive, major units of `currency` (the customer\'s). Succeeded refunds add to totalRefunded, never to lifetimeValue. The same paymentId again updates it.',
+    description:
+      "A charge or refund; `amount` positive, major units of `currency` (the customer's). Succeeded refunds add to totalRefunded, never to lifetimeValue. The same paymentId again updates it.",
   });
 export type PaymentRecordedEvent = z.infer<typeof PaymentRecordedEvent>;
 
@@ -61,7 +62,10 @@ export const PaymentMethodSavedEvent = z
         methodId: Id('Payment method'),
         type: PaymentMethodType,
         brand: Text(40).optional().meta({ example: 'visa' }),
-        last4: z.string().regex(/^\d{4}$/, 'must be exactly the last 4 digits').optional(),
+        last4: z
+          .string()
+          .regex(/^\d{4}$/, 'must be exactly the last 4 digits')
+          .optional(),
         expMonth: z.number().int().min(1).max(12).optional(),
         expYear: z.number().int().min(2000).max(2100).optional(),
         default: z.boolean().default(false).meta({ description: 'Becomes the default; the others stop being it' }),
@@ -70,7 +74,11 @@ export const PaymentMethodSavedEvent = z
         noCardNumbers(data, ctx);
         if (data.type === 'card' && !data.last4) ctx.addIssue({ code: 'custom', path: ['last4'], message: 'is required for a card' });
         if ((data.expMonth === undefined) !== (data.expYear === undefined)) {
-          ctx.addIssue({ code: 'custom', path: [data.expMonth === undefined ? 'expMonth' : 'expYear'], message: 'expMonth and expYear go together' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [data.expMonth === undefined ? 'expMonth' : 'expYear'],
+            message: 'expMonth and expYear go together',
+          });
         }
       }),
   })

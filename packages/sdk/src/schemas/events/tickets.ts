@@ -61,6 +61,7 @@ export const TicketUpdatedEvent = z
   })
   .meta({
     id: 'TicketUpdatedEvent',
-    description: 'A ticket\'s status, priority, CSAT (1–5), NPS (0–10) and/or comment. resolved sets the resolution time; reopening clears it.',
+    description:
+      "A ticket's status, priority, CSAT (1–5), NPS (0–10) and/or comment. resolved sets the resolution time; reopening clears it.",
   });
 export type TicketUpdatedEvent = z.infer<typeof TicketUpdatedEvent>;

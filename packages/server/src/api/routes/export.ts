@@ -28,65 +28,76 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const CONTENT_TYPES = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE } as const;
 
 const binary = z.string().meta({ format: 'binary' });
-const attachment = { 'Content-Disposition': { description: 'attachment; filename="c360-<id>-<as-of date>.<format>"', schema: { type: 'string' as const } } };
+const attachment = {
+  'Content-Disposition': { description: 'attachment; filename="c360-<id>-<as-of date>.<format>"', schema: { type: 'string' as const } },
+};
 
-const customerExport = secureRoute({ permission: 'export' }, {
-  method: 'get',
-  path: '/customers/{id}/export',
-  tags: ['Export'],
-  summary: 'Export one customer as PDF, CSV or Excel (R17, 003)',
-  description:
-    'PDF (A4): every section of the 360 view — profile and addresses, key metrics, health score with factors, weights and '
-    + 'recommendations, churn risk with factors and strategies, RFM and segments, tags, every order, loyalty, marketing, support, '
-    + 'payments (masked unless `payments:full`, as GET /payments), behaviour, the notes the caller may read and the last 50 timeline '
-    + 'events — with the export time, the exporting user and role, and the as-of date. '
-    + 'CSV: `#` comment lines (customer, export time and user, as-of), a `metric,value,unit` block, a blank line, then the order '
-    + 'history `number,placedAt,status,total,currency,items,quantity` (numbers as the API returns them). '
-    + `XLSX: an Excel workbook with one sheet per section (${XLSX_SHEETS.join(', ')}); numbers as numeric cells in the API's units, `
-    + 'timestamps as ISO text, text escaped against formulas as in the CSV. '
-    + 'Each export writes an `audit_log` row (`export.pdf` / `export.csv` / `export.xlsx`) and an `export` timeline entry.',
-  request: { params: IdParam, query: ExportQuery },
-  responses: {
-    200: {
-      description: 'The file, as an attachment',
-      headers: attachment,
-      content: { 'application/pdf': { schema: binary }, 'text/csv': { schema: binary }, [XLSX_TYPE]: { schema: binary } },
+const customerExport = secureRoute(
+  { permission: 'export' },
+  {
+    method: 'get',
+    path: '/customers/{id}/export',
+    tags: ['Export'],
+    summary: 'Export one customer as PDF, CSV or Excel (R17, 003)',
+    description:
+      'PDF (A4): every section of the 360 view — profile and addresses, key metrics, health score with factors, weights and ' +
+      'recommendations, churn risk with factors and strategies, RFM and segments, tags, every order, loyalty, marketing, support, ' +
+      'payments (masked unless `payments:full`, as GET /payments), behaviour, the notes the caller may read and the last 50 timeline ' +
+      'events — with the export time, the exporting user and role, and the as-of date. ' +
+      'CSV: `#` comment lines (customer, export time and user, as-of), a `metric,value,unit` block, a blank line, then the order ' +
+      'history `number,placedAt,status,total,currency,items,quantity` (numbers as the API returns them). ' +
+      `XLSX: an Excel workbook with one sheet per section (${XLSX_SHEETS.join(', ')}); numbers as numeric cells in the API's units, ` +
+      'timestamps as ISO text, text escaped against formulas as in the CSV. ' +
+      'Each export writes an `audit_log` row (`export.pdf` / `export.csv` / `export.xlsx`) and an `export` timeline entry.',
+    request: { params: IdParam, query: ExportQuery },
+    responses: {
+      200: {
+        description: 'The file, as an attachment',
+        headers: attachment,
+        content: { 'application/pdf': { schema: binary }, 'text/csv': { schema: binary }, [XLSX_TYPE]: { schema: binary } },
+      },
+      ...customerProblems,
     },
-    ...customerProblems,
   },
-});
+);
 
-const bulkExport = secureRoute({ permission: 'export' }, {
-  method: 'get',
-  path: '/customers/export.csv',
-  tags: ['Export'],
-  summary: 'Export the customers matching a search as CSV',
-  description:
-    'The filters and sort of GET /customers (without `limit`/`cursor`); every matching customer, streamed page by page. '
-    + `A \`#\` comment line (export time, user, filters, count), then the header \`${BULK_COLUMNS.join(',')}\` and one row per customer. `
-    + 'Audited once (`export.customers.csv`).',
-  request: { query: BulkExportQuery },
-  responses: {
-    200: { description: 'The CSV, as an attachment', headers: attachment, content: { 'text/csv': { schema: binary } } },
-    ...commonProblems,
+const bulkExport = secureRoute(
+  { permission: 'export' },
+  {
+    method: 'get',
+    path: '/customers/export.csv',
+    tags: ['Export'],
+    summary: 'Export the customers matching a search as CSV',
+    description:
+      'The filters and sort of GET /customers (without `limit`/`cursor`); every matching customer, streamed page by page. ' +
+      `A \`#\` comment line (export time, user, filters, count), then the header \`${BULK_COLUMNS.join(',')}\` and one row per customer. ` +
+      'Audited once (`export.customers.csv`).',
+    request: { query: BulkExportQuery },
+    responses: {
+      200: { description: 'The CSV, as an attachment', headers: attachment, content: { 'text/csv': { schema: binary } } },
+      ...commonProblems,
+    },
   },
-});
+);
 
-const bulkXlsxExport = secureRoute({ permission: 'export' }, {
-  method: 'get',
-  path: '/customers/export.xlsx',
-  tags: ['Export'],
-  summary: 'Export the customers matching a search as an Excel workbook (003)',
-  description:
-    'The filters and sort of GET /customers (without `limit`/`cursor`); every matching customer, written with a streaming '
-    + `workbook writer page by page. Sheet \`Customers\`: the header \`${BULK_COLUMNS.join(',')}\` and one row per customer; `
-    + 'sheet `Export`: export time, user, as-of, filters and count. Audited once (`export.customers.xlsx`).',
-  request: { query: BulkExportQuery },
-  responses: {
-    200: { description: 'The workbook, as an attachment', headers: attachment, content: { [XLSX_TYPE]: { schema: binary } } },
-    ...commonProblems,
+const bulkXlsxExport = secureRoute(
+  { permission: 'export' },
+  {
+    method: 'get',
+    path: '/customers/export.xlsx',
+    tags: ['Export'],
+    summary: 'Export the customers matching a search as an Excel workbook (003)',
+    description:
+      'The filters and sort of GET /customers (without `limit`/`cursor`); every matching customer, written with a streaming ' +
+      `workbook writer page by page. Sheet \`Customers\`: the header \`${BULK_COLUMNS.join(',')}\` and one row per customer; ` +
+      'sheet `Export`: export time, user, as-of, filters and count. Audited once (`export.customers.xlsx`).',
+    request: { query: BulkExportQuery },
+    responses: {
+      200: { description: 'The workbook, as an attachment', headers: attachment, content: { [XLSX_TYPE]: { schema: binary } } },
+      ...commonProblems,
+    },
   },
-});
+);
 
 function disposition(filename: string): string {
   return `attachment; filename="${filename}"`;
@@ -99,11 +110,16 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
     const query = c.req.valid('query');
     const filters = bulkFilters(query);
     const now = writeTime(c.var.read);
-    const started = await exportCustomersCsv(c.var.read.db, { ...query, limit: 100 }, {
-      ctx: c.var.read,
-      comment: `c360 customers export · exported ${now.toISOString()} by ${actor.name} (${actor.role}) · data as of ${c.var.read.asOf.toISOString()}`
-        + ` · filters ${JSON.stringify(filters)}`,
-    });
+    const started = await exportCustomersCsv(
+      c.var.read.db,
+      { ...query, limit: 100 },
+      {
+        ctx: c.var.read,
+        comment:
+          `c360 customers export · exported ${now.toISOString()} by ${actor.name} (${actor.role}) · data as of ${c.var.read.asOf.toISOString()}` +
+          ` · filters ${JSON.stringify(filters)}`,
+      },
+    );
     await recordBulkExport(c.var.read.db, actor, { filters, total: started.total }, now);
     const encoder = new TextEncoder();
     const iterator = started.chunks;
@@ -133,13 +149,19 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
     const query = c.req.valid('query');
     const filters = bulkFilters(query);
     const now = writeTime(c.var.read);
-    const started = await exportCustomersXlsx(c.var.read.db, { ...query, limit: 100 }, {
-      ctx: c.var.read,
-      about: [
-        ['exportedAt', now.toISOString()], ['exportedBy', `${actor.name} (${actor.role})`],
-        ['asOf', c.var.read.asOf.toISOString()], ['filters', JSON.stringify(filters)],
-      ],
-    });
+    const started = await exportCustomersXlsx(
+      c.var.read.db,
+      { ...query, limit: 100 },
+      {
+        ctx: c.var.read,
+        about: [
+          ['exportedAt', now.toISOString()],
+          ['exportedBy', `${actor.name} (${actor.role})`],
+          ['asOf', c.var.read.asOf.toISOString()],
+          ['filters', JSON.stringify(filters)],
+        ],
+      },
+    );
     await recordBulkExport(c.var.read.db, actor, { filters, total: started.total }, now, 'xlsx');
     return c.body(Readable.toWeb(started.stream) as ReadableStream<Uint8Array>, 200, {
       'content-type': XLSX_TYPE,
@@ -156,9 +178,12 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
     const exportedAt = writeTime(c.var.read);
     const meta = { exportedAt, actor };
     const filename = exportFilename(id, report.view.asOf, format);
-    const body: Uint8Array = format === 'pdf' ? renderCustomerPdf(report, meta)
-      : format === 'xlsx' ? await renderCustomerXlsx(report, meta)
-      : new TextEncoder().encode(renderCustomerCsv(report, meta));
+    const body: Uint8Array =
+      format === 'pdf'
+        ? renderCustomerPdf(report, meta)
+        : format === 'xlsx'
+          ? await renderCustomerXlsx(report, meta)
+          : new TextEncoder().encode(renderCustomerCsv(report, meta));
     await recordCustomerExport(c.var.read.db, actor, id, format, { filename, bytes: body.byteLength, asOf: report.view.asOf }, exportedAt);
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': CONTENT_TYPES[format],

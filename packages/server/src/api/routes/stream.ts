@@ -26,32 +26,35 @@ export const KEEP_ALIVE_MS = 15_000;
 /** Reconnection delay suggested to EventSource (`retry:`). */
 export const RETRY_MS = 3_000;
 
-const stream = secureRoute({ permission: 'customers:read', queryToken: true, scope: (c) => c.req.query('customer') }, {
-  method: 'get',
-  path: '/stream',
-  tags: ['Real time'],
-  summary: 'Stream a customer’s changes (Server-Sent Events)',
-  description:
-    'A `text/event-stream` of every committed change to the customer, one event per section touched: '
-    + '`event: change`, `id: <sequence>`, `data: <ChangeRecord JSON>`. Reconnect with `Last-Event-ID` (or `lastEventId`) to get '
-    + 'exactly the changes missed, in order; an `event: reset` (data `{"reason":"gap"|"ahead"}`) means they are no longer kept: '
-    + 'refetch the whole view. A `: keep-alive` comment is sent every 15 s. The token may be passed as the `token` query '
-    + 'parameter (EventSource cannot send headers); this is the only route that accepts it. '
-    + 'The caller’s new notifications arrive as `event: notification` (`data`: a Notification, no id); without `customer`, only those.',
-  request: {
-    query: StreamQuery,
-    headers: z.object({
-      'last-event-id': z.string().optional().meta({ description: 'The id of the last change received' }),
-    }),
-  },
-  responses: {
-    200: {
-      description: 'The event stream; each `change` event’s `data` is a ChangeRecord',
-      content: { 'text/event-stream': { schema: ChangeRecord } },
+const stream = secureRoute(
+  { permission: 'customers:read', queryToken: true, scope: (c) => c.req.query('customer') },
+  {
+    method: 'get',
+    path: '/stream',
+    tags: ['Real time'],
+    summary: 'Stream a customer’s changes (Server-Sent Events)',
+    description:
+      'A `text/event-stream` of every committed change to the customer, one event per section touched: ' +
+      '`event: change`, `id: <sequence>`, `data: <ChangeRecord JSON>`. Reconnect with `Last-Event-ID` (or `lastEventId`) to get ' +
+      'exactly the changes missed, in order; an `event: reset` (data `{"reason":"gap"|"ahead"}`) means they are no longer kept: ' +
+      'refetch the whole view. A `: keep-alive` comment is sent every 15 s. The token may be passed as the `token` query ' +
+      'parameter (EventSource cannot send headers); this is the only route that accepts it. ' +
+      'The caller’s new notifications arrive as `event: notification` (`data`: a Notification, no id); without `customer`, only those.',
+    request: {
+      query: StreamQuery,
+      headers: z.object({
+        'last-event-id': z.string().optional().meta({ description: 'The id of the last change received' }),
+      }),
     },
-    ...customerProblems,
+    responses: {
+      200: {
+        description: 'The event stream; each `change` event’s `data` is a ChangeRecord',
+        content: { 'text/event-stream': { schema: ChangeRecord } },
+      },
+      ...customerProblems,
+    },
   },
-});
+);
 
 function parseId(value: string | undefined, field: string): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
@@ -104,9 +107,12 @@ export function streamRoutes(app: OpenAPIHono<AppEnv>): void {
       const subscriptions = customers.map((id) => hub.subscribe(id, (change) => (live ? deliver(change) : buffer.push(change))));
       const ready = Promise.all(subscriptions.map((sub) => sub.ready));
       const unsubscribe = () => subscriptions.forEach((sub) => sub.unsubscribe());
-      const notifications = actor.customerId !== undefined || !can(actor.role, 'notifications') ? undefined : notificationHub(db).subscribe(actor.name, (n) => {
-        writing = writing.then(() => s.writeSSE({ event: 'notification', data: JSON.stringify(n) })).catch(() => undefined);
-      });
+      const notifications =
+        actor.customerId !== undefined || !can(actor.role, 'notifications')
+          ? undefined
+          : notificationHub(db).subscribe(actor.name, (n) => {
+              writing = writing.then(() => s.writeSSE({ event: 'notification', data: JSON.stringify(n) })).catch(() => undefined);
+            });
       let keepAlive: NodeJS.Timeout | undefined;
       const closed = new Promise<void>((resolve) => {
         s.onAbort(resolve);

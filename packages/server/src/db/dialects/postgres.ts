@@ -43,7 +43,9 @@ const NUMERIC_OID = 1700;
 /** node-postgres type parsers: int8 and numeric as JS numbers, the rest as pg parses them. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID || oid === NUMERIC_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8_OID || oid === NUMERIC_OID
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** The connection URL of each opened database (the feed's LISTEN connection uses it). */

@@ -59,7 +59,11 @@ export const sqliteDialect: EngineDialect = {
 
   async connect(file: string, options: ConnectOptions): Promise<Kysely<any>> {
     return new Kysely<any>({
-      dialect: new BusyAwareSqliteDialect({ open: (busyTimeoutMs) => openFile(file, busyTimeoutMs), file, busyBudgetMs: options.busyBudgetMs }),
+      dialect: new BusyAwareSqliteDialect({
+        open: (busyTimeoutMs) => openFile(file, busyTimeoutMs),
+        file,
+        busyBudgetMs: options.busyBudgetMs,
+      }),
     });
   },
 
@@ -68,7 +72,9 @@ export const sqliteDialect: EngineDialect = {
   serialKey: (col) => col.primaryKey().autoIncrement(),
 
   async createSearchIndex(db: Kysely<any>): Promise<void> {
-    await sql`create virtual table customers_fts using fts5(search_text, content='customers', content_rowid='rowid', tokenize='trigram')`.execute(db);
+    await sql`create virtual table customers_fts using fts5(search_text, content='customers', content_rowid='rowid', tokenize='trigram')`.execute(
+      db,
+    );
     await sql`create trigger customers_fts_insert after insert on customers begin
       insert into customers_fts (rowid, search_text) values (new.rowid, new.search_text);
     end`.execute(db);
@@ -94,7 +100,9 @@ export const sqliteDialect: EngineDialect = {
   searchCandidates(fragments) {
     if (fragments.length === 0 || fragments.some((f) => [...f].length < TRIGRAM)) return null;
     const match = fragments.map(ftsPhrase).join(' OR ');
-    return sql<{ id: string }>`select id from customers where rowid in (select rowid from customers_fts where customers_fts match ${match})`;
+    return sql<{
+      id: string;
+    }>`select id from customers where rowid in (select rowid from customers_fts where customers_fts match ${match})`;
   },
 
   async orderFeedWrites(): Promise<void> {},

@@ -31,7 +31,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('idempotency_keys').addColumn('ref', 'text').execute();
 
   // Tags are unique by name regardless of case (R8.4: "VIP" and "vip" are one tag).
-  await db.schema.createIndex('tags_name_lower_idx').on('tags').unique().expression(sql`lower(name)`).execute();
+  await db.schema
+    .createIndex('tags_name_lower_idx')
+    .on('tags')
+    .unique()
+    .expression(sql`lower(name)`)
+    .execute();
 
   const createdAt = new Date().toISOString();
   await db

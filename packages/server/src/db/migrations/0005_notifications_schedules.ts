@@ -57,7 +57,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('delivered_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await s.createIndex('notification_deliveries_once_idx').on('notification_deliveries').columns(['notification_id', 'channel']).unique().execute();
+  await s
+    .createIndex('notification_deliveries_once_idx')
+    .on('notification_deliveries')
+    .columns(['notification_id', 'channel'])
+    .unique()
+    .execute();
   await s.createIndex('notification_deliveries_due_idx').on('notification_deliveries').columns(['status', 'next_attempt_at']).execute();
 
   await s

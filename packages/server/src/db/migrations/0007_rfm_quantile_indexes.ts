@@ -16,7 +16,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['customer_stats_rfm_m_idx', ['total_spent_minor', 'completed_orders']],
     ['customer_stats_rfm_r_idx', ['last_completed_at', 'completed_orders']],
   ] as const) {
-    await db.schema.createIndex(name).on('customer_stats').columns([...columns]).where(POPULATION).execute();
+    await db.schema
+      .createIndex(name)
+      .on('customer_stats')
+      .columns([...columns])
+      .where(POPULATION)
+      .execute();
   }
 }
 

@@ -123,8 +123,12 @@ class Viewer {
   view(product: DemoProduct, at: number, sessionId: string): void {
     const category = categoryOf(product.name);
     this.log.add('view', 'product.viewed', at, {
-      customerId: this.log.customer.id, productId: product.id, productName: product.name,
-      categoryId: category.id, categoryName: category.name, sessionId,
+      customerId: this.log.customer.id,
+      productId: product.id,
+      productName: product.name,
+      categoryId: category.id,
+      categoryName: category.name,
+      sessionId,
     });
   }
 }

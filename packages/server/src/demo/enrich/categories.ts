@@ -12,15 +12,29 @@ export interface DemoCategory {
 
 const RULES: ReadonlyArray<readonly [RegExp, DemoCategory]> = [
   [/\b(CHRISTMAS|XMAS|ADVENT|SANTA|REINDEER|NATIVITY|BAUBLES?|SNOWFLAKE|SNOWMAN)\b/, { id: 'christmas', name: 'Christmas' }],
-  [/\b(CANDLES?|T-LIGHTS?|TEALIGHTS?|TEA LIGHTS?|LANTERNS?|LIGHTS?|LAMPS?|NIGHTLIGHT|CANDLEHOLDER)\b/, { id: 'candles-lights', name: 'Candles & lights' }],
+  [
+    /\b(CANDLES?|T-LIGHTS?|TEALIGHTS?|TEA LIGHTS?|LANTERNS?|LIGHTS?|LAMPS?|NIGHTLIGHT|CANDLEHOLDER)\b/,
+    { id: 'candles-lights', name: 'Candles & lights' },
+  ],
   [/\b(BAGS?|TOTE|SHOPPER|HANDBAG|PURSE|CHARLOTTE BAG|JUMBO)\b/, { id: 'bags', name: 'Bags' }],
   [/\b(CARDS?|WRAP|WRAPPING|GIFT TAGS?|TISSUES?|RIBBONS?|ENVELOPES?|PAPER CHAIN|GIFT BOX)\b/, { id: 'cards-wrap', name: 'Cards & wrap' }],
-  [/\b(MUGS?|CUPS?|PLATES?|BOWLS?|SAUCERS?|TEAPOT|TEA SET|CAKESTAND|CAKE STAND|CAKE CASES|BAKING|JUG|BEAKERS?|CUTLERY|SPOONS?|NAPKINS?|LUNCH ?BOX|(?<!HOT WATER )BOTTLE|TRAY|DISH|COASTERS?|PANTRY|KITCHEN|APRON|OVEN GLOVE|TEA TOWELS?|JAM|JAR|RECIPE|STRAWS)\b/,
-    { id: 'kitchen-dining', name: 'Kitchen & dining' }],
-  [/\b(PENS?|PENCILS?|NOTEBOOK|NOTE ?PAD|STICKERS?|ERASERS?|RUBBER|STATIONERY|CRAYONS|CHALK|RULER|MEMO)\b/, { id: 'stationery', name: 'Stationery' }],
-  [/\b(TOYS?|GAMES?|DOLLY|DOLL|PUZZLES?|JIGSAW|SKIPPING ROPE|SPACEBOY|DOMINOES|BLOCKS|PLAYHOUSE|TEDDY|SOLDIER|KIT)\b/, { id: 'toys-games', name: 'Toys & games' }],
+  [
+    /\b(MUGS?|CUPS?|PLATES?|BOWLS?|SAUCERS?|TEAPOT|TEA SET|CAKESTAND|CAKE STAND|CAKE CASES|BAKING|JUG|BEAKERS?|CUTLERY|SPOONS?|NAPKINS?|LUNCH ?BOX|(?<!HOT WATER )BOTTLE|TRAY|DISH|COASTERS?|PANTRY|KITCHEN|APRON|OVEN GLOVE|TEA TOWELS?|JAM|JAR|RECIPE|STRAWS)\b/,
+    { id: 'kitchen-dining', name: 'Kitchen & dining' },
+  ],
+  [
+    /\b(PENS?|PENCILS?|NOTEBOOK|NOTE ?PAD|STICKERS?|ERASERS?|RUBBER|STATIONERY|CRAYONS|CHALK|RULER|MEMO)\b/,
+    { id: 'stationery', name: 'Stationery' },
+  ],
+  [
+    /\b(TOYS?|GAMES?|DOLLY|DOLL|PUZZLES?|JIGSAW|SKIPPING ROPE|SPACEBOY|DOMINOES|BLOCKS|PLAYHOUSE|TEDDY|SOLDIER|KIT)\b/,
+    { id: 'toys-games', name: 'Toys & games' },
+  ],
   [/\b(GARDEN|PLANTERS?|FLOWER POT|WATERING|BIRD|GNOME|PICNIC|PARASOL|HAMMOCK)\b/, { id: 'garden', name: 'Garden & outdoor' }],
-  [/\b(NECKLACE|EARRINGS|BRACELET|BANGLE|HAIR ?(CLIP|SLIDE|GRIP|BAND)S?|BROOCH|RING)\b/, { id: 'jewellery', name: 'Jewellery & accessories' }],
+  [
+    /\b(NECKLACE|EARRINGS|BRACELET|BANGLE|HAIR ?(CLIP|SLIDE|GRIP|BAND)S?|BROOCH|RING)\b/,
+    { id: 'jewellery', name: 'Jewellery & accessories' },
+  ],
 ];
 
 const HOME_DECOR: DemoCategory = { id: 'home-decor', name: 'Home décor' };

@@ -114,11 +114,17 @@ export async function loadDemoCustomers(db: Db): Promise<DemoCustomer[]> {
   });
   for (const o of orders) {
     byCustomer.get(o.customer_id)?.orders.push({
-      id: o.id, number: o.number, at: Date.parse(o.placed_at), totalMinor: Number(o.total_minor), products: productsOf.get(o.id) ?? [],
+      id: o.id,
+      number: o.number,
+      at: Date.parse(o.placed_at),
+      totalMinor: Number(o.total_minor),
+      products: productsOf.get(o.id) ?? [],
     });
   }
   for (const r of refunds) {
-    byCustomer.get(r.customer_id)?.refunds.push({ id: r.id, at: Date.parse(r.occurred_at), reference: r.reference, amountMinor: Number(r.amount_minor) });
+    byCustomer
+      .get(r.customer_id)
+      ?.refunds.push({ id: r.id, at: Date.parse(r.occurred_at), reference: r.reference, amountMinor: Number(r.amount_minor) });
   }
   return out;
 }
@@ -133,7 +139,10 @@ export class EventLog {
   readonly events: IngestEvent[] = [];
   private readonly counters = new Map<string, number>();
 
-  constructor(readonly customer: DemoCustomer, readonly ctx: DemoContext) {}
+  constructor(
+    readonly customer: DemoCustomer,
+    readonly ctx: DemoContext,
+  ) {}
 
   /** Latest time an event may have. */
   get end(): number {

@@ -102,7 +102,8 @@ function customerEvents(customer: DemoCustomer, ctx: DemoContext, sections: Read
   const log = new EventLog(customer, ctx);
   const optIns = sections.has('marketing') ? preferenceEvents(log, customer, ctx) : null;
   const campaignVisits = optIns ? marketingEvents(log, customer, ctx, optIns) : [];
-  if (sections.has('loyalty')) loyaltyEvents(log, customer, ctx, plans.loyalty.get(customer.id) ?? null, plans.referrals.get(customer.id) ?? []);
+  if (sections.has('loyalty'))
+    loyaltyEvents(log, customer, ctx, plans.loyalty.get(customer.id) ?? null, plans.referrals.get(customer.id) ?? []);
   if (sections.has('support')) supportEvents(log, customer, ctx);
   if (sections.has('payments')) paymentEvents(log, customer, ctx);
   if (sections.has('behaviour')) behaviourEvents(log, customer, ctx, campaignVisits);

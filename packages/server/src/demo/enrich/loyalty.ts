@@ -51,7 +51,13 @@ interface Happening {
   expiresAt?: number;
 }
 
-export function loyaltyEvents(log: EventLog, customer: DemoCustomer, ctx: DemoContext, plan: LoyaltyPlan | null, referrals: readonly DemoReferral[]): void {
+export function loyaltyEvents(
+  log: EventLog,
+  customer: DemoCustomer,
+  ctx: DemoContext,
+  plan: LoyaltyPlan | null,
+  referrals: readonly DemoReferral[],
+): void {
   if (!plan) return;
   const rng = rngFor(customer.id, 'loyalty');
   const c = { customerId: customer.id };
@@ -61,26 +67,43 @@ export function loyaltyEvents(log: EventLog, customer: DemoCustomer, ctx: DemoCo
   let lifetime = 0;
   let tier = tierFor(earlierPoints + 50);
   // Unique: the first name and the customer id (or a hash of it, when it is long or has other characters).
-  const name = slug(demoFirstName(customer.id, customer.country)).replace(/[^a-z0-9]/g, '').toUpperCase().slice(0, 12) || 'GIFT';
+  const name =
+    slug(demoFirstName(customer.id, customer.country))
+      .replace(/[^a-z0-9]/g, '')
+      .toUpperCase()
+      .slice(0, 12) || 'GIFT';
   const idPart = /^[A-Za-z0-9-]{1,26}$/.test(customer.id) ? customer.id : seedOf(customer.id).toString(36).toUpperCase();
   log.add('loyalty-enrolled', 'loyalty.enrolled', plan.enrolAt, { ...c, tier, referralCode: `${name}-${idPart}` });
 
   const happenings: Happening[] = [{ at: plan.enrolAt + MINUTE, points: 50, reason: 'Welcome bonus' }];
   if (earlierPoints > 0) {
     const at = plan.enrolAt + 2 * MINUTE;
-    happenings.push({ at, points: earlierPoints, reason: `Points for ${earlier.length} earlier order${earlier.length === 1 ? '' : 's'}`, expiresAt: endOfMonthAfter(at, 12) });
+    happenings.push({
+      at,
+      points: earlierPoints,
+      reason: `Points for ${earlier.length} earlier order${earlier.length === 1 ? '' : 's'}`,
+      expiresAt: endOfMonthAfter(at, 12),
+    });
   }
   orders.forEach((order, i) => {
     if (i < plan.fromOrder) return;
     happenings.push({
-      at: Math.min(ctx.asOf, order.at + 2 * MINUTE), points: Math.floor(major(order.totalMinor, customer.currency)),
-      reason: `Order ${order.number}`, orderIndex: i, expiresAt: endOfMonthAfter(order.at, 12),
+      at: Math.min(ctx.asOf, order.at + 2 * MINUTE),
+      points: Math.floor(major(order.totalMinor, customer.currency)),
+      reason: `Order ${order.number}`,
+      orderIndex: i,
+      expiresAt: endOfMonthAfter(order.at, 12),
     });
   });
   for (const r of referrals) {
-    log.add('referral', 'referral.recorded', r.at, { ...c, referralId: r.referralId, ...(r.referred ? { referredCustomerId: r.referred.id } : {}) });
+    log.add('referral', 'referral.recorded', r.at, {
+      ...c,
+      referralId: r.referralId,
+      ...(r.referred ? { referredCustomerId: r.referred.id } : {}),
+    });
     const at = r.referred ? r.referred.registeredAt + HOUR : Infinity;
-    if (at <= ctx.asOf) happenings.push({ at, points: 250, reason: `Referral bonus: customer ${r.referred!.id} joined`, expiresAt: endOfMonthAfter(at, 12) });
+    if (at <= ctx.asOf)
+      happenings.push({ at, points: 250, reason: `Referral bonus: customer ${r.referred!.id} joined`, expiresAt: endOfMonthAfter(at, 12) });
   }
   if (rng.chance(0.12)) {
     const at = ctx.asOf - rng.between(1, 55) * DAY;
@@ -97,13 +120,19 @@ export function loyaltyEvents(log: EventLog, customer: DemoCustomer, ctx: DemoCo
     if (order && balance >= 500 && rng.chance(0.25)) {
       const points = rng.pick([500, 1000, 2500].filter((p) => p <= balance));
       log.add('loyalty-redeemed', 'loyalty.points_redeemed', Math.max(lastEarn + 1000, Math.min(ctx.asOf, order.at + 30_000)), {
-        ...c, points, reason: `£${points / 100} voucher`, orderId: order.id,
+        ...c,
+        points,
+        reason: `£${points / 100} voucher`,
+        orderId: order.id,
       });
       balance -= points;
     }
     if (h.points >= 1) {
       log.add('loyalty-earned', 'loyalty.points_earned', h.at, {
-        ...c, points: h.points, reason: h.reason, ...(order ? { orderId: order.id } : {}),
+        ...c,
+        points: h.points,
+        reason: h.reason,
+        ...(order ? { orderId: order.id } : {}),
         ...(h.expiresAt === undefined ? {} : { expiresAt: iso(h.expiresAt) }),
       });
       balance += h.points;
@@ -123,7 +152,11 @@ export function loyaltyEvents(log: EventLog, customer: DemoCustomer, ctx: DemoCo
  * Referrals across customers: about one in ten members refers someone — mostly a customer who
  * registered later (each referred at most once), sometimes an invitee who never bought.
  */
-export function planReferrals(customers: readonly DemoCustomer[], plans: ReadonlyMap<string, LoyaltyPlan | null>, ctx: DemoContext): Map<string, DemoReferral[]> {
+export function planReferrals(
+  customers: readonly DemoCustomer[],
+  plans: ReadonlyMap<string, LoyaltyPlan | null>,
+  ctx: DemoContext,
+): Map<string, DemoReferral[]> {
   const out = new Map<string, DemoReferral[]>();
   const referred = new Set<string>();
   for (const customer of customers) {
@@ -135,7 +168,9 @@ export function planReferrals(customers: readonly DemoCustomer[], plans: Readonl
     if (candidates.length && rng.chance(0.75)) {
       const other = rng.pick(candidates);
       referred.add(other.id);
-      out.set(customer.id, [{ referralId, referred: other, at: Math.max(plan.enrolAt + MINUTE, other.registeredAt - rng.int(1, 10) * DAY) }]);
+      out.set(customer.id, [
+        { referralId, referred: other, at: Math.max(plan.enrolAt + MINUTE, other.registeredAt - rng.int(1, 10) * DAY) },
+      ]);
     } else {
       const at = plan.enrolAt + rng.next() * (ctx.asOf - plan.enrolAt);
       out.set(customer.id, [{ referralId, at }]);

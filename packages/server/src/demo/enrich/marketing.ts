@@ -26,18 +26,74 @@ export interface DemoCampaign {
 
 /** The demo's campaigns, oldest first. */
 export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
-  { id: 'demo-2011-01-clearance', name: 'January clearance: up to 40% off', channel: 'email', date: '2011-01-12', appeal: 1.1, audience: 1 },
+  {
+    id: 'demo-2011-01-clearance',
+    name: 'January clearance: up to 40% off',
+    channel: 'email',
+    date: '2011-01-12',
+    appeal: 1.1,
+    audience: 1,
+  },
   { id: 'demo-2011-02-spring-preview', name: 'Spring gift-ware preview', channel: 'email', date: '2011-02-09', appeal: 1.0, audience: 0.5 },
   { id: 'demo-2011-03-easter', name: 'Easter & garden collection', channel: 'email', date: '2011-03-16', appeal: 0.9, audience: 0.5 },
-  { id: 'demo-2011-05-summer-party', name: 'Summer party & picnic range', channel: 'email', date: '2011-05-11', appeal: 0.85, audience: 0.5 },
-  { id: 'demo-2011-06-price-list', name: 'Wholesale price list: summer update', channel: 'email', date: '2011-06-15', appeal: 1.15, audience: 1 },
-  { id: 'demo-2011-07-back-to-school', name: 'Back to school: lunch bags & stationery', channel: 'email', date: '2011-07-13', appeal: 0.8, audience: 0.5 },
+  {
+    id: 'demo-2011-05-summer-party',
+    name: 'Summer party & picnic range',
+    channel: 'email',
+    date: '2011-05-11',
+    appeal: 0.85,
+    audience: 0.5,
+  },
+  {
+    id: 'demo-2011-06-price-list',
+    name: 'Wholesale price list: summer update',
+    channel: 'email',
+    date: '2011-06-15',
+    appeal: 1.15,
+    audience: 1,
+  },
+  {
+    id: 'demo-2011-07-back-to-school',
+    name: 'Back to school: lunch bags & stationery',
+    channel: 'email',
+    date: '2011-07-13',
+    appeal: 0.8,
+    audience: 0.5,
+  },
   { id: 'demo-2011-08-autumn-decor', name: 'Autumn home décor preview', channel: 'email', date: '2011-08-17', appeal: 0.95, audience: 0.5 },
-  { id: 'demo-2011-09-christmas-catalogue', name: 'Christmas trade catalogue 2011', channel: 'email', date: '2011-09-14', appeal: 1.35, audience: 1 },
+  {
+    id: 'demo-2011-09-christmas-catalogue',
+    name: 'Christmas trade catalogue 2011',
+    channel: 'email',
+    date: '2011-09-14',
+    appeal: 1.35,
+    audience: 1,
+  },
   { id: 'demo-2011-10-halloween', name: 'Halloween & bonfire night', channel: 'email', date: '2011-10-12', appeal: 0.8, audience: 0.5 },
-  { id: 'demo-2011-10-restock', name: 'Christmas best-sellers back in stock', channel: 'email', date: '2011-10-26', appeal: 1.1, audience: 0.5 },
-  { id: 'demo-2011-11-last-orders', name: 'Last order dates for Christmas delivery', channel: 'email', date: '2011-11-16', appeal: 1.2, audience: 1 },
-  { id: 'demo-2011-12-sms-reminder', name: 'Christmas last-order reminder (SMS)', channel: 'sms', date: '2011-12-05', appeal: 1, audience: 1 },
+  {
+    id: 'demo-2011-10-restock',
+    name: 'Christmas best-sellers back in stock',
+    channel: 'email',
+    date: '2011-10-26',
+    appeal: 1.1,
+    audience: 0.5,
+  },
+  {
+    id: 'demo-2011-11-last-orders',
+    name: 'Last order dates for Christmas delivery',
+    channel: 'email',
+    date: '2011-11-16',
+    appeal: 1.2,
+    audience: 1,
+  },
+  {
+    id: 'demo-2011-12-sms-reminder',
+    name: 'Christmas last-order reminder (SMS)',
+    channel: 'sms',
+    date: '2011-12-05',
+    appeal: 1,
+    audience: 1,
+  },
 ];
 
 const UNSUBSCRIBE_REASONS = [
@@ -71,7 +127,8 @@ export function marketingEvents(log: EventLog, customer: DemoCustomer, ctx: Demo
     if (campaign.channel === 'email' && (badAddress || rng.chance(0.015))) {
       const hard = badAddress;
       log.add('bounced', 'marketing.email_bounced', sentAt + rng.int(1, 5) * MINUTE, {
-        ...id, reason: hard ? '550 5.1.1 Mailbox does not exist' : '452 4.2.2 Mailbox full',
+        ...id,
+        reason: hard ? '550 5.1.1 Mailbox does not exist' : '452 4.2.2 Mailbox full',
       });
       suppressed ||= hard;
       continue;

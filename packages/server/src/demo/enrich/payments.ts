@@ -16,7 +16,12 @@ interface Method {
   validUntil: number;
 }
 
-const DECLINES = ['Card declined by the issuer', 'Insufficient funds', '3-D Secure authentication failed', 'Issuer unavailable, try again later'];
+const DECLINES = [
+  'Card declined by the issuer',
+  'Insufficient funds',
+  '3-D Secure authentication failed',
+  'Issuer unavailable, try again later',
+];
 
 export function paymentEvents(log: EventLog, customer: DemoCustomer, _ctx: DemoContext): void {
   const rng = rngFor(customer.id, 'payments');
@@ -35,12 +40,22 @@ export function paymentEvents(log: EventLog, customer: DemoCustomer, _ctx: DemoC
       const expYear = expiry.getUTCFullYear();
       method.validUntil = Date.UTC(expYear, expMonth, 1) - 1;
       log.add('payment-method', 'payment_method.saved', at, {
-        ...c, methodId: id, type: 'card', brand: rng.weighted({ visa: 45, mastercard: 38, amex: 10, maestro: 7 }),
-        last4: last4(rng), expMonth, expYear, default: makeDefault,
+        ...c,
+        methodId: id,
+        type: 'card',
+        brand: rng.weighted({ visa: 45, mastercard: 38, amex: 10, maestro: 7 }),
+        last4: last4(rng),
+        expMonth,
+        expYear,
+        default: makeDefault,
       });
     } else {
       log.add('payment-method', 'payment_method.saved', at, {
-        ...c, methodId: id, type: kind, ...(kind === 'bank_account' ? { last4: last4(rng) } : {}), default: makeDefault,
+        ...c,
+        methodId: id,
+        type: kind,
+        ...(kind === 'bank_account' ? { last4: last4(rng) } : {}),
+        default: makeDefault,
       });
     }
     if (makeDefault) current = method;
@@ -63,18 +78,30 @@ export function paymentEvents(log: EventLog, customer: DemoCustomer, _ctx: DemoC
     if (method.validUntil < order.at) {
       // The default card has expired: the attempt fails and a new card is added as the default.
       log.add('payment', 'payment.recorded', order.at - 4 * MINUTE, {
-        ...charge, paymentId: `demo-charge-${order.id}-declined`, status: 'failed', methodId: method.id, reason: 'Card expired',
+        ...charge,
+        paymentId: `demo-charge-${order.id}-declined`,
+        status: 'failed',
+        methodId: method.id,
+        reason: 'Card expired',
         reference: reference(rng),
       });
       method = save(order.at - 2 * MINUTE, true, 'card');
     } else if (rng.chance(0.05)) {
       log.add('payment', 'payment.recorded', order.at - rng.int(1, 3) * MINUTE, {
-        ...charge, paymentId: `demo-charge-${order.id}-declined`, status: 'failed', methodId: method.id, reason: rng.pick(DECLINES),
+        ...charge,
+        paymentId: `demo-charge-${order.id}-declined`,
+        status: 'failed',
+        methodId: method.id,
+        reason: rng.pick(DECLINES),
         reference: reference(rng),
       });
     }
     log.add('payment', 'payment.recorded', chargeAt, {
-      ...charge, paymentId: `demo-charge-${order.id}`, status: 'succeeded', methodId: method.id, reference: reference(rng),
+      ...charge,
+      paymentId: `demo-charge-${order.id}`,
+      status: 'succeeded',
+      methodId: method.id,
+      reference: reference(rng),
     });
   });
 }

@@ -62,7 +62,12 @@ const CHANGES: readonly Change[] = [
   { when: (h, t) => !h.at('push', t), optIns: { push: true }, reason: 'Allowed notifications in the trade app', source: 'mobile-app' },
   { when: (h, t) => h.at('push', t), optIns: { push: false }, reason: 'Turned off app notifications', source: 'mobile-app' },
   { when: (h, t) => !h.at('whatsapp', t), optIns: { whatsapp: true }, reason: 'Asked for order updates on WhatsApp', source: 'support' },
-  { when: (h, t) => !h.at('email', t), optIns: { email: true }, reason: 'Signed up for the trade newsletter at the Spring Fair', source: 'trade-show' },
+  {
+    when: (h, t) => !h.at('email', t),
+    optIns: { email: true },
+    reason: 'Signed up for the trade newsletter at the Spring Fair',
+    source: 'trade-show',
+  },
   { when: () => true, frequency: 'monthly', reason: 'Asked for fewer emails: monthly digest', source: 'preference-centre' },
   { when: () => true, quietHours: { start: '18:00', end: '08:00' }, reason: 'No messages outside shop hours', source: 'preference-centre' },
 ];
@@ -73,14 +78,24 @@ export function preferenceEvents(log: EventLog, customer: DemoCustomer, ctx: Dem
   const place = PLACES[customer.country ?? ''] ?? { timezone: 'Europe/London', language: 'en' };
   const signup = customer.registeredAt + rng.int(1, 15) * MINUTE;
   const optIns = { email: rng.chance(0.88), sms: rng.chance(0.3), push: rng.chance(0.15), whatsapp: rng.chance(0.07) };
-  const quiet = rng.chance(0.25) ? rng.pick([{ start: '20:00', end: '08:00' }, { start: '22:00', end: '07:00' }, { start: '19:00', end: '09:00' }]) : undefined;
+  const quiet = rng.chance(0.25)
+    ? rng.pick([
+        { start: '20:00', end: '08:00' },
+        { start: '22:00', end: '07:00' },
+        { start: '19:00', end: '09:00' },
+      ])
+    : undefined;
   if (log.happened(signup)) {
     history.set(signup, optIns);
     log.add('preferences', 'preferences.updated', signup, {
-      customerId: customer.id, optIns, timezone: place.timezone, language: place.language,
+      customerId: customer.id,
+      optIns,
+      timezone: place.timezone,
+      language: place.language,
       frequency: rng.weighted({ weekly: 50, monthly: 30, immediate: 10, daily: 10 }),
       ...(quiet ? { quietHours: quiet } : {}),
-      reason: 'Consent given when the trade account was opened', source: 'account-signup',
+      reason: 'Consent given when the trade account was opened',
+      source: 'account-signup',
     });
   }
 
@@ -97,7 +112,8 @@ export function preferenceEvents(log: EventLog, customer: DemoCustomer, ctx: Dem
       ...(change.optIns ? { optIns: change.optIns } : {}),
       ...(change.frequency ? { frequency: change.frequency } : {}),
       ...(change.quietHours ? { quietHours: change.quietHours } : {}),
-      reason: change.reason, source: change.source,
+      reason: change.reason,
+      source: change.source,
     });
   }
   return history;

@@ -120,7 +120,22 @@ export const WEEKDAY_WEIGHT = [0.45, 1.0, 1.1, 1.1, 1.2, 0.9, 0.25] as const;
 
 /** Relative weight of each hour of the day: UK office hours, a lunch dip, a small evening tail. */
 export const HOUR_WEIGHT: Readonly<Record<string, number>> = {
-  7: 2, 8: 5, 9: 9, 10: 12, 11: 12, 12: 9, 13: 10, 14: 12, 15: 11, 16: 8, 17: 5, 18: 3, 19: 3, 20: 3, 21: 2, 22: 1,
+  7: 2,
+  8: 5,
+  9: 9,
+  10: 12,
+  11: 12,
+  12: 9,
+  13: 10,
+  14: 12,
+  15: 11,
+  16: 8,
+  17: 5,
+  18: 3,
+  19: 3,
+  20: 3,
+  21: 2,
+  22: 1,
 };
 
 /** A time on the UTC day starting at `dayStart`, at an office-hours-weighted hour and random minute. */

@@ -44,7 +44,8 @@ function pickOccasion(rng: Rng, customer: DemoCustomer, ctx: DemoContext): Occas
   }
   // Problems with recent orders are the likeliest (and the ones still open at as-of).
   const recent = customer.orders.filter((o) => o.at > ctx.asOf - 45 * DAY);
-  const order = recent.length && rng.chance(0.4) ? rng.pick(recent) : customer.orders.length && rng.chance(0.7) ? rng.pick(customer.orders) : null;
+  const order =
+    recent.length && rng.chance(0.4) ? rng.pick(recent) : customer.orders.length && rng.chance(0.7) ? rng.pick(customer.orders) : null;
   if (order) {
     const topic = TOPICS[rng.weighted({ damaged: 30, late: 22, missing: 14, wrongItem: 8, invoiceCopy: 16, vatInvoice: 10 })];
     const at = officeTime(rng, dayStart(order.at + rng.int(topic.daysAfterOrder[0], topic.daysAfterOrder[1]) * DAY));
@@ -65,8 +66,12 @@ function ticket(log: EventLog, rng: Rng, customer: DemoCustomer, o: Occasion, ti
   const c = { customerId: customer.id, ticketId };
   const agent = rng.pick(AGENTS);
   log.add('ticket', 'ticket.opened', o.at, {
-    ...c, subject: fill(rng.pick(topic.subjects)), priority, channel: rng.weighted(topic.channels ?? CHANNELS),
-    description: fill(rng.pick(topic.descriptions)), actor: `customer:${customer.id}`,
+    ...c,
+    subject: fill(rng.pick(topic.subjects)),
+    priority,
+    channel: rng.weighted(topic.channels ?? CHANNELS),
+    description: fill(rng.pick(topic.descriptions)),
+    actor: `customer:${customer.id}`,
   });
 
   // Most are fixed within hours to days; about one in ten waits on a supplier or a courier claim;
@@ -80,8 +85,10 @@ function ticket(log: EventLog, rng: Rng, customer: DemoCustomer, o: Occasion, ti
     const escalate = priority === 'urgent';
     if (log.happened(at)) {
       log.add('ticket-update', 'ticket.updated', at, {
-        ...c, status: escalate ? 'escalated' : topic.waitsOnCustomer ? 'pending' : 'in_progress',
-        comment: escalate ? 'Escalated to the warehouse team lead' : rng.pick(topic.progress), actor: agent,
+        ...c,
+        status: escalate ? 'escalated' : topic.waitsOnCustomer ? 'pending' : 'in_progress',
+        comment: escalate ? 'Escalated to the warehouse team lead' : rng.pick(topic.progress),
+        actor: agent,
       });
     }
   }
@@ -99,6 +106,14 @@ function ticket(log: EventLog, rng: Rng, customer: DemoCustomer, o: Occasion, ti
 
 /** An NPS answer that agrees with the CSAT given. */
 function npsFor(rng: Rng, csat: number): number {
-  const [lo, hi] = ([[0, 3], [2, 5], [5, 7], [7, 9], [9, 10]] as const)[csat - 1]!;
+  const [lo, hi] = (
+    [
+      [0, 3],
+      [2, 5],
+      [5, 7],
+      [7, 9],
+      [9, 10],
+    ] as const
+  )[csat - 1]!;
   return rng.int(lo, hi);
 }
