@@ -3,6 +3,7 @@
  * typed value or throws an {@link ImportError} that names the file, line and column.
  * @module
  */
+import { cleanText } from '@c360/sdk';
 import { decimalToMicros } from '../scoring/money.js';
 import { ImportError } from './errors.js';
 
@@ -12,9 +13,12 @@ export interface FieldAt {
   line: number;
 }
 
-/** Trimmed text; throws `empty` when `required` and blank. Returns '' for a blank optional field. */
+/**
+ * Trimmed one-line text with control characters removed (as every ingested event's text, SDK
+ * `cleanText`); throws `empty` when `required` and blank. Returns '' for a blank optional field.
+ */
 export function textField(at: FieldAt, column: string, raw: string, required = false): string {
-  const text = raw.trim();
+  const text = cleanText(raw, false).trim();
   if (required && text === '') throw new ImportError(at.file, 'empty', { line: at.line, column });
   return text;
 }

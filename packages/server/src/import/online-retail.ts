@@ -267,12 +267,12 @@ export function mapRetailRow(file: string, row: CsvRow<Column>, dateFormat: Date
     invoiceNo,
     cancel: invoiceNo.startsWith('C'),
     stockCode: textField(at, 'StockCode', v.StockCode, true),
-    description: v.Description.trim(),
+    description: textField(at, 'Description', v.Description),
     quantity,
     unitPriceMicros,
     at: timestampField(at, 'InvoiceDate', v.InvoiceDate, dateFormat),
     customerId: customer === '' ? null : customer.replace(/^(\d+)\.0+$/, '$1'),
-    country: v.Country.trim() || null,
+    country: textField(at, 'Country', v.Country) || null,
   };
 }
 

@@ -49,6 +49,8 @@ export * from './behaviour.js';
  * Every event type the API accepts, discriminated by `type`. Unknown fields are refused (a 400
  * naming the field); control characters are removed from every text (see `cleanText`).
  */
+export { cleanText } from './common.js';
+
 export const IngestEvent = z
   .discriminatedUnion('type', [
     CustomerUpsertedEvent,
