@@ -190,7 +190,9 @@ export class C360NotificationsElement extends C360Element {
     const bellLabel = count ? msg(str`Notifications, ${count} unread`) : msg('Notifications');
     return html`<button part="bell" class="bell" type="button" aria-label=${bellLabel} aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel" @click=${() => (this.open = !this.open)}>
-        <span aria-hidden="true">🔔</span>
+        <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
         ${count ? html`<span part="count" class="count" aria-hidden="true">${this.format.number(count)}</span>` : nothing}
       </button>
       ${this.open ? this.renderPanel() : nothing}
