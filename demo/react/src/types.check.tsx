@@ -10,7 +10,11 @@
 /** Well-typed uses of attributes, properties and events. */
 export const valid = (
   <health-gauge score={72} level="good" theme="dark">
-    <order-history customer-id="17850" page-size={10} onc360-navigate={(event) => event.detail.kind satisfies 'order' | 'ticket'} />
+    <order-history
+      customer-id="17850"
+      page-size={10}
+      onc360-navigate={(event) => event.detail.kind satisfies 'order' | 'ticket' | 'customer'}
+    />
   </health-gauge>
 );
 

@@ -11,7 +11,11 @@ import type { GlobalComponents } from 'vue';
 /** Well-typed uses of attributes, properties and events. */
 export const valid = (
   <health-gauge score={72} level="good" theme="dark">
-    <order-history customer-id="17850" page-size={10} onC360Navigate={(event) => event.detail.kind satisfies 'order' | 'ticket'} />
+    <order-history
+      customer-id="17850"
+      page-size={10}
+      onC360Navigate={(event) => event.detail.kind satisfies 'order' | 'ticket' | 'customer'}
+    />
   </health-gauge>
 );
 
