@@ -28,8 +28,14 @@ describe('<export-schedules>', () => {
     const el = await render();
     const name = `Weekly big spenders ${RUN}`;
     await submit(el, { name, cron: '0 7 * * 1', timeZone: 'Europe/London', format: 'xlsx', email: 'boss@c360.test' });
-    const row = [...$$(el, '[part~=row]')].find((r) => text(r).includes(name))!;
-    expect(row, 'the new schedule is listed').to.exist;
+    // The list reloads after the save; give a loaded machine time, and say what the element showed if it never lists it.
+    let row: HTMLElement | undefined;
+    for (let waited = 0; !row && waited < 8000; waited += 100) {
+      row = [...$$(el, '[part~=row]')].find((r) => text(r).includes(name));
+      if (!row) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(row, `the new schedule is listed (element shows: ${text(el.shadowRoot!.querySelector('[part=error]'))})`).to.exist;
+    if (!row) return;
     expect(text(row)).to.contain('0 7 * * 1').and.contain('Europe/London').and.contain('XLSX').and.contain('boss@c360.test');
     await expect(el).to.be.accessible();
 
