@@ -6,24 +6,11 @@
  * @module
  */
 import { z } from 'zod';
-import { ContactFrequency } from './events/index.js';
+import { PreferenceFields } from './events/index.js';
 import { ConsentLogEntry, MarketingPreferences } from './sections.js';
 
-const ClockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (00:00–23:59)')
-  .meta({ example: '22:00' });
+/** Text in the API body: trimmed, then 1 to `max` characters (the event's texts are not trimmed). */
 const Text = (max: number) => z.string().trim().min(1).max(max);
-
-/** True for a time zone Intl knows (IANA names such as Europe/London). */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Body of PATCH /customers/{id}/preferences: only the given fields change. A change of opt-in needs
@@ -32,23 +19,10 @@ function isTimeZone(zone: string): boolean {
  */
 export const PreferencesEdit = z
   .strictObject({
-    optIns: z
-      .strictObject({ email: z.boolean(), sms: z.boolean(), push: z.boolean(), whatsapp: z.boolean() })
-      .partial()
-      .optional()
-      .meta({ description: 'Opt-in (true) or opt-out (false) per channel; channels left out keep their value' }),
-    quietHours: z
-      .strictObject({ start: ClockTime, end: ClockTime })
-      .nullable()
-      .optional()
-      .meta({ description: 'No messages from start to end (may wrap midnight), in `timezone`; null clears' }),
-    timezone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/London').nullable().optional(),
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-CA')
-      .nullable()
-      .optional(),
-    frequency: ContactFrequency.nullable().optional(),
+    ...PreferenceFields,
+    optIns: PreferenceFields.optIns.meta({
+      description: 'Opt-in (true) or opt-out (false) per channel; channels left out keep their value',
+    }),
     reason: Text(500).optional().meta({ description: 'Why consent changed, e.g. "asked by phone to stop texts" (required with optIns)' }),
     source: Text(200).optional().meta({ description: 'Where the customer asked, e.g. "phone", "chat" (consent log; default "c360")' }),
   })

@@ -84,7 +84,10 @@ export type MarketingUnsubscribedEvent = z.infer<typeof MarketingUnsubscribedEve
 export const ContactFrequency = z.enum(['immediate', 'daily', 'weekly', 'monthly']);
 export type ContactFrequency = z.infer<typeof ContactFrequency>;
 
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (00:00–23:59)');
+const ClockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (00:00–23:59)')
+  .meta({ example: '22:00' });
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -96,6 +99,33 @@ function isTimeZone(zone: string): boolean {
 }
 
 /**
+ * The preference fields a change may give, shared by the `preferences.updated` event's data and
+ * the body of PATCH /customers/{id}/preferences (`PreferencesEdit`, which words some descriptions
+ * for the API). `null` (quietHours, timezone, language, frequency) clears.
+ */
+export const PreferenceFields = {
+  optIns: z
+    .strictObject({ email: z.boolean(), sms: z.boolean(), push: z.boolean(), whatsapp: z.boolean() })
+    .partial()
+    .optional()
+    .meta({ description: 'Opt-in per channel; channels left out keep their value' }),
+  quietHours: z
+    .strictObject({ start: ClockTime, end: ClockTime })
+    .nullable()
+    .optional()
+    .meta({ description: 'No messages from start to end (may wrap midnight), in `timezone`; null clears' }),
+  timezone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/London').nullable().optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-CA')
+    .nullable()
+    .optional(),
+  frequency: ContactFrequency.nullable().optional(),
+  reason: Text(500).optional().meta({ description: 'Why consent changed (consent log)' }),
+  source: Text(200).optional().meta({ description: 'Where consent changed, e.g. "preference-centre" (consent log)' }),
+};
+
+/**
  * Communication preferences; only the given fields change. Every opt-in that changes (or is stated
  * for the first time) is written to the consent log with `reason` and `source`.
  */
@@ -104,28 +134,7 @@ export const PreferencesUpdatedEvent = z
     ...EventBase,
     type: z.literal('preferences.updated'),
     data: z
-      .strictObject({
-        customerId: CustomerId,
-        optIns: z
-          .strictObject({ email: z.boolean(), sms: z.boolean(), push: z.boolean(), whatsapp: z.boolean() })
-          .partial()
-          .optional()
-          .meta({ description: 'Opt-in per channel; channels left out keep their value' }),
-        quietHours: z
-          .strictObject({ start: ClockTime, end: ClockTime })
-          .nullable()
-          .optional()
-          .meta({ description: 'No messages from start to end (may wrap midnight), in `timezone`; null clears' }),
-        timezone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/London').nullable().optional(),
-        language: z
-          .string()
-          .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or fr-CA')
-          .nullable()
-          .optional(),
-        frequency: ContactFrequency.nullable().optional(),
-        reason: Text(500).optional().meta({ description: 'Why consent changed (consent log)' }),
-        source: Text(200).optional().meta({ description: 'Where consent changed, e.g. "preference-centre" (consent log)' }),
-      })
+      .strictObject({ customerId: CustomerId, ...PreferenceFields })
       .refine((d) => [d.optIns, d.quietHours, d.timezone, d.language, d.frequency].some((v) => v !== undefined), {
         message: 'give at least one of optIns, quietHours, timezone, language, frequency',
       }),
