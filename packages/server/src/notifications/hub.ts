@@ -14,6 +14,7 @@ import type { Db } from '../db/connect.js';
 import { notificationDb } from './tables.js';
 import { toNotification } from './store.js';
 import { deliveryWorker } from './deliver.js';
+import { flushIfSubscribed, perDatabase, SerialQueue } from '../realtime/per-db.js';
 
 export const POLL_MS = 1_000;
 
@@ -23,7 +24,7 @@ export class NotificationHub {
   private readonly emitter = new EventEmitter();
   private subscribers = 0;
   private last: string | undefined;
-  private chain: Promise<void> = Promise.resolve();
+  private readonly queue = new SerialQueue('notifications');
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -38,7 +39,7 @@ export class NotificationHub {
     this.emitter.on(recipient, listener);
     this.subscribers += 1;
     if (this.subscribers === 1) {
-      this.enqueue(async () => {
+      this.queue.enqueue(async () => {
         const row = await notificationDb(this.db)
           .selectFrom('notifications')
           .select('id')
@@ -52,7 +53,7 @@ export class NotificationHub {
     }
     let done = false;
     return {
-      ready: this.chain,
+      ready: this.queue.idle,
       unsubscribe: () => {
         if (done) return;
         done = true;
@@ -60,7 +61,7 @@ export class NotificationHub {
         this.subscribers -= 1;
         if (this.subscribers === 0) {
           clearInterval(this.timer);
-          this.enqueue(async () => {
+          this.queue.enqueue(async () => {
             if (this.subscribers === 0) this.last = undefined;
           });
         }
@@ -74,7 +75,7 @@ export class NotificationHub {
 
   /** Publishes the rows committed since the last flush. */
   flush(): Promise<void> {
-    return this.enqueue(async () => {
+    return this.queue.enqueue(async () => {
       if (this.last === undefined) return;
       const rows = await notificationDb(this.db)
         .selectFrom('notifications')
@@ -89,23 +90,13 @@ export class NotificationHub {
       }
     });
   }
-
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    this.chain = this.chain.then(task).catch((error: unknown) => console.error('notifications:', error));
-    return this.chain;
-  }
 }
 
-const hubs = new WeakMap<Db, NotificationHub>();
+const hubs = perDatabase((db) => new NotificationHub(db));
 
 /** The hub of a database (created on first use). Pass the database, never a transaction. */
 export function notificationHub(db: Db): NotificationHub {
-  let hub = hubs.get(db);
-  if (!hub) {
-    hub = new NotificationHub(db);
-    hubs.set(db, hub);
-  }
-  return hub;
+  return hubs.get(db);
 }
 
 /**
@@ -113,7 +104,6 @@ export function notificationHub(db: Db): NotificationHub {
  * subscribers and starts their email/webhook deliveries. Never throws.
  */
 export function notificationsCommitted(db: Db): void {
-  const hub = hubs.get(db);
-  if (hub && hub.size > 0) void hub.flush();
+  flushIfSubscribed(hubs, db);
   deliveryWorker(db).kick();
 }

@@ -19,6 +19,7 @@ import { sql } from 'kysely';
 import type { ChangeRecord, ChangeSection } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { dialectOf, type Unlisten } from '../db/dialects/index.js';
+import { flushIfSubscribed, perDatabase, SerialQueue } from './per-db.js';
 
 /** The `change_feed` table (migration 0003). */
 export interface ChangeFeedTable {
@@ -142,7 +143,7 @@ export class ChangeHub {
   private subscribers = 0;
   /** Highest id published; undefined while nobody subscribes. */
   private last: number | undefined;
-  private chain: Promise<void> = Promise.resolve();
+  private readonly queue = new SerialQueue('change feed');
   private timer: NodeJS.Timeout | undefined;
   private pending = false;
   /** Stops the engine's wake-up subscription (null when the engine has none). */
@@ -171,14 +172,14 @@ export class ChangeHub {
           return null;
         });
       this.unlisten = listening;
-      this.enqueue(async () => {
+      this.queue.enqueue(async () => {
         await listening;
         if (this.last === undefined) this.last = (await feedBounds(this.db)).max;
       });
       this.timer = setInterval(() => this.flush(), this.pollMs);
       this.timer.unref();
     }
-    const ready = this.chain;
+    const ready = this.queue.idle;
     let done = false;
     return {
       ready,
@@ -193,7 +194,7 @@ export class ChangeHub {
           const unlisten = this.unlisten;
           this.unlisten = undefined;
           void unlisten?.then((stop) => stop?.());
-          this.enqueue(async () => {
+          this.queue.enqueue(async () => {
             if (this.subscribers === 0) this.last = undefined;
           });
         }
@@ -208,9 +209,9 @@ export class ChangeHub {
 
   /** Reads committed changes not yet published and publishes them, in id order. */
   flush(): Promise<void> {
-    if (this.pending) return this.chain; // a flush is queued and has not started: it will see these rows
+    if (this.pending) return this.queue.idle; // a flush is queued and has not started: it will see these rows
     this.pending = true;
-    return this.enqueue(async () => {
+    return this.queue.enqueue(async () => {
       this.pending = false;
       if (this.last === undefined) return;
       for (;;) {
@@ -236,26 +237,13 @@ export class ChangeHub {
       }
     });
   }
-
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    const next = this.chain.then(task).catch((error: unknown) => {
-      console.error('change feed:', error);
-    });
-    this.chain = next;
-    return next;
-  }
 }
 
-const hubs = new WeakMap<Db, ChangeHub>();
+const hubs = perDatabase((db) => new ChangeHub(db));
 
 /** The hub of a database (created on first use). Pass the database itself, never a transaction. */
 export function changeHub(db: Db): ChangeHub {
-  let hub = hubs.get(db);
-  if (!hub) {
-    hub = new ChangeHub(db);
-    hubs.set(db, hub);
-  }
-  return hub;
+  return hubs.get(db);
 }
 
 /**
@@ -263,6 +251,5 @@ export function changeHub(db: Db): ChangeHub {
  * the next poll. Never throws; a no-op when nobody subscribes to this database.
  */
 export function notifyCommitted(db: Db): void {
-  const hub = hubs.get(db);
-  if (hub && hub.size > 0) void hub.flush();
+  flushIfSubscribed(hubs, db);
 }
