@@ -68,12 +68,23 @@ function keyReused(key: string, detail: string): ProblemError {
   ]);
 }
 
-/** The stored result of an earlier request with this key, if any; 422 for a different request. */
-async function earlier<T>(db: Db, store: string, key: string, fingerprint: string): Promise<T | undefined> {
+/**
+ * Reserves the key (its row, `ref` still null) in the caller's transaction, then returns the stored
+ * result of an earlier request with this key, if any; 422 for a different request. The reservation
+ * comes first so that a concurrent request with the same key — on this or another instance — waits
+ * for this transaction's commit and then replays its result (PostgreSQL blocks its insert on the
+ * uncommitted row), instead of both finding no key and doing the work twice.
+ */
+async function earlier<T>(db: Db, kind: ActionKind, store: string, key: string, fingerprint: string, at: string): Promise<T | undefined> {
+  await db
+    .insertInto('idempotency_keys')
+    .values({ key: store, kind: `action.${kind}`, received_at: at, ref: null })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const seen = await db.selectFrom('idempotency_keys').select('ref').where('key', '=', store).executeTakeFirst();
-  if (!seen) return undefined;
-  const stored = seen.ref ? (JSON.parse(seen.ref) as Stored<T>) : undefined;
-  if (!stored || stored.fingerprint !== fingerprint) throw keyReused(key, 'was already used for a different request');
+  if (!seen?.ref) return undefined; // reserved by this transaction just now
+  const stored = JSON.parse(seen.ref) as Stored<T>;
+  if (stored.fingerprint !== fingerprint) throw keyReused(key, 'was already used for a different request');
   return stored.result;
 }
 
@@ -255,7 +266,7 @@ export async function createTicketAction(
   const fingerprint = fingerprintOf(actor, input);
   const done = await db.transaction().execute(async (trx): Promise<ActionResult<{ ticketId: string }>> => {
     if (store && key !== undefined) {
-      const result = await earlier<{ ticketId: string }>(trx, store, key, fingerprint);
+      const result = await earlier<{ ticketId: string }>(trx, 'ticket', store, key, fingerprint, now.toISOString());
       if (result) return { result, replayed: true };
     }
     await requireCustomer(trx, customerId);
@@ -304,7 +315,7 @@ export async function adjustPointsAction(
   const fingerprint = fingerprintOf(actor, input);
   const done = await db.transaction().execute(async (trx): Promise<ActionResult<PointsAdjusted>> => {
     if (store && key !== undefined) {
-      const result = await earlier<PointsAdjusted>(trx, store, key, fingerprint);
+      const result = await earlier<PointsAdjusted>(trx, 'points', store, key, fingerprint, now.toISOString());
       if (result) return { result, replayed: true };
     }
     await requireCustomer(trx, customerId);

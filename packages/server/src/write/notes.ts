@@ -45,6 +45,13 @@ export async function createNote(
 
       const key = options.idempotencyKey === undefined ? undefined : `note:${customerId}:${options.idempotencyKey}`;
       if (key) {
+        // Reserve the key first (`ref` null until the note exists): a concurrent request with the same
+        // key, on any instance, waits here for this commit and then replays the note (not a second one).
+        await trx
+          .insertInto('idempotency_keys')
+          .values({ key, kind: 'note', received_at: now.toISOString(), ref: null })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
         const seen = await trx.selectFrom('idempotency_keys').select('ref').where('key', '=', key).executeTakeFirst();
         const earlier = seen?.ref ? await trx.selectFrom('notes').selectAll().where('id', '=', seen.ref).executeTakeFirst() : undefined;
         if (earlier) {

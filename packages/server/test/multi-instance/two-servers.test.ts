@@ -4,7 +4,10 @@
  * within 1 s (NOTIFY wakes B's feed reader; the feed table is the truth), and a client that
  * reconnects to A with `Last-Event-ID` gets exactly the changes it missed. A token's write rate
  * limit is one budget across both instances (kept in the database). Background work runs once: a
- * due scheduled export is run by one instance, not by both (its lease).
+ * due scheduled export is run by one instance, not by both (its lease). An `Idempotency-Key` is
+ * one reservation across both instances: a retry through B replays what A created, and the same
+ * request sent to both at once creates one record (the key's row is reserved first in the write
+ * transaction, so the second waits for the first's commit and replays it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -201,6 +204,65 @@ describe('the write rate limit of a token', () => {
     expect(over.status).toBe(429);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await write(a.base, WRITE_RATE + 1)).status).toBe(429);
+  });
+});
+
+describe('an Idempotency-Key', () => {
+  const send = (base: string, own: string, path: string, key: string, body: unknown) =>
+    fetch(`${base}/api/customers/${encodeURIComponent(customerId)}/${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${own}`, 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+  const count = async (table: 'notes' | 'tickets', column: 'body' | 'subject', value: string) =>
+    Number(
+      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(sample.db))
+        .rows[0]!.n,
+    );
+
+  it('sent to A and then to B: B replays the note and the ticket A created', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const own = (await createApiKey(sample.db, { name: 'idem-seq', role: 'admin', createdBy: 'test' })).token;
+    const note = { body: `idempotent note ${Date.now()}` };
+    const first = await send(a.base, own, 'notes', 'seq-note', note);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const retry = await send(b.base, own, 'notes', 'seq-note', note);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.json()).toEqual(await first.json());
+    expect(await count('notes', 'body', note.body)).toBe(1);
+
+    const ticket = { subject: `idempotent ticket ${Date.now()}` };
+    const opened = await send(a.base, own, 'actions/ticket', 'seq-ticket', ticket);
+    expect(opened.status).toBe(201);
+    const again = await send(b.base, own, 'actions/ticket', 'seq-ticket', ticket);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await again.json()) as { id: string }).id).toBe(((await opened.json()) as { id: string }).id);
+    expect(await count('tickets', 'subject', ticket.subject)).toBe(1);
+  });
+
+  it('sent to A and B at once: one note and one ticket, both answers the same record', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    // Several rounds (a token each: the write budget is 5 a minute) so the two requests overlap in at least some.
+    for (let round = 0; round < 4; round += 1) {
+      const own = (await createApiKey(sample.db, { name: `idem-race-${round}`, role: 'admin', createdBy: 'test' })).token;
+      const note = { body: `raced note ${round} ${Date.now()}` };
+      const notes = await Promise.all([a, b].map((i) => send(i.base, own, 'notes', `race-note-${round}`, note)));
+      expect(notes.map((r) => r.status)).toEqual([201, 201]);
+      const [n1, n2] = (await Promise.all(notes.map((r) => r.json()))) as Array<{ id: string }>;
+      expect(n2!.id).toBe(n1!.id);
+      expect(notes.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);
+      expect(await count('notes', 'body', note.body)).toBe(1);
+
+      const ticket = { subject: `raced ticket ${round} ${Date.now()}` };
+      const tickets = await Promise.all([a, b].map((i) => send(i.base, own, 'actions/ticket', `race-ticket-${round}`, ticket)));
+      expect(tickets.map((r) => r.status)).toEqual([201, 201]);
+      const [t1, t2] = (await Promise.all(tickets.map((r) => r.json()))) as Array<{ id: string }>;
+      expect(t2!.id).toBe(t1!.id);
+      expect(await count('tickets', 'subject', ticket.subject)).toBe(1);
+    }
   });
 });
 
