@@ -8,69 +8,37 @@
  * pushed.
  * @module
  */
-import { EventEmitter } from 'node:events';
 import type { Notification } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { notificationDb } from './tables.js';
 import { toNotification } from './store.js';
 import { deliveryWorker } from './deliver.js';
-import { flushIfSubscribed, perDatabase, SerialQueue } from '../realtime/per-db.js';
+import { flushIfSubscribed, perDatabase, PollingHub } from '../realtime/per-db.js';
 
 export const POLL_MS = 1_000;
 
 export type NotificationListener = (notification: Notification) => void;
 
-export class NotificationHub {
-  private readonly emitter = new EventEmitter();
-  private subscribers = 0;
+/** Publishes one database's new notifications by recipient: `subscribe(recipient, listener)`. */
+export class NotificationHub extends PollingHub<Notification> {
   private last: string | undefined;
-  private readonly queue = new SerialQueue('notifications');
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
-    private readonly pollMs = POLL_MS,
+    pollMs = POLL_MS,
   ) {
-    this.emitter.setMaxListeners(0);
+    super('notifications', pollMs);
   }
 
-  /** Subscribes to `recipient`'s new notifications; `ready` resolves once later rows will be delivered. */
-  subscribe(recipient: string, listener: NotificationListener): { ready: Promise<void>; unsubscribe: () => void } {
-    this.emitter.on(recipient, listener);
-    this.subscribers += 1;
-    if (this.subscribers === 1) {
-      this.queue.enqueue(async () => {
-        const row = await notificationDb(this.db)
-          .selectFrom('notifications')
-          .select('id')
-          .orderBy('id', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        this.last = row?.id ?? '';
-      });
-      this.timer = setInterval(() => void this.flush(), this.pollMs);
-      this.timer.unref();
-    }
-    let done = false;
-    return {
-      ready: this.queue.idle,
-      unsubscribe: () => {
-        if (done) return;
-        done = true;
-        this.emitter.off(recipient, listener);
-        this.subscribers -= 1;
-        if (this.subscribers === 0) {
-          clearInterval(this.timer);
-          this.queue.enqueue(async () => {
-            if (this.subscribers === 0) this.last = undefined;
-          });
-        }
-      },
-    };
+  protected start(): void {
+    void this.queue.enqueue(async () => {
+      const row = await notificationDb(this.db).selectFrom('notifications').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      this.last = row?.id ?? '';
+    });
   }
 
-  get size(): number {
-    return this.subscribers;
+  protected forget(): void {
+    this.last = undefined;
   }
 
   /** Publishes the rows committed since the last flush. */

@@ -14,12 +14,11 @@
  * advisory lock before the rows get their ids, held to commit — see db/dialects/postgres.ts).
  * @module
  */
-import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
 import type { ChangeRecord, ChangeSection } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { dialectOf, type Unlisten } from '../db/dialects/index.js';
-import { flushIfSubscribed, perDatabase, SerialQueue } from './per-db.js';
+import { flushIfSubscribed, perDatabase, PollingHub } from './per-db.js';
 
 /** The `change_feed` table (migration 0003). */
 export interface ChangeFeedTable {
@@ -137,74 +136,47 @@ export async function changesAfter(db: Db, customerId: string, after: number, li
 
 export type ChangeListener = (change: ChangeRecord) => void;
 
-/** Publishes committed changes of one database to subscribers, by customer. */
-export class ChangeHub {
-  private readonly emitter = new EventEmitter();
-  private subscribers = 0;
+/**
+ * Publishes committed changes of one database to subscribers, by customer: `subscribe(customerId,
+ * listener)`; every change committed after its `ready` is delivered (read the feed for anything before).
+ */
+export class ChangeHub extends PollingHub<ChangeRecord> {
   /** Highest id published; undefined while nobody subscribes. */
   private last: number | undefined;
-  private readonly queue = new SerialQueue('change feed');
-  private timer: NodeJS.Timeout | undefined;
   private pending = false;
   /** Stops the engine's wake-up subscription (null when the engine has none). */
   private unlisten: Promise<Unlisten | null> | undefined;
 
   constructor(
     private readonly db: Db,
-    private readonly pollMs = POLL_MS,
+    pollMs = POLL_MS,
   ) {
-    this.emitter.setMaxListeners(0);
+    super('change feed', pollMs);
   }
 
-  /**
-   * Subscribes to one customer's changes. `ready` resolves once the hub tracks the feed: every
-   * change committed after that is delivered (read the feed for anything before).
-   */
-  subscribe(customerId: string, listener: ChangeListener): { ready: Promise<void>; unsubscribe: () => void } {
-    this.emitter.on(customerId, listener);
-    this.subscribers += 1;
-    if (this.subscribers === 1) {
-      // Listen first, then read where the feed is: a commit after that read always wakes the hub.
-      const listening = dialectOf(this.db)
-        .listenFeed(this.db, () => void this.flush())
-        .catch((error: unknown) => {
-          console.error('change feed: no wake-up, polling only:', error);
-          return null;
-        });
-      this.unlisten = listening;
-      this.queue.enqueue(async () => {
-        await listening;
-        if (this.last === undefined) this.last = (await feedBounds(this.db)).max;
+  protected start(): void {
+    // Listen first, then read where the feed is: a commit after that read always wakes the hub.
+    const listening = dialectOf(this.db)
+      .listenFeed(this.db, () => void this.flush())
+      .catch((error: unknown) => {
+        console.error('change feed: no wake-up, polling only:', error);
+        return null;
       });
-      this.timer = setInterval(() => this.flush(), this.pollMs);
-      this.timer.unref();
-    }
-    const ready = this.queue.idle;
-    let done = false;
-    return {
-      ready,
-      unsubscribe: () => {
-        if (done) return;
-        done = true;
-        this.emitter.off(customerId, listener);
-        this.subscribers -= 1;
-        if (this.subscribers === 0) {
-          clearInterval(this.timer);
-          this.timer = undefined;
-          const unlisten = this.unlisten;
-          this.unlisten = undefined;
-          void unlisten?.then((stop) => stop?.());
-          this.queue.enqueue(async () => {
-            if (this.subscribers === 0) this.last = undefined;
-          });
-        }
-      },
-    };
+    this.unlisten = listening;
+    void this.queue.enqueue(async () => {
+      await listening;
+      if (this.last === undefined) this.last = (await feedBounds(this.db)).max;
+    });
   }
 
-  /** Number of live subscriptions (tests, diagnostics). */
-  get size(): number {
-    return this.subscribers;
+  protected override stop(): void {
+    const unlisten = this.unlisten;
+    this.unlisten = undefined;
+    void unlisten?.then((stop) => stop?.());
+  }
+
+  protected forget(): void {
+    this.last = undefined;
   }
 
   /** Reads committed changes not yet published and publishes them, in id order. */

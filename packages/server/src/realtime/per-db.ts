@@ -1,9 +1,11 @@
 /**
  * What the per-database hubs share (the change feed's `ChangeHub`, the notifications'
- * `NotificationHub`): one instance per database, made on first use, and a queue that runs their
- * reads one at a time.
+ * `NotificationHub`): one instance per database, made on first use; a queue that runs their reads
+ * one at a time; and {@link PollingHub}, the subscriber bookkeeping (listeners by key, a poll while
+ * anyone subscribes).
  * @module
  */
+import { EventEmitter } from 'node:events';
 import type { Db } from '../db/connect.js';
 
 /** A hub that publishes newly committed rows to its subscribers. */
@@ -60,5 +62,71 @@ export class SerialQueue {
     });
     this.chain = next;
     return next;
+  }
+}
+
+/**
+ * Subscribers by key (a customer, a recipient) to the `T`s one database's hub publishes. The first subscriber starts
+ * the hub ({@link start}, then a {@link flush} every `pollMs`); when the last leaves, the poll stops,
+ * {@link stop} runs, and once the queue gets there (and nobody subscribed again) {@link forget}.
+ */
+export abstract class PollingHub<T> implements Flushable {
+  protected readonly emitter = new EventEmitter();
+  protected readonly queue: SerialQueue;
+  private subscribers = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  protected constructor(
+    label: string,
+    private readonly pollMs: number,
+  ) {
+    this.queue = new SerialQueue(label);
+    this.emitter.setMaxListeners(0);
+  }
+
+  /** The first subscriber came: start tracking (queue the read of where the table is now). */
+  protected abstract start(): void;
+  /** The last subscriber left (the poll has stopped). */
+  protected stop(): void {}
+  /** Runs in the queue after the last subscriber left, unless someone subscribed again: drop the position. */
+  protected abstract forget(): void;
+  abstract flush(): Promise<void>;
+
+  /**
+   * Subscribes `listener` to `key`. `ready` resolves once the hub tracks the table: every row
+   * committed after that is delivered. `unsubscribe` may be called more than once.
+   */
+  subscribe(key: string, listener: (value: T) => void): { ready: Promise<void>; unsubscribe: () => void } {
+    this.emitter.on(key, listener);
+    this.subscribers += 1;
+    if (this.subscribers === 1) {
+      this.start();
+      this.timer = setInterval(() => void this.flush(), this.pollMs);
+      this.timer.unref();
+    }
+    const ready = this.queue.idle;
+    let done = false;
+    return {
+      ready,
+      unsubscribe: () => {
+        if (done) return;
+        done = true;
+        this.emitter.off(key, listener);
+        this.subscribers -= 1;
+        if (this.subscribers === 0) {
+          clearInterval(this.timer);
+          this.timer = undefined;
+          this.stop();
+          void this.queue.enqueue(async () => {
+            if (this.subscribers === 0) this.forget();
+          });
+        }
+      },
+    };
+  }
+
+  /** Number of live subscriptions (tests, diagnostics). */
+  get size(): number {
+    return this.subscribers;
   }
 }
