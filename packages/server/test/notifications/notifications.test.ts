@@ -253,14 +253,17 @@ describe('notifications', () => {
     expect((await ingest(cancelRecent('ntf-2'))).status).toBe(200);
     await until(() => hooks.some((h) => h.status === 204));
     expect(hooks.map((h) => h.status)).toEqual([500, 503, 204]);
-    const row = await notificationDb(sample.db)
-      .selectFrom('notification_deliveries')
-      .selectAll()
-      .where('channel', '=', 'webhook')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'delivered', attempts: 3, response_status: 204 });
+    const latestWebhook = () =>
+      notificationDb(sample.db)
+        .selectFrom('notification_deliveries')
+        .selectAll()
+        .where('channel', '=', 'webhook')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+    // The receiver answers before the worker records the answer: wait for the log row, then check it.
+    await until(async () => (await latestWebhook()).status === 'delivered');
+    expect(await latestWebhook()).toMatchObject({ status: 'delivered', attempts: 3, response_status: 204 });
   });
 
   it('VIP ticket and order, negative CSAT: one each for the subscribed agent; a good rating or a non-VIP raises nothing', async () => {
