@@ -68,21 +68,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = O
     'consent:write',
     'notifications',
   ] as const),
-  manager: Object.freeze([
-    'customers:read',
-    'payments:full',
-    'notes:private',
-    'notes:write',
-    'tags:write',
-    'segments:write',
-    'loyalty:adjust',
-    'tickets:write',
-    'email:send',
-    'consent:write',
-    'notifications',
-    'export',
-    'audit:read',
-  ] as const),
+  manager: Object.freeze(PERMISSIONS.filter((p) => p !== 'admin')),
   admin: Object.freeze([...PERMISSIONS]),
 });
 

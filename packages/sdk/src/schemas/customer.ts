@@ -141,10 +141,13 @@ export const SEARCH_COUNT_LIMIT = 10_000;
 /** Most ids one `ids=` list of GET /customers takes (one page). */
 export const SEARCH_IDS_MAX = 100;
 
-/** `ids=a,b,c`: 1–{@link SEARCH_IDS_MAX} customer ids, comma-separated (duplicates ignored). */
-const SearchIds = z
-  .string()
-  .transform((s, ctx) => {
+/**
+ * A comma-separated list of 1–`max` customer ids (`a,b,c`; blanks and duplicates dropped) parsed
+ * to a string array; otherwise one issue naming the count or the first malformed id. Used by
+ * GET /customers `ids=` and GET /stream `customer=`.
+ */
+export function customerIdList(max: number) {
+  return z.string().transform((s, ctx) => {
     const ids = [
       ...new Set(
         s
@@ -153,8 +156,8 @@ const SearchIds = z
           .filter(Boolean),
       ),
     ];
-    if (ids.length < 1 || ids.length > SEARCH_IDS_MAX) {
-      ctx.addIssue({ code: 'custom', message: `give 1–${SEARCH_IDS_MAX} comma-separated customer ids (got ${ids.length})` });
+    if (ids.length < 1 || ids.length > max) {
+      ctx.addIssue({ code: 'custom', message: `give 1–${max} comma-separated customer ids (got ${ids.length})` });
       return z.NEVER;
     }
     const bad = ids.find((id) => !CustomerId.safeParse(id).success);
@@ -163,11 +166,14 @@ const SearchIds = z
       return z.NEVER;
     }
     return ids;
-  })
-  .meta({
-    description: `Only these customers: 1–${SEARCH_IDS_MAX} ids, comma-separated (unknown ids are left out)`,
-    example: '17850,12583',
   });
+}
+
+/** `ids=a,b,c`: 1–{@link SEARCH_IDS_MAX} customer ids, comma-separated (duplicates ignored). */
+const SearchIds = customerIdList(SEARCH_IDS_MAX).meta({
+  description: `Only these customers: 1–${SEARCH_IDS_MAX} ids, comma-separated (unknown ids are left out)`,
+  example: '17850,12583',
+});
 
 /** A 0–100 score bound of the search filters. */
 const ScoreBound = z.coerce.number().int().min(0).max(100);

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { CustomerId, Timestamp } from './common.js';
+import { customerIdList } from './customer.js';
 
 /** The part of the 360 view a change touched; elements map it to what they must refetch. */
 export const ChangeSection = z
@@ -41,26 +42,7 @@ export type ChangeRecord = z.infer<typeof ChangeRecord>;
 export const STREAM_CUSTOMERS_MAX = 100;
 
 /** `customer=a` or `customer=a,b,c`: 1–{@link STREAM_CUSTOMERS_MAX} customer ids (duplicates ignored). */
-const StreamCustomers = z.string().transform((s, ctx) => {
-  const ids = [
-    ...new Set(
-      s
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean),
-    ),
-  ];
-  if (ids.length < 1 || ids.length > STREAM_CUSTOMERS_MAX) {
-    ctx.addIssue({ code: 'custom', message: `give 1–${STREAM_CUSTOMERS_MAX} comma-separated customer ids (got ${ids.length})` });
-    return z.NEVER;
-  }
-  const bad = ids.find((id) => !CustomerId.safeParse(id).success);
-  if (bad !== undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${bad}" is not a customer id` });
-    return z.NEVER;
-  }
-  return ids;
-});
+const StreamCustomers = customerIdList(STREAM_CUSTOMERS_MAX);
 
 /** Query of `GET /stream`. */
 export const StreamQuery = z.object({
