@@ -36,7 +36,7 @@ import { checkEmailAllowed, type EmailRecipient } from './contact-rules.js';
 import { mailConfigFromEnv, messageIdHeader, type MailConfig } from './mail-transport.js';
 import { claimEmailKey, finishEmailKey, leaseFromEnv, markEmailSent, releaseEmailKey, type Claim, type Sent } from './email-reservation.js';
 
-export type ActionKind = 'email' | 'ticket' | 'points';
+export type ActionKind = 'email' | 'ticket' | 'points' | 'follow-up';
 
 export interface ActionOptions {
   idempotencyKey?: string;
@@ -55,12 +55,14 @@ interface Stored<T> {
   result: T;
 }
 
-const fingerprintOf = (actor: Actor, input: unknown): string =>
+/** The request an Idempotency-Key stands for: the caller and the body. */
+export const fingerprintOf = (actor: Actor, input: unknown): string =>
   createHash('sha256')
     .update(JSON.stringify([actor.tokenId, actor.name, input]))
     .digest('hex');
 
-const storeKey = (kind: ActionKind, customerId: string, key: string) => `action:${kind}:${customerId}:${key}`;
+/** The `idempotency_keys` key of an action's Idempotency-Key. */
+export const storeKey = (kind: ActionKind, customerId: string, key: string) => `action:${kind}:${customerId}:${key}`;
 
 function keyReused(key: string, detail: string): ProblemError {
   return new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key reused', `Key "${key}" ${detail}`, [
@@ -75,7 +77,14 @@ function keyReused(key: string, detail: string): ProblemError {
  * for this transaction's commit and then replays its result (PostgreSQL blocks its insert on the
  * uncommitted row), instead of both finding no key and doing the work twice.
  */
-async function earlier<T>(db: Db, kind: ActionKind, store: string, key: string, fingerprint: string, at: string): Promise<T | undefined> {
+export async function earlier<T>(
+  db: Db,
+  kind: ActionKind,
+  store: string,
+  key: string,
+  fingerprint: string,
+  at: string,
+): Promise<T | undefined> {
   await db
     .insertInto('idempotency_keys')
     .values({ key: store, kind: `action.${kind}`, received_at: at, ref: null })
@@ -88,7 +97,8 @@ async function earlier<T>(db: Db, kind: ActionKind, store: string, key: string, 
   return stored.result;
 }
 
-async function remember<T>(db: Db, kind: ActionKind, store: string, fingerprint: string, result: T, at: string): Promise<void> {
+/** Records the result of the action under its reserved key (see {@link earlier}). */
+export async function remember<T>(db: Db, kind: ActionKind, store: string, fingerprint: string, result: T, at: string): Promise<void> {
   const ref = JSON.stringify({ fingerprint, result } satisfies Stored<T>);
   await db
     .insertInto('idempotency_keys')
