@@ -30,6 +30,25 @@ export const Cursor = z.string().min(1).max(512).meta({ description: 'Opaque cur
 /** Page size for list endpoints: 1–200 (default 50). */
 export const Limit = z.coerce.number().int().min(1).max(200).default(50);
 
+/**
+ * Parameters of a server text: numbers, strings and ISO dates (money as minor units plus a currency
+ * code). Keys depend on the code; see docs/api.md, "Server text in every language".
+ */
+export const TextParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type TextParams = z.infer<typeof TextParams>;
+
+/**
+ * A sentence the server wrote, as a stable `code` (e.g. `health.recency.days`) and its `params`, so
+ * clients render it in their own language; the English text stays beside it in the owning object.
+ */
+export const ServerText = z
+  .object({
+    code: z.string().meta({ example: 'health.recency.days' }),
+    params: TextParams.meta({ example: { days: 12 } }),
+  })
+  .meta({ id: 'ServerText' });
+export type ServerText = z.infer<typeof ServerText>;
+
 /** One invalid field of a request, as listed in a 400 problem. */
 export const FieldError = z.object({
   field: z.string().meta({ description: 'Path of the invalid field, e.g. "query.limit" or "body[2].type"' }),
@@ -47,6 +66,14 @@ export const Problem = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
+    code: z
+      .string()
+      .optional()
+      .meta({
+        description: 'Stable code of `title` (e.g. `problem.customerNotFound`), for clients that show it translated',
+        example: 'problem.customerNotFound',
+      }),
+    params: TextParams.optional(),
     instance: z.string().optional(),
     errors: z.array(FieldError).optional(),
   })

@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from 'zod';
+import { TextParams } from './common.js';
 
 export const RfmSegmentName = z.enum([
   'Champions',
@@ -47,14 +48,18 @@ export const HealthFactor = z.object({
   name: HealthFactorName,
   value: z.number().min(0).max(100),
   weight: z.number().min(0).max(1).meta({ description: 'Normalised weight; weights sum to 1' }),
-  detail: z.string().meta({ description: 'Human-readable reason for the value' }),
+  detail: z.string().meta({ description: 'Human-readable reason for the value (English)' }),
+  code: z.string().meta({ description: 'Stable code of `detail`, e.g. `health.recency.days`', example: 'health.recency.days' }),
+  params: TextParams.meta({ description: 'Parameters of `code`', example: { days: 12 } }),
 });
 export type HealthFactor = z.infer<typeof HealthFactor>;
 
-/** A rule-based action, tied to the factor that triggered it. */
+/** A rule-based action, tied to the factor that triggered it; `text` (English) is `code` rendered with `params`. */
 export const Advice = z.object({
   factor: z.string(),
   text: z.string(),
+  code: z.string().meta({ example: 'health.advice.winBack' }),
+  params: TextParams,
 });
 export type Advice = z.infer<typeof Advice>;
 
@@ -80,7 +85,9 @@ export const ChurnFactor = z.object({
   value: z.number().meta({ description: 'Observed value (ratio, fraction or count; see detail)' }),
   contribution: z.number().min(0).max(100).meta({ description: 'Points added to the 0–100 churn score' }),
   maxContribution: z.number().min(0).max(100),
-  detail: z.string(),
+  detail: z.string().meta({ description: 'Human-readable reason (English)' }),
+  code: z.string().meta({ description: 'Stable code of `detail`, e.g. `churn.purchaseGap.usual`' }),
+  params: TextParams,
 });
 export type ChurnFactor = z.infer<typeof ChurnFactor>;
 

@@ -6,6 +6,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FieldError, Problem } from '@c360/sdk';
 import type { ZodError } from 'zod';
+import { problemCode } from '../i18n/server-text.js';
 
 const TYPE_BASE = 'https://c360.dev/problems/';
 
@@ -34,12 +35,19 @@ export class ProblemError extends Error {
     this.headers = headers;
   }
 
+  /**
+   * The problem+json body. `code` is the title's code in the server text catalogue
+   * (`problem.customerNotFound`), so clients can show the title in their language; absent for a
+   * title not in the catalogue.
+   */
   toProblem(instance?: string): Problem {
+    const code = problemCode(this.title);
     return {
       type: this.problemType,
       title: this.title,
       status: this.status,
       detail: this.message,
+      ...(code ? { code, params: {} } : {}),
       ...(instance ? { instance } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
     };

@@ -6,7 +6,8 @@
  */
 import type { Advice, ChurnFactor, ChurnFactorName, ChurnLevel, ChurnRisk } from '@c360/sdk';
 import { parseIsoUtc, wholeDaysBetween } from './clock.js';
-import { activityPoints, plural, type EngagementInput, type SupportInput } from './engagement.js';
+import { localized, type LocalizedText } from '../i18n/server-text.js';
+import { activityPoints, type EngagementInput, type SupportInput } from './engagement.js';
 import { divRoundHalfAwayFromZero } from './money.js';
 
 /** Usual inter-purchase gap assumed when a customer has fewer than two completed orders, days. */
@@ -56,7 +57,6 @@ export function usualPurchaseGapDays(completedOrders: number, firstCompletedAt: 
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const round2 = (x: number) => Math.round(x * 100) / 100;
-const days1 = (d: number) => (Number.isInteger(d) ? `${d}` : d.toFixed(1));
 
 /**
  * Computes churn risk. Contributions (exact, then rounded half up to 1 decimal):
@@ -72,23 +72,21 @@ const days1 = (d: number) => (Number.isInteger(d) ? `${d}` : d.toFixed(1));
 export function computeChurn(input: ChurnInput): ChurnRisk {
   const { completedOrders, daysSinceLastPurchase: days, engagement, support } = input;
   const factors: ChurnFactor[] = [];
-  const add = (name: ChurnFactorName, value: number, exact: number, detail: string) => {
+  const add = (name: ChurnFactorName, value: number, exact: number, { text: detail, code, params }: LocalizedText) => {
     const contribution = Math.round(clamp(exact, 0, CHURN_MAX_CONTRIBUTION[name]) * 10) / 10;
-    factors.push({ name, value, contribution, maxContribution: CHURN_MAX_CONTRIBUTION[name], detail });
+    factors.push({ name, value, contribution, maxContribution: CHURN_MAX_CONTRIBUTION[name], detail, code, params });
   };
 
   const gap = usualPurchaseGapDays(completedOrders, input.firstCompletedAt, input.lastCompletedAt);
   if (completedOrders <= 0 || days === null) {
-    add('purchaseGap', 0, CHURN_MAX_CONTRIBUTION.purchaseGap, 'No completed order');
+    add('purchaseGap', 0, CHURN_MAX_CONTRIBUTION.purchaseGap, localized('churn.purchaseGap.noOrder'));
   } else {
     const ratio = days / gap;
-    const basis =
-      completedOrders >= 2 ? `their usual gap of ${days1(gap)} days` : `a default gap of ${days1(gap)} days (one completed order)`;
     add(
       'purchaseGap',
       round2(ratio),
       CHURN_MAX_CONTRIBUTION.purchaseGap * clamp((ratio - 1) / 3, 0, 1),
-      `${plural(days, 'day')} since the last completed order vs ${basis}: ratio ${round2(ratio)}`,
+      localized(completedOrders >= 2 ? 'churn.purchaseGap.usual' : 'churn.purchaseGap.default', { days, gap, ratio: round2(ratio) }),
     );
   }
 
@@ -100,10 +98,10 @@ export function computeChurn(input: ChurnInput): ChurnRisk {
     round2(decline),
     CHURN_MAX_CONTRIBUTION.engagementDecline * decline,
     prior === 0
-      ? `No activity in the prior 90 days to compare (${plural(recent, 'point')} in the last 90)`
+      ? localized('churn.engagement.noPrior', { recent })
       : decline > 0
-        ? `Activity fell from ${prior} to ${plural(recent, 'point')} (−${Math.round(decline * 100)}%) vs the prior 90 days`
-        : `Activity steady or rising: ${prior} → ${plural(recent, 'point')}`,
+        ? localized('churn.engagement.fell', { prior, recent, percent: Math.round(decline * 100) })
+        : localized('churn.engagement.steady', { prior, recent }),
   );
 
   const open = Math.max(0, support.openTickets);
@@ -112,8 +110,7 @@ export function computeChurn(input: ChurnInput): ChurnRisk {
     'supportIssues',
     open + negative,
     5 * (open + negative),
-    `${plural(open, 'open ticket')}, ${plural(negative, 'negative CSAT rating')} ` +
-      `(${plural(Math.max(0, support.tickets180), 'ticket')} in the last 180 days)`,
+    localized('churn.support', { open, negative, tickets: Math.max(0, support.tickets180) }),
   );
 
   const tenths = factors.reduce((s, f) => s + Math.round(f.contribution * 10), 0);
@@ -132,20 +129,19 @@ export function churnStrategies(factors: readonly ChurnFactor[], level: ChurnLev
   for (const f of factors) {
     if (f.contribution <= 0) continue;
     if (f.name === 'purchaseGap') {
+      const days = input.daysSinceLastPurchase;
       out.push({
         factor: f.name,
-        text:
-          input.completedOrders <= 0 || input.daysSinceLastPurchase === null
-            ? 'Convert to a first purchase: send a personalised welcome offer'
-            : `Send a personalised win-back offer timed at their usual ${days1(gapDays)}-day purchase gap ` +
-              `(${plural(input.daysSinceLastPurchase, 'day')} since the last order)`,
+        ...(input.completedOrders <= 0 || days === null
+          ? localized('churn.strategy.firstPurchase')
+          : localized('churn.strategy.winBack', { gap: gapDays, days })),
       });
     } else if (f.name === 'engagementDecline') {
-      out.push({ factor: f.name, text: `Run a re-activation campaign: activity fell ${Math.round(f.value * 100)}% vs the prior 90 days` });
+      out.push({ factor: f.name, ...localized('churn.strategy.reactivate', { percent: Math.round(f.value * 100) }) });
     } else {
-      out.push({ factor: f.name, text: 'Arrange a priority callback by a senior agent to resolve open tickets and negative feedback' });
+      out.push({ factor: f.name, ...localized('churn.strategy.callback') });
     }
   }
-  if (level === 'low') out.push({ factor: 'score', text: 'Low risk: keep warm with regular, relevant communication and loyalty perks' });
+  if (level === 'low') out.push({ factor: 'score', ...localized('churn.strategy.keepWarm') });
   return out;
 }

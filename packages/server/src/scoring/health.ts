@@ -5,7 +5,8 @@
  * @module
  */
 import type { Advice, HealthFactor, HealthFactorName, HealthLevel, HealthScore, Rfm } from '@c360/sdk';
-import { activityPoints, plural, type EngagementInput, type SupportInput } from './engagement.js';
+import { localized, type LocalizedText } from '../i18n/server-text.js';
+import { activityPoints, type EngagementInput, type SupportInput } from './engagement.js';
 import { divRoundHalfAwayFromZero } from './money.js';
 
 /** Relative weight of each factor (non-negative; normalised to sum 1 before use). */
@@ -120,27 +121,33 @@ export function computeHealth(input: HealthInput, weights: HealthWeights = DEFAU
     engagement: Math.min(100, points * 10),
     support: nonNeg(100 - 20 * open - 15 * negative),
   };
-  const details: Record<HealthFactorName, string> = {
+  const details: Record<HealthFactorName, LocalizedText> = {
     purchase: !hasOrder
-      ? 'No completed order yet'
+      ? localized('health.purchase.noOrder')
       : rfm
-        ? `RFM frequency ${rfm.f}/5 and monetary ${rfm.m}/5 (${plural(completedOrders, 'completed order')})`
-        : `${plural(completedOrders, 'completed order')}; RFM not available`,
+        ? localized('health.purchase.rfm', { f: rfm.f, m: rfm.m, orders: completedOrders })
+        : localized('health.purchase.noRfm', { orders: completedOrders }),
     recency:
       days === null
-        ? 'No completed order yet'
+        ? localized('health.recency.noOrder')
         : days < 0
-          ? 'Last completed order is dated after the as-of date'
-          : `Last completed order ${plural(days, 'day')} ago`,
-    engagement:
-      `${plural(points, 'activity point')} in the last 90 days (${plural(nonNeg(recent.orders), 'order')}, ` +
-      `${plural(nonNeg(recent.emailClicks), 'email click')}, ${plural(nonNeg(recent.emailOpens), 'email open')}, ` +
-      `${plural(nonNeg(recent.sessions), 'session')})`,
-    support: `${plural(open, 'open ticket')}, ${plural(negative, 'negative CSAT rating')} in the last 180 days`,
+          ? localized('health.recency.future')
+          : localized('health.recency.days', { days }),
+    engagement: localized('health.engagement', {
+      points,
+      orders: nonNeg(recent.orders),
+      clicks: nonNeg(recent.emailClicks),
+      opens: nonNeg(recent.emailOpens),
+      sessions: nonNeg(recent.sessions),
+    }),
+    support: localized('health.support', { open, negative }),
   };
   const units = HEALTH_FACTORS.reduce((s, k) => s + Math.round(w[k] * 10_000) * values[k], 0);
   const score = clamp(divRoundHalfAwayFromZero(units, 10_000), 0, 100);
-  const factors: HealthFactor[] = HEALTH_FACTORS.map((name) => ({ name, value: values[name], weight: w[name], detail: details[name] }));
+  const factors: HealthFactor[] = HEALTH_FACTORS.map((name) => {
+    const { text: detail, code, params } = details[name];
+    return { name, value: values[name], weight: w[name], detail, code, params };
+  });
   return { score, level: healthLevel(score), factors, recommendations: healthRecommendations(factors, score, input) };
 }
 
@@ -157,46 +164,27 @@ export function healthRecommendations(factors: readonly HealthFactor[], score: n
   const v = Object.fromEntries(factors.map((f) => [f.name, f.value])) as Record<HealthFactorName, number>;
   const { daysSinceLastPurchase: days, engagement, support } = input;
   const out: Advice[] = [];
+  const advise = (factor: string, text: LocalizedText) => out.push({ factor, ...text });
   if (v.recency < 40) {
-    out.push({
-      factor: 'recency',
-      text:
-        days === null
-          ? 'No completed order yet: send a first-purchase incentive'
-          : `Send a win-back offer: the last completed order was ${plural(days, 'day')} ago`,
-    });
+    advise('recency', days === null ? localized('health.advice.firstPurchase') : localized('health.advice.winBack', { days }));
   }
-  if (v.purchase < 40) {
-    out.push({ factor: 'purchase', text: 'Grow basket value: cross-sell complementary products or offer a bundle' });
-  }
+  if (v.purchase < 40) advise('purchase', localized('health.advice.crossSell'));
   if (v.engagement < 40) {
     const windows = [engagement.recent90, engagement.prior90];
     const email = windows.reduce((s, c) => s + nonNeg(c.emailOpens) + nonNeg(c.emailClicks), 0);
     const web = windows.reduce((s, c) => s + nonNeg(c.sessions), 0);
-    const channel = email > web ? 'email' : web > email ? 'web/app (on-site message)' : 'their preferred channel';
-    out.push({ factor: 'engagement', text: `Re-engage on ${channel} with personalised content: little activity in the last 90 days` });
+    const code =
+      email > web ? 'health.advice.reengageEmail' : web > email ? 'health.advice.reengageWeb' : 'health.advice.reengagePreferred';
+    advise('engagement', localized(code));
   }
   if (v.support < 60) {
-    const parts: string[] = [];
-    if (support.openTickets > 0) parts.push(`follow up the ${plural(support.openTickets, 'open ticket')}`);
-    if (support.negativeCsat180 > 0) parts.push(`resolve the ${plural(support.negativeCsat180, 'negative CSAT rating')}`);
-    out.push({ factor: 'support', text: `Repair the support experience: ${parts.join(' and ') || 'review recent tickets'}` });
+    advise('support', localized('health.advice.support', { open: support.openTickets, negative: support.negativeCsat180 }));
   }
-  if (score >= 80) out.push({ factor: 'score', text: 'Healthy customer: invite to the VIP programme or ask for a referral' });
+  if (score >= 80) advise('score', localized('health.advice.vip'));
   if (out.length === 0) {
     const lost = (f: HealthFactor) => f.weight * (100 - f.value);
     const worst = factors.reduce((a, b) => (lost(b) > lost(a) ? b : a));
-    out.push({
-      factor: worst.name,
-      text: `Strengthen ${worst.name} (${worst.value}/100), the factor costing the most points: ${NUDGE[worst.name]}`,
-    });
+    advise(worst.name, localized('health.advice.strengthen', { factor: worst.name, value: worst.value }));
   }
   return out;
 }
-
-const NUDGE: Record<HealthFactorName, string> = {
-  purchase: 'suggest a complementary product',
-  recency: 'send a timely reminder or replenishment offer',
-  engagement: 'share personalised content',
-  support: 'check in on their recent support experience',
-};
