@@ -14,7 +14,7 @@ import type { OrdersQuery } from './schemas/orders.js';
 import type { TimelineQuery } from './schemas/timeline.js';
 import type { NewNote, NotesQuery } from './schemas/notes.js';
 import type { NewTag, TagAssignment } from './schemas/tags.js';
-import type { NewSegment, SegmentUpdate } from './schemas/segments.js';
+import type { NewSegment, SegmentCriteria, SegmentUpdate } from './schemas/segments.js';
 import type { EmailAction, PointsAction, TicketAction } from './schemas/actions.js';
 import type { BulkExportQuery } from './schemas/export.js';
 import type { PreferencesEdit } from './schemas/preferences.js';
@@ -114,6 +114,8 @@ export interface C360Client {
   createSegment(segment: NewSegment, init?: RequestInit): Promise<ResponseOf<'Segment'>>;
   /** PATCH /segments/:segmentId — renames it or changes its criteria. */
   updateSegment(segmentId: string, changes: SegmentUpdate, init?: RequestInit): Promise<ResponseOf<'Segment'>>;
+  /** POST /segments/preview — how many customers `criteria` select (exact up to 10,000) and the first 5; saves nothing. */
+  previewSegment(criteria: SegmentCriteria, init?: RequestInit): Promise<ResponseOf<'SegmentPreview'>>;
   /** POST /customers/:id/segments — adds the customer to a manual segment; returns its segments. */
   addToSegment(id: string, segmentId: string, init?: RequestInit): Promise<ResponseOf<'CustomerSegments'>>;
   /** DELETE /customers/:id/segments/:segmentId — removes the customer from a manual segment (audited). */
@@ -365,6 +367,7 @@ export function createLightClient(options: ClientOptions): C360Client {
     getSegments: (init) => get('SegmentList', '/segments', init),
     createSegment: (segment, init) => send('Segment', 'POST', '/segments', segment, init),
     updateSegment: (segmentId, changes, init) => send('Segment', 'PATCH', `/segments/${enc(segmentId)}`, changes, init),
+    previewSegment: (criteria, init) => send('SegmentPreview', 'POST', '/segments/preview', { criteria }, init),
     addToSegment: (id, segmentId, init) => send('CustomerSegments', 'POST', `/customers/${enc(id)}/segments`, { segmentId }, init),
     removeFromSegment: (id, segmentId, init) =>
       send('NoContent', 'DELETE', `/customers/${enc(id)}/segments/${enc(segmentId)}`, undefined, init),

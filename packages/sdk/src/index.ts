@@ -15,6 +15,7 @@ export * from './schemas/events/index.js';
 export * from './schemas/notes.js';
 export * from './schemas/tags.js';
 export * from './schemas/segments.js';
+export * from './schemas/segment-preview.js';
 export * from './schemas/compare.js';
 export * from './schemas/auth.js';
 export * from './schemas/stream.js';

@@ -10,6 +10,7 @@ import { CustomerComparison } from './schemas/compare.js';
 import { Customer360, CustomerSearchPage } from './schemas/customer.js';
 import { EmailQueued, PointsAdjusted } from './schemas/actions.js';
 import { CustomerSegments, Segment, SegmentList } from './schemas/segments.js';
+import { SegmentPreview } from './schemas/segment-preview.js';
 import { CustomerTags, TagList, TagSummary } from './schemas/tags.js';
 import { Note, NotesPage } from './schemas/notes.js';
 import { OrdersPage } from './schemas/orders.js';
@@ -56,6 +57,7 @@ export const RESPONSE_SCHEMAS = {
   PointsAdjusted,
   Segment,
   SegmentList,
+  SegmentPreview,
   SupportHistory,
   TagList,
   TagSummary,

@@ -23,6 +23,7 @@ import { compareRoutes } from './routes/compare.js';
 import { noteRoutes } from './routes/notes.js';
 import { tagRoutes } from './routes/tags.js';
 import { segmentRoutes } from './routes/segments.js';
+import { segmentPreviewRoutes } from './routes/segments-preview.js';
 import { sectionRoutes } from './routes/sections.js';
 import { eventRoutes } from './routes/events.js';
 import { docsRoutes } from './routes/docs.js';
@@ -93,6 +94,7 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   noteRoutes(app);
   tagRoutes(app);
   segmentRoutes(app);
+  segmentPreviewRoutes(app);
   sectionRoutes(app);
   eventRoutes(app);
   streamRoutes(app);

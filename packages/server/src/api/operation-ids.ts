@@ -40,6 +40,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /segments': 'listSegments',
   'POST /segments': 'createSegment',
   'PATCH /segments/{segmentId}': 'updateSegment',
+  'POST /segments/preview': 'previewSegment',
   'POST /events': 'ingestEvents',
   'GET /stream': 'streamChanges',
   'GET /embed/lookup': 'lookupEmbedCustomer',

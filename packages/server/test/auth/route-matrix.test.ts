@@ -192,6 +192,12 @@ const ROUTES: Record<string, RouteSpec> = {
     ok: 201,
     make: async () => ['/segments', post({ name: unique('Matrix new '), kind: 'manual' })],
   },
+  'POST /segments/preview': {
+    permission: 'segments:write',
+    scope: 'none',
+    ok: 200,
+    make: async () => ['/segments/preview', post({ criteria: { field: 'country', op: '=', value: 'United Kingdom' } })],
+  },
   'PATCH /segments/{segmentId}': {
     permission: 'segments:write',
     scope: 'none',

@@ -41,6 +41,7 @@ export const POSTGRES_TESTS: readonly string[] = [
   'search/search',
   'search/sort-pages',
   'security/hostile-json',
+  'segments/preview',
   'segments/segments',
   'tags/tags',
   'db/*',

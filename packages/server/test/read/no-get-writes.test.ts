@@ -5,6 +5,8 @@
  * Rule memberships and stored scores are then stale on purpose (a later as-of than the one they
  * were computed at, and stats changed outside ingestion), which is when GETs used to recompute.
  *
+ * POST /segments/preview, a read that takes its criteria as a body, is checked the same way.
+ *
  * Exception, by design: the export routes (GET /customers/:id/export, /customers/export.csv|.xlsx)
  * write their audit row (R17) — they are checked to be the only GETs that do.
  */
@@ -100,5 +102,21 @@ describe('GET routes on a read-only connection', () => {
       }
     }
     expect(seen.filter((p) => p.startsWith('/customers/compare?') || p.startsWith('/segments') || p.endsWith('/360'))).toHaveLength(3);
+  });
+
+  it('POST /segments/preview, a read with a body, answers on the read-only connection with stale derived state', async () => {
+    const criteria = {
+      all: [
+        { field: 'country', op: '=', value: 'United Kingdom' },
+        { field: 'healthScore', op: '>=', value: 40 },
+      ],
+    };
+    const res = await app.request('http://localhost/segments/preview', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ criteria }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await res.json()).count).toBeGreaterThan(0);
   });
 });
