@@ -2,9 +2,9 @@
  * The in-server scheduler of scheduled exports. A croner job ticks every `tickSeconds` (default 15;
  * `protect`: a slow tick is never overlapped); each tick runs every schedule whose `next_run_at`
  * has come. Several server instances on one database run each occurrence once: an instance first
- * takes the schedule's lease — `UPDATE export_schedules SET lease_until = now + lease WHERE id = ?
- * AND next_run_at = <the value it read> AND (lease_until IS NULL OR lease_until < now)`, which one
- * instance wins — and the run row is unique per schedule and occurrence (run.ts). After the run the
+ * takes the schedule's named lease `export-schedule:<id>` (db/lease.ts), then checks that the
+ * schedule is still due at the occurrence it read (another instance may just have run it), and the
+ * run row is unique per schedule and occurrence (run.ts). After the run the
  * next occurrence after now is stored (occurrences missed while no server ran are run once, not
  * replayed one by one). Files past their retention are deleted on each tick.
  * @module
@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { Cron } from 'croner';
 import type { Db } from '../db/connect.js';
+import { acquireLease, releaseLease } from '../db/lease.js';
 import { scheduleDb } from './tables.js';
 import { nextOccurrence } from './store.js';
 import { runSchedule, type RunOptions } from './run.js';
@@ -70,25 +71,28 @@ export class ExportScheduler {
       .execute();
     let ran = 0;
     for (const s of due) {
-      const leased = await sdb
-        .updateTable('export_schedules')
-        .set({ lease_until: new Date(now.getTime() + LEASE_MS).toISOString(), lease_owner: this.holder })
-        .where('id', '=', s.id)
-        .where('paused', '=', 0)
-        .where('next_run_at', '=', s.next_run_at)
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
-        .executeTakeFirst();
-      if (Number(leased.numUpdatedRows) !== 1) continue; // another instance has it
+      const lease = `export-schedule:${s.id}`;
+      if (!(await acquireLease(this.db, lease, this.holder, LEASE_MS, now.getTime()))) continue; // another instance has it
       try {
-        if (await runSchedule(this.db, s, new Date(s.next_run_at!), this.options)) ran += 1;
-      } finally {
-        const next = nextOccurrence(s.cron, s.time_zone, now);
-        await sdb
-          .updateTable('export_schedules')
-          .set({ next_run_at: next?.toISOString() ?? null, last_run_at: at, lease_until: null, lease_owner: null })
+        const current = await sdb
+          .selectFrom('export_schedules')
+          .select(['paused', 'next_run_at'])
           .where('id', '=', s.id)
-          .where('lease_owner', '=', this.holder)
-          .execute();
+          .executeTakeFirst();
+        if (!current || current.paused !== 0 || current.next_run_at !== s.next_run_at) continue; // run (or paused) meanwhile
+        try {
+          if (await runSchedule(this.db, s, new Date(s.next_run_at!), this.options)) ran += 1;
+        } finally {
+          const next = nextOccurrence(s.cron, s.time_zone, now);
+          await sdb
+            .updateTable('export_schedules')
+            .set({ next_run_at: next?.toISOString() ?? null, last_run_at: at })
+            .where('id', '=', s.id)
+            .where('next_run_at', '=', s.next_run_at)
+            .execute();
+        }
+      } finally {
+        await releaseLease(this.db, lease, this.holder);
       }
     }
     return ran;

@@ -101,8 +101,6 @@ export async function createSchedule(
     delivery: JSON.stringify(input.delivery),
     paused: input.paused ? 1 : 0,
     next_run_at: input.paused ? null : (next?.toISOString() ?? null),
-    lease_until: null,
-    lease_owner: null,
     last_run_at: null,
     created_at: at,
     updated_at: at,

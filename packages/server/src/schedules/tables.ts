@@ -22,9 +22,10 @@ export interface ExportSchedulesTable {
   delivery: string;
   paused: number;
   next_run_at: string | null;
-  /** An instance running it holds it until then (several servers on one database). */
-  lease_until: string | null;
-  lease_owner: string | null;
+  /** Unused since migration 0011 (the scheduler takes a named lease, db/lease.ts); always null. */
+  lease_until?: string | null;
+  /** Unused since migration 0011; always null. */
+  lease_owner?: string | null;
   last_run_at: string | null;
   created_at: string;
   updated_at: string;

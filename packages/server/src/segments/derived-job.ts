@@ -5,18 +5,17 @@
  * that several processes sharing one database run each refresh once. GET requests never do this
  * work (they read the last committed state).
  *
- * The lease is a `meta` row (`derived_refresh_lease`, `{"holder", "until"}` with `until` in epoch
- * milliseconds) taken by compare-and-set — an insert when absent, else an update conditioned on the
- * value read — which is atomic on SQLite and PostgreSQL alike. A holder that dies leaves it to expire
- * after `leaseMs`.
+ * The lease is the named lease `derived-refresh` (db/lease.ts); a holder that dies leaves it to
+ * expire after `leaseMs`.
  * @module
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect.js';
+import { acquireLease, releaseLease } from '../db/lease.js';
 import type { EvalContext } from './facts.js';
 import { ensureRuleSegmentsCurrent, targetContext } from './recompute.js';
 
-const LEASE_KEY = 'derived_refresh_lease';
+const LEASE_NAME = 'derived-refresh';
 
 export interface DerivedRefreshOptions {
   /** Milliseconds between two staleness checks (default 5,000). */
@@ -30,39 +29,6 @@ export interface DerivedRefreshOptions {
 }
 
 /**
- * Takes the lease `key` for `holder` until `now + ttlMs` if it is free, expired or already
- * `holder`'s; returns whether it did.
- */
-export async function acquireLease(db: Db, key: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
-  const value = JSON.stringify({ holder, until: now + ttlMs });
-  const inserted = await db
-    .insertInto('meta')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return true;
-  const current = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
-  if (!current) return false;
-  let lease: { holder?: string; until?: number } = {};
-  try {
-    lease = JSON.parse(current.value) as typeof lease;
-  } catch {
-    // An unreadable lease is treated as expired.
-  }
-  if (lease.holder !== holder && Number(lease.until) > now) return false;
-  const updated = await db.updateTable('meta').set({ value }).where('key', '=', key).where('value', '=', current.value).executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
-}
-
-/** Gives the lease `key` up if `holder` has it. */
-export async function releaseLease(db: Db, key: string, holder: string): Promise<void> {
-  const current = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
-  if (current && (JSON.parse(current.value) as { holder?: string }).holder === holder) {
-    await db.deleteFrom('meta').where('key', '=', key).where('value', '=', current.value).execute();
-  }
-}
-
-/**
  * One step of the job: refreshes the derived state if it is stale for `ctx` and this process gets
  * the lease. Resolves to whether it refreshed.
  */
@@ -73,12 +39,12 @@ export async function refreshDerivedIfStale(
 ): Promise<boolean> {
   if (!(await targetContext(db, ctx)).stale) return false;
   const holder = options.holder ?? randomUUID();
-  if (!(await acquireLease(db, LEASE_KEY, holder, options.leaseMs ?? 15 * 60_000))) return false;
+  if (!(await acquireLease(db, LEASE_NAME, holder, options.leaseMs ?? 15 * 60_000))) return false;
   try {
     await ensureRuleSegmentsCurrent(db, ctx);
     return true;
   } finally {
-    await releaseLease(db, LEASE_KEY, holder);
+    await releaseLease(db, LEASE_NAME, holder);
   }
 }
 
