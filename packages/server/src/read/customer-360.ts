@@ -4,14 +4,16 @@
  * use too), all read in one snapshot.
  * @module
  */
+import { sql } from 'kysely';
 import type { ReadContext } from '../core/read-context.js';
 import type { Customer360, CustomerProfile, SegmentMembership, Tag } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { loadSegmentMemberships } from './segment-memberships.js';
 import { customerNotFound } from '../core/problem.js';
 import { getRfmBreakpoints } from './rfm-population.js';
-import { loadCustomerInputs, scoreCustomer } from './customer-facts.js';
-import { loadCustomerRow, toProfile } from './profile.js';
+import { loadOneCustomerInputs, scoreCustomer, type BaseRow } from './customer-facts.js';
+import { toProfile, type ProfileRow } from './profile.js';
+import { FixedQuery } from './fixed-query.js';
 import type { EngagementInput } from '../scoring/engagement.js';
 
 /** Builds GET /customers/:id/360. Throws a 404 problem for an unknown id. */
@@ -33,20 +35,42 @@ export async function readCustomer360(ctx: ReadContext, id: string): Promise<{ v
     .execute((trx) => read360(ctx, trx, id));
 }
 
+/** The customer's profile columns, its stats and the stats epoch: one statement, compiled once. */
+const customerWithStats = new FixedQuery(
+  (db, id: string) =>
+    sql<ProfileRow & Omit<BaseRow, 'currency' | 'tier'> & { stats_currency: string | null; stats_version: string | null }>`
+    select c.id, c.name, c.email, c.phone, c.company, c.country, c.registered_at, c.status, c.avatar_url, c.vip, c.currency,
+      c.synthetic, s.currency as stats_currency, s.total_orders, s.completed_orders, s.total_spent_minor, s.total_refunded_minor,
+      s.first_order_at, s.first_completed_at, s.last_completed_at,
+      (select m.value from meta m where m.key = 'stats_version') as stats_version
+    from customers c left join customer_stats s on s.customer_id = c.id
+    where c.id = ${id}`,
+);
+
+/** The customer's tags by name (compiled once). */
+const tagsOf = new FixedQuery((db, customerId: string) =>
+  db
+    .selectFrom('tag_assignments as ta')
+    .innerJoin('tags as t', 't.id', 'ta.tag_id')
+    .select(['t.id', 't.name', 't.color'])
+    .where('ta.customer_id', '=', customerId)
+    .orderBy('t.name'),
+);
+
 async function read360(ctx: ReadContext, db: Db, id: string): Promise<{ view: Customer360; engagement: EngagementInput }> {
   const { asOf } = ctx;
-  const customer = await loadCustomerRow(db, id);
+  const customer = await customerWithStats.first(db, id);
   if (!customer) throw customerNotFound(id);
+  const base: BaseRow = { ...customer, currency: customer.stats_currency ?? customer.currency };
 
-  const [profile, inputs, tags, segments, breakpoints] = await Promise.all([
+  const [profile, input, tags, segments, breakpoints] = await Promise.all([
     toProfile(db, customer),
-    loadCustomerInputs(db, asOf, { activity: true }, [id]),
-    loadTags(db, id),
+    loadOneCustomerInputs(db, asOf, base),
+    tagsOf.execute(db, id) as Promise<Tag[]>,
     loadSegmentMemberships(db, id),
     // Keyed by the root handle: read snapshots share one cache entry per stats version.
-    getRfmBreakpoints(db, asOf, ctx.db),
+    getRfmBreakpoints(db, asOf, ctx.db, customer.stats_version ?? '0'),
   ]);
-  const input = inputs[0]!;
   const { metrics, rfm, health, churn } = scoreCustomer(input, breakpoints, asOf, ctx.healthWeights);
 
   const rfmSegment: SegmentMembership[] = rfm
@@ -70,16 +94,6 @@ async function read360(ctx: ReadContext, db: Db, id: string): Promise<{ view: Cu
     },
   };
   return { view, engagement: input.engagement };
-}
-
-async function loadTags(db: Db, customerId: string): Promise<Tag[]> {
-  return db
-    .selectFrom('tag_assignments as ta')
-    .innerJoin('tags as t', 't.id', 'ta.tag_id')
-    .select(['t.id', 't.name', 't.color'])
-    .where('ta.customer_id', '=', customerId)
-    .orderBy('t.name')
-    .execute();
 }
 
 function slug(name: string): string {

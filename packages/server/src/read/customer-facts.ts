@@ -18,6 +18,7 @@ import { scoreRfm, type RfmBreakpoints } from '../scoring/rfm.js';
 import { computeHealth, type HealthWeights } from '../scoring/health.js';
 import { computeChurn } from '../scoring/churn.js';
 import type { ActivityCounts, EngagementInput, SupportInput } from '../scoring/engagement.js';
+import { FixedQuery } from './fixed-query.js';
 
 const DAY = 86_400_000;
 /** Ids per `in (…)` list. */
@@ -166,14 +167,27 @@ async function loadBase(db: Db, needs: InputNeeds, ids: readonly string[] | unde
   return rows;
 }
 
-/** Windowed activity counts per customer: orders, opens and clicks (one query), sessions. */
-async function loadEngagement(db: Db, asOf: Date, ids: readonly string[] | undefined): Promise<Map<string, EngagementInput>> {
-  const end = asOf.toISOString();
-  const r0 = new Date(asOf.getTime() - 90 * DAY).toISOString();
-  const p0 = new Date(asOf.getTime() - 180 * DAY).toISOString();
-  const windows = (col: string) => sql`
+/** The window bounds at `asOf` (ISO strings): recent = (r0, end], prior = (p0, r0]. */
+function windowBounds(asOf: Date): { end: string; r0: string; p0: string } {
+  return {
+    end: asOf.toISOString(),
+    r0: new Date(asOf.getTime() - 90 * DAY).toISOString(),
+    p0: new Date(asOf.getTime() - 180 * DAY).toISOString(),
+  };
+}
+
+/** The recent and prior counts of the rows whose `col` falls in each window. */
+function windowSums(col: string, { end, r0, p0 }: { end: string; r0: string; p0: string }) {
+  return sql`
     sum(case when ${sql.ref(col)} > ${r0} and ${sql.ref(col)} <= ${end} then 1 else 0 end) as recent,
     sum(case when ${sql.ref(col)} > ${p0} and ${sql.ref(col)} <= ${r0} then 1 else 0 end) as prior`;
+}
+
+/** Windowed activity counts per customer: orders, opens and clicks (one query), sessions. */
+async function loadEngagement(db: Db, asOf: Date, ids: readonly string[] | undefined): Promise<Map<string, EngagementInput>> {
+  const bounds = windowBounds(asOf);
+  const { p0 } = bounds;
+  const windows = (col: string) => windowSums(col, bounds);
   type Row = { customer_id: string; kind: keyof ActivityCounts; recent: number | null; prior: number | null };
   const [orders, marketing, sessions] = await Promise.all([
     sql<Row>`select customer_id, 'orders' as kind, ${windows('placed_at')} from orders
@@ -194,18 +208,66 @@ async function loadEngagement(db: Db, asOf: Date, ids: readonly string[] | undef
   return out;
 }
 
+/** The support sums of the tickets created after `since` (open ones whenever created). */
+function supportSums(since: string) {
+  return sql`
+      sum(case when status in (${sql.join(OPEN_TICKET_STATUSES)}) then 1 else 0 end) as open,
+      sum(case when created_at > ${since} then 1 else 0 end) as recent,
+      sum(case when created_at > ${since} and csat is not null and csat <= 2 then 1 else 0 end) as negative`;
+}
+
 /** Support facts per customer. */
 async function loadSupport(db: Db, asOf: Date, ids: readonly string[] | undefined): Promise<Map<string, SupportInput>> {
   const since = new Date(asOf.getTime() - 180 * DAY).toISOString();
   const { rows } = await sql<{ customer_id: string; open: number; recent: number; negative: number }>`
-    select customer_id,
-      sum(case when status in (${sql.join(OPEN_TICKET_STATUSES)}) then 1 else 0 end) as open,
-      sum(case when created_at > ${since} then 1 else 0 end) as recent,
-      sum(case when created_at > ${since} and csat is not null and csat <= 2 then 1 else 0 end) as negative
+    select customer_id, ${supportSums(since)}
     from tickets where 1 = 1 ${inIds('customer_id', ids)} group by customer_id`.execute(db);
   return new Map(
     rows.map((r) => [r.customer_id, { openTickets: Number(r.open), tickets180: Number(r.recent), negativeCsat180: Number(r.negative) }]),
   );
+}
+
+type WindowRow = { kind: keyof ActivityCounts; recent: number | string | null; prior: number | string | null };
+
+/** One customer's windowed activity: the three sources of {@link loadEngagement} in one statement. */
+const oneEngagement = new FixedQuery((db, id: string, end: string, r0: string, p0: string) => {
+  const w = (col: string) => windowSums(col, { end, r0, p0 });
+  return sql<WindowRow>`select 'orders' as kind, ${w('placed_at')} from orders where customer_id = ${id} and placed_at > ${p0}
+    union all
+    select case type when 'opened' then 'emailOpens' else 'emailClicks' end as kind, ${w('occurred_at')} from marketing_events
+      where customer_id = ${id} and type in ('opened', 'clicked') and occurred_at > ${p0} group by type
+    union all
+    select 'sessions' as kind, ${w('started_at')} from sessions where customer_id = ${id} and started_at > ${p0}`;
+});
+
+/** One customer's support sums (one row; nulls without tickets). */
+const oneSupport = new FixedQuery(
+  (db, id: string, since: string) =>
+    sql<{ open: number | null; recent: number | null; negative: number | null }>`select ${supportSums(since)}
+    from tickets where customer_id = ${id}`,
+);
+
+/**
+ * {@link loadCustomerInputs} with activity for one customer whose base row is already read (the
+ * 360 view reads it with the profile): the same windows and sums, two statements compiled once.
+ */
+export async function loadOneCustomerInputs(db: Db, asOf: Date, base: BaseRow): Promise<CustomerInputs> {
+  const { end, r0, p0 } = windowBounds(asOf);
+  const [windows, support] = await Promise.all([oneEngagement.execute(db, base.id, end, r0, p0), oneSupport.first(db, base.id, p0)]);
+  const engagement: EngagementInput = { recent90: zeroCounts(), prior90: zeroCounts() };
+  for (const r of windows) {
+    engagement.recent90[r.kind] = Number(r.recent ?? 0);
+    engagement.prior90[r.kind] = Number(r.prior ?? 0);
+  }
+  return {
+    base,
+    engagement,
+    support: {
+      openTickets: Number(support?.open ?? 0),
+      tickets180: Number(support?.recent ?? 0),
+      negativeCsat180: Number(support?.negative ?? 0),
+    },
+  };
 }
 
 /** `items` in slices of `size`. */

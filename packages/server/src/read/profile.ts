@@ -6,22 +6,24 @@ import type { Selectable } from 'kysely';
 import type { AccountStatus, CustomerProfile } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import type { CustomersTable } from '../db/schema.js';
+import { FixedQuery } from './fixed-query.js';
 
 export type CustomerRow = Selectable<CustomersTable>;
 
-export function loadCustomerRow(db: Db, id: string): Promise<CustomerRow | undefined> {
-  return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
-}
+/** The customer columns a profile shows. */
+export type ProfileRow = Pick<
+  CustomerRow,
+  'id' | 'name' | 'email' | 'phone' | 'company' | 'country' | 'registered_at' | 'status' | 'avatar_url' | 'vip' | 'currency' | 'synthetic'
+>;
+
+/** A customer's addresses, primary first (compiled once). */
+const addressesOf = new FixedQuery((db, customerId: string) =>
+  db.selectFrom('addresses').selectAll().where('customer_id', '=', customerId).orderBy('is_primary', 'desc').orderBy('id'),
+);
 
 /** The profile with all addresses, primary first. */
-export async function toProfile(db: Db, c: CustomerRow): Promise<CustomerProfile> {
-  const addresses = await db
-    .selectFrom('addresses')
-    .selectAll()
-    .where('customer_id', '=', c.id)
-    .orderBy('is_primary', 'desc')
-    .orderBy('id')
-    .execute();
+export async function toProfile(db: Db, c: ProfileRow): Promise<CustomerProfile> {
+  const addresses = await addressesOf.execute(db, c.id);
   return {
     id: c.id,
     name: c.name,

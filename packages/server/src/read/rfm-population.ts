@@ -36,9 +36,10 @@ async function statsVersion(db: Db): Promise<string> {
  * The breakpoints for `asOf`. `owner` keys the cache: the database handle (default `db`); a read
  * transaction over committed data passes its root handle so that every request shares one entry,
  * while a write transaction (uncommitted stats) keeps the default and caches for itself only.
+ * `knownVersion`: the `meta.stats_version` the caller already read in the same snapshot.
  */
-export async function getRfmBreakpoints(db: Db, asOf: Date, owner: object = db): Promise<RfmBreakpoints> {
-  const version = await statsVersion(db);
+export async function getRfmBreakpoints(db: Db, asOf: Date, owner: object = db, knownVersion?: string): Promise<RfmBreakpoints> {
+  const version = knownVersion ?? (await statsVersion(db));
   const hit = cache.get(owner);
   if (hit && hit.version === version && hit.asOf === asOf.getTime()) return hit.breakpoints;
   const entry: CacheEntry = { version, asOf: asOf.getTime(), breakpoints: computeRfmBreakpoints(db, asOf) };
