@@ -1,15 +1,18 @@
 /**
  * Email and webhook delivery of notifications, from the `notification_deliveries` log. A due
- * delivery (`pending`, `next_attempt_at` ≤ now) is leased (an UPDATE that only one server instance
- * wins), attempted, and then `delivered`, or retried after `backoffMs × 2^(attempts − 1)`, or
+ * delivery (`pending`, `next_attempt_at` ≤ now) is leased (the named lease `notification-delivery:<id>`,
+ * db/lease.ts, which one server instance wins), read again (still due: another instance may just
+ * have attempted it), attempted, and then `delivered`, or retried after `backoffMs × 2^(attempts − 1)`, or
  * `failed` after `maxAttempts` (docs/configuration.md). Email goes through the configured mail
  * transport (actions/mail-transport.ts); a webhook is a JSON POST ({@link NotificationWebhook})
  * signed with HMAC-SHA256 (signature.ts) that succeeds on a 2xx answer within 10 s.
  * @module
  */
+import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { NotificationWebhook } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
+import { acquireLease, releaseLease } from '../db/lease.js';
 import { mailConfigFromEnv, type MailConfig } from '../actions/mail-transport.js';
 import { sortableId } from '../write/ids.js';
 import { notificationConfig, type NotificationConfig } from './config.js';
@@ -30,31 +33,38 @@ export interface DeliveryOptions {
 
 /** Attempts every due delivery once. Returns how many were attempted. */
 export async function deliverDue(db: Db, options: DeliveryOptions = {}): Promise<number> {
+  const owner = randomUUID(); // this call's name in the leases it takes
   const ndb = notificationDb(db);
   const now = (options.now ?? (() => new Date()))();
   const at = now.toISOString();
   const due = await ndb
     .selectFrom('notification_deliveries')
-    .selectAll()
+    .select('id')
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', at)
     .orderBy('next_attempt_at')
     .limit(100)
     .execute();
   let attempted = 0;
-  for (const d of due) {
-    const leased = await ndb
-      .updateTable('notification_deliveries')
-      .set({ lease_until: new Date(now.getTime() + LEASE_MS).toISOString() })
-      .where('id', '=', d.id)
-      .where('status', '=', 'pending')
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
-      .executeTakeFirst();
-    if (Number(leased.numUpdatedRows) !== 1) continue; // another instance has it
-    const notification = await ndb.selectFrom('notifications').selectAll().where('id', '=', d.notification_id).executeTakeFirst();
-    if (!notification) continue;
-    attempted += 1;
-    await attempt(db, d, notification, options, now);
+  for (const { id } of due) {
+    const lease = `notification-delivery:${id}`;
+    if (!(await acquireLease(db, lease, owner, LEASE_MS, now.getTime()))) continue; // another instance has it
+    try {
+      const d = await ndb
+        .selectFrom('notification_deliveries')
+        .selectAll()
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', at)
+        .executeTakeFirst();
+      if (!d) continue; // attempted meanwhile
+      const notification = await ndb.selectFrom('notifications').selectAll().where('id', '=', d.notification_id).executeTakeFirst();
+      if (!notification) continue;
+      attempted += 1;
+      await attempt(db, d, notification, options, now);
+    } finally {
+      await releaseLease(db, lease, owner);
+    }
   }
   return attempted;
 }
@@ -82,7 +92,6 @@ async function attempt(db: Db, d: NotificationDeliveriesTable, n: NotificationsT
         delivered_at: finished,
         response_status: status,
         last_error: null,
-        lease_until: null,
         next_attempt_at: null,
       })
       .where('id', '=', d.id)
@@ -97,7 +106,6 @@ async function attempt(db: Db, d: NotificationDeliveriesTable, n: NotificationsT
       attempts,
       response_status: status,
       last_error: error.slice(0, 500),
-      lease_until: null,
       next_attempt_at: last ? null : new Date(now.getTime() + config.backoffMs * 2 ** (attempts - 1)).toISOString(),
     })
     .where('id', '=', d.id)

@@ -98,7 +98,6 @@ export async function raiseNotifications(
             status: 'pending',
             attempts: 0,
             next_attempt_at: at,
-            lease_until: null,
             last_error: null,
             response_status: null,
             delivered_at: null,

@@ -42,8 +42,8 @@ export interface NotificationDeliveriesTable {
   status: string;
   attempts: number;
   next_attempt_at: string | null;
-  /** While an instance is attempting it (several servers on one database). */
-  lease_until: string | null;
+  /** Unused since migration 0011 (deliveries are leased by name, db/lease.ts); always null. */
+  lease_until?: string | null;
   last_error: string | null;
   response_status: number | null;
   delivered_at: string | null;
