@@ -21,6 +21,7 @@ import type { PreferencesEdit } from './schemas/preferences.js';
 import type { AuditQuery } from './schemas/audit.js';
 import type { NotificationPreferencesUpdate, NotificationsQuery } from './schemas/notifications.js';
 import type { ExportScheduleUpdate, NewExportSchedule } from './schemas/export-schedules.js';
+import type { CustomerFollowUpsQuery, FollowUpUpdate, FollowUpsQuery, NewFollowUp } from './schemas/follow-ups.js';
 import { C360ApiError, problemFrom } from './errors.js';
 import { subscribe as subscribeStream, type ChangeHandler, type SubscribeOptions } from './subscribe.js';
 
@@ -176,6 +177,19 @@ export interface C360Client {
   updateExportSchedule(id: string, changes: ExportScheduleUpdate, init?: RequestInit): Promise<ResponseOf<'ExportSchedule'>>;
   /** DELETE /export-schedules/:id. */
   deleteExportSchedule(id: string, init?: RequestInit): Promise<void>;
+  /** POST /customers/:id/actions/follow-up — schedules a follow-up (due time, assignee: default the caller, note). */
+  scheduleFollowUp(
+    id: string,
+    followUp: NewFollowUp,
+    options?: { idempotencyKey?: string },
+    init?: RequestInit,
+  ): Promise<ResponseOf<'FollowUp'>>;
+  /** GET /customers/:id/follow-ups — the customer's follow-ups (open by default), soonest due first, with the server's clock. */
+  getCustomerFollowUps(id: string, query?: CustomerFollowUpsQuery, init?: RequestInit): Promise<ResponseOf<'FollowUpsPage'>>;
+  /** GET /follow-ups — one assignee's follow-ups (default: the caller's open ones), soonest due first. */
+  getFollowUps(query?: FollowUpsQuery, init?: RequestInit): Promise<ResponseOf<'FollowUpsPage'>>;
+  /** PATCH /follow-ups/:id — marks it done or cancelled, reopens, reassigns, reschedules or edits its note. */
+  updateFollowUp(followUpId: string, changes: FollowUpUpdate, init?: RequestInit): Promise<ResponseOf<'FollowUp'>>;
   /** GET /stream — calls `handler` with each change to the customer (R18) until the returned function is called. */
   subscribe(customerId: string, handler: ChangeHandler, options?: SubscribeOptions): () => void;
   /**
@@ -421,6 +435,19 @@ export function createLightClient(options: ClientOptions): C360Client {
     createExportSchedule: (schedule, init) => send('ExportSchedule', 'POST', '/export-schedules', schedule, init),
     updateExportSchedule: (id, changes, init) => send('ExportSchedule', 'PATCH', `/export-schedules/${enc(id)}`, changes, init),
     deleteExportSchedule: (id, init) => send('NoContent', 'DELETE', `/export-schedules/${enc(id)}`, undefined, init),
+    scheduleFollowUp: (id, followUp, o, init) =>
+      send(
+        'FollowUp',
+        'POST',
+        `/customers/${enc(id)}/actions/follow-up`,
+        followUp,
+        init,
+        o?.idempotencyKey ? { 'idempotency-key': o.idempotencyKey } : undefined,
+      ),
+    getCustomerFollowUps: (id, query, init) =>
+      get('FollowUpsPage', `/customers/${enc(id)}/follow-ups${queryString(query as Params)}`, init),
+    getFollowUps: (query, init) => get('FollowUpsPage', `/follow-ups${queryString(query as Params)}`, init),
+    updateFollowUp: (followUpId, changes, init) => send('FollowUp', 'PATCH', `/follow-ups/${enc(followUpId)}`, changes, init),
     subscribe: (customerId, handler, subscribeOptions) =>
       subscribeStream(
         {

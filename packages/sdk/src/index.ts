@@ -45,5 +45,6 @@ export * from './schemas/export.js';
 export * from './schemas/preferences.js';
 export * from './schemas/audit.js';
 export * from './schemas/notifications.js';
+export * from './schemas/follow-ups.js';
 export * from './schemas/export-schedules.js';
 export * from './schemas/embed.js';

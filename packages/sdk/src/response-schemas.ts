@@ -28,6 +28,7 @@ import { PreferencesEdited } from './schemas/preferences.js';
 import { AuditPage } from './schemas/audit.js';
 import { Notification, NotificationPreferences, NotificationsPage } from './schemas/notifications.js';
 import { ExportSchedule, ExportScheduleList } from './schemas/export-schedules.js';
+import { FollowUp, FollowUpsPage } from './schemas/follow-ups.js';
 import { TimelinePage } from './schemas/timeline.js';
 import { C360ApiError } from './errors.js';
 
@@ -44,6 +45,8 @@ export const RESPONSE_SCHEMAS = {
   ExportSchedule,
   ExportScheduleList,
   EmailQueued,
+  FollowUp,
+  FollowUpsPage,
   LoyaltyStatus,
   MarketingEngagement,
   NoContent: z.undefined(),

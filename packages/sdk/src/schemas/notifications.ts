@@ -9,14 +9,15 @@ import { z } from 'zod';
 import { CustomerId, Cursor, Timestamp } from './common.js';
 import type { Role } from './auth.js';
 
-/** The built-in rules. */
-export const NOTIFICATION_KINDS = ['churn.high', 'health.drop', 'csat.negative', 'vip.ticket', 'vip.order'] as const;
+/** The built-in rules, and the reminder of a follow-up falling due (schemas/follow-ups.ts). */
+export const NOTIFICATION_KINDS = ['churn.high', 'health.drop', 'csat.negative', 'vip.ticket', 'vip.order', 'follow_up.due'] as const;
 
 export const NotificationKind = z.enum(NOTIFICATION_KINDS).meta({
   id: 'NotificationKind',
   description:
     'churn.high: churn level rose to high; health.drop: health fell by the configured points or to a lower level; ' +
-    'csat.negative: a ticket was rated at or below the configured CSAT; vip.ticket / vip.order: a VIP customer opened a ticket / placed an order',
+    'csat.negative: a ticket was rated at or below the configured CSAT; vip.ticket / vip.order: a VIP customer opened a ticket / placed an order; ' +
+    'follow_up.due: a follow-up assigned to the user fell due (sent to its assignee in-app whatever their kinds)',
 });
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -30,6 +31,7 @@ export const NOTIFICATION_KIND_MIN_ROLE: Readonly<Record<NotificationKind, Role>
   'csat.negative': 'agent',
   'vip.ticket': 'agent',
   'vip.order': 'agent',
+  'follow_up.due': 'agent',
 });
 
 export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'webhook'] as const;

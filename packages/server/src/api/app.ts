@@ -31,6 +31,7 @@ import { meRoutes } from './routes/me.js';
 import { streamRoutes } from './routes/stream.js';
 import { exportRoutes } from './routes/export.js';
 import { actionRoutes } from './routes/actions.js';
+import { followUpRoutes } from './routes/follow-ups.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { exportScheduleRoutes } from './routes/export-schedules.js';
 import { preferenceRoutes } from './routes/preferences.js';
@@ -99,6 +100,7 @@ export function createApiApp(options: AppOptions): OpenAPIHono<AppEnv> {
   eventRoutes(app);
   streamRoutes(app);
   actionRoutes(app);
+  followUpRoutes(app);
   notificationRoutes(app);
   exportScheduleRoutes(app);
   preferenceRoutes(app);

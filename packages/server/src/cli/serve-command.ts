@@ -14,6 +14,7 @@ import { resolveEmbedSecret } from '../auth/embed-tokens.js';
 import { DEMO_TOKEN_NAME, ensureDemoToken } from '../auth/demo.js';
 import { startDerivedRefresh } from '../segments/derived-job.js';
 import { startExportScheduler } from '../schedules/scheduler.js';
+import { startFollowUpReminders } from '../follow-ups/due.js';
 import { startDeliveryPolling } from '../notifications/deliver.js';
 import { subscribeUnlessChosen } from '../notifications/preferences.js';
 import { NOTIFICATION_KINDS } from '@c360/sdk';
@@ -108,6 +109,8 @@ async function start(db: Db, file: string, port: number, values: ServeFlags, mod
   // Scheduled exports (src/schedules/): each due occurrence runs once across the instances serving this database.
   const schedules = startExportScheduler(db, { ctx: { asOf, healthWeights } });
   const deliveries = startDeliveryPolling(db); // notification emails and webhooks raised elsewhere, and their retries
+  // Follow-ups falling due on this server's clock notify their assignee once across the instances.
+  const reminders = startFollowUpReminders(db, { now });
   const server = await listen(app, port, values.host ?? env.HOST ?? '0.0.0.0');
   const url = `http://localhost:${port}`;
   console.log(`c360 ${mode} on ${url}  (database ${file}, as-of ${asOf.toISOString()})`);
@@ -125,6 +128,7 @@ async function start(db: Db, file: string, port: number, values: ServeFlags, mod
     server.close();
     schedules.stop();
     deliveries.stop();
+    reminders.stop();
     void derived
       .stop()
       .then(() => db.destroy())

@@ -105,6 +105,9 @@ async function notificationOf(caller?: Caller): Promise<string> {
   return id;
 }
 
+/** A due time an hour from now (follow-ups). */
+const inAnHour = (): string => new Date(Date.now() + 3_600_000).toISOString();
+
 const manualSegment = async (): Promise<string> => (await admin('/segments', post({ name: unique('Matrix segment '), kind: 'manual' }))).id;
 
 /** THE expected table of this test: method + path → permission, customer scope, success status, a valid request. */
@@ -245,6 +248,28 @@ const ROUTES: Record<string, RouteSpec> = {
     scope: 'path',
     ok: 201,
     make: async () => [`/customers/${C}/actions/ticket`, post({ subject: unique('Matrix ticket ') })],
+  },
+  'POST /customers/{id}/actions/follow-up': {
+    permission: 'notes:write',
+    scope: 'path',
+    ok: 201,
+    make: async () => [`/customers/${C}/actions/follow-up`, post({ dueAt: inAnHour(), note: unique('Matrix follow-up ') })],
+  },
+  'GET /customers/{id}/follow-ups': {
+    permission: 'customers:read',
+    scope: 'path',
+    ok: 200,
+    make: async () => [`/customers/${C}/follow-ups?status=all`],
+  },
+  'GET /follow-ups': { permission: 'notes:write', scope: 'none', ok: 200, make: async () => ['/follow-ups?assignee=me'] },
+  'PATCH /follow-ups/{id}': {
+    permission: 'notes:write',
+    scope: 'none',
+    ok: 200,
+    make: async () => [
+      `/follow-ups/${(await admin(`/customers/${C}/actions/follow-up`, post({ dueAt: inAnHour() }))).id}`,
+      post({ status: 'done' }, 'PATCH'),
+    ],
   },
   'POST /customers/{id}/actions/points': {
     permission: 'loyalty:adjust',

@@ -9,6 +9,7 @@ import * as contactKeysCompanyRegion from './0006_contact_keys_company_region.js
 import * as rfmQuantileIndexes from './0007_rfm_quantile_indexes.js';
 import * as searchTextFolded from './0008_search_text_folded.js';
 import * as rateBuckets from './0009_rate_buckets.js';
+import * as followUps from './0010_follow_ups.js';
 import * as leases from './0011_leases.js';
 
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007_rfm_quantile_indexes': rfmQuantileIndexes,
   '0008_search_text_folded': searchTextFolded,
   '0009_rate_buckets': rateBuckets,
+  '0010_follow_ups': followUps,
   '0011_leases': leases,
 };
