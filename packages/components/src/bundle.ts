@@ -2,7 +2,7 @@
  * The self-contained browser bundle, `c360.js` (scripts/bundle.mjs; served by the server as
  * `/embed/assets/c360.js`): one `<script type="module">` and the tags work. It registers the
  * elements of the 360 view at once and the workspace elements (`<customer-search>`,
- * `<customer-compare>`, `<bulk-export>`, `<c360-notifications>`, `<export-schedules>`) when a page first uses them (base/lazy-define.ts), so a
+ * `<customer-compare>`, `<bulk-export>`, `<c360-notifications>`, `<export-schedules>`, `<c360-segment-builder>`) when a page first uses them (base/lazy-define.ts), so a
  * page with only `<customer-360>` loads less (bench/page-load.ts). Heavy parts load on first use
  * too: uPlot when a chart draws, the fr/ar translations when that locale is chosen.
  *
@@ -36,6 +36,7 @@ defineWhenUsed({
   'bulk-export': () => import('./bulk-export/define.js'),
   'c360-notifications': () => import('./c360-notifications/define.js'),
   'export-schedules': () => import('./export-schedules/define.js'),
+  'c360-segment-builder': () => import('./segment-builder/define.js'),
 });
 
 export { loadElement } from './base/lazy-define.js';

@@ -9,6 +9,7 @@ import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { PermissionsController } from '../base/permissions.js';
 import { describeCriteria } from './criteria.js';
+import type { C360SegmentSavedDetail } from '../segment-builder/segment-builder.js';
 import styles from './customer-segments.styles.js';
 
 /** Detail of `c360-segments-changed`: the customer's segments after the change (RFM first). */
@@ -60,6 +61,10 @@ function automaticWhy(kind: Exclude<SegmentKind, 'manual'>): string {
  * A customer-scoped embed token with `segments:write` may remove manual memberships but gets no
  * "Add" form: the catalogue spans customers, so it is not asked for.
  *
+ * With `segments:write` (and the catalogue), "New segment…" and each rule segment's "Edit…" open
+ * `<c360-segment-builder>` in place (its code loads on first use); once it saves, the customer's
+ * segments and the catalogue load again (a new rule segment the customer matches appears).
+ *
  * @attr customer-id - The customer to show.
  *
  * @fires {CustomEvent<C360SegmentsChangedDetail>} c360-segments-changed - The customer was added to or removed from a manual segment; `detail.segments` is its segments now. Bubbles, composed.
@@ -81,6 +86,9 @@ function automaticWhy(kind: Exclude<SegmentKind, 'manual'>): string {
  * @csspart error - The message of a change the API refused.
  * @csspart state - Loading, empty, error and access-denied states (also in place of the form when `GET /me` failed).
  * @csspart retry - The Retry button of an error state.
+ * @csspart new-segment - The "New segment…" button (opens the segment builder).
+ * @csspart edit - A rule segment's "Edit…" button (opens the segment builder on it).
+ * @csspart builder - The `<c360-segment-builder>` while open.
  */
 export class CustomerSegmentsElement extends C360CustomerElement {
   static override styles = [baseStyles, styles];
@@ -95,6 +103,8 @@ export class CustomerSegmentsElement extends C360CustomerElement {
   @state() private busy = false;
   @state() private error?: string;
   @state() private announcement = '';
+  /** The rule segment open in the segment builder (`new`: a new one); closed when undefined. */
+  @state() private building?: Segment | 'new';
   /** Member counts changed here, by segment id (the list of segments is not refetched). */
   @state() private countDelta = new Map<string, number>();
 
@@ -187,6 +197,55 @@ export class CustomerSegmentsElement extends C360CustomerElement {
     }
   }
 
+  /**
+   * Opens `<c360-segment-builder>` (loaded on first use) for a new rule segment, or to edit
+   * `segment`; resolves once it shows.
+   */
+  async openBuilder(segment?: Segment): Promise<void> {
+    await import('../segment-builder/define.js');
+    this.building = segment ?? 'new';
+    this.announcement = '';
+    await this.updateComplete;
+    const builder = this.renderRoot.querySelector('c360-segment-builder');
+    await builder?.updateComplete;
+    builder?.shadowRoot?.querySelector<HTMLElement>('[part=name]')?.focus();
+  }
+
+  private async closeBuilder(saved?: C360SegmentSavedDetail) {
+    const was = this.building;
+    this.building = undefined;
+    if (saved) {
+      this.announcement = saved.created
+        ? msg(str`Segment “${saved.segment.name}” created.`)
+        : msg(str`Segment “${saved.segment.name}” saved.`);
+      this.changed = undefined; // the customer's memberships come from the server again
+      this.countDelta = new Map();
+      void this.rerunQuietly(this.view);
+      void this.catalog.run();
+    }
+    await this.updateComplete;
+    const back = was && was !== 'new' ? `[data-segment-id="${CSS.escape(was.id)}"] [part=edit]` : '[part=new-segment]';
+    this.renderRoot.querySelector<HTMLElement>(back)?.focus();
+  }
+
+  private renderBuilder() {
+    if (!this.catalog.value) return nothing;
+    if (!this.building) {
+      return html`<button part="new-segment" class="button secondary new-segment" type="button" @click=${() => this.openBuilder()}>${msg('New segment…')}</button>`;
+    }
+    const editing = this.building === 'new' ? undefined : this.building;
+    return html`<c360-segment-builder
+      part="builder"
+      .segment=${editing}
+      .apiBase=${this.apiBase}
+      .token=${this.token}
+      .locale=${this.locale}
+      .theme=${this.theme}
+      @c360-segment-saved=${(e: CustomEvent<C360SegmentSavedDetail>) => this.closeBuilder(e.detail)}
+      @c360-segment-cancel=${() => this.closeBuilder()}
+    ></c360-segment-builder>`;
+  }
+
   private adjustCount(segmentId: string, by: number) {
     const delta = new Map(this.countDelta);
     delta.set(segmentId, (delta.get(segmentId) ?? 0) + by);
@@ -255,7 +314,7 @@ export class CustomerSegmentsElement extends C360CustomerElement {
             ? nothing
             : this.catalog.status === TaskStatus.ERROR
               ? renderError(this.catalog.error, { retry: () => this.catalog.run() })
-              : this.renderAdd(segments, catalog?.segments)
+              : html`${this.renderAdd(segments, catalog?.segments)}${this.renderBuilder()}`
       }
       ${this.error ? html`<p part="error" class="error-message" role="alert">${this.error}</p>` : nothing}
       <p class="visually-hidden announcement" role="status">${this.announcement}</p>
@@ -308,6 +367,11 @@ export class CustomerSegmentsElement extends C360CustomerElement {
       </dl>
       ${segment?.description ? html`<p class="description muted">${segment.description}</p>` : nothing}
       ${m.kind === 'manual' ? (this.canWrite ? this.renderRemove(m, index) : nothing) : html`<p class="why muted" data-why>${automaticWhy(m.kind)}</p>`}
+      ${
+        m.kind === 'rule' && segment && this.canBrowse && this.building === undefined
+          ? html`<button part="edit" class="button secondary edit" type="button" aria-label=${msg(str`Edit segment ${m.name}…`)} @click=${() => this.openBuilder(segment)}>${msg('Edit…')}</button>`
+          : nothing
+      }
     </li>`;
   }
 
