@@ -167,17 +167,25 @@ async function loadBase(db: Db, needs: InputNeeds, ids: readonly string[] | unde
   return rows;
 }
 
+type Bounds = { end: string; r0: string; p0: string };
+/** The last as-of's bounds: a server reads at one as-of, so each request would format the same three dates. */
+let lastBounds: { at: number; bounds: Bounds } | undefined;
+
 /** The window bounds at `asOf` (ISO strings): recent = (r0, end], prior = (p0, r0]. */
-function windowBounds(asOf: Date): { end: string; r0: string; p0: string } {
-  return {
+function windowBounds(asOf: Date): Bounds {
+  const at = asOf.getTime();
+  if (lastBounds?.at === at) return lastBounds.bounds;
+  const bounds = {
     end: asOf.toISOString(),
-    r0: new Date(asOf.getTime() - 90 * DAY).toISOString(),
-    p0: new Date(asOf.getTime() - 180 * DAY).toISOString(),
+    r0: new Date(at - 90 * DAY).toISOString(),
+    p0: new Date(at - 180 * DAY).toISOString(),
   };
+  lastBounds = { at, bounds };
+  return bounds;
 }
 
 /** The recent and prior counts of the rows whose `col` falls in each window. */
-function windowSums(col: string, { end, r0, p0 }: { end: string; r0: string; p0: string }) {
+function windowSums(col: string, { end, r0, p0 }: Bounds) {
   return sql`
     sum(case when ${sql.ref(col)} > ${r0} and ${sql.ref(col)} <= ${end} then 1 else 0 end) as recent,
     sum(case when ${sql.ref(col)} > ${p0} and ${sql.ref(col)} <= ${r0} then 1 else 0 end) as prior`;

@@ -44,6 +44,7 @@ export const POSTGRES_TESTS: readonly string[] = [
   'search/sort-pages',
   'security/hostile-json',
   'segments/preview',
+  'segments/rfm-counts',
   'segments/segments',
   'tags/tags',
   'db/*',
