@@ -115,8 +115,9 @@ export class SegmentBuilderElement extends C360Element implements TreeHost {
   /** The rule segment being edited (its name, description and criteria fill the form); unset: a new one. */
   @property({ attribute: false }) segment?: Segment;
 
-  /** Deepest nesting of groups offered (with "not" on each, it stays within the language's 8 levels). */
+  /** @internal Deepest nesting of groups offered (with "not" on each, it stays within the language's 8 levels). */
   readonly maxDepth = 3;
+  /** @internal The groups and rows being edited. */
   @state() root: Group = newGroup();
   @state() private name = '';
   @state() private description = '';
@@ -146,7 +147,7 @@ export class SegmentBuilderElement extends C360Element implements TreeHost {
     this.changed();
   }
 
-  /** Messages by row key: the rows' own problems (typed-in or all after Save) and the API's. */
+  /** @internal Messages by row key: the rows' own problems (typed-in or all after Save) and the API's. */
   get messages(): ReadonlyMap<number, string> {
     const out = new Map<number, string>();
     for (const issue of build(this.root).issues) if (this.showAll || this.touched.has(issue.key)) out.set(issue.key, issue.message);
@@ -174,6 +175,7 @@ export class SegmentBuilderElement extends C360Element implements TreeHost {
     this.controller?.abort();
   }
 
+  /** @internal */
   setField(row: Row, field: SegmentField): void {
     const sameKind = FIELD_KINDS[field] === FIELD_KINDS[row.field];
     row.field = field;
@@ -181,35 +183,42 @@ export class SegmentBuilderElement extends C360Element implements TreeHost {
     if (!sameKind) row.value = '';
     this.edited(row);
   }
+  /** @internal */
   setOp(row: Row, op: SegmentOperator): void {
     row.op = op;
     this.edited(row);
   }
+  /** @internal */
   setValue(row: Row, value: string): void {
     row.value = value;
     this.touched.add(row.key);
     this.edited(row);
   }
+  /** @internal */
   setJoin(group: Group, join: Group['join']): void {
     group.join = join;
     this.edited();
   }
+  /** @internal */
   setNot(group: Group, not: boolean): void {
     group.not = not;
     this.edited();
   }
+  /** @internal */
   addRow(group: Group, after?: Row): void {
     const row = newRow(after?.field ?? 'country');
     group.children.splice(after ? group.children.indexOf(after) + 1 : group.children.length, 0, row);
     this.edited();
     void this.focusRow(row.key);
   }
+  /** @internal */
   addGroup(group: Group): void {
     const added = newGroup(group.join === 'all' ? 'any' : 'all');
     group.children.push(added);
     this.edited();
     void this.focusRow(added.children[0]!.key);
   }
+  /** @internal */
   removeItem(key: number): void {
     const rows = rowsOf(this.root);
     const index = rows.findIndex((r) => r.key === key);
@@ -221,6 +230,7 @@ export class SegmentBuilderElement extends C360Element implements TreeHost {
     else void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~=root-group] [part=add-row]')?.focus());
   }
 
+  /** @internal */
   onRowKeydown(event: KeyboardEvent, row: Row, group: Group): void {
     const target = event.target as HTMLElement;
     const typing = target instanceof HTMLInputElement && target.type !== 'checkbox';
