@@ -7,7 +7,7 @@
  * @module
  */
 import { z } from 'zod';
-import { Currency, Money, Timestamp } from './common.js';
+import { Currency, Money, ServerText, Timestamp } from './common.js';
 import { SegmentMembership } from './customer.js';
 import {
   ContactFrequency,
@@ -217,6 +217,9 @@ export const TicketHistoryEntry = z
     id: z.string(),
     type: z.string().meta({ description: 'opened, status_changed, priority_changed, rating or comment' }),
     body: z.string().nullable(),
+    bodyText: ServerText.nullable().meta({
+      description: '`body` as code + params when the server wrote it (a status or priority change); null for words written by people',
+    }),
     actor: z.string().nullable(),
     occurredAt: Timestamp,
   })

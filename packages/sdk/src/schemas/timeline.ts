@@ -3,7 +3,7 @@
  * @module
  */
 import { z } from 'zod';
-import { Currency, Cursor, Timestamp } from './common.js';
+import { Currency, Cursor, ServerText, Timestamp } from './common.js';
 import { TIMELINE_EVENT_TYPES } from '../constants.js';
 
 export const TimelineEventType = z.enum(TIMELINE_EVENT_TYPES);
@@ -15,6 +15,12 @@ export const TimelineEvent = z
     type: TimelineEventType,
     title: z.string(),
     description: z.string().nullable(),
+    titleText: ServerText.nullable().meta({
+      description: '`title` as code + params; null when the title is not one of the catalogue (shown as written)',
+    }),
+    descriptionText: z.array(ServerText).nullable().meta({
+      description: '`description` as pieces (code + params each), shown joined with " · "; null when it has none or it could not be read',
+    }),
     occurredAt: Timestamp,
     amount: z.number().nullable().meta({ description: 'Money in major units, where the event has one' }),
     currency: Currency.nullable(),

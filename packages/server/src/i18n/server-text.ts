@@ -14,13 +14,20 @@ import type { TextEntry, TextParams } from './entry.js';
 import { textFormat, type TextLocale } from './format.js';
 import { PROBLEM_TEXT } from './problem-text.js';
 import { CHURN_TEXT, HEALTH_TEXT } from './scores-text.js';
+import { TIMELINE_PART_TEXT } from './timeline-parts-text.js';
 import { TIMELINE_TEXT } from './timeline-text.js';
 
 export type { TextLocale } from './format.js';
 export type { TextParams } from './entry.js';
 
 /** Every entry of the catalogue by code. */
-export const SERVER_TEXT = { ...HEALTH_TEXT, ...CHURN_TEXT, ...TIMELINE_TEXT, ...PROBLEM_TEXT } satisfies Record<string, TextEntry>;
+export const SERVER_TEXT = {
+  ...HEALTH_TEXT,
+  ...CHURN_TEXT,
+  ...TIMELINE_TEXT,
+  ...TIMELINE_PART_TEXT,
+  ...PROBLEM_TEXT,
+} satisfies Record<string, TextEntry>;
 
 /** A code of the catalogue, e.g. `health.recency.days`. */
 export type ServerTextCode = keyof typeof SERVER_TEXT;

@@ -7,60 +7,8 @@
  * numbers stay as given.
  * @module
  */
-import type { TextEntry, TextParams } from './entry.js';
-import type { TextLocale } from './format.js';
-
-type Words = Record<string, { fr: string; ar: string }>;
-
-const STATUS: Words = {
-  pending: { fr: 'en attente', ar: 'قيد الانتظار' },
-  paid: { fr: 'payée', ar: 'مدفوع' },
-  shipped: { fr: 'expédiée', ar: 'تم الشحن' },
-  delivered: { fr: 'livrée', ar: 'تم التسليم' },
-  completed: { fr: 'terminée', ar: 'مكتمل' },
-  cancelled: { fr: 'annulée', ar: 'ملغى' },
-  unavailable: { fr: 'indisponible', ar: 'غير متاح' },
-  returned: { fr: 'retournée', ar: 'مُرتجَع' },
-  open: { fr: 'ouvert', ar: 'مفتوحة' },
-  in_progress: { fr: 'en cours', ar: 'قيد المعالجة' },
-  escalated: { fr: 'escaladé', ar: 'مُصعَّدة' },
-  resolved: { fr: 'résolu', ar: 'محلولة' },
-  closed: { fr: 'fermé', ar: 'مغلقة' },
-  reopened: { fr: 'rouvert', ar: 'أعيد فتحها' },
-  rated: { fr: 'évalué', ar: 'تم تقييمها' },
-  updated: { fr: 'mis à jour', ar: 'محدَّثة' },
-  low: { fr: 'basse', ar: 'منخفضة' },
-  normal: { fr: 'normale', ar: 'عادية' },
-  high: { fr: 'haute', ar: 'عالية' },
-  urgent: { fr: 'urgente', ar: 'عاجلة' },
-  email: { fr: 'e-mail', ar: 'البريد الإلكتروني' },
-  chat: { fr: 'chat', ar: 'الدردشة' },
-  phone: { fr: 'téléphone', ar: 'الهاتف' },
-  web: { fr: 'web', ar: 'الويب' },
-  social: { fr: 'réseaux sociaux', ar: 'وسائل التواصل' },
-  other: { fr: 'autre', ar: 'أخرى' },
-  bronze: { fr: 'Bronze', ar: 'البرونزي' },
-  silver: { fr: 'Argent', ar: 'الفضي' },
-  gold: { fr: 'Or', ar: 'الذهبي' },
-  platinum: { fr: 'Platine', ar: 'البلاتيني' },
-  desktop: { fr: 'ordinateur', ar: 'الحاسوب' },
-  mobile: { fr: 'mobile', ar: 'الجوال' },
-  tablet: { fr: 'tablette', ar: 'الجهاز اللوحي' },
-};
-
-/** A known enumerated value in `locale` (`in_progress` → "en cours"); unknown values as given, `_` as spaces. */
-function word(value: string | number | undefined, locale: Exclude<TextLocale, 'en'>): string {
-  const v = String(value ?? '');
-  return STATUS[v]?.[locale] ?? v.replace(/_/g, ' ');
-}
-const en = (v: string | number | undefined) => String(v ?? '').replace(/_/g, ' ');
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const fixed = (e: string, f: string, a: string): TextEntry => ({ en: () => e, fr: () => f, ar: () => a });
-const with1 = (key: string, e: (v: string) => string, f: (v: string) => string, a: (v: string) => string): TextEntry => ({
-  en: (p: TextParams) => e(String(p[key] ?? '')),
-  fr: (p: TextParams) => f(String(p[key] ?? '')),
-  ar: (p: TextParams) => a(String(p[key] ?? '')),
-});
+import type { TextEntry } from './entry.js';
+import { cap, en, enCount, fixed, with1, word } from './words.js';
 
 /** Timeline titles. */
 export const TIMELINE_TEXT = {
@@ -94,12 +42,12 @@ export const TIMELINE_TEXT = {
   'timeline.loyalty.joined': fixed('Joined the loyalty programme', 'A rejoint le programme de fidélité', 'انضم إلى برنامج الولاء'),
   'timeline.loyalty.updated': fixed('Loyalty membership updated', 'Adhésion fidélité mise à jour', 'حُدِّثت عضوية الولاء'),
   'timeline.loyalty.earned': {
-    en: (p) => `Earned ${p.points} point${+p.points! === 1 ? '' : 's'}`,
+    en: (p) => `Earned ${enCount(+p.points!, 'point')}`,
     fr: (p, f) => `${f.count(+p.points!, 'point')} gagné${Math.abs(+p.points!) < 2 ? '' : 's'}`,
     ar: (p, f) => `اكتسب ${f.count(+p.points!, 'point')}`,
   },
   'timeline.loyalty.redeemed': {
-    en: (p) => `Redeemed ${p.points} point${+p.points! === 1 ? '' : 's'}`,
+    en: (p) => `Redeemed ${enCount(+p.points!, 'point')}`,
     fr: (p, f) => `${f.count(+p.points!, 'point')} utilisé${Math.abs(+p.points!) < 2 ? '' : 's'}`,
     ar: (p, f) => `استبدل ${f.count(+p.points!, 'point')}`,
   },
@@ -156,67 +104,68 @@ export const TIMELINE_TEXT = {
     (t) => `Étiquette « ${t} » retirée`,
     (t) => `أُزيل الوسم «${t}»`,
   ),
-  'timeline.part.lines': {
-    en: (p, f) => f.count(+p.count!, 'line'),
-    fr: (p, f) => f.count(+p.count!, 'line'),
-    ar: (p, f) => f.count(+p.count!, 'line'),
-  },
-  'timeline.part.items': {
-    en: (p, f) => f.count(+p.count!, 'item'),
-    fr: (p, f) => f.count(+p.count!, 'item'),
-    ar: (p, f) => f.count(+p.count!, 'item'),
-  },
-  'timeline.part.shipping': fixed('incl. shipping', 'livraison incluse', 'شاملًا الشحن'),
-  'timeline.part.priority': {
-    en: (p) => `${p.priority} priority`,
-    fr: (p) => `priorité ${word(p.priority, 'fr')}`,
-    ar: (p) => `أولوية ${word(p.priority, 'ar')}`,
-  },
-  'timeline.part.via': with1(
-    'channel',
-    (c) => `via ${c}`,
-    (c) => `via ${word(c, 'fr')}`,
-    (c) => `عبر ${word(c, 'ar')}`,
+  'timeline.refund.imported': with1(
+    'invoice',
+    (n) => `Refund ${n}`,
+    (n) => `Remboursement ${n}`,
+    (n) => `استرداد ${n}`,
   ),
-  'timeline.part.statusChange': {
-    en: (p) => `${en(p.from)} → ${en(p.to)}`,
-    fr: (p) => `${word(p.from, 'fr')} → ${word(p.to, 'fr')}`,
-    ar: (p) => `${word(p.from, 'ar')} ← ${word(p.to, 'ar')}`,
+  'timeline.marketing.message': {
+    en: (p) =>
+      `${MESSAGE[String(p.channel)]?.en ?? p.channel} ${VERB[String(p.action)]?.en ?? p.action}${p.campaign ? `: ${p.campaign}` : ''}`,
+    fr: (p) =>
+      `${MESSAGE[String(p.channel)]?.fr ?? p.channel} ${VERB[String(p.action)]?.fr ?? p.action}${p.campaign ? ` : ${p.campaign}` : ''}`,
+    ar: (p) =>
+      `${MESSAGE[String(p.channel)]?.ar ?? p.channel} ${VERB[String(p.action)]?.ar ?? p.action}${p.campaign ? `: ${p.campaign}` : ''}`,
   },
-  'timeline.part.orderStatusChange': {
-    en: (p) => `Status ${p.from} → ${p.to}`,
-    fr: (p) => `Statut ${word(p.from, 'fr')} → ${word(p.to, 'fr')}`,
-    ar: (p) => `الحالة ${word(p.from, 'ar')} ← ${word(p.to, 'ar')}`,
+  'timeline.marketing.unsubscribed': {
+    en: (p) => `Unsubscribed from ${UNSUBSCRIBED[String(p.channel)]?.en ?? p.channel}`,
+    fr: (p) => `Désabonné des ${UNSUBSCRIBED[String(p.channel)]?.fr ?? p.channel}`,
+    ar: (p) => `ألغى الاشتراك في ${UNSUBSCRIBED[String(p.channel)]?.ar ?? p.channel}`,
   },
-  'timeline.part.joined': with1(
-    'name',
-    (n) => `${n} joined`,
-    (n) => `${n} a rejoint`,
-    (n) => `انضم ${n}`,
+  'timeline.score.health': {
+    en: (p) =>
+      `Health score ${p.direction} from ${p.from} to ${p.to} (${p.fromLevel === p.toLevel ? p.toLevel : `${p.fromLevel} → ${p.toLevel}`})`,
+    fr: (p, f) =>
+      `Score de santé ${p.direction === 'fell' ? 'en baisse' : 'en hausse'} de ${f.num(p.from!)} à ${f.num(p.to!)} ` +
+      `(${p.fromLevel === p.toLevel ? word(p.toLevel, 'fr') : `${word(p.fromLevel, 'fr')} → ${word(p.toLevel, 'fr')}`})`,
+    ar: (p, f) =>
+      `${p.direction === 'fell' ? 'انخفض' : 'ارتفع'} مؤشر الصحة من ${f.num(p.from!)} إلى ${f.num(p.to!)} ` +
+      `(${p.fromLevel === p.toLevel ? word(p.toLevel, 'ar') : `${word(p.fromLevel, 'ar')} ← ${word(p.toLevel, 'ar')}`})`,
+  },
+  'timeline.score.churn': {
+    en: (p) => `Churn risk ${p.direction} to ${p.level} (${p.score})`,
+    fr: (p, f) => `Risque d’attrition ${p.direction === 'fell' ? 'en baisse' : 'en hausse'} : ${word(p.level, 'fr')} (${f.num(p.score!)})`,
+    ar: (p, f) => `${p.direction === 'fell' ? 'انخفض' : 'ارتفع'} خطر فقدان العميل إلى ${word(p.level, 'ar')} (${f.num(p.score!)})`,
+  },
+  'timeline.export': {
+    en: (p) => `${String(p.format).toUpperCase()} export by ${p.author}`,
+    fr: (p) => `Export ${String(p.format).toUpperCase()} par ${p.author}`,
+    ar: (p) => `تصدير ${String(p.format).toUpperCase()} بواسطة ${p.author}`,
+  },
+  'timeline.segment.added': with1(
+    'segment',
+    (n) => `Added to segment “${n}”`,
+    (n) => `Ajouté au segment « ${n} »`,
+    (n) => `أُضيف إلى الشريحة «${n}»`,
   ),
-  'timeline.part.tier': with1(
-    'tier',
-    (t) => `${cap(en(t))} tier`,
-    (t) => `Niveau ${word(t, 'fr')}`,
-    (t) => `المستوى ${word(t, 'ar')}`,
+  'timeline.segment.removed': with1(
+    'segment',
+    (n) => `Removed from segment “${n}”`,
+    (n) => `Retiré du segment « ${n} »`,
+    (n) => `أُزيل من الشريحة «${n}»`,
   ),
-  'timeline.part.wasTier': with1(
-    'tier',
-    (t) => `was ${cap(en(t))}`,
-    (t) => `auparavant ${word(t, 'fr')}`,
-    (t) => `كان ${word(t, 'ar')}`,
+  'timeline.segment.entered': with1(
+    'segment',
+    (n) => `Entered segment “${n}”`,
+    (n) => `Entré dans le segment « ${n} »`,
+    (n) => `دخل الشريحة «${n}»`,
   ),
-  'timeline.part.by': with1(
-    'name',
-    (n) => `By ${n}`,
-    (n) => `Par ${n}`,
-    (n) => `بواسطة ${n}`,
-  ),
-  'timeline.part.text': with1(
-    'text',
-    (t) => t,
-    (t) => t,
-    (t) => t,
+  'timeline.segment.left': with1(
+    'segment',
+    (n) => `Left segment “${n}”`,
+    (n) => `Sorti du segment « ${n} »`,
+    (n) => `غادر الشريحة «${n}»`,
   ),
 } satisfies Record<string, TextEntry>;
 
@@ -227,3 +176,24 @@ const NOTE_FR: Record<string, string> = {
   billing: 'Note de facturation',
 };
 const NOTE_AR: Record<string, string> = { general: 'ملاحظة', support: 'ملاحظة دعم', sales: 'ملاحظة مبيعات', billing: 'ملاحظة فوترة' };
+
+type Tr = Record<string, { en: string; fr: string; ar: string }>;
+const MESSAGE: Tr = {
+  email: { en: 'Email', fr: 'E-mail', ar: 'بريد إلكتروني' },
+  sms: { en: 'SMS', fr: 'SMS', ar: 'رسالة نصية' },
+  push: { en: 'Push notification', fr: 'Notification push', ar: 'إشعار فوري' },
+  whatsapp: { en: 'WhatsApp message', fr: 'Message WhatsApp', ar: 'رسالة واتساب' },
+};
+const VERB: Tr = {
+  sent: { en: 'sent', fr: 'envoyé', ar: 'أُرسل' },
+  delivered: { en: 'delivered', fr: 'remis', ar: 'سُلِّم' },
+  opened: { en: 'opened', fr: 'ouvert', ar: 'فُتح' },
+  clicked: { en: 'link clicked', fr: 'lien cliqué', ar: 'نُقر الرابط' },
+  bounced: { en: 'bounced', fr: 'rejeté', ar: 'ارتد' },
+};
+const UNSUBSCRIBED: Tr = {
+  email: { en: 'emails', fr: 'e-mails', ar: 'رسائل البريد الإلكتروني' },
+  sms: { en: 'SMS', fr: 'SMS', ar: 'الرسائل النصية' },
+  push: { en: 'push notifications', fr: 'notifications push', ar: 'الإشعارات الفورية' },
+  whatsapp: { en: 'WhatsApp messages', fr: 'messages WhatsApp', ar: 'رسائل واتساب' },
+};

@@ -17,6 +17,7 @@ import type { Selectable } from 'kysely';
 import type { TicketsTable } from '../db/schema.js';
 import { customerNotFound, ProblemError } from '../core/problem.js';
 import type { ReadContext } from '../core/read-context.js';
+import { ticketHistoryText } from '../i18n/timeline-parse.js';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -112,6 +113,13 @@ export async function loadTicket(ctx: ReadContext, customerId: string, ticketId:
   if (!ticket) throw ticketNotFound(customerId, ticketId);
   return {
     ticket: toSummary(ticket),
-    events: events.map((e) => ({ id: e.id, type: e.type, body: e.body, actor: e.actor, occurredAt: e.occurred_at })),
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      body: e.body,
+      bodyText: ticketHistoryText(e.type, e.body),
+      actor: e.actor,
+      occurredAt: e.occurred_at,
+    })),
   };
 }

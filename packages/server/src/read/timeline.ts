@@ -10,6 +10,7 @@ import { minorToMajor } from '../scoring/money.js';
 import { customerNotFound } from '../core/problem.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { maskBillingDetails } from './payments.js';
+import { timelineDescriptionText, timelineTitleText } from '../i18n/timeline-parse.js';
 
 type Query = z.output<typeof TimelineQuery>;
 
@@ -26,6 +27,11 @@ export interface TimelineOptions {
 
 const PAYMENT_TYPES: ReadonlySet<string> = new Set(['payment', 'refund']);
 
+/**
+ * One page of a customer's timeline. Each entry carries its stored English title and description and
+ * their catalogue codes (`titleText`, `descriptionText`) recovered by i18n/timeline-parse.ts.
+ * @throws ProblemError 404 when the customer does not exist.
+ */
 export async function loadTimeline(db: Db, customerId: string, query: Query, options: TimelineOptions = {}): Promise<TimelinePage> {
   const exists = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
   if (!exists) throw customerNotFound(customerId);
@@ -46,16 +52,21 @@ export async function loadTimeline(db: Db, customerId: string, query: Query, opt
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    events: page.map((a) => ({
-      id: a.id,
-      type: a.type as TimelineEventType,
-      title: a.title,
-      description: options.maskPayments && PAYMENT_TYPES.has(a.type) ? maskBillingDetails(a.description) : a.description,
-      occurredAt: a.occurred_at,
-      amount: a.amount_minor === null || a.currency === null ? null : minorToMajor(Number(a.amount_minor), a.currency),
-      currency: a.currency,
-      ref: a.ref_kind && a.ref_id ? { kind: a.ref_kind, id: a.ref_id } : null,
-    })),
+    events: page.map((a) => {
+      const description = options.maskPayments && PAYMENT_TYPES.has(a.type) ? maskBillingDetails(a.description) : a.description;
+      return {
+        id: a.id,
+        type: a.type as TimelineEventType,
+        title: a.title,
+        description,
+        titleText: timelineTitleText(a.title),
+        descriptionText: timelineDescriptionText(description),
+        occurredAt: a.occurred_at,
+        amount: a.amount_minor === null || a.currency === null ? null : minorToMajor(Number(a.amount_minor), a.currency),
+        currency: a.currency,
+        ref: a.ref_kind && a.ref_id ? { kind: a.ref_kind, id: a.ref_id } : null,
+      };
+    }),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.occurred_at, last.id]) : null,
   };
 }

@@ -42,8 +42,11 @@ const PARAMS = {
   to: 'closed',
   name: 'Ann',
   text: 'x',
+  minutes: 75,
 };
 const ECHO = new Set(['timeline.part.text']);
+/** Codes whose French may equal the English ("75 min" is both). */
+const SAME_IN_FRENCH = new Set(['timeline.part.duration']);
 
 describe('the server text catalogue', () => {
   it('has a template in every language for every code, and French and Arabic differ from English', () => {
@@ -53,7 +56,7 @@ describe('the server text catalogue', () => {
       const ar = serverText(code, PARAMS, 'ar');
       for (const text of [en, fr, ar]) expect(text.length, code).toBeGreaterThan(0);
       if (!ECHO.has(code) && !/^timeline\.part\.(lines|items)$/.test(code)) {
-        expect(fr, code).not.toBe(en);
+        if (!SAME_IN_FRENCH.has(code)) expect(fr, code).not.toBe(en);
         expect(ar, code).not.toBe(en);
       }
       expect(ar, code).not.toMatch(/\b(the|and|days?|orders?|tickets?)\b/);
