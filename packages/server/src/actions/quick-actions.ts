@@ -3,9 +3,10 @@
  *
  * Every change goes THROUGH the ingestion appliers (`applyEventsIn`: `marketing.email_sent`,
  * `ticket.opened`, `loyalty.points_earned|points_redeemed`), so sections, stats, rule segments, the
- * change feed and the timeline move exactly as for ingested events; the audit row (with the actor)
- * and the idempotency record commit in the same transaction, and real-time subscribers are notified
- * after the commit.
+ * change feed and the timeline move exactly as for ingested events. Each action is one write of the
+ * pipeline (write/pipeline.ts `runWrite`): the event, the audit row (with the actor) and the
+ * idempotency record commit in one transaction, and real-time subscribers are woken after the
+ * commit.
  *
  * Idempotency (`Idempotency-Key`, like notes): the key is recorded as
  * `action:<kind>:<customerId>:<key>` in `idempotency_keys` with `ref` = JSON
@@ -30,8 +31,8 @@ import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
 import { customerNotFound, ProblemError } from '../core/problem.js';
 import { applyEventsIn, IngestConflict } from '../ingest/apply-events.js';
-import { notifyCommitted } from '../realtime/feed.js';
 import { sortableId } from '../write/ids.js';
+import { runWrite } from '../write/pipeline.js';
 import { checkEmailAllowed, type EmailRecipient } from './contact-rules.js';
 import { mailConfigFromEnv, messageIdHeader, type MailConfig } from './mail-transport.js';
 import { claimEmailKey, finishEmailKey, leaseFromEnv, markEmailSent, releaseEmailKey, type Claim, type Sent } from './email-reservation.js';
@@ -107,20 +108,6 @@ export async function remember<T>(db: Db, kind: ActionKind, store: string, finge
     .execute();
 }
 
-async function audit(
-  db: Db,
-  actor: Actor,
-  action: string,
-  customerId: string,
-  details: Record<string, unknown>,
-  at: string,
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ actor: actor.name, action, customer_id: customerId, details: JSON.stringify(details), at })
-    .execute();
-}
-
 /**
  * Applies the action's event. `applied: 0` means the event id (the Idempotency-Key) was already
  * received from elsewhere: refused, since nothing would be done.
@@ -158,22 +145,26 @@ export async function sendEmailAction(
 
   // 1. Replay, reservation of the key (or taking over an expired one), contact rules.
   type Step = Exclude<Claim, { kind: 'send' }> | { kind: 'send'; messageId: string; ref?: string; recipient: EmailRecipient };
-  const first = await db.transaction().execute(async (trx): Promise<Step> => {
-    let reserved: { messageId: string; ref: string } | undefined;
-    if (store && key !== undefined) {
-      const claim = await claimEmailKey(trx, store, key, fingerprint, now, options.leaseMs ?? leaseFromEnv(), sortableId('msg_', now));
-      if (claim.kind !== 'send') return claim;
-      reserved = claim;
-    }
-    const recipient = await checkEmailAllowed(trx, customerId, now);
-    if (
-      key !== undefined &&
-      (await trx.selectFrom('idempotency_keys').select('key').where('key', '=', `event:${key}`).executeTakeFirst())
-    ) {
-      throw keyReused(key, 'was already used as the id of another event'); // before sending anything
-    }
-    return { kind: 'send', messageId: reserved?.messageId ?? sortableId('msg_', now), ref: reserved?.ref, recipient };
-  });
+  const first = await runWrite(
+    db,
+    async ({ trx }): Promise<Step> => {
+      let reserved: { messageId: string; ref: string } | undefined;
+      if (store && key !== undefined) {
+        const claim = await claimEmailKey(trx, store, key, fingerprint, now, options.leaseMs ?? leaseFromEnv(), sortableId('msg_', now));
+        if (claim.kind !== 'send') return claim;
+        reserved = claim;
+      }
+      const recipient = await checkEmailAllowed(trx, customerId, now);
+      if (
+        key !== undefined &&
+        (await trx.selectFrom('idempotency_keys').select('key').where('key', '=', `event:${key}`).executeTakeFirst())
+      ) {
+        throw keyReused(key, 'was already used as the id of another event'); // before sending anything
+      }
+      return { kind: 'send', messageId: reserved?.messageId ?? sortableId('msg_', now), ref: reserved?.ref, recipient };
+    },
+    now,
+  );
   if (first.kind === 'done') return { result: first.result, replayed: true };
   if (first.kind === 'sent') return { result: await recordEmail(db, actor, customerId, input, first.sent, key, store), replayed: true };
 
@@ -227,36 +218,37 @@ async function recordEmail(
   const { messageId, queuedAt } = sent;
   const result: EmailQueued = { messageId, transport: sent.transport, queuedAt };
   const at = new Date(queuedAt);
-  await db.transaction().execute(async (trx) => {
-    await applyAction(
-      trx,
-      {
-        id: key ?? `action:email:${messageId}`,
-        type: 'marketing.email_sent',
-        occurredAt: queuedAt,
-        data: { customerId, campaignId: `manual:${messageId}`, campaignName: input.subject, channel: 'email' },
-      },
-      at,
-      key,
-    );
-    await audit(
-      trx,
-      actor,
-      'email.sent',
-      customerId,
-      {
-        messageId,
-        messageIdHeader: messageIdHeader(messageId),
-        transport: sent.transport,
-        transportResponse: sent.response,
-        subject: input.subject,
-        length: input.body.length,
-      },
-      queuedAt,
-    );
-    if (store) await finishEmailKey(trx, store, sent.fingerprint, result);
-  });
-  notifyCommitted(db);
+  await runWrite(
+    db,
+    async (w) => {
+      await applyAction(
+        w.trx,
+        {
+          id: key ?? `action:email:${messageId}`,
+          type: 'marketing.email_sent',
+          occurredAt: queuedAt,
+          data: { customerId, campaignId: `manual:${messageId}`, campaignName: input.subject, channel: 'email' },
+        },
+        at,
+        key,
+      );
+      await w.audit({
+        actor: actor.name,
+        action: 'email.sent',
+        customerId,
+        details: {
+          messageId,
+          messageIdHeader: messageIdHeader(messageId),
+          transport: sent.transport,
+          transportResponse: sent.response,
+          subject: input.subject,
+          length: input.body.length,
+        },
+      });
+      if (store) await finishEmailKey(w.trx, store, sent.fingerprint, result);
+    },
+    at,
+  );
   return result;
 }
 
@@ -274,40 +266,48 @@ export async function createTicketAction(
   const key = options.idempotencyKey;
   const store = key === undefined ? undefined : storeKey('ticket', customerId, key);
   const fingerprint = fingerprintOf(actor, input);
-  const done = await db.transaction().execute(async (trx): Promise<ActionResult<{ ticketId: string }>> => {
-    if (store && key !== undefined) {
-      const result = await earlier<{ ticketId: string }>(trx, 'ticket', store, key, fingerprint, now.toISOString());
-      if (result) return { result, replayed: true };
-    }
-    await requireCustomer(trx, customerId);
-    const at = now.toISOString();
-    const ticketId = sortableId('tkt_', now);
-    await applyAction(
-      trx,
-      {
-        id: key ?? `action:ticket:${ticketId}`,
-        type: 'ticket.opened',
-        occurredAt: at,
-        data: {
-          customerId,
-          ticketId,
-          subject: input.subject,
-          priority: input.priority,
-          actor: actor.name,
-          ...(input.channel ? { channel: input.channel } : {}),
-          ...(input.body ? { description: input.body } : {}),
+  return runWrite(
+    db,
+    async (w): Promise<ActionResult<{ ticketId: string }>> => {
+      const { trx } = w;
+      if (store && key !== undefined) {
+        const result = await earlier<{ ticketId: string }>(trx, 'ticket', store, key, fingerprint, now.toISOString());
+        if (result) return { result, replayed: true };
+      }
+      await requireCustomer(trx, customerId);
+      const at = now.toISOString();
+      const ticketId = sortableId('tkt_', now);
+      await applyAction(
+        trx,
+        {
+          id: key ?? `action:ticket:${ticketId}`,
+          type: 'ticket.opened',
+          occurredAt: at,
+          data: {
+            customerId,
+            ticketId,
+            subject: input.subject,
+            priority: input.priority,
+            actor: actor.name,
+            ...(input.channel ? { channel: input.channel } : {}),
+            ...(input.body ? { description: input.body } : {}),
+          },
         },
-      },
-      now,
-      key,
-    );
-    await audit(trx, actor, 'ticket.created', customerId, { ticketId, priority: input.priority, channel: input.channel ?? null }, at);
-    const result = { ticketId };
-    if (store) await remember(trx, 'ticket', store, fingerprint, result, at);
-    return { result, replayed: false };
-  });
-  if (!done.replayed) notifyCommitted(db);
-  return done;
+        now,
+        key,
+      );
+      await w.audit({
+        actor: actor.name,
+        action: 'ticket.created',
+        customerId,
+        details: { ticketId, priority: input.priority, channel: input.channel ?? null },
+      });
+      const result = { ticketId };
+      if (store) await remember(trx, 'ticket', store, fingerprint, result, at);
+      return { result, replayed: false };
+    },
+    now,
+  );
 }
 
 // ---- points -----------------------------------------------------------------------------------
@@ -323,61 +323,62 @@ export async function adjustPointsAction(
   const key = options.idempotencyKey;
   const store = key === undefined ? undefined : storeKey('points', customerId, key);
   const fingerprint = fingerprintOf(actor, input);
-  const done = await db.transaction().execute(async (trx): Promise<ActionResult<PointsAdjusted>> => {
-    if (store && key !== undefined) {
-      const result = await earlier<PointsAdjusted>(trx, 'points', store, key, fingerprint, now.toISOString());
-      if (result) return { result, replayed: true };
-    }
-    await requireCustomer(trx, customerId);
-    const at = now.toISOString();
-    const transactionId = key ?? `action:points:${sortableId('pts_', now)}`;
-    const earn = input.points > 0;
-    const data = { customerId, points: Math.abs(input.points), reason: input.reason };
-    try {
-      await applyAction(
-        trx,
-        earn
-          ? { id: transactionId, type: 'loyalty.points_earned', occurredAt: at, data }
-          : { id: transactionId, type: 'loyalty.points_redeemed', occurredAt: at, data },
-        now,
-        key,
-      );
-    } catch (error) {
-      if (error instanceof IngestConflict) {
-        const title = earn ? 'Points cannot be added' : 'Not enough points';
-        throw new ProblemError(
-          422,
-          'insufficient-points',
-          title,
-          `Cannot take ${data.points} points: ${error.reason.replace(/^redeems \d+ points but /, '')}`,
-          [{ field: 'body.points', message: error.reason }],
-        );
+  return runWrite(
+    db,
+    async (w): Promise<ActionResult<PointsAdjusted>> => {
+      const { trx } = w;
+      if (store && key !== undefined) {
+        const result = await earlier<PointsAdjusted>(trx, 'points', store, key, fingerprint, now.toISOString());
+        if (result) return { result, replayed: true };
       }
-      throw error;
-    }
-    const account = await trx
-      .selectFrom('loyalty_accounts')
-      .select(['points_balance', 'lifetime_points', 'tier'])
-      .where('customer_id', '=', customerId)
-      .executeTakeFirstOrThrow();
-    const result: PointsAdjusted = {
-      transactionId,
-      points: input.points,
-      balance: Number(account.points_balance),
-      lifetimePoints: Number(account.lifetime_points),
-      tier: account.tier,
-    };
-    await audit(
-      trx,
-      actor,
-      'loyalty.points_adjusted',
-      customerId,
-      { transactionId, points: input.points, reason: input.reason, balance: result.balance },
-      at,
-    );
-    if (store) await remember(trx, 'points', store, fingerprint, result, at);
-    return { result, replayed: false };
-  });
-  if (!done.replayed) notifyCommitted(db);
-  return done;
+      await requireCustomer(trx, customerId);
+      const at = now.toISOString();
+      const transactionId = key ?? `action:points:${sortableId('pts_', now)}`;
+      const earn = input.points > 0;
+      const data = { customerId, points: Math.abs(input.points), reason: input.reason };
+      try {
+        await applyAction(
+          trx,
+          earn
+            ? { id: transactionId, type: 'loyalty.points_earned', occurredAt: at, data }
+            : { id: transactionId, type: 'loyalty.points_redeemed', occurredAt: at, data },
+          now,
+          key,
+        );
+      } catch (error) {
+        if (error instanceof IngestConflict) {
+          const title = earn ? 'Points cannot be added' : 'Not enough points';
+          throw new ProblemError(
+            422,
+            'insufficient-points',
+            title,
+            `Cannot take ${data.points} points: ${error.reason.replace(/^redeems \d+ points but /, '')}`,
+            [{ field: 'body.points', message: error.reason }],
+          );
+        }
+        throw error;
+      }
+      const account = await trx
+        .selectFrom('loyalty_accounts')
+        .select(['points_balance', 'lifetime_points', 'tier'])
+        .where('customer_id', '=', customerId)
+        .executeTakeFirstOrThrow();
+      const result: PointsAdjusted = {
+        transactionId,
+        points: input.points,
+        balance: Number(account.points_balance),
+        lifetimePoints: Number(account.lifetime_points),
+        tier: account.tier,
+      };
+      await w.audit({
+        actor: actor.name,
+        action: 'loyalty.points_adjusted',
+        customerId,
+        details: { transactionId, points: input.points, reason: input.reason, balance: result.balance },
+      });
+      if (store) await remember(trx, 'points', store, fingerprint, result, at);
+      return { result, replayed: false };
+    },
+    now,
+  );
 }

@@ -17,7 +17,7 @@ import { loadFacts } from './facts.js';
 import { ensureCurrentIn, loadRuleSegments, parseCriteria, recomputeMemberships } from './recompute.js';
 import { rfmSegmentId } from './rfm.js';
 import { cachedRfmCounts } from './rfm-counts.js';
-import { runWrite } from '../write/pipeline.js';
+import { runWrite, type WriteScope } from '../write/pipeline.js';
 import { draftsOf } from '../realtime/sections.js';
 
 type SegmentRow = { id: string; name: string; kind: string; criteria: string | null; description: string | null; created_at: string };
@@ -93,13 +93,6 @@ async function memberCount(db: Db, id: string): Promise<number> {
   return Number(row.n);
 }
 
-async function audit(db: Db, actor: Actor, action: string, customerId: string | null, details: object, at: string): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ actor: actor.name, action, customer_id: customerId, details: JSON.stringify(details), at })
-    .execute();
-}
-
 /** POST /segments: creates a rule or manual segment; a rule segment's members are computed at once. */
 export async function createSegment(
   db: Db,
@@ -109,30 +102,33 @@ export async function createSegment(
   now = new Date(),
 ): Promise<Segment> {
   const id = `seg_${randomUUID()}`;
-  return db.transaction().execute(async (trx) => {
-    await requireUniqueName(trx, input.name);
-    // Current derived state first, in this transaction: a refused request changes nothing.
-    const target = await ensureCurrentIn(trx, ctx, now);
-    const row: SegmentRow = {
-      id,
-      name: input.name,
-      kind: input.kind,
-      criteria: input.kind === 'rule' && input.criteria ? JSON.stringify(input.criteria) : null,
-      description: input.description || null,
-      created_at: now.toISOString(),
-    };
-    await trx.insertInto('segments').values(row).execute();
-    if (input.kind === 'rule') await recomputeMemberships(trx, target, await loadRuleSegments(trx, [id]), { now });
-    await audit(
-      trx,
-      actor,
-      'segment.created',
-      null,
-      { segmentId: id, name: row.name, kind: row.kind, criteria: input.criteria ?? null },
-      row.created_at,
-    );
-    return toSegment(row, await memberCount(trx, id));
-  });
+  return runWrite(
+    db,
+    async (w) => {
+      const { trx } = w;
+      await requireUniqueName(trx, input.name);
+      // Current derived state first, in this transaction: a refused request changes nothing.
+      const target = await ensureCurrentIn(trx, ctx, now);
+      const row: SegmentRow = {
+        id,
+        name: input.name,
+        kind: input.kind,
+        criteria: input.kind === 'rule' && input.criteria ? JSON.stringify(input.criteria) : null,
+        description: input.description || null,
+        created_at: now.toISOString(),
+      };
+      await trx.insertInto('segments').values(row).execute();
+      if (input.kind === 'rule') await recomputeMemberships(trx, target, await loadRuleSegments(trx, [id]), { now });
+      await w.audit({
+        actor: actor.name,
+        action: 'segment.created',
+        customerId: null,
+        details: { segmentId: id, name: row.name, kind: row.kind, criteria: input.criteria ?? null },
+      });
+      return toSegment(row, await memberCount(trx, id));
+    },
+    now,
+  );
 }
 
 /** PATCH /segments/:id: renames, redescribes, or (rule segments) changes the criteria and recomputes. */
@@ -144,26 +140,31 @@ export async function updateSegment(
   input: z.output<typeof SegmentUpdate>,
   now = new Date(),
 ): Promise<Segment> {
-  return db.transaction().execute(async (trx) => {
-    const row = await loadSegmentRow(trx, id);
-    if (row.kind === 'rfm')
-      throw new ProblemError(409, 'conflict', 'Segment is built in', `"${row.name}" is an RFM segment; it cannot be changed`);
-    if (input.criteria !== undefined && row.kind !== 'rule') {
-      throw new ProblemError(400, 'invalid-request', 'Invalid request', 'body.criteria: only rule segments have criteria', [
-        { field: 'body.criteria', message: 'only rule segments have criteria' },
-      ]);
-    }
-    if (input.name !== undefined) await requireUniqueName(trx, input.name, id);
-    const target = await ensureCurrentIn(trx, ctx, now);
-    const changes: Partial<SegmentRow> = {};
-    if (input.name !== undefined) changes.name = input.name;
-    if (input.description !== undefined) changes.description = input.description || null;
-    if (input.criteria !== undefined) changes.criteria = JSON.stringify(input.criteria);
-    if (Object.keys(changes).length) await trx.updateTable('segments').set(changes).where('id', '=', id).execute();
-    if (input.criteria !== undefined) await recomputeMemberships(trx, target, await loadRuleSegments(trx, [id]), { now });
-    await audit(trx, actor, 'segment.updated', null, { segmentId: id, changes: { ...input } }, now.toISOString());
-    return toSegment({ ...row, ...changes }, await memberCount(trx, id));
-  });
+  return runWrite(
+    db,
+    async (w) => {
+      const { trx } = w;
+      const row = await loadSegmentRow(trx, id);
+      if (row.kind === 'rfm')
+        throw new ProblemError(409, 'conflict', 'Segment is built in', `"${row.name}" is an RFM segment; it cannot be changed`);
+      if (input.criteria !== undefined && row.kind !== 'rule') {
+        throw new ProblemError(400, 'invalid-request', 'Invalid request', 'body.criteria: only rule segments have criteria', [
+          { field: 'body.criteria', message: 'only rule segments have criteria' },
+        ]);
+      }
+      if (input.name !== undefined) await requireUniqueName(trx, input.name, id);
+      const target = await ensureCurrentIn(trx, ctx, now);
+      const changes: Partial<SegmentRow> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.description !== undefined) changes.description = input.description || null;
+      if (input.criteria !== undefined) changes.criteria = JSON.stringify(input.criteria);
+      if (Object.keys(changes).length) await trx.updateTable('segments').set(changes).where('id', '=', id).execute();
+      if (input.criteria !== undefined) await recomputeMemberships(trx, target, await loadRuleSegments(trx, [id]), { now });
+      await w.audit({ actor: actor.name, action: 'segment.updated', customerId: null, details: { segmentId: id, changes: { ...input } } });
+      return toSegment({ ...row, ...changes }, await memberCount(trx, id));
+    },
+    now,
+  );
 }
 
 async function requireCustomer(db: Db, id: string): Promise<void> {
@@ -206,6 +207,36 @@ export async function customerSegments(db: Db, ctx: EvalContext, customerId: str
   ];
 }
 
+/** The manual segment `segmentId` for a change of `customerId`'s membership: 404 for an unknown customer or segment, 409 when not manual. */
+async function manualSegmentFor(trx: Db, customerId: string, segmentId: string): Promise<SegmentRow> {
+  await requireCustomer(trx, customerId);
+  const row = await loadSegmentRow(trx, segmentId);
+  if (row.kind !== 'manual') throw notManual(row);
+  return row;
+}
+
+/** Audit row, change-feed drafts and timeline entry of a manual membership change (R11.4–R11.5). */
+async function recordManualChange(
+  w: WriteScope,
+  actor: Actor,
+  customerId: string,
+  row: SegmentRow,
+  change: 'assigned' | 'removed',
+  details: object = {},
+): Promise<void> {
+  const activityId = sortableId('segment:', w.now);
+  await w.audit({ actor: actor.name, action: `segment.${change}`, customerId, details: { segmentId: row.id, name: row.name, ...details } });
+  w.change(draftsOf(customerId, `segment.${change}`, activityId));
+  await w.activity(customerId, {
+    id: activityId,
+    type: 'segment',
+    title: change === 'assigned' ? `Added to segment “${row.name}”` : `Removed from segment “${row.name}”`,
+    description: `Manual · by ${actor.name}`,
+    occurredAt: w.now.toISOString(),
+    ref: { kind: 'segment', id: row.id },
+  });
+}
+
 /** POST /customers/:id/segments: adds the customer to a manual segment (no-op when already in it). */
 export async function assignManualSegment(
   db: Db,
@@ -218,31 +249,16 @@ export async function assignManualSegment(
   await runWrite(
     db,
     async (w) => {
-      const { trx } = w;
-      await requireCustomer(trx, customerId);
-      const row = await loadSegmentRow(trx, segmentId);
-      if (row.kind !== 'manual') throw notManual(row);
-      const at = now.toISOString();
-      const inserted = await trx
+      const row = await manualSegmentFor(w.trx, customerId, segmentId);
+      const inserted = await w.trx
         .insertInto('segment_assignments')
-        .values({ customer_id: customerId, segment_id: segmentId, assigned_at: at, assigned_by: actor.name, how: 'manual' })
+        .values({ customer_id: customerId, segment_id: segmentId, assigned_at: now.toISOString(), assigned_by: actor.name, how: 'manual' })
         .onConflict((oc) => oc.columns(['customer_id', 'segment_id']).doNothing())
         .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
-      const activityId = sortableId('segment:', now);
-      await w.audit({ actor: actor.name, action: 'segment.assigned', customerId, details: { segmentId, name: row.name } });
-      w.change(draftsOf(customerId, 'segment.assigned', activityId));
-      await w.activity(customerId, {
-        id: activityId,
-        type: 'segment',
-        title: `Added to segment “${row.name}”`,
-        description: `Manual · by ${actor.name}`,
-        occurredAt: at,
-        ref: { kind: 'segment', id: segmentId },
-      });
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) await recordManualChange(w, actor, customerId, row, 'assigned');
     },
     now,
-  ); // the write pipeline: subscribers are woken after the commit
+  );
   return customerSegments(db, ctx, customerId);
 }
 
@@ -251,36 +267,16 @@ export async function removeManualSegment(db: Db, actor: Actor, customerId: stri
   await runWrite(
     db,
     async (w) => {
-      const { trx } = w;
-      await requireCustomer(trx, customerId);
-      const row = await loadSegmentRow(trx, segmentId);
-      if (row.kind !== 'manual') throw notManual(row);
-      const existing = await trx
-        .selectFrom('segment_assignments')
-        .select(['assigned_at', 'assigned_by'])
+      const row = await manualSegmentFor(w.trx, customerId, segmentId);
+      const removed = await w.trx
+        .deleteFrom('segment_assignments')
         .where('customer_id', '=', customerId)
         .where('segment_id', '=', segmentId)
+        .returning(['assigned_at', 'assigned_by'])
         .executeTakeFirst();
-      if (!existing) throw new ProblemError(404, 'not-found', 'Not a member', `Customer "${customerId}" is not in segment "${row.name}"`);
-      await trx.deleteFrom('segment_assignments').where('customer_id', '=', customerId).where('segment_id', '=', segmentId).execute();
-      const at = now.toISOString();
-      const activityId = sortableId('segment:', now);
-      await w.audit({
-        actor: actor.name,
-        action: 'segment.removed',
-        customerId,
-        details: { segmentId, name: row.name, assignedAt: existing.assigned_at, assignedBy: existing.assigned_by },
-      });
-      w.change(draftsOf(customerId, 'segment.removed', activityId));
-      await w.activity(customerId, {
-        id: activityId,
-        type: 'segment',
-        title: `Removed from segment “${row.name}”`,
-        description: `Manual · by ${actor.name}`,
-        occurredAt: at,
-        ref: { kind: 'segment', id: segmentId },
-      });
+      if (!removed) throw new ProblemError(404, 'not-found', 'Not a member', `Customer "${customerId}" is not in segment "${row.name}"`);
+      await recordManualChange(w, actor, customerId, row, 'removed', { assignedAt: removed.assigned_at, assignedBy: removed.assigned_by });
     },
     now,
-  ); // the write pipeline: subscribers are woken after the commit
+  );
 }

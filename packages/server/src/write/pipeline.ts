@@ -62,13 +62,21 @@ export class WriteScope {
     this.drafts.push(...drafts);
   }
 
-  /** Records the queued drafts; true when there were any. */
-  async record(): Promise<boolean> {
+  /**
+   * Records the queued drafts — or hands them to `enclosing`, the pipeline write this one is part
+   * of, which records them at its end; true when there were any.
+   */
+  async record(enclosing?: WriteScope): Promise<boolean> {
     if (this.drafts.length === 0) return false;
-    await recordChanges(this.trx, this.drafts.splice(0), new Date());
+    const drafts = this.drafts.splice(0);
+    if (enclosing) enclosing.change(drafts);
+    else await recordChanges(this.trx, drafts, new Date());
     return true;
   }
 }
+
+/** The scope of each transaction {@link runWrite} has open, for the writes composed into it. */
+const openScopes = new WeakMap<Db, WriteScope>();
 
 /**
  * Runs `work` through the pipeline in a new transaction (see the module comment) and returns its
@@ -78,9 +86,14 @@ export async function runWrite<T>(db: Db, work: (w: WriteScope) => Promise<T>, n
   let recorded = false;
   const result = await db.transaction().execute(async (trx) => {
     const scope = new WriteScope(trx, now);
-    const value = await work(scope);
-    recorded = await scope.record();
-    return value;
+    openScopes.set(trx, scope);
+    try {
+      const value = await work(scope);
+      recorded = await scope.record();
+      return value;
+    } finally {
+      openScopes.delete(trx);
+    }
   });
   if (recorded) afterCommit(db);
   return result;
@@ -88,13 +101,15 @@ export async function runWrite<T>(db: Db, work: (w: WriteScope) => Promise<T>, n
 
 /**
  * {@link runWrite} inside the caller's transaction (a writer composed into a larger write, such as
- * a quick action applying ingestion events): the drafts are recorded at the end of `work`; waking
- * subscribers is left to whoever commits, with {@link afterCommit}.
+ * a quick action applying ingestion events). When that transaction is a {@link runWrite}'s, the
+ * drafts join it (recorded at its end, subscribers woken after its commit); otherwise they are
+ * recorded at the end of `work` and waking subscribers is left to whoever commits, with
+ * {@link afterCommit}.
  */
 export async function runWriteIn<T>(trx: Db, work: (w: WriteScope) => Promise<T>, now: Date = new Date()): Promise<T> {
   const scope = new WriteScope(trx, now);
   const value = await work(scope);
-  await scope.record();
+  await scope.record(openScopes.get(trx));
   return value;
 }
 
