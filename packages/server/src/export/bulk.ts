@@ -6,7 +6,8 @@
  * @module
  */
 import { csvComment, csvLines } from './csv.js';
-import type { CustomerSearchQuery, CustomerSummary } from '@c360/sdk';
+import type { CustomerSearchQuery, CustomerSummary, ExportLocale } from '@c360/sdk';
+import { columnLabel } from './labels/columns.js';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { EvalContext } from '../segments/facts.js';
@@ -30,8 +31,8 @@ export const BULK_PAGE_SIZE = 500;
 type Query = z.output<typeof CustomerSearchQuery>;
 
 /** The filters of a query (no paging), as recorded in the audit row and the comment line. */
-export function bulkFilters(query: Partial<Query>): Record<string, unknown> {
-  const { limit: _limit, cursor: _cursor, ...filters } = query;
+export function bulkFilters(query: Partial<Query> & { locale?: ExportLocale }): Record<string, unknown> {
+  const { limit: _limit, cursor: _cursor, locale: _locale, ...filters } = query;
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== ''));
 }
 
@@ -61,7 +62,14 @@ export interface BulkExport {
 export async function exportCustomersCsv(
   db: Db,
   query: Query,
-  options: { ctx?: EvalContext; comment?: string; pageSize?: number; onRows?: (done: number, total: number) => void } = {},
+  options: {
+    ctx?: EvalContext;
+    comment?: string;
+    pageSize?: number;
+    onRows?: (done: number, total: number) => void;
+    /** Language of the header row (default `en`: the API's field names); the rows never change. */
+    locale?: ExportLocale;
+  } = {},
 ): Promise<BulkExport> {
   const pageSize = options.pageSize ?? BULK_PAGE_SIZE;
   const base: Query = { ...query, limit: pageSize, cursor: undefined };
@@ -69,7 +77,7 @@ export async function exportCustomersCsv(
   const total = first.nextCursor ? await countCustomers(db, base, options.ctx) : first.items.length;
   async function* chunks(): AsyncGenerator<string, void, undefined> {
     // The comment and the header line are escaped like the rows (export/csv.ts).
-    yield `${options.comment ? `${csvComment(options.comment)}\r\n` : ''}${csvLines([BULK_COLUMNS])}\r\n`;
+    yield `${options.comment ? `${csvComment(options.comment)}\r\n` : ''}${csvLines([BULK_COLUMNS.map((c) => columnLabel(options.locale ?? 'en', c))])}\r\n`;
     let page = first;
     let done = 0;
     for (;;) {

