@@ -3,6 +3,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import { SCALE_USAGE } from '../scale/usage.js';
 
 export const DEFAULT_CSV = '/work/shared/data/online_retail/online_retail.csv';
 
@@ -37,7 +38,11 @@ export const USAGE = `usage: npm run bench -- [--customers N] [--csv FILE] [--ke
                   loyalty, marketing, support, payments, browsing) and bench fixtures (tags,
                   notes, segments); also measures the section endpoints; results file gets -enriched
   --events N      events per ingestion pass (default 20000)
-  --batch N       events per POST /api/events batch (default 500, at most 5000)`;
+  --batch N       events per POST /api/events batch (default 500, at most 5000)
+
+With --scale, the scale suite (issues 9 and 10: reads and ingestion at N customers, SQLite and/or PostgreSQL) runs instead:
+
+${SCALE_USAGE}`;
 
 function positiveInt(flag: string, text: string | undefined, fallback: number, min = 1): number {
   if (text === undefined) return fallback;

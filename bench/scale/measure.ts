@@ -1,8 +1,8 @@
 /**
  * Measuring helpers of the scale bench: a timed series (warm-up, then one `performance.now()` pair
- * per call, nearest-rank percentiles) and the raw-SQL reference — the statements a handler ran,
- * captured through a logging Kysely over the same file, replayed with cached better-sqlite3
- * prepared statements (the floor for "the same SQL").
+ * per call, nearest-rank percentiles) and the raw-SQL reference on SQLite — the statements a handler
+ * ran, captured through a logging Kysely over the same file, replayed with cached better-sqlite3
+ * prepared statements (the floor for "the same SQL"); raw-pg.ts is the same on PostgreSQL.
  * @module
  */
 import SQLite from 'better-sqlite3';
@@ -37,33 +37,51 @@ export async function series<T>(inputs: readonly T[], call: (input: T) => Promis
   return summarise(ms);
 }
 
-interface Statement {
+/** One statement as Kysely sent it. */
+export interface Statement {
   sql: string;
   params: readonly unknown[];
 }
 
-/** Captures the statements of domain calls and replays them raw on one better-sqlite3 connection. */
-export class RawReference {
+/** The raw-SQL reference of one engine: capture the statements of domain calls, replay them raw on one connection. */
+export interface RawSql {
+  /** A logging Kysely on the same database: what runs on it is captured. */
+  readonly capture: Db;
+  /** The statements `run(capture)` executes; transaction control left out unless `withControl`. */
+  statementsOf(run: (db: Db) => Promise<unknown>, withControl?: boolean): Promise<Statement[]>;
+  /** Executes `statements` raw, each SQL text prepared once. */
+  replay(statements: readonly Statement[]): void | Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Transaction control statements (left out of read captures). */
+const CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+
+/**
+ * Captures the statements of domain calls and replays them raw on one better-sqlite3 connection
+ * (read-only unless `writable`, for the ingestion reference on a scratch copy).
+ */
+export class RawReference implements RawSql {
   private readonly captured: Statement[] = [];
   readonly capture: Db;
   private readonly raw: SQLite.Database;
   private readonly prepared = new Map<string, SQLite.Statement>();
 
-  constructor(file: string) {
-    this.raw = new SQLite(file, { readonly: true });
+  constructor(file: string, writable = false) {
+    this.raw = new SQLite(file, { readonly: !writable });
     this.capture = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: new SQLite(file, { readonly: true }) }),
+      dialect: new SqliteDialect({ database: new SQLite(file, { readonly: !writable }) }),
       log: (event) => {
         if (event.level === 'query') this.captured.push({ sql: event.query.sql, params: event.query.parameters });
       },
     });
   }
 
-  /** The statements `run(captureDb)` executes (transaction control left out). */
-  async statementsOf(run: (db: Db) => Promise<unknown>): Promise<Statement[]> {
+  /** The statements `run(captureDb)` executes (transaction control left out unless `withControl`). */
+  async statementsOf(run: (db: Db) => Promise<unknown>, withControl = false): Promise<Statement[]> {
     this.captured.length = 0;
     await run(this.capture);
-    return this.captured.filter((s) => !/^(begin|commit|rollback)/i.test(s.sql)).map((s) => ({ ...s }));
+    return this.captured.filter((s) => withControl || !CONTROL.test(s.sql)).map((s) => ({ ...s }));
   }
 
   /** Executes `statements` raw (prepared once per SQL text). */

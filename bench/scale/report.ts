@@ -1,19 +1,28 @@
 /**
- * The Markdown report of the scale bench: per size, each measure beside its reference, and the
- * growth table — for each measure, the p50 at every size and the exponent k of cost ∝ Nᵏ between
- * consecutive sizes (k ≈ 0: flat, k ≈ 1: linear).
+ * The Markdown report of the scale bench: per size and engine, each measure beside its reference
+ * and the ingestion rates; per size, the engines side by side; and per engine the growth table —
+ * for each measure, the p50 at every size and the exponent k of cost ∝ Nᵏ between consecutive sizes
+ * (k ≈ 0: flat, k ≈ 1: linear).
  * @module
  */
 import type { Summary } from './measure.js';
 import type { LoadResult } from './load.js';
+import type { IngestRow } from './ingest.js';
 
+/** One engine at one size. */
 export interface ScaleRun {
+  /** `SQLite` or `PostgreSQL`. */
+  engine: string;
+  /** The data's as-of date (the dataset's latest event). */
+  asOf: Date;
   customers: number;
   seedSeconds: number | null;
   derivedSeconds: number;
   rows: Array<{ name: string; what: string; summary: Summary; raw?: Summary }>;
   export: { seconds: number; rows: number; bytes: number; rssGrowthMiB: number };
   load: LoadResult[];
+  /** Ingestion on a scratch copy (absent with `--ingest-events 0`). */
+  ingest?: IngestRow[];
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '—');
@@ -22,20 +31,23 @@ const count = (n: number) => n.toLocaleString('en');
 export function renderScaleReport(input: { runs: ScaleRun[]; machine: string; load: string; command: string }): string {
   const { runs } = input;
   const lines: string[] = [
-    `# Scale bench (issue 9): reads at ${runs.map((r) => count(r.customers)).join(', ')} customers`,
+    `# Scale bench (issues 9 and 10): ${[...new Set(runs.map((r) => r.engine))].join(' and ')} at ${[...new Set(runs.map((r) => count(r.customers)))].join(', ')} customers`,
     '',
     `Run ${new Date().toISOString()} with \`${input.command}\` on ${input.machine}; load average at the end ${input.load}.`,
     "**The machine was shared with several other engineers' builds and test runs while this ran (load average far above the",
     '2 cores): absolute times are inflated and noisy; the same-run references and the growth between sizes are the measure.**',
     '',
     'Server-side times: the real Hono API app called in-process (`app.request`), sequentially, after warm-up. "raw" = the',
-    'same SQL statements the handler ran (captured through a logging Kysely), replayed with cached better-sqlite3',
-    'prepared statements on one connection: the floor for that work. Data: `c360 seed --customers N --seed 1`',
-    '(Online Retail shapes, ~10 events per customer); derived state (rule memberships, stored scores) refreshed first.',
+    'same SQL statements the handler ran (captured through a logging Kysely), replayed on one connection of the same',
+    'engine as prepared statements — cached better-sqlite3 statements on SQLite, named node-postgres (`pg`) statements',
+    'on PostgreSQL: the floor for that work. Data: `c360 seed --customers N --seed 1` (Online Retail shapes, ~10 events',
+    'per customer; SQLite `c360-N.db`, PostgreSQL `c360_bench_N`); derived state (rule memberships, stored scores)',
+    'refreshed first. Ingestion runs on a scratch copy of the database; its raw reference replays the statements of a',
+    'twin pass of the same events (captured, ids swapped), transaction control included.',
     '',
   ];
   for (const run of runs) {
-    lines.push(`## ${count(run.customers)} customers`, '');
+    lines.push(`## ${count(run.customers)} customers — ${run.engine}`, '');
     lines.push(
       `Seed: ${run.seedSeconds === null ? 'reused a kept database' : `${run.seedSeconds.toFixed(1)} s`}; full derived-state refresh (background job): ${run.derivedSeconds.toFixed(1)} s.`,
       '',
@@ -62,10 +74,66 @@ export function renderScaleReport(input: { runs: ScaleRun[]; machine: string; lo
     if (a && b)
       lines.push('', `/360 throughput = ${((100 * a.requestsPerSecond) / b.requestsPerSecond).toFixed(1)} % of Hono's trivial route.`);
     lines.push('');
+    if (run.ingest?.length) {
+      lines.push(
+        '| ingestion | what | events | p50 ms | p99 ms | events/s | raw p50 ms | raw events/s | handler / raw |',
+        '| --- | --- | --: | --: | --: | --: | --: | --: | --: |',
+      );
+      for (const r of run.ingest)
+        lines.push(
+          `| ${r.name} | ${r.what} | ${count(r.events)} | ${ms(r.summary.p50)} | ${ms(r.summary.p99)} | ${count(Math.round(r.eventsPerSecond))} | ${ms(r.raw.p50)} | ${count(Math.round(r.rawEventsPerSecond))} | ${(r.rawEventsPerSecond / Math.max(r.eventsPerSecond, 0.001)).toFixed(1)}× |`,
+        );
+      lines.push('');
+    }
   }
+  lines.push(...sideBySide(runs));
+  for (const engine of new Set(runs.map((r) => r.engine))) lines.push(...growth(runs.filter((r) => r.engine === engine)));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Per size measured on several engines: each measure's p50 and raw p50 on each engine, in one table. */
+function sideBySide(runs: ScaleRun[]): string[] {
+  const lines: string[] = [];
+  for (const size of new Set(runs.map((r) => r.customers))) {
+    const at = runs.filter((r) => r.customers === size);
+    if (at.length < 2) continue;
+    lines.push(
+      `## ${count(size)} customers: ${at.map((r) => r.engine).join(' beside ')}`,
+      '',
+      'p50 in ms (ingestion: events/s), each beside its raw SQL on the same engine.',
+      '',
+      `| measure | ${at.map((r) => `${r.engine} | raw`).join(' | ')} |`,
+      `| --- | ${at.map(() => '--: | --:').join(' | ')} |`,
+    );
+    for (const row of at[0]!.rows) {
+      const cells = at.map((r) => {
+        const x = r.rows.find((y) => y.name === row.name);
+        return `${x ? ms(x.summary.p50) : '—'} | ${x?.raw ? ms(x.raw.p50) : ''}`;
+      });
+      lines.push(`| ${row.name} | ${cells.join(' | ')} |`);
+    }
+    for (const row of at[0]!.ingest ?? []) {
+      const cells = at.map((r) => {
+        const x = r.ingest?.find((y) => y.name === row.name);
+        return x ? `${count(Math.round(x.eventsPerSecond))} ev/s | ${count(Math.round(x.rawEventsPerSecond))} ev/s` : '— | —';
+      });
+      lines.push(`| ${row.name} | ${cells.join(' | ')} |`);
+    }
+    lines.push(
+      `| bulk export (total) | ${at.map((r) => `${ms(r.export.seconds * 1000)} | `).join(' | ')} |`,
+      `| /360 under 20 connections (req/s) | ${at.map((r) => `${count(Math.round(r.load.find((l) => l.name === '/360')?.requestsPerSecond ?? 0))} | `).join(' | ')} |`,
+      '',
+    );
+  }
+  return lines;
+}
+
+/** The growth table of one engine's runs (several sizes). */
+function growth(runs: ScaleRun[]): string[] {
+  const lines: string[] = [];
   if (runs.length > 1) {
     lines.push(
-      '## How each cost grows',
+      `## How each cost grows — ${runs[0]!.engine}`,
       '',
       'p50 in ms at each size, and k in cost ∝ Nᵏ between consecutive sizes (0 = flat, 1 = linear).',
       '',
@@ -102,5 +170,5 @@ export function renderScaleReport(input: { runs: ScaleRun[]; machine: string; lo
     );
     lines.push('');
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

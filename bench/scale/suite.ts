@@ -1,23 +1,24 @@
 /**
- * `npm run bench -- --scale 10000,100000[,1000000] [--db-dir DIR] [--samples N] [--out FILE]`: for
- * each size, seeds a database with `c360 seed` (seed/seed.ts, seed 1) or reuses `DIR/c360-N.db`
- * (kept, so a later run measures without seeding again), brings the derived state current (the
- * background refresh), then measures the reads of issue 9 in-process (server-side time through the
- * real Hono app, `app.request`) beside their references — the same SQL statements replayed raw with
- * prepared statements, and Hono's trivial route over HTTP under 20 connections — and writes a
- * Markdown report with a table of how each cost grows from one size to the next.
+ * `npm run bench -- --scale 10000,100000[,1000000] [--engines sqlite,postgres] [--database-url URL]
+ * [--db-dir DIR] [--samples N] [--ingest-events N] [--out FILE]` (`--help` lists the flags): for each
+ * size and engine, reuses or seeds the size's database (engines.ts: SQLite `DIR/c360-N.db`,
+ * PostgreSQL `c360_bench_N`, seeded like `c360 seed --customers N --seed 1` and kept), brings the
+ * derived state current (the background refresh), then measures the reads of issues 9 and 10
+ * in-process (server-side time through the real Hono app, `app.request`) beside their references —
+ * the same SQL statements replayed raw with prepared statements on one connection of that engine,
+ * and Hono's trivial route over HTTP under 20 connections — and ingestion on a scratch copy
+ * (ingest.ts); writes a Markdown report with both engines side by side and a table of how each cost
+ * grows from one size to the next.
  * @module
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { openDb } from '../../packages/server/src/db/connect.js';
 import { createApiApp } from '../../packages/server/src/api/app.js';
 import { createApiKey } from '../../packages/server/src/auth/api-keys.js';
 import { datasetAsOf } from '../../packages/server/src/demo/load-demo.js';
-import { seedDatabase } from '../../packages/server/src/seed/seed.js';
 import { refreshDerivedIfStale } from '../../packages/server/src/segments/derived-job.js';
 import { loadCustomer360 } from '../../packages/server/src/read/customer-360.js';
 import { searchCustomers } from '../../packages/server/src/read/search.js';
@@ -27,7 +28,11 @@ import { exportCustomersCsv } from '../../packages/server/src/export/bulk.js';
 import { CustomerSearchQuery, TimelineQuery } from '@c360/sdk';
 import { machineInfo, loadAverage } from '../lib/machine.js';
 import { prng, sample } from '../lib/stats.js';
-import { RawReference, series, type Summary } from './measure.js';
+import { DEFAULT_PG_URL } from '../lib/pg-admin.js';
+import { SCALE_USAGE as USAGE } from './usage.js';
+import { series, type Statement, type Summary } from './measure.js';
+import { prepareTarget, type EngineName, type ScaleTarget } from './engines.js';
+import { measureIngestion } from './ingest.js';
 import { throughput } from './load.js';
 import { renderScaleReport, type ScaleRun } from './report.js';
 
@@ -43,10 +48,21 @@ export async function main(argv: string[]): Promise<number> {
       samples: { type: 'string' },
       out: { type: 'string' },
       seconds: { type: 'string' },
+      engines: { type: 'string' },
+      'postgres-scale': { type: 'string' },
+      'database-url': { type: 'string' },
+      'ingest-events': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  const sizes = (values.scale ?? '10000').split(',').map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 100)) {
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const sizesOf = (list: string) => list.split(',').map((s) => Number(s.trim()));
+  const sizes = sizesOf(values.scale ?? '10000');
+  const pgSizes = values['postgres-scale'] ? sizesOf(values['postgres-scale']) : sizes;
+  if ([...sizes, ...pgSizes].some((n) => !Number.isInteger(n) || n < 100)) {
     console.error('bench scale: --scale takes comma-separated customer counts ≥ 100, e.g. 10000,100000');
     return 1;
   }
@@ -54,19 +70,43 @@ export async function main(argv: string[]): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const samples = Number(values.samples ?? 200);
   const seconds = Number(values.seconds ?? 5);
+  const ingestEvents = Number(values['ingest-events'] ?? 10_000);
+  const adminUrl = values['database-url'] ?? DEFAULT_PG_URL;
+  const engines = (values.engines ?? (values['database-url'] ? 'sqlite,postgres' : 'sqlite')).split(',').map((e) => e.trim());
+  if (engines.some((e) => e !== 'sqlite' && e !== 'postgres') || !Number.isInteger(ingestEvents) || ingestEvents < 0) {
+    console.error(`bench scale: bad --engines or --ingest-events\n${USAGE}`);
+    return 1;
+  }
   const loadAtStart = loadAverage();
   const runs: ScaleRun[] = [];
-  for (const n of sizes) runs.push(await measureSize(n, resolve(dir, `c360-${n}.db`), samples, seconds));
+  for (const n of [...new Set([...sizes, ...pgSizes])].sort((a, b) => a - b)) {
+    for (const engine of engines as EngineName[]) {
+      if (!(engine === 'postgres' ? pgSizes : sizes).includes(n)) continue;
+      const { target, seedSeconds } = await prepareTarget(engine, n, { dir, adminUrl });
+      const run = await measureSize(target, samples, seconds);
+      if (ingestEvents > 0) {
+        log(`${target.label}: scratch copy for ingestion …`);
+        const scratch = await target.scratch();
+        try {
+          run.ingest = await measureIngestion(scratch, run.asOf, ingestEvents);
+        } finally {
+          await scratch.drop();
+        }
+      }
+      runs.push({ ...run, seedSeconds });
+    }
+  }
   const sqlite = (await import('better-sqlite3')).default;
   const probe = new sqlite(':memory:');
   const m = machineInfo((probe.prepare('select sqlite_version() as v').get() as { v: string }).v);
   probe.close();
-  const machine = `${m.cpu}, ${m.cores} cores, ${m.ramGiB.toFixed(0)} GiB, ${m.os}, Node ${m.node}, SQLite ${m.sqlite}; revision ${m.revision}; load average at start ${loadAtStart}`;
+  const pgVersion = engines.includes('postgres') ? `, ${await postgresVersion(adminUrl)}` : '';
+  const machine = `${m.cpu}, ${m.cores} cores, ${m.ramGiB.toFixed(0)} GiB, ${m.os}, Node ${m.node}, SQLite ${m.sqlite}${pgVersion}; revision ${m.revision}; load average at start ${loadAtStart}`;
   const report = renderScaleReport({
     runs,
     machine,
     load: loadAverage(),
-    command: `npm run bench -- --scale ${sizes.join(',')} --samples ${samples}`,
+    command: `npm run bench -- --scale ${sizes.join(',')} --engines ${engines.join(',')}${values['postgres-scale'] ? ` --postgres-scale ${pgSizes.join(',')}` : ''} --samples ${samples} --ingest-events ${ingestEvents}`,
   });
   const out = resolve(values.out ?? `bench/results/${new Date().toISOString().slice(0, 10)}-scale.md`);
   writeFileSync(out, report);
@@ -75,20 +115,21 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function measureSize(n: number, file: string, samples: number, seconds: number): Promise<ScaleRun> {
-  const fresh = !existsSync(file);
-  const db = await openDb({ file });
-  let seedSeconds: number | null = null;
-  if (fresh) {
-    log(`seeding ${n} customers into ${file} …`);
-    const t = performance.now();
-    await seedDatabase(db, {
-      customers: n,
-      seed: 1,
-      onProgress: (done, total) => done % Math.max(1, Math.floor(total / 10)) === 0 && log(`  ${done}/${total}`),
-    });
-    seedSeconds = (performance.now() - t) / 1000;
-  } else log(`reusing ${file}`);
+/** `PostgreSQL 15.20` (the server's version string up to its build details). */
+async function postgresVersion(adminUrl: string): Promise<string> {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return String((await client.query('select version() as v')).rows[0].v).split(' on ')[0]!;
+  } finally {
+    await client.end();
+  }
+}
+
+async function measureSize(target: ScaleTarget, samples: number, seconds: number): Promise<Omit<ScaleRun, 'seedSeconds'>> {
+  log(`${target.label}: measuring ${target.location}`);
+  const db = await target.open();
   const asOf = new Date((await datasetAsOf(db)) ?? Date.now());
   const customers = Number((await sql<{ n: number }>`select count(*) as n from customers`.execute(db)).rows[0]!.n);
 
@@ -123,15 +164,17 @@ async function measureSize(n: number, file: string, samples: number, seconds: nu
         country: string;
       }>`select country from customers where country is not null group by country order by count(*) desc limit 1`.execute(db)
     ).rows[0]?.country ?? 'United Kingdom';
-  const ref = new RawReference(file);
+  const ref = target.rawReference();
   const results: ScaleRun['rows'] = [];
   const add = (name: string, what: string, summary: Summary, raw?: Summary) => {
     results.push({ name, what, summary, raw });
-    log(`${name}: p50 ${summary.p50.toFixed(2)} ms, p99 ${summary.p99.toFixed(2)} ms${raw ? ` (raw p50 ${raw.p50.toFixed(2)})` : ''}`);
+    log(
+      `${target.label} ${name}: p50 ${summary.p50.toFixed(2)} ms, p99 ${summary.p99.toFixed(2)} ms${raw ? ` (raw p50 ${raw.p50.toFixed(2)})` : ''}`,
+    );
   };
 
   // /360 and its raw statements.
-  const stmts360 = new Map<string, Awaited<ReturnType<RawReference['statementsOf']>>>();
+  const stmts360 = new Map<string, Statement[]>();
   for (const id of picked) stmts360.set(id, await ref.statementsOf((c) => loadCustomer360({ db: c, asOf }, id)));
   add(
     '/360',
@@ -217,8 +260,9 @@ async function measureSize(n: number, file: string, samples: number, seconds: nu
   await ref.close();
   await db.destroy();
   return {
+    engine: target.label,
+    asOf,
     customers,
-    seedSeconds,
     derivedSeconds,
     rows: results,
     export: { seconds: exportSeconds, rows: started.total, bytes, rssGrowthMiB: (peak - rss0) / 2 ** 20 },
