@@ -18,6 +18,7 @@ import { mailConfigFromEnv, type MailConfig } from '../actions/mail-transport.js
 import { exportCustomersCsv } from '../export/bulk.js';
 import { exportCustomersXlsx } from '../export/xlsx-bulk.js';
 import { resolveExportLocale } from '../export/labels/index.js';
+import { resolveExportLocale } from '../export/labels/index.js';
 import { notificationConfig } from '../notifications/config.js';
 import { SIGNATURE_HEADER, signWebhook } from '../notifications/signature.js';
 import { sortableId } from '../write/ids.js';
@@ -49,6 +50,7 @@ const MAIL_TEXT: Record<string, (name: string, rows: number) => { subject: strin
 /** The file of a run: its bytes, name and customer count. */
 async function buildFile(db: Db, s: ExportSchedulesTable, at: Date, ctx: EvalContext | undefined) {
   const query = CustomerSearchQuery.parse({ ...(JSON.parse(s.filters) as object), limit: 100 });
+  const locale = resolveExportLocale(undefined, s.locale); // headers and sheet names in the schedule's language
   const locale = resolveExportLocale(undefined, s.locale); // headers and sheet names in the schedule's language
   const about = `c360 scheduled export "${s.name}" · run ${at.toISOString()} as ${s.owner} (${s.owner_role}) · filters ${s.filters}`;
   const filename = `c360-${s.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || 'export'}-${at.toISOString().slice(0, 16).replace(/:/g, '')}.${s.format}`;
