@@ -18,11 +18,9 @@ import { mailConfigFromEnv, type MailConfig } from '../actions/mail-transport.js
 import { exportCustomersCsv } from '../export/bulk.js';
 import { exportCustomersXlsx } from '../export/xlsx-bulk.js';
 import { resolveExportLocale } from '../export/labels/index.js';
-import { resolveExportLocale } from '../export/labels/index.js';
 import { notificationConfig } from '../notifications/config.js';
 import { SIGNATURE_HEADER, signWebhook } from '../notifications/signature.js';
 import { sortableId } from '../write/ids.js';
-import { runWrite } from '../write/pipeline.js';
 import { scheduleDb, type ExportRunsTable, type ExportSchedulesTable } from './tables.js';
 
 export interface RunOptions {
@@ -50,7 +48,6 @@ const MAIL_TEXT: Record<string, (name: string, rows: number) => { subject: strin
 /** The file of a run: its bytes, name and customer count. */
 async function buildFile(db: Db, s: ExportSchedulesTable, at: Date, ctx: EvalContext | undefined) {
   const query = CustomerSearchQuery.parse({ ...(JSON.parse(s.filters) as object), limit: 100 });
-  const locale = resolveExportLocale(undefined, s.locale); // headers and sheet names in the schedule's language
   const locale = resolveExportLocale(undefined, s.locale); // headers and sheet names in the schedule's language
   const about = `c360 scheduled export "${s.name}" · run ${at.toISOString()} as ${s.owner} (${s.owner_role}) · filters ${s.filters}`;
   const filename = `c360-${s.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || 'export'}-${at.toISOString().slice(0, 16).replace(/:/g, '')}.${s.format}`;
@@ -159,16 +156,17 @@ export async function runSchedule(
     Object.assign(run, { status: 'failed', error: ((error as Error).message || String(error)).slice(0, 500) });
   }
   run.finished_at = now().toISOString();
-  await runWrite(
-    db,
-    async (w) => {
-      const { id, ...set } = run;
-      await scheduleDb(w.trx).updateTable('export_runs').set(set).where('id', '=', id).execute();
-      await w.audit({
+  await db.transaction().execute(async (trx) => {
+    const { id, ...set } = run;
+    await scheduleDb(trx).updateTable('export_runs').set(set).where('id', '=', id).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
         actor: s.owner,
         action: 'export.schedule.run',
-        customerId: null,
-        details: {
+        customer_id: null,
+        at: run.finished_at!,
+        details: JSON.stringify({
           scheduleId: s.id,
           runId: run.id,
           scheduledFor: run.scheduled_for,
@@ -179,10 +177,9 @@ export async function runSchedule(
           delivery: (JSON.parse(s.delivery) as ExportDelivery).kind,
           role: s.owner_role,
           ...(run.error ? { error: run.error } : {}),
-        },
-      });
-    },
-    new Date(run.finished_at),
-  );
+        }),
+      })
+      .execute();
+  });
   return run;
 }
