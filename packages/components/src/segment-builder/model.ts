@@ -242,3 +242,26 @@ export function removeNode(group: Group, key: number): boolean {
   }
   return false;
 }
+
+/** The API's field messages sorted out: by row key (named "Condition n: …"), for the name, and the rest. */
+export interface ApiIssues {
+  rows: Map<number, string>;
+  name?: string;
+  rest: string[];
+}
+
+/** Puts each of the API's field errors (`body.criteria.all.1.value`, `body.name`) on what it names in the tree. */
+export function apiIssues(root: Group, errors: ReadonlyArray<{ field: string; message: string }>): ApiIssues {
+  const { paths } = build(root);
+  const numbers = new Map(rowsOf(root).map((r, i) => [r.key, i + 1]));
+  const out: ApiIssues = { rows: new Map(), rest: [] };
+  for (const e of errors) {
+    const key = e.field.startsWith('body.criteria') ? rowOfPath(paths, e.field) : undefined;
+    const n = key === undefined ? undefined : numbers.get(key);
+    const message = e.message;
+    if (key !== undefined && n !== undefined) out.rows.set(key, msg(str`Condition ${n}: ${message}`));
+    else if (e.field === 'body.name') out.name = message;
+    else out.rest.push(`${e.field.replace(/^body\./, '')}: ${message}`);
+  }
+  return out;
+}

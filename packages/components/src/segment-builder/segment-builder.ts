@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { C360ApiError, type Segment, type SegmentCriteria, type SegmentField, type SegmentOperator, type SegmentPreview } from '@c360/sdk';
+import { C360ApiError, type Segment, type SegmentCriteria, type SegmentField, type SegmentOperator } from '@c360/sdk';
 import { C360Element } from '../base/c360-element.js';
 import { renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
@@ -13,14 +13,14 @@ import {
   newGroup,
   newRow,
   removeNode,
-  rowOfPath,
+  apiIssues,
   rowsOf,
   toTree,
   type Group,
   type Row,
 } from './model.js';
 import { renderGroup, type TreeHost } from './render-tree.js';
-import { describeFailure, renderPreview } from './preview-view.js';
+import { PreviewController, describeFailure, renderPreview } from './preview.js';
 import styles from './segment-builder.styles.js';
 
 /** Detail of `c360-segment-saved`: the segment as the API answered, and whether it was created (else updated). */
@@ -41,9 +41,6 @@ declare global {
     'c360-segment-cancel': CustomEvent<Record<string, never>>;
   }
 }
-
-/** Milliseconds the preview waits after the last change before asking the API. */
-export const PREVIEW_DEBOUNCE_MS = 400;
 
 const criteriaConverter = {
   fromAttribute: (value: string | null): SegmentCriteria | undefined => {
@@ -121,9 +118,6 @@ export class SegmentBuilderElement extends C360Element implements TreeHost {
   @state() root: Group = newGroup();
   @state() private name = '';
   @state() private description = '';
-  @state() private preview?: SegmentPreview;
-  @state() private previewState: 'idle' | 'loading' | 'error' = 'idle';
-  @state() private previewError?: unknown;
   @state() private saving = false;
   @state() private saveError?: string;
   @state() private nameError?: string;
@@ -133,8 +127,11 @@ export class SegmentBuilderElement extends C360Element implements TreeHost {
   @state() private serverMessages = new Map<number, string>();
   /** Rows whose value was typed into (their messages show before a Save attempt). */
   private touched = new Set<number>();
-  private timer?: ReturnType<typeof setTimeout>;
-  private controller?: AbortController;
+  private readonly previewer = new PreviewController(
+    this,
+    () => this.requireClient(this.client),
+    (error) => this.mapServerIssues(error),
+  );
   private readonly permissions = new PermissionsController(this);
 
   /** The criteria of the rows; undefined while a row has a problem (see the rows' messages). */
@@ -167,12 +164,6 @@ export class SegmentBuilderElement extends C360Element implements TreeHost {
   override connectedCallback(): void {
     super.connectedCallback();
     this.changed();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.timer);
-    this.controller?.abort();
   }
 
   /** @internal */
@@ -258,53 +249,18 @@ export class SegmentBuilderElement extends C360Element implements TreeHost {
     this.changed();
   }
 
-  /** Schedules the preview of the current criteria (debounced; aborts the one in flight). */
+  /** Counts the criteria anew (debounced) once they are complete. */
   private changed(): void {
-    clearTimeout(this.timer);
-    this.controller?.abort();
-    this.controller = undefined;
-    const criteria = this.value;
-    if (!criteria || !this.isConnected) {
-      this.preview = undefined;
-      this.previewState = 'idle';
-      return;
-    }
-    this.previewState = 'loading';
-    this.timer = setTimeout(() => void this.runPreview(criteria), PREVIEW_DEBOUNCE_MS);
+    if (this.isConnected) this.previewer.schedule(this.value);
   }
 
-  private async runPreview(criteria: SegmentCriteria): Promise<void> {
-    const controller = (this.controller = new AbortController());
-    try {
-      const preview = await this.requireClient(this.client).previewSegment(criteria, { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      this.preview = preview;
-      this.previewState = 'idle';
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.preview = undefined;
-      this.previewError = error;
-      this.previewState = 'error';
-      this.mapServerIssues(error);
-    }
-  }
-
-  /** Puts the API's per-field messages on the rows they name; returns the messages no row took. */
+  /** Puts the API's per-field messages on the rows (and the name) they name; returns those nothing took. */
   private mapServerIssues(error: unknown): string[] {
     if (!(error instanceof C360ApiError)) return [];
-    const { paths } = build(this.root);
-    const messages = new Map<number, string>();
-    const rest: string[] = [];
-    const numbers = new Map(rowsOf(this.root).map((r, i) => [r.key, i + 1]));
-    for (const e of error.problem.errors ?? []) {
-      const key = e.field.startsWith('body.criteria') ? rowOfPath(paths, e.field) : undefined;
-      const n = key === undefined ? undefined : numbers.get(key);
-      if (key !== undefined && n !== undefined) messages.set(key, msg(str`Condition ${n}: ${e.message}`));
-      else if (e.field === 'body.name') this.nameError = e.message;
-      else rest.push(`${e.field.replace(/^body\./, '')}: ${e.message}`);
-    }
-    this.serverMessages = messages;
-    return rest;
+    const issues = apiIssues(this.root, error.problem.errors ?? []);
+    this.serverMessages = issues.rows;
+    if (issues.name) this.nameError = issues.name;
+    return issues.rest;
   }
 
   /** Saves the segment (creates it, or updates {@link segment}); resolves to it, or undefined when refused (shown). */
@@ -363,7 +319,7 @@ export class SegmentBuilderElement extends C360Element implements TreeHost {
       </div>
       ${this.countries.length ? html`<datalist id="countries">${this.countries.map((c) => html`<option value=${c}></option>`)}</datalist>` : nothing}
       ${renderGroup(this, this.root)}
-      ${renderPreview(this.format, this.previewState, this.preview, this.previewError, this.value !== undefined)}
+      ${renderPreview(this.format, this.previewer, this.value !== undefined)}
       <div class="buttons">
         <button part="save" class="button" type="submit" ?disabled=${this.saving}>${this.saving ? msg('Saving…') : this.segment ? msg('Save changes') : msg('Save segment')}</button>
         <button part="cancel" class="button secondary" type="button" @click=${() => this.emit('c360-segment-cancel', {})}>${msg('Cancel')}</button>
