@@ -22,6 +22,7 @@ import './marketing-engagement/define.js';
 import './support-tickets/define.js';
 import './customer-timeline/define.js';
 import './customer-notes/define.js';
+import './customer-follow-ups/define.js';
 import './customer-tags/define.js';
 import './customer-segments/define.js';
 import './quick-actions/define.js';

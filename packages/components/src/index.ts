@@ -20,6 +20,7 @@ import './marketing-engagement/define.js';
 import './support-tickets/define.js';
 import './customer-timeline/define.js';
 import './customer-notes/define.js';
+import './customer-follow-ups/define.js';
 import './customer-tags/define.js';
 import './customer-segments/define.js';
 import './customer-search/define.js';
@@ -63,6 +64,7 @@ export {
 } from './customer-search/customer-search.js';
 export { CustomerCompareElement, type C360CompareCloseDetail, type C360CompareCloseEvent } from './customer-compare/customer-compare.js';
 export { QuickActionsElement, QUICK_ACTIONS, type QuickAction, type C360ActionCompletedDetail } from './quick-actions/quick-actions.js';
+export { CustomerFollowUpsElement, type C360FollowUpChangedDetail } from './customer-follow-ups/customer-follow-ups.js';
 export { ExportButtonElement, type ExportFormat, type C360ExportedDetail } from './export-button/export-button.js';
 export { BulkExportElement, type C360BulkExportedDetail } from './bulk-export/bulk-export.js';
 export { AuditLogElement, type AuditLogFilters } from './audit-log/audit-log.js';

@@ -48,11 +48,9 @@ export default css`
     grid-column: span 2;
   }
   /* Rows of the 6-column grid: metrics · health · churn | orders · timeline |
-     support · notes · tags | segments · loyalty · payments | marketing · behaviour. */
+     support · notes · follow-ups | tags · segments · loyalty | payments · marketing · behaviour. */
   .section[data-section='orders'],
-  .section[data-section='timeline'],
-  .section[data-section='marketing'],
-  .section[data-section='behavior'] {
+  .section[data-section='timeline'] {
     grid-column: span 3;
   }
   ::slotted(*) {
@@ -105,7 +103,8 @@ export default css`
     }
     .section[data-section='metrics'],
     .section[data-section='orders'],
-    .section[data-section='timeline'] {
+    .section[data-section='timeline'],
+    .section[data-section='behavior'] {
       grid-column: 1 / -1;
     }
   }

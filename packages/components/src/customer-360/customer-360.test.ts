@@ -91,7 +91,7 @@ describe('<customer-360>', () => {
       expect(Math.max(...boxes.map((b) => b.right)), `row at ${top} ends at the grid's end`).to.be.closeTo(grid.right, 1);
     }
     const row = (id: string) => Math.round($(el, `[data-section=${id}]`).getBoundingClientRect().top);
-    expect([row('notes'), row('tags')]).to.deep.equal([row('support'), row('support')]);
+    expect([row('notes'), row('followups')]).to.deep.equal([row('support'), row('support')]);
     for (const tag of ['customer-notes', 'customer-tags', 'customer-segments'] as const) {
       expect(child(el, tag).customerId, tag).to.equal(CUSTOMER);
       expect(child(el, tag).config.apiBase, tag).to.equal(API);

@@ -18,6 +18,7 @@ import '../marketing-engagement/define.js';
 import '../support-tickets/define.js';
 import '../customer-timeline/define.js';
 import '../customer-notes/define.js';
+import '../customer-follow-ups/define.js';
 import '../customer-tags/define.js';
 import '../customer-segments/define.js';
 import '../quick-actions/define.js';
@@ -39,6 +40,7 @@ export const SECTIONS = [
   { id: 'timeline', title: () => msg('Timeline') },
   { id: 'support', title: () => msg('Support') },
   { id: 'notes', title: () => msg('Notes') },
+  { id: 'followups', title: () => msg('Follow-ups') },
   { id: 'tags', title: () => msg('Tags') },
   { id: 'segments', title: () => msg('Segments') },
   { id: 'loyalty', title: () => msg('Loyalty') },
@@ -49,7 +51,13 @@ export const SECTIONS = [
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
 /** The section each quick action changes (the timeline changes for all). */
-const ACTION_SECTION: Record<QuickAction, SectionId> = { email: 'marketing', ticket: 'support', points: 'loyalty', note: 'notes' };
+const ACTION_SECTION: Record<QuickAction, SectionId> = {
+  email: 'marketing',
+  ticket: 'support',
+  points: 'loyalty',
+  note: 'notes',
+  followUp: 'followups',
+};
 
 const listConverter = {
   fromAttribute: (value: string | null) =>
@@ -62,8 +70,8 @@ const listConverter = {
 
 /**
  * @summary The whole customer 360 view for one `customer-id`: the profile as header, then key
- * metrics, health, churn risk, orders, timeline, support, notes, tags, segments, loyalty,
- * payments, marketing and behaviour in collapsible sections.
+ * metrics, health, churn risk, orders, timeline, support, notes, open follow-ups, tags, segments,
+ * loyalty, payments, marketing and behaviour in collapsible sections.
  *
  * A grid on wide containers; a single column, most important first, when the element itself is
  * narrower than 600px (a container query, so it follows the space it is given, not the window).
@@ -76,6 +84,7 @@ const listConverter = {
  *
  * @fires {CustomEvent<C360NavigateDetail>} c360-navigate - From the orders, payments, support, timeline and tags sections. Cancelable, bubbles, composed.
  * @fires {CustomEvent<C360NoteAddedDetail>} c360-note-added - From the notes section. Bubbles, composed.
+ * @fires {CustomEvent<C360FollowUpChangedDetail>} c360-follow-up-changed - From the follow-ups section (one marked done). Bubbles, composed.
  * @fires {CustomEvent<C360TagsChangedDetail>} c360-tags-changed - From the tags section. Bubbles, composed.
  * @fires {CustomEvent<C360SegmentsChangedDetail>} c360-segments-changed - From the segments section. Bubbles, composed.
  * @fires {CustomEvent<C360ActionCompletedDetail>} c360-action-completed - From the quick actions in the header; the touched sections and the timeline refresh. Bubbles, composed.
@@ -187,6 +196,7 @@ export class Customer360Element extends C360CustomerElement {
       marketing: html`<marketing-engagement customer-id=${id!} theme=${theme}></marketing-engagement>`,
       support: html`<support-tickets customer-id=${id!} ticket-href=${this.ticketHref ?? nothing} theme=${theme}></support-tickets>`,
       notes: html`<customer-notes customer-id=${id!} theme=${theme}></customer-notes>`,
+      followups: html`<customer-follow-ups customer-id=${id!} theme=${theme}></customer-follow-ups>`,
       tags: html`<customer-tags customer-id=${id!} filter-href=${this.tagHref ?? nothing} theme=${theme}></customer-tags>`,
       segments: html`<customer-segments customer-id=${id!} theme=${theme}></customer-segments>`,
       timeline: html`<customer-timeline

@@ -1,10 +1,11 @@
 /**
- * The four quick actions: their words, permission, form fields, client-side checks and API call
+ * The five quick actions: their words, permission, form fields, client-side checks and API call
  * (docs/api.md, "Quick actions"). Every text is read at render time, so it follows the locale.
  * @module
  */
 import { msg, str } from '@lit/localize';
 import {
+  C360ApiError,
   NOTE_MAX_LENGTH,
   type C360Client,
   type NoteType,
@@ -16,16 +17,18 @@ import {
   type TicketSummary,
 } from '@c360/sdk';
 import type { Formatter } from '../base/format.js';
+import { followUpAction } from './follow-up-action.js';
 
 /** The quick actions, in the order of their buttons. */
-export const QUICK_ACTIONS = ['email', 'ticket', 'points', 'note'] as const;
+export const QUICK_ACTIONS = ['email', 'ticket', 'points', 'note', 'followUp'] as const;
 export type QuickAction = (typeof QUICK_ACTIONS)[number];
 
 /** One field of an action's form. */
 export interface FieldSpec {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'number' | 'select';
+  /** `datetime`: a `datetime-local` input (local time). */
+  kind: 'text' | 'textarea' | 'number' | 'select' | 'datetime';
   required?: boolean;
   /** Largest length in characters (text, textarea). */
   max?: number;
@@ -55,6 +58,11 @@ export interface ActionSpec {
   permission: Permission;
   fields: (can: (p: Permission) => boolean) => FieldSpec[];
   defaults: Values;
+  /**
+   * Values to fill in once the dialog is open (fields the user has not touched yet), e.g. a
+   * default due time from the server's clock; `me` is the caller's name once known.
+   */
+  prepare?(client: C360Client, customerId: string, me: string | undefined): Promise<Values>;
   run(client: C360Client, id: string, values: Values, idempotencyKey: string): Promise<unknown>;
   success(result: never, f: Formatter): string;
 }
@@ -85,7 +93,7 @@ const noteTypes = (): ReadonlyArray<readonly [NoteType, string]> => [
 ];
 const MAX_POINTS = 100_000;
 
-/** The four actions: their permission, form and API call (docs/api.md, "Quick actions"). */
+/** The five actions: their permission, form and API call (docs/api.md, "Quick actions"). */
 export const ACTIONS: { readonly [A in QuickAction]: ActionSpec } = {
   email: {
     texts: () => ({
@@ -187,6 +195,7 @@ export const ACTIONS: { readonly [A in QuickAction]: ActionSpec } = {
       client.addNote(id, { body: v.body!, type: v.type as NoteType, visibility: v.visibility as NoteVisibility }, { idempotencyKey }),
     success: () => msg('Note added.'),
   },
+  followUp: followUpAction,
 };
 
 /** "Subject" + "must not be empty" → "Subject must not be empty." */
@@ -212,6 +221,8 @@ export function check(field: FieldSpec, value: string, f: Formatter): string | u
     const max = f.number(field.max);
     return msg(str`${label} must be at most ${max} characters.`);
   }
+  if (field.kind === 'datetime' && trimmed && Number.isNaN(new Date(trimmed).getTime()))
+    return msg(str`${label} is not a valid date and time.`);
   if (field.kind === 'number' && trimmed) {
     const n = Number(trimmed);
     if (!Number.isInteger(n)) return msg(str`${label} must be a whole number.`);
@@ -222,4 +233,16 @@ export function check(field: FieldSpec, value: string, f: Formatter): string | u
     }
   }
   return undefined;
+}
+
+/** A refusal in the server's words (`detail`), else its title and status; `details`: field errors no form field shows. */
+export function describeError(error: unknown, details: readonly string[] = []): string {
+  if (error instanceof C360ApiError) {
+    const status = error.status;
+    if (error.isAccessDenied) return msg(str`Access denied (HTTP ${status}). Ask an administrator for a token with the right role.`);
+    if (error.problem.detail) return error.problem.detail;
+    if (details.length) return details.join('; ');
+    return error.status ? `${error.problem.title} (HTTP ${error.status})` : error.problem.title;
+  }
+  return error instanceof Error ? error.message : String(error);
 }

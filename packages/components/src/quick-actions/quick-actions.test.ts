@@ -72,16 +72,17 @@ describe('<quick-actions>', () => {
     await el.updateComplete;
   }
 
-  it('shows all four actions to an admin, each opening a labelled modal dialog that Esc closes, focus returning to its button', async () => {
+  it('shows all five actions to an admin, each opening a labelled modal dialog that Esc closes, focus returning to its button', async () => {
     const el = await render(CUSTOMER);
-    expect(actionsOf(el)).to.deep.equal(['email', 'ticket', 'points', 'note']);
-    expect($$(el, '[part~=action]').map(text)).to.deep.equal(['Send email', 'Create ticket', 'Adjust points', 'Add note']);
+    expect(actionsOf(el)).to.deep.equal(['email', 'ticket', 'points', 'note', 'followUp']);
+    expect($$(el, '[part~=action]').map(text)).to.deep.equal(['Send email', 'Create ticket', 'Adjust points', 'Add note', 'Follow up']);
     await expect(el).to.be.accessible();
     for (const [action, title] of [
       ['email', 'Send an email'],
       ['ticket', 'Create a support ticket'],
       ['points', 'Adjust loyalty points'],
       ['note', 'Add a note'],
+      ['followUp', 'Schedule a follow-up'],
     ] as const) {
       await openAction(el, action);
       const d = dialog(el);
@@ -192,15 +193,15 @@ describe('<quick-actions>', () => {
     expect(over).to.match(/^The points were not adjusted\. Cannot take 500 points/);
   });
 
-  it('hides what the role may not do: viewer none, agent email/ticket/note, manager all', async () => {
+  it('hides what the role may not do: viewer none, agent email/ticket/note/follow-up, manager all', async () => {
     expect(ROLE_TOKENS.viewer, 'role tokens minted by the test runner').to.match(/^c360_/);
     const viewer = await render(CUSTOMER, ROLE_TOKENS.viewer);
     expect(actionsOf(viewer)).to.deep.equal([]);
     expect($$(viewer, 'button').length).to.equal(0);
     const agent = await render(CUSTOMER, ROLE_TOKENS.agent);
-    expect(actionsOf(agent)).to.deep.equal(['email', 'ticket', 'note']);
+    expect(actionsOf(agent)).to.deep.equal(['email', 'ticket', 'note', 'followUp']);
     const manager = await render(CUSTOMER, ROLE_TOKENS.manager);
-    expect(actionsOf(manager)).to.deep.equal(['email', 'ticket', 'points', 'note']);
+    expect(actionsOf(manager)).to.deep.equal(['email', 'ticket', 'points', 'note', 'followUp']);
     await expect(agent).to.be.accessible();
   });
 

@@ -1,13 +1,23 @@
 import { html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
-import { C360ApiError, type EmailQueued, type Note, type PointsAdjusted, type TicketSummary } from '@c360/sdk';
+import { C360ApiError, type EmailQueued, type FollowUp, type Note, type PointsAdjusted, type TicketSummary } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { PermissionsController } from '../base/permissions.js';
-import { ACTIONS, QUICK_ACTIONS, check, sentence, type ActionSpec, type FieldSpec, type QuickAction, type Values } from './actions.js';
+import {
+  ACTIONS,
+  QUICK_ACTIONS,
+  check,
+  describeError,
+  sentence,
+  type ActionSpec,
+  type FieldSpec,
+  type QuickAction,
+  type Values,
+} from './actions.js';
 import styles from './quick-actions.styles.js';
 
 export { QUICK_ACTIONS, type QuickAction };
@@ -18,6 +28,7 @@ export interface QuickActionResults {
   ticket: TicketSummary;
   points: PointsAdjusted;
   note: Note;
+  followUp: FollowUp;
 }
 
 /** Detail of `c360-action-completed`: which action, on which customer, and the API's answer. */
@@ -46,13 +57,17 @@ function newIdempotencyKey(): string {
 }
 
 /**
- * @summary Quick actions (R14): Send email, Create ticket, Adjust points and Add note for one
- * customer, each in a modal dialog with a validated form.
+ * @summary Quick actions (R14, issue 12 item 10a): Send email, Create ticket, Adjust points, Add note
+ * and Follow up for one customer, each in a modal dialog with a validated form.
  *
  * Only the actions the token's role may take are shown (R19.3; `GET /me`, asked once per API and
- * token): `email:send`, `tickets:write`, `loyalty:adjust`, `notes:write`. A viewer sees none, an
- * agent sees email, ticket and note, a manager or admin all four. A token the API refuses shows
- * the access-denied state.
+ * token): `email:send`, `tickets:write`, `loyalty:adjust`, `notes:write` (note and follow-up). A
+ * viewer sees none, an agent sees email, ticket, note and follow-up, a manager or admin all five. A
+ * token the API refuses shows the access-denied state.
+ *
+ * Follow up: a due date and time (`datetime-local`, the page's time zone; by default one day after
+ * the server's clock, which the dialog asks for as it opens — the submit button waits for it), an
+ * assignee (the caller by default) and a note; the assignee is notified when it falls due.
  *
  * Each button opens a native modal `<dialog>` (labelled by its heading; Esc or Cancel closes it
  * and focus returns to the button). The form checks required fields and lengths before sending;
@@ -60,20 +75,20 @@ function newIdempotencyKey(): string {
  * the submit button shows progress and is disabled; every attempt carries an `Idempotency-Key`
  * (kept for a retry of the same input, so a lost response never acts twice). On success the dialog
  * closes and a message says what happened ("Email queued.", "Ticket tkt_… created.", "New balance
- * 1,234 points.", "Note added."); a refusal (email opted out, quiet hours, no email address, more
+ * 1,234 points.", "Note added.", "Follow-up scheduled for …"); a refusal (email opted out, quiet hours, no email address, more
  * points than the balance …) stays in the dialog with the server's reason, word for word.
  *
  * @attr customer-id - The customer to act on.
  *
- * @fires {CustomEvent<C360ActionCompletedDetail>} c360-action-completed - An action succeeded; `detail` = `{action, customerId, result}` (`action`: `email`, `ticket`, `points` or `note`; `result`: the API's answer). `<customer-360>` refreshes the sections it touches. Bubbles, composed.
+ * @fires {CustomEvent<C360ActionCompletedDetail>} c360-action-completed - An action succeeded; `detail` = `{action, customerId, result}` (`action`: `email`, `ticket`, `points`, `note` or `followUp`; `result`: the API's answer). `<customer-360>` refreshes the sections it touches. Bubbles, composed.
  *
  * @csspart base - The wrapper of the buttons.
- * @csspart action - An action button (also `action-email`, `action-ticket`, `action-points`, `action-note`).
+ * @csspart action - An action button (also `action-email`, `action-ticket`, `action-points`, `action-note`, `action-followUp`).
  * @csspart message - The message after an action succeeded.
  * @csspart dialog - The action's `<dialog>`.
  * @csspart form - The form in the dialog.
  * @csspart field - A label with its control.
- * @csspart input - A text or number input, text area or select.
+ * @csspart input - A text, number or date-time input, text area or select.
  * @csspart field-error - A validation message beside its field.
  * @csspart form-error - The refusal of the server (or another error) in the dialog.
  * @csspart submit - The dialog's submit button.
@@ -92,6 +107,10 @@ export class QuickActionsElement extends C360CustomerElement {
   @state() private fieldErrors: Record<string, string> = {};
   @state() private formError?: { lead: string; reason: string };
   @state() private sending = false;
+  /** While an action's defaults are being fetched (the follow-up's server clock). */
+  @state() private preparing = false;
+  /** Fields the user changed since the dialog opened (prepared defaults never overwrite them). */
+  private touched = new Set<string>();
   /** The message of the last success, announced politely. */
   @state() private message = '';
 
@@ -112,9 +131,22 @@ export class QuickActionsElement extends C360CustomerElement {
     this.fieldErrors = {};
     this.formError = undefined;
     this.attempt = undefined;
+    this.touched = new Set();
     await this.updateComplete;
     if (this.dialog && !this.dialog.open) this.dialog.showModal();
     this.renderRoot.querySelector<HTMLElement>('#qa-field-' + ACTIONS[action].fields(() => true)[0]!.name)?.focus();
+    const spec = ACTIONS[action];
+    if (spec.prepare && this.client && this.customerId) {
+      this.preparing = true;
+      try {
+        const filled = await spec.prepare(this.client, this.customerId, this.permissions.actor?.name);
+        if (this.openAction !== action) return;
+        const untouched = Object.entries(filled).filter(([name]) => !this.touched.has(name));
+        this.values = { ...this.values, ...Object.fromEntries(untouched) };
+      } finally {
+        this.preparing = false;
+      }
+    }
   }
 
   /** Closes the open dialog; focus returns to its button. */
@@ -130,7 +162,7 @@ export class QuickActionsElement extends C360CustomerElement {
   async submit(): Promise<unknown> {
     const action = this.openAction;
     const id = this.customerId;
-    if (!action || !id || this.sending) return undefined;
+    if (!action || !id || this.sending || this.preparing) return undefined;
     const spec = ACTIONS[action];
     const fields = spec.fields((p) => this.permissions.can(p));
     const errors: Record<string, string> = {};
@@ -176,20 +208,8 @@ export class QuickActionsElement extends C360CustomerElement {
       }
     }
     this.fieldErrors = errors;
-    if (other.length || !Object.keys(errors).length) this.formError = { lead: spec.texts().failed, reason: this.describe(error, other) };
+    if (other.length || !Object.keys(errors).length) this.formError = { lead: spec.texts().failed, reason: describeError(error, other) };
     await this.focusFirstError(fields);
-  }
-
-  /** The refusal in the server's words (`detail`), else its title and status. */
-  private describe(error: unknown, details: string[]): string {
-    if (error instanceof C360ApiError) {
-      const status = error.status;
-      if (error.isAccessDenied) return msg(str`Access denied (HTTP ${status}). Ask an administrator for a token with the right role.`);
-      if (error.problem.detail) return error.problem.detail;
-      if (details.length) return details.join('; ');
-      return error.status ? `${error.problem.title} (HTTP ${error.status})` : error.problem.title;
-    }
-    return error instanceof Error ? error.message : String(error);
   }
 
   private async focusFirstError(fields: FieldSpec[]) {
@@ -220,6 +240,7 @@ export class QuickActionsElement extends C360CustomerElement {
   }
 
   private onInput(name: string, value: string) {
+    this.touched.add(name);
     this.values = { ...this.values, [name]: value };
     if (this.fieldErrors[name]) {
       const { [name]: _gone, ...rest } = this.fieldErrors;
@@ -261,7 +282,7 @@ export class QuickActionsElement extends C360CustomerElement {
             }
             <div class="buttons">
               <button part="cancel" class="button secondary" type="button" @click=${() => this.close()}>${msg('Cancel')}</button>
-              <button part="submit" class="button" type="submit" ?disabled=${this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
+              <button part="submit" class="button" type="submit" ?disabled=${this.sending || this.preparing} aria-busy=${this.sending || this.preparing ? 'true' : 'false'}>
                 ${this.sending ? spec.texts().sending : spec.texts().submit}
               </button>
             </div>
@@ -294,7 +315,7 @@ export class QuickActionsElement extends C360CustomerElement {
         class="input"
         id=${common.id}
         name=${field.name}
-        type=${field.kind === 'number' ? 'number' : 'text'}
+        type=${field.kind === 'number' ? 'number' : field.kind === 'datetime' ? 'datetime-local' : 'text'}
         step=${field.kind === 'number' ? '1' : nothing}
         ?required=${!!field.required}
         aria-invalid=${common.invalid}
