@@ -36,18 +36,23 @@ type Query = z.output<typeof CustomerSearchQuery>;
 type From = Database & { c: Database['customers']; s: Database['customer_stats']; sc: Database['customer_scores'] };
 type Tables = 'c' | 's' | 'sc';
 
-/** The sort key of each `sort` option: column, direction; ties broken by id ascending. */
-const SORTS: Record<CustomerSort, { column: string; dir: 'asc' | 'desc' }> = {
-  name: { column: 'c.name', dir: 'asc' },
-  id: { column: 'c.id', dir: 'asc' },
-  '-lifetimeValue': { column: 'spent', dir: 'desc' },
-  lifetimeValue: { column: 'spent', dir: 'asc' },
-  '-lastPurchaseAt': { column: 'last_purchase', dir: 'desc' },
-  '-totalOrders': { column: 'orders_count', dir: 'desc' },
-  healthScore: { column: 'sc.health_score', dir: 'asc' },
-  '-healthScore': { column: 'sc.health_score', dir: 'desc' },
-  churnRisk: { column: 'sc.churn_score', dir: 'asc' },
-  '-churnRisk': { column: 'sc.churn_score', dir: 'desc' },
+/**
+ * The sort key of each `sort` option: column, direction; ties broken by customer id ascending,
+ * read from the sorted table (`tie`, equal to `c.id` through the inner join) so that the index
+ * (key, customer_id) of that table — ascending, or descending on the key (migration 0012) — yields
+ * the page in order without sorting a group of equal keys.
+ */
+const SORTS: Record<CustomerSort, { column: string; dir: 'asc' | 'desc'; tie: string }> = {
+  name: { column: 'c.name', dir: 'asc', tie: 'c.id' },
+  id: { column: 'c.id', dir: 'asc', tie: 'c.id' },
+  '-lifetimeValue': { column: 'spent', dir: 'desc', tie: 's.customer_id' },
+  lifetimeValue: { column: 'spent', dir: 'asc', tie: 's.customer_id' },
+  '-lastPurchaseAt': { column: 'last_purchase', dir: 'desc', tie: 's.customer_id' },
+  '-totalOrders': { column: 'orders_count', dir: 'desc', tie: 's.customer_id' },
+  healthScore: { column: 'sc.health_score', dir: 'asc', tie: 'sc.customer_id' },
+  '-healthScore': { column: 'sc.health_score', dir: 'desc', tie: 'sc.customer_id' },
+  churnRisk: { column: 'sc.churn_score', dir: 'asc', tie: 'sc.customer_id' },
+  '-churnRisk': { column: 'sc.churn_score', dir: 'desc', tie: 'sc.customer_id' },
 };
 
 /** Escapes LIKE wildcards; the pattern uses `\` as escape character. */
@@ -161,7 +166,7 @@ interface Plan {
   base: SelectQueryBuilder<From, Tables, object>;
   /** The same matches joined only to what the filters read (the count needs no sort key or row). */
   countBase: SelectQueryBuilder<From, Tables, object>;
-  sort: { column: string; dir: 'asc' | 'desc' };
+  sort: (typeof SORTS)[CustomerSort];
   key: ReturnType<typeof sortExpr>;
 }
 
@@ -194,13 +199,37 @@ async function plan(db: Db, query: Query, ctx: EvalContext | undefined): Promise
     );
   const counted = statsFilter ? joined : customers;
   const countBase = applyFilters(
-    (scoreFilter
-      ? (counted as typeof joined).innerJoin('customer_scores as sc', 'sc.customer_id', 'c.id')
-      : counted) as unknown as SelectQueryBuilder<From, Tables, object>,
+    (onlyStatsOrScores(query)
+      ? statsOrScores(db, statsFilter, scoreFilter)
+      : scoreFilter
+        ? (counted as typeof joined).innerJoin('customer_scores as sc', 'sc.customer_id', 'c.id')
+        : counted) as unknown as SelectQueryBuilder<From, Tables, object>,
     query,
     prepared,
   );
   return { base, countBase, sort, key };
+}
+
+/** Does the query filter on stats or score ranges and nothing else (no text, ids, segment, customer column)? */
+function onlyStatsOrScores(query: Query): boolean {
+  const other = [query.q, query.ids, query.segment, query.tier, query.tag, query.country, query.registeredFrom, query.registeredTo];
+  const ranges = [
+    ...[query.lastPurchaseFrom, query.lastPurchaseTo, query.clvMin, query.clvMax, query.ordersMin, query.ordersMax],
+    ...[query.healthMin, query.healthMax, query.churnMin, query.churnMax],
+  ];
+  return other.every((v) => v === undefined || v === '') && ranges.some((v) => v !== undefined);
+}
+
+/**
+ * The count of a stats/score range search reads the stats or score table alone (every row of them
+ * belongs to a customer): the range is then a walk of one covering index, without a lookup of the
+ * customer per match.
+ */
+function statsOrScores(db: Db, stats: boolean, scores: boolean) {
+  const from = db as unknown as import('kysely').Kysely<From>;
+  if (!stats) return from.selectFrom('customer_scores as sc');
+  const s = from.selectFrom('customer_stats as s');
+  return scores ? s.innerJoin('customer_scores as sc', 'sc.customer_id', 's.customer_id') : s;
 }
 
 /** Matches of a plan, counted up to `limit` (all when omitted). */
@@ -231,16 +260,17 @@ async function pagePlan(db: Db, { base, sort, key }: Plan, query: Query): Promis
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor, 2) as [string | number, string];
     const [op, opEq] = sort.dir === 'asc' ? [sql`>`, sql`>=`] : [sql`<`, sql`<=`];
-    // After (value, id): `key op value or (key = value and c.id > id)`, with the range on `key` alone
+    const tie = sql.ref(sort.tie);
+    // After (value, id): `key op value or (key = value and tie > id)`, with the range on `key` alone
     // spelt out so that SQLite walks the sort index from the cursor on.
     page =
       sort.column === 'c.id'
         ? page.where(sql<boolean>`c.id > ${id}`)
-        : page.where(sql<boolean>`${key} ${opEq} ${value} and (${key} ${op} ${value} or c.id > ${id})`);
+        : page.where(sql<boolean>`${key} ${opEq} ${value} and (${key} ${op} ${value} or ${tie} > ${id})`);
   }
   const rows = await page
     .orderBy(key, sort.dir)
-    .orderBy('c.id', 'asc')
+    .orderBy(sql.ref(sort.tie), 'asc')
     .limit(query.limit + 1)
     .execute();
   const items = rows.slice(0, query.limit);

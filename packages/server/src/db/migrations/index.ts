@@ -11,6 +11,7 @@ import * as searchTextFolded from './0008_search_text_folded.js';
 import * as rateBuckets from './0009_rate_buckets.js';
 import * as followUps from './0010_follow_ups.js';
 import * as leases from './0011_leases.js';
+import * as searchDescSortIndexes from './0012_search_desc_sort_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_rate_buckets': rateBuckets,
   '0010_follow_ups': followUps,
   '0011_leases': leases,
+  '0012_search_desc_sort_indexes': searchDescSortIndexes,
 };
