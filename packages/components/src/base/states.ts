@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { C360ApiError } from '@c360/sdk';
 import { msg, str } from '@lit/localize';
+import { problemTitle } from './server-text-problems.js';
 
 /** Loading skeleton: a few grey bars, announced once as `label` (default "Loading…", translated) to screen readers. */
 export function renderLoading(label = msg('Loading…'), rows = 3): TemplateResult {
@@ -50,7 +51,8 @@ export function renderError(error: unknown, options: ErrorStateOptions = {}): Te
     title = msg(str`${what} was not found.`);
     detail = error.problem.detail;
   } else if (error instanceof C360ApiError) {
-    title = error.status === 0 ? error.problem.title : `${error.problem.title} (HTTP ${error.status})`;
+    const what = problemTitle(error.problem);
+    title = error.status === 0 ? what : `${what} (HTTP ${error.status})`;
     detail = error.problem.detail;
   } else {
     title = msg('Something went wrong.');

@@ -2,6 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ChurnLevel, ChurnRisk } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
+import { renderServerText } from '../base/server-text.js';
 import { baseStyles } from '../base/styles.js';
 import styles from './churn-risk.styles.js';
 
@@ -87,7 +88,7 @@ export class ChurnRiskElement extends C360CustomerElement {
                   <span part="bar" class="bar" aria-hidden="true">
                     <span style="inline-size:${x.maxContribution ? (100 * x.contribution) / x.maxContribution : 0}%"></span>
                   </span>
-                  <span class="detail muted">${x.detail}</span>
+                  <span class="detail muted">${renderServerText(x, x.detail, f)}</span>
                 </li>`,
               )}
             </ul>
@@ -99,7 +100,7 @@ export class ChurnRiskElement extends C360CustomerElement {
           ? html`<div>
             <h3>${msg('Retention strategies')}</h3>
             <ul part="strategies" class="strategies">
-              ${churn.strategies.map((s) => html`<li><span class="chip">${factorLabel(s.factor)}</span> ${s.text}</li>`)}
+              ${churn.strategies.map((s) => html`<li><span class="chip">${factorLabel(s.factor)}</span> ${renderServerText(s, s.text, f)}</li>`)}
             </ul>
           </div>`
           : nothing

@@ -9,6 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { C360ApiError, NOTE_MAX_LENGTH, type NoteType, type NoteVisibility } from '@c360/sdk';
 import type { Formatter } from '../base/format.js';
 import { NOTE_TYPES, NOTE_VISIBILITIES, noteTypeLabel, noteVisibilityLabel, visibilityHint } from './labels.js';
+import { problemTitle } from '../base/server-text-problems.js';
 
 /** A field of the form that a validation message can name. */
 export type Field = 'body' | 'type' | 'visibility';
@@ -74,7 +75,7 @@ function describeError(error: unknown, details: string[]): string {
     if (error.isAccessDenied)
       return msg(str`The note was not saved: access denied (HTTP ${status}). Ask an administrator for a token that may add notes.`);
     const detail = details.length ? details.join('; ') : error.problem.detail;
-    const reason = `${error.problem.title}${status ? ` (HTTP ${status})` : ''}${detail ? `. ${detail}` : ''}`;
+    const reason = `${problemTitle(error.problem)}${status ? ` (HTTP ${status})` : ''}${detail ? `. ${detail}` : ''}`;
     return msg(str`The note was not saved: ${reason}`);
   }
   const reason = error instanceof Error ? error.message : String(error);

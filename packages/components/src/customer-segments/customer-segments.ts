@@ -11,6 +11,7 @@ import { PermissionsController } from '../base/permissions.js';
 import { describeCriteria } from './criteria.js';
 import type { C360SegmentSavedDetail } from '../segment-builder/segment-builder.js';
 import styles from './customer-segments.styles.js';
+import { problemReason } from '../base/server-text-problems.js';
 
 /** Detail of `c360-segments-changed`: the customer's segments after the change (RFM first). */
 export interface C360SegmentsChangedDetail {
@@ -258,7 +259,7 @@ export class CustomerSegmentsElement extends C360CustomerElement {
       const status = error.status;
       if (error.isAccessDenied)
         return msg(str`${what}: access denied (HTTP ${status}). Ask an administrator for a token that may change segments.`);
-      const reason = error.problem.detail ?? error.problem.title;
+      const reason = problemReason(error.problem);
       return msg(str`${what}: ${reason}`, { id: 'c360-failure-reason', desc: 'What failed, then why (the API message).' });
     }
     const reason = error instanceof Error ? error.message : String(error);

@@ -11,6 +11,7 @@ import { newTagColor } from './colors.js';
 import { renderChips } from './chips.js';
 import { onComboboxKeydown, renderCombobox, sameName, suggestions, type Option } from './combobox.js';
 import styles from './customer-tags.styles.js';
+import { problemReason } from '../base/server-text-problems.js';
 
 export { NEW_TAG_COLORS, contrastRatio, newTagColor, readableTextColor } from './colors.js';
 
@@ -227,7 +228,7 @@ export class CustomerTagsElement extends C360CustomerElement {
       if (error.isAccessDenied)
         return msg(str`${what}: access denied (HTTP ${status}). Ask an administrator for a token that may change tags.`);
       const details = error.problem.errors?.map((e) => `${e.field.replace(/^body\./, '')} ${e.message}`).join('; ');
-      const reason = details || error.problem.detail || error.problem.title;
+      const reason = details || problemReason(error.problem);
       return msg(str`${what}: ${reason}`, { id: 'c360-failure-reason', desc: 'What failed, then why (the API message).' });
     }
     const reason = error instanceof Error ? error.message : String(error);

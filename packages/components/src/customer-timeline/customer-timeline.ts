@@ -10,6 +10,7 @@ import { TIMELINE_EVENT_TYPES, type TimelineEvent, type TimelineEventType } from
 import { C360CustomerElement } from '../base/customer-element.js';
 import { PagingController } from '../base/paging.js';
 import { renderNavigable } from '../base/navigate.js';
+import { renderServerPieces, renderServerText } from '../base/server-text.js';
 import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { TYPE_ICON, typeLabel } from './icons.js';
@@ -227,16 +228,18 @@ export class CustomerTimelineElement extends C360CustomerElement {
   private renderEvent(e: TimelineEvent, index: number, setSize: number) {
     const f = this.format;
     const href = e.ref?.kind === 'order' ? this.orderHref : e.ref?.kind === 'ticket' ? this.ticketHref : undefined;
+    const text = renderServerText(e.titleText, e.title, f);
+    const description = renderServerPieces(e.descriptionText, e.description, f);
     const title =
       e.ref && (e.ref.kind === 'order' || e.ref.kind === 'ticket')
-        ? renderNavigable(this, { kind: e.ref.kind, id: e.ref.id }, e.title, href, 'event-link')
-        : e.title;
+        ? renderNavigable(this, { kind: e.ref.kind, id: e.ref.id }, text, href, 'event-link')
+        : text;
     return html`<article part="event" class="event type-${e.type}" data-index=${index} data-type=${e.type} tabindex="-1" aria-posinset=${index + 1} aria-setsize=${setSize}>
       <span part="event-icon" class="icon-wrap" aria-hidden="true"><svg viewBox="0 0 24 24" class="icon">${TYPE_ICON[e.type]}</svg></span>
       <div class="body">
         <div class="meta"><span class="type">${typeLabel(e.type)}</span> · <time datetime=${e.occurredAt}>${f.dateTime(e.occurredAt)}</time></div>
         <div class="title">${title}</div>
-        ${e.description ? html`<div class="description muted">${e.description}</div>` : nothing}
+        ${description ? html`<div class="description muted">${description}</div>` : nothing}
       </div>
       ${e.amount !== null && e.currency ? html`<span part="event-amount" class="amount">${f.money(e.amount, e.currency)}</span>` : html`<span></span>`}
     </article>`;

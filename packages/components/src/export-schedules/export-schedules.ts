@@ -8,6 +8,7 @@ import { renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { PermissionsController } from '../base/permissions.js';
 import styles from './export-schedules.styles.js';
+import { problemReason } from '../base/server-text-problems.js';
 
 /**
  * @summary Scheduled exports (003): lists the saved exports with their schedule, format, delivery
@@ -88,7 +89,7 @@ export class ExportSchedulesElement extends C360Element {
   private describe(error: unknown): string {
     if (error instanceof C360ApiError) {
       const fields = error.problem.errors?.map((e) => `${e.field.replace(/^body\./, '')}: ${e.message}`).join('; ');
-      const reason = fields || error.problem.detail || error.problem.title;
+      const reason = fields || problemReason(error.problem);
       return msg(str`The schedule was not saved: ${reason}`);
     }
     return msg(str`The schedule was not saved: ${error instanceof Error ? error.message : String(error)}`);

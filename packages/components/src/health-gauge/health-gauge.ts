@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Advice, HealthFactor, HealthLevel } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
+import { renderServerText } from '../base/server-text.js';
 import { renderEmpty } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import styles from './health-gauge.styles.js';
@@ -120,7 +121,7 @@ export class HealthGaugeElement extends C360CustomerElement {
                   <span class="name">${factorLabel(x.name)}</span>
                   <span class="num">${msg(str`${f.number(x.value)}/100 · weight ${f.percent(x.weight)}`)}</span>
                   <span class="bar" aria-hidden="true"><span style="inline-size:${Math.max(0, Math.min(100, x.value))}%"></span></span>
-                  <span class="detail muted">${x.detail}</span>
+                  <span class="detail muted">${renderServerText(x, x.detail, f)}</span>
                 </li>`,
               )}
             </ul>
@@ -132,7 +133,7 @@ export class HealthGaugeElement extends C360CustomerElement {
           ? html`<div class="block">
             <h3>${msg('Recommendations')}</h3>
             <ul part="recommendations" class="advice">
-              ${recommendations.map((r) => html`<li><span class="chip">${factorLabel(r.factor)}</span> ${r.text}</li>`)}
+              ${recommendations.map((r) => html`<li><span class="chip">${factorLabel(r.factor)}</span> ${renderServerText(r, r.text, f)}</li>`)}
             </ul>
           </div>`
           : nothing

@@ -8,6 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { C360ApiError, type MarketingChannel, type MarketingPreferences, type PreferencesEdit } from '@c360/sdk';
+import { problemReason, problemTitle } from '../base/server-text-problems.js';
 
 /** What is being edited: one channel's consent, or the quiet hours. */
 export type PreferenceEditKind = { kind: 'consent'; channel: MarketingChannel; granted: boolean } | { kind: 'quiet-hours' };
@@ -83,7 +84,10 @@ export function errorsOf(error: unknown): { fields: Record<string, string>; form
   if (error instanceof C360ApiError) {
     if (error.isAccessDenied)
       return { fields: {}, form: msg(str`Access denied (HTTP ${error.status}). Ask an administrator for a token with the right role.`) };
-    return { fields: {}, form: error.problem.detail ?? `${error.problem.title} (HTTP ${error.status})` };
+    return {
+      fields: {},
+      form: error.problem.detail ? problemReason(error.problem) : `${problemTitle(error.problem)} (HTTP ${error.status})`,
+    };
   }
   return { fields: {}, form: error instanceof Error ? error.message : String(error) };
 }

@@ -8,6 +8,7 @@ import type { Formatter } from '../base/format.js';
 import { renderNavigable } from '../base/navigate.js';
 import { renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { baseStyles, tableStyles } from '../base/styles.js';
+import { renderServerText } from '../base/server-text.js';
 import { historyLabel, priorityLabel, statusLabel } from './labels.js';
 import styles from './support-tickets.styles.js';
 
@@ -291,7 +292,7 @@ export class SupportTicketsElement extends C360CustomerElement {
         <strong>${historyLabel(e.type)}</strong>
         <time class="muted" datetime=${e.occurredAt}>${f.dateTime(e.occurredAt)}</time>
       </span>
-      ${e.body ? html`<span class="entry-body">${e.body}</span>` : nothing}
+      ${e.body ? html`<span class="entry-body">${renderServerText(e.bodyText, e.body, f)}</span>` : nothing}
       ${e.actor ? html`<span class="entry-actor muted">${msg(str`by ${e.actor}`)}</span>` : nothing}
     </li>`;
   }
