@@ -9,6 +9,7 @@ import type { NotificationChannel, NotificationKind, NotificationPreferences, No
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
+import { runWrite } from '../write/pipeline.js';
 import { notificationDb, type NotificationPreferencesTable } from './tables.js';
 
 /** A subscribed user. */
@@ -68,32 +69,32 @@ export async function savePreferences(
     webhook_url: prefs.webhookUrl,
     updated_at: at,
   };
-  await db.transaction().execute(async (trx) => {
-    await notificationDb(trx)
-      .insertInto('notification_preferences')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('user_name').doUpdateSet({
-          role: row.role,
-          kinds: row.kinds,
-          channels: row.channels,
-          email: row.email,
-          webhook_url: row.webhook_url,
-          updated_at: at,
-        }),
-      )
-      .execute();
-    await trx
-      .insertInto('audit_log')
-      .values({
+  await runWrite(
+    db,
+    async (w) => {
+      await notificationDb(w.trx)
+        .insertInto('notification_preferences')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('user_name').doUpdateSet({
+            role: row.role,
+            kinds: row.kinds,
+            channels: row.channels,
+            email: row.email,
+            webhook_url: row.webhook_url,
+            updated_at: at,
+          }),
+        )
+        .execute();
+      await w.audit({
         actor: actor.name,
         action: 'notification.preferences',
-        customer_id: null,
-        at,
-        details: JSON.stringify({ role: actor.role, kinds: prefs.kinds, channels: prefs.channels }),
-      })
-      .execute();
-  });
+        customerId: null,
+        details: { role: actor.role, kinds: prefs.kinds, channels: prefs.channels },
+      });
+    },
+    now,
+  );
   return { kinds: prefs.kinds, channels: prefs.channels, email: prefs.email, webhookUrl: prefs.webhookUrl };
 }
 

@@ -21,6 +21,7 @@ import type { Db } from '../db/connect.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { ProblemError } from '../core/problem.js';
 import { sortableId } from '../write/ids.js';
+import { runWrite, runWriteIn } from '../write/pipeline.js';
 import { notificationDb, type NotificationsTable } from './tables.js';
 import type { Subscriber } from './preferences.js';
 import type { Trigger } from './rules.js';
@@ -54,70 +55,73 @@ export async function raiseNotifications(
   subscribers: readonly Subscriber[],
 ): Promise<NotificationsTable[]> {
   if (triggers.length === 0 || subscribers.length === 0) return [];
-  const ndb = notificationDb(trx);
-  const at = now.toISOString();
-  const names = new Map<string, string>();
-  const created: NotificationsTable[] = [];
-  for (const t of triggers) {
-    if (!names.has(t.customerId)) {
-      const c = await trx.selectFrom('customers').select('name').where('id', '=', t.customerId).executeTakeFirst();
-      names.set(t.customerId, c?.name ?? t.customerId);
-    }
-    for (const user of subscribers) {
-      if (!user.kinds.includes(t.kind) || !roleReceives(user.role, t.kind)) continue;
-      const row: NotificationsTable = {
-        id: sortableId('ntf_', now),
-        recipient: user.name,
-        kind: t.kind,
-        customer_id: t.customerId,
-        title: t.title,
-        body: `${names.get(t.customerId)} (customer ${t.customerId})${t.body ? `: ${t.body}` : ''}`,
-        dedup_key: `${t.kind}:${t.customerId}:${t.key}`,
-        created_at: at,
-        read_at: null,
-      };
-      const inserted = await ndb
-        .insertInto('notifications')
-        .values(row)
-        .onConflict((oc) => oc.columns(['recipient', 'dedup_key']).doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-      created.push(row);
-      const targets = [
-        ...(user.channels.includes('email') && user.email ? [['email', user.email] as const] : []),
-        ...(user.channels.includes('webhook') && user.webhookUrl ? [['webhook', user.webhookUrl] as const] : []),
-      ];
-      for (const [channel, target] of targets) {
-        await ndb
-          .insertInto('notification_deliveries')
-          .values({
-            id: sortableId('dlv_', now),
-            notification_id: row.id,
-            channel,
-            target,
-            status: 'pending',
-            attempts: 0,
-            next_attempt_at: at,
-            last_error: null,
-            response_status: null,
-            delivered_at: null,
+  return runWriteIn(
+    trx,
+    async (w) => {
+      const ndb = notificationDb(trx);
+      const at = now.toISOString();
+      const names = new Map<string, string>();
+      const created: NotificationsTable[] = [];
+      for (const t of triggers) {
+        if (!names.has(t.customerId)) {
+          const c = await trx.selectFrom('customers').select('name').where('id', '=', t.customerId).executeTakeFirst();
+          names.set(t.customerId, c?.name ?? t.customerId);
+        }
+        for (const user of subscribers) {
+          if (!user.kinds.includes(t.kind) || !roleReceives(user.role, t.kind)) continue;
+          const row: NotificationsTable = {
+            id: sortableId('ntf_', now),
+            recipient: user.name,
+            kind: t.kind,
+            customer_id: t.customerId,
+            title: t.title,
+            body: `${names.get(t.customerId)} (customer ${t.customerId})${t.body ? `: ${t.body}` : ''}`,
+            dedup_key: `${t.kind}:${t.customerId}:${t.key}`,
             created_at: at,
-          })
-          .execute();
+            read_at: null,
+          };
+          const inserted = await ndb
+            .insertInto('notifications')
+            .values(row)
+            .onConflict((oc) => oc.columns(['recipient', 'dedup_key']).doNothing())
+            .executeTakeFirst();
+          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+          created.push(row);
+          const targets = [
+            ...(user.channels.includes('email') && user.email ? [['email', user.email] as const] : []),
+            ...(user.channels.includes('webhook') && user.webhookUrl ? [['webhook', user.webhookUrl] as const] : []),
+          ];
+          for (const [channel, target] of targets) {
+            await ndb
+              .insertInto('notification_deliveries')
+              .values({
+                id: sortableId('dlv_', now),
+                notification_id: row.id,
+                channel,
+                target,
+                status: 'pending',
+                attempts: 0,
+                next_attempt_at: at,
+                last_error: null,
+                response_status: null,
+                delivered_at: null,
+                created_at: at,
+              })
+              .execute();
+          }
+          await w.audit({
+            actor: 'c360 notification rules',
+            action: 'notification.raised',
+            customerId: t.customerId,
+            details: { id: row.id, kind: t.kind, recipient: user.name, trigger: t.key, channels: user.channels },
+          });
+        }
       }
-      await trx
-        .insertInto('audit_log')
-        .values({
-          actor: 'c360 notification rules',
-          action: 'notification.raised',
-          customer_id: t.customerId,
-          at,
-          details: JSON.stringify({ id: row.id, kind: t.kind, recipient: user.name, trigger: t.key, channels: user.channels }),
-        })
-        .execute();
-    }
-  }
-  return created;
+      if (created.length > 0) w.wake(); // live subscribers and deliveries, after the commit
+      return created;
+    },
+    now,
+  );
 }
 
 /** The caller's notifications, newest first, keyset-paginated by id; with the unread count. */
@@ -149,30 +153,25 @@ export async function listNotifications(db: Db, recipient: string, query: z.outp
  * @throws ProblemError 404 when it is not the caller's.
  */
 export async function markRead(db: Db, recipient: string, id: string, now: Date = new Date()): Promise<Notification> {
-  return db.transaction().execute(async (trx) => {
-    const ndb = notificationDb(trx);
-    const row = await ndb
-      .selectFrom('notifications')
-      .selectAll()
-      .where('id', '=', id)
-      .where('recipient', '=', recipient)
-      .executeTakeFirst();
-    if (!row) {
-      throw new ProblemError(404, 'not-found', 'Notification not found', `No notification "${id}" for you`);
-    }
-    if (row.read_at) return toNotification(row);
-    const at = now.toISOString();
-    await ndb.updateTable('notifications').set({ read_at: at }).where('id', '=', id).execute();
-    await trx
-      .insertInto('audit_log')
-      .values({
-        actor: recipient,
-        action: 'notification.read',
-        customer_id: row.customer_id,
-        at,
-        details: JSON.stringify({ id, kind: row.kind }),
-      })
-      .execute();
-    return toNotification({ ...row, read_at: at });
-  });
+  return runWrite(
+    db,
+    async (w) => {
+      const ndb = notificationDb(w.trx);
+      const row = await ndb
+        .selectFrom('notifications')
+        .selectAll()
+        .where('id', '=', id)
+        .where('recipient', '=', recipient)
+        .executeTakeFirst();
+      if (!row) {
+        throw new ProblemError(404, 'not-found', 'Notification not found', `No notification "${id}" for you`);
+      }
+      if (row.read_at) return toNotification(row);
+      const at = now.toISOString();
+      await ndb.updateTable('notifications').set({ read_at: at }).where('id', '=', id).execute();
+      await w.audit({ actor: recipient, action: 'notification.read', customerId: row.customer_id, details: { id, kind: row.kind } });
+      return toNotification({ ...row, read_at: at });
+    },
+    now,
+  );
 }

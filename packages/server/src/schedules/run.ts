@@ -21,6 +21,7 @@ import { resolveExportLocale } from '../export/labels/index.js';
 import { notificationConfig } from '../notifications/config.js';
 import { SIGNATURE_HEADER, signWebhook } from '../notifications/signature.js';
 import { sortableId } from '../write/ids.js';
+import { runWrite } from '../write/pipeline.js';
 import { scheduleDb, type ExportRunsTable, type ExportSchedulesTable } from './tables.js';
 
 export interface RunOptions {
@@ -156,17 +157,16 @@ export async function runSchedule(
     Object.assign(run, { status: 'failed', error: ((error as Error).message || String(error)).slice(0, 500) });
   }
   run.finished_at = now().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const { id, ...set } = run;
-    await scheduleDb(trx).updateTable('export_runs').set(set).where('id', '=', id).execute();
-    await trx
-      .insertInto('audit_log')
-      .values({
+  await runWrite(
+    db,
+    async (w) => {
+      const { id, ...set } = run;
+      await scheduleDb(w.trx).updateTable('export_runs').set(set).where('id', '=', id).execute();
+      await w.audit({
         actor: s.owner,
         action: 'export.schedule.run',
-        customer_id: null,
-        at: run.finished_at!,
-        details: JSON.stringify({
+        customerId: null,
+        details: {
           scheduleId: s.id,
           runId: run.id,
           scheduledFor: run.scheduled_for,
@@ -177,9 +177,10 @@ export async function runSchedule(
           delivery: (JSON.parse(s.delivery) as ExportDelivery).kind,
           role: s.owner_role,
           ...(run.error ? { error: run.error } : {}),
-        }),
-      })
-      .execute();
-  });
+        },
+      });
+    },
+    new Date(run.finished_at),
+  );
   return run;
 }

@@ -12,6 +12,7 @@ import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
 import { invalidRequest, ProblemError } from '../core/problem.js';
 import { sortableId } from '../write/ids.js';
+import { runWrite, type AuditEntry } from '../write/pipeline.js';
 import { scheduleDb, type ExportRunsTable, type ExportSchedulesTable } from './tables.js';
 
 /** The first occurrence of `cron` in `timeZone` strictly after `after`; throws a 400 naming the bad field. */
@@ -66,18 +67,13 @@ export function toRun(row: ExportRunsTable): ExportRun {
 
 const notFound = (id: string) => new ProblemError(404, 'not-found', 'Export schedule not found', `No export schedule "${id}"`);
 
-async function audit(
-  db: Db,
-  actor: Pick<Actor, 'name' | 'role'>,
-  action: string,
-  details: Record<string, unknown>,
-  at: string,
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ actor: actor.name, action, customer_id: null, details: JSON.stringify({ role: actor.role, ...details }), at })
-    .execute();
-}
+/** The audit row of a change to a schedule by `actor` (its role in the details). */
+const scheduleAudit = (actor: Pick<Actor, 'name' | 'role'>, action: string, details: Record<string, unknown>): AuditEntry => ({
+  actor: actor.name,
+  action,
+  customerId: null,
+  details: { role: actor.role, ...details },
+});
 
 /** Saves a new schedule owned by `actor`. */
 export async function createSchedule(
@@ -105,16 +101,22 @@ export async function createSchedule(
     created_at: at,
     updated_at: at,
   };
-  await db.transaction().execute(async (trx) => {
-    await scheduleDb(trx).insertInto('export_schedules').values(row).execute();
-    await audit(
-      trx,
-      actor,
-      'export.schedule.created',
-      { id: row.id, name: row.name, cron: row.cron, timeZone: row.time_zone, format: row.format },
-      at,
-    );
-  });
+  await runWrite(
+    db,
+    async (w) => {
+      await scheduleDb(w.trx).insertInto('export_schedules').values(row).execute();
+      await w.audit(
+        scheduleAudit(actor, 'export.schedule.created', {
+          id: row.id,
+          name: row.name,
+          cron: row.cron,
+          timeZone: row.time_zone,
+          format: row.format,
+        }),
+      );
+    },
+    now,
+  );
   return toSchedule(row);
 }
 
@@ -139,42 +141,50 @@ export async function updateSchedule(
   changes: z.output<typeof ExportScheduleUpdate>,
   now = new Date(),
 ): Promise<ExportSchedule> {
-  const row = await scheduleRow(db, id);
-  const next: ExportSchedulesTable = {
-    ...row,
-    ...(changes.name !== undefined ? { name: changes.name } : {}),
-    ...(changes.filters !== undefined ? { filters: JSON.stringify(changes.filters) } : {}),
-    ...(changes.format !== undefined ? { format: changes.format } : {}),
-    ...(changes.locale !== undefined ? { locale: changes.locale } : {}),
-    ...(changes.cron !== undefined ? { cron: changes.cron } : {}),
-    ...(changes.timeZone !== undefined ? { time_zone: changes.timeZone } : {}),
-    ...(changes.delivery !== undefined ? { delivery: JSON.stringify(changes.delivery) } : {}),
-    ...(changes.paused !== undefined ? { paused: changes.paused ? 1 : 0 } : {}),
-    updated_at: now.toISOString(),
-  };
-  const occurrence = nextOccurrence(next.cron, next.time_zone, now);
-  const rescheduled =
-    next.paused === 1
-      ? null
-      : row.paused === 1 || next.cron !== row.cron || next.time_zone !== row.time_zone || row.next_run_at === null
-        ? (occurrence?.toISOString() ?? null)
-        : row.next_run_at;
-  next.next_run_at = rescheduled;
-  await db.transaction().execute(async (trx) => {
-    const { id: _id, ...set } = next;
-    await scheduleDb(trx).updateTable('export_schedules').set(set).where('id', '=', id).execute();
-    await audit(trx, actor, 'export.schedule.updated', { id, changes: Object.keys(changes) }, next.updated_at);
-  });
-  return toSchedule(next);
+  return runWrite(
+    db,
+    async (w) => {
+      const row = await scheduleRow(w.trx, id);
+      const next: ExportSchedulesTable = {
+        ...row,
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.filters !== undefined ? { filters: JSON.stringify(changes.filters) } : {}),
+        ...(changes.format !== undefined ? { format: changes.format } : {}),
+        ...(changes.locale !== undefined ? { locale: changes.locale } : {}),
+        ...(changes.cron !== undefined ? { cron: changes.cron } : {}),
+        ...(changes.timeZone !== undefined ? { time_zone: changes.timeZone } : {}),
+        ...(changes.delivery !== undefined ? { delivery: JSON.stringify(changes.delivery) } : {}),
+        ...(changes.paused !== undefined ? { paused: changes.paused ? 1 : 0 } : {}),
+        updated_at: now.toISOString(),
+      };
+      const occurrence = nextOccurrence(next.cron, next.time_zone, now);
+      const rescheduled =
+        next.paused === 1
+          ? null
+          : row.paused === 1 || next.cron !== row.cron || next.time_zone !== row.time_zone || row.next_run_at === null
+            ? (occurrence?.toISOString() ?? null)
+            : row.next_run_at;
+      next.next_run_at = rescheduled;
+      const { id: _id, ...set } = next;
+      await scheduleDb(w.trx).updateTable('export_schedules').set(set).where('id', '=', id).execute();
+      await w.audit(scheduleAudit(actor, 'export.schedule.updated', { id, changes: Object.keys(changes) }));
+      return toSchedule(next);
+    },
+    now,
+  );
 }
 
 /** Deletes a schedule (its runs' records stay for the audit trail). */
 export async function deleteSchedule(db: Db, actor: Pick<Actor, 'name' | 'role'>, id: string, now = new Date()): Promise<void> {
-  const row = await scheduleRow(db, id);
-  await db.transaction().execute(async (trx) => {
-    await scheduleDb(trx).deleteFrom('export_schedules').where('id', '=', id).execute();
-    await audit(trx, actor, 'export.schedule.deleted', { id, name: row.name }, now.toISOString());
-  });
+  await runWrite(
+    db,
+    async (w) => {
+      const row = await scheduleRow(w.trx, id);
+      await scheduleDb(w.trx).deleteFrom('export_schedules').where('id', '=', id).execute();
+      await w.audit(scheduleAudit(actor, 'export.schedule.deleted', { id, name: row.name }));
+    },
+    now,
+  );
 }
 
 /** A schedule's last 50 runs, newest first. */

@@ -31,6 +31,7 @@ export interface AuditEntry {
 /** What a writer writes through, inside the pipeline's transaction. */
 export class WriteScope {
   private readonly drafts: ChangeDraft[] = [];
+  private woken = false;
 
   /** `trx`: the transaction (write the writer's own rows with it); `now`: the time of the write's rows. */
   constructor(
@@ -62,16 +63,22 @@ export class WriteScope {
     this.drafts.push(...drafts);
   }
 
+  /** Asks for subscribers to be woken after the commit even without change-feed drafts (a raised notification). */
+  wake(): void {
+    this.woken = true;
+  }
+
   /**
-   * Records the queued drafts — or hands them to `enclosing`, the pipeline write this one is part
-   * of, which records them at its end; true when there were any.
+   * Records the queued drafts — or hands them (and a {@link wake}) to `enclosing`, the pipeline
+   * write this one is part of, which records them at its end; true when subscribers are to be woken.
    */
   async record(enclosing?: WriteScope): Promise<boolean> {
-    if (this.drafts.length === 0) return false;
     const drafts = this.drafts.splice(0);
-    if (enclosing) enclosing.change(drafts);
-    else await recordChanges(this.trx, drafts, new Date());
-    return true;
+    if (enclosing) {
+      enclosing.change(drafts);
+      if (this.woken) enclosing.wake();
+    } else if (drafts.length > 0) await recordChanges(this.trx, drafts, new Date());
+    return drafts.length > 0 || this.woken;
   }
 }
 
