@@ -36,6 +36,10 @@ import {
   NotificationPreferencesUpdate,
   NewExportSchedule,
   ExportScheduleUpdate,
+  NewFollowUp,
+  CustomerFollowUpsQuery,
+  FollowUpsQuery,
+  FollowUpUpdate,
 } from '@c360/sdk';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 import { snapshotAll } from '../ingest/helpers.js';
@@ -90,6 +94,10 @@ const INPUTS: Record<string, Inputs> = {
   'POST /customers/{id}/actions/email': { body: { schema: EmailAction, valid: { subject: 'Fuzz', body: 'fuzz' } } },
   'POST /customers/{id}/actions/ticket': { body: { schema: TicketAction, valid: { subject: 'Fuzz ticket', priority: 'normal' } } },
   'POST /customers/{id}/actions/points': { body: { schema: PointsAction, valid: { points: 10, reason: 'fuzz' } } },
+  'POST /customers/{id}/actions/follow-up': { body: { schema: NewFollowUp, valid: { dueAt: '2030-01-01T09:00:00Z', note: 'fuzz' } } },
+  'GET /customers/{id}/follow-ups': { query: CustomerFollowUpsQuery },
+  'GET /follow-ups': { query: FollowUpsQuery },
+  'PATCH /follow-ups/{id}': { body: { schema: FollowUpUpdate, valid: { status: 'done' } } },
   'GET /customers/{id}/export': { query: ExportQuery },
   'GET /customers/export.csv': { query: BulkExportQuery },
   'GET /tags': {},
