@@ -58,6 +58,22 @@ export interface RawSql {
 const CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
 /**
+ * `conn` with the settings the server gives its connections (db/dialects/sqlite.ts): a 64 MiB page
+ * cache and a 1 GiB memory map (SQLite's defaults: 2 MB, none), `synchronous = NORMAL`, foreign
+ * keys, a 5 s busy timeout, and the Unicode `lower()` — so the raw replay pays what the server's
+ * own connection pays, not a cold small cache.
+ */
+function asTheServerOpensIt(conn: SQLite.Database): SQLite.Database {
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma(`cache_size = -${64 * 1024}`);
+  conn.pragma(`mmap_size = ${2 ** 30}`);
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('busy_timeout = 5000');
+  conn.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
+  return conn;
+}
+
+/**
  * Captures the statements of domain calls and replays them raw on one better-sqlite3 connection
  * (read-only unless `writable`, for the ingestion reference on a scratch copy).
  */
@@ -68,9 +84,9 @@ export class RawReference implements RawSql {
   private readonly prepared = new Map<string, SQLite.Statement>();
 
   constructor(file: string, writable = false) {
-    this.raw = new SQLite(file, { readonly: !writable });
+    this.raw = asTheServerOpensIt(new SQLite(file, { readonly: !writable }));
     this.capture = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: new SQLite(file, { readonly: !writable }) }),
+      dialect: new SqliteDialect({ database: asTheServerOpensIt(new SQLite(file, { readonly: !writable })) }),
       log: (event) => {
         if (event.level === 'query') this.captured.push({ sql: event.query.sql, params: event.query.parameters });
       },
