@@ -8,6 +8,7 @@
 import type { Summary } from './measure.js';
 import type { LoadResult } from './load.js';
 import type { IngestRow } from './ingest.js';
+import type { ExportRun } from './export-memory.js';
 
 /** One engine at one size. */
 export interface ScaleRun {
@@ -19,10 +20,21 @@ export interface ScaleRun {
   seedSeconds: number | null;
   derivedSeconds: number;
   rows: Array<{ name: string; what: string; summary: Summary; raw?: Summary }>;
-  export: { seconds: number; rows: number; bytes: number; rssGrowthMiB: number };
+  export: ExportRun;
   load: LoadResult[];
   /** Ingestion on a scratch copy (absent with `--ingest-events 0`). */
   ingest?: IngestRow[];
+}
+
+const mib = (v: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : ''}${v.toFixed(1)}`);
+
+/** The export's memory after forced GCs (bench/scale/export-memory.ts), in one sentence. */
+function exportMemory({ memory: m }: ExportRun): string {
+  return (
+    `After a forced GC at ${m.samples} points (start, each tenth of the rows, end): heap in use ${m.heapFirstMiB.toFixed(1)} MiB at the start, ` +
+    `${m.heapMaxMiB.toFixed(1)} at most, ${m.heapLastMiB.toFixed(1)} at the end; resident memory from start to end: anonymous ${mib(m.anonGrowthMiB)} MiB, ` +
+    `file-backed ${mib(m.fileGrowthMiB)} MiB (pages of the memory-mapped database, up to \`mmap_size\`, reclaimable).`
+  );
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '—');
@@ -64,7 +76,8 @@ export function renderScaleReport(input: { runs: ScaleRun[]; machine: string; lo
     const e = run.export;
     lines.push(
       '',
-      `Bulk CSV export of every customer (keyset pages of 500, one count): ${count(e.rows)} rows, ${(e.bytes / 2 ** 20).toFixed(1)} MiB in ${e.seconds.toFixed(2)} s (${count(Math.round(e.rows / e.seconds))} rows/s), RSS growth ${e.rssGrowthMiB.toFixed(0)} MiB.`,
+      `Bulk CSV export of every customer (keyset pages of 500, one count): ${count(e.rows)} rows, ${(e.bytes / 2 ** 20).toFixed(1)} MiB in ${e.seconds.toFixed(2)} s (${count(Math.round(e.rows / e.seconds))} rows/s), RSS growth ${e.rssGrowthMiB.toFixed(0)} MiB. ` +
+        exportMemory(e),
       '',
     );
     lines.push('| over HTTP, 20 connections | req/s | p50 ms | p99 ms | errors |', '| --- | --: | --: | --: | --: |');
