@@ -81,6 +81,36 @@ function duration(p: P, t: TextTools): string {
     : msg(str`${h} h`, { id: 'c360-tp-hours' });
 }
 
+function channelName(channel: string | number | undefined): string {
+  switch (channel) {
+    case 'email':
+      return msg('Email', { id: 'c360-ch-email' });
+    case 'sms':
+      return msg('SMS', { id: 'c360-ch-sms' });
+    case 'push':
+      return msg('Push', { id: 'c360-ch-push' });
+    case 'whatsapp':
+      return msg('WhatsApp', { id: 'c360-ch-whatsapp' });
+    default:
+      return String(channel ?? '');
+  }
+}
+
+function fieldName(field: string | number | undefined): string {
+  switch (field) {
+    case 'Name':
+      return msg('Name', { id: 'c360-field-name' });
+    case 'Email':
+      return msg('Email', { id: 'c360-ch-email' });
+    case 'Phone':
+      return msg('Phone', { id: 'c360-field-phone' });
+    case 'Status':
+      return msg('Status', { id: 'c360-field-status' });
+    default:
+      return String(field ?? '');
+  }
+}
+
 /** Renderers by code. */
 export const TIMELINE_TEXTS: Record<string, Render> = {
   'timeline.order.placed': (p) => msg(str`Order ${p.number}`, { id: 'c360-tl-order' }),
@@ -153,6 +183,11 @@ export const TIMELINE_TEXTS: Record<string, Render> = {
   },
   'timeline.part.exportedBy': (p) => msg(str`exported by ${p.author} (${p.role})`, { id: 'c360-tp-exported-by' }),
   'timeline.part.wasLevel': (p, t) => msg(str`Was ${t.word(p.level)} (${t.n(p.score)})`, { id: 'c360-tp-was-level' }),
+  'timeline.part.consent': (p) =>
+    p.granted === 'in'
+      ? msg(str`${channelName(p.channel)} opted in`, { id: 'c360-tp-consent-in' })
+      : msg(str`${channelName(p.channel)} opted out`, { id: 'c360-tp-consent-out' }),
+  'timeline.part.profileChange': (p) => msg(str`${fieldName(p.field)}: ${p.from} → ${p.to}`, { id: 'c360-tp-profile-change' }),
   'timeline.part.manual': () => msg('Manual', { id: 'c360-tp-manual' }),
   'timeline.part.ruleSegment': () => msg('Rule segment', { id: 'c360-tp-rule-segment' }),
   'timeline.part.automatic': () => msg('automatic', { id: 'c360-tp-automatic' }),
