@@ -186,6 +186,31 @@ describe('<c360-segment-builder>', () => {
     expect(detail.segment).to.include({ name: `Keyboard ${RUN}`, description: 'Made without a mouse', kind: 'rule' });
   });
 
+  it('passes axe with rows, a nested group and a message; takes the page’s --c360-* colours; speaks French', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="--c360-color-accent: rgb(1, 2, 3)">
+        <c360-segment-builder api-base=${API} locale="fr-FR"></c360-segment-builder>
+      </div>`,
+    );
+    const el = wrapper.querySelector('c360-segment-builder')!;
+    await shown(el, '[part=row]');
+    el.value = {
+      any: [
+        { field: 'tier', op: 'in', value: ['gold'] },
+        { all: [{ field: 'registeredAt', op: 'before', value: '2011-01-01' }] },
+        { field: 'totalOrders', op: '>', value: 1 },
+      ],
+    };
+    await el.updateComplete;
+    type(inRow(rows(el)[2]!, 'value'), 'x');
+    await el.updateComplete;
+    expect(inRow(rows(el)[2]!, 'row-error').hidden).to.equal(false);
+    await expect(el).to.be.accessible();
+    expect(getComputedStyle($(el, '[part=save]')).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(text($(el, '[part=save]'))).to.equal('Enregistrer le segment');
+    expect(text($(el, '[part~=root-group] [part=add-row]'))).to.equal('Ajouter une condition');
+  });
+
   it('tells a token without segments:write that it may not build segments', async () => {
     const el = await render(ROLE_TOKENS.agent);
     await shown(el, '[part~=denied]');
