@@ -29,6 +29,8 @@ import {
 
 type TimeKind = 'first_order_at' | 'first_completed_at' | 'last_completed_at';
 const TIME_KINDS: readonly TimeKind[] = ['first_order_at', 'first_completed_at', 'last_completed_at'];
+/** Products per sales update statement (4 parameters each). */
+const SALES_SLICE = 500;
 
 /** Net change of one customer's stats within a batch; timestamps as multisets (value → net count). */
 interface CustomerChange {
@@ -295,20 +297,24 @@ async function rereadTimes(db: Db, rows: StatsRow[]): Promise<void> {
   }
 }
 
+/**
+ * Adds each product's net sales change with one `UPDATE … FROM (VALUES …)` per slice of products
+ * (portable: both engines name the VALUES columns column1…column4; the casts type the parameters).
+ */
 async function writeProductSales(db: Db, sales: Map<string, ProductSale>): Promise<number> {
-  let written = 0;
-  for (const [id, s] of sales) {
-    if (s.lines === 0 && s.units === 0 && s.revenueMinor === 0) continue;
-    await db
-      .updateTable('products')
-      .set((eb) => ({
-        lines_sold: eb('lines_sold', '+', s.lines),
-        units_sold: eb('units_sold', '+', s.units),
-        revenue_minor: eb('revenue_minor', '+', s.revenueMinor),
-      }))
-      .where('id', '=', id)
-      .execute();
-    written += 1;
+  const moved = [...sales].filter(([, s]) => s.lines !== 0 || s.units !== 0 || s.revenueMinor !== 0);
+  for (let i = 0; i < moved.length; i += SALES_SLICE) {
+    const values = moved
+      .slice(i, i + SALES_SLICE)
+      .map(([id, s]) => sql`(${id}, cast(${s.lines} as bigint), cast(${s.units} as bigint), cast(${s.revenueMinor} as bigint))`);
+    await sql`
+      update products set
+        lines_sold = products.lines_sold + v.column2,
+        units_sold = products.units_sold + v.column3,
+        revenue_minor = products.revenue_minor + v.column4
+      from (values ${sql.join(values)}) as v
+      where products.id = v.column1
+    `.execute(db);
   }
-  return written;
+  return moved.length;
 }

@@ -7,12 +7,19 @@
  */
 import type { ProductViewedEvent, SessionStartedEvent } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
-import { upsertCatalog } from './catalog.js';
-import { eventActivityId, parts, requireOwner, utc, writeActivity, type Applied, type CustomerRef } from './shared.js';
+import type { BatchRows } from './batch-rows.js';
+import type { RecordOwners } from './batch-lookups.js';
+import { eventActivityId, parts, requireOwner, utc, type Applied, type CustomerRef } from './shared.js';
 
-export async function applySessionStarted(db: Db, event: SessionStartedEvent, customer: CustomerRef): Promise<Applied> {
+export async function applySessionStarted(
+  db: Db,
+  event: SessionStartedEvent,
+  customer: CustomerRef,
+  rows: BatchRows,
+  owners: RecordOwners,
+): Promise<Applied> {
   const d = event.data;
-  const existing = await db.selectFrom('sessions').select('customer_id').where('id', '=', d.sessionId).executeTakeFirst();
+  const existing = await owners.of(db, d.sessionId);
   requireOwner(existing, customer, 'data.sessionId', 'session', d.sessionId);
   const at = utc(event.occurredAt);
   const row = { customer_id: customer.id, started_at: at, duration_seconds: d.durationSeconds, device: d.device, source: d.source ?? null };
@@ -21,8 +28,9 @@ export async function applySessionStarted(db: Db, event: SessionStartedEvent, cu
     .values({ id: d.sessionId, ...row })
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute();
+  owners.set(d.sessionId, customer.id);
 
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: `session:${d.sessionId}`,
     type: 'session',
     title: `Visited the shop on ${d.device}`,
@@ -33,14 +41,15 @@ export async function applySessionStarted(db: Db, event: SessionStartedEvent, cu
   return { customerId: customer.id };
 }
 
-export async function applyProductViewed(db: Db, event: ProductViewedEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyProductViewed(db: Db, event: ProductViewedEvent, customer: CustomerRef, rows: BatchRows): Promise<Applied> {
   const d = event.data;
   const at = utc(event.occurredAt);
-  await upsertCatalog(
-    db,
+  // the product is read back below: the batch's catalogue mentions so far are written first
+  rows.catalog.add(
     [{ productId: d.productId, name: d.productName, categoryId: d.categoryId, categoryName: d.categoryName }],
     customer.currency,
   );
+  await rows.catalog.flush(db);
   const product = await db
     .selectFrom('products as p')
     .leftJoin('categories as c', 'c.id', 'p.category_id')
@@ -60,7 +69,7 @@ export async function applyProductViewed(db: Db, event: ProductViewedEvent, cust
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'session',
     title: `Viewed ${product.name}`,

@@ -6,16 +6,28 @@
  */
 import type { CustomerUpsertedEvent } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
+import type { BatchRows } from './batch-rows.js';
 import type { StatsDelta } from '../aggregate/stats-delta.js';
 import { customerSearchText } from '../aggregate/search-text.js';
 import { emailKey, phoneKey } from './contact-keys.js';
-import { utc, type Applied } from './shared.js';
+import { utc, type Applied, type CustomerRef } from './shared.js';
 import { profileBefore, recordProfileChanges } from './profile-changes.js';
 
-export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent, now: Date, stats: StatsDelta): Promise<Applied> {
+/**
+ * Applies the event; returns the customer as it now is (for the batch's later events). `absent`:
+ * the batch's lookup found no such customer (no need to read it again).
+ */
+export async function applyCustomerUpserted(
+  db: Db,
+  event: CustomerUpsertedEvent,
+  now: Date,
+  stats: StatsDelta,
+  rows: BatchRows,
+  absent: boolean,
+): Promise<Applied & { customer: CustomerRef }> {
   const d = event.data;
   const id = d.customerId;
-  const existing = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  const existing = absent ? undefined : await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
   const before = existing ? await profileBefore(db, existing, d.addresses !== undefined) : undefined;
   const name = d.name ?? existing?.name ?? `Customer ${id}`;
   const email = d.email !== undefined ? d.email : (existing?.email ?? null);
@@ -44,21 +56,14 @@ export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent
       .insertInto('customers')
       .values({ id, ...row, created_at: now.toISOString() })
       .execute();
-    await db
-      .insertInto('activity')
-      .values({
-        id: `account:${event.id}`,
-        customer_id: id,
-        type: 'account',
-        title: 'Customer created',
-        description: `${name} joined`,
-        occurred_at: row.registered_at,
-        amount_minor: null,
-        currency: null,
-        ref_kind: 'customer',
-        ref_id: id,
-      })
-      .execute();
+    rows.activity(id, {
+      id: `account:${event.id}`,
+      type: 'account',
+      title: 'Customer created',
+      description: `${name} joined`,
+      occurredAt: row.registered_at,
+      ref: { kind: 'customer', id },
+    });
   }
   if (!existing || existing.currency !== row.currency) stats.customer(id); // its stats row (and currency)
   if (d.addresses) {
@@ -85,5 +90,5 @@ export async function applyCustomerUpserted(db: Db, event: CustomerUpsertedEvent
     }
   }
   if (before) await recordProfileChanges(db, event, before); // an "Account" timeline entry saying what changed
-  return { customerId: id };
+  return { customerId: id, customer: { id, name: row.name, currency: row.currency } };
 }

@@ -16,8 +16,9 @@ import type {
 import { LoyaltyTier } from '@c360/sdk';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import type { BatchRows } from './batch-rows.js';
 import { EventConflict } from './conflict.js';
-import { eventActivityId, label, parts, plural, requireOwner, utc, writeActivity, type Applied, type CustomerRef } from './shared.js';
+import { eventActivityId, label, parts, plural, requireOwner, utc, type Applied, type CustomerRef } from './shared.js';
 
 type Account = { tier: string; points_balance: number; referral_code: string | null };
 
@@ -37,7 +38,7 @@ async function ensureAccount(db: Db, customerId: string, tier: string, at: strin
     .execute();
 }
 
-export async function applyLoyaltyEnrolled(db: Db, event: LoyaltyEnrolledEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyLoyaltyEnrolled(db: Db, event: LoyaltyEnrolledEvent, customer: CustomerRef, rows: BatchRows): Promise<Applied> {
   const d = event.data;
   if (d.referralCode) {
     const owner = await db
@@ -57,7 +58,7 @@ export async function applyLoyaltyEnrolled(db: Db, event: LoyaltyEnrolledEvent, 
     .where('customer_id', '=', customer.id)
     .execute();
 
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'loyalty',
     title: before ? 'Loyalty membership updated' : 'Joined the loyalty programme',
@@ -70,7 +71,7 @@ export async function applyLoyaltyEnrolled(db: Db, event: LoyaltyEnrolledEvent, 
 
 type PointsEvent = LoyaltyPointsEarnedEvent | LoyaltyPointsRedeemedEvent;
 
-export async function applyLoyaltyPoints(db: Db, event: PointsEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyLoyaltyPoints(db: Db, event: PointsEvent, customer: CustomerRef, rows: BatchRows): Promise<Applied> {
   const d = event.data;
   const earn = event.type === 'loyalty.points_earned';
   const at = utc(event.occurredAt);
@@ -110,7 +111,7 @@ export async function applyLoyaltyPoints(db: Db, event: PointsEvent, customer: C
   }
   const balance = Number((await account(db, customer.id))?.points_balance ?? 0);
 
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'loyalty',
     title: `${earn ? 'Earned' : 'Redeemed'} ${plural(d.points, 'point')}`,
@@ -126,7 +127,12 @@ export async function applyLoyaltyPoints(db: Db, event: PointsEvent, customer: C
   return { customerId: customer.id };
 }
 
-export async function applyLoyaltyTierChanged(db: Db, event: LoyaltyTierChangedEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyLoyaltyTierChanged(
+  db: Db,
+  event: LoyaltyTierChangedEvent,
+  customer: CustomerRef,
+  rows: BatchRows,
+): Promise<Applied> {
   const d = event.data;
   const at = utc(event.occurredAt);
   const before = await account(db, customer.id);
@@ -141,7 +147,7 @@ export async function applyLoyaltyTierChanged(db: Db, event: LoyaltyTierChangedE
       : rank(d.tier) < rank(before.tier)
         ? 'downgraded to'
         : 'confirmed:';
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'loyalty',
     title: `Tier ${move} ${label(d.tier)}`,
@@ -152,7 +158,12 @@ export async function applyLoyaltyTierChanged(db: Db, event: LoyaltyTierChangedE
   return { customerId: customer.id };
 }
 
-export async function applyReferralRecorded(db: Db, event: ReferralRecordedEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyReferralRecorded(
+  db: Db,
+  event: ReferralRecordedEvent,
+  customer: CustomerRef,
+  rows: BatchRows,
+): Promise<Applied> {
   const d = event.data;
   const existing = await db.selectFrom('referrals').select('referrer_id').where('id', '=', d.referralId).executeTakeFirst();
   requireOwner(existing && { customer_id: existing.referrer_id }, customer, 'data.referralId', 'referral', d.referralId);
@@ -168,7 +179,7 @@ export async function applyReferralRecorded(db: Db, event: ReferralRecordedEvent
   const referred = d.referredCustomerId
     ? await db.selectFrom('customers').select('name').where('id', '=', d.referredCustomerId).executeTakeFirst()
     : undefined;
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'loyalty',
     title: 'Referred a new customer',

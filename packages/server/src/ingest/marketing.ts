@@ -16,8 +16,9 @@ import type {
 } from '@c360/sdk';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import type { BatchRows } from './batch-rows.js';
 import { updatePreferences } from './preferences.js';
-import { clip, eventActivityId, parts, utc, writeActivity, type Applied, type CustomerRef } from './shared.js';
+import { clip, eventActivityId, parts, utc, type Applied, type CustomerRef } from './shared.js';
 
 export type MarketingEvent =
   | MarketingEmailSentEvent
@@ -46,7 +47,7 @@ const UNSUBSCRIBED: Record<MarketingChannel, string> = {
 };
 const VERB = { sent: 'sent', delivered: 'delivered', opened: 'opened', clicked: 'link clicked', bounced: 'bounced' } as const;
 
-export async function applyMarketingEvent(db: Db, event: MarketingEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyMarketingEvent(db: Db, event: MarketingEvent, customer: CustomerRef, rows: BatchRows): Promise<Applied> {
   const d = event.data;
   const kind = KIND[event.type];
   const at = utc(event.occurredAt);
@@ -99,7 +100,7 @@ export async function applyMarketingEvent(db: Db, event: MarketingEvent, custome
       event.type === 'marketing.email_bounced' && clip(event.data.reason),
     );
   }
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'marketing',
     title,

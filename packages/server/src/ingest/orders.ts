@@ -9,10 +9,11 @@
  */
 import type { OrderPlacedEvent, OrderStatusChangedEvent } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
+import type { BatchRows } from './batch-rows.js';
+import type { RecordOwners } from './batch-lookups.js';
 import type { StatsDelta } from '../aggregate/stats-delta.js';
 import { isCompleted } from '../aggregate/stats-state.js';
 import { orderTotalMinor } from '../scoring/money.js';
-import { upsertCatalog } from './catalog.js';
 import { EventConflict } from './conflict.js';
 import {
   clip,
@@ -24,7 +25,6 @@ import {
   toMicros,
   toMinor,
   utc,
-  writeActivity,
   type Applied,
   type CustomerRef,
 } from './shared.js';
@@ -32,10 +32,17 @@ import {
 /** `orders.source` of orders that came through ingestion. */
 export const EVENTS_SOURCE = 'events';
 
-export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer: CustomerRef, stats: StatsDelta): Promise<Applied> {
+export async function applyOrderPlaced(
+  db: Db,
+  event: OrderPlacedEvent,
+  customer: CustomerRef,
+  stats: StatsDelta,
+  rows: BatchRows,
+  owners: RecordOwners,
+): Promise<Applied> {
   const d = event.data;
   requireCustomerCurrency(customer, d.currency);
-  const existing = await db.selectFrom('orders').select('customer_id').where('id', '=', d.orderId).executeTakeFirst();
+  const existing = await owners.of(db, d.orderId);
   requireOwner(existing, customer, 'data.orderId', 'order', d.orderId);
 
   const lines = d.lines.map((line) => ({ ...line, unitPriceMicros: toMicros(line.unitPrice) }));
@@ -45,8 +52,7 @@ export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer
   const placedAt = utc(event.occurredAt);
   const number = d.number ?? d.orderId;
 
-  await upsertCatalog(
-    db,
+  rows.catalog.add(
     lines.map((l) => ({ productId: l.productId, name: l.description, categoryId: l.categoryId, categoryName: l.categoryName })),
     d.currency,
   );
@@ -70,24 +76,24 @@ export async function applyOrderPlaced(db: Db, event: OrderPlacedEvent, customer
     .values({ id: d.orderId, ...header })
     .onConflict((oc) => oc.column('id').doUpdateSet(header))
     .execute();
+  owners.set(d.orderId, customer.id);
 
-  await db.deleteFrom('order_items').where('order_id', '=', d.orderId).execute();
-  await db
-    .insertInto('order_items')
-    .values(
-      lines.map((l, i) => ({
-        id: `${d.orderId}:${i + 1}`,
-        order_id: d.orderId,
-        line_no: i + 1,
-        product_id: l.productId,
-        description: l.description ?? null,
-        quantity: l.quantity,
-        unit_price_micros: l.unitPriceMicros,
-      })),
-    )
-    .execute();
+  // lines stored before (an order placed again) go now; the new ones are written with the batch's rows
+  if (existing) await db.deleteFrom('order_items').where('order_id', '=', d.orderId).execute();
+  rows.orderLines(
+    d.orderId,
+    lines.map((l, i) => ({
+      id: `${d.orderId}:${i + 1}`,
+      order_id: d.orderId,
+      line_no: i + 1,
+      product_id: l.productId,
+      description: l.description ?? null,
+      quantity: l.quantity,
+      unit_price_micros: l.unitPriceMicros,
+    })),
+  );
 
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: `order:${d.orderId}`,
     type: 'order',
     title: `Order ${number}`,
@@ -105,6 +111,7 @@ export async function applyOrderStatusChanged(
   event: OrderStatusChangedEvent,
   customer: CustomerRef,
   stats: StatsDelta,
+  rows: BatchRows,
 ): Promise<Applied> {
   const d = event.data;
   const order = await db
@@ -118,7 +125,7 @@ export async function applyOrderStatusChanged(
   if (isCompleted(order.status) !== isCompleted(d.status)) await stats.beforeOrders(db, [d.orderId]);
   await db.updateTable('orders').set({ status: d.status }).where('id', '=', d.orderId).execute();
 
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'order',
     title: `Order ${order.number} ${d.status.replace(/_/g, ' ')}`,

@@ -7,6 +7,7 @@
  */
 import type { PaymentMethodSavedEvent, PaymentRecordedEvent } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
+import type { BatchRows } from './batch-rows.js';
 import type { StatsDelta } from '../aggregate/stats-delta.js';
 import {
   clip,
@@ -16,7 +17,6 @@ import {
   requireOwner,
   toMinor,
   utc,
-  writeActivity,
   type Applied,
   type CustomerRef,
 } from './shared.js';
@@ -31,6 +31,7 @@ export async function applyPaymentRecorded(
   event: PaymentRecordedEvent,
   customer: CustomerRef,
   stats: StatsDelta,
+  rows: BatchRows,
 ): Promise<Applied> {
   const d = event.data;
   requireCustomerCurrency(customer, d.currency);
@@ -71,7 +72,7 @@ export async function applyPaymentRecorded(
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute();
 
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: `payment:${d.paymentId}`,
     type: d.kind === 'refund' ? 'refund' : 'payment',
     title: TITLES[d.kind][d.status],
@@ -89,7 +90,12 @@ export async function applyPaymentRecorded(
   return { customerId: customer.id };
 }
 
-export async function applyPaymentMethodSaved(db: Db, event: PaymentMethodSavedEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyPaymentMethodSaved(
+  db: Db,
+  event: PaymentMethodSavedEvent,
+  customer: CustomerRef,
+  rows: BatchRows,
+): Promise<Applied> {
   const d = event.data;
   const existing = await db.selectFrom('payment_methods').select('customer_id').where('id', '=', d.methodId).executeTakeFirst();
   requireOwner(existing, customer, 'data.methodId', 'payment method', d.methodId);
@@ -118,7 +124,7 @@ export async function applyPaymentMethodSaved(db: Db, event: PaymentMethodSavedE
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute();
 
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'payment',
     title: existing ? 'Payment method updated' : 'Payment method added',

@@ -8,8 +8,9 @@
 import type { MarketingChannel, PreferencesUpdatedEvent } from '@c360/sdk';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect.js';
+import type { BatchRows } from './batch-rows.js';
 import type { PreferencesTable } from '../db/schema.js';
-import { eventActivityId, label, parts, utc, writeActivity, type Applied, type CustomerRef } from './shared.js';
+import { eventActivityId, label, parts, utc, type Applied, type CustomerRef } from './shared.js';
 
 const CHANNELS = ['email', 'sms', 'push', 'whatsapp'] as const satisfies readonly MarketingChannel[];
 const column = (channel: MarketingChannel) => `${channel}_opt_in` as const;
@@ -82,7 +83,12 @@ export async function updatePreferences(
 /** `Email opted in`, `SMS opted out`. */
 export const consentText = (c: ConsentChange): string => `${CHANNEL_NAMES[c.channel]} opted ${c.granted ? 'in' : 'out'}`;
 
-export async function applyPreferencesUpdated(db: Db, event: PreferencesUpdatedEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyPreferencesUpdated(
+  db: Db,
+  event: PreferencesUpdatedEvent,
+  customer: CustomerRef,
+  rows: BatchRows,
+): Promise<Applied> {
   const d = event.data;
   const at = utc(event.occurredAt);
   const patch: PreferencesPatch = {};
@@ -100,7 +106,7 @@ export async function applyPreferencesUpdated(db: Db, event: PreferencesUpdatedE
     source: d.source ?? null,
   });
 
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'marketing',
     title: 'Communication preferences updated',

@@ -35,9 +35,9 @@ export interface ActivityEntry {
 /** Timeline id of an event that is not itself a record (`event:` keeps client ids apart from `order:…`). */
 export const eventActivityId = (eventId: string): string => `event:${eventId}`;
 
-/** Inserts or replaces the timeline entry `entry.id`, in the caller's transaction. */
-export async function writeActivity(db: Db, customerId: string, entry: ActivityEntry): Promise<void> {
-  const row = {
+/** The `activity` columns of `entry` (all but `id`), as an upsert writes them. */
+export function activityColumns(customerId: string, entry: ActivityEntry) {
+  return {
     customer_id: customerId,
     type: entry.type,
     title: entry.title,
@@ -48,6 +48,11 @@ export async function writeActivity(db: Db, customerId: string, entry: ActivityE
     ref_kind: entry.ref?.kind ?? null,
     ref_id: entry.ref?.id ?? null,
   };
+}
+
+/** Inserts or replaces the timeline entry `entry.id`, in the caller's transaction. */
+export async function writeActivity(db: Db, customerId: string, entry: ActivityEntry): Promise<void> {
+  const row = activityColumns(customerId, entry);
   await db
     .insertInto('activity')
     .values({ id: entry.id, ...row })

@@ -7,12 +7,13 @@
  */
 import type { TicketOpenedEvent, TicketUpdatedEvent } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
+import type { BatchRows } from './batch-rows.js';
 import { EventConflict } from './conflict.js';
-import { clip, eventActivityId, parts, requireOwner, utc, writeActivity, type Applied, type CustomerRef } from './shared.js';
+import { clip, eventActivityId, parts, requireOwner, utc, type Applied, type CustomerRef } from './shared.js';
 
 const CLOSED = ['resolved', 'closed'];
 
-export async function applyTicketOpened(db: Db, event: TicketOpenedEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyTicketOpened(db: Db, event: TicketOpenedEvent, customer: CustomerRef, rows: BatchRows): Promise<Applied> {
   const d = event.data;
   const existing = await db.selectFrom('tickets').select('customer_id').where('id', '=', d.ticketId).executeTakeFirst();
   requireOwner(existing, customer, 'data.ticketId', 'ticket', d.ticketId);
@@ -34,7 +35,7 @@ export async function applyTicketOpened(db: Db, event: TicketOpenedEvent, custom
     .execute();
   await addTicketEvents(db, d.ticketId, createdAt, d.actor, [{ id: `${event.id}:opened`, type: 'opened', body: d.description ?? null }]);
 
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: `ticket:${d.ticketId}`,
     type: 'ticket',
     title: `Ticket opened: ${d.subject}`,
@@ -45,7 +46,7 @@ export async function applyTicketOpened(db: Db, event: TicketOpenedEvent, custom
   return { customerId: customer.id };
 }
 
-export async function applyTicketUpdated(db: Db, event: TicketUpdatedEvent, customer: CustomerRef): Promise<Applied> {
+export async function applyTicketUpdated(db: Db, event: TicketUpdatedEvent, customer: CustomerRef, rows: BatchRows): Promise<Applied> {
   const d = event.data;
   const ticket = await db
     .selectFrom('tickets')
@@ -95,7 +96,7 @@ export async function applyTicketUpdated(db: Db, event: TicketUpdatedEvent, cust
       : d.priority !== undefined && d.priority !== ticket.priority
         ? `priority ${d.priority}`
         : 'updated';
-  await writeActivity(db, customer.id, {
+  rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'ticket',
     title: `Ticket ${what}: ${ticket.subject}`,

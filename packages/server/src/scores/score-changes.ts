@@ -92,6 +92,7 @@ export async function recordScoreChanges(
       loadFacts(trx, ctx, { tier: false, tags: false, rfm: true, health: true, churn: true }, group),
       latestScores(trx, group),
     ]);
+    const recorded: Array<{ customerId: string; kind: ScoreKind; previous: ScoreValue | undefined; current: ScoreValue }> = [];
     for (const f of facts) {
       if (f.healthScore === undefined || f.churnScore === undefined) continue;
       const current: Record<ScoreKind, ScoreValue> = {
@@ -101,28 +102,36 @@ export async function recordScoreChanges(
       for (const kind of ['health', 'churn'] as const) {
         const previous = latest.get(`${f.id}\u0000${kind}`);
         if (previous && !isSignificant(kind, previous, current[kind])) continue;
-        const row = await trx
-          .insertInto('score_history')
-          .values({ customer_id: f.id, kind, score: current[kind].score, level: current[kind].level, computed_at: at })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        if (!previous) continue; // baseline: no timeline entry
-        const id = `score:${f.id}:${kind}:${row.id}`;
-        await writeActivity(trx, f.id, {
-          id,
-          type: 'score',
-          title: kind === 'health' ? healthChangeTitle(previous, current[kind]) : churnChangeTitle(previous, current[kind]),
-          description:
-            kind === 'health'
-              ? `${signed(current.health.score - previous.score)} points since the last recorded score`
-              : `Was ${previous.level} (${previous.score})`,
-          occurredAt: at,
-          ref: { kind: 'score', id: String(row.id) },
-        });
-        triggers.push(...scoreTriggers({ kind, customerId: f.id, previous, current: current[kind], historyId: row.id }, notify));
-        for (const section of ['scores', 'timeline'] as const)
-          drafts.push({ customerId: f.id, section, type: SCORE_CHANGE_TYPE, activityId: id });
+        recorded.push({ customerId: f.id, kind, previous, current: current[kind] });
       }
+    }
+    if (recorded.length === 0) continue;
+    // one multi-row insert per group (2 × 500 rows × 5 parameters); ids matched back by customer and kind
+    const inserted = await trx
+      .insertInto('score_history')
+      .values(
+        recorded.map((r) => ({ customer_id: r.customerId, kind: r.kind, score: r.current.score, level: r.current.level, computed_at: at })),
+      )
+      .returning(['id', 'customer_id', 'kind'])
+      .execute();
+    const historyIds = new Map(inserted.map((row) => [`${row.customer_id}\u0000${row.kind}`, row.id]));
+    for (const { customerId, kind, previous, current } of recorded) {
+      if (!previous) continue; // baseline: no timeline entry
+      const historyId = historyIds.get(`${customerId}\u0000${kind}`)!;
+      const id = `score:${customerId}:${kind}:${historyId}`;
+      await writeActivity(trx, customerId, {
+        id,
+        type: 'score',
+        title: kind === 'health' ? healthChangeTitle(previous, current) : churnChangeTitle(previous, current),
+        description:
+          kind === 'health'
+            ? `${signed(current.score - previous.score)} points since the last recorded score`
+            : `Was ${previous.level} (${previous.score})`,
+        occurredAt: at,
+        ref: { kind: 'score', id: String(historyId) },
+      });
+      triggers.push(...scoreTriggers({ kind, customerId, previous, current, historyId }, notify));
+      for (const section of ['scores', 'timeline'] as const) drafts.push({ customerId, section, type: SCORE_CHANGE_TYPE, activityId: id });
     }
   }
   return drafts;
