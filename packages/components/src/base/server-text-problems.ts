@@ -40,6 +40,8 @@ export const PROBLEM_TEXTS: Record<string, () => string> = {
   'problem.tooManyRequests': () => msg('Too many requests', { id: 'c360-problem-tooManyRequests' }),
   'problem.fileGone': () => msg('File no longer kept', { id: 'c360-problem-fileGone' }),
   'problem.databaseBusy': () => msg('Database busy', { id: 'c360-problem-databaseBusy' }),
+  'problem.followUpNotFound': () => msg('Follow-up not found', { id: 'c360-problem-followUpNotFound' }),
+  'problem.eventConflict': () => msg('Event cannot be applied', { id: 'c360-problem-eventConflict' }),
   'problem.internal': () => msg('Internal server error', { id: 'c360-problem-internal' }),
 };
 

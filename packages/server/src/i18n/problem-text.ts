@@ -49,5 +49,7 @@ export const PROBLEM_TEXT = {
   'problem.tooManyRequests': t('Too many requests', 'Trop de requêtes', 'طلبات كثيرة جدًا'),
   'problem.fileGone': t('File no longer kept', 'Fichier plus conservé', 'لم يعد الملف محفوظًا'),
   'problem.databaseBusy': t('Database busy', 'Base de données occupée', 'قاعدة البيانات مشغولة'),
+  'problem.followUpNotFound': t('Follow-up not found', 'Relance introuvable', 'المتابعة غير موجودة'),
+  'problem.eventConflict': t('Event cannot be applied', 'L’événement ne peut pas être appliqué', 'لا يمكن تطبيق الحدث'),
   'problem.internal': t('Internal server error', 'Erreur interne du serveur', 'خطأ داخلي في الخادم'),
 } satisfies Record<string, TextEntry>;
