@@ -5,7 +5,8 @@
  *
  * Bounded like search (read/search.ts): customers are visited in id order, a chunk at a time, and
  * the count stops at SEARCH_COUNT_LIMIT + 1 matches — `count` is then SEARCH_COUNT_LIMIT with
- * `countIsEstimate`. All statements read one snapshot (a read-only transaction).
+ * `countIsEstimate`. All statements read one snapshot (a read-only transaction). A preview the
+ * caller gave up on (the builder aborts a stale one; the request's signal) stops at the next chunk.
  * @module
  */
 import { SEARCH_COUNT_LIMIT, SEGMENT_PREVIEW_SAMPLE, type SegmentCriteria, type SegmentPreview } from '@c360/sdk';
@@ -19,22 +20,24 @@ import { targetContext } from './recompute.js';
  * Counts the customers `criteria` select (exactly up to SEARCH_COUNT_LIMIT) and names the first
  * {@link SEGMENT_PREVIEW_SAMPLE} in id order, at the evaluation context a save would use now
  * (the stored one when it is later than `ctx.asOf`). Reads only.
+ * @throws the `signal`'s reason once it is aborted (checked before each chunk of customers).
  */
-export async function previewSegment(db: Db, ctx: EvalContext, criteria: SegmentCriteria): Promise<SegmentPreview> {
-  if (db.isTransaction) return preview(db, ctx, criteria);
+export async function previewSegment(db: Db, ctx: EvalContext, criteria: SegmentCriteria, signal?: AbortSignal): Promise<SegmentPreview> {
+  if (db.isTransaction) return preview(db, ctx, criteria, signal);
   return db
     .transaction()
     .setAccessMode('read only')
-    .execute((trx) => preview(trx, ctx, criteria));
+    .execute((trx) => preview(trx, ctx, criteria, signal));
 }
 
-async function preview(db: Db, ctx: EvalContext, criteria: SegmentCriteria): Promise<SegmentPreview> {
+async function preview(db: Db, ctx: EvalContext, criteria: SegmentCriteria, signal: AbortSignal | undefined): Promise<SegmentPreview> {
   const { target } = await targetContext(db, ctx);
   const needs = needsOf([criteria]);
   const sampleIds: string[] = [];
   let counted = 0;
   let after: string | undefined;
   while (counted <= SEARCH_COUNT_LIMIT) {
+    signal?.throwIfAborted();
     let q = db.selectFrom('customers').select('id').orderBy('id').limit(CHUNK);
     if (after !== undefined) q = q.where('id', '>', after);
     const ids = (await q.execute()).map((r) => r.id);

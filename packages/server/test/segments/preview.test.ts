@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_COUNT_LIMIT, SegmentPreview, type SegmentCriteria } from '@c360/sdk';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 import { snapshotAll } from '../ingest/helpers.js';
+import { previewSegment } from '../../src/segments/preview.js';
 
 let sample: SampleApp;
 let n = 0;
@@ -76,6 +77,12 @@ describe('POST /segments/preview', () => {
     // The first case selects some customers, the last none.
     expect((await preview(CASES[0])).body.count).toBeGreaterThan(0);
     expect((await preview(CASES[3])).body).toMatchObject({ count: 0, sample: [] });
+  });
+
+  it('stops when the caller gives up (an aborted signal)', async () => {
+    const gaveUp = new AbortController();
+    gaveUp.abort(new Error('stale preview'));
+    await expect(previewSegment(sample.db, { asOf: sample.asOf }, CASES[0]!, gaveUp.signal)).rejects.toThrow('stale preview');
   });
 
   it('refuses bad criteria with a 400 naming the part', async () => {

@@ -31,5 +31,7 @@ const preview = secureRoute(
 
 /** Registers POST /segments/preview. */
 export function segmentPreviewRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(preview, async (c) => c.json(await previewSegment(c.var.read.db, c.var.read, c.req.valid('json').criteria), 200));
+  app.openapi(preview, async (c) =>
+    c.json(await previewSegment(c.var.read.db, c.var.read, c.req.valid('json').criteria, c.req.raw.signal), 200),
+  );
 }
