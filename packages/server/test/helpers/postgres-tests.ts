@@ -7,6 +7,7 @@ export const POSTGRES_TESTS: readonly string[] = [
   'actions/quick-actions',
   'actions/smtp',
   'api/api-key-cache',
+  'api/api-key-cache',
   'api/compression-and-caching',
   'api/errors',
   'api/events',
