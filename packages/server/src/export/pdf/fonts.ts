@@ -3,7 +3,7 @@
  * draws Latin with every French accent, the typographic signs, the currency signs and Arabic
  * (basic letters and the presentation forms jsPDF's Arabic shaping writes). jsPDF embeds it as a
  * TrueType subset of the glyphs used (Identity-H with a ToUnicode map, so the text can be
- * extracted and searched); a report weighs about 0.2–0.4 MB.
+ * extracted and searched): about 300 KB per report before compression, about 100 KB after.
  * @module
  */
 import { readFileSync } from 'node:fs';

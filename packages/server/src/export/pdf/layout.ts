@@ -43,7 +43,7 @@ const unmarked = (t: string | string[]) => (Array.isArray(t) ? t.map((s) => s.re
 
 /** Writes the report top to bottom; `rtl` mirrors the layout. */
 export class Writer {
-  readonly doc = new jsPDF({ unit: 'pt', format: 'a4', compress: false });
+  readonly doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true });
   y = MARGIN;
   readonly width = this.doc.internal.pageSize.getWidth();
   readonly height = this.doc.internal.pageSize.getHeight();
