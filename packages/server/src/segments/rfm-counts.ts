@@ -8,7 +8,7 @@
  *   milliseconds) and answers exact counts;
  * - beyond, the GET answers the previous epoch's counts at once and the grouping runs right after
  *   it, in its own read snapshot; later GETs get the new counts once it is done. Counts then lag an
- *   ingestion batch by one grouping (about a second at a million customers), never more: each GET
+ *   ingestion batch by one grouping (one pass over the population), never more: each GET
  *   of a newer epoch starts (or joins) the refresh.
  * @module
  */
