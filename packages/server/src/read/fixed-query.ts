@@ -33,7 +33,7 @@ interface Compiled {
  * const rows = await byId.execute(db, 'C1');
  */
 export class FixedQuery<A extends unknown[], R> {
-  /** Compiled per database (keyed by its adapter, shared by its transactions). */
+  /** Compiled per database (keyed by its adapter, shared by its transactions; c360 adds no query plugins, which would change the SQL). */
   private readonly compiled = new WeakMap<object, Compiled>();
 
   constructor(private readonly build: (db: Db, ...args: A) => Buildable<R>) {}
