@@ -97,6 +97,9 @@ describe('GET /customers/{id}/export?format=xlsx', () => {
     const book = await readWorkbook(await (await raw('/customers/xlsx-f1/export?format=xlsx')).arrayBuffer());
     const summary = new Map(book.Summary!.slice(1).map((r) => [r[0], r[1]]));
     expect(summary.get('name')).toBe(`'${name}`);
+    // The same in French: translated sheet and field names, the same escaped cell.
+    const french = await readWorkbook(await (await raw('/customers/xlsx-f1/export?format=xlsx&locale=fr')).arrayBuffer());
+    expect(new Map(french['Résumé']!.slice(1).map((r) => [r[0], r[1]])).get('nom')).toBe(`'${name}`);
   });
 
   it('escapes text exactly as the CSV export does; numbers and booleans pass unchanged (property)', () => {
