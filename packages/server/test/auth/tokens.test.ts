@@ -4,7 +4,6 @@
  * another audience, too long-lived, another algorithm → 401), the Authorization header and the
  * `token` query parameter (both at once → 401), and `c360 token create|list|revoke`.
  */
-import { sql } from 'kysely';
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleApp, TEST_SECRET, type SampleApp } from '../helpers/sample-db.js';
@@ -20,7 +19,7 @@ import {
 import { parseTtl } from '../../src/auth/ttl.js';
 import { parseWriteRate } from '../../src/auth/rate-limit.js';
 import { tokenCommand } from '../../src/cli/token-command.js';
-import { openDb } from '../../src/db/connect.js';
+import { cliDbArgs, openTestDb } from '../helpers/engines.js';
 import { createApiApp } from '../../src/api/app.js';
 
 let sample: SampleApp;
@@ -184,7 +183,7 @@ describe('embed tokens', () => {
   });
 
   it('verifying never writes: without a secret yet, any JWT is refused and none is generated', async () => {
-    const db = await openDb({ file: ':memory:' });
+    const { db, close } = await openTestDb();
     try {
       const app = createApiApp({ db, asOf: sample.asOf });
       const res = await app.request('http://localhost/me', {
@@ -193,12 +192,12 @@ describe('embed tokens', () => {
       await expect401(res, /signature does not match/);
       expect(await db.selectFrom('meta').select('key').where('key', '=', SECRET_META_KEY).executeTakeFirst()).toBeUndefined();
     } finally {
-      await db.destroy();
+      await close();
     }
   });
 
   it('the secret comes from C360_SECRET, else one generated once in meta', async () => {
-    const db = await openDb({ file: ':memory:' });
+    const { db, close } = await openTestDb();
     try {
       const first = await resolveEmbedSecret(db, {});
       expect(first.length).toBeGreaterThanOrEqual(43);
@@ -207,7 +206,7 @@ describe('embed tokens', () => {
       expect(await resolveEmbedSecret(db, { C360_SECRET: 'x'.repeat(32) })).toBe('x'.repeat(32));
       await expect(resolveEmbedSecret(db, { C360_SECRET: 'short' })).rejects.toThrow(/at least 32/);
     } finally {
-      await db.destroy();
+      await close();
     }
   });
 });
@@ -236,15 +235,14 @@ describe('c360 token', () => {
     await command.parseAsync(args, { from: 'user' });
     return { out, err };
   }
-  // The CLI opens the database file itself: point it at the sample's file.
-  let dbPath = '';
-  beforeAll(async () => {
-    const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(sample.db);
-    dbPath = rows[0]!.file;
+  // The CLI opens the database itself: point it at the sample's file or URL.
+  let dbArgs: string[] = [];
+  beforeAll(() => {
+    dbArgs = cliDbArgs(sample.location);
   });
 
   it('create prints only the key on stdout; it works; list shows no secret; revoke stops it', async () => {
-    const { out, err } = await run(['create', '--role', 'agent', '--name', 'Dana (support)', '--ttl', '30d', '--db', dbPath]);
+    const { out, err } = await run(['create', '--role', 'agent', '--name', 'Dana (support)', '--ttl', '30d', ...dbArgs]);
     const token = out.trim();
     expect(out).toMatch(/^c360_[A-Za-z0-9_-]{43}\n$/);
     expect(err).toMatch(/API key tok_\S+ "Dana \(support\)" \(agent\), expires/);
@@ -253,27 +251,27 @@ describe('c360 token', () => {
     expect(me.body).toMatchObject({ name: 'Dana (support)', role: 'agent' });
     expect(Date.parse(me.body.expiresAt) - Date.now()).toBeGreaterThan(29 * 86_400_000);
 
-    const list = (await run(['list', '--db', dbPath])).out;
+    const list = (await run(['list', ...dbArgs])).out;
     expect(list).toContain('Dana (support)');
     expect(list).toContain(me.body.tokenId);
     expect(list).not.toContain(token);
     expect(list).not.toContain(hashToken(token));
 
-    const revoked = await run(['revoke', me.body.tokenId, '--db', dbPath]);
+    const revoked = await run(['revoke', me.body.tokenId, ...dbArgs]);
     expect(revoked.out).toContain(`Revoked ${me.body.tokenId}`);
     expect((await view(token)).status).toBe(401);
-    expect((await run(['list', '--db', dbPath])).out).toMatch(new RegExp(`${me.body.tokenId}.*revoked`));
+    expect((await run(['list', ...dbArgs])).out).toMatch(new RegExp(`${me.body.tokenId}.*revoked`));
   });
 
   it('create --customer scopes an API key to one customer', async () => {
-    const token = (await run(['create', '--role', 'viewer', '--name', 'Scoped', '--customer', C, '--db', dbPath])).out.trim();
+    const token = (await run(['create', '--role', 'viewer', '--name', 'Scoped', '--customer', C, ...dbArgs])).out.trim();
     expect((await view(token)).status).toBe(200);
     expect((await sample.call('/customers/13047/360', { as: { token } })).status).toBe(403);
     expect((await sample.call('/customers', { as: { token } })).status).toBe(403);
   });
 
   it('create --embed signs a customer-scoped embed token the server accepts', async () => {
-    const { out, err } = await run(['create', '--embed', '--customer', C, '--ttl', '15m', '--role', 'viewer', '--db', dbPath]);
+    const { out, err } = await run(['create', '--embed', '--customer', C, '--ttl', '15m', '--role', 'viewer', ...dbArgs]);
     const token = out.trim();
     expect(decodeJwt(token)).toMatchObject({ sub: C, role: 'viewer', aud: 'c360' });
     expect(decodeJwt(token).exp! - decodeJwt(token).iat!).toBe(900);
@@ -287,19 +285,19 @@ describe('c360 token', () => {
   });
 
   it('refuses bad arguments with a message', async () => {
-    await expect(run(['create', '--role', 'root', '--name', 'x', '--db', dbPath])).rejects.toThrow(
+    await expect(run(['create', '--role', 'root', '--name', 'x', ...dbArgs])).rejects.toThrow(
       /role "root": one of viewer, agent, manager, admin/,
     );
-    await expect(run(['create', '--role', 'viewer', '--db', dbPath])).rejects.toThrow(/needs --role and --name/);
-    await expect(run(['create', '--embed', '--db', dbPath])).rejects.toThrow(/--embed needs --customer/);
-    await expect(run(['create', '--embed', '--customer', C, '--ttl', '2d', '--db', dbPath])).rejects.toThrow(/at most 24h/);
-    await expect(run(['create', '--role', 'viewer', '--name', 'x', '--ttl', '5 weeks', '--db', dbPath])).rejects.toThrow(/--ttl/);
-    await expect(run(['create', '--role', 'viewer', '--name', 'x', '--customer', 'no-such-customer', '--db', dbPath])).rejects.toThrow(
+    await expect(run(['create', '--role', 'viewer', ...dbArgs])).rejects.toThrow(/needs --role and --name/);
+    await expect(run(['create', '--embed', ...dbArgs])).rejects.toThrow(/--embed needs --customer/);
+    await expect(run(['create', '--embed', '--customer', C, '--ttl', '2d', ...dbArgs])).rejects.toThrow(/at most 24h/);
+    await expect(run(['create', '--role', 'viewer', '--name', 'x', '--ttl', '5 weeks', ...dbArgs])).rejects.toThrow(/--ttl/);
+    await expect(run(['create', '--role', 'viewer', '--name', 'x', '--customer', 'no-such-customer', ...dbArgs])).rejects.toThrow(
       /no such customer/,
     );
-    await expect(run(['revoke', 'tok_missing', '--db', dbPath])).rejects.toThrow(/no API key with id/);
-    await expect(run(['destroy', '--db', dbPath])).rejects.toThrow(/unknown command 'destroy'/);
-    await expect(run(['list', '--as-of', '2011-01-01', '--db', dbPath])).rejects.toThrow(/unknown option '--as-of'/);
+    await expect(run(['revoke', 'tok_missing', ...dbArgs])).rejects.toThrow(/no API key with id/);
+    await expect(run(['destroy', ...dbArgs])).rejects.toThrow(/unknown command 'destroy'/);
+    await expect(run(['list', '--as-of', '2011-01-01', ...dbArgs])).rejects.toThrow(/unknown option '--as-of'/);
   });
 
   it('parses lifetimes and write rates', () => {

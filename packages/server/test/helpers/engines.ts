@@ -11,9 +11,12 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDb, type Db } from '../../src/db/connect.js';
+import type { Database } from '../../src/db/schema.js';
 
 export type TestEngine = 'sqlite' | 'postgres';
 
@@ -120,4 +123,24 @@ export async function openTestDb(options: { file?: string; busyBudgetMs?: number
       await created.drop();
     },
   };
+}
+
+/** The CLI options that point a `c360` command at the database at `location` (a SQLite file or a PostgreSQL URL). */
+export function cliDbArgs(location: string): string[] {
+  return /^postgres(ql)?:\/\//i.test(location) ? ['--database-url', location] : ['--db', location];
+}
+
+/**
+ * A second connection to the database at `location` that cannot write: SQLite opened read-only
+ * (better-sqlite3 `readonly`), or PostgreSQL with `default_transaction_read_only = on` set on the
+ * database (every new session of it is read-only; the connections already open are not), with no
+ * migrations run. A write through it fails ("attempt to write a readonly database", "cannot execute
+ * … in a read-only transaction").
+ */
+export async function openReadOnlyDb(location: string): Promise<Db> {
+  if (/^postgres(ql)?:\/\//i.test(location)) {
+    await admin(`alter database ${new URL(location).pathname.slice(1)} set default_transaction_read_only = on`);
+    return openDb({ url: location, migrate: false });
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(location, { readonly: true, fileMustExist: true }) }) });
 }

@@ -1,7 +1,9 @@
 /**
  * Reads never write (issue 9): every GET route of the app's route table, served through a
- * read-only SQLite connection (better-sqlite3 `readonly: true`) to the sample database, answers
- * 2xx or 4xx — never the 500 a write attempt would raise ("attempt to write a readonly database").
+ * read-only connection to the sample database (engines.ts `openReadOnlyDb`: SQLite opened
+ * read-only; PostgreSQL sessions with `default_transaction_read_only = on`), answers 2xx or 4xx —
+ * never the 500 a write attempt would raise ("attempt to write a readonly database", "cannot
+ * execute INSERT in a read-only transaction").
  * Rule memberships and stored scores are then stale on purpose (a later as-of than the one they
  * were computed at, and stats changed outside ingestion), which is when GETs used to recompute.
  *
@@ -10,19 +12,19 @@
  * Exception, by design: the export routes (GET /customers/:id/export, /customers/export.csv|.xlsx)
  * write their audit row (R17) — they are checked to be the only GETs that do.
  */
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleApp, TEST_SECRET, withToken, type SampleApp } from '../helpers/sample-db.js';
 import { createApiApp } from '../../src/api/app.js';
-import type { Database } from '../../src/db/schema.js';
+import type { Db } from '../../src/db/connect.js';
+import { openReadOnlyDb } from '../helpers/engines.js';
 import { recomputeCustomerStats } from '../../src/aggregate/customer-stats.js';
 
 /** GET routes that write by design (audited exports, R17). */
 const WRITING_GETS = new Set(['/customers/{id}/export', '/customers/export.csv', '/customers/export.xlsx']);
 
 let sample: SampleApp;
-let readonlyDb: Kysely<Database>;
+let readonlyDb: Db;
 let app: ReturnType<typeof withToken>;
 let rawApp: ReturnType<typeof createApiApp>;
 
@@ -39,10 +41,7 @@ beforeAll(async () => {
   await recomputeCustomerStats(sample.db, some);
   await sql`update meta set value = cast(value as integer) + 1 where key = 'stats_version'`.execute(sample.db);
 
-  const file = (await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(sample.db)).rows[0]!.file;
-  readonlyDb = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: new SQLite(file, { readonly: true, fileMustExist: true }) }),
-  });
+  readonlyDb = await openReadOnlyDb(sample.location);
   // A later as-of than the stored memberships were computed at.
   rawApp = createApiApp({
     db: readonlyDb,

@@ -3,33 +3,34 @@
  * same rows, in the same order, as walking the search — and counts the matches exactly once (no
  * count per page, which made exporting N customers cost N²/page).
  */
-import SQLite from 'better-sqlite3';
 import Papa from 'papaparse';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { KyselyPlugin } from 'kysely';
 import { CustomerSearchQuery } from '@c360/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
-import type { Database } from '../../src/db/schema.js';
+import type { Db } from '../../src/db/connect.js';
 import { exportCustomersCsv } from '../../src/export/bulk.js';
 
 let sample: SampleApp;
-let logged: Kysely<Database>;
+let logged: Db;
 const counts: string[] = [];
 const pages: string[] = [];
 beforeAll(async () => {
   sample = await openSampleApp();
-  const file = (await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(sample.db)).rows[0]!.file;
-  logged = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: new SQLite(file) }),
-    log: (e) => {
-      if (e.level !== 'query') return;
-      if (/select count\(\*\) as n from \(/.test(e.query.sql)) counts.push(e.query.sql);
-      else if (/"sort_key"/.test(e.query.sql)) pages.push(e.query.sql);
+  // The sample's connection with every statement's SQL noted as it is compiled (either engine).
+  const executor = sample.db.getExecutor();
+  const noteSql: KyselyPlugin = {
+    transformQuery({ node, queryId }) {
+      const text = executor.compileQuery(node, queryId).sql;
+      if (/select count\(\*\) as n from \(/.test(text)) counts.push(text);
+      else if (/"sort_key"/.test(text)) pages.push(text);
+      return node;
     },
-  });
+    transformResult: async ({ result }) => result,
+  };
+  logged = sample.db.withPlugin(noteSql);
 });
 afterAll(async () => {
-  await logged?.destroy();
   await sample.close();
 });
 
