@@ -18,6 +18,7 @@ import {
 } from '@c360/sdk';
 import type { Formatter } from '../base/format.js';
 import { followUpAction } from './follow-up-action.js';
+import { problemReason, problemTitle } from '../base/server-text-problems.js';
 
 /** The quick actions, in the order of their buttons. */
 export const QUICK_ACTIONS = ['email', 'ticket', 'points', 'note', 'followUp'] as const;
@@ -235,14 +236,18 @@ export function check(field: FieldSpec, value: string, f: Formatter): string | u
   return undefined;
 }
 
-/** A refusal in the server's words (`detail`), else its title and status; `details`: field errors no form field shows. */
+/**
+ * A refusal in the server's words (`detail`; in French or Arabic the problem's translated title), else
+ * its title and status; `details`: field errors no form field shows.
+ */
 export function describeError(error: unknown, details: readonly string[] = []): string {
   if (error instanceof C360ApiError) {
     const status = error.status;
     if (error.isAccessDenied) return msg(str`Access denied (HTTP ${status}). Ask an administrator for a token with the right role.`);
-    if (error.problem.detail) return error.problem.detail;
+    if (error.problem.detail) return problemReason(error.problem);
     if (details.length) return details.join('; ');
-    return error.status ? `${error.problem.title} (HTTP ${error.status})` : error.problem.title;
+    const title = problemTitle(error.problem);
+    return error.status ? `${title} (HTTP ${error.status})` : title;
   }
   return error instanceof Error ? error.message : String(error);
 }
