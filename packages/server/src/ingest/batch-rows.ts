@@ -1,13 +1,15 @@
 /**
- * Rows a batch writes but never reads back while it applies its events — timeline entries, order
- * lines, catalogue mentions — collected in memory and written set-based by {@link BatchRows.flush}
+ * Rows a batch writes but never reads back from the database while it applies its events — order
+ * headers and lines, sessions, timeline entries, catalogue mentions — collected in memory and written set-based by {@link BatchRows.flush}
  * (one multi-row statement per table and slice) before anything reads them: the statistics delta,
  * rule segments, score changes, notifications. What one event of the batch reads of another
- * (customers, order headers, balances) is still written at once by its applier.
+ * (customers, balances, tickets) is still written at once by its applier; an order header the batch
+ * placed is read from here ({@link BatchRows.pendingOrder}).
  *
  * Collecting keeps the rows exactly as writing each in turn would: a timeline entry written twice
- * keeps its last version (an upsert replaces every column), an order placed twice keeps its last
- * lines (the applier replaces them), and catalogue mentions are merged by the upsert's own rules.
+ * keeps its last version (an upsert replaces every column; so do order headers and sessions), an
+ * order placed twice keeps its last lines (the applier replaces them), a status change of a pending
+ * order changes the pending header, and catalogue mentions are merged by the upsert's own rules.
  * @module
  */
 import type { Db } from '../db/connect.js';
@@ -26,7 +28,40 @@ export interface OrderLineRow {
   unit_price_micros: number;
 }
 
+/** One `orders` row (an order header). */
+export interface OrderRow {
+  id: string;
+  customer_id: string;
+  number: string;
+  status: string;
+  placed_at: string;
+  currency: string;
+  subtotal_minor: number;
+  shipping_minor: number;
+  total_minor: number;
+  items_count: number;
+  quantity: number;
+  source: string;
+}
+
+/** One `sessions` row. */
+export interface SessionRow {
+  id: string;
+  customer_id: string;
+  started_at: string;
+  duration_seconds: number;
+  device: string;
+  source: string | null;
+}
+
 type ActivityRow = ReturnType<typeof activityColumns> & { id: string };
+
+/** Every column but `id` set from the new row: an upsert that replaces the row. */
+const replaceAll =
+  (columns: readonly string[]) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (eb: any) =>
+    Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]));
 
 /** A batch's write-only rows until {@link flush}. */
 export class BatchRows {
@@ -34,6 +69,8 @@ export class BatchRows {
   readonly catalog = new CatalogMentions();
   private readonly timeline = new Map<string, ActivityRow>();
   private readonly lines = new Map<string, OrderLineRow[]>();
+  private readonly orders = new Map<string, OrderRow>();
+  private readonly sessions = new Map<string, SessionRow>();
 
   /** Inserts or replaces the timeline entry `entry.id` of `customerId` (at the flush). */
   activity(customerId: string, entry: ActivityEntry): void {
@@ -46,32 +83,49 @@ export class BatchRows {
     this.lines.set(orderId, rows);
   }
 
-  /** Writes everything collected (catalogue first: order lines name its products), then forgets it. */
+  /** Inserts or replaces the order header `row.id` (at the flush). */
+  order(row: OrderRow): void {
+    this.orders.set(row.id, row);
+  }
+
+  /** The header of order `id` when the batch placed it (not yet written); change it in place to change what is written. */
+  pendingOrder(id: string): OrderRow | undefined {
+    return this.orders.get(id);
+  }
+
+  /** Inserts or replaces the session `row.id` (at the flush). */
+  session(row: SessionRow): void {
+    this.sessions.set(row.id, row);
+  }
+
+  /** Writes everything collected (catalogue first, order headers before their lines), then forgets it. */
   async flush(db: Db): Promise<void> {
     await this.catalog.flush(db);
+    const orders = [...this.orders.values()];
+    const sessions = [...this.sessions.values()];
     const lines = [...this.lines.values()].flat();
     const timeline = [...this.timeline.values()];
+    this.orders.clear();
+    this.sessions.clear();
     this.lines.clear();
     this.timeline.clear();
+    await upsert(db, 'orders', orders);
+    await upsert(db, 'sessions', sessions);
     for (const rows of slices(lines, 7)) await db.insertInto('order_items').values(rows).execute();
-    for (const rows of slices(timeline, 10)) {
-      await db
-        .insertInto('activity')
-        .values(rows)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            customer_id: eb.ref('excluded.customer_id'),
-            type: eb.ref('excluded.type'),
-            title: eb.ref('excluded.title'),
-            description: eb.ref('excluded.description'),
-            occurred_at: eb.ref('excluded.occurred_at'),
-            amount_minor: eb.ref('excluded.amount_minor'),
-            currency: eb.ref('excluded.currency'),
-            ref_kind: eb.ref('excluded.ref_kind'),
-            ref_id: eb.ref('excluded.ref_id'),
-          })),
-        )
-        .execute();
-    }
+    await upsert(db, 'activity', timeline);
+  }
+}
+
+/** Inserts `rows` (distinct ids), replacing the rows that exist, one multi-row statement per slice. */
+async function upsert(db: Db, table: 'orders' | 'sessions' | 'activity', rows: ReadonlyArray<{ id: string }>): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const replaced = replaceAll(columns.filter((c) => c !== 'id'));
+  for (const slice of slices(rows, columns.length)) {
+    await db
+      .insertInto(table)
+      .values(slice as never)
+      .onConflict((oc) => oc.column('id').doUpdateSet(replaced))
+      .execute();
   }
 }

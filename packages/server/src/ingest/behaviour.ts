@@ -22,12 +22,14 @@ export async function applySessionStarted(
   const existing = await owners.of(db, d.sessionId);
   requireOwner(existing, customer, 'data.sessionId', 'session', d.sessionId);
   const at = utc(event.occurredAt);
-  const row = { customer_id: customer.id, started_at: at, duration_seconds: d.durationSeconds, device: d.device, source: d.source ?? null };
-  await db
-    .insertInto('sessions')
-    .values({ id: d.sessionId, ...row })
-    .onConflict((oc) => oc.column('id').doUpdateSet(row))
-    .execute();
+  rows.session({
+    id: d.sessionId,
+    customer_id: customer.id,
+    started_at: at,
+    duration_seconds: d.durationSeconds,
+    device: d.device,
+    source: d.source ?? null,
+  });
   owners.set(d.sessionId, customer.id);
 
   rows.activity(customer.id, {
@@ -44,12 +46,12 @@ export async function applySessionStarted(
 export async function applyProductViewed(db: Db, event: ProductViewedEvent, customer: CustomerRef, rows: BatchRows): Promise<Applied> {
   const d = event.data;
   const at = utc(event.occurredAt);
-  // the product is read back below: the batch's catalogue mentions so far are written first
+  // the product is read back below: the batch's rows so far are written first
   rows.catalog.add(
     [{ productId: d.productId, name: d.productName, categoryId: d.categoryId, categoryName: d.categoryName }],
     customer.currency,
   );
-  await rows.catalog.flush(db);
+  await rows.flush(db);
   const product = await db
     .selectFrom('products as p')
     .leftJoin('categories as c', 'c.id', 'p.category_id')

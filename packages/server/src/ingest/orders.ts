@@ -71,11 +71,7 @@ export async function applyOrderPlaced(
   };
   if (existing) await stats.beforeOrders(db, [d.orderId]);
   else stats.newOrder(d.orderId);
-  await db
-    .insertInto('orders')
-    .values({ id: d.orderId, ...header })
-    .onConflict((oc) => oc.column('id').doUpdateSet(header))
-    .execute();
+  rows.order({ id: d.orderId, ...header });
   owners.set(d.orderId, customer.id);
 
   // lines stored before (an order placed again) go now; the new ones are written with the batch's rows
@@ -114,22 +110,27 @@ export async function applyOrderStatusChanged(
   rows: BatchRows,
 ): Promise<Applied> {
   const d = event.data;
-  const order = await db
-    .selectFrom('orders')
-    .select(['customer_id', 'number', 'status', 'total_minor', 'currency'])
-    .where('id', '=', d.orderId)
-    .executeTakeFirst();
+  const pending = rows.pendingOrder(d.orderId); // placed earlier in the batch
+  const order =
+    pending ??
+    (await db
+      .selectFrom('orders')
+      .select(['customer_id', 'number', 'status', 'total_minor', 'currency'])
+      .where('id', '=', d.orderId)
+      .executeTakeFirst());
   if (!order) throw new EventConflict('data.orderId', `unknown order "${d.orderId}"; send its order.placed first`);
   requireOwner(order, customer, 'data.orderId', 'order', d.orderId);
 
-  if (isCompleted(order.status) !== isCompleted(d.status)) await stats.beforeOrders(db, [d.orderId]);
-  await db.updateTable('orders').set({ status: d.status }).where('id', '=', d.orderId).execute();
+  const previous = order.status;
+  if (isCompleted(previous) !== isCompleted(d.status)) await stats.beforeOrders(db, [d.orderId]);
+  if (pending) pending.status = d.status;
+  else await db.updateTable('orders').set({ status: d.status }).where('id', '=', d.orderId).execute();
 
   rows.activity(customer.id, {
     id: eventActivityId(event.id),
     type: 'order',
     title: `Order ${order.number} ${d.status.replace(/_/g, ' ')}`,
-    description: parts(order.status !== d.status && `Status ${order.status} → ${d.status}`, clip(d.reason)),
+    description: parts(previous !== d.status && `Status ${previous} → ${d.status}`, clip(d.reason)),
     occurredAt: utc(event.occurredAt),
     amountMinor: Number(order.total_minor),
     currency: order.currency,

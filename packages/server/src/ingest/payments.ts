@@ -39,7 +39,8 @@ export async function applyPaymentRecorded(
   requireOwner(existing, customer, 'data.paymentId', 'payment', d.paymentId);
   // The order and method may arrive later (sources deliver out of order); if known, they must be this customer's.
   const order = d.orderId
-    ? await db.selectFrom('orders').select(['customer_id', 'number']).where('id', '=', d.orderId).executeTakeFirst()
+    ? (rows.pendingOrder(d.orderId) ??
+      (await db.selectFrom('orders').select(['customer_id', 'number']).where('id', '=', d.orderId).executeTakeFirst()))
     : undefined;
   requireOwner(order, customer, 'data.orderId', 'order', d.orderId ?? '');
   const method = d.methodId
