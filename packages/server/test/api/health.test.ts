@@ -2,32 +2,27 @@
  * GET /healthz (the process is up) and GET /readyz (the database answers and its migrations are
  * current; 503 problem+json otherwise), outside /api and without a token (src/api/health.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/db/connect.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/db/migrations/index.js';
 import { createServerApp } from '../../src/server.js';
+import { openTestDb, type TestDb } from '../helpers/engines.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'c360-health-'));
-const open: Db[] = [];
+const open: TestDb[] = [];
 
-async function serverOver(file: string, migrate = true) {
-  const db = await openDb({ file: join(dir, file), migrate });
-  open.push(db);
-  return { db, app: createServerApp({ db, asOf: new Date('2011-12-10T00:00:00Z') }) };
+/** The server app over a new database of this file's engine (migrated unless `migrate` is false). */
+async function serverOver(migrate = true) {
+  const test = await openTestDb({ migrate });
+  open.push(test);
+  return { db: test.db, app: createServerApp({ db: test.db, asOf: new Date('2011-12-10T00:00:00Z') }) };
 }
 
-beforeAll(() => undefined);
 afterAll(async () => {
-  for (const db of open) await db.destroy().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
+  for (const test of open) await test.close();
 });
 
 describe('health checks', () => {
   it('GET /healthz is 200 {status: ok}, no token needed, never cached', async () => {
-    const { app } = await serverOver('up.db');
+    const { app } = await serverOver();
     const res = await app.request('/healthz');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
@@ -35,14 +30,14 @@ describe('health checks', () => {
   });
 
   it('GET /readyz is 200 with the number of applied migrations on a migrated database', async () => {
-    const { app } = await serverOver('ready.db');
+    const { app } = await serverOver();
     const res = await app.request('/readyz');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ready', migrations: Object.keys(migrations).length });
   });
 
   it('GET /readyz is 503 problem+json naming the pending migrations on a database not migrated', async () => {
-    const { app } = await serverOver('pending.db', false);
+    const { app } = await serverOver(false);
     const res = await app.request('/readyz');
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -54,7 +49,7 @@ describe('health checks', () => {
   });
 
   it('GET /readyz is 503 when the database does not answer', async () => {
-    const { db, app } = await serverOver('closed.db');
+    const { db, app } = await serverOver();
     await db.destroy();
     const res = await app.request('/readyz');
     expect(res.status).toBe(503);

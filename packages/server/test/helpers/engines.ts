@@ -102,24 +102,24 @@ export interface TestDb {
 }
 
 /**
- * An empty, migrated database of this file's engine: SQLite in memory (or at `file`), or a fresh
- * PostgreSQL database dropped on close.
+ * An empty, migrated (unless `migrate: false`) database of this file's engine: SQLite in memory
+ * (or at `file`), or a fresh PostgreSQL database dropped on close.
  */
-export async function openTestDb(options: { file?: string; busyBudgetMs?: number } = {}): Promise<TestDb> {
+export async function openTestDb(options: { file?: string; busyBudgetMs?: number; migrate?: boolean } = {}): Promise<TestDb> {
   const engine = testEngine();
   if (engine === 'sqlite') {
     const file = options.file ?? ':memory:';
-    const db = await openDb({ file, busyBudgetMs: options.busyBudgetMs });
+    const db = await openDb({ file, busyBudgetMs: options.busyBudgetMs, migrate: options.migrate });
     return { db, engine, location: file, close: () => db.destroy() };
   }
   const created = await createDatabase(newDatabaseName());
-  const db = await openDb({ url: created.url, busyBudgetMs: options.busyBudgetMs });
+  const db = await openDb({ url: created.url, busyBudgetMs: options.busyBudgetMs, migrate: options.migrate });
   return {
     db,
     engine,
     location: created.url,
     async close() {
-      await db.destroy();
+      await db.destroy().catch(() => undefined); // a test may have closed it already
       await created.drop();
     },
   };

@@ -9,7 +9,6 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/db/connect.js';
@@ -51,8 +50,8 @@ beforeAll(async () => {
   process.env.C360_WEBHOOK_SECRET = SECRET;
   dir = mkdtempSync(join(tmpdir(), 'c360-schedules-'));
   sample = await openSampleApp();
-  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(sample.db);
-  second = await openDb({ file: rows[0]!.file }); // a second server instance on the same database
+  // a second server instance on the same database
+  second = await openDb(sample.engine === 'sqlite' ? { file: sample.location } : { url: sample.location });
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
