@@ -26,6 +26,7 @@ import {
   OrdersQuery,
   Problem,
   SegmentAssignment,
+  SegmentPreviewRequest,
   SegmentUpdate,
   StreamQuery,
   TagAssignment,
@@ -74,6 +75,9 @@ const INPUTS: Record<string, Inputs> = {
   'DELETE /customers/{id}/tags/{tagId}': {},
   'POST /segments': { body: { schema: NewSegment, valid: { name: 'Fuzz segment', kind: 'manual' } } },
   'PATCH /segments/{segmentId}': { body: { schema: SegmentUpdate, valid: { name: 'Fuzz renamed' } } },
+  'POST /segments/preview': {
+    body: { schema: SegmentPreviewRequest, valid: { criteria: { field: 'country', op: '=', value: 'United Kingdom' } } },
+  },
   'POST /customers/{id}/segments': { body: { schema: SegmentAssignment, valid: { segmentId: 'no-such-segment' } } },
   'DELETE /customers/{id}/segments/{segmentId}': {},
   'POST /events': {
