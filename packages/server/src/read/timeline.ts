@@ -10,6 +10,7 @@ import { minorToMajor } from '../scoring/money.js';
 import { customerNotFound } from '../core/problem.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { maskBillingDetails } from './payments.js';
+import { FixedQuery } from './fixed-query.js';
 import { timelineDescriptionText, timelineTitleText } from '../i18n/timeline-parse.js';
 
 type Query = z.output<typeof TimelineQuery>;
@@ -18,6 +19,33 @@ type Query = z.output<typeof TimelineQuery>;
 function bound(value: string, end: boolean): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return end ? `${value}T23:59:59.999Z` : `${value}T00:00:00.000Z`;
   return new Date(value).toISOString();
+}
+
+const customerExists = new FixedQuery((db, id: string) => db.selectFrom('customers').select('id').where('id', '=', id));
+
+/** The activity of a customer newest first, after the (occurred_at, id) cursor when there is one. */
+function newestFirst(db: Db, customerId: string, cursor: [string, string] | undefined) {
+  let q = db.selectFrom('activity').selectAll().where('customer_id', '=', customerId);
+  if (cursor) {
+    const [at, id] = cursor;
+    q = q.where((eb) => eb.or([eb('occurred_at', '<', at), eb.and([eb('occurred_at', '=', at), eb('id', '<', id)])]));
+  }
+  return q.orderBy('occurred_at', 'desc').orderBy('id', 'desc');
+}
+
+/** The unfiltered pages (the usual request), compiled once. */
+const firstPage = new FixedQuery((db, customerId: string, limit: number) => newestFirst(db, customerId, undefined).limit(limit));
+const pageAfter = new FixedQuery((db, customerId: string, at: string, id: string, limit: number) =>
+  newestFirst(db, customerId, [at, id]).limit(limit),
+);
+
+/** A page with type or date filters, built per request. */
+function filtered(db: Db, customerId: string, query: Query, cursor: [string, string] | undefined) {
+  let q = newestFirst(db, customerId, cursor);
+  if (query.types?.length) q = q.where('type', 'in', query.types);
+  if (query.from) q = q.where('occurred_at', '>=', bound(query.from, false));
+  if (query.to) q = q.where('occurred_at', '<=', bound(query.to, true));
+  return q.limit(query.limit + 1).execute();
 }
 
 export interface TimelineOptions {
@@ -33,22 +61,16 @@ const PAYMENT_TYPES: ReadonlySet<string> = new Set(['payment', 'refund']);
  * @throws ProblemError 404 when the customer does not exist.
  */
 export async function loadTimeline(db: Db, customerId: string, query: Query, options: TimelineOptions = {}): Promise<TimelinePage> {
-  const exists = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+  const exists = await customerExists.first(db, customerId);
   if (!exists) throw customerNotFound(customerId);
 
-  let q = db.selectFrom('activity').selectAll().where('customer_id', '=', customerId);
-  if (query.types?.length) q = q.where('type', 'in', query.types);
-  if (query.from) q = q.where('occurred_at', '>=', bound(query.from, false));
-  if (query.to) q = q.where('occurred_at', '<=', bound(query.to, true));
-  if (query.cursor) {
-    const [at, id] = decodeCursor(query.cursor, 2) as [string, string];
-    q = q.where((eb) => eb.or([eb('occurred_at', '<', at), eb.and([eb('occurred_at', '=', at), eb('id', '<', id)])]));
-  }
-  const rows = await q
-    .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
+  const cursor = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined;
+  const rows =
+    query.types?.length || query.from || query.to
+      ? await filtered(db, customerId, query, cursor)
+      : cursor
+        ? await pageAfter.execute(db, customerId, cursor[0], cursor[1], query.limit + 1)
+        : await firstPage.execute(db, customerId, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
