@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEventsFile, MAX_LISTED } from '../../src/ingest/events-file.js';
 import { ImportError } from '../../src/import/errors.js';
-import { openDb } from '../../src/db/connect.js';
+import { cliDbArgs, openTestDb } from '../helpers/engines.js';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 import { snapshotAll } from './helpers.js';
 
@@ -108,7 +108,7 @@ describe('c360 import events --skip-invalid --report (a real process)', () => {
     promisify(execFile)(
       process.execPath,
       ['--conditions=@c360/source', '--import', 'tsx', 'packages/server/src/cli/main.ts', 'import', 'events', ...args],
-      { cwd: root, env: { ...process.env, C360_DB: '' } },
+      { cwd: root, env: { ...process.env, C360_DB: '', DATABASE_URL: '' } },
     ).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
@@ -121,16 +121,15 @@ describe('c360 import events --skip-invalid --report (a real process)', () => {
       order('CLI-A', 'CLI-O1', '2025-06-03'),
       order('CLI-A', 'CLI-O2', '2999-01-01'),
     ]);
-    const dbFile = join(dir, 'cli.db');
+    const { db, location, close } = await openTestDb({ file: join(dir, 'cli.db') }); // this file's engine, empty
     const report = join(dir, 'cli.report.ndjson');
-    const refused = await run([file, '--db', dbFile]);
+    const refused = await run([file, ...cliDbArgs(location)]);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('line 2: data.region: is not a known field');
     expect(refused.stderr).toContain('line 4: occurredAt: is in the future');
-    const db = await openDb({ file: dbFile });
     try {
       expect(await db.selectFrom('customers').select('id').execute()).toEqual([]);
-      const loaded = await run([file, '--db', dbFile, '--skip-invalid', '--report', report]);
+      const loaded = await run([file, ...cliDbArgs(location), '--skip-invalid', '--report', report]);
       expect(loaded.code, loaded.stderr).toBe(0);
       expect(loaded.stdout).toContain('2 applied');
       expect(loaded.stdout).toContain(`2 lines refused and skipped (see ${report})`);
@@ -146,7 +145,7 @@ describe('c360 import events --skip-invalid --report (a real process)', () => {
         [4, expect.stringMatching(/^occurredAt: is in the future/)],
       ]);
     } finally {
-      await db.destroy();
+      await close();
     }
   }, 120_000);
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/db/connect.js';
+import { cliDbArgs, openTestDb } from '../helpers/engines.js';
 import { runCli } from '../cli/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'c360-seed-cli-'));
@@ -15,25 +15,25 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('c360 seed and c360 rebuild-stats', () => {
   it('seed writes N customers with progress lines; again applies nothing; rebuild-stats changes no statistic', async () => {
-    const file = join(dir, 'seed.db');
-    const first = await runCli(['seed', '--customers', '40', '--seed', '7', '--db', file]);
+    const { db, location, close } = await openTestDb({ file: join(dir, 'seed.db') }); // this file's engine
+    const where = cliDbArgs(location);
+    const first = await runCli(['seed', '--customers', '40', '--seed', '7', ...where]);
     expect(first).toMatchObject({ code: 0 });
-    expect(first.stdout).toContain(`Seeded 40 customers (seed 7) into ${file}`);
+    expect(first.stdout).toMatch(/^Seeded 40 customers \(seed 7\) into /m);
     expect(first.stderr).toContain('seed: 100% (40 of 40 customers');
-    const again = await runCli(['seed', '--customers', '40', '--seed', '7', '--db', file]);
+    const again = await runCli(['seed', '--customers', '40', '--seed', '7', ...where]);
     expect(again.stdout).toMatch(/events, 0 new/);
 
-    const db = await openDb({ file });
     const stats = () => db.selectFrom('customer_stats').selectAll().orderBy('customer_id').execute();
     try {
       const before = await stats();
       expect(before.map((r) => r.customer_id).filter((id) => id.startsWith('S7-'))).toHaveLength(40);
-      const rebuilt = await runCli(['rebuild-stats', '--db', file]);
+      const rebuilt = await runCli(['rebuild-stats', ...where]);
       expect(rebuilt).toMatchObject({ code: 0 });
       expect(rebuilt.stdout).toContain('Rebuilt statistics of 40 customers');
       expect(await stats()).toEqual(before);
     } finally {
-      await db.destroy();
+      await close();
     }
   }, 120_000);
 

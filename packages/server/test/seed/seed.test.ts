@@ -6,21 +6,24 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/db/connect.js';
+import type { Db } from '../../src/db/connect.js';
+import { openTestDb, type TestDb } from '../helpers/engines.js';
 import { seedDatabase, type SeedSummary } from '../../src/seed/seed.js';
 import { rebuildStats } from '../../src/aggregate/rebuild.js';
 
+let opened: TestDb[] = [];
 let big: Db;
 let small: Db;
 let other: Db;
 let summary: SeedSummary;
 beforeAll(async () => {
-  [big, small, other] = await Promise.all([openDb({ file: ':memory:' }), openDb({ file: ':memory:' }), openDb({ file: ':memory:' })]);
+  opened = await Promise.all([openTestDb(), openTestDb(), openTestDb()]);
+  [big, small, other] = opened.map((t) => t.db);
   summary = await seedDatabase(big, { customers: 600, chunkEvents: 700 });
   await seedDatabase(small, { customers: 150 });
   await seedDatabase(other, { customers: 150, seed: 2 });
 }, 120_000);
-afterAll(() => Promise.all([big, small, other].map((d) => d.destroy())));
+afterAll(() => Promise.all(opened.map((t) => t.close())));
 
 /** Every row of the tables seeding writes, for customers S<seed>-0 … S<seed>-(n−1). */
 async function rowsOf(db: Db, seed: number, n: number): Promise<Record<string, string[]>> {
