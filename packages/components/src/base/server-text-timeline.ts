@@ -196,5 +196,14 @@ export const TIMELINE_TEXTS: Record<string, Render> = {
   'timeline.part.addressChanged': () => msg('Address changed', { id: 'c360-tp-address-changed' }),
   'timeline.part.addressesRemoved': () => msg('Addresses removed', { id: 'c360-tp-addresses-removed' }),
   'timeline.part.text': (p) => String(p.text ?? ''),
+  'loyalty.reason.welcome': () => msg('Welcome bonus', { id: 'c360-lr-welcome' }),
+  'loyalty.reason.birthday': () => msg('Birthday bonus', { id: 'c360-lr-birthday' }),
+  'loyalty.reason.earlierOrders': (p, t) =>
+    Number(p.count) === 1
+      ? msg(str`Points for ${t.n(p.count)} earlier order`, { id: 'c360-lr-earlier-order' })
+      : msg(str`Points for ${t.n(p.count)} earlier orders`, { id: 'c360-lr-earlier-orders' }),
+  'loyalty.reason.referral': (p) => msg(str`Referral bonus: customer ${p.customer} joined`, { id: 'c360-lr-referral' }),
+  'loyalty.reason.voucher': (p, t) => msg(str`${t.money(p.amount, 'GBP')} voucher`, { id: 'c360-lr-voucher' }),
+  'loyalty.reason.tierThreshold': (p, t) => msg(str`Lifetime points passed ${t.n(p.points)}`, { id: 'c360-lr-tier-threshold' }),
   'support.history.change': (p, t) => `${t.word(p.from)} → ${t.word(p.to)}`,
 };

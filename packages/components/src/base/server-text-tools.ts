@@ -15,6 +15,8 @@ export interface TextTools {
   count(value: string | number | undefined, noun: CountNoun): string;
   /** Days with one decimal unless whole (the churn purchase gap). */
   days1(value: string | number | undefined): string;
+  /** A money param in major units of `currency`, e.g. "5,00 £". */
+  money(value: string | number | undefined, currency: string): string;
   /** A `YYYY-MM-DD` date param, medium style. */
   date(value: string | number | undefined): string;
   /** An enumerated value (status, priority, tier…) in words. */
@@ -28,6 +30,7 @@ export function textTools(f: Formatter): TextTools {
     n,
     count: (value, noun) => countText(Number(value), f.number(Number(value), 2), noun),
     days1: (value) => f.number(Math.round(Number(value) * 10) / 10, 1),
+    money: (value, currency) => f.money(Number(value), currency),
     date: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? f.date(`${value}T00:00:00Z`) : String(value ?? '')),
     word: wordText,
   };

@@ -11,6 +11,7 @@ import {
   type LoyaltyTransactionKind,
 } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
+import { renderServerText } from '../base/server-text.js';
 import { renderEmpty } from '../base/states.js';
 import { baseStyles, tableStyles } from '../base/styles.js';
 import styles from './loyalty-status.styles.js';
@@ -240,7 +241,7 @@ export class LoyaltyStatusElement extends C360CustomerElement {
               <td role="cell">${kindLabel(t.kind)}</td>
               <td role="cell" class="num points-cell ${t.points < 0 ? 'minus' : 'plus'}">${signed.format(t.points)}</td>
               <td role="cell" class="reason">
-                ${t.reason ?? html`<span class="muted">—</span>`}
+                ${t.reason ? renderServerText(t.reasonText, t.reason, f) : html`<span class="muted">—</span>`}
                 ${t.expiresAt && t.points > 0 ? html`<span class="hint">${msg(str`Expires ${f.date(t.expiresAt)}`)}</span>` : nothing}
               </td>
               <td role="cell" class="date"><time datetime=${t.occurredAt}>${f.date(t.occurredAt)}</time></td>

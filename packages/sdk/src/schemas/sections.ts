@@ -42,6 +42,9 @@ export const LoyaltyTransaction = z
     kind: LoyaltyTransactionKind,
     points: z.number().int().meta({ description: 'Signed points: earnings positive, redemptions negative' }),
     reason: z.string().nullable(),
+    reasonText: ServerText.nullable().meta({
+      description: '`reason` as code + params when the server wrote it; null for a reason given by a client',
+    }),
     occurredAt: Timestamp,
     expiresAt: Timestamp.nullable().meta({ description: 'When earned points expire; null if never' }),
   })

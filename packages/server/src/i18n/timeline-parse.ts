@@ -131,6 +131,12 @@ const PART_RULES: Rule[] = [
   fixed('timeline.part.restrictedNote', 'Restricted note'),
   fixed('timeline.part.addressChanged', 'Address changed'),
   fixed('timeline.part.addressesRemoved', 'Addresses removed'),
+  fixed('loyalty.reason.welcome', 'Welcome bonus'),
+  fixed('loyalty.reason.birthday', 'Birthday bonus'),
+  ['loyalty.reason.earlierOrders', /^Points for (\d+) earlier orders?$/, (m) => one({ count: Number(m[1]) })],
+  ['loyalty.reason.referral', /^Referral bonus: customer (\S+) joined$/, (m) => one({ customer: m[1]! })],
+  ['loyalty.reason.voucher', /^£(\d+(?:\.\d+)?) voucher$/, (m) => one({ amount: Number(m[1]) })],
+  ['loyalty.reason.tierThreshold', /^Lifetime points passed ([\d,]+)$/, (m) => one({ points: int(m[1]!) })],
   [
     'timeline.part.profileChange',
     /^(Name|Email|Phone|Status): ([\s\S]*) → ([\s\S]*)$/,
@@ -167,4 +173,14 @@ export function ticketHistoryText(type: string, body: string | null): TextRef | 
   if ((type !== 'status_changed' && type !== 'priority_changed') || body === null) return null;
   const m = /^(\w+) → (\w+)$/.exec(body);
   return m ? { code: 'support.history.change', params: { from: m[1]!, to: m[2]! } } : null;
+}
+
+/**
+ * Code and params of a loyalty transaction's reason when it is one the server writes (the demo's
+ * bonuses and vouchers, `Order 536365`), else null (a reason given by a client, shown as written).
+ */
+export function loyaltyReasonText(reason: string | null): TextRef | null {
+  if (reason === null) return null;
+  const found = match(PART_RULES, reason);
+  return found && (found.code.startsWith('loyalty.reason.') || found.code === 'timeline.part.order') ? found : null;
 }

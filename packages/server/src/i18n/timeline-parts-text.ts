@@ -217,6 +217,29 @@ export const TIMELINE_PART_TEXT = {
     fr: (p) => `${FIELD[String(p.field)]?.fr ?? p.field} : ${p.from} → ${p.to}`,
     ar: (p) => `${FIELD[String(p.field)]?.ar ?? p.field}: ${p.from} ← ${p.to}`,
   },
+  'loyalty.reason.welcome': fixed('Welcome bonus', 'Bonus de bienvenue', 'مكافأة ترحيب'),
+  'loyalty.reason.birthday': fixed('Birthday bonus', 'Bonus d’anniversaire', 'مكافأة عيد الميلاد'),
+  'loyalty.reason.earlierOrders': {
+    en: (p) => `Points for ${p.count} earlier order${+p.count! === 1 ? '' : 's'}`,
+    fr: (p, f) => `Points pour ${f.count(+p.count!, 'order')} antérieure${Math.abs(+p.count!) < 2 ? '' : 's'}`,
+    ar: (p, f) => `نقاط عن ${f.count(+p.count!, 'order')} سابقة`,
+  },
+  'loyalty.reason.referral': with1(
+    'customer',
+    (c) => `Referral bonus: customer ${c} joined`,
+    (c) => `Bonus de parrainage : le client ${c} a rejoint`,
+    (c) => `مكافأة إحالة: انضم العميل ${c}`,
+  ),
+  'loyalty.reason.voucher': {
+    en: (p) => `£${p.amount} voucher`,
+    fr: (p, f) => `Bon d’achat de ${f.num(p.amount!)} £`,
+    ar: (p, f) => `قسيمة بقيمة ${f.num(p.amount!)} جنيه إسترليني`,
+  },
+  'loyalty.reason.tierThreshold': {
+    en: (p) => `Lifetime points passed ${Number(p.points).toLocaleString('en-GB')}`,
+    fr: (p, f) => `Points cumulés au-delà de ${f.num(p.points!)}`,
+    ar: (p, f) => `تجاوزت النقاط المتراكمة ${f.num(p.points!)}`,
+  },
   'support.history.change': {
     en: (p) => `${p.from} → ${p.to}`,
     fr: (p) => `${word(p.from, 'fr')} → ${word(p.to, 'fr')}`,

@@ -14,6 +14,7 @@ import {
 import { customerNotFound } from '../core/problem.js';
 import { MS_PER_DAY } from '../scoring/clock.js';
 import type { ReadContext } from '../core/read-context.js';
+import { loyaltyReasonText } from '../i18n/timeline-parse.js';
 
 export async function loadLoyalty(ctx: ReadContext, customerId: string): Promise<LoyaltyStatus> {
   const { db, asOf } = ctx;
@@ -84,6 +85,7 @@ export async function loadLoyalty(ctx: ReadContext, customerId: string): Promise
       kind: t.kind as LoyaltyTransactionKind,
       points: Number(t.points),
       reason: t.reason,
+      reasonText: loyaltyReasonText(t.reason),
       occurredAt: t.occurred_at,
       expiresAt: t.expires_at,
     })),

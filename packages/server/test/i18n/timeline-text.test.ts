@@ -1,7 +1,7 @@
 /** Timeline entries and problems carry catalogue codes that render back to their English text. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverText } from '../../src/i18n/server-text.js';
-import { timelineDescriptionText, timelineTitleText } from '../../src/i18n/timeline-parse.js';
+import { loyaltyReasonText, timelineDescriptionText, timelineTitleText } from '../../src/i18n/timeline-parse.js';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
 
 describe('timeline text codes', () => {
@@ -46,6 +46,16 @@ describe('timeline text codes', () => {
         const pieces = (e.descriptionText ?? []).map((p: { code: string; params: Record<string, string> }) => serverText(p.code, p.params));
         expect(pieces.length ? pieces.join(' · ') : null).toBe(e.description);
       }
+    });
+
+    it('codes the loyalty reasons the server writes and leaves others as given', async () => {
+      const { status, body } = await sample.call('/customers/17850/loyalty');
+      expect(status).toBe(200);
+      const coded = body.transactions.filter((t: { reasonText: unknown }) => t.reasonText);
+      expect(coded.length).toBeGreaterThan(0);
+      for (const t of coded) expect(serverText(t.reasonText.code, t.reasonText.params)).toBe(t.reason);
+      expect(loyaltyReasonText('Lifetime points passed 5,000')).toEqual({ code: 'loyalty.reason.tierThreshold', params: { points: 5000 } });
+      expect(loyaltyReasonText('Goodwill gesture after a late delivery')).toBeNull();
     });
 
     it('puts the title’s code on problem+json', async () => {
