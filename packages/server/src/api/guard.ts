@@ -33,9 +33,10 @@ export const SCOPE_EXTENSION = 'x-c360-customer-scope';
  * - `path`: the route is about the customer in its `{id}` path parameter; allowed when it is the token's customer;
  * - `none`: the route lists or changes data of many customers (search, compare, tags, segments, ingestion); refused;
  * - `any`: the route reads nothing of a customer (GET /me); allowed;
- * - a function giving the customer a request is about (e.g. the `customer` query parameter of /stream).
+ * - a function giving the customer a request is about (e.g. the `customer` query parameter of /stream), or a promise of it
+ *   when that needs a lookup (the customer of the follow-up of PATCH /follow-ups/{id}).
  */
-export type CustomerScope = 'path' | 'none' | 'any' | ((c: Context<AppEnv>) => string | undefined);
+export type CustomerScope = 'path' | 'none' | 'any' | ((c: Context<AppEnv>) => string | undefined | Promise<string | undefined>);
 
 export interface Access {
   /** The permission the route needs; null = any valid token. */
@@ -70,7 +71,7 @@ export function requires(
     c.set('actor', actor);
     if (access.permission !== null && !can(actor.role, access.permission)) throw forbidden(`needs ${access.permission}`);
     if (actor.customerId !== undefined && access.scope !== 'any') {
-      const target = access.scope === 'path' ? c.req.param('id') : access.scope === 'none' ? undefined : access.scope(c);
+      const target = access.scope === 'path' ? c.req.param('id') : access.scope === 'none' ? undefined : await access.scope(c);
       if (target === undefined) {
         throw forbidden(
           `This token is scoped to customer "${actor.customerId}" and cannot use ${c.req.method} ${c.req.routePath.replace(/:(\w+)/g, '{$1}')}`,

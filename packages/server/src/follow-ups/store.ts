@@ -90,6 +90,12 @@ export async function listCustomerFollowUps(
   return page(db, { customerId }, query, now);
 }
 
+/** The customer a follow-up is about (it never changes), or undefined when there is no follow-up `id`. */
+export async function followUpCustomer(db: Db, id: string): Promise<string | undefined> {
+  const row = await followUpDb(db).selectFrom('follow_ups').select('customer_id').where('id', '=', id).executeTakeFirst();
+  return row?.customer_id;
+}
+
 /** GET /follow-ups: one assignee's (`me`: the caller's) follow-ups across customers. */
 export async function listFollowUps(db: Db, actor: Actor, query: z.output<typeof FollowUpsQuery>, now: Date): Promise<FollowUpsPage> {
   const assignee = query.assignee === 'me' ? actor.name : query.assignee;

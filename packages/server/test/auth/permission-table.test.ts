@@ -36,6 +36,11 @@ const SCOPE_TEXT: Record<string, string> = {
   custom: 'its own customer only (named by the request, e.g. `?customer=`)',
 };
 
+/** Routes whose customer-scoped answer says more than their scope kind (`custom`: the customer is found by a lookup). */
+const ROUTE_SCOPE_TEXT: Record<string, string> = {
+  'PATCH /follow-ups/{id}': 'its own customer’s follow-ups only (403 for another’s or an unknown id)',
+};
+
 /** Every endpoint of the OpenAPI document with its permission and how customer-scoped tokens fare. */
 function renderEndpointTable(doc: any): string {
   const rows = Object.entries<Record<string, any>>(doc.paths).flatMap(([path, ops]) =>
@@ -43,7 +48,9 @@ function renderEndpointTable(doc: any): string {
       .filter(([, op]) => !isOutsideApi(op))
       .map(([method, op]) => {
         const permission = op['x-c360-permission'] === null ? 'any valid token' : `\`${op['x-c360-permission']}\``;
-        return `| ${method.toUpperCase()} \`${path}\` | ${permission} | ${SCOPE_TEXT[op['x-c360-customer-scope']] ?? op['x-c360-customer-scope']} |`;
+        const scope =
+          ROUTE_SCOPE_TEXT[`${method.toUpperCase()} ${path}`] ?? SCOPE_TEXT[op['x-c360-customer-scope']] ?? op['x-c360-customer-scope'];
+        return `| ${method.toUpperCase()} \`${path}\` | ${permission} | ${scope} |`;
       }),
   );
   return ['| endpoint (under `/api`) | needs | embed / customer-scoped token |', '| --- | --- | --- |', ...rows].join('\n');

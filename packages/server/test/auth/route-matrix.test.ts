@@ -17,7 +17,7 @@ import { isOutsideApi } from '../../src/api/embed-lookup-doc.js';
 import { notificationDb } from '../../src/notifications/tables.js';
 import { scheduleDb } from '../../src/schedules/tables.js';
 
-/** `custom`: the route names its customer elsewhere (GET /stream: the `customer` query parameter). */
+/** `custom`: the route names its customer elsewhere (GET /stream: the `customer` query parameter; PATCH /follow-ups/{id}: the follow-up's). */
 type Scope = 'path' | 'none' | 'any' | 'custom';
 interface RouteSpec {
   /** What the route needs (null: any valid token). */
@@ -264,7 +264,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /follow-ups': { permission: 'notes:write', scope: 'none', ok: 200, make: async () => ['/follow-ups?assignee=me'] },
   'PATCH /follow-ups/{id}': {
     permission: 'notes:write',
-    scope: 'none',
+    scope: 'custom',
     ok: 200,
     make: async () => [
       `/follow-ups/${(await admin(`/customers/${C}/actions/follow-up`, post({ dueAt: inAnHour() }))).id}`,
@@ -456,6 +456,25 @@ describe('Property 5: permission enforcement on every route', () => {
     const segment = await sample.call(`/customers/${C}/segments`, { ...post({ segmentId: await manualSegment() }), as: agent });
     expect(segment.status).toBe(403);
     expect(segment.body.detail).toBe('needs segments:write');
+  });
+
+  it('an embedded sidebar marks its own customer’s follow-up done; another customer’s, an unknown one and the list are refused', async () => {
+    const agent = { token: sample.embedToken(C, { role: 'agent' }) };
+    const own = (await admin(`/customers/${C}/actions/follow-up`, post({ dueAt: inAnHour(), note: unique('Sidebar ') }))).id;
+    const other = (await admin(`/customers/${D}/actions/follow-up`, post({ dueAt: inAnHour(), note: unique('Elsewhere ') }))).id;
+    const done = await sample.call(`/follow-ups/${own}`, { ...post({ status: 'done' }, 'PATCH'), as: agent });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ id: own, customerId: C, status: 'done' });
+    for (const id of [other, 'no-such-follow-up']) {
+      const refused = await sample.call(`/follow-ups/${id}`, { ...post({ status: 'done' }, 'PATCH'), as: agent });
+      expect(refused.status, id).toBe(403);
+      expect(refused.body.detail, id).toBe(`This token is scoped to customer "${C}"`);
+    }
+    const untouched = await sample.call(`/customers/${D}/follow-ups?status=all`);
+    expect(untouched.body.items.find((f: { id: string }) => f.id === other)).toMatchObject({ status: 'open' });
+    const list = await sample.call('/follow-ups?assignee=me', { as: agent });
+    expect(list.status).toBe(403);
+    expect(list.body.detail).toContain('cannot use GET /follow-ups');
   });
 
   it('GET /me says who the token is, for an API key and an embed token', async () => {

@@ -3,6 +3,7 @@
  * assignee's list and the change of one. See src/actions/follow-up.ts and src/follow-ups/.
  * @module
  */
+import type { Context } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
@@ -19,7 +20,7 @@ import type { AppEnv } from '../context.js';
 import { secureRoute } from '../guard.js';
 import { commonProblems, customerProblems, json, problem } from '../openapi-helpers.js';
 import { scheduleFollowUpAction } from '../../actions/follow-up.js';
-import { listCustomerFollowUps, listFollowUps, updateFollowUp } from '../../follow-ups/store.js';
+import { followUpCustomer, listCustomerFollowUps, listFollowUps, updateFollowUp } from '../../follow-ups/store.js';
 import { writeTime } from '../../core/read-context.js';
 
 const IdParam = z.object({ id: CustomerId.meta({ param: { name: 'id', in: 'path' } }) });
@@ -91,8 +92,14 @@ const assigneeList = secureRoute(
   },
 );
 
+/**
+ * The customer a customer-scoped token must be scoped to for PATCH /follow-ups/{id} (an embedded sidebar's "Mark done"): the
+ * follow-up's. An unknown follow-up is refused like another customer's (`''` matches no token), saying nothing of whether it exists.
+ */
+const followUpScope = async (c: Context<AppEnv>): Promise<string> => (await followUpCustomer(c.var.read.db, c.req.param('id') ?? '')) ?? '';
+
 const update = secureRoute(
-  { permission: 'notes:write' },
+  { permission: 'notes:write', scope: followUpScope },
   {
     method: 'patch',
     path: '/follow-ups/{id}',
