@@ -83,9 +83,9 @@ async function applyBatch(w: WriteScope, events: readonly IngestEvent[]): Promis
   }
   await rows.flush(trx);
   const delta = await stats.apply(trx); // customer and product statistics by the batch's delta
-  await refreshRuleSegments(trx, [...changed], { now, statsRecomputed: delta.customers > 0 });
+  const derived = await refreshRuleSegments(trx, [...changed], { now, statsRecomputed: delta.customers > 0 });
   const scoreTriggers: Trigger[] = [];
-  w.change(await recordScoreChanges(trx, [...changed], now, scoreTriggers)); // significant health/churn changes (R12.5, R13.5)
+  w.change(await recordScoreChanges(trx, [...changed], now, scoreTriggers, derived)); // significant health/churn changes (R12.5, R13.5)
   await raiseBatchNotifications(trx, appliedEvents, scoreTriggers, now); // notifications of the built-in rules
   const applied = appliedEvents.length;
   return { received: events.length, applied, duplicates: events.length - applied };

@@ -1,6 +1,6 @@
 /**
  * Rows a batch writes but never reads back from the database while it applies its events — order
- * headers and lines, sessions, timeline entries, catalogue mentions — collected in memory and written set-based by {@link BatchRows.flush}
+ * headers and lines, sessions, timeline entries, marketing and ticket events, catalogue mentions — collected in memory and written set-based by {@link BatchRows.flush}
  * (one multi-row statement per table and slice) before anything reads them: the statistics delta,
  * rule segments, score changes, notifications. What one event of the batch reads of another
  * (customers, balances, tickets) is still written at once by its applier; an order header the batch
@@ -56,6 +56,11 @@ export interface SessionRow {
 
 type ActivityRow = ReturnType<typeof activityColumns> & { id: string };
 
+/** Tables whose rows are keyed by an event id and never replaced (`ON CONFLICT DO NOTHING`). */
+type KeptTable = 'marketing_events' | 'ticket_events';
+/** A row of a {@link KeptTable}: every column, the same columns for every row of a table. */
+type KeptRow = { id: string } & Record<string, string | number | null>;
+
 /** Every column but `id` set from the new row: an upsert that replaces the row. */
 const replaceAll =
   (columns: readonly string[]) =>
@@ -71,6 +76,8 @@ export class BatchRows {
   private readonly lines = new Map<string, OrderLineRow[]>();
   private readonly orders = new Map<string, OrderRow>();
   private readonly sessions = new Map<string, SessionRow>();
+  /** Rows written only when new (keyed by event ids): the batch's first row of each id. */
+  private readonly firsts: Record<KeptTable, Map<string, KeptRow>> = { marketing_events: new Map(), ticket_events: new Map() };
 
   /** Inserts or replaces the timeline entry `entry.id` of `customerId` (at the flush). */
   activity(customerId: string, entry: ActivityEntry): void {
@@ -98,6 +105,11 @@ export class BatchRows {
     this.sessions.set(row.id, row);
   }
 
+  /** Inserts `row` unless a row with its id exists (at the flush; the batch's first row of an id is kept, as inserting each in turn would). */
+  insertNew(table: KeptTable, row: KeptRow): void {
+    if (!this.firsts[table].has(row.id)) this.firsts[table].set(row.id, row);
+  }
+
   /** Writes everything collected (catalogue first, order headers before their lines), then forgets it. */
   async flush(db: Db): Promise<void> {
     await this.catalog.flush(db);
@@ -113,6 +125,18 @@ export class BatchRows {
     await upsert(db, 'sessions', sessions);
     for (const rows of slices(lines, 7)) await db.insertInto('order_items').values(rows).execute();
     await upsert(db, 'activity', timeline);
+    for (const table of ['marketing_events', 'ticket_events'] as const) {
+      const rows = [...this.firsts[table].values()];
+      this.firsts[table].clear();
+      if (rows.length === 0) continue;
+      for (const slice of slices(rows, Object.keys(rows[0]!).length)) {
+        await db
+          .insertInto(table)
+          .values(slice as never)
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      }
+    }
   }
 }
 

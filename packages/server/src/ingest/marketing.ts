@@ -68,13 +68,18 @@ export async function applyMarketingEvent(db: Db, event: MarketingEvent, custome
         }),
       )
       .execute();
-    campaignName = (await db.selectFrom('campaigns').select('name').where('id', '=', d.campaignId).executeTakeFirstOrThrow()).name;
+    // a name given is the name now; else the stored one
+    campaignName =
+      d.campaignName ?? (await db.selectFrom('campaigns').select('name').where('id', '=', d.campaignId).executeTakeFirstOrThrow()).name;
   }
-  await db
-    .insertInto('marketing_events')
-    .values({ id: event.id, customer_id: customer.id, campaign_id: d.campaignId ?? null, channel: d.channel, type: kind, occurred_at: at })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  rows.insertNew('marketing_events', {
+    id: event.id,
+    customer_id: customer.id,
+    campaign_id: d.campaignId ?? null,
+    channel: d.channel,
+    type: kind,
+    occurred_at: at,
+  });
 
   let title: string;
   let description: string | null;

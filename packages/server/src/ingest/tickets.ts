@@ -33,7 +33,7 @@ export async function applyTicketOpened(db: Db, event: TicketOpenedEvent, custom
     })
     .onConflict((oc) => oc.column('id').doUpdateSet(header))
     .execute();
-  await addTicketEvents(db, d.ticketId, createdAt, d.actor, [{ id: `${event.id}:opened`, type: 'opened', body: d.description ?? null }]);
+  addTicketEvents(rows, d.ticketId, createdAt, d.actor, [{ id: `${event.id}:opened`, type: 'opened', body: d.description ?? null }]);
 
   rows.activity(customer.id, {
     id: `ticket:${d.ticketId}`,
@@ -74,7 +74,7 @@ export async function applyTicketUpdated(db: Db, event: TicketUpdatedEvent, cust
 
   const statusChanged = d.status !== undefined && d.status !== ticket.status;
   const rating = parts(d.csat !== undefined && `CSAT ${d.csat}/5`, d.nps !== undefined && `NPS ${d.nps}/10`);
-  await addTicketEvents(db, d.ticketId, at, d.actor, [
+  addTicketEvents(rows, d.ticketId, at, d.actor, [
     statusChanged && { id: `${event.id}:status`, type: 'status_changed', body: `${ticket.status} → ${d.status}` },
     d.priority !== undefined &&
       d.priority !== ticket.priority && {
@@ -113,20 +113,14 @@ interface TicketEventRow {
   body: string | null;
 }
 
-async function addTicketEvents(
-  db: Db,
+function addTicketEvents(
+  batch: BatchRows,
   ticketId: string,
   at: string,
   actor: string | undefined,
-  rows: Array<TicketEventRow | false>,
-): Promise<void> {
-  const values = rows
-    .filter((r): r is TicketEventRow => r !== false)
-    .map((r) => ({ ...r, ticket_id: ticketId, actor: actor ?? null, occurred_at: at }));
-  if (values.length === 0) return;
-  await db
-    .insertInto('ticket_events')
-    .values(values)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  events: Array<TicketEventRow | false>,
+): void {
+  for (const r of events) {
+    if (r !== false) batch.insertNew('ticket_events', { ...r, ticket_id: ticketId, actor: actor ?? null, occurred_at: at });
+  }
 }

@@ -28,7 +28,7 @@ import type { Db } from '../db/connect.js';
 import type { ChangeDraft } from '../realtime/feed.js';
 import { writeActivity } from '../ingest/shared.js';
 import { loadFacts, type EvalContext } from '../segments/facts.js';
-import { storedEvalContext } from '../segments/recompute.js';
+import { storedEvalContext, type DerivedFacts } from '../segments/recompute.js';
 import { healthLevel } from '../scoring/health.js';
 import { churnLevel } from '../scoring/churn.js';
 import { scoreTriggers, type Trigger } from '../notifications/rules.js';
@@ -79,17 +79,22 @@ export async function recordScoreChanges(
   customerIds: readonly string[],
   now: Date,
   triggers: Trigger[] = [],
+  loaded?: DerivedFacts,
 ): Promise<ChangeDraft[]> {
   if (customerIds.length === 0) return [];
   const notify = notificationConfig();
   const ctx = await scoreContext(trx, now);
+  // facts the same write already loaded at this context (the rule-segment refresh) are not loaded again
+  const known = loaded && sameContext(loaded.ctx, ctx) ? new Map(loaded.facts.map((f) => [f.id, f])) : null;
   const at = now.toISOString();
   const drafts: ChangeDraft[] = [];
   const ids = [...new Set(customerIds)];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const group = ids.slice(i, i + CHUNK);
     const [facts, latest] = await Promise.all([
-      loadFacts(trx, ctx, { tier: false, tags: false, rfm: true, health: true, churn: true }, group),
+      known
+        ? group.flatMap((id) => known.get(id) ?? [])
+        : loadFacts(trx, ctx, { tier: false, tags: false, rfm: true, health: true, churn: true }, group),
       latestScores(trx, group),
     ]);
     const recorded: Array<{ customerId: string; kind: ScoreKind; previous: ScoreValue | undefined; current: ScoreValue }> = [];
@@ -149,6 +154,10 @@ export async function scoreContext(db: Db, now: Date): Promise<EvalContext> {
   const asOf = dataset?.value ? new Date(dataset.value) : null;
   return { asOf: asOf && !Number.isNaN(asOf.getTime()) ? asOf : now };
 }
+
+/** Same as-of and health weights: scores computed at one are those of the other. */
+const sameContext = (a: EvalContext, b: EvalContext): boolean =>
+  a.asOf.getTime() === b.asOf.getTime() && JSON.stringify(a.healthWeights ?? null) === JSON.stringify(b.healthWeights ?? null);
 
 /** The latest recorded health and churn of each customer, keyed `<customer>\0<kind>`. */
 async function latestScores(db: Db, ids: readonly string[]): Promise<Map<string, ScoreValue>> {

@@ -138,12 +138,23 @@ async function applyMemberships(
  * The derived state of some customers at `ctx`: their stored scores (segments/stored-scores.ts)
  * and their memberships of every rule segment, from one batch load of their facts.
  */
-async function refreshDerived(db: Db, ctx: EvalContext, options: RecomputeOptions & { customerIds: readonly string[] }): Promise<void> {
-  if (options.customerIds.length === 0) return;
+async function refreshDerived(
+  db: Db,
+  ctx: EvalContext,
+  options: RecomputeOptions & { customerIds: readonly string[] },
+): Promise<CustomerFacts[]> {
+  if (options.customerIds.length === 0) return [];
   const segments = await loadRuleSegments(db);
   const facts = await loadFacts(db, ctx, withScoreNeeds(needsOf(segments.map((s) => s.criteria))), options.customerIds);
   await writeScores(db, facts, ctx.asOf);
   await applyMemberships(db, segments, facts, options);
+  return facts;
+}
+
+/** Facts a refresh loaded (with scores) and the context they were computed at: re-usable by the same write. */
+export interface DerivedFacts {
+  ctx: EvalContext;
+  facts: readonly CustomerFacts[];
 }
 
 /** Customers per step of a full refresh (facts of one step are in memory at once). */
@@ -250,21 +261,23 @@ export async function ensureCurrentIn(trx: Db, ctx: EvalContext, now: Date = new
  * Refreshes the derived state of the customers a change touched, in the caller's transaction, at
  * the stored evaluation context (else the dataset's as-of, else `now`), with timeline entries for
  * segment entries and exits. `statsRecomputed`: the change also recomputed these customers' stats
- * (bumping `meta.stats_version` by one), which keeps the stored context current.
+ * (bumping `meta.stats_version` by one), which keeps the stored context current. Returns the facts
+ * it loaded (with health and churn), so the same write can compare scores without loading them again.
  */
 export async function refreshRuleSegments(
   db: Db,
   customerIds: readonly string[],
   options: { now: Date; statsRecomputed?: boolean },
-): Promise<void> {
-  if (customerIds.length === 0) return;
+): Promise<DerivedFacts> {
   const stored = await readContext(db);
   const ctx = stored ? contextOf(stored) : await defaultContext(db, options.now);
-  await refreshDerived(db, ctx, { customerIds: [...new Set(customerIds)], now: options.now, timeline: true });
+  if (customerIds.length === 0) return { ctx, facts: [] };
+  const facts = await refreshDerived(db, ctx, { customerIds: [...new Set(customerIds)], now: options.now, timeline: true });
   if (stored && options.statsRecomputed) {
     const version = await statsVersion(db);
     if (stored.statsVersion === String(Number(version) - 1)) await writeContext(db, { ...stored, statsVersion: version });
   }
+  return { ctx, facts };
 }
 
 const contextOf = (stored: StoredContext): EvalContext => ({
