@@ -16,7 +16,7 @@ import type { NewNote, NotesQuery } from './schemas/notes.js';
 import type { NewTag, TagAssignment } from './schemas/tags.js';
 import type { NewSegment, SegmentCriteria, SegmentUpdate } from './schemas/segments.js';
 import type { EmailAction, PointsAction, TicketAction } from './schemas/actions.js';
-import type { BulkExportQuery } from './schemas/export.js';
+import type { BulkExportQuery, ExportQuery } from './schemas/export.js';
 import type { PreferencesEdit } from './schemas/preferences.js';
 import type { AuditQuery } from './schemas/audit.js';
 import type { NotificationPreferencesUpdate, NotificationsQuery } from './schemas/notifications.js';
@@ -71,6 +71,8 @@ export interface ExportFile {
   /** E.g. `c360-17850-2011-12-09.pdf`. */
   filename: string;
   contentType: string;
+  /** The file's language as the server answered it (`Content-Language`: `en`, `fr` or `ar`); undefined when it did not say. */
+  language?: string;
 }
 
 export interface C360Client {
@@ -150,12 +152,17 @@ export interface C360Client {
   getAudit(query?: AuditQuery, init?: RequestInit): Promise<ResponseOf<'AuditPage'>>;
   /** GET /me — who the token is: name, role, permissions, customer scope (elements hide what the role cannot do). */
   getMe(init?: RequestInit): Promise<ResponseOf<'CurrentActor'>>;
-  /** GET /customers/:id/export — the PDF report, the CSV of metrics and orders or the Excel workbook (a sheet per section), with its filename (R17). */
-  exportCustomer(id: string, format: 'pdf' | 'csv' | 'xlsx', init?: RequestInit): Promise<ExportFile>;
+  /**
+   * GET /customers/:id/export — the PDF report, the CSV of metrics and orders or the Excel workbook (a sheet per section), with its
+   * filename (R17). Pass a format, or `{format, locale}` to have the file written in `locale` (`en`, `fr`, `ar`) whatever the
+   * browser's `Accept-Language` says.
+   */
+  exportCustomer(id: string, query: NonNullable<ExportQuery['format']> | ExportQuery, init?: RequestInit): Promise<ExportFile>;
   /**
    * GET /customers/export.csv — every customer matching the filters of GET /customers, as one CSV
    * (streamed by the server, audited). `onProgress(rows, total)` reports the customer rows received
-   * so far and the match count (the `X-C360-Total` header; undefined when a proxy or CORS hides it).
+   * so far and the match count (the `X-C360-Total` header; undefined when a proxy or CORS hides it). `query.locale` (`en`, `fr`,
+   * `ar`) writes the comment line and the header in that language, whatever the browser's `Accept-Language` says.
    */
   exportCustomers(query?: BulkExportQuery, options?: BulkExportOptions, init?: RequestInit): Promise<ExportFile>;
   /** GET /notifications — the caller's notifications, newest first, with the unread count. */
@@ -266,7 +273,8 @@ export function createLightClient(options: ClientOptions): C360Client {
     const disposition = response.headers.get('content-disposition') ?? '';
     const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'c360-export';
     const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
-    if (!onChunk || !response.body) return { blob: await response.blob(), filename, contentType };
+    const language = response.headers.get('content-language') ?? undefined;
+    if (!onChunk || !response.body) return { blob: await response.blob(), filename, contentType, language };
     const chunks: Uint8Array[] = [];
     const reader = response.body.getReader();
     for (;;) {
@@ -275,7 +283,7 @@ export function createLightClient(options: ClientOptions): C360Client {
       chunks.push(value);
       onChunk(value, response);
     }
-    return { blob: new Blob(chunks as BlobPart[], { type: contentType }), filename, contentType };
+    return { blob: new Blob(chunks as BlobPart[], { type: contentType }), filename, contentType, language };
   }
 
   /** GET /customers/export.csv, counting the CSV's customer rows for `onProgress` as they arrive. */
@@ -424,7 +432,8 @@ export function createLightClient(options: ClientOptions): C360Client {
       ),
     getAudit: (query, init) => get('AuditPage', `/audit${queryString(query as Params)}`, init),
     getMe: (init) => get('CurrentActor', '/me', init),
-    exportCustomer: (id, format, init) => download(`/customers/${enc(id)}/export${queryString({ format })}`, init),
+    exportCustomer: (id, query, init) =>
+      download(`/customers/${enc(id)}/export${queryString((typeof query === 'string' ? { format: query } : query) as Params)}`, init),
     exportCustomers,
     getNotifications: (query, init) => get('NotificationsPage', `/notifications${queryString(query as Params)}`, init),
     markNotificationRead: (id, init) => send('Notification', 'POST', `/notifications/${enc(id)}/read`, undefined, init),

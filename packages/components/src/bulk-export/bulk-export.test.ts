@@ -75,4 +75,23 @@ describe('<bulk-export>', () => {
     expect(bulk.query).to.deep.include({ country: 'France' });
     expect(bulk.query).to.not.have.property('limit');
   });
+
+  it('asks for the CSV in its own language (Arabic here), whatever the browser sends', async () => {
+    const el = await render('country=France');
+    el.locale = 'ar-EG';
+    await el.updateComplete;
+    const download = catchDownload(el);
+    try {
+      const exported = oneEvent(el, 'c360-bulk-exported');
+      await el.export();
+      const event = await exported;
+      expect(event.detail.language, 'the server answered Content-Language: ar').to.equal('ar');
+      expect(event.detail.query, 'the filters, without the language').to.deep.equal({ country: 'France' });
+      const header = (await event.detail.blob.text()).split('\r\n').find((l: string) => l && !l.startsWith('#'));
+      expect(header).to.match(/[\u0600-\u06ff]/);
+      expect(download.link?.download).to.equal(event.detail.filename);
+    } finally {
+      download.stop();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { PermissionsController } from '../base/permissions.js';
 import { saveFile } from '../base/download.js';
+import { languageOf } from '../base/localize.js';
 import exportStyles from '../export-button/export-button.styles.js';
 import styles from './bulk-export.styles.js';
 
@@ -18,6 +19,8 @@ export interface C360BulkExportedDetail {
   rows: number;
   filename: string;
   blob: Blob;
+  /** The file's language as the server answered it (`Content-Language`: `en`, `fr`, `ar`); undefined when it did not say. */
+  language?: string;
 }
 
 declare module '../base/events.js' {
@@ -47,14 +50,15 @@ const queryConverter = {
  * streamed by the server, with a progress bar and Cancel.
  *
  * A button "Export customers (CSV)". A click streams `GET /customers/export.csv` with the filters
- * of `query` through the SDK (`exportCustomers`); meanwhile a progress bar shows the customer rows
+ * of `query` through the SDK (`exportCustomers`), its comment line and header in the language of the element's resolved
+ * locale (unless `query` names a `locale`); meanwhile a progress bar shows the customer rows
  * received out of the match count, and Cancel stops the download. The file is then saved under the
  * server's name. The server audits each export. Hidden when the token's role lacks the `export`
  * permission (R19.3).
  *
  * @attr query - The filters of GET /customers as a URL query (`country=France&segment=rfm:champions`); or set the `query` property.
  *
- * @fires {CustomEvent<C360BulkExportedDetail>} c360-bulk-exported - The CSV was downloaded; `detail` = `{query, rows, filename, blob}`. Bubbles, composed.
+ * @fires {CustomEvent<C360BulkExportedDetail>} c360-bulk-exported - The CSV was downloaded; `detail` = `{query, rows, filename, blob, language}`. Bubbles, composed.
  *
  * @csspart base - The group of controls.
  * @csspart button - The export button.
@@ -91,16 +95,19 @@ export class BulkExportElement extends C360Element {
     this.progress = { rows: 0, total: undefined };
     this.controller = new AbortController();
     try {
-      const file = await this.requireClient(this.client).exportCustomers(query, {
-        signal: this.controller.signal,
-        onProgress: (rows, total) => (this.progress = { rows, total }),
-      });
+      const file = await this.requireClient(this.client).exportCustomers(
+        { ...query, locale: query.locale || languageOf(this.config.locale) },
+        {
+          signal: this.controller.signal,
+          onProgress: (rows, total) => (this.progress = { rows, total }),
+        },
+      );
       const rows = this.progress.rows;
       const filename = file.filename.toLowerCase().endsWith('.csv')
         ? file.filename
         : `c360-customers-${new Date().toISOString().slice(0, 10)}.csv`;
       saveFile(this.renderRoot, { blob: file.blob, filename });
-      this.emit('c360-bulk-exported', { query, rows, filename, blob: file.blob });
+      this.emit('c360-bulk-exported', { query, rows, filename, blob: file.blob, language: file.language });
       return rows;
     } catch (error) {
       if ((error as Error)?.name !== 'AbortError') this.failure = error;

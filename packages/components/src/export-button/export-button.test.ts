@@ -94,4 +94,33 @@ describe('<export-button>', () => {
     const denied = await render(BAD_TOKEN);
     expect(text(await shown(denied, '[part~=denied]'))).to.contain('Access denied');
   });
+
+  it('asks for the file in its own language: a French element downloads a French PDF whatever the browser sends', async () => {
+    // Without `locale` the server picks the language from the browser's Accept-Language: not French here.
+    expect((await apiClient().exportCustomer(CUSTOMER, 'csv')).language).to.not.equal('fr');
+    const el = await fixture<ExportButtonElement>(
+      html`<export-button customer-id=${CUSTOMER} api-base=${API} locale="fr-FR"></export-button>`,
+    );
+    await currentActor(el.client!);
+    await el.updateComplete;
+    const saved: string[] = [];
+    const onClick = (e: Event) => {
+      if (e.target instanceof HTMLAnchorElement) {
+        saved.push(e.target.download);
+        e.preventDefault();
+      }
+    };
+    root(el).addEventListener('click', onClick, true);
+    try {
+      const exported = oneEvent(el, 'c360-exported');
+      const file = await el.export('pdf');
+      const event = await exported;
+      expect(file?.language, 'the server answered Content-Language: fr').to.equal('fr');
+      expect(event.detail.language).to.equal('fr');
+      expect(new TextDecoder().decode(await event.detail.blob.slice(0, 5).arrayBuffer())).to.equal('%PDF-');
+      expect(saved).to.deep.equal([event.detail.filename]);
+    } finally {
+      root(el).removeEventListener('click', onClick, true);
+    }
+  });
 });

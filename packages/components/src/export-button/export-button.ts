@@ -7,13 +7,14 @@ import { renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { PermissionsController } from '../base/permissions.js';
 import { saveFile } from '../base/download.js';
+import { languageOf } from '../base/localize.js';
 import styles from './export-button.styles.js';
 
 export type ExportFormat = 'pdf' | 'csv' | 'xlsx';
 
 /** The formats offered, in button order. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'csv', 'xlsx'];
-/** A downloaded export: `{blob, filename, contentType}`. */
+/** A downloaded export: `{blob, filename, contentType, language}`. */
 export type ExportFile = Awaited<ReturnType<C360Client['exportCustomer']>>;
 
 /** Detail of `c360-exported`: the file that was downloaded. */
@@ -22,6 +23,8 @@ export interface C360ExportedDetail {
   format: ExportFormat;
   filename: string;
   blob: Blob;
+  /** The file's language as the server answered it (`Content-Language`: `en`, `fr`, `ar`); undefined when it did not say. */
+  language?: string;
 }
 
 declare module '../base/events.js' {
@@ -51,14 +54,15 @@ function exportLabel(format: ExportFormat): string {
  * time and the caller (and audited).
  *
  * Three buttons side by side, "Export PDF", "Export CSV" and "Export Excel". A click fetches the file through the SDK
- * (`exportCustomer`) and saves it under the server's file name (an object URL and a temporary
+ * (`exportCustomer`) in the language of the element's resolved locale (`fr-FR` → a French file, whatever the
+ * browser's `Accept-Language`) and saves it under the server's file name (an object URL and a temporary
  * `<a download>`). The button says "Exporting…" meanwhile; a failure is shown beside the buttons.
  * Hidden (renders nothing) when the token's role lacks the `export` permission (R19.3; agents and
  * viewers).
  *
  * @attr customer-id - The customer to export.
  *
- * @fires {CustomEvent<C360ExportedDetail>} c360-exported - A file was downloaded; `detail` = `{customerId, format, filename, blob}`. Bubbles, composed.
+ * @fires {CustomEvent<C360ExportedDetail>} c360-exported - A file was downloaded; `detail` = `{customerId, format, filename, blob, language}`. Bubbles, composed.
  *
  * @csspart base - The group of buttons.
  * @csspart button - An export button (also `button-pdf`, `button-csv`, `button-xlsx`).
@@ -88,14 +92,14 @@ export class ExportButtonElement extends C360CustomerElement {
     this.busy = format;
     this.failure = undefined;
     try {
-      const file = await this.requireClient(this.client).exportCustomer(id, format);
+      const file = await this.requireClient(this.client).exportCustomer(id, { format, locale: languageOf(this.config.locale) });
       // The file name comes from Content-Disposition; when the browser hides that header (CORS),
       // fall back to the server's pattern with today's date.
       const filename = file.filename.toLowerCase().endsWith(`.${format}`)
         ? file.filename
         : `c360-${id}-${new Date().toISOString().slice(0, 10)}.${format}`;
       saveFile(this.renderRoot, { blob: file.blob, filename });
-      this.emit('c360-exported', { customerId: id, format, filename, blob: file.blob });
+      this.emit('c360-exported', { customerId: id, format, filename, blob: file.blob, language: file.language });
       return { ...file, filename };
     } catch (error) {
       this.failure = { format, error };

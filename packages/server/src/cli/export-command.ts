@@ -1,6 +1,6 @@
 /**
  * `c360 export customers --out FILE.csv [--q …] [--segment …] [--tag …] [--tier …] [--country …] [--clv-min N] [--clv-max N] [--sort S]`
- * and `c360 export customer ID --out FILE [--format pdf|csv]`, both with `[--as-of DATE|dataset]`:
+ * and `c360 export customer ID --out FILE [--format pdf|csv] [--locale en|fr|ar]`, both with `[--as-of DATE|dataset]`:
  * the exports of the API, run on the database directly as the local operator (audited like the
  * API's, actor "c360 CLI (<OS user>)", role admin). A progress bar on a TTY stderr, plain lines otherwise.
  * @module
@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
-import { CustomerSearchQuery } from '@c360/sdk';
+import { CustomerSearchQuery, EXPORT_LOCALES, type ExportLocale } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { resolveAsOf } from '../scoring/clock.js';
 import { datasetAsOf } from '../demo/load-demo.js';
@@ -32,6 +32,7 @@ interface ExportFlags extends DbFlags {
 
 interface CustomerFlags extends ExportFlags {
   format?: 'pdf' | 'csv';
+  locale: ExportLocale;
 }
 
 interface CustomersFlags extends ExportFlags {
@@ -78,7 +79,12 @@ export function exportCommand(): Command {
     new Command('customer')
       .description("One customer's report as PDF or CSV (audited)")
       .argument('<id>', 'customer id')
-      .addOption(new Option('--format <format>', 'pdf or csv (default: from the --out extension, else pdf)').choices(['pdf', 'csv'])),
+      .addOption(new Option('--format <format>', 'pdf or csv (default: from the --out extension, else pdf)').choices(['pdf', 'csv']))
+      .addOption(
+        new Option('--locale <locale>', 'language of the file: labels, headings, dates and money (ar: right to left)')
+          .choices(EXPORT_LOCALES)
+          .default('en'),
+      ),
   ).action(async (id: string, flags: CustomerFlags) => {
     await withCommandDb(flags, async (db) => {
       const ctx = await readContext(db, flags.asOf);
@@ -88,8 +94,8 @@ export function exportCommand(): Command {
       const exportedAt = new Date();
       const body =
         format === 'pdf'
-          ? renderCustomerPdf(report, { exportedAt, actor })
-          : new TextEncoder().encode(renderCustomerCsv(report, { exportedAt, actor }));
+          ? renderCustomerPdf(report, { exportedAt, actor }, flags.locale)
+          : new TextEncoder().encode(renderCustomerCsv(report, { exportedAt, actor }, flags.locale));
       await writeFile(flags.out, body);
       await recordCustomerExport(
         db,
@@ -99,7 +105,7 @@ export function exportCommand(): Command {
         { filename: exportFilename(id, report.view.asOf, format), bytes: body.byteLength, asOf: report.view.asOf },
         exportedAt,
       );
-      process.stdout.write(`Exported customer ${id} (${format}, ${count(body.byteLength)} bytes) to ${flags.out}\n`);
+      process.stdout.write(`Exported customer ${id} (${format}, ${flags.locale}, ${count(body.byteLength)} bytes) to ${flags.out}\n`);
     });
   });
 

@@ -101,6 +101,18 @@ describe('createClient', () => {
     expect(progress.at(-1)![0]).toBe(search.total);
   });
 
+  it('exportCustomer and exportCustomers send the locale asked for; the file carries the language the server answered', async () => {
+    const french = await client.exportCustomer('17850', { format: 'csv', locale: 'fr' });
+    expect(french.language).toBe('fr');
+    expect(await french.blob.text()).toContain('indicateur,valeur,unité');
+    const plain = await client.exportCustomer('17850', 'csv', { headers: { 'accept-language': 'de' } });
+    expect(plain.language).toBe('en');
+    expect(requests.at(-1)).toMatch(/\/customers\/17850\/export\?format=csv /);
+    const arabic = await client.exportCustomers({ country: 'France', locale: 'ar' });
+    expect(arabic.language).toBe('ar');
+    expect(requests.at(-1)).toMatch(/\/customers\/export\.csv\?country=France&locale=ar /);
+  });
+
   it('a response that breaks the contract is a C360ApiError naming the field', async () => {
     const liar = createClient({ baseUrl: 'http://x/api', fetch: async () => Response.json({ asOf: 'yesterday' }) });
     const error = (await liar.getCustomer360('17850').catch((e: unknown) => e)) as C360ApiError;

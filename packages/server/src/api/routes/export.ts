@@ -153,6 +153,7 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': disposition(`c360-customers-${c.var.read.asOf.toISOString().slice(0, 10)}.csv`),
       'x-c360-total': String(started.total),
+      'content-language': locale,
     });
   });
 
@@ -181,6 +182,7 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
       'content-type': XLSX_TYPE,
       'content-disposition': disposition(`c360-customers-${c.var.read.asOf.toISOString().slice(0, 10)}.xlsx`),
       'x-c360-total': String(started.total),
+      'content-language': locale,
     });
   });
 
