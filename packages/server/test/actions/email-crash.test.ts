@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/db/connect.js';
+import type { Db } from '../../src/db/connect.js';
+import { openTestDb, type TestDb } from '../helpers/engines.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { applyEvents } from '../../src/ingest/apply-events.js';
 
@@ -23,9 +24,10 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SERVER = fileURLToPath(new URL('./crash-server.ts', import.meta.url));
 const LEASE_S = 10;
 
-/** The SQLite file both server processes open. */
+/** The database both server processes open: its SQLite file or PostgreSQL URL (this file's engine). */
 let dir: string;
 let file: string;
+let test: TestDb;
 let db: Db;
 let token: string;
 const customerId = 'CRASH-1';
@@ -101,8 +103,9 @@ beforeAll(async () => {
   smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
 
   dir = mkdtempSync(join(tmpdir(), 'c360-crash-'));
-  file = join(dir, 'c360.db');
-  db = await openDb({ file });
+  test = await openTestDb({ file: join(dir, 'c360.db') });
+  db = test.db;
+  file = test.location;
   token = (await createApiKey(db, { name: 'crash test', role: 'admin', createdBy: 'test' })).token;
   await applyEvents(db, [
     {
@@ -122,7 +125,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  await db?.destroy();
+  await test?.close();
   await new Promise<void>((done) => (smtp ? smtp.close(done) : done()));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

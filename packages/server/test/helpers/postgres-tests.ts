@@ -4,6 +4,7 @@
  * (sample-db.ts, engines.ts) and asks nothing of SQLite itself; docs/architecture.md lists the rest.
  */
 export const POSTGRES_TESTS: readonly string[] = [
+  'actions/email-crash',
   'actions/quick-actions',
   'actions/smtp',
   'aggregate/incremental',
@@ -31,6 +32,7 @@ export const POSTGRES_TESTS: readonly string[] = [
   'export/export-locale',
   'export/xlsx',
   'follow-ups/follow-ups',
+  'import/sample',
   'ingest/batch-aggregates',
   'ingest/batch-equals-sequential',
   'ingest/event-types',
