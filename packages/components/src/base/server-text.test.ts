@@ -4,6 +4,7 @@ import '../customer-360/define.js';
 import type { Customer360Element } from '../customer-360/customer-360.js';
 import { formatter } from './format.js';
 import { languageOf, useLanguage } from './localize.js';
+import { segmentDescription } from './rfm-segments.js';
 import { renderServerPieces, renderServerText } from './server-text.js';
 import { $, API, CUSTOMER, apiClient, ignoreBenignResizeObserverErrors } from '../test-support/real-server.js';
 
@@ -38,10 +39,13 @@ describe('server text in the reader’s language (issue 12.5)', () => {
   let view: Customer360;
   let timeline: TimelinePage;
   let loyalty: LoyaltyStatus;
+  let rfmDescription: string;
   before(async () => {
     loyalty = await apiClient().getLoyalty(CUSTOMER);
     view = await apiClient().getCustomer360(CUSTOMER);
     timeline = await apiClient().getTimeline(CUSTOMER, { limit: 50 });
+    const segments = (await apiClient().getSegments()).segments;
+    rfmDescription = segments.find((s) => s.kind === 'rfm' && s.name === view.rfm?.segment)?.description ?? '';
   });
   afterEach(async () => {
     document.documentElement.removeAttribute('dir');
@@ -59,7 +63,11 @@ describe('server text in the reader’s language (issue 12.5)', () => {
       );
       await useLanguage(languageOf(locale));
       const f = formatter(locale);
-      const sentences = [...englishSentences(view, timeline), ...loyalty.transactions.filter((t) => t.reasonText).map((t) => t.reason!)];
+      const sentences = [
+        ...englishSentences(view, timeline),
+        ...loyalty.transactions.filter((t) => t.reasonText).map((t) => t.reason!),
+        rfmDescription,
+      ];
       expect(sentences.length).to.be.greaterThan(20);
       const translated = [
         ...view.health.factors.map((x) => renderServerText(x, x.detail, f)),
@@ -69,8 +77,9 @@ describe('server text in the reader’s language (issue 12.5)', () => {
         ...timeline.events.slice(0, 3).map((e) => renderServerText(e.titleText, e.title, f)),
         ...timeline.events.slice(0, 3).map((e) => renderServerPieces(e.descriptionText, e.description, f) ?? ''),
         ...loyalty.transactions.slice(0, 3).map((t) => renderServerText(t.reasonText, t.reason ?? '', f)),
+        segmentDescription({ kind: 'rfm', name: view.rfm!.segment, description: rfmDescription })!,
       ].filter(Boolean);
-      for (const tag of ['health-gauge', 'churn-risk', 'loyalty-status']) $(el, tag).scrollIntoView();
+      for (const tag of ['health-gauge', 'churn-risk', 'loyalty-status', 'customer-segments']) $(el, tag).scrollIntoView();
       $(el, 'customer-timeline').scrollIntoView();
       let page = '';
       const missing = () => translated.filter((t) => !page.includes(t.replace(/\s+/g, ' ')));

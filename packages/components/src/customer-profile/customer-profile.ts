@@ -4,6 +4,7 @@ import type { Address, Customer360 } from '@c360/sdk';
 import { C360CustomerElement } from '../base/customer-element.js';
 import { baseStyles } from '../base/styles.js';
 import styles from './customer-profile.styles.js';
+import { segmentName } from '../base/rfm-segments.js';
 
 /** The account status in words, in the active language (unknown statuses as given). */
 function statusLabel(status: string): string {
@@ -101,7 +102,7 @@ export class CustomerProfileElement extends C360CustomerElement {
             ${
               rfm
                 ? html`<li part="segment" class="chip segment" title=${msg(str`RFM score ${rfm.score} (recency, frequency, monetary; 5 = best)`)}>
-                  ${rfm.segment} <span class="muted">${msg(str`RFM ${rfm.score}`)}</span>
+                  ${segmentName({ kind: 'rfm', name: rfm.segment })} <span class="muted">${msg(str`RFM ${rfm.score}`)}</span>
                 </li>`
                 : nothing
             }

@@ -12,6 +12,7 @@ import { describeCriteria } from './criteria.js';
 import type { C360SegmentSavedDetail } from '../segment-builder/segment-builder.js';
 import styles from './customer-segments.styles.js';
 import { problemReason } from '../base/server-text-problems.js';
+import { segmentDescription, segmentName } from '../base/rfm-segments.js';
 
 /** Detail of `c360-segments-changed`: the customer's segments after the change (RFM first). */
 export interface C360SegmentsChangedDetail {
@@ -334,7 +335,7 @@ export class CustomerSegmentsElement extends C360CustomerElement {
         : nothing;
     return html`<li part="segment segment-${m.kind}" class="segment" data-segment-id=${m.id} data-kind=${m.kind} data-how=${m.how}>
       <div class="head">
-        <span part="name" class="name">${m.name}</span>
+        <span part="name" class="name">${segmentName(m)}</span>
         <span part="kind" class="chip kind kind-${m.kind}">${msg(html`${segmentKindLabel(m.kind)}<span class="visually-hidden"> segment</span>`)}</span>
       </div>
       ${
@@ -366,7 +367,7 @@ export class CustomerSegmentsElement extends C360CustomerElement {
           <dd data-field="how">${m.how === 'manual' ? msg('Manually') : msg('Automatically')}</dd>
         </div>
       </dl>
-      ${segment?.description ? html`<p class="description muted">${segment.description}</p>` : nothing}
+      ${segment?.description ? html`<p class="description muted">${segmentDescription(segment)}</p>` : nothing}
       ${m.kind === 'manual' ? (this.canWrite ? this.renderRemove(m, index) : nothing) : html`<p class="why muted" data-why>${automaticWhy(m.kind)}</p>`}
       ${
         m.kind === 'rule' && segment && this.canBrowse && this.building === undefined
