@@ -37,7 +37,7 @@ defineWhenUsed({
   'bulk-export': () => import('./bulk-export/define.js'),
   'c360-notifications': () => import('./c360-notifications/define.js'),
   'export-schedules': () => import('./export-schedules/define.js'),
-  'c360-segment-builder': () => import('./segment-builder/define.js'),
+  'c360-segment-builder': () => import('./c360-segment-builder/define.js'),
 });
 
 export { loadElement } from './base/lazy-define.js';

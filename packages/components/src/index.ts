@@ -31,7 +31,7 @@ import './bulk-export/define.js';
 import './audit-log/define.js';
 import './c360-notifications/define.js';
 import './export-schedules/define.js';
-import './segment-builder/define.js';
+import './c360-segment-builder/define.js';
 import './customer-360/define.js';
 
 export { configure, getGlobalConfig, c360ConfigContext, type C360Config } from './base/config.js';
@@ -70,5 +70,5 @@ export { BulkExportElement, type C360BulkExportedDetail } from './bulk-export/bu
 export { AuditLogElement, type AuditLogFilters } from './audit-log/audit-log.js';
 export { C360NotificationsElement, type C360NotificationDetail } from './c360-notifications/c360-notifications.js';
 export { ExportSchedulesElement } from './export-schedules/export-schedules.js';
-export { SegmentBuilderElement, type C360SegmentSavedDetail } from './segment-builder/segment-builder.js';
+export { SegmentBuilderElement, type C360SegmentSavedDetail } from './c360-segment-builder/segment-builder.js';
 export { PermissionsController, currentActor } from './base/permissions.js';

@@ -9,7 +9,7 @@ import { renderEmpty, renderError } from '../base/states.js';
 import { baseStyles } from '../base/styles.js';
 import { PermissionsController } from '../base/permissions.js';
 import { describeCriteria } from './criteria.js';
-import type { C360SegmentSavedDetail } from '../segment-builder/segment-builder.js';
+import type { C360SegmentSavedDetail } from '../c360-segment-builder/segment-builder.js';
 import styles from './customer-segments.styles.js';
 import { problemReason } from '../base/server-text-problems.js';
 import { segmentDescription, segmentName } from '../base/rfm-segments.js';
@@ -204,7 +204,7 @@ export class CustomerSegmentsElement extends C360CustomerElement {
    * `segment`; resolves once it shows.
    */
   async openBuilder(segment?: Segment): Promise<void> {
-    await import('../segment-builder/define.js');
+    await import('../c360-segment-builder/define.js');
     this.building = segment ?? 'new';
     this.announcement = '';
     await this.updateComplete;
