@@ -24,9 +24,12 @@ afterAll(async () => {
 
 describe('c360 export schedule', () => {
   it('creates, lists and pauses; refuses a bad cron naming the option', async () => {
-    const bad = await runCli(['export', 'schedule', 'create', ...db, '--name', 'Bad', '--cron', 'every monday']);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('--cron');
+    if (test.engine === 'sqlite') {
+      // Argument checking asks nothing of the database: once, on SQLite (a process start saved on PostgreSQL).
+      const bad = await runCli(['export', 'schedule', 'create', ...db, '--name', 'Bad', '--cron', 'every monday']);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('--cron');
+    }
 
     const created = await runCli([
       'export',
