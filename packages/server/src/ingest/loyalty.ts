@@ -77,13 +77,13 @@ export async function applyLoyaltyPoints(db: Db, event: PointsEvent, customer: C
   const at = utc(event.occurredAt);
   // Already recorded (a forced replay): the balance already holds it, so neither check nor move it again.
   const recorded = await db.selectFrom('loyalty_transactions').select('id').where('id', '=', event.id).executeTakeFirst();
+  const acc = await account(db, customer.id);
+  const before = Number(acc?.points_balance ?? 0);
   if (earn) {
-    await ensureAccount(db, customer.id, LoyaltyTier.options[0], at);
+    if (!acc) await ensureAccount(db, customer.id, LoyaltyTier.options[0], at);
   } else if (!recorded) {
-    const acc = await account(db, customer.id);
     if (!acc) throw new EventConflict('data.points', `customer "${customer.id}" is not enrolled in loyalty and has no points to redeem`);
-    const balance = Number(acc.points_balance);
-    if (d.points > balance) throw new EventConflict('data.points', `redeems ${d.points} points but the balance is ${balance}`);
+    if (d.points > before) throw new EventConflict('data.points', `redeems ${d.points} points but the balance is ${before}`);
   }
   const expiresAt = earn && event.data.expiresAt ? utc(event.data.expiresAt) : null;
   if (!recorded) {
@@ -109,7 +109,8 @@ export async function applyLoyaltyPoints(db: Db, event: PointsEvent, customer: C
       .where('customer_id', '=', customer.id)
       .execute();
   }
-  const balance = Number((await account(db, customer.id))?.points_balance ?? 0);
+  // the balance after this event, as the update above leaves it (nothing else moves it in between)
+  const balance = recorded ? before : before + (earn ? d.points : -d.points);
 
   rows.activity(customer.id, {
     id: eventActivityId(event.id),
