@@ -65,6 +65,7 @@ export const POSTGRES_TESTS: readonly string[] = [
   'segments/rfm-counts',
   'segments/segments',
   'tags/tags',
+  'write/pipeline',
   'db/*',
   'postgres/*',
   'multi-instance/*',
