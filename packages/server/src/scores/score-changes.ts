@@ -111,6 +111,9 @@ export async function recordScoreChanges(
       }
     }
     if (recorded.length === 0) continue;
+    // History ids follow customer id order (stable: health before churn), not the order the facts came
+    // back in, which differs between engines: the same data gets the same ids on SQLite and PostgreSQL.
+    recorded.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
     // one multi-row insert per group (2 × 500 rows × 5 parameters); ids matched back by customer and kind
     const inserted = await trx
       .insertInto('score_history')

@@ -159,6 +159,25 @@ describe('score changes after ingestion', () => {
       [`score:SC-2:churn:${rows[2]!.id}`, `Churn risk rose to ${after.churn.level} (${after.churn.score})`],
     ]);
   });
+
+  it('history ids follow customer id order within a batch, whatever order the engine returns the facts in', async () => {
+    await apply([
+      ...newCustomer('sc-ord-z', 'SC-ORD-Z', 5),
+      ...newCustomer('sc-ord-m', 'SC-ORD-M', 5),
+      ...newCustomer('sc-ord-a', 'SC-ORD-A', 5),
+    ]);
+    const rows = [...(await history('SC-ORD-A')), ...(await history('SC-ORD-M')), ...(await history('SC-ORD-Z'))];
+    expect(rows.map((h) => [h.customer_id, h.kind])).toEqual([
+      ['SC-ORD-A', 'health'],
+      ['SC-ORD-A', 'churn'],
+      ['SC-ORD-M', 'health'],
+      ['SC-ORD-M', 'churn'],
+      ['SC-ORD-Z', 'health'],
+      ['SC-ORD-Z', 'churn'],
+    ]);
+    const ids = rows.map((h) => h.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b)); // same data, same ids on both engines
+  });
 });
 
 describe('titles and thresholds', () => {
