@@ -53,3 +53,8 @@ export const NOTE_MAX_LENGTH = 5000;
 
 /** Colour of a tag created implicitly by name (POST /customers/:id/tags with `name`). */
 export const DEFAULT_TAG_COLOR = '#64748b';
+
+/** Longest follow-up note, in characters. */
+export const FOLLOW_UP_NOTE_MAX = 2000;
+/** Longest assignee name, in characters (API key names are at most 100). */
+export const FOLLOW_UP_ASSIGNEE_MAX = 100;

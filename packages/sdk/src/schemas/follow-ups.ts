@@ -8,11 +8,7 @@
  */
 import { z } from 'zod';
 import { Cursor, CustomerId, Timestamp } from './common.js';
-
-/** Longest follow-up note, in characters. */
-export const FOLLOW_UP_NOTE_MAX = 2000;
-/** Longest assignee name, in characters (API key names are at most 100). */
-export const FOLLOW_UP_ASSIGNEE_MAX = 100;
+import { FOLLOW_UP_ASSIGNEE_MAX, FOLLOW_UP_NOTE_MAX } from '../constants.js';
 
 /** `open` until it is `done` or `cancelled`; a closed follow-up may be reopened. */
 export const FollowUpStatus = z.enum(['open', 'done', 'cancelled']).meta({ id: 'FollowUpStatus' });
