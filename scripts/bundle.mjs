@@ -58,6 +58,24 @@ try {
     const name = output.split('/').pop();
     if (isChunk(name) && name.endsWith('.js')) console.log(`  chunk: ${OUT}/${name} ${size(`${outdir}/${name}`)}`);
   }
+  // The page loads c360.js and its static imports before any interaction: zod (the SDK's schemas) must
+  // stay in chunks loaded on first use (search, compare, …), or the page-load budget is gone. An element
+  // importing a constant from a schema module instead of the SDK's constants.ts is the usual cause.
+  const outputs = result.metafile.outputs;
+  const eager = new Set();
+  const visit = (path) => {
+    if (eager.has(path) || !outputs[path]) return;
+    eager.add(path);
+    for (const entry of outputs[path].imports) if (entry.kind === 'import-statement') visit(entry.path);
+  };
+  visit(Object.keys(outputs).find((path) => path.endsWith('/c360.js')));
+  const zodUsers = [...eager].filter((path) => Object.keys(outputs[path].inputs).some((input) => input.includes('node_modules/zod/')));
+  if (zodUsers.length > 0) {
+    console.error(
+      `bundle failed: zod is loaded before any interaction (in ${zodUsers.join(', ')}); import constants from the SDK's constants.ts`,
+    );
+    process.exit(1);
+  }
 } catch (error) {
   // esbuild has already printed the errors with their locations.
   console.error(`bundle failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
