@@ -1,6 +1,6 @@
 /**
  * Rows a batch writes but never reads back from the database while it applies its events — order
- * headers and lines, sessions, timeline entries, marketing and ticket events, catalogue mentions — collected in memory and written set-based by {@link BatchRows.flush}
+ * headers and lines, sessions, timeline entries, marketing and ticket events, catalogue and campaign mentions — collected in memory and written set-based by {@link BatchRows.flush}
  * (one multi-row statement per table and slice) before anything reads them: the statistics delta,
  * rule segments, score changes, notifications. What one event of the batch reads of another
  * (customers, balances, tickets) is still written at once by its applier; an order header the batch
@@ -13,6 +13,7 @@
  * @module
  */
 import type { Db } from '../db/connect.js';
+import { CampaignMentions } from './campaigns.js';
 import { CatalogMentions } from './catalog.js';
 import { slices } from './row-slices.js';
 import { activityColumns, type ActivityEntry } from './shared.js';
@@ -72,6 +73,8 @@ const replaceAll =
 export class BatchRows {
   /** Products and categories named by the batch's events. */
   readonly catalog = new CatalogMentions();
+  /** Campaigns named by the batch's marketing events. */
+  readonly campaigns = new CampaignMentions();
   private readonly timeline = new Map<string, ActivityRow>();
   private readonly lines = new Map<string, OrderLineRow[]>();
   private readonly orders = new Map<string, OrderRow>();
@@ -113,6 +116,7 @@ export class BatchRows {
   /** Writes everything collected (catalogue first, order headers before their lines), then forgets it. */
   async flush(db: Db): Promise<void> {
     await this.catalog.flush(db);
+    await this.campaigns.flush(db);
     const orders = [...this.orders.values()];
     const sessions = [...this.sessions.values()];
     const lines = [...this.lines.values()].flat();

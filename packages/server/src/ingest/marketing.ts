@@ -14,7 +14,6 @@ import type {
   MarketingEmailSentEvent,
   MarketingUnsubscribedEvent,
 } from '@c360/sdk';
-import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { BatchRows } from './batch-rows.js';
 import { updatePreferences } from './preferences.js';
@@ -53,24 +52,12 @@ export async function applyMarketingEvent(db: Db, event: MarketingEvent, custome
   const at = utc(event.occurredAt);
   let campaignName: string | null = null;
   if (d.campaignId) {
-    const sentAt = kind === 'sent' ? at : null;
-    await db
-      .insertInto('campaigns')
-      .values({ id: d.campaignId, name: d.campaignName ?? d.campaignId, channel: d.channel, sent_at: sentAt })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({
-          name: d.campaignName !== undefined ? d.campaignName : sql<string>`campaigns.name`,
-          // The first send time: the earliest `sent` seen.
-          sent_at: sql<
-            string | null
-          >`case when excluded.sent_at is not null and (campaigns.sent_at is null or excluded.sent_at < campaigns.sent_at)
-          then excluded.sent_at else campaigns.sent_at end`,
-        }),
-      )
-      .execute();
-    // a name given is the name now; else the stored one
+    rows.campaigns.add(d.campaignId, d.campaignName, d.channel, kind === 'sent' ? at : null);
+    // its name now: given here or earlier in the batch, else the stored one (a new campaign is named by its id)
     campaignName =
-      d.campaignName ?? (await db.selectFrom('campaigns').select('name').where('id', '=', d.campaignId).executeTakeFirstOrThrow()).name;
+      rows.campaigns.givenName(d.campaignId) ??
+      (await db.selectFrom('campaigns').select('name').where('id', '=', d.campaignId).executeTakeFirst())?.name ??
+      d.campaignId;
   }
   rows.insertNew('marketing_events', {
     id: event.id,
