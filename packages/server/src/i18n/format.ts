@@ -104,8 +104,17 @@ export interface TextFormat {
   days1(n: number): string;
 }
 
-/** The {@link TextFormat} of `locale`. */
+/** One {@link TextFormat} per locale: the scores call {@link textFormat} for every factor of every /360. */
+const textFormats = new Map<TextLocale, TextFormat>();
+
+/** The {@link TextFormat} of `locale` (made once per locale). */
 export function textFormat(locale: TextLocale): TextFormat {
+  let format = textFormats.get(locale);
+  if (!format) textFormats.set(locale, (format = makeTextFormat(locale)));
+  return format;
+}
+
+function makeTextFormat(locale: TextLocale): TextFormat {
   const nf = () => {
     let f = numberFormats.get(locale);
     if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
