@@ -32,6 +32,7 @@ export const POSTGRES_TESTS: readonly string[] = [
   'export/export-locale',
   'export/xlsx',
   'follow-ups/follow-ups',
+  'import/resume',
   'import/sample',
   'ingest/batch-aggregates',
   'ingest/batch-equals-sequential',
