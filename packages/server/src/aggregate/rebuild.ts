@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/connect.js';
 import { recomputeProductStats } from '../import/product-stats.js';
+import { runWrite } from '../write/pipeline.js';
 import { recomputeCustomerStats } from './customer-stats.js';
 
 /** What a rebuild covered. */
@@ -19,9 +20,12 @@ export interface RebuildSummary {
 /**
  * Recomputes `customer_stats` of every customer and the sales statistics of every product, in one
  * transaction (readers see the old or the new values, never a mix), and bumps `meta.stats_version`.
+ * It goes through the write pipeline's transaction without audit row or change-feed entry: a repair
+ * that leaves the aggregates as the incremental path keeps them (the bumped version makes the
+ * derived-state refresh bring memberships and scores, and their feed entries, up to date).
  */
 export async function rebuildStats(db: Db): Promise<RebuildSummary> {
-  return db.transaction().execute(async (trx) => {
+  return runWrite(db, async ({ trx }) => {
     await recomputeCustomerStats(trx);
     await recomputeProductStats(trx);
     const customers = await trx

@@ -2,7 +2,8 @@
  * API keys (SPEC §8): `c360_` + 32 random bytes in base64url. Only the SHA-256 of a key is stored
  * (`api_tokens.token_hash`); the key itself is shown once, by `c360 token create`. A key has a name
  * (the actor recorded as author and in the audit log), a role, optionally a customer it is scoped
- * to, and optionally an expiry; revoking sets `revoked_at`. Every change is written to the audit log.
+ * to, and optionally an expiry; revoking sets `revoked_at`. Every change goes through the write pipeline
+ * (write/pipeline.ts) with its audit row; tokens are no customer data, so no change-feed entry.
  * @module
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -11,6 +12,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { ApiTokensTable } from '../db/schema.js';
 import { sortableId } from '../write/ids.js';
+import { runWrite } from '../write/pipeline.js';
 
 export const API_KEY_PREFIX = 'c360_';
 /** `c360_` and 43 base64url characters (32 bytes). */
@@ -100,19 +102,19 @@ export async function createApiKey(db: Db, input: NewApiKey): Promise<{ token: s
     expires_at: input.ttlMs === undefined ? null : new Date(now.getTime() + input.ttlMs).toISOString(),
     revoked_at: null,
   };
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('api_tokens').values(row).execute();
-    await trx
-      .insertInto('audit_log')
-      .values({
+  await runWrite(
+    db,
+    async (w) => {
+      await w.trx.insertInto('api_tokens').values(row).execute();
+      await w.audit({
         actor: input.createdBy ?? 'cli',
         action: 'token.created',
-        customer_id: customerId,
-        details: JSON.stringify({ tokenId: row.id, name, role, expiresAt: row.expires_at }),
-        at: row.created_at,
-      })
-      .execute();
-  });
+        customerId,
+        details: { tokenId: row.id, name, role, expiresAt: row.expires_at },
+      });
+    },
+    now,
+  );
   return { token, info: toApiKeyInfo(row) };
 }
 
@@ -127,25 +129,26 @@ export async function listApiKeys(db: Db): Promise<ApiKeyInfo[]> {
  * key has this id. Revoking a revoked key keeps the first revocation time.
  */
 export async function revokeApiKey(db: Db, id: string, options: { now?: Date; revokedBy?: string } = {}): Promise<ApiKeyInfo | undefined> {
-  const at = (options.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) return undefined;
-    if (row.revoked_at) return toApiKeyInfo(row);
-    await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
-    keyCache.delete(row.token_hash); // effective at once in this process
-    await trx
-      .insertInto('audit_log')
-      .values({
+  const now = options.now ?? new Date();
+  const at = now.toISOString();
+  return runWrite(
+    db,
+    async (w) => {
+      const row = await w.trx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      if (row.revoked_at) return toApiKeyInfo(row);
+      await w.trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+      keyCache.delete(row.token_hash); // effective at once in this process
+      await w.audit({
         actor: options.revokedBy ?? 'cli',
         action: 'token.revoked',
-        customer_id: row.customer_id,
-        details: JSON.stringify({ tokenId: id, name: row.name }),
-        at,
-      })
-      .execute();
-    return toApiKeyInfo({ ...row, revoked_at: at });
-  });
+        customerId: row.customer_id,
+        details: { tokenId: id, name: row.name },
+      });
+      return toApiKeyInfo({ ...row, revoked_at: at });
+    },
+    now,
+  );
 }
 
 /**

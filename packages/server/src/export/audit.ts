@@ -58,14 +58,15 @@ export async function recordBulkExport(
   at: Date = new Date(),
   format: Exclude<ExportFormat, 'pdf'> = 'csv',
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor: actor.name,
-      action: `export.customers.${format}`,
-      customer_id: null,
-      details: JSON.stringify({ format, role: actor.role, tokenId: actor.tokenId, ...details }),
-      at: at.toISOString(),
-    })
-    .execute();
+  await runWrite(
+    db,
+    (w) =>
+      w.audit({
+        actor: actor.name,
+        action: `export.customers.${format}`,
+        customerId: null,
+        details: { format, role: actor.role, tokenId: actor.tokenId, ...details },
+      }),
+    at,
+  ); // the audit row only: a bulk export changes no customer, so no change-feed entry
 }

@@ -4,8 +4,8 @@
  * The edit becomes a `preferences.updated` event applied by the ingestion path (`applyEventsIn`,
  * preferences.ts), so the preferences row, the consent log (one row per channel whose opt-in
  * changes, with the reason and source), the timeline entry and the change feed are exactly what an
- * ingested event writes; the audit row (with the actor) commits in the same transaction, and
- * real-time subscribers are notified after the commit.
+ * ingested event writes; the audit row (with the actor) commits in the same transaction of the write
+ * pipeline (write/pipeline.ts `runWrite`), which wakes real-time subscribers after the commit.
  *
  * Idempotency (`Idempotency-Key`, like the quick actions): the key is recorded as
  * `action:preferences:<customerId>:<key>` in `idempotency_keys` with `ref` = JSON
@@ -26,8 +26,8 @@ import type {
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../core/actor.js';
 import { customerNotFound, ProblemError } from '../core/problem.js';
-import { notifyCommitted } from '../realtime/feed.js';
 import { sortableId } from '../write/ids.js';
+import { runWrite } from '../write/pipeline.js';
 import { applyEventsIn } from './apply-events.js';
 
 /** The `source` recorded in the consent log when the edit names none. */
@@ -98,62 +98,66 @@ export async function editPreferences(
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([actor.tokenId, actor.name, input]))
     .digest('hex');
-  const done = await db.transaction().execute(async (trx) => {
-    if (store) {
-      const seen = await trx.selectFrom('idempotency_keys').select('ref').where('key', '=', store).executeTakeFirst();
-      const stored = seen?.ref ? (JSON.parse(seen.ref) as Stored) : undefined;
-      if (seen && stored?.fingerprint === fingerprint) return { result: stored.result, replayed: true };
-      if (seen) {
-        throw new ProblemError(
-          422,
-          'idempotency-key-reused',
-          'Idempotency-Key reused',
-          `Key "${key}" was already used for a different request`,
-          [{ field: 'header.idempotency-key', message: 'was already used for a different request' }],
-        );
+  return runWrite(
+    db,
+    async (w) => {
+      const { trx } = w;
+      if (store) {
+        const seen = await trx.selectFrom('idempotency_keys').select('ref').where('key', '=', store).executeTakeFirst();
+        const stored = seen?.ref ? (JSON.parse(seen.ref) as Stored) : undefined;
+        if (seen && stored?.fingerprint === fingerprint) return { result: stored.result, replayed: true };
+        if (seen) {
+          throw new ProblemError(
+            422,
+            'idempotency-key-reused',
+            'Idempotency-Key reused',
+            `Key "${key}" was already used for a different request`,
+            [{ field: 'header.idempotency-key', message: 'was already used for a different request' }],
+          );
+        }
       }
-    }
-    const exists = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
-    if (!exists) throw customerNotFound(customerId);
-    const at = now.toISOString();
-    const eventId = `api:preferences:${sortableId('pref_', now)}`;
-    await applyEventsIn(trx, [eventOf(eventId, customerId, input, at)], now);
-    const logged = await trx
-      .selectFrom('consent_log')
-      .selectAll()
-      .where('customer_id', '=', customerId)
-      .where('id', 'like', `${eventId}:%`)
-      .execute();
-    const consentChanges: ConsentLogEntry[] = CHANNELS.flatMap((channel) => {
-      const row = logged.find((r) => r.channel === channel);
-      return row
-        ? [{ id: row.id, channel, granted: row.granted === 1, reason: row.reason, source: row.source, occurredAt: row.occurred_at }]
-        : [];
-    });
-    const result: PreferencesEdited = { ...(await currentPreferences(trx, customerId)), consentChanges };
-    await trx
-      .insertInto('audit_log')
-      .values({
+      const exists = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+      if (!exists) throw customerNotFound(customerId);
+      const at = now.toISOString();
+      const eventId = `api:preferences:${sortableId('pref_', now)}`;
+      await applyEventsIn(trx, [eventOf(eventId, customerId, input, at)], now);
+      const logged = await trx
+        .selectFrom('consent_log')
+        .selectAll()
+        .where('customer_id', '=', customerId)
+        .where('id', 'like', `${eventId}:%`)
+        .execute();
+      const consentChanges: ConsentLogEntry[] = CHANNELS.flatMap((channel) => {
+        const row = logged.find((r) => r.channel === channel);
+        return row
+          ? [{ id: row.id, channel, granted: row.granted === 1, reason: row.reason, source: row.source, occurredAt: row.occurred_at }]
+          : [];
+      });
+      const result: PreferencesEdited = { ...(await currentPreferences(trx, customerId)), consentChanges };
+      await w.audit({
         actor: actor.name,
         action: 'preferences.updated',
-        customer_id: customerId,
-        details: JSON.stringify({
+        customerId,
+        details: {
           eventId,
           ...input,
           source: input.source ?? DEFAULT_CONSENT_SOURCE,
           consentChanges: consentChanges.map((c) => ({ channel: c.channel, granted: c.granted })),
-        }),
-        at,
-      })
-      .execute();
-    if (store) {
-      await trx
-        .insertInto('idempotency_keys')
-        .values({ key: store, kind: 'action.preferences', received_at: at, ref: JSON.stringify({ fingerprint, result } satisfies Stored) })
-        .execute();
-    }
-    return { result, replayed: false };
-  });
-  if (!done.replayed) notifyCommitted(db);
-  return done;
+        },
+      });
+      if (store) {
+        await trx
+          .insertInto('idempotency_keys')
+          .values({
+            key: store,
+            kind: 'action.preferences',
+            received_at: at,
+            ref: JSON.stringify({ fingerprint, result } satisfies Stored),
+          })
+          .execute();
+      }
+      return { result, replayed: false };
+    },
+    now,
+  ); // a replay records no change, so it wakes nobody
 }

@@ -15,6 +15,7 @@ import { commonProblems, json, problem } from '../openapi-helpers.js';
 import { ProblemError } from '../../core/problem.js';
 import { createSchedule, deleteSchedule, listRuns, listSchedules, scheduleRow, updateSchedule } from '../../schedules/store.js';
 import { scheduleDb } from '../../schedules/tables.js';
+import { runWrite } from '../../write/pipeline.js';
 
 const tags = ['Export'];
 const access = { permission: 'export' as const, scope: 'none' as const };
@@ -134,16 +135,11 @@ export function exportScheduleRoutes(app: OpenAPIHono<AppEnv>): void {
       );
     }
     const bytes = await readFile(run.file_path);
-    await db
-      .insertInto('audit_log')
-      .values({
-        actor: c.var.actor.name,
-        action: 'export.schedule.download',
-        customer_id: null,
-        at: new Date().toISOString(),
-        details: JSON.stringify({ scheduleId: id, runId, role: c.var.actor.role, filename: run.filename }),
-      })
-      .execute();
+    const { name, role } = c.var.actor;
+    const filename = run.filename;
+    await runWrite(db, (w) =>
+      w.audit({ actor: name, action: 'export.schedule.download', customerId: null, details: { scheduleId: id, runId, role, filename } }),
+    );
     const type =
       schedule.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
     return c.body(new Uint8Array(bytes), 200, { 'content-type': type, 'content-disposition': `attachment; filename="${run.filename}"` });
