@@ -25,9 +25,13 @@ import { sql } from 'kysely';
 import { SegmentCriteria, type SegmentCriteria as Criteria } from '@c360/sdk';
 import type { Db } from '../db/connect.js';
 import { writeActivity } from '../ingest/shared.js';
+import type { ChangeDraft } from '../realtime/feed.js';
+import { draftsOf } from '../realtime/sections.js';
 import { sortableId } from '../write/ids.js';
+import { runWrite, runWriteIn } from '../write/pipeline.js';
 import { loadFacts, type EvalContext } from './facts.js';
 import { matches, needsOf, type CustomerFacts } from './evaluate.js';
+import { feedOfBulk } from './membership-feed.js';
 import { withScoreNeeds, writeScores } from './stored-scores.js';
 
 /** A rule segment with valid criteria. */
@@ -87,19 +91,28 @@ export async function recomputeMemberships(
 ): Promise<{ entered: number; left: number }> {
   if (segments.length === 0 || options.customerIds?.length === 0) return { entered: 0, left: 0 };
   const facts = await loadFacts(db, ctx, needsOf(segments.map((s) => s.criteria)), options.customerIds);
-  return applyMemberships(db, segments, facts, options);
+  return runWriteIn(db, async (w) => {
+    const { entered, left, drafts } = await applyMemberships(db, segments, facts, options);
+    w.change(feedOfBulk(drafts));
+    return { entered, left };
+  });
 }
 
-/** Brings the memberships of `segments` in line with `facts` (of `options.customerIds`, or of everyone). */
+/**
+ * Brings the memberships of `segments` in line with `facts` (of `options.customerIds`, or of
+ * everyone); `drafts`: the change-feed drafts of the customers who entered or left (`segments`
+ * section, plus `timeline` with the entry's id when `options.timeline`), for the caller to record.
+ */
 async function applyMemberships(
   db: Db,
   segments: readonly RuleSegment[],
   facts: readonly CustomerFacts[],
   options: RecomputeOptions,
-): Promise<{ entered: number; left: number }> {
+): Promise<{ entered: number; left: number; drafts: ChangeDraft[] }> {
   const at = options.now.toISOString();
   let entered = 0;
   let left = 0;
+  const drafts: ChangeDraft[] = [];
   for (const segment of segments) {
     const members = new Set<string>();
     for (const f of facts) if (matches(segment.criteria, f)) members.add(f.id);
@@ -125,13 +138,24 @@ async function applyMemberships(
         occurredAt: at,
         ref: { kind: 'segment', id: segment.id },
       });
-      for (const id of add) await writeActivity(db, id, entry(`Entered segment “${segment.name}”`));
-      for (const id of remove) await writeActivity(db, id, entry(`Left segment “${segment.name}”`));
+      for (const [ids, type, title] of [
+        [add, 'segment.assigned', `Entered segment “${segment.name}”`],
+        [remove, 'segment.removed', `Left segment “${segment.name}”`],
+      ] as const) {
+        for (const id of ids) {
+          const e = entry(title);
+          await writeActivity(db, id, e);
+          drafts.push(...draftsOf(id, type, e.id));
+        }
+      }
+    } else {
+      for (const customerId of add) drafts.push({ customerId, section: 'segments', type: 'segment.assigned' });
+      for (const customerId of remove) drafts.push({ customerId, section: 'segments', type: 'segment.removed' });
     }
     entered += add.length;
     left += remove.length;
   }
-  return { entered, left };
+  return { entered, left, drafts };
 }
 
 /**
@@ -142,13 +166,13 @@ async function refreshDerived(
   db: Db,
   ctx: EvalContext,
   options: RecomputeOptions & { customerIds: readonly string[] },
-): Promise<CustomerFacts[]> {
-  if (options.customerIds.length === 0) return [];
+): Promise<{ facts: CustomerFacts[]; drafts: ChangeDraft[] }> {
+  if (options.customerIds.length === 0) return { facts: [], drafts: [] };
   const segments = await loadRuleSegments(db);
   const facts = await loadFacts(db, ctx, withScoreNeeds(needsOf(segments.map((s) => s.criteria))), options.customerIds);
   await writeScores(db, facts, ctx.asOf);
-  await applyMemberships(db, segments, facts, options);
-  return facts;
+  const { drafts } = await applyMemberships(db, segments, facts, options);
+  return { facts, drafts };
 }
 
 /** Facts a refresh loaded (with scores) and the context they were computed at: re-usable by the same write. */
@@ -160,15 +184,19 @@ export interface DerivedFacts {
 /** Customers per step of a full refresh (facts of one step are in memory at once). */
 const FULL_STEP = 2_000;
 
-/** The derived state of every customer at `ctx`, step by step in id order (memory stays flat). */
-async function refreshAll(db: Db, ctx: EvalContext, now: Date): Promise<void> {
+/**
+ * The derived state of every customer at `ctx`, step by step in id order (memory stays flat);
+ * returns the change-feed drafts of the memberships that changed.
+ */
+async function refreshAll(db: Db, ctx: EvalContext, now: Date): Promise<ChangeDraft[]> {
+  const drafts: ChangeDraft[] = [];
   let after = '';
   for (;;) {
     const ids = (await db.selectFrom('customers').select('id').where('id', '>', after).orderBy('id').limit(FULL_STEP).execute()).map(
       (r) => r.id,
     );
-    if (ids.length === 0) return;
-    await refreshDerived(db, ctx, { customerIds: ids, now });
+    if (ids.length === 0) return drafts;
+    drafts.push(...(await refreshDerived(db, ctx, { customerIds: ids, now })).drafts);
     after = ids.at(-1)!;
   }
 }
@@ -241,20 +269,25 @@ export async function targetContext(db: Db, ctx: EvalContext): Promise<{ target:
 export async function ensureRuleSegmentsCurrent(db: Db, ctx: EvalContext, now: Date = new Date()): Promise<EvalContext> {
   const first = await targetContext(db, ctx);
   if (!first.stale) return first.target;
-  return db.transaction().execute((trx) => ensureCurrentIn(trx, ctx, now));
+  return runWrite(db, ({ trx }) => ensureCurrentIn(trx, ctx, now), now);
 }
 
-/** {@link ensureRuleSegmentsCurrent} inside the caller's write transaction `trx`. */
+/**
+ * {@link ensureRuleSegmentsCurrent} inside the caller's write transaction `trx` (its membership
+ * changes join that write's change feed, see membership-feed.ts).
+ */
 export async function ensureCurrentIn(trx: Db, ctx: EvalContext, now: Date = new Date()): Promise<EvalContext> {
   const { target, stale } = await targetContext(trx, ctx);
   if (!stale) return target;
-  await refreshAll(trx, target, now);
-  await writeContext(trx, {
-    asOf: target.asOf.toISOString(),
-    healthWeights: target.healthWeights ?? null,
-    statsVersion: await statsVersion(trx),
+  return runWriteIn(trx, async (w) => {
+    w.change(feedOfBulk(await refreshAll(trx, target, now)));
+    await writeContext(trx, {
+      asOf: target.asOf.toISOString(),
+      healthWeights: target.healthWeights ?? null,
+      statsVersion: await statsVersion(trx),
+    });
+    return target;
   });
-  return target;
 }
 
 /**
@@ -272,12 +305,16 @@ export async function refreshRuleSegments(
   const stored = await readContext(db);
   const ctx = stored ? contextOf(stored) : await defaultContext(db, options.now);
   if (customerIds.length === 0) return { ctx, facts: [] };
-  const facts = await refreshDerived(db, ctx, { customerIds: [...new Set(customerIds)], now: options.now, timeline: true });
-  if (stored && options.statsRecomputed) {
-    const version = await statsVersion(db);
-    if (stored.statsVersion === String(Number(version) - 1)) await writeContext(db, { ...stored, statsVersion: version });
-  }
-  return { ctx, facts };
+  return runWriteIn(db, async (w) => {
+    const customers = [...new Set(customerIds)];
+    const { facts, drafts } = await refreshDerived(db, ctx, { customerIds: customers, now: options.now, timeline: true });
+    w.change(drafts); // few customers: every entry and exit reaches the stream
+    if (stored && options.statsRecomputed) {
+      const version = await statsVersion(db);
+      if (stored.statsVersion === String(Number(version) - 1)) await writeContext(db, { ...stored, statsVersion: version });
+    }
+    return { ctx, facts };
+  });
 }
 
 const contextOf = (stored: StoredContext): EvalContext => ({

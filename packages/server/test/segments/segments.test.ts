@@ -34,6 +34,32 @@ async function json(method: string, path: string, body?: unknown, app = sample.a
   return { status: r.status, body: r.status === 204 ? null : await r.json() };
 }
 
+/** Change-feed rows after `id`, in order. */
+async function feedSince(id: number): Promise<Array<{ id: number; customer_id: string; section: string; type: string }>> {
+  return sample.db
+    .withTables<{ change_feed: { id: number; customer_id: string; section: string; type: string } }>()
+    .selectFrom('change_feed')
+    .select(['id', 'customer_id', 'section', 'type'])
+    .where('id', '>', id)
+    .orderBy('id')
+    .execute();
+}
+
+/** `customer segment` of every automatic (rule) membership. */
+async function automaticAssignments(): Promise<Set<string>> {
+  const rows = await sample.db
+    .selectFrom('segment_assignments')
+    .select(['customer_id', 'segment_id'])
+    .where('how', '=', 'automatic')
+    .execute();
+  return new Set(rows.map((r) => `${r.customer_id} ${r.segment_id}`));
+}
+
+async function lastFeedId(): Promise<number> {
+  const rows = await feedSince(0);
+  return rows.at(-1)?.id ?? 0;
+}
+
 async function loadTruth(id: string, app = sample.app): Promise<Truth> {
   const v = await (await app.request(`http://localhost/customers/${id}/360`)).json();
   const tier = await sample.db.selectFrom('loyalty_accounts').select('tier').where('customer_id', '=', id).executeTakeFirst();
@@ -423,11 +449,21 @@ describe('rule segments', () => {
     expect(await members(recent.id, later)).toEqual(expectedNow);
     expect(await listedCount(later)).toBe(expectedNow.length);
     expect(await inView(later)).toBe(true);
-    // … until its background refresh moves the memberships to its as-of.
+    // … until its background refresh moves the memberships to its as-of, with a change-feed row
+    // (`segments`) for each customer who entered or left, and none for the others.
+    const feedBefore = await lastFeedId();
+    const assignedBefore = await automaticAssignments();
     expect(await refreshDerivedIfStale(sample.db, { asOf: laterAsOf })).toBe(true);
+    const assignedAfter = await automaticAssignments();
     expect(await listedCount(later)).toBe(expectedLater.length);
     expect(await members(recent.id, later)).toEqual(expectedLater);
     expect(await inView(later)).toBe(false);
+    const moved = (await feedSince(feedBefore)).filter((r) => r.section === 'segments');
+    const customersOf = (pairs: Set<string>) => [...new Set([...pairs].map((p) => p.split(' ')[0]!))].sort();
+    const customersIn = (type: string) => [...new Set(moved.filter((r) => r.type === type).map((r) => r.customer_id))].sort();
+    expect(customersIn('segment.removed')).toEqual(customersOf(new Set([...assignedBefore].filter((p) => !assignedAfter.has(p)))));
+    expect(customersIn('segment.assigned')).toEqual(customersOf(new Set([...assignedAfter].filter((p) => !assignedBefore.has(p)))));
+    expect(customersIn('segment.removed')).toContain(changed);
     // The earlier server's refresh does not move them back (the as-of only moves forward), nor does a segment write.
     expect(await refreshDerivedIfStale(sample.db, { asOf: sample.asOf })).toBe(false);
     await json('PATCH', `/segments/${recent.id}`, { description: 'Recent buyers' });
