@@ -11,6 +11,7 @@ import type { CustomersTable, OrderItemsTable, OrdersTable } from '../db/schema.
 import { customerSearchText } from '../aggregate/search-text.js';
 import type { StatsDelta } from '../aggregate/stats-delta.js';
 import { batchSize, inBatches } from './batch.js';
+import { InsertTemplate } from './insert-template.js';
 
 /** Source tag of orders written by this importer. */
 export const RETAIL_SOURCE = 'online-retail';
@@ -49,6 +50,23 @@ export interface ProductAgg {
   guestUnits: number;
   guestRevenueMinor: number;
 }
+
+/** Order lines: inserted, or updated to the file's values when their id exists (a re-import). */
+const ITEMS = new InsertTemplate<Insertable<OrderItemsTable>>((db, rows) =>
+  db
+    .insertInto('order_items')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        order_id: eb.ref('excluded.order_id'),
+        line_no: eb.ref('excluded.line_no'),
+        product_id: eb.ref('excluded.product_id'),
+        description: eb.ref('excluded.description'),
+        quantity: eb.ref('excluded.quantity'),
+        unit_price_micros: eb.ref('excluded.unit_price_micros'),
+      })),
+    ),
+);
 
 /** Streams rows in foreign-key order: customers, then order headers, then order lines. */
 export class RetailRowWriter {
@@ -104,22 +122,7 @@ export class RetailRowWriter {
         .onConflict((oc) => oc.column('id').doNothing())
         .execute(),
     );
-    await inBatches(items, (b) =>
-      this.db
-        .insertInto('order_items')
-        .values(b)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            order_id: eb.ref('excluded.order_id'),
-            line_no: eb.ref('excluded.line_no'),
-            product_id: eb.ref('excluded.product_id'),
-            description: eb.ref('excluded.description'),
-            quantity: eb.ref('excluded.quantity'),
-            unit_price_micros: eb.ref('excluded.unit_price_micros'),
-          })),
-        )
-        .execute(),
-    );
+    await ITEMS.insert(this.db, items);
   }
 }
 
