@@ -1,8 +1,8 @@
 /**
  * `c360 import online-retail FILE.csv|FILE.xlsx [--date-format ymd|dmy|mdy] [--force]` and
  * `c360 import events FILE.ndjson` (events-command.ts): import a file into the database with a
- * progress bar on a TTY (plain lines every 10 % otherwise) and a "finishing…" line while the final
- * writes run, both on stderr, and what was imported on stdout.
+ * progress bar on a TTY (plain lines every 10 % otherwise) and a "finishing…" line while the last
+ * chunk is written, both on stderr, and what was imported on stdout.
  * @module
  */
 import { Command, Option } from 'commander';
