@@ -11,7 +11,11 @@ import { inBatches } from './batch.js';
 
 /** Builds and runs the insert of a batch of rows of one shape (every row has the same keys, in the same order). */
 export class InsertTemplate<R extends object> {
-  private readonly sql = new Map<number, string | null>();
+  /**
+   * Per engine (keyed by the adapter's class: one process may import into both, as the parity bench
+   * does, and their placeholders differ), per row count: the SQL, or null when it cannot be reused.
+   */
+  private readonly sql = new Map<unknown, Map<number, string | null>>();
 
   /** `build` makes the insert of the given rows; its values must be plain bound values (no expressions). */
   constructor(private readonly build: (db: Db, rows: R[]) => Compilable) {}
@@ -23,13 +27,16 @@ export class InsertTemplate<R extends object> {
 
   private async run(db: Db, rows: R[]): Promise<void> {
     const params = rows.flatMap((row) => Object.values(row) as unknown[]);
-    let text = this.sql.get(rows.length);
+    const engine = db.getExecutor().adapter.constructor;
+    let texts = this.sql.get(engine);
+    if (!texts) this.sql.set(engine, (texts = new Map()));
+    let text = texts.get(rows.length);
     if (text === undefined) {
       const compiled = this.build(db, rows).compile();
       // reuse only when the bound values are exactly the rows' values in row order (else build every time)
       const same = compiled.parameters.length === params.length && compiled.parameters.every((p, i) => p === params[i]);
       text = same ? compiled.sql : null;
-      this.sql.set(rows.length, text);
+      texts.set(rows.length, text);
       await db.executeQuery(compiled);
       return;
     }
