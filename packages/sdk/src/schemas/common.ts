@@ -66,13 +66,10 @@ export const Problem = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    code: z
-      .string()
-      .optional()
-      .meta({
-        description: 'Stable code of `title` (e.g. `problem.customerNotFound`), for clients that show it translated',
-        example: 'problem.customerNotFound',
-      }),
+    code: z.string().optional().meta({
+      description: 'Stable code of `title` (e.g. `problem.customerNotFound`), for clients that show it translated',
+      example: 'problem.customerNotFound',
+    }),
     params: TextParams.optional(),
     instance: z.string().optional(),
     errors: z.array(FieldError).optional(),

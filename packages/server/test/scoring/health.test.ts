@@ -81,7 +81,10 @@ describe('computeHealth (hand-worked)', () => {
   it('names the days in the win-back recommendation', () => {
     const h = computeHealth({ completedOrders: 2, daysSinceLastPurchase: 300, rfm: rfm(1, 2, 2), engagement: quiet, support: calm });
     expect(value(h, 'recency')).toBe(18); // 100 − 300 × 100/365 = 17.8
-    expect(h.recommendations[0]).toMatchObject({ factor: 'recency', text: 'Send a win-back offer: the last completed order was 300 days ago' });
+    expect(h.recommendations[0]).toMatchObject({
+      factor: 'recency',
+      text: 'Send a win-back offer: the last completed order was 300 days ago',
+    });
   });
 
   it('purchase factor = ((f + m)/2 − 1)/4 × 100, rounded half up', () => {
