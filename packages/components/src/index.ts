@@ -70,5 +70,9 @@ export { BulkExportElement, type C360BulkExportedDetail } from './bulk-export/bu
 export { AuditLogElement, type AuditLogFilters } from './audit-log/audit-log.js';
 export { C360NotificationsElement, type C360NotificationDetail } from './c360-notifications/c360-notifications.js';
 export { ExportSchedulesElement } from './export-schedules/export-schedules.js';
-export { SegmentBuilderElement, type C360SegmentSavedDetail } from './c360-segment-builder/segment-builder.js';
+export {
+  SegmentBuilderElement,
+  type C360SegmentCancelDetail,
+  type C360SegmentSavedDetail,
+} from './c360-segment-builder/segment-builder.js';
 export { PermissionsController, currentActor } from './base/permissions.js';

@@ -29,16 +29,19 @@ export interface C360SegmentSavedDetail {
   created: boolean;
 }
 
+/** Detail of `c360-segment-cancel`: none (an empty object). */
+export type C360SegmentCancelDetail = Record<string, never>;
+
 declare module '../base/events.js' {
   interface C360EventMap {
     'c360-segment-saved': C360SegmentSavedDetail;
-    'c360-segment-cancel': Record<string, never>;
+    'c360-segment-cancel': C360SegmentCancelDetail;
   }
 }
 declare global {
   interface HTMLElementEventMap {
     'c360-segment-saved': CustomEvent<C360SegmentSavedDetail>;
-    'c360-segment-cancel': CustomEvent<Record<string, never>>;
+    'c360-segment-cancel': CustomEvent<C360SegmentCancelDetail>;
   }
 }
 
@@ -76,7 +79,7 @@ const criteriaConverter = {
  * @attr currency - Currency code shown beside amounts (e.g. `GBP`); amounts always compare in each customer's own currency.
  *
  * @fires {CustomEvent<C360SegmentSavedDetail>} c360-segment-saved - The segment was created or updated; bubbles, composed.
- * @fires {CustomEvent} c360-segment-cancel - Cancel was pressed (the host closes the builder); bubbles, composed.
+ * @fires {CustomEvent<C360SegmentCancelDetail>} c360-segment-cancel - Cancel was pressed (the host closes the builder); bubbles, composed.
  *
  * @csspart form - The whole form.
  * @csspart name - The name input.
