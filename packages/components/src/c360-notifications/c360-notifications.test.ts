@@ -85,7 +85,7 @@ describe('<c360-notifications>', () => {
   it('the demo admin (c360 demo) receives every kind in-app, so the demo page bell shows what the rules raise', async () => {
     const prefs = await createClient({ baseUrl: API, token: TOKEN }).getNotificationPreferences();
     expect(prefs).to.deep.equal({
-      kinds: ['churn.high', 'health.drop', 'csat.negative', 'vip.ticket', 'vip.order'],
+      kinds: ['churn.high', 'health.drop', 'csat.negative', 'vip.ticket', 'vip.order', 'follow_up.due'],
       channels: ['in_app'],
       email: null,
       webhookUrl: null,

@@ -50,6 +50,17 @@ async function buildUkAndValue(el: SegmentBuilderElement) {
 }
 
 describe('<c360-segment-builder>', () => {
+  // The segments saved here match many customers (UK and CLV > 1000), and other test files share this
+  // server (customer-compare expects no segment shared by its three customers): segments cannot be
+  // deleted, so each is narrowed to match nobody.
+  after(async () => {
+    const client = apiClient();
+    const { segments } = await client.getSegments();
+    for (const segment of segments.filter((s) => s.kind === 'rule' && s.name.endsWith(RUN))) {
+      await client.updateSegment(segment.id, { criteria: { all: [{ field: 'lifetimeValue', op: '<', value: 0 }] } });
+    }
+  });
+
   it('repeats the SDK’s fields, operators, RFM segments and tiers exactly', () => {
     expect(Object.keys(FIELD_KINDS).sort()).to.deep.equal(Object.keys(SEGMENT_FIELDS).sort());
     for (const [field, { kind }] of Object.entries(SEGMENT_FIELDS)) expect(FIELD_KINDS[field as SegmentField], field).to.equal(kind);
