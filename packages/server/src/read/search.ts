@@ -263,9 +263,12 @@ async function pagePlan(db: Db, { base, sort, key }: Plan, query: Query): Promis
     const tie = sql.ref(sort.tie);
     // After (value, id): `key op value or (key = value and tie > id)`, with the range on `key` alone
     // spelt out so that SQLite walks the sort index from the cursor on.
+    // By id, the bound is repeated on the joined tables' customer_id (equal through the joins): PostgreSQL
+    // may merge-join the stats and scores by their primary keys, and without it would walk both from the
+    // first customer on every page (a bulk export then grows with the square of the customers).
     page =
       sort.column === 'c.id'
-        ? page.where(sql<boolean>`c.id > ${id}`)
+        ? page.where(sql<boolean>`c.id > ${id} and s.customer_id > ${id} and (sc.customer_id > ${id} or sc.customer_id is null)`)
         : page.where(sql<boolean>`${key} ${opEq} ${value} and (${key} ${op} ${value} or ${tie} > ${id})`);
   }
   const rows = await page
