@@ -6,7 +6,9 @@
  */
 import type { IngestEventInput } from '@c360/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CustomerSearchQuery } from '@c360/sdk';
 import { openSampleApp, type SampleApp } from '../helpers/sample-db.js';
+import { searchCustomers } from '../../src/read/search.js';
 
 let sample: SampleApp;
 beforeAll(async () => {
@@ -30,19 +32,21 @@ afterAll(() => sample.close());
 interface Row {
   id: string;
   name: string;
+  email: string;
   spent: number;
   orders: number;
   last: string;
 }
 
 async function everyone(): Promise<Row[]> {
-  const customers = await sample.db.selectFrom('customers').select(['id', 'name']).execute();
+  const customers = await sample.db.selectFrom('customers').select(['id', 'name', 'email']).execute();
   const stats = new Map((await sample.db.selectFrom('customer_stats').selectAll().execute()).map((s) => [s.customer_id, s]));
   return customers.map((c) => {
     const s = stats.get(c.id);
     return {
       id: c.id,
       name: c.name,
+      email: c.email ?? '',
       spent: Number(s?.total_spent_minor ?? 0),
       orders: Number(s?.total_orders ?? 0),
       last: s?.last_completed_at ?? '',
@@ -67,6 +71,9 @@ const FILTERS: Array<[string, (r: Row) => boolean]> = [
   ['clvMin=100&clvMax=2000', (r) => r.spent >= 10_000 && r.spent <= 200_000],
   ['ordersMin=2&ordersMax=4', (r) => r.orders >= 2 && r.orders <= 4],
   ['ordersMax=0', (r) => r.orders === 0],
+  // A text most customers match (their example.com address): the pages walk the sort order (read/search.ts).
+  ['q=example', (r) => r.email.includes('example') || r.name.toLowerCase().includes('example')],
+  ['q=example&clvMin=100', (r) => (r.email.includes('example') || r.name.toLowerCase().includes('example')) && r.spent >= 10_000],
 ];
 
 describe('sorted, filtered search pages', () => {
@@ -90,6 +97,29 @@ describe('sorted, filtered search pages', () => {
         } while (cursor);
         expect(seen, `${sort} ${filter}`).toEqual(expected);
         expect(total, `${sort} ${filter}`).toBe(expected.length);
+      }
+    }
+  });
+
+  it('give the same pages when a text with many matches walks the sort order instead of the index hits', async () => {
+    const pages = async (q: string, sort: string, walkFrom: number) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let total = -1;
+      do {
+        const query = CustomerSearchQuery.parse({ q, sort, limit: 37, ...(cursor ? { cursor } : {}) });
+        const page = await searchCustomers(sample.db, query, undefined, { walkFrom });
+        seen.push(...page.items.map((i) => i.id));
+        total = page.total;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { seen, total };
+    };
+    for (const q of ['example', 'an', 'son', 'e']) {
+      for (const sort of Object.keys(ORDER)) {
+        const walked = await pages(q, sort, 1);
+        expect(walked, `${q} ${sort}`).toEqual(await pages(q, sort, Number.POSITIVE_INFINITY));
+        expect(walked.seen.length, `${q} ${sort}`).toBe(walked.total);
       }
     }
   });
