@@ -58,6 +58,26 @@ function noteTitle(p: P): string {
   return msg(str`Note by ${author}`, { id: 'c360-tl-note' });
 }
 
+function followUpTitle(p: P): string {
+  const author = String(p.author);
+  switch (p.change) {
+    case 'scheduled':
+      return msg(str`Follow-up scheduled by ${author}`, { id: 'c360-tl-follow-up-scheduled' });
+    case 'done':
+      return msg(str`Follow-up done by ${author}`, { id: 'c360-tl-follow-up-done' });
+    case 'cancelled':
+      return msg(str`Follow-up cancelled by ${author}`, { id: 'c360-tl-follow-up-cancelled' });
+    case 'reopened':
+      return msg(str`Follow-up reopened by ${author}`, { id: 'c360-tl-follow-up-reopened' });
+    case 'rescheduled':
+      return msg(str`Follow-up rescheduled by ${author}`, { id: 'c360-tl-follow-up-rescheduled' });
+    case 'reassigned':
+      return msg(str`Follow-up reassigned by ${author}`, { id: 'c360-tl-follow-up-reassigned' });
+    default:
+      return msg(str`Follow-up edited by ${author}`, { id: 'c360-tl-follow-up-edited' });
+  }
+}
+
 function healthChange(p: P, t: TextTools): string {
   const levels = p.fromLevel === p.toLevel ? t.word(p.toLevel) : `${t.word(p.fromLevel)} → ${t.word(p.toLevel)}`;
   return p.direction === 'fell'
@@ -141,6 +161,7 @@ export const TIMELINE_TEXTS: Record<string, Render> = {
   'timeline.marketing.message': marketingTitle,
   'timeline.marketing.unsubscribed': unsubscribed,
   'timeline.note': noteTitle,
+  'timeline.followUp': followUpTitle,
   'timeline.tag.added': (p) => msg(str`Tagged “${p.tag}”`, { id: 'c360-tl-tag-added' }),
   'timeline.tag.removed': (p) => msg(str`Tag “${p.tag}” removed`, { id: 'c360-tl-tag-removed' }),
   'timeline.score.health': healthChange,

@@ -62,6 +62,11 @@ const TITLE_RULES: Rule[] = [
     (m) => CHANNELS.flatMap((channel) => ACTIONS.map((action) => ({ channel, action, ...(m[1] ? { campaign: m[1] } : {}) }))),
   ],
   ['timeline.note', /^(?:Note|(\w+) note) by ([\s\S]+)$/, (m) => one({ noteType: m[1] ? m[1].toLowerCase() : 'general', author: m[2]! })],
+  [
+    'timeline.followUp',
+    /^Follow-up (scheduled|done|cancelled|reopened|rescheduled|reassigned|edited) by ([\s\S]+)$/,
+    (m) => one({ change: m[1]!, author: m[2]! }),
+  ],
   ['timeline.tag.added', /^Tagged “([\s\S]*)”$/, (m) => one({ tag: m[1]! })],
   ['timeline.tag.removed', /^Tag “([\s\S]*)” removed$/, (m) => one({ tag: m[1]! })],
   [

@@ -167,7 +167,23 @@ export const TIMELINE_TEXT = {
     (n) => `Sorti du segment « ${n} »`,
     (n) => `غادر الشريحة «${n}»`,
   ),
+  'timeline.followUp': {
+    en: (p) => `${FOLLOW_UP[String(p.change)]?.en ?? 'Follow-up'} by ${p.author}`,
+    fr: (p) => `${FOLLOW_UP[String(p.change)]?.fr ?? 'Suivi'} par ${p.author}`,
+    ar: (p) => `${FOLLOW_UP[String(p.change)]?.ar ?? 'متابعة'} بواسطة ${p.author}`,
+  },
 } satisfies Record<string, TextEntry>;
+
+/** A follow-up's timeline title by its change (actions/follow-up.ts, follow-ups/store.ts). */
+const FOLLOW_UP: Record<string, { en: string; fr: string; ar: string }> = {
+  scheduled: { en: 'Follow-up scheduled', fr: 'Suivi planifié', ar: 'جُدولت متابعة' },
+  done: { en: 'Follow-up done', fr: 'Suivi terminé', ar: 'اكتملت المتابعة' },
+  cancelled: { en: 'Follow-up cancelled', fr: 'Suivi annulé', ar: 'أُلغيت المتابعة' },
+  reopened: { en: 'Follow-up reopened', fr: 'Suivi rouvert', ar: 'أُعيد فتح المتابعة' },
+  rescheduled: { en: 'Follow-up rescheduled', fr: 'Suivi replanifié', ar: 'أُعيدت جدولة المتابعة' },
+  reassigned: { en: 'Follow-up reassigned', fr: 'Suivi réattribué', ar: 'أُعيد إسناد المتابعة' },
+  edited: { en: 'Follow-up edited', fr: 'Suivi modifié', ar: 'عُدِّلت المتابعة' },
+};
 
 const NOTE_FR: Record<string, string> = {
   general: 'Note',

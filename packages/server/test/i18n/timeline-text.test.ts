@@ -16,6 +16,11 @@ describe('timeline text codes', () => {
       params: { channel: 'email', action: 'clicked', campaign: 'Spring sale' },
     });
     expect(timelineTitleText('Tier upgraded to Gold')).toEqual({ code: 'timeline.loyalty.tier', params: { move: 'up', tier: 'gold' } });
+    expect(timelineTitleText('Follow-up reopened by Ann Agent')).toEqual({
+      code: 'timeline.followUp',
+      params: { change: 'reopened', author: 'Ann Agent' },
+    });
+    expect(serverText('timeline.followUp', { change: 'scheduled', author: 'Ann' }, 'fr')).toBe('Suivi planifié par Ann');
     expect(timelineTitleText('Something a person typed')).toBeNull();
     expect(timelineDescriptionText('7 lines · 40 items · incl. shipping')?.map((p) => p.code)).toEqual([
       'timeline.part.lines',
