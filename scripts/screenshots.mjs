@@ -31,7 +31,12 @@ const browser = await chromium.launch({
 });
 try {
   for (const shot of SHOTS) {
-    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme ?? 'light' });
+    // bypassCSP: the demo's Content-Security-Policy has no 'unsafe-eval', which the readiness check is evaluated with.
+    const page = await browser.newPage({
+      viewport: { width: shot.width, height: shot.height },
+      colorScheme: shot.scheme ?? 'light',
+      bypassCSP: true,
+    });
     await page.goto(`${base}/${shot.query}#17850`);
     await page.waitForFunction(RENDERED, undefined, { timeout: 30_000 });
     await page.waitForTimeout(300);
