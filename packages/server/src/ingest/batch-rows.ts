@@ -13,47 +13,20 @@
  * @module
  */
 import type { Db } from '../db/connect.js';
+import type { OrderItemsTable, OrdersTable, SessionsTable } from '../db/schema.js';
 import { CampaignMentions } from './campaigns.js';
 import { CatalogMentions } from './catalog.js';
 import { slices } from './row-slices.js';
 import { activityColumns, type ActivityEntry } from './shared.js';
 
-/** One `order_items` row. */
-export interface OrderLineRow {
-  id: string;
-  order_id: string;
-  line_no: number;
-  product_id: string;
-  description: string | null;
-  quantity: number;
-  unit_price_micros: number;
-}
+/** One `order_items` row (the ingestion always names the product). */
+export type OrderLineRow = OrderItemsTable & { product_id: string };
 
 /** One `orders` row (an order header). */
-export interface OrderRow {
-  id: string;
-  customer_id: string;
-  number: string;
-  status: string;
-  placed_at: string;
-  currency: string;
-  subtotal_minor: number;
-  shipping_minor: number;
-  total_minor: number;
-  items_count: number;
-  quantity: number;
-  source: string;
-}
+export type OrderRow = OrdersTable;
 
 /** One `sessions` row. */
-export interface SessionRow {
-  id: string;
-  customer_id: string;
-  started_at: string;
-  duration_seconds: number;
-  device: string;
-  source: string | null;
-}
+export type SessionRow = SessionsTable;
 
 type ActivityRow = ReturnType<typeof activityColumns> & { id: string };
 
